@@ -1,0 +1,47 @@
+/**
+ * The capability table (reference §13): account type × verified → allowed API groups.
+ * The WeChat API answers 48001 from it, the console hides what cannot be used from it,
+ * and docs print it. Nowhere else decides what an account type may do.
+ */
+export type AccountType = 'subscription' | 'service';
+
+export const CAPABILITIES = {
+  basic: { label: 'access_token, server IPs, receive messages/events, passive reply', sub: [true, true], svc: [true, true] },
+  menu: { label: 'Custom menu (create/get/delete)', sub: [false, true], svc: [true, true] },
+  menu_conditional: { label: 'Personalized menu', sub: [false, true], svc: [false, true] },
+  kf: { label: 'Customer-service API (send, kf management, sessions, records)', sub: [false, true], svc: [false, true] },
+  mass_tag: { label: 'Mass send by tag/all; preview; delete; get', sub: [false, true], svc: [false, true] },
+  mass_openid: { label: 'Mass send to openid list', sub: [false, false], svc: [false, true] },
+  template: { label: 'Template messages; subscribe notifications', sub: [false, false], svc: [false, true] },
+  user: { label: 'User management (tags, remark, user/info, user/get, blacklist)', sub: [false, true], svc: [false, true] },
+  location: { label: 'User location (LOCATION event)', sub: [false, false], svc: [false, true] },
+  oauth: { label: 'OAuth web authorization', sub: [false, false], svc: [false, true] },
+  qrcode: { label: 'Parametric QR codes; short links', sub: [false, false], svc: [false, true] },
+  material: { label: 'Materials (temporary and permanent), drafts', sub: [false, true], svc: [false, true] },
+  datacube: { label: 'Datacube', sub: [false, true], svc: [false, true] },
+  jssdk_basic: { label: 'JS-SDK basic/image/audio/location/scan', sub: [true, true], svc: [true, true] },
+  jssdk_share: { label: 'JS-SDK share', sub: [false, true], svc: [false, true] },
+} as const satisfies Record<string, { label: string; sub: readonly [boolean, boolean]; svc: readonly [boolean, boolean] }>;
+
+export type Capability = keyof typeof CAPABILITIES;
+
+export interface AccountKind {
+  type: AccountType | string;
+  verified: boolean;
+}
+
+/** Whether an account of this type and verification may use a capability group. */
+export function can(account: AccountKind, capability: Capability): boolean {
+  const row = CAPABILITIES[capability];
+  const cols = account.type === 'service' ? row.svc : row.sub;
+  return cols[account.verified ? 1 : 0];
+}
+
+/** Every capability with whether the account has it (for the console and docs). */
+export function capabilityList(account: AccountKind): { capability: Capability; label: string; allowed: boolean }[] {
+  return (Object.keys(CAPABILITIES) as Capability[]).map((c) => ({
+    capability: c,
+    label: CAPABILITIES[c].label,
+    allowed: can(account, c),
+  }));
+}

@@ -1,0 +1,35 @@
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import type { Clock } from './clock.js';
+import type { Database, Db } from './db/connect.js';
+import type { QuotaMeter } from './wechat/quotaMeter.js';
+import type { RequestLog } from './wechat/requestLog.js';
+import type { TokenCache } from './wechat/tokenCache.js';
+
+/**
+ * Everything a command, route or job needs, assembled once in server.ts.
+ * Commands take `Services` (or the part they need) as their first argument.
+ */
+export interface Services {
+  config: Config;
+  database: Database;
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  quotas: QuotaMeter;
+  requestLog: RequestLog;
+  tokens: TokenCache;
+  /** Hooks later parts register to (e.g. the callback worker's wake-up). */
+  hooks: Hooks;
+}
+
+export interface Hooks {
+  /** Called after a transaction that wrote deliveries commits, to wake the worker at once. */
+  deliveriesQueued: Array<() => void>;
+  /** Called on shutdown, in reverse order of registration. */
+  onClose: Array<() => Promise<void> | void>;
+}
+
+export function newHooks(): Hooks {
+  return { deliveriesQueued: [], onClose: [] };
+}

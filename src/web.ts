@@ -1,0 +1,24 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import type { Services } from './services.js';
+
+export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
+
+/** Serves the built web app (console, phone) and its client-side routes. */
+export async function registerWeb(app: FastifyInstance, services: Services): Promise<void> {
+  if (!existsSync(path.join(webDist, 'index.html'))) {
+    services.log.warn('web/dist is missing: run `npm run build:web` to serve the console');
+    app.get('/', async (_req, reply) => reply.type('text/plain').send('Herald is running. The console is not built: run `npm run build:web`.'));
+    return;
+  }
+  await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: false });
+  const spa = async (_req: unknown, reply: { type(t: string): { sendFile(f: string): unknown } }) => reply.type('text/html').sendFile('index.html');
+  app.get('/', async (_req, reply) => reply.redirect('/console'));
+  app.get('/console', spa as never);
+  app.get('/console/*', spa as never);
+  app.get('/phone', spa as never);
+  app.get('/phone/*', spa as never);
+}
