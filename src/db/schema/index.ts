@@ -1,2 +1,3 @@
 export * from './core.js';
 export * from './callbacks.js';
+export * from './messaging.js';

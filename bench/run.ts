@@ -1,0 +1,23 @@
+/**
+ * `npm run bench`: every benchmark, each figure printed beside a baseline measured in the same
+ * run. PostgreSQL figures run when BENCH_DATABASE_URL (or TEST_DATABASE_URL) is set.
+ * BENCH_ONLY=name,name limits the run; BENCH_DURATION sets seconds per load phase.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { figures } from './lib.js';
+import { benchAuthenticatedRead, benchIdleMemory } from './foundation.js';
+
+const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
+const want = (name: string) => only.length === 0 || only.includes(name);
+
+console.log(`Herald benchmarks — ${new Date().toISOString()}, node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
+if (want('read')) {
+  await benchAuthenticatedRead('embedded');
+  if (pgUrl) await benchAuthenticatedRead('postgres', pgUrl);
+}
+if (want('memory')) await benchIdleMemory();
+
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/latest.json', JSON.stringify({ at: new Date().toISOString(), figures }, null, 2));
+console.log('\nWritten to bench/results/latest.json');
