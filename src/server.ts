@@ -76,7 +76,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     if (request.url.startsWith('/cgi-bin/') || request.url.startsWith('/sns/') || request.url.startsWith('/customservice/')) {
       const errcode = status === 413 ? 45002 : status === 500 ? -1 : 47001;
       const errmsg = status === 413 ? 'content size out of limit' : status === 500 ? 'system error' : 'data format error';
-      return reply.code(200).header('content-type', JSON_CONTENT_TYPE).send(JSON.stringify({ errcode, errmsg: `${errmsg} rid: ${rid}` }));
+      return reply.code(200).header('content-type', JSON_CONTENT_TYPE).send(Buffer.from(JSON.stringify({ errcode, errmsg: `${errmsg} rid: ${rid}` })));
     }
     const code = status === 413 ? 'body_too_large' : status === 500 ? 'internal' : (err.code ?? 'bad_request').toLowerCase();
     const message = status === 500 ? `Internal error (id ${rid})` : err.message;
@@ -94,7 +94,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
       return reply
         .code(404)
         .header('content-type', JSON_CONTENT_TYPE)
-        .send(JSON.stringify({ errcode: 48001, errmsg: `api unauthorized: ${request.url.split('?')[0]} is not served by Herald rid: ${rid}` }));
+        .send(Buffer.from(JSON.stringify({ errcode: 48001, errmsg: `api unauthorized: ${request.url.split('?')[0].slice(0, 200)} is not served by Herald rid: ${rid}` })));
     }
     return reply.code(404).send({ error: { code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}` } });
   });

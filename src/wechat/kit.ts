@@ -64,6 +64,12 @@ export interface WxApi<Body = unknown> {
 /** Every WeChat API registered, for the compatibility table and its test. */
 export const registeredApis: Array<Pick<WxApi, 'path' | 'methods' | 'auth' | 'capability' | 'summary'>> = [];
 
+/**
+ * Every method a WeChat API path answers. Methods an API does not accept still reach the handler
+ * so they answer WeChat's 43001/43002 JSON instead of a bare 404.
+ */
+const ROUTED_METHODS = ['GET', 'POST', 'HEAD', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'] as const;
+
 function clientIpOf(req: FastifyRequest): string {
   const ip = req.ip ?? '';
   return ip.startsWith('::ffff:') ? ip.slice(7) : ip;
@@ -85,7 +91,7 @@ function queryOf(req: FastifyRequest): Record<string, string> {
  * errors are HTTP 200 `{errcode, errmsg}` with `rid:` appended to errmsg.
  */
 export function defineApi<Body = unknown>(app: FastifyInstance, services: Services, api: WxApi<Body>): void {
-  registeredApis.push({ path: api.path, methods: api.methods, auth: api.auth, capability: api.capability, summary: api.summary });
+  if (!registeredApis.some((r) => r.path === api.path)) registeredApis.push({ path: api.path, methods: api.methods, auth: api.auth, capability: api.capability, summary: api.summary });
   const countQuota = api.quota ?? api.auth === 'token';
   const bodyMode = api.body ?? (api.methods.length === 1 && api.methods[0] === 'POST' ? 'json' : 'optional-json');
   const maxBody = api.maxBody ?? 1024 * 1024;
@@ -112,6 +118,9 @@ export function defineApi<Body = unknown>(app: FastifyInstance, services: Servic
         if (!token) throw new WxError(41001);
         if (token.length > 1024 || !/^[\w\-.~+/=*]+$/.test(token)) throw new WxError(40014);
         const resolved = await tokens.resolve(token, clock.nowMs());
+        // A known but unusable token still names its account, so the developer can look up the
+        // 42001/40001 answer with openapi/rid/get once they have a fresh token.
+        if (resolved.accountId) accountId = resolved.accountId;
         if (resolved.state === 'expired') throw new WxError(42001);
         if (resolved.state !== 'valid' || !resolved.account) throw new WxError(40001);
         account = resolved.account;
@@ -180,7 +189,7 @@ export function defineApi<Body = unknown>(app: FastifyInstance, services: Servic
       reply.code(200).header('content-type', 'text/plain; charset=utf-8').send(result);
     } else {
       responseText = JSON.stringify(result);
-      reply.code(200).header('content-type', JSON_CONTENT_TYPE).send(responseText);
+      reply.code(200).header('content-type', JSON_CONTENT_TYPE).send(Buffer.from(responseText, 'utf8')); // a Buffer keeps WeChat's exact Content-Type (Fastify rewrites it for strings)
     }
     requestLog.record({
       rid,
@@ -189,7 +198,8 @@ export function defineApi<Body = unknown>(app: FastifyInstance, services: Servic
       costMs: Math.round(performance.now() - started),
       method: request.method,
       requestUrl: redactUrl(request.url),
-      requestBody: rawBody.length > 0 && bodyMode !== 'raw' ? rawBody.toString('utf8') : rawBody.length > 0 ? `<${rawBody.length} bytes>` : '',
+      requestBody:
+        rawBody.length > 0 && bodyMode !== 'raw' ? redactBody(rawBody.toString('utf8')) : rawBody.length > 0 ? `<${rawBody.length} bytes>` : '',
       responseBody: responseText,
       errcode,
       clientIp: clientIpOf(request),
@@ -197,10 +207,20 @@ export function defineApi<Body = unknown>(app: FastifyInstance, services: Servic
     return reply;
   };
 
-  app.route({ method: ['GET', 'POST', 'HEAD'], url: api.path, handler: handle });
+  app.route({ method: [...ROUTED_METHODS], url: api.path, handler: handle });
 }
 
 /** Hides secrets in a logged URL (secret=, appsecret=). */
 export function redactUrl(url: string): string {
   return url.replace(/([?&](?:secret|appsecret)=)[^&]*/gi, '$1***');
+}
+
+/**
+ * Hides secrets in a logged request body: JSON string fields `secret`/`appsecret` (stable_token,
+ * clear_quota/v2) and form-encoded `secret=`/`appsecret=`. The AppSecret is never stored in clear.
+ */
+export function redactBody(text: string): string {
+  return text
+    .replace(/("(?:secret|appsecret)"\s*:\s*")(?:[^"\\]|\\.)*"/gi, '$1***"')
+    .replace(/(^|&)((?:secret|appsecret)=)[^&]*/gi, '$1$2***');
 }

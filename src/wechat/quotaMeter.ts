@@ -3,6 +3,7 @@ import type { Db } from '../db/connect.js';
 import { apiQuotaUsage } from '../db/schema/index.js';
 import { chinaDay, type Clock } from '../clock.js';
 import { dailyLimit } from '../domain/quotas.js';
+import { dbErrorCode } from '../errors.js';
 
 interface Counter {
   /** Count known to be in the database when loaded. */
@@ -23,6 +24,10 @@ export class QuotaMeter {
   private counters = new Map<string, Counter>();
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
+  /** True while counts moved from pending to base are being written (not yet in the database). */
+  private writing = false;
+  /** Completed writes, to notice one that finished while a reload was reading. */
+  private writes = 0;
 
   constructor(private readonly db: Db, private readonly clock: Clock) {}
 
@@ -46,15 +51,20 @@ export class QuotaMeter {
     const k = this.key(accountId, api, day);
     const c = this.counters.get(k);
     const wall = Date.now();
-    if (c && (c.pending > 0 || wall - c.loadedAt <= RELOAD_MS)) return c;
+    // Reloading while a write is in flight would read a count without that write's calls.
+    if (c && (c.pending > 0 || this.writing || wall - c.loadedAt <= RELOAD_MS)) return c;
+    const writesBefore = this.writes;
     const [row] = await this.db
       .select({ used: apiQuotaUsage.used })
       .from(apiQuotaUsage)
       .where(and(eq(apiQuotaUsage.accountId, accountId), eq(apiQuotaUsage.api, api), eq(apiQuotaUsage.day, day)));
     const base = row?.used ?? 0;
-    // Another call may have loaded (and counted) while this one awaited.
+    // Another call may have loaded (and counted) while this one awaited: keep its counter, or
+    // counts taken on it would be lost when this one replaced it.
     const now = this.counters.get(k);
-    if (now && now.pending > 0) return now;
+    if (now && now !== c) return now;
+    // A write of this node's counts overlapped the read: the row read may predate it.
+    if (c && (this.writing || this.writes !== writesBefore)) return c;
     const fresh: Counter = { base, pending: 0, loadedAt: Date.now() };
     this.counters.set(k, fresh);
     return fresh;
@@ -117,6 +127,31 @@ export class QuotaMeter {
       if (this.counters.size > 10_000) this.counters.clear();
       return;
     }
+    this.writing = true;
+    try {
+      await this.write(batch);
+    } catch {
+      // One row can fail for good (its account was deleted meanwhile): write the rows one by one
+      // so the others are kept, and count a row that failed for another reason as pending again.
+      for (const b of batch) {
+        const failure = await this.write([b]).then(
+          () => null,
+          (err: unknown) => err,
+        );
+        if (failure === null || dbErrorCode(failure) === 'foreign_key_violation') continue;
+        const c = this.counters.get(this.key(b.accountId, b.api, b.day));
+        if (c) {
+          c.base -= b.used;
+          c.pending += b.used;
+        }
+      }
+    } finally {
+      this.writing = false;
+      this.writes += 1;
+    }
+  }
+
+  private async write(batch: { accountId: string; api: string; day: string; used: number }[]): Promise<void> {
     await this.db
       .insert(apiQuotaUsage)
       .values(batch)

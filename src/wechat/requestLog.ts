@@ -5,7 +5,14 @@ import { apiRequests } from '../db/schema/index.js';
 export type RequestRecord = typeof apiRequests.$inferInsert;
 
 const BODY_LIMIT = 4096;
-const cut = (s: string) => (s.length > BODY_LIMIT ? `${s.slice(0, BODY_LIMIT)}…[${s.length - BODY_LIMIT} more]` : s);
+/**
+ * Cuts a logged text to BODY_LIMIT characters and replaces NUL characters, which PostgreSQL text
+ * cannot hold (one hostile request must not make a whole batch of records fail to insert).
+ */
+const cut = (s: string) => {
+  const short = s.length > BODY_LIMIT ? `${s.slice(0, BODY_LIMIT)}…[${s.length - BODY_LIMIT} more]` : s;
+  return short.includes('\u0000') ? short.replaceAll('\u0000', '\\u0000') : short;
+};
 
 /**
  * The log behind `openapi/rid/get`: every WeChat-API request with its rid. Records are buffered
@@ -13,6 +20,8 @@ const cut = (s: string) => (s.length > BODY_LIMIT ? `${s.slice(0, BODY_LIMIT)}�
  */
 export class RequestLog {
   private buffer: RequestRecord[] = [];
+  /** The batch being inserted: out of the buffer but not yet visible in the database. */
+  private inflight: RequestRecord[] = [];
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
 
@@ -31,12 +40,19 @@ export class RequestLog {
   }
 
   record(r: RequestRecord): void {
-    this.buffer.push({ ...r, requestBody: cut(r.requestBody), responseBody: cut(r.responseBody) });
+    this.buffer.push({
+      ...r,
+      requestUrl: cut(r.requestUrl),
+      requestBody: cut(r.requestBody),
+      responseBody: cut(r.responseBody),
+      clientIp: cut(r.clientIp),
+    });
     if (this.buffer.length >= 500) void this.flush();
   }
 
   async find(rid: string): Promise<RequestRecord | undefined> {
-    const pending = this.buffer.find((r) => r.rid === rid);
+    // Checked in one synchronous step: a record is always in the buffer, in flight or committed.
+    const pending = this.buffer.find((r) => r.rid === rid) ?? this.inflight.find((r) => r.rid === rid);
     if (pending) return pending;
     const [row] = await this.db.select().from(apiRequests).where(eq(apiRequests.rid, rid)).limit(1);
     return row;
@@ -50,7 +66,15 @@ export class RequestLog {
   private async doFlush(): Promise<void> {
     while (this.buffer.length > 0) {
       const batch = this.buffer.splice(0, 500);
-      await this.db.insert(apiRequests).values(batch).onConflictDoNothing();
+      this.inflight = batch;
+      try {
+        await this.db.insert(apiRequests).values(batch).onConflictDoNothing();
+      } catch {
+        // One bad record must not lose the batch: insert one by one, dropping only what fails.
+        for (const r of batch) await this.db.insert(apiRequests).values(r).onConflictDoNothing().catch(() => undefined);
+      } finally {
+        this.inflight = [];
+      }
     }
   }
 }

@@ -23,7 +23,11 @@ export class TokenCache {
   private accounts = new Map<string, { row: AccountRow; loadedAt: number }>();
   constructor(private readonly db: Db) {}
 
-  async resolve(token: string, nowMs: number): Promise<{ state: TokenState | 'unknown'; account?: AccountRow }> {
+  /**
+   * The state of a token at `nowMs` and, when valid, its account. `accountId` is set for every
+   * token Herald knows (valid, expired or superseded), so refusals can be attributed.
+   */
+  async resolve(token: string, nowMs: number): Promise<{ state: TokenState | 'unknown'; account?: AccountRow; accountId?: string }> {
     const wall = Date.now();
     let e = this.tokens.get(token);
     if (!e || wall - e.loadedAt > TTL_MS) {
@@ -45,10 +49,10 @@ export class TokenCache {
       { expiresAt: new Date(e.expiresAt), supersededAt: e.supersededAt ? new Date(e.supersededAt) : null },
       nowMs,
     );
-    if (state !== 'valid') return { state };
+    if (state !== 'valid') return { state, accountId: e.accountId };
     const account = await this.account(e.accountId);
     if (!account) return { state: 'unknown' };
-    return { state, account };
+    return { state, account, accountId: e.accountId };
   }
 
   async account(id: string): Promise<AccountRow | undefined> {
