@@ -1,8 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../services.js';
+import { registerAccountRoutes } from './accountRoutes.js';
+import { registerUserRoutes } from './userRoutes.js';
+import { registerClockRoutes } from './clockRoutes.js';
 
-/** The simulator API under /sim/v1 (emulator mode only). */
+/**
+ * The simulator API under /sim/v1 (emulator mode only; see docs/SIMULATOR.md): scripts and
+ * tests create accounts and users, follow, send messages as a user, read the delivery log and
+ * move the clock. It has no authentication: it only exists on an emulator.
+ */
 export async function registerSim(app: FastifyInstance, services: Services): Promise<void> {
-  void app;
-  void services;
+  registerAccountRoutes(app, services);
+  registerUserRoutes(app, services);
+  registerClockRoutes(app, services);
 }
