@@ -1,0 +1,20 @@
+import type { Services } from '../services.js';
+import { validateMenuButtons } from '../domain/menu.js';
+import { putDefaultMenu, type MenuSource, type StoredMenu } from '../store/menus.js';
+import { wxErrorAt } from '../wechat/wxHint.js';
+
+/**
+ * menu/create: validates the buttons (reference §5 limits) and makes them the account's default
+ * menu, replacing the previous one. Personalized menus are kept. Throws WxError with WeChat's
+ * errcode for the first invalid button.
+ */
+export async function publishMenu(
+  services: Pick<Services, 'db' | 'clock'>,
+  accountId: string,
+  buttons: unknown,
+  source: MenuSource = 'api',
+): Promise<StoredMenu> {
+  const check = validateMenuButtons(buttons);
+  if (!check.ok) throw wxErrorAt(check.errcode, check.at);
+  return putDefaultMenu(services.db, accountId, check.buttons, source, services.clock.now());
+}

@@ -1,0 +1,23 @@
+import type { Executor } from '../db/connect.js';
+import { openidListError, type OpenidCheck } from '../domain/audience.js';
+import { findFollowers, type FollowerRecord } from '../store/audience.js';
+import { WxError } from './errors.js';
+
+/**
+ * Loads the follow relations of openids named in a request and refuses the request the way
+ * WeChat does when one is not acceptable: 40003 for malformed, unknown or (when required) no
+ * longer following, `check.foreignErrcode` for another account's openid.
+ * Returns the records of this account by openid.
+ */
+export async function requireFollowers(
+  db: Executor,
+  accountId: string,
+  openids: readonly unknown[],
+  check: OpenidCheck,
+): Promise<Map<string, FollowerRecord>> {
+  const wellFormed = openids.filter((o): o is string => typeof o === 'string' && o.length <= 64);
+  const found = await findFollowers(db, wellFormed);
+  const errcode = openidListError(accountId, openids, found, check);
+  if (errcode !== 0) throw new WxError(errcode);
+  return new Map(found.filter((f) => f.accountId === accountId).map((f) => [f.openid, f]));
+}
