@@ -1,8 +1,31 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.js';
+import { registerTokenApis } from './token.js';
+import { registerMiscApis } from './misc.js';
+import { registerQuotaApis } from './quota.js';
+import { registerMenuRoutes } from './menu.js';
+import { registerUserRoutes } from './users.js';
+import { registerTagRoutes } from './tags.js';
+import { registerQrCodeRoutes } from './qrcode.js';
+import { registerKfAccountApis } from './kfAccounts.js';
+import { registerKfSessionApis } from './kfSessions.js';
 
-/** Registers every WeChat-compatible API group. One file per group in this folder. */
+type ApiGroup = (app: FastifyInstance, services: Services) => void | Promise<void>;
+
+/** Every WeChat-compatible API group, one file per group in this folder. Add a line per group. */
+const GROUPS: ApiGroup[] = [
+  registerTokenApis, // /cgi-bin/token, /cgi-bin/stable_token
+  registerMiscApis, // getcallbackip, get_api_domain_ip, callback/check, openapi/rid/get
+  registerQuotaApis, // openapi/quota/get, openapi/quota/clear, clear_quota, clear_quota/v2
+  registerMenuRoutes, // menu/*, get_current_selfmenu_info
+  registerUserRoutes, // user/get, user/info, user/info/batchget, user/info/updateremark
+  registerTagRoutes, // tags/*, user/tag/get, blacklist
+  registerQrCodeRoutes, // qrcode/create, showqrcode, /q/:code
+  registerKfAccountApis, // customservice/kfaccount/*, getkflist, getonlinekflist
+  registerKfSessionApis, // customservice/kfsession/*, msgrecord/*
+];
+
+/** Registers every WeChat-compatible API group. */
 export async function registerWechatRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  void app;
-  void services;
+  for (const register of GROUPS) await register(app, services);
 }
