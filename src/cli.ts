@@ -2,13 +2,13 @@ import { existsSync, rmSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ROOT } from './paths.js';
 import { loadConfig, ConfigError, type Config } from './config.js';
 import { openDatabase, startHerald } from './server.js';
 import { webDist } from './web.js';
 import { seedDemo, type DemoCredentials } from './commands/demoSeeder.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = ROOT;
 
 const HELP = `Herald: a self-hostable Official Accounts platform and WeChat Official Account emulator.
 

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config.js';
@@ -11,11 +11,17 @@ import { TokenCache } from './wechat/tokenCache.js';
 import { registerWechatRoutes } from './wechat/routes/index.js';
 import { registerConsole } from './console/index.js';
 import { registerSim } from './sim/index.js';
+import { registerPhone } from './phone/index.js';
 import { registerWeb } from './web.js';
 import { startWorkers } from './jobs/index.js';
 import { loadClockOffset } from './store/settings.js';
 import { JSON_CONTENT_TYPE } from './wechat/kit.js';
 import { newRid } from './wechat/rid.js';
+import { createRealtimeHub } from './realtime/hub.js';
+import { registerRealtimeRoutes } from './realtime/wsRoute.js';
+import { diskStorageFor } from './media/storage.js';
+import { onDeliverySettledInTx } from './jobs/settleHandlers.js';
+import { passiveReplyRecorder } from './commands/passiveReplyRecorder.js';
 
 /** Largest request body accepted at all (media uploads are the largest legitimate bodies). */
 export const MAX_BODY_BYTES = 25 * 1024 * 1024;
@@ -42,8 +48,13 @@ export async function buildServices(opts: BuildOptions): Promise<Services> {
     quotas: new QuotaMeter(database.db, clock),
     requestLog: new RequestLog(database.db),
     tokens: new TokenCache(database.db),
+    realtime: createRealtimeHub(database, log.child({ component: 'realtime' })),
+    mediaStorage: diskStorageFor(config.dataDir),
     hooks: newHooks(),
   };
+  await services.realtime.start();
+  services.hooks.onClose.push(() => services.realtime.stop());
+  onDeliverySettledInTx(services, passiveReplyRecorder(services));
   services.quotas.start();
   services.requestLog.start();
   services.hooks.onClose.push(() => services.quotas.stop(), () => services.requestLog.stop());
@@ -55,7 +66,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   const { config } = services;
   const app = Fastify({
     loggerInstance: services.log.child({ component: 'http' }) as unknown as FastifyBaseLogger,
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: config.trustProxy,
     bodyLimit: MAX_BODY_BYTES,
     routerOptions: { maxParamLength: 500 },
@@ -83,8 +94,10 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     return reply.code(status).send({ error: { code, message, id: rid } });
   });
 
+  await registerRealtimeRoutes(app, services);
   await registerWechatRoutes(app, services);
   await registerConsole(app, services);
+  await registerPhone(app, services);
   if (config.mode === 'emulator') await registerSim(app, services);
   await registerWeb(app, services);
 

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { WEB_DIST } from './paths.js';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { Services } from './services.js';
 
-export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
+export const webDist = WEB_DIST;
 
 /** Serves the built web app (console, phone) and its client-side routes. */
 export async function registerWeb(app: FastifyInstance, services: Services): Promise<void> {

@@ -9,9 +9,9 @@ import type { TestHerald } from './harness.js';
  */
 export async function expectSdkCovered(herald: TestHerald, accountId: string, sdk: string, paths: string[]): Promise<void> {
   await herald.services.requestLog.flush();
-  const rows = await herald.database.rows<{ path: string }>(
+  const failed = await herald.database.rows<{ path: string }>(
     sql`select distinct split_part(request_url, '?', 1) as path from api_requests where account_id = ${accountId}`,
   );
-  const seen = new Set(rows.map((r) => r.path));
+  const seen = new Set([...herald.services.requestLog.pathsCalled(accountId), ...failed.map((r) => r.path)]);
   for (const p of paths) expect(seen, `${sdk} should have called ${p}`).toContain(p);
 }

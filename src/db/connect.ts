@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -10,6 +10,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
 import * as schema from './schema/index.js';
+import { MIGRATIONS_DIR } from '../paths.js';
 
 export type Schema = typeof schema;
 /** The database handle every store uses: the same PostgreSQL dialect on PGlite and PostgreSQL. */
@@ -18,7 +19,7 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type Executor = Db | Tx;
 
-export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+export const migrationsFolder = MIGRATIONS_DIR;
 
 export interface Database {
   db: Db;
@@ -29,14 +30,20 @@ export interface Database {
 }
 
 export type ConnectOptions =
-  | { kind: 'pglite'; dataDir?: string /* undefined = in memory */ }
+  | { kind: 'pglite'; dataDir?: string /* undefined = in memory */; sharedBuffers?: string }
   | { kind: 'postgres'; url: string; max?: number };
 
 /** Opens the database and applies checked-in migrations. */
 export async function connect(opts: ConnectOptions): Promise<Database> {
   if (opts.kind === 'pglite') {
-    if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
-    const client = opts.dataDir ? new PGlite(opts.dataDir) : new PGlite();
+    const pgliteOptions = { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${opts.sharedBuffers ?? '16MB'}`] };
+    if (opts.dataDir && !existsSync(path.join(opts.dataDir, 'PG_VERSION'))) {
+      // Creating a cluster (initdb) leaves the WASM heap several hundred MB larger than opening
+      // one does, and a WASM heap never shrinks: create it in a short-lived child process.
+      mkdirSync(opts.dataDir, { recursive: true });
+      initEmbeddedInChild(opts.dataDir, pgliteOptions.startParams);
+    }
+    const client = opts.dataDir ? new PGlite(opts.dataDir, pgliteOptions) : new PGlite(pgliteOptions);
     await client.waitReady;
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     await migratePglite(db as never, { migrationsFolder });
@@ -77,6 +84,17 @@ export async function connect(opts: ConnectOptions): Promise<Database> {
       await pool.end();
     },
   };
+}
+
+/** Creates an embedded cluster in a child process (see connect). Throws with its output on failure. */
+function initEmbeddedInChild(dataDir: string, startParams: string[]): void {
+  const script = `
+    const { PGlite } = await import(${JSON.stringify(import.meta.resolve('@electric-sql/pglite'))});
+    const c = new PGlite(process.argv[1], { startParams: JSON.parse(process.argv[2]) });
+    await c.waitReady;
+    await c.close();`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, dataDir, JSON.stringify(startParams)], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`Could not create the embedded database in ${dataDir}:\n${r.stderr || r.stdout}`);
 }
 
 export { sql };

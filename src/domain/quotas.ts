@@ -5,8 +5,9 @@
 export const DAILY_LIMITS: Record<string, number> = {
   '/cgi-bin/token': 2000,
   '/cgi-bin/stable_token': 500000,
-  '/cgi-bin/getcallbackip': 10000,
-  '/cgi-bin/get_api_domain_ip': 10000,
+  // No documented limit: counted, but set high enough that no real use reaches it.
+  '/cgi-bin/getcallbackip': 10_000_000,
+  '/cgi-bin/get_api_domain_ip': 10_000_000,
   '/cgi-bin/callback/check': 10000,
   '/cgi-bin/openapi/quota/get': 10000,
   '/cgi-bin/openapi/rid/get': 10000,

@@ -13,13 +13,24 @@ const recordOf = (rid: string, over: Partial<RequestRecord> = {}): RequestRecord
   method: 'POST',
   requestUrl: '/cgi-bin/openapi/rid/get?access_token=t',
   requestBody: '{}',
-  responseBody: '{"errcode":0}',
-  errcode: 0,
+  responseBody: '{"errcode":40001}',
+  errcode: 40001,
   clientIp: '127.0.0.1',
   ...over,
 });
 
 describeEachDb('request log', (kind) => {
+  it('keeps successful requests in memory only, findable by rid, with the paths each account called', async () => {
+    const log = new RequestLog(database.db);
+    const rid = newRid(Date.now());
+    const accountId = '00000000-0000-4000-8000-000000000001';
+    log.record(recordOf(rid, { errcode: 0, responseBody: '{"ip_list":[]}', accountId, requestUrl: '/cgi-bin/getcallbackip?access_token=t' }));
+    await log.flush();
+    expect(await stored(rid)).toBe(0);
+    expect((await log.find(rid))?.responseBody).toBe('{"ip_list":[]}');
+    expect([...log.pathsCalled(accountId)]).toEqual(['/cgi-bin/getcallbackip']);
+  });
+
   let database: Database;
   beforeAll(async () => {
     database = await openTestDatabase(kind);

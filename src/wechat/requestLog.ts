@@ -14,11 +14,20 @@ const cut = (s: string) => {
   return short.includes('\u0000') ? short.replaceAll('\u0000', '\\u0000') : short;
 };
 
+/** Successful requests kept in memory per node for rid lookups (see RequestLog). */
+export const RECENT_SUCCESS_LIMIT = 20_000;
+
 /**
- * The log behind `openapi/rid/get`: every WeChat-API request with its rid. Records are buffered
- * and inserted in batches off the request path; a lookup also searches the unwritten buffer.
+ * The log behind `openapi/rid/get`. WeChat shows a rid only in error answers, so failed requests
+ * are what developers look up: those are stored durably, buffered and inserted in batches off
+ * the request path. Successful requests (their rid is in the X-Herald-Rid header) are kept in a
+ * bounded in-memory window of the most recent ones: writing every successful call to the
+ * embedded database would cost most of an API's throughput.
  */
 export class RequestLog {
+  private recent = new Map<string, RequestRecord>();
+  /** API paths each account has called successfully, for coverage reports. */
+  private called = new Map<string, Set<string>>();
   private buffer: RequestRecord[] = [];
   /** The batch being inserted: out of the buffer but not yet visible in the database. */
   private inflight: RequestRecord[] = [];
@@ -40,6 +49,10 @@ export class RequestLog {
   }
 
   record(r: RequestRecord): void {
+    if (!r.errcode) {
+      this.remember(r);
+      return;
+    }
     this.buffer.push({
       ...r,
       requestUrl: cut(r.requestUrl),
@@ -50,7 +63,33 @@ export class RequestLog {
     if (this.buffer.length >= 500) void this.flush();
   }
 
+  private remember(r: RequestRecord): void {
+    this.recent.set(r.rid, r);
+    if (this.recent.size > RECENT_SUCCESS_LIMIT) this.recent.delete(this.recent.keys().next().value as string);
+    if (r.accountId) {
+      let paths = this.called.get(r.accountId);
+      if (!paths) {
+        if (this.called.size >= 100_000) this.called.clear();
+        paths = new Set();
+        this.called.set(r.accountId, paths);
+      }
+      paths.add(r.requestUrl.split('?')[0]);
+    }
+  }
+
+  /** The successful requests of an account still in the in-memory window, oldest first. */
+  recentSuccesses(accountId: string): RequestRecord[] {
+    return [...this.recent.values()].filter((r) => r.accountId === accountId);
+  }
+
+  /** Paths this account called successfully on this node since it started. */
+  pathsCalled(accountId: string): Set<string> {
+    return new Set(this.called.get(accountId) ?? []);
+  }
+
   async find(rid: string): Promise<RequestRecord | undefined> {
+    const recent = this.recent.get(rid);
+    if (recent) return recent;
     // Checked in one synchronous step: a record is always in the buffer, in flight or committed.
     const pending = this.buffer.find((r) => r.rid === rid) ?? this.inflight.find((r) => r.rid === rid);
     if (pending) return pending;

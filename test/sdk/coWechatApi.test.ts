@@ -47,9 +47,14 @@ function clientFor(herald: TestHerald, appid: string, secret: string): CoApi {
 
 async function answers(herald: TestHerald, accountId: string) {
   await herald.services.requestLog.flush();
-  return herald.database.rows<{ path: string; errcode: number }>(
-    sql`select split_part(request_url, '?', 1) as path, errcode from api_requests where account_id = ${accountId} order by invoked_at`,
+  // Failed requests are stored; successful ones stay in the log's in-memory window.
+  const failed = await herald.database.rows<{ path: string; errcode: number; at: Date }>(
+    sql`select split_part(request_url, '?', 1) as path, errcode, invoked_at as at from api_requests where account_id = ${accountId}`,
   );
+  const ok = herald.services.requestLog
+    .recentSuccesses(accountId)
+    .map((r) => ({ path: r.requestUrl.split('?')[0], errcode: r.errcode ?? 0, at: r.invokedAt }));
+  return [...failed, ...ok].sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime());
 }
 
 describeEachDb('co-wechat-api against Herald', (kind) => {

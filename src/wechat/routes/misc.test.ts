@@ -155,7 +155,7 @@ describeEachDb('server addresses, callback check and rid lookup', (kind) => {
     const dbRows = await herald.database.rows<{ request_body: string }>(
       sql`select request_body from api_requests where account_id = ${account.id}`,
     );
-    expect(dbRows.length).toBeGreaterThan(3);
+    expect(dbRows.length).toBeGreaterThanOrEqual(3); // failed requests are stored; successful ones stay in memory
     for (const row of dbRows) expect(row.request_body).not.toContain(secret);
   });
 

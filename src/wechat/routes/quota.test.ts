@@ -35,7 +35,7 @@ describeEachDb('quota APIs', (kind) => {
     await useToken(herald, t);
     const r = await post('/cgi-bin/openapi/quota/get', t, { cgi_path: '/cgi-bin/token' });
     expect(r).toEqual({ errcode: 0, errmsg: 'ok', quota: { daily_limit: 2000, used: 2, remain: 1998 } });
-    expect(await quotaOf(t, '/cgi-bin/getcallbackip')).toEqual({ daily_limit: 10000, used: 3, remain: 9997 });
+    expect(await quotaOf(t, '/cgi-bin/getcallbackip')).toEqual({ daily_limit: 10_000_000, used: 3, remain: 9_999_997 });
     // APIs with a documented quota that no call used yet.
     expect(await quotaOf(t, '/cgi-bin/message/mass/sendall')).toEqual({ daily_limit: 100, used: 0, remain: 100 });
   });
@@ -115,11 +115,11 @@ describeEachDb('quota APIs', (kind) => {
     const { account, appid, secret } = await makeAccount(herald.services);
     const t = await fetchToken(herald, appid, secret);
     const day = chinaDay(herald.services.clock.nowMs());
-    await herald.services.db.insert(apiQuotaUsage).values({ accountId: account.id, api: '/cgi-bin/getcallbackip', day, used: 9999 });
+    await herald.services.db.insert(apiQuotaUsage).values({ accountId: account.id, api: '/cgi-bin/getcallbackip', day, used: 9_999_999 });
     expect((await useToken(herald, t)).ip_list).toBeDefined();
     expectWxError(await useToken(herald, t), 45009, 'reach max api daily quota limit');
     expectWxError(await useToken(herald, t), 45009);
-    expect(await quotaOf(t, '/cgi-bin/getcallbackip')).toEqual({ daily_limit: 10000, used: 10000, remain: 0 });
+    expect(await quotaOf(t, '/cgi-bin/getcallbackip')).toEqual({ daily_limit: 10_000_000, used: 10_000_000, remain: 0 });
     advanceTo(nextChinaDayStart(herald.services.clock.nowMs()) + MIN);
     const fresh = await fetchToken(herald, appid, secret);
     expect((await useToken(herald, fresh)).ip_list).toBeDefined();
