@@ -89,9 +89,9 @@ export async function startProcess(args: string[], env: Record<string, string>, 
 }
 
 /** Starts Herald (`node bin/herald.mjs start`) on a fresh embedded database or on DATABASE_URL. */
-export async function startHeraldProcess(opts: { databaseUrl?: string; env?: Record<string, string> } = {}): Promise<Child & { dataDir: string }> {
+export async function startHeraldProcess(opts: { databaseUrl?: string; env?: Record<string, string>; dataDir?: string } = {}): Promise<Child & { dataDir: string }> {
   const port = await freePort();
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'herald-bench-'));
+  const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'herald-bench-'));
   const env: Record<string, string> = {
     PORT: String(port),
     HOST: '127.0.0.1',
@@ -144,3 +144,24 @@ export async function json<T>(url: string, init?: RequestInit): Promise<T> {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Creates a fresh PostgreSQL database next to `baseUrl`'s for one benchmark; drop() removes it. */
+export async function freshPgDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const { default: pg } = await import('pg');
+  const name = `herald_bench_${process.pid}_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: baseUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
+      await c.end();
+    },
+  };
+}

@@ -4,7 +4,7 @@
  * BENCH_ONLY=name,name limits the run; BENCH_DURATION sets seconds per load phase.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { figures } from './lib.js';
+import { figures, freshPgDatabase } from './lib.js';
 import { benchAuthenticatedRead, benchIdleMemory } from './foundation.js';
 
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -14,7 +14,14 @@ const want = (name: string) => only.length === 0 || only.includes(name);
 console.log(`Herald benchmarks — ${new Date().toISOString()}, node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
 if (want('read')) {
   await benchAuthenticatedRead('embedded');
-  if (pgUrl) await benchAuthenticatedRead('postgres', pgUrl);
+  if (pgUrl) {
+    const pgdb = await freshPgDatabase(pgUrl);
+    try {
+      await benchAuthenticatedRead('postgres', pgdb.url);
+    } finally {
+      await pgdb.drop();
+    }
+  }
 }
 if (want('memory')) await benchIdleMemory();
 
