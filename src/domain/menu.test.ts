@@ -177,7 +177,7 @@ describe('validateMenuButtons', () => {
   it('does not trip over prototype keys or odd characters', () => {
     const proto = JSON.parse('[{"type":"click","name":"a","key":"k","__proto__":{"sub_button":[1,2,3]}}]');
     expect(passes(proto)).toEqual([{ type: 'click', name: 'a', key: 'k', sub_button: [] }]);
-    passes([click('🙂🙂🙂🙂', '\u0000key')]); // 16 bytes of emoji; keys are opaque
+    passes([click('🙂🙂🙂🙂', 'key:;/?#')]); // 16 bytes of emoji; keys are opaque
     expect(fails([click('🙂🙂🙂🙂🙂')]).errcode).toBe(40018);
   });
 });
@@ -190,5 +190,13 @@ describe('outboundDomains', () => {
     ]);
     if (!check.ok) throw new Error('menu should be valid');
     expect([...outboundDomains(check.buttons)].sort()).toEqual(['a.example', 'b.example']);
+  });
+});
+
+describe('menu text charset', () => {
+  it('refuses control characters and lone surrogates with 40033, naming the field', () => {
+    expect(validateMenuButtons([{ type: 'click', name: 'a\u0000', key: 'k' }])).toEqual({ ok: false, errcode: 40033, at: 'button.0.name' });
+    expect(validateMenuButtons([{ name: 'Menu', sub_button: [{ type: 'click', name: 'ok', key: 'k\ud800' }] }])).toEqual({ ok: false, errcode: 40033, at: 'button.0.sub_button.0.key' });
+    expect(validateMenuButtons([{ type: 'click', name: '菜单 🙂', key: 'k' }]).ok).toBe(true);
   });
 });

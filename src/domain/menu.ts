@@ -187,6 +187,33 @@ export function outboundDomains(buttons: MenuButton[]): Set<string> {
   return out;
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const TEXT_FIELDS = ['name', 'key', 'url', 'appid', 'pagepath', 'media_id', 'article_id'] as const;
+
+/**
+ * The path of the first text field a phone could not show — control characters or broken
+ * Unicode (WeChat answers 40033, invalid charset) — in checked buttons (two levels deep).
+ */
+function badCharset(buttons: MenuButton[]): string | null {
+  const scan = (b: MenuButton, at: string): string | null => {
+    for (const f of TEXT_FIELDS) {
+      const v = b[f];
+      if (typeof v === 'string' && (CONTROL.test(v) || LONE_SURROGATE.test(v))) return `${at}.${f}`;
+    }
+    for (const [i, sub] of b.sub_button.entries()) {
+      const hit = scan(sub, `${at}.sub_button.${i}`);
+      if (hit) return hit;
+    }
+    return null;
+  };
+  for (const [i, b] of buttons.entries()) {
+    const hit = scan(b, `button.${i}`);
+    if (hit) return hit;
+  }
+  return null;
+}
+
 /**
  * Validates the `button` array of menu/create or menu/addconditional and returns the buttons
  * as stored, or the errcode WeChat answers for the first problem.
@@ -198,6 +225,8 @@ export function validateMenuButtons(input: unknown): MenuCheck {
     }
     const buttons = input.map((b, i) => topButton(b, `button.${i}`));
     if (outboundDomains(buttons).size > MAX_OUTBOUND_DOMAINS) return { ok: false, errcode: 65316, at: 'button' };
+    const charset = badCharset(buttons);
+    if (charset) return { ok: false, errcode: 40033, at: charset };
     return { ok: true, buttons };
   } catch (err) {
     if (err instanceof MenuProblem) return { ok: false, errcode: err.errcode, at: err.at };

@@ -1,5 +1,5 @@
 import type { Executor } from '../db/connect.js';
-import { openidListError, type OpenidCheck } from '../domain/audience.js';
+import { looksLikeOpenid, openidListError, type OpenidCheck } from '../domain/audience.js';
 import { findFollowers, type FollowerRecord } from '../store/audience.js';
 import { WxError } from './errors.js';
 
@@ -15,7 +15,7 @@ export async function requireFollowers(
   openids: readonly unknown[],
   check: OpenidCheck,
 ): Promise<Map<string, FollowerRecord>> {
-  const wellFormed = openids.filter((o): o is string => typeof o === 'string' && o.length <= 64);
+  const wellFormed = openids.filter(looksLikeOpenid);
   const found = await findFollowers(db, wellFormed);
   const errcode = openidListError(accountId, openids, found, check);
   if (errcode !== 0) throw new WxError(errcode);

@@ -141,6 +141,9 @@ export function defineApi<Body = unknown>(app: FastifyInstance, services: Servic
           } catch {
             throw new WxError(47001);
           }
+          // PostgreSQL can store neither NUL nor lone UTF-16 surrogates: refuse both here, once,
+          // with WeChat's answer to bad \uxxxx escapes, instead of failing deep inside a handler.
+          if (text.includes('\\u0000') || (/\\u[dD][89a-fA-F]/.test(text) && hasIllFormedString(body))) throw new WxError(40033);
         }
       }
       if (api.schema && (method === 'POST' || body !== undefined)) {
@@ -208,6 +211,23 @@ export function defineApi<Body = unknown>(app: FastifyInstance, services: Servic
   };
 
   app.route({ method: [...ROUTED_METHODS], url: api.path, handler: handle });
+}
+
+/** Whether a parsed JSON value holds a string with a lone surrogate (not valid UTF-16). */
+function hasIllFormedString(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (!(v as string & { isWellFormed(): boolean }).isWellFormed()) return true;
+    } else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (!(k as string & { isWellFormed(): boolean }).isWellFormed()) return true;
+        stack.push(x);
+      }
+    }
+  }
+  return false;
 }
 
 /** Hides secrets in a logged URL (secret=, appsecret=). */

@@ -76,7 +76,7 @@ describeEachDb('kf session and history APIs', (kind) => {
     await setKfOnline(herald.services, accountId, anna, true);
     expectWxError(await create({ kf_account: anna, openid, text: 42 }), 65416, 'param invalid, please check');
     expectWxError(await create({ kf_account: anna, openid, text: 'x'.repeat(1025) }), 65416);
-    expectWxError(await create({ kf_account: anna, openid, text: 'a\u0000b' }), 65416);
+    expectWxError(await create({ kf_account: anna, openid, text: 'a\u0000b' }), 40033); // NUL: invalid charset
     expect(await create({ kf_account: anna, openid })).toEqual({ errcode: 0, errmsg: 'ok' });
     expectWxError(await create({ kf_account: bob, openid }), 65414, 'another worker is serving the customer');
   });

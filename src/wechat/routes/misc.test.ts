@@ -112,9 +112,9 @@ describeEachDb('server addresses, callback check and rid lookup', (kind) => {
       { action: 'all', check_operator: 'MOBILE' },
       { action: ['all'], check_operator: 'UNICOM' },
       { action: 'ALL', check_operator: 'unicom' },
-      { action: 'all\u0000', check_operator: 'UNICOM' },
     ];
     for (const body of bad) expectWxError(await post('/cgi-bin/callback/check', token, body), 40035, /^invalid args/);
+    expectWxError(await post('/cgi-bin/callback/check', token, { action: 'all\u0000', check_operator: 'UNICOM' }), 40033);
     expectWxError(await post('/cgi-bin/callback/check', token, ['all', 'UNICOM']), 47001);
     expectWxError(await post('/cgi-bin/callback/check', token, 'action=all'), 47001);
     expectWxError(await wxCall(herald, 'GET', `/cgi-bin/callback/check?access_token=${token}`), 43002);
@@ -180,9 +180,10 @@ describeEachDb('server addresses, callback check and rid lookup', (kind) => {
     const anonRid = expectWxError(await wxCall(herald, 'GET', '/cgi-bin/token?grant_type=client_credential&appid=wx0000000000000000&secret=x'), 40013);
     expectWxError(await post('/cgi-bin/openapi/rid/get', ta, { rid: anonRid }), 76003);
     expectWxError(await post('/cgi-bin/openapi/rid/get', ta, { rid: '00000000-00000000-00000000' }), 76001, 'rid not found');
-    for (const bad of ['', 'nope', ridA.toUpperCase(), `${ridA} `, 12, null, { $gt: '' }, 'x'.repeat(10_000), `${ridA}\u0000`]) {
+    for (const bad of ['', 'nope', ridA.toUpperCase(), `${ridA} `, 12, null, { $gt: '' }, 'x'.repeat(10_000)]) {
       expectWxError(await post('/cgi-bin/openapi/rid/get', ta, { rid: bad }), 76002, 'rid is error');
     }
+    expectWxError(await post('/cgi-bin/openapi/rid/get', ta, { rid: `${ridA}\u0000` }), 40033);
     expectWxError(await post('/cgi-bin/openapi/rid/get', ta, {}), 76002);
     expectWxError(await post('/cgi-bin/openapi/rid/get', ta, [ridA]), 47001);
     expectWxError(await wxCall(herald, 'GET', `/cgi-bin/openapi/rid/get?access_token=${ta}`), 43002);

@@ -77,9 +77,10 @@ describeEachDb('quota APIs', (kind) => {
   it('answers 76003 for a malformed cgi_path, 76021 for an unknown one, 76022 for one the account may not use', async () => {
     const { appid, secret } = await makeAccount(herald.services, { type: 'subscription', verified: false });
     const t = await fetchToken(herald, appid, secret);
-    for (const bad of ['https://api.weixin.qq.com/cgi-bin/token', 'cgi-bin/token', '', '/', '/cgi-bin/token?x=1', '/cgi-bin/../token', ' /cgi-bin/token', 42, null, ['/cgi-bin/token'], '/cgi-bin/tok\u0000en', `/${'a'.repeat(300)}`]) {
+    for (const bad of ['https://api.weixin.qq.com/cgi-bin/token', 'cgi-bin/token', '', '/', '/cgi-bin/token?x=1', '/cgi-bin/../token', ' /cgi-bin/token', 42, null, ['/cgi-bin/token'], `/${'a'.repeat(300)}`]) {
       expectWxError(await post('/cgi-bin/openapi/quota/get', t, { cgi_path: bad }), 76003);
     }
+    expectWxError(await post('/cgi-bin/openapi/quota/get', t, { cgi_path: '/cgi-bin/tok\u0000en' }), 40033);
     expectWxError(await post('/cgi-bin/openapi/quota/get', t, {}), 76003);
     expectWxError(await post('/cgi-bin/openapi/quota/get', t, { cgi_path: '/cgi-bin/no/such/api' }), 76021, 'cgi_path not found, please check');
     expectWxError(await post('/cgi-bin/openapi/quota/get', t, { cgi_path: '/sns/oauth2/access_token' }), 76022, 'could not use this cgi_path,no permission');
