@@ -1,4 +1,4 @@
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config.js';
@@ -61,6 +61,21 @@ export async function buildServices(opts: BuildOptions): Promise<Services> {
   return services;
 }
 
+/** The one answer to an error no route handled: WeChat's shape under WeChat paths, `{error}` elsewhere. */
+function answerError(services: Services, err: Error & { statusCode?: number; code?: string }, request: FastifyRequest, reply: FastifyReply) {
+  const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+  const rid = newRid(services.clock.nowMs());
+  if (status === 500) services.log.error({ err, rid, url: request.url }, 'unhandled error');
+  if (request.url.startsWith('/cgi-bin/') || request.url.startsWith('/sns/') || request.url.startsWith('/customservice/')) {
+    const errcode = status === 413 ? 45002 : status === 500 ? -1 : 47001;
+    const errmsg = status === 413 ? 'content size out of limit' : status === 500 ? 'system error' : 'data format error';
+    return reply.code(200).header('content-type', JSON_CONTENT_TYPE).send(Buffer.from(JSON.stringify({ errcode, errmsg: `${errmsg} rid: ${rid}` })));
+  }
+  const code = status === 413 ? 'body_too_large' : status === 500 ? 'internal' : (err.code ?? 'bad_request').toLowerCase();
+  const message = status === 500 ? `Internal error (id ${rid})` : err.message;
+  return reply.code(status).send({ error: { code, message, id: rid } });
+}
+
 /** Builds the HTTP app (role web). Routes are registered; nothing listens yet. */
 export async function buildApp(services: Services): Promise<FastifyInstance> {
   const { config } = services;
@@ -71,6 +86,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     bodyLimit: MAX_BODY_BYTES,
     routerOptions: { maxParamLength: 500 },
     return503OnClosing: true,
+    // Requests Fastify refuses before routing (a malformed percent-escape in the path ...).
+    frameworkErrors: (err, request, reply) => answerError(services, err, request, reply),
   });
 
   // Every body arrives as raw bytes; each surface parses what it expects (WeChat APIs answer
@@ -80,19 +97,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
 
   await app.register(cookie);
 
-  app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, request, reply) => {
-    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
-    const rid = newRid(services.clock.nowMs());
-    if (status === 500) services.log.error({ err, rid, url: request.url }, 'unhandled error');
-    if (request.url.startsWith('/cgi-bin/') || request.url.startsWith('/sns/') || request.url.startsWith('/customservice/')) {
-      const errcode = status === 413 ? 45002 : status === 500 ? -1 : 47001;
-      const errmsg = status === 413 ? 'content size out of limit' : status === 500 ? 'system error' : 'data format error';
-      return reply.code(200).header('content-type', JSON_CONTENT_TYPE).send(Buffer.from(JSON.stringify({ errcode, errmsg: `${errmsg} rid: ${rid}` })));
-    }
-    const code = status === 413 ? 'body_too_large' : status === 500 ? 'internal' : (err.code ?? 'bad_request').toLowerCase();
-    const message = status === 500 ? `Internal error (id ${rid})` : err.message;
-    return reply.code(status).send({ error: { code, message, id: rid } });
-  });
+  app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, request, reply) => answerError(services, err, request, reply));
 
   await registerRealtimeRoutes(app, services);
   await registerWechatRoutes(app, services);

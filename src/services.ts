@@ -5,6 +5,8 @@ import type { Database, Db } from './db/connect.js';
 import type { QuotaMeter } from './wechat/quotaMeter.js';
 import type { RequestLog } from './wechat/requestLog.js';
 import type { TokenCache } from './wechat/tokenCache.js';
+import type { RealtimeHub } from './realtime/hub.js';
+import type { MediaStorage } from './media/storage.js';
 
 /**
  * Everything a command, route or job needs, assembled once in server.ts.
@@ -19,6 +21,10 @@ export interface Services {
   quotas: QuotaMeter;
   requestLog: RequestLog;
   tokens: TokenCache;
+  /** Pushes to connected phones (src/realtime/hub.ts). Publish after commit. */
+  realtime: RealtimeHub;
+  /** Where media bytes live (src/media/storage.ts). */
+  mediaStorage: MediaStorage;
   /** Hooks later parts register to (e.g. the callback worker's wake-up). */
   hooks: Hooks;
 }

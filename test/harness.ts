@@ -4,6 +4,9 @@
  * nothing is truncated and files run in parallel.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import pino from 'pino';
 import { describe } from 'vitest';
@@ -68,7 +71,9 @@ export async function startTestHerald(
   opts: { listen?: boolean; env?: Record<string, string>; clock?: SystemClock } = {},
 ): Promise<TestHerald> {
   const database = await openTestDatabase(kind);
-  const config = loadConfig({ HERALD_MODE: 'emulator', HERALD_DEMO: '0', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', ...opts.env });
+  // Files (media) go to a directory of this Herald's own, removed on close.
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'herald-test-'));
+  const config = loadConfig({ HERALD_MODE: 'emulator', HERALD_DEMO: '0', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', HERALD_DATA_DIR: dataDir, ...opts.env });
   const herald = await startHerald({
     config,
     database,
@@ -83,6 +88,7 @@ export async function startTestHerald(
     async close() {
       await herald.close();
       await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

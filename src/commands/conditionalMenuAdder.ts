@@ -1,4 +1,5 @@
 import type { Services } from '../services.js';
+import { announceMenuChange } from '../realtime/publish.js';
 import { validateMenuButtons } from '../domain/menu.js';
 import { validateMatchRule } from '../domain/menuMatch.js';
 import { isTaggableSystemTag } from '../domain/audience.js';
@@ -14,7 +15,7 @@ import { wxErrorAt } from '../wechat/wxHint.js';
  * and must name an existing tag (45159). Throws WxError.
  */
 export async function addConditionalMenu(
-  services: Pick<Services, 'db' | 'clock'>,
+  services: Pick<Services, 'db' | 'clock' | 'realtime'>,
   accountId: string,
   input: { button?: unknown; matchrule?: unknown },
   source: MenuSource = 'api',
@@ -32,5 +33,7 @@ export async function addConditionalMenu(
     const tagId = Number(rule.rule.tag_id);
     if (!isTaggableSystemTag(tagId) && !(await findTag(db, accountId, tagId))) throw wxErrorAt(45159, 'matchrule.tag_id');
   }
-  return insertConditionalMenu(db, accountId, buttons.buttons, rule.rule, source, services.clock.now());
+  const menu = await insertConditionalMenu(db, accountId, buttons.buttons, rule.rule, source, services.clock.now());
+  await announceMenuChange(services, accountId);
+  return menu;
 }

@@ -145,7 +145,7 @@ describeEachDb('follows and user messages', (kind) => {
       code: 'invalid_message',
     });
     const ok = await sendUserMessage(herald.services, user.id, account.appid, { msgtype: 'text', content: 'line1\nline2\t]]> 🌏' });
-    const row = await herald.services.db.query.deliveries.findFirst({ where: (t, { eq: e }) => e(t.id, ok.deliveryId) });
+    const row = await herald.services.db.query.deliveries.findFirst({ where: (t, { eq: e }) => e(t.id, ok.deliveryId!) });
     expect(parseXml(row!.payloadXml).fields.Content).toBe('line1\nline2\t]]> 🌏');
   });
 });

@@ -3,9 +3,13 @@ import { DomainError } from '../errors.js';
 import { findAccountByAppid } from '../store/accounts.js';
 import { findFollowerUser } from '../store/users.js';
 import { ensureFollowLocked, ensureUnionid, resubscribe } from '../store/followers.js';
-import { insertDelivery } from '../store/deliveries.js';
+import { lockWindows, openWindow } from '../store/serviceWindows.js';
+import type { ConversationRow } from '../store/conversations.js';
 import { subscribeEvent } from '../wechat/messages.js';
+import { hasServer, queuePush } from '../jobs/outbox.js';
 import { notifyDeliveriesQueued } from '../jobs/wake.js';
+import { publishConversation } from '../realtime/publish.js';
+import { autoReplyFor } from './autoReplyResponder.js';
 
 /** How the user found the account. */
 export interface FollowOptions {
@@ -17,8 +21,9 @@ export interface FollowOptions {
 
 /**
  * A user follows an account. Returns the user's openid for that account: minted on the first
- * follow and the same forever after (unfollow and refollow keep it). The subscribe event is
- * queued in the same transaction.
+ * follow and the same forever after (unfollow and refollow keep it). In the same transaction
+ * the subscribe event is queued, a customer-service window opens (3 messages within a minute)
+ * and, when the account has no enabled developer server, its follow auto-reply is sent.
  *
  * Idempotent: following an account the user already follows changes nothing and pushes no
  * second event (WeChat's client only opens the chat then).
@@ -33,28 +38,23 @@ export async function followAccount(services: Services, userId: string, appid: s
   const qrScene = opts.qr?.sceneId ?? 0;
   const qrSceneStr = opts.qr?.sceneStr ?? '';
 
-  const { openid, queued } = await services.db.transaction(async (tx) => {
+  const { openid, queued, rows } = await services.db.transaction(async (tx) => {
     const now = services.clock.now();
     const unionid = await ensureUnionid(tx, account.orgId, user.id);
     const { row, created } = await ensureFollowLocked(tx, { accountId: account.id, userId: user.id, unionid, now, scene, qrScene, qrSceneStr });
-    if (!created && row.subscribed) return { openid: row.openid, queued: false };
+    if (!created && row.subscribed) return { openid: row.openid, queued: false, rows: [] as ConversationRow[] };
     if (!created) await resubscribe(tx, account.id, user.id, { now, scene, qrScene, qrSceneStr });
     const push = subscribeEvent(
       { originalId: account.originalId, openid: row.openid, createTime: Math.floor(now.getTime() / 1000) },
       opts.qr ? { eventKey: `qrscene_${opts.qr.sceneStr || String(qrScene)}`, ticket: opts.qr.ticket } : {},
     );
-    await insertDelivery(tx, {
-      accountId: account.id,
-      kind: push.kind,
-      label: push.label,
-      msgId: push.msgId,
-      openid: row.openid,
-      payloadXml: push.xml,
-      now,
-      status: account.serverEnabled && account.serverUrl ? 'pending' : 'skipped',
-    });
-    return { openid: row.openid, queued: true };
+    const { pending } = await queuePush(tx, account, row.openid, push, now);
+    await lockWindows(tx, account.id, row.openid);
+    await openWindow(tx, account.id, row.openid, 'follow', now);
+    const rows = hasServer(account) ? [] : await autoReplyFor(tx, account, { userId: user.id, openid: row.openid }, { kind: 'subscribe' }, now);
+    return { openid: row.openid, queued: pending, rows };
   });
   if (queued) notifyDeliveriesQueued(services);
+  publishConversation(services, account, rows);
   return openid;
 }

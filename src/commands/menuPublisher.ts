@@ -2,6 +2,7 @@ import type { Services } from '../services.js';
 import { validateMenuButtons } from '../domain/menu.js';
 import { putDefaultMenu, type MenuSource, type StoredMenu } from '../store/menus.js';
 import { wxErrorAt } from '../wechat/wxHint.js';
+import { announceMenuChange } from '../realtime/publish.js';
 
 /**
  * menu/create: validates the buttons (reference §5 limits) and makes them the account's default
@@ -9,12 +10,14 @@ import { wxErrorAt } from '../wechat/wxHint.js';
  * errcode for the first invalid button.
  */
 export async function publishMenu(
-  services: Pick<Services, 'db' | 'clock'>,
+  services: Pick<Services, 'db' | 'clock' | 'realtime'>,
   accountId: string,
   buttons: unknown,
   source: MenuSource = 'api',
 ): Promise<StoredMenu> {
   const check = validateMenuButtons(buttons);
   if (!check.ok) throw wxErrorAt(check.errcode, check.at);
-  return putDefaultMenu(services.db, accountId, check.buttons, source, services.clock.now());
+  const stored = await putDefaultMenu(services.db, accountId, check.buttons, source, services.clock.now());
+  await announceMenuChange(services, accountId);
+  return stored;
 }

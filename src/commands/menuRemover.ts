@@ -1,10 +1,13 @@
 import type { Services } from '../services.js';
 import { deleteAllMenus } from '../store/menus.js';
+import { announceMenuChange } from '../realtime/publish.js';
 
 /**
  * menu/delete: removes the default menu and every personalized menu. Deleting when there is no
  * menu succeeds, as on WeChat. Returns how many menus were removed.
  */
-export async function removeAllMenus(services: Pick<Services, 'db'>, accountId: string): Promise<number> {
-  return deleteAllMenus(services.db, accountId);
+export async function removeAllMenus(services: Pick<Services, 'db' | 'realtime'>, accountId: string): Promise<number> {
+  const removed = await deleteAllMenus(services.db, accountId);
+  if (removed > 0) await announceMenuChange(services, accountId);
+  return removed;
 }

@@ -3,12 +3,14 @@ import { DomainError } from '../errors.js';
 import { findAccountByAppid } from '../store/accounts.js';
 import { findFollowerUser } from '../store/users.js';
 import { lockFollow, unsubscribe } from '../store/followers.js';
-import { insertDelivery } from '../store/deliveries.js';
+import { closeWindows, lockWindows } from '../store/serviceWindows.js';
 import { unsubscribeEvent } from '../wechat/messages.js';
+import { queuePush } from '../jobs/outbox.js';
 import { notifyDeliveriesQueued } from '../jobs/wake.js';
 
 /**
- * A user unfollows an account; the unsubscribe event is queued in the same transaction.
+ * A user unfollows an account; the unsubscribe event is queued and the follower's
+ * customer-service windows close, in the same transaction.
  * Returns the openid, which stays the user's for this account.
  *
  * Idempotent: unfollowing an account the user no longer follows changes nothing and pushes
@@ -26,17 +28,10 @@ export async function unfollowAccount(services: Services, userId: string, appid:
     const now = services.clock.now();
     await unsubscribe(tx, account.id, user.id, now);
     const push = unsubscribeEvent({ originalId: account.originalId, openid: row.openid, createTime: Math.floor(now.getTime() / 1000) });
-    await insertDelivery(tx, {
-      accountId: account.id,
-      kind: push.kind,
-      label: push.label,
-      msgId: push.msgId,
-      openid: row.openid,
-      payloadXml: push.xml,
-      now,
-      status: account.serverEnabled && account.serverUrl ? 'pending' : 'skipped',
-    });
-    return { openid: row.openid, queued: true };
+    const { pending } = await queuePush(tx, account, row.openid, push, now);
+    await lockWindows(tx, account.id, row.openid);
+    await closeWindows(tx, account.id, row.openid, now);
+    return { openid: row.openid, queued: pending };
   });
   if (queued) notifyDeliveriesQueued(services);
   return openid;

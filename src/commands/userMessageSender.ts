@@ -1,60 +1,191 @@
 import type { Services } from '../services.js';
+import type { Executor } from '../db/connect.js';
 import { DomainError } from '../errors.js';
-import { findAccountByAppid } from '../store/accounts.js';
+import { findAccountByAppid, type AccountRow } from '../store/accounts.js';
 import { findFollowerUser } from '../store/users.js';
 import { findFollow } from '../store/followers.js';
-import { insertDelivery } from '../store/deliveries.js';
-import { newMsgId, textMessage } from '../wechat/messages.js';
+import { insertConversationMessage, type ConversationRow } from '../store/conversations.js';
+import { lockWindows, openWindow } from '../store/serviceWindows.js';
+import { findMedia, grantMedia, type MediaRow } from '../store/media.js';
+import { recordUserMessageInSession } from './kfUserMessageRecorder.js';
+import { autoReplyFor } from './autoReplyResponder.js';
+import { checkUserMessage, recordTextOf, type UserMessageInput } from '../domain/userMessage.js';
+import { mediaAlive, mediaPath, mediaUrl } from '../domain/media.js';
+import type { MessageContent } from '../domain/conversation.js';
+import {
+  imageMessage, linkMessage, locationMessage, newMsgId, textMessage, videoMessage, voiceMessage,
+  type Envelope, type PushMessage,
+} from '../wechat/messages.js';
+import { queuePush, hasServer } from '../jobs/outbox.js';
 import { notifyDeliveriesQueued } from '../jobs/wake.js';
+import { publishConversation } from '../realtime/publish.js';
+import { presentPhoneMessage, type PhoneMessage } from '../realtime/presenters.js';
 
-/** A message a user sends (text for now; other types follow the same path). */
-export type UserMessageInput = { msgtype: 'text'; content: string };
+export type { UserMessageInput } from '../domain/userMessage.js';
+export { MAX_TEXT_CHARS } from '../domain/userMessage.js';
 
-/** The queued message: its MsgId, the sender's openid and the delivery carrying it. */
+/** Where a follower's message went. */
+export type MessageRoute = 'kf' | 'server' | 'autoreply';
+
+/** A sent message: the conversation row, its MsgId, and the delivery carrying it to the developer. */
 export interface SentUserMessage {
+  /** The message as the phone shows it. */
+  message: PhoneMessage;
   msgId: string;
   openid: string;
-  deliveryId: number;
+  /**
+   * The push in the callback outbox: pending with an enabled server, skipped without one; absent
+   * when the follower is with a customer-service representative (nothing is pushed then).
+   */
+  deliveryId?: number;
+  route: MessageRoute;
+  /** Auto-replies sent at once (route autoreply). */
+  replies: PhoneMessage[];
 }
 
-/** The longest text a user can send (WeChat's input box stops well before this). */
-export const MAX_TEXT_CHARS = 4096;
-// Characters XML 1.0 cannot carry at all.
-const XML_ILLEGAL_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+/** The media a message names, checked: the follower's own upload, alive and of the right kind. */
+async function followerMedia(tx: Executor, userId: string, mediaId: string, kinds: string[], field: string, nowMs: number): Promise<MediaRow> {
+  const row = await findMedia(tx, mediaId);
+  if (!row || row.userId !== userId || !mediaAlive(row, nowMs)) {
+    throw new DomainError('invalid_media', `${field} is not a file this user uploaded (or it expired after 3 days).`, { field });
+  }
+  if (!kinds.includes(row.kind)) throw new DomainError('invalid_media', `${field} is a ${row.kind}, not ${kinds.join(' or ')}.`, { field });
+  return row;
+}
+
+/** The push and the conversation content of a message (media checked and granted to the account). */
+async function build(
+  tx: Executor,
+  services: Services,
+  m: UserMessageInput,
+  ctx: { env: Envelope; msgId: string; userId: string; accountId: string; now: Date },
+): Promise<{ push: PushMessage; content: MessageContent }> {
+  const { env, msgId } = ctx;
+  const nowMs = ctx.now.getTime();
+  const grant = async (...rows: MediaRow[]) => {
+    for (const r of rows) await grantMedia(tx, r.id, ctx.accountId, ctx.now);
+  };
+  switch (m.msgtype) {
+    case 'text':
+      return {
+        push: textMessage(env, { content: m.content, msgId, bizMsgMenuId: m.bizmsgmenuid }),
+        content: { content: m.content, ...(m.bizmsgmenuid ? { bizmsgmenuid: m.bizmsgmenuid } : {}) },
+      };
+    case 'image': {
+      const img = await followerMedia(tx, ctx.userId, m.media_id, ['image'], 'media_id', nowMs);
+      await grant(img);
+      return {
+        push: imageMessage(env, { picUrl: mediaUrl(services.config.publicUrl, img.id), mediaId: img.id, msgId }),
+        content: { media_id: img.id, url: mediaPath(img.id) },
+      };
+    }
+    case 'voice': {
+      const voice = await followerMedia(tx, ctx.userId, m.media_id, ['voice'], 'media_id', nowMs);
+      await grant(voice);
+      const format = m.format ?? 'amr';
+      return {
+        push: voiceMessage(env, { mediaId: voice.id, format, recognition: m.recognition, msgId }),
+        content: { media_id: voice.id, url: mediaPath(voice.id), format, ...(m.recognition ? { recognition: m.recognition } : {}) },
+      };
+    }
+    case 'video':
+    case 'shortvideo': {
+      const video = await followerMedia(tx, ctx.userId, m.media_id, ['video'], 'media_id', nowMs);
+      const thumb = await followerMedia(tx, ctx.userId, m.thumb_media_id, ['image', 'thumb'], 'thumb_media_id', nowMs);
+      await grant(video, thumb);
+      return {
+        push: videoMessage(env, { type: m.msgtype, mediaId: video.id, thumbMediaId: thumb.id, msgId }),
+        content: { media_id: video.id, thumb_media_id: thumb.id, url: mediaPath(video.id), thumb_url: mediaPath(thumb.id) },
+      };
+    }
+    case 'location': {
+      const scale = m.scale ?? 15;
+      const label = m.label ?? '';
+      return {
+        push: locationMessage(env, { locationX: m.location_x, locationY: m.location_y, scale, label, msgId }),
+        content: { location_x: m.location_x, location_y: m.location_y, scale, label },
+      };
+    }
+    case 'link': {
+      const description = m.description ?? '';
+      return {
+        push: linkMessage(env, { title: m.title, description, url: m.url, msgId }),
+        content: { title: m.title, description, url: m.url },
+      };
+    }
+  }
+}
 
 /**
- * A follower sends a message to an account; the push is queued in the outbox. Only current
- * followers can message an account (WeChat shows non-followers the follow button instead).
+ * A follower sends a message to an account they follow (others: DomainError not_following).
+ * In one transaction: the message is recorded in the conversation, opens a customer-service
+ * window (5 messages in 48 hours), is recorded in the follower's open customer-service session,
+ * and is routed: to the representative when a session is active (nothing is pushed), else to
+ * the developer's server through the outbox, else answered with the account's auto-replies.
+ * Phones and workers are told after commit.
+ *
+ * Media messages name files the follower uploaded (uploadFollowerMedia); the account they are
+ * sent to may then fetch them with media/get.
  */
 export async function sendUserMessage(services: Services, userId: string, appid: string, input: UserMessageInput): Promise<SentUserMessage> {
-  if (input.msgtype !== 'text') throw new DomainError('invalid_message', `Unsupported msgtype ${String(input.msgtype)}.`);
-  const content = input.content;
-  if (typeof content !== 'string' || content.trim().length === 0) throw new DomainError('invalid_message', 'content must not be empty.');
-  if (content.length > MAX_TEXT_CHARS) throw new DomainError('invalid_message', `content must be at most ${MAX_TEXT_CHARS} characters.`);
-  if (XML_ILLEGAL_RE.test(content)) throw new DomainError('invalid_message', 'content contains control characters.');
+  const checked = checkUserMessage(input);
+  if (!checked.ok) throw new DomainError('invalid_message', checked.message);
+  const m = checked.message;
   const user = await findFollowerUser(services.db, userId);
   if (!user) throw new DomainError('not_found', 'User not found.');
   const account = await findAccountByAppid(services.db, appid);
   if (!account) throw new DomainError('not_found', `No account with AppID ${appid}.`);
 
-  const sent = await services.db.transaction(async (tx) => {
+  const result = await services.db.transaction(async (tx) => {
     const follow = await findFollow(tx, account.id, user.id);
     if (!follow || !follow.subscribed) throw new DomainError('not_following', 'Only followers can send messages to this account.');
     const now = services.clock.now();
     const msgId = newMsgId(now.getTime());
-    const push = textMessage({ originalId: account.originalId, openid: follow.openid, createTime: Math.floor(now.getTime() / 1000) }, { content, msgId });
-    const deliveryId = await insertDelivery(tx, {
-      accountId: account.id,
-      kind: push.kind,
-      label: push.label,
+    const env: Envelope = { originalId: account.originalId, openid: follow.openid, createTime: Math.floor(now.getTime() / 1000) };
+    const { push, content } = await build(tx, services, m, { env, msgId, userId: user.id, accountId: account.id, now });
+    const row = await insertConversationMessage(tx, {
+      account,
+      userId: user.id,
+      openid: follow.openid,
+      direction: 'in',
+      source: 'user',
+      msgType: m.msgtype,
+      content,
+      msgId,
+      at: now,
+    });
+    await lockWindows(tx, account.id, follow.openid);
+    await openWindow(tx, account.id, follow.openid, 'message', now);
+    const session = await recordUserMessageInSession(tx, account.id, follow.openid, recordTextOf(m), now);
+    if (session && session.status === 'active' && session.kfAccount) {
+      return { row, msgId, openid: follow.openid, route: 'kf' as const, replies: [], pending: false };
+    }
+    const queued = await queuePush(tx, account, follow.openid, push, now);
+    const replies = hasServer(account)
+      ? []
+      : await autoReplyFor(tx, account, { userId: user.id, openid: follow.openid }, { kind: 'message', msgType: m.msgtype, text: m.msgtype === 'text' ? m.content : undefined }, now);
+    return {
+      row,
       msgId,
       openid: follow.openid,
-      payloadXml: push.xml,
-      now,
-      status: account.serverEnabled && account.serverUrl ? 'pending' : 'skipped',
-    });
-    return { msgId, openid: follow.openid, deliveryId };
+      deliveryId: queued.deliveryId,
+      route: queued.pending ? ('server' as const) : ('autoreply' as const),
+      replies,
+      pending: queued.pending,
+    };
   });
-  notifyDeliveriesQueued(services);
-  return sent;
+  if (result.pending) notifyDeliveriesQueued(services);
+  publishConversation(services, account, [result.row, ...result.replies]);
+  return {
+    message: present(account, result.row),
+    msgId: result.msgId,
+    openid: result.openid,
+    ...(result.deliveryId !== undefined ? { deliveryId: result.deliveryId } : {}),
+    route: result.route,
+    replies: result.replies.map((r) => present(account, r)),
+  };
+}
+
+function present(account: AccountRow, row: ConversationRow): PhoneMessage {
+  return presentPhoneMessage({ ...row, appid: account.appid, accountName: account.name, accountType: account.type });
 }

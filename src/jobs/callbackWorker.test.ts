@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../test/harness.js';
 import { newAesKey, startDevServer, WXBizMsgCrypt, xmlField, type Answer, type DevServer, type Received } from '../../test/devServer.js';
 import { deliveries } from '../db/schema/index.js';
@@ -16,6 +16,8 @@ import { buildXml } from '../wechat/xml.js';
 import { encrypt, msgSignature } from '../wechat/crypto.js';
 import { startCallbackWorker, type CallbackWorker } from './callbackWorker.js';
 import { waitForDelivery } from './deliveryWaiter.js';
+import { listUserConversation } from '../store/conversations.js';
+import { onDeliverySettledInTx } from './settleHandlers.js';
 
 const TOKEN = 'workertoken';
 const sha1 = (parts: string[]) => createHash('sha1').update([...parts].sort().join('')).digest('hex');
@@ -66,7 +68,7 @@ describeEachDb('callback worker', (kind) => {
   it('delivers in plaintext mode with WeChat signatures', async () => {
     const { dev, account, user, openid } = await setup('plaintext');
     const sent = await sendUserMessage(herald.services, user.id, account.appid, { msgtype: 'text', content: 'plain hello' });
-    const done = await waitForDelivery(herald.services, sent.deliveryId, { timeoutMs: 5000 });
+    const done = await waitForDelivery(herald.services, sent.deliveryId!, { timeoutMs: 5000 });
     expect(done).toMatchObject({ status: 'delivered', attempts: 1, replyStatus: 'none', msgId: sent.msgId });
     const [req] = dev.requests.filter((r) => r.method === 'POST' && r.body.includes(sent.msgId));
     expect(req.headers['content-type']).toBe('text/xml');
@@ -78,7 +80,7 @@ describeEachDb('callback worker', (kind) => {
     expect(xmlField(req.body, 'FromUserName')).toBe(openid);
     expect(xmlField(req.body, 'Content')).toBe('plain hello');
     expect(xmlField(req.body, 'MsgId')).toBe(sent.msgId);
-    const detail = await getDelivery(herald.services.db, account.id, sent.deliveryId);
+    const detail = await getDelivery(herald.services.db, account.id, sent.deliveryId!);
     expect(detail?.attemptsLog).toHaveLength(1);
     expect(detail?.attemptsLog[0]).toMatchObject({ attemptNo: 1, outcome: 'ok', responseStatus: 200, responseBody: 'success', requestBody: req.body });
     expect(detail?.attemptsLog[0].requestUrl).toContain(`openid=${openid}`);
@@ -88,7 +90,7 @@ describeEachDb('callback worker', (kind) => {
   it('delivers in safe mode: only ToUserName and Encrypt, verified and decrypted by node-webot crypto', async () => {
     const { dev, account, aesKey, user, openid } = await setup('safe');
     const sent = await sendUserMessage(herald.services, user.id, account.appid, { msgtype: 'text', content: 'safe 你好' });
-    expect((await waitForDelivery(herald.services, sent.deliveryId, { timeoutMs: 5000 }))?.status).toBe('delivered');
+    expect((await waitForDelivery(herald.services, sent.deliveryId!, { timeoutMs: 5000 }))?.status).toBe('delivered');
     const req = dev.requests.filter((r) => r.method === 'POST').at(-1)!;
     expect(req.query).toMatchObject({ encrypt_type: 'aes', openid });
     expect(req.query.signature).toBe(sha1([TOKEN, req.query.timestamp, req.query.nonce]));
@@ -105,7 +107,7 @@ describeEachDb('callback worker', (kind) => {
   it('delivers in compatible mode: plaintext fields plus Encrypt', async () => {
     const { dev, account, aesKey, user } = await setup('compatible');
     const sent = await sendUserMessage(herald.services, user.id, account.appid, { msgtype: 'text', content: 'both' });
-    expect((await waitForDelivery(herald.services, sent.deliveryId, { timeoutMs: 5000 }))?.status).toBe('delivered');
+    expect((await waitForDelivery(herald.services, sent.deliveryId!, { timeoutMs: 5000 }))?.status).toBe('delivered');
     const [req] = postsWith(dev, sent.msgId);
     expect(req.query.encrypt_type).toBe('aes');
     expect(xmlField(req.body, 'Content')).toBe('both');
@@ -123,14 +125,14 @@ describeEachDb('callback worker', (kind) => {
       return { body: 'success' };
     });
     const sent = await sendUserMessage(herald.services, user.id, account.appid, { msgtype: 'text', content: 'retry me' });
-    const done = await waitForDelivery(herald.services, sent.deliveryId, { timeoutMs: 8000 });
+    const done = await waitForDelivery(herald.services, sent.deliveryId!, { timeoutMs: 8000 });
     expect(done).toMatchObject({ status: 'delivered', attempts: 3 });
     const posts = postsWith(dev, 'retry me');
     expect(posts).toHaveLength(3);
     expect(new Set(posts.map((p) => xmlField(p.body, 'MsgId')))).toEqual(new Set([sent.msgId]));
     // Retries follow at once (no backoff), as WeChat's do.
     expect(posts[1].at - posts[0].at).toBeLessThan(1000);
-    const detail = await getDelivery(herald.services.db, account.id, sent.deliveryId);
+    const detail = await getDelivery(herald.services.db, account.id, sent.deliveryId!);
     expect(detail?.attemptsLog.map((a) => [a.attemptNo, a.outcome, a.responseStatus])).toEqual([
       [1, 'http_error', 500],
       [2, 'timeout', null],
@@ -144,13 +146,19 @@ describeEachDb('callback worker', (kind) => {
   it('gives up after 3 timeouts and records the delivery failed', async () => {
     const { dev, account, user } = await setup('plaintext', () => ({ hang: true }));
     const sent = await sendUserMessage(herald.services, user.id, account.appid, { msgtype: 'text', content: 'nobody home' });
-    const done = await waitForDelivery(herald.services, sent.deliveryId, { timeoutMs: 8000 });
+    const done = await waitForDelivery(herald.services, sent.deliveryId!, { timeoutMs: 8000 });
     expect(done).toMatchObject({ status: 'failed', attempts: 3 });
     expect(done?.completedAt).toBeInstanceOf(Date);
-    const detail = await getDelivery(herald.services.db, account.id, sent.deliveryId);
+    const detail = await getDelivery(herald.services.db, account.id, sent.deliveryId!);
     expect(detail?.attemptsLog.map((a) => a.outcome)).toEqual(['timeout', 'timeout', 'timeout']);
     await new Promise((r) => setTimeout(r, 500));
     expect(postsWith(dev, 'nobody home')).toHaveLength(3);
+    // The follower sees WeChat's notice once, right after their message.
+    const rows = await listUserConversation(herald.services.db, user.id, { accountId: account.id });
+    expect(rows.map((r) => [r.direction, r.source, r.msgType, r.content])).toEqual([
+      ['in', 'user', 'text', { content: 'nobody home' }],
+      ['out', 'system', 'system', { content: '该公众号暂时无法提供服务，请稍后再试' }],
+    ]);
   });
 
   it('records connection failures as network errors', async () => {
@@ -158,9 +166,9 @@ describeEachDb('callback worker', (kind) => {
     await dev.close();
     servers.splice(servers.indexOf(dev), 1);
     const sent = await sendUserMessage(herald.services, user.id, account.appid, { msgtype: 'text', content: 'gone' });
-    const done = await waitForDelivery(herald.services, sent.deliveryId, { timeoutMs: 8000 });
+    const done = await waitForDelivery(herald.services, sent.deliveryId!, { timeoutMs: 8000 });
     expect(done).toMatchObject({ status: 'failed', attempts: 3 });
-    const detail = await getDelivery(herald.services.db, account.id, sent.deliveryId);
+    const detail = await getDelivery(herald.services.db, account.id, sent.deliveryId!);
     expect(detail?.attemptsLog.map((a) => a.outcome)).toEqual(['network_error', 'network_error', 'network_error']);
     expect(detail?.attemptsLog[0].error).toMatch(/^Could not connect to 127\.0\.0\.1:\d+: ECONNREFUSED$/);
   });
@@ -168,10 +176,10 @@ describeEachDb('callback worker', (kind) => {
   it('records an invalid reply without retrying', async () => {
     const { dev, account, user } = await setup('plaintext', () => ({ body: '{"reply":"json is not xml"}', contentType: 'application/json' }));
     const sent = await sendUserMessage(herald.services, user.id, account.appid, { msgtype: 'text', content: 'bad reply' });
-    const done = await waitForDelivery(herald.services, sent.deliveryId, { timeoutMs: 5000 });
+    const done = await waitForDelivery(herald.services, sent.deliveryId!, { timeoutMs: 5000 });
     expect(done).toMatchObject({ status: 'delivered', attempts: 1, replyStatus: 'invalid', reply: null });
     expect(done?.replyError).toMatch(/looks like JSON/);
-    const detail = await getDelivery(herald.services.db, account.id, sent.deliveryId);
+    const detail = await getDelivery(herald.services.db, account.id, sent.deliveryId!);
     expect(detail?.attemptsLog.map((a) => a.outcome)).toEqual(['invalid_reply']);
     await new Promise((r) => setTimeout(r, 300));
     expect(postsWith(dev, 'bad reply')).toHaveLength(1);
@@ -182,8 +190,32 @@ describeEachDb('callback worker', (kind) => {
       body: buildXml({ ToUserName: openid, FromUserName: account.originalId, CreateTime: Date.now(), MsgType: 'text', Content: 'echo!' }),
     }));
     const sent = await sendUserMessage(herald.services, user.id, account.appid, { msgtype: 'text', content: 'hi' });
-    const done = await waitForDelivery(herald.services, sent.deliveryId, { timeoutMs: 5000 });
+    const done = await waitForDelivery(herald.services, sent.deliveryId!, { timeoutMs: 5000 });
     expect(done).toMatchObject({ status: 'delivered', replyStatus: 'valid', reply: { msgType: 'text', content: 'echo!', encrypted: false } });
+  });
+
+  it('records the passive reply in the conversation once, even when another settle handler fails', async () => {
+    const { account, user, openid } = await setup('plaintext', () => ({
+      body: buildXml({ ToUserName: openid, FromUserName: account.originalId, CreateTime: Date.now(), MsgType: 'text', Content: 'noted' }),
+    }));
+    const calls: number[] = [];
+    const off = onDeliverySettledInTx(herald.services, async (tx, s) => {
+      calls.push(s.delivery.id);
+      await tx.execute(sql`select 1`);
+      throw new Error('a broken handler');
+    });
+    try {
+      const sent = await sendUserMessage(herald.services, user.id, account.appid, { msgtype: 'text', content: 'remember this' });
+      expect(await waitForDelivery(herald.services, sent.deliveryId!, { timeoutMs: 5000 })).toMatchObject({ status: 'delivered', replyStatus: 'valid' });
+      expect(calls).toEqual([sent.deliveryId]);
+      const rows = await listUserConversation(herald.services.db, user.id, { accountId: account.id });
+      expect(rows.map((r) => [r.direction, r.source, r.content])).toEqual([
+        ['in', 'user', { content: 'remember this' }],
+        ['out', 'passive', { content: 'noted' }],
+      ]);
+    } finally {
+      off();
+    }
   });
 
   it('verifies and decrypts an encrypted passive reply in safe mode', async () => {
@@ -201,15 +233,15 @@ describeEachDb('callback worker', (kind) => {
     original = account.originalId;
     to = openid;
     const sent = await sendUserMessage(herald.services, user.id, account.appid, { msgtype: 'text', content: 'hi' });
-    const done = await waitForDelivery(herald.services, sent.deliveryId, { timeoutMs: 5000 });
+    const done = await waitForDelivery(herald.services, sent.deliveryId!, { timeoutMs: 5000 });
     expect(done).toMatchObject({ status: 'delivered', replyStatus: 'valid', reply: { msgType: 'text', content: 'sealed', encrypted: true } });
   });
 
   it('keeps at most 4 KB of a response in the attempts log', async () => {
     const { account, user } = await setup('plaintext', () => ({ status: 502, body: '界'.repeat(5000) }));
     const sent = await sendUserMessage(herald.services, user.id, account.appid, { msgtype: 'text', content: 'big' });
-    await waitForDelivery(herald.services, sent.deliveryId, { timeoutMs: 5000 });
-    const detail = await getDelivery(herald.services.db, account.id, sent.deliveryId);
+    await waitForDelivery(herald.services, sent.deliveryId!, { timeoutMs: 5000 });
+    const detail = await getDelivery(herald.services.db, account.id, sent.deliveryId!);
     for (const a of detail!.attemptsLog) {
       expect(Buffer.byteLength(a.responseBody ?? '', 'utf8')).toBeLessThanOrEqual(4096);
       expect(a.responseBody).toMatch(/^界+$/);
@@ -228,8 +260,8 @@ describeEachDb('callback worker', (kind) => {
     const reasons: Array<string | null> = [];
     for (let i = 0; i < answers.length; i++) {
       const sent = await sendUserMessage(herald.services, user.id, account.appid, { msgtype: 'text', content: `hostile ${i}` });
-      const done = await waitForDelivery(herald.services, sent.deliveryId, { timeoutMs: 5000 });
-      const detail = await getDelivery(herald.services.db, account.id, sent.deliveryId);
+      const done = await waitForDelivery(herald.services, sent.deliveryId!, { timeoutMs: 5000 });
+      const detail = await getDelivery(herald.services.db, account.id, sent.deliveryId!);
       expect(done, JSON.stringify(detail?.attemptsLog.map((a) => [a.outcome, a.error, a.latencyMs]))).toMatchObject({ status: 'delivered', replyStatus: 'invalid' });
       reasons.push(done!.replyError);
       expect(Buffer.byteLength(detail!.attemptsLog[0].responseBody ?? '', 'utf8')).toBeLessThanOrEqual(4096);
@@ -258,9 +290,9 @@ describeEachDb('callback worker', (kind) => {
       const url = `http://127.0.0.1:${(trickler.address() as AddressInfo).port}/wx`;
       await configureServer(herald.services, account.id, { url, token: TOKEN, mode: 'plaintext' });
       const sent = await sendUserMessage(herald.services, user.id, account.appid, { msgtype: 'text', content: 'slow' });
-      const done = await waitForDelivery(herald.services, sent.deliveryId, { timeoutMs: 8000 });
+      const done = await waitForDelivery(herald.services, sent.deliveryId!, { timeoutMs: 8000 });
       expect(done).toMatchObject({ status: 'failed', attempts: 3 });
-      const detail = await getDelivery(herald.services.db, account.id, sent.deliveryId);
+      const detail = await getDelivery(herald.services.db, account.id, sent.deliveryId!);
       expect(detail?.attemptsLog.map((a) => a.outcome)).toEqual(['timeout', 'timeout', 'timeout']);
     } finally {
       trickler.closeAllConnections();
@@ -273,7 +305,7 @@ describeEachDb('callback worker', (kind) => {
     const user = await createFollowerUser(herald.services, {});
     await followAccount(herald.services, user.id, account.appid);
     const sent = await sendUserMessage(herald.services, user.id, account.appid, { msgtype: 'text', content: 'into the void' });
-    expect(await waitForDelivery(herald.services, sent.deliveryId, { timeoutMs: 2000 })).toMatchObject({ status: 'skipped', attempts: 0 });
+    expect(await waitForDelivery(herald.services, sent.deliveryId!, { timeoutMs: 2000 })).toMatchObject({ status: 'skipped', attempts: 0 });
 
     // Disabled after the delivery was queued: the worker skips it without an attempt.
     const s = await setup('plaintext');
@@ -338,14 +370,14 @@ describeEachDb('callback worker', (kind) => {
     try {
       const sent = [];
       for (let i = 0; i < 40; i++) sent.push(await sendUserMessage(herald.services, user.id, account.appid, { msgtype: 'text', content: `burst ${i}` }));
-      for (const s of sent) expect((await waitForDelivery(herald.services, s.deliveryId, { timeoutMs: 10_000 }))?.status).toBe('delivered');
+      for (const s of sent) expect((await waitForDelivery(herald.services, s.deliveryId!, { timeoutMs: 10_000 }))?.status).toBe('delivered');
       const ids = postsWith(dev, 'burst').map((r) => xmlField(r.body, 'MsgId'));
       expect(new Set(ids).size).toBe(40);
       // A claim is never run by two workers: the server never sees more requests for a delivery
       // than it has attempts. (Under load an attempt may time out and be retried, and a timed-out
       // request may never have reached the server, hence at most.)
       for (const s of sent) {
-        const d = await getDelivery(herald.services.db, account.id, s.deliveryId);
+        const d = await getDelivery(herald.services.db, account.id, s.deliveryId!);
         expect(ids.filter((m) => m === s.msgId).length).toBeLessThanOrEqual(d!.attempts);
         expect(d!.attemptsLog.filter((a) => a.outcome === 'ok')).toHaveLength(1);
         expect(d!.attemptsLog.map((a) => a.attemptNo)).toEqual(Array.from({ length: d!.attempts }, (_, i) => i + 1));
@@ -371,7 +403,7 @@ describeEachDb('callback worker', (kind) => {
     try {
       const sent = [];
       for (let i = 0; i < 8; i++) sent.push(await sendUserMessage(herald.services, user.id, account.appid, { msgtype: 'text', content: `narrow ${i}` }));
-      for (const s of sent) expect((await waitForDelivery(herald.services, s.deliveryId, { timeoutMs: 10_000 }))?.status).toBe('delivered');
+      for (const s of sent) expect((await waitForDelivery(herald.services, s.deliveryId!, { timeoutMs: 10_000 }))?.status).toBe('delivered');
       expect(peak).toBeLessThanOrEqual(2);
       expect(peak).toBeGreaterThanOrEqual(1);
     } finally {
@@ -383,15 +415,15 @@ describeEachDb('callback worker', (kind) => {
   it('re-sends a delivery with the same payload and MsgId', async () => {
     const { dev, account, user } = await setup('plaintext');
     const sent = await sendUserMessage(herald.services, user.id, account.appid, { msgtype: 'text', content: 'again' });
-    await waitForDelivery(herald.services, sent.deliveryId, { timeoutMs: 5000 });
-    const { id } = await resendDelivery(herald.services, account.id, sent.deliveryId);
-    expect(id).not.toBe(sent.deliveryId);
-    expect(await waitForDelivery(herald.services, id, { timeoutMs: 5000 })).toMatchObject({ status: 'delivered', resendOf: sent.deliveryId, msgId: sent.msgId });
+    await waitForDelivery(herald.services, sent.deliveryId!, { timeoutMs: 5000 });
+    const { id } = await resendDelivery(herald.services, account.id, sent.deliveryId!);
+    expect(id).not.toBe(sent.deliveryId!);
+    expect(await waitForDelivery(herald.services, id, { timeoutMs: 5000 })).toMatchObject({ status: 'delivered', resendOf: sent.deliveryId!, msgId: sent.msgId });
     const posts = postsWith(dev, 'again');
     expect(posts).toHaveLength(2);
     expect(posts[0].body).toBe(posts[1].body);
     const other = await makeAccount(herald.services);
-    await expect(resendDelivery(herald.services, other.account.id, sent.deliveryId)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(resendDelivery(herald.services, other.account.id, sent.deliveryId!)).rejects.toMatchObject({ code: 'not_found' });
     await expect(resendDelivery(herald.services, account.id, 99_999_999)).rejects.toMatchObject({ code: 'not_found' });
   });
 

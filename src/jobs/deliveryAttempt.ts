@@ -9,6 +9,8 @@ import { DEFAULT_MAX_XML_BYTES } from '../wechat/xml.js';
 import { OutboundError, sendOutbound } from '../wechat/outbound.js';
 import { buildPushRequest } from './pushRequest.js';
 import { notifyDeliveriesQueued, notifyDeliverySettled } from './wake.js';
+import { runSettleHandlers, type SettleEffects, type SettledDelivery } from './settleHandlers.js';
+import type { PassiveReply } from '../domain/passiveReply.js';
 
 /** WeChat waits 5 seconds for a developer server's answer. */
 export const PUSH_TIMEOUT_MS = 5000;
@@ -45,16 +47,27 @@ export async function runClaimedAttempt(services: Services, claim: ClaimedDelive
     });
   }
   const finish = async (outcome: DeliveryOutcome, attempt?: AttemptRecord) => {
-    const moved = await db.transaction(async (tx) => {
+    const { moved, effects } = await db.transaction(async (tx) => {
       if (attempt) await insertAttempt(tx, attempt);
-      return settleDelivery(tx, delivery.id, claim.attemptNo, outcome);
+      const settled = await settleDelivery(tx, delivery.id, claim.attemptNo, outcome);
+      // The conversation learns the outcome in the same transaction: exactly once per delivery.
+      const end = settled && account ? settledOf(outcome) : undefined;
+      const effects: SettleEffects[] = end && account ? await runSettleHandlers(services, tx, { delivery, account, outcome: end, at: clock.now() }, services.log) : [];
+      return { moved: settled, effects };
     });
     if (!moved) {
       services.log.warn({ deliveryId: delivery.id, attemptNo: claim.attemptNo }, 'delivery was taken over by another worker; result dropped');
       return;
     }
-    if (outcome.status === 'pending') notifyDeliveriesQueued(services);
-    else notifyDeliverySettled(services, delivery.id);
+    if (outcome.status === 'pending' || effects.some((e) => e.deliveriesQueued)) notifyDeliveriesQueued(services);
+    if (outcome.status !== 'pending') notifyDeliverySettled(services, delivery.id);
+    for (const e of effects) {
+      try {
+        e.afterCommit?.();
+      } catch (err) {
+        services.log.warn({ err, deliveryId: delivery.id }, 'after-settle step failed');
+      }
+    }
   };
 
   if (claim.attemptNo > claim.maxAttempts) {
@@ -130,4 +143,12 @@ export async function runClaimedAttempt(services: Services, claim: ClaimedDelive
     },
     { ...logged, outcome: 'ok', error: null },
   );
+}
+
+/** The end a delivery outcome amounts to for settle handlers (none while it is still pending or was skipped). */
+function settledOf(outcome: DeliveryOutcome): SettledDelivery['outcome'] | undefined {
+  if (outcome.status === 'failed') return { status: 'failed' };
+  if (outcome.status !== 'delivered') return undefined;
+  if (outcome.replyStatus === 'valid' && outcome.reply) return { status: 'delivered', replyStatus: 'valid', reply: outcome.reply as PassiveReply };
+  return { status: 'delivered', replyStatus: outcome.replyStatus === 'valid' ? 'none' : outcome.replyStatus };
 }

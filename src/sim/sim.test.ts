@@ -221,7 +221,7 @@ describeEachDb('simulator API /sim/v1', (kind) => {
       ['a malformed user id', 'POST', '/sim/v1/users/%27%3B--/follow', { account: a.appid }, 404, 'not_found'],
       ['an unknown account', 'POST', `/sim/v1/users/${u.id}/follow`, { account: 'wx0000000000000000' }, 404, 'not_found'],
       ['a missing account', 'POST', `/sim/v1/users/${u.id}/follow`, {}, 400, 'invalid_request'],
-      ['an unsupported msgtype', 'POST', `/sim/v1/users/${u.id}/messages`, { account: a.appid, msgtype: 'image', content: 'x' }, 400, 'invalid_request'],
+      ['an unsupported msgtype', 'POST', `/sim/v1/users/${u.id}/messages`, { account: a.appid, msgtype: 'sticker', content: 'x' }, 400, 'invalid_request'],
       ['an oversized message', 'POST', `/sim/v1/users/${u.id}/messages`, { account: a.appid, msgtype: 'text', content: 'x'.repeat(5000) }, 400, 'invalid_request'],
       ['a bad limit', 'GET', `/sim/v1/accounts/${a.appid}/deliveries?limit=0`, undefined, 400, 'invalid_request'],
       ['a huge limit', 'GET', `/sim/v1/accounts/${a.appid}/deliveries?limit=100000`, undefined, 400, 'invalid_request'],

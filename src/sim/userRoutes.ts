@@ -5,11 +5,9 @@ import { DomainError } from '../errors.js';
 import { createFollowerUser } from '../commands/followerUserCreator.js';
 import { followAccount } from '../commands/followAccount.js';
 import { unfollowAccount } from '../commands/unfollowAccount.js';
-import { MAX_TEXT_CHARS, sendUserMessage } from '../commands/userMessageSender.js';
-import { findFollowerUser } from '../store/users.js';
-import { waitForDelivery } from '../jobs/deliveryWaiter.js';
+import { findFollowerUser, listFollowerUsers } from '../store/users.js';
 import { plainText, simRoute } from './kit.js';
-import { presentReply, presentUser } from './presenters.js';
+import { presentUser } from './presenters.js';
 
 const userBody = z.object({
   nickname: plainText(64).optional(),
@@ -28,15 +26,7 @@ const followBody = z.object({
   scene: z.string().max(64).optional(),
 });
 
-const messageBody = z.object({
-  account: accountRef,
-  msgtype: z.literal('text'),
-  content: z.string().max(MAX_TEXT_CHARS),
-  /** false returns at once, without waiting for the delivery. */
-  wait: z.boolean().default(true),
-});
-
-/** Simulated WeChat users: creation, follows, and messages to accounts. */
+/** Simulated WeChat users: creation, listing and follows (messages: messageRoutes.ts). */
 export function registerUserRoutes(app: FastifyInstance, services: Services): void {
   simRoute(app, services, {
     method: 'POST',
@@ -54,6 +44,16 @@ export function registerUserRoutes(app: FastifyInstance, services: Services): vo
         avatarUrl: body.avatar_url,
       });
       return presentUser(user);
+    },
+  });
+
+  simRoute(app, services, {
+    method: 'GET',
+    url: '/users',
+    query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), after: z.string().max(64).optional() }),
+    async handler({ query }) {
+      const users = await listFollowerUsers(services.db, { limit: query.limit, after: query.after });
+      return { users: users.map(presentUser), next_after: users.length === query.limit ? users[users.length - 1].id : null };
     },
   });
 
@@ -82,24 +82,6 @@ export function registerUserRoutes(app: FastifyInstance, services: Services): vo
     body: followBody.pick({ account: true }),
     async handler({ params, body }) {
       return { openid: await unfollowAccount(services, params.id, body.account) };
-    },
-  });
-
-  simRoute(app, services, {
-    method: 'POST',
-    url: '/users/:id/messages',
-    body: messageBody,
-    async handler({ params, body }) {
-      const sent = await sendUserMessage(services, params.id, body.account, { msgtype: body.msgtype, content: body.content });
-      const state = body.wait ? await waitForDelivery(services, sent.deliveryId) : undefined;
-      return {
-        msg_id: sent.msgId,
-        openid: sent.openid,
-        delivery: { id: sent.deliveryId, status: state?.status ?? 'pending', attempts: state?.attempts ?? 0 },
-        reply: state?.reply == null ? null : presentReply(state.reply),
-        reply_status: state?.replyStatus ?? 'none',
-        reply_error: state?.replyError ?? null,
-      };
     },
   });
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../db/connect.js';
 import { settings } from '../db/schema/index.js';
@@ -24,4 +25,24 @@ export async function loadClockOffset(db: Executor): Promise<number> {
 
 export async function saveClockOffset(db: Executor, offsetMs: number): Promise<void> {
   await putSetting(db, CLOCK_KEY, offsetMs);
+}
+
+const PHONE_SECRET_KEY = 'phone.token_secret';
+const phoneSecrets = new WeakMap<object, string>();
+
+/**
+ * The instance secret phone tokens are signed with: generated once (the first node to ask
+ * stores it; a concurrent one reads the winner's) and cached per database handle.
+ */
+export async function phoneTokenSecret(db: Executor): Promise<string> {
+  const cached = phoneSecrets.get(db);
+  if (cached) return cached;
+  await db
+    .insert(settings)
+    .values({ key: PHONE_SECRET_KEY, value: randomBytes(32).toString('base64url') })
+    .onConflictDoNothing({ target: settings.key });
+  const value = await getSetting<string>(db, PHONE_SECRET_KEY);
+  if (typeof value !== 'string' || value.length < 16) throw new Error('phone token secret is missing');
+  phoneSecrets.set(db, value);
+  return value;
 }

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, gt, or } from 'drizzle-orm';
 import type { Executor } from '../db/connect.js';
 import { followerUsers } from '../db/schema/index.js';
 
@@ -32,4 +32,20 @@ export async function findFollowerUser(db: Executor, id: string): Promise<Follow
   if (!UUID_RE.test(id)) return undefined;
   const [row] = await db.select().from(followerUsers).where(eq(followerUsers.id, id));
   return row;
+}
+
+/**
+ * Simulated users, oldest first, `limit` at most; `after` (a user id) pages on from that user.
+ */
+export async function listFollowerUsers(db: Executor, opts: { limit: number; after?: string }): Promise<FollowerUserRow[]> {
+  const limit = Math.max(1, Math.min(500, Math.floor(opts.limit) || 1));
+  const after = opts.after && UUID_RE.test(opts.after) ? await findFollowerUser(db, opts.after) : undefined;
+  const q = db.select().from(followerUsers);
+  const rows = after
+    ? await q
+        .where(or(gt(followerUsers.createdAt, after.createdAt), and(eq(followerUsers.createdAt, after.createdAt), gt(followerUsers.id, after.id))))
+        .orderBy(asc(followerUsers.createdAt), asc(followerUsers.id))
+        .limit(limit)
+    : await q.orderBy(asc(followerUsers.createdAt), asc(followerUsers.id)).limit(limit);
+  return rows;
 }

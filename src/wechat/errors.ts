@@ -41,6 +41,7 @@ export const ERRMSG: Record<number, string> = {
   41002: 'appid missing',
   41004: 'appsecret missing',
   41005: 'media data missing',
+  41006: 'media_id missing',
   42001: 'access_token expired',
   43001: 'require GET method',
   43002: 'require POST method',
@@ -116,6 +117,24 @@ export const ERRMSG: Record<number, string> = {
   76022: 'could not use this cgi_path,no permission',
 };
 ERRMSG[45011] = 'api minute-quota reach limit must slower retry next minute';
+
+// Media and customer-service messages (reference §2, §6, §9); texts from WeChat's global return-code table.
+Object.assign(ERRMSG, {
+  40010: 'invalid voice size',
+  40011: 'invalid video size',
+  40012: 'invalid thumb size',
+  40073: 'invalid card id',
+  44003: 'empty news data',
+  44004: 'empty content',
+  45001: 'media size out of limit',
+  45002: 'content size out of limit',
+  45003: 'title size out of limit',
+  45004: 'description size out of limit',
+  45005: 'url size out of limit',
+  45006: 'picurl size out of limit',
+  45008: 'article size out of limit',
+} satisfies Record<number, string>);
+
 
 /** A WeChat business error: answered as HTTP 200 `{errcode, errmsg}` with the request id appended. */
 export class WxError extends Error {

@@ -55,9 +55,49 @@ function event(name: string, env: Envelope, extra: XmlFields = {}): PushMessage 
   return { kind: 'event', label: `event:${name}`, msgId: null, fields, xml: buildXml(fields) };
 }
 
-/** A text message from a follower. */
-export function textMessage(env: Envelope, input: { content: string; msgId: string }): PushMessage {
-  return message('text', input.msgId, { ...header(env, 'text'), Content: input.content });
+/**
+ * A text message from a follower. `bizMsgMenuId` is set when the follower tapped an option of
+ * a msgmenu message (the option's id).
+ */
+export function textMessage(env: Envelope, input: { content: string; msgId: string; bizMsgMenuId?: string }): PushMessage {
+  return message('text', input.msgId, { ...header(env, 'text'), Content: input.content, bizmsgmenuid: input.bizMsgMenuId });
+}
+
+/** An image message: PicUrl (where the image can be fetched) and MediaId (for media/get). */
+export function imageMessage(env: Envelope, input: { picUrl: string; mediaId: string; msgId: string }): PushMessage {
+  return message('image', input.msgId, { ...header(env, 'image'), PicUrl: input.picUrl, MediaId: input.mediaId });
+}
+
+/** A voice message. Recognition is present only when voice recognition produced text. */
+export function voiceMessage(env: Envelope, input: { mediaId: string; format: string; recognition?: string; msgId: string }): PushMessage {
+  return message('voice', input.msgId, { ...header(env, 'voice'), MediaId: input.mediaId, Format: input.format, Recognition: input.recognition });
+}
+
+/** A video or short video message. */
+export function videoMessage(
+  env: Envelope,
+  input: { type: 'video' | 'shortvideo'; mediaId: string; thumbMediaId: string; msgId: string },
+): PushMessage {
+  return message(input.type, input.msgId, { ...header(env, input.type), MediaId: input.mediaId, ThumbMediaId: input.thumbMediaId });
+}
+
+/** A location message: Location_X is the latitude, Location_Y the longitude. */
+export function locationMessage(
+  env: Envelope,
+  input: { locationX: number; locationY: number; scale: number; label: string; msgId: string },
+): PushMessage {
+  return message('location', input.msgId, {
+    ...header(env, 'location'),
+    Location_X: input.locationX,
+    Location_Y: input.locationY,
+    Scale: input.scale,
+    Label: input.label,
+  });
+}
+
+/** A link message (a follower shares a web page). */
+export function linkMessage(env: Envelope, input: { title: string; description: string; url: string; msgId: string }): PushMessage {
+  return message('link', input.msgId, { ...header(env, 'link'), Title: input.title, Description: input.description, Url: input.url });
 }
 
 /**
@@ -71,4 +111,64 @@ export function subscribeEvent(env: Envelope, input: { eventKey?: string; ticket
 /** The unsubscribe event. */
 export function unsubscribeEvent(env: Envelope): PushMessage {
   return event('unsubscribe', env);
+}
+
+/** SCAN: a follower scanned a parametric QR code; EventKey is the raw scene (no qrscene_ prefix). */
+export function scanEvent(env: Envelope, input: { eventKey: string; ticket: string }): PushMessage {
+  return event('SCAN', env, { EventKey: input.eventKey, Ticket: input.ticket });
+}
+
+/** LOCATION: the follower's position, reported when they open the chat (service accounts that ask for it). */
+export function locationEvent(env: Envelope, input: { latitude: number; longitude: number; precision: number }): PushMessage {
+  return event('LOCATION', env, { Latitude: input.latitude, Longitude: input.longitude, Precision: input.precision });
+}
+
+/** CLICK: a click menu button; EventKey is the button's key. */
+export function clickEvent(env: Envelope, input: { eventKey: string }): PushMessage {
+  return event('CLICK', env, { EventKey: input.eventKey });
+}
+
+/** VIEW: a view menu button; EventKey is the URL opened, MenuId the menu it belongs to. */
+export function viewEvent(env: Envelope, input: { url: string; menuId?: string }): PushMessage {
+  return event('VIEW', env, { EventKey: input.url, MenuId: input.menuId === undefined ? undefined : numeric(input.menuId) });
+}
+
+/** view_miniprogram: a miniprogram menu button; EventKey is the page path. */
+export function viewMiniprogramEvent(env: Envelope, input: { pagepath: string; menuId?: string }): PushMessage {
+  return event('view_miniprogram', env, { EventKey: input.pagepath, MenuId: input.menuId === undefined ? undefined : numeric(input.menuId) });
+}
+
+/** scancode_push / scancode_waitmsg: the scan tool's result for a scan menu button. */
+export function scancodeEvent(
+  env: Envelope,
+  input: { type: 'scancode_push' | 'scancode_waitmsg'; eventKey: string; scanType: string; scanResult: string },
+): PushMessage {
+  return event(input.type, env, { EventKey: input.eventKey, ScanCodeInfo: { ScanType: input.scanType, ScanResult: input.scanResult } });
+}
+
+/** pic_sysphoto / pic_photo_or_album / pic_weixin: the photos chosen, by MD5 (the images follow as image messages). */
+export function picEvent(
+  env: Envelope,
+  input: { type: 'pic_sysphoto' | 'pic_photo_or_album' | 'pic_weixin'; eventKey: string; md5s: string[] },
+): PushMessage {
+  return event(input.type, env, {
+    EventKey: input.eventKey,
+    SendPicsInfo: { Count: input.md5s.length, PicList: { item: input.md5s.map((m) => ({ PicMd5Sum: m })) } },
+  });
+}
+
+/** location_select: the place chosen with the location picker (a location message follows). */
+export function locationSelectEvent(
+  env: Envelope,
+  input: { eventKey: string; locationX: number; locationY: number; scale: number; label: string; poiname: string },
+): PushMessage {
+  return event('location_select', env, {
+    EventKey: input.eventKey,
+    SendLocationInfo: { Location_X: input.locationX, Location_Y: input.locationY, Scale: input.scale, Label: input.label, Poiname: input.poiname },
+  });
+}
+
+/** A decimal id as a bare number in XML (menu ids are numbers in WeChat's pushes). */
+function numeric(id: string): string | bigint {
+  return /^\d{1,18}$/.test(id) ? BigInt(id) : id;
 }

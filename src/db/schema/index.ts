@@ -1,3 +1,4 @@
 export * from './core.js';
 export * from './callbacks.js';
 export * from './messaging.js';
+export * from './media.js';

@@ -9,6 +9,8 @@ import { registerTagRoutes } from './tags.js';
 import { registerQrCodeRoutes } from './qrcode.js';
 import { registerKfAccountApis } from './kfAccounts.js';
 import { registerKfSessionApis } from './kfSessions.js';
+import { registerMediaApis } from './media.js';
+import { registerCustomMessageApis } from './customMessage.js';
 
 type ApiGroup = (app: FastifyInstance, services: Services) => void | Promise<void>;
 
@@ -23,6 +25,8 @@ const GROUPS: ApiGroup[] = [
   registerQrCodeRoutes, // qrcode/create, showqrcode, /q/:code
   registerKfAccountApis, // customservice/kfaccount/*, getkflist, getonlinekflist
   registerKfSessionApis, // customservice/kfsession/*, msgrecord/*
+  registerMediaApis, // media/upload, media/get, /media/:media_id
+  registerCustomMessageApis, // message/custom/send, message/custom/typing
 ];
 
 /** Registers every WeChat-compatible API group. */

@@ -1,0 +1,66 @@
+/**
+ * The customer-service message window (reference §6), as pure rules: which user actions open a
+ * window, how many messages each allows and for how long, and which open window a message to
+ * the follower uses up.
+ *
+ * Every action opens a window of its own. A message is taken from the usable window that closes
+ * soonest (so short windows are used before they lapse and long ones are kept for later).
+ * Payment windows are unlimited.
+ */
+
+export const WINDOW_TRIGGERS = ['message', 'click', 'follow', 'scan', 'payment'] as const;
+export type WindowTrigger = (typeof WINDOW_TRIGGERS)[number];
+
+const MINUTE = 60_000;
+const HOURS_48 = 48 * 3600 * 1000;
+
+/** Messages allowed (null = unlimited) and how long the window stays open, per trigger. */
+export const WINDOW_RULES: Record<WindowTrigger, { limit: number | null; durationMs: number }> = {
+  message: { limit: 5, durationMs: HOURS_48 },
+  click: { limit: 3, durationMs: MINUTE },
+  follow: { limit: 3, durationMs: MINUTE },
+  scan: { limit: 3, durationMs: MINUTE },
+  payment: { limit: null, durationMs: HOURS_48 },
+};
+
+/** A window to store, opened at `nowMs` by `trigger`. */
+export function newWindow(trigger: WindowTrigger, nowMs: number): { trigger: WindowTrigger; openedAt: Date; expiresAt: Date; limit: number | null } {
+  const rule = WINDOW_RULES[trigger];
+  return { trigger, openedAt: new Date(nowMs), expiresAt: new Date(nowMs + rule.durationMs), limit: rule.limit };
+}
+
+/** A stored window as the rules see it. */
+export interface WindowState {
+  id: number;
+  expiresAt: Date;
+  limit: number | null;
+  used: number;
+}
+
+/** Which window a message uses: one with room, or why none (45015 closed, 45047 used up). */
+export type WindowChoice = { ok: true; windowId: number } | { ok: false; reason: 'closed' | 'exhausted' };
+
+/** Whether a window is open at `nowMs` (its count aside). */
+export const isOpen = (w: Pick<WindowState, 'expiresAt'>, nowMs: number): boolean => w.expiresAt.getTime() > nowMs;
+
+const hasRoom = (w: WindowState) => w.limit === null || w.used < w.limit;
+
+/**
+ * The window a message to the follower is taken from at `nowMs`: among open windows with room,
+ * the one that closes soonest. 'closed' when no window is open, 'exhausted' when every open one
+ * is used up.
+ */
+export function chooseWindow(windows: readonly WindowState[], nowMs: number): WindowChoice {
+  const open = windows.filter((w) => isOpen(w, nowMs));
+  if (open.length === 0) return { ok: false, reason: 'closed' };
+  const usable = open.filter(hasRoom).sort((a, b) => a.expiresAt.getTime() - b.expiresAt.getTime() || a.id - b.id);
+  return usable.length > 0 ? { ok: true, windowId: usable[0].id } : { ok: false, reason: 'exhausted' };
+}
+
+/** Whether any window is open at `nowMs` (the typing indicator needs one, without using it up). */
+export function anyOpen(windows: readonly Pick<WindowState, 'expiresAt'>[], nowMs: number): boolean {
+  return windows.some((w) => isOpen(w, nowMs));
+}
+
+/** The WeChat errcode of a refused choice: 45015 outside every window, 45047 count used up. */
+export const windowErrcode = (reason: 'closed' | 'exhausted'): number => (reason === 'closed' ? 45015 : 45047);

@@ -1,0 +1,207 @@
+import { EventEmitter } from 'node:events';
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db/connect.js';
+import { findConversationEntry } from '../store/conversations.js';
+import { presentPhoneMessage, type PhoneMessage } from './presenters.js';
+
+/**
+ * The realtime hub: what phones connected over WebSocket (GET /phone/ws) are told as it
+ * happens. Commands publish after their transaction commits; nothing here is durable, because
+ * a phone that misses an event replays the conversation rows it has not seen when it
+ * reconnects (`after=<last id>`).
+ *
+ * Several nodes: on PostgreSQL every publish is also sent with NOTIFY (a small payload: the
+ * user and the message id) and each node forwards it to the phones connected to it, loading the
+ * row itself. Several Herald instances on one PGlite database live in one process and share an
+ * in-process bus instead.
+ */
+
+/** What a phone receives. */
+export type RealtimeEvent =
+  | { type: 'message'; message: PhoneMessage }
+  | { type: 'typing'; appid: string; typing: boolean }
+  | { type: 'menu_changed'; appid: string };
+
+export type RealtimeListener = (event: RealtimeEvent) => void;
+
+/** The hub's interface (services.realtime). */
+export interface RealtimeHub {
+  /** Sends an event to every phone of one user, on every node. Call after commit. */
+  publish(userId: string, event: RealtimeEvent): void;
+  /** Sends an event to every connected phone, on every node (menu_changed: phones ignore accounts they do not follow). */
+  publishAll(event: RealtimeEvent): void;
+  /** Listens to one user's events on this node; returns the unsubscribe function. */
+  subscribe(userId: string, listener: RealtimeListener): () => void;
+  /** Phones connected to this node. */
+  connectionCount(): number;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The PostgreSQL channel. */
+export const REALTIME_CHANNEL = 'herald_realtime';
+
+/** What travels between nodes: the user (or '*' for everyone) and the event or the message id. */
+interface Wire {
+  n: string;
+  u: string;
+  /** A message id: the receiver loads the row. */
+  m?: number;
+  /** Any other event, inline (small). */
+  e?: Exclude<RealtimeEvent, { type: 'message' }>;
+}
+
+const processBuses = new WeakMap<object, EventEmitter>();
+
+function processBusOf(database: Database): EventEmitter {
+  let bus = processBuses.get(database);
+  if (!bus) {
+    bus = new EventEmitter();
+    bus.setMaxListeners(0);
+    processBuses.set(database, bus);
+  }
+  return bus;
+}
+
+/** Creates the hub of one Herald instance. */
+export function createRealtimeHub(database: Database, log: Logger): RealtimeHub {
+  const nodeId = randomUUID();
+  const listeners = new Map<string, Set<RealtimeListener>>();
+  const processBus = processBusOf(database);
+  let listenClient: pg.PoolClient | null = null;
+  let releaseListen: (() => void) | null = null;
+  let stopped = false;
+  let retry: NodeJS.Timeout | null = null;
+
+  const deliver = (userId: string, event: RealtimeEvent) => {
+    const targets = userId === '*' ? [...listeners.values()].flatMap((s) => [...s]) : [...(listeners.get(userId) ?? [])];
+    for (const fn of targets) {
+      try {
+        fn(event);
+      } catch (err) {
+        log.warn({ err }, 'realtime listener failed');
+      }
+    }
+  };
+
+  const receive = async (wire: Wire) => {
+    if (wire.n === nodeId) return;
+    if (wire.u !== '*' && !listeners.has(wire.u)) return;
+    if (wire.e) return deliver(wire.u, wire.e);
+    if (typeof wire.m !== 'number') return;
+    const entry = await findConversationEntry(database.db, wire.m);
+    if (entry && entry.userId === wire.u) deliver(wire.u, { type: 'message', message: presentPhoneMessage(entry) });
+  };
+
+  const onProcessBus = (wire: Wire, event: RealtimeEvent) => {
+    if (wire.n === nodeId) return;
+    deliver(wire.u, event);
+  };
+
+  const send = (userId: string, event: RealtimeEvent) => {
+    deliver(userId, event);
+    const wire: Wire = event.type === 'message' ? { n: nodeId, u: userId, m: event.message.id } : { n: nodeId, u: userId, e: event };
+    if (database.kind === 'pglite') {
+      processBus.emit('event', wire, event);
+      return;
+    }
+    database.db
+      .execute(sql`select pg_notify(${REALTIME_CHANNEL}, ${JSON.stringify(wire)})`)
+      .catch((err: unknown) => log.warn({ err }, 'realtime notify failed'));
+  };
+
+  const listen = async () => {
+    if (stopped || database.kind !== 'postgres') return;
+    const pool = (database.db as unknown as { $client: pg.Pool }).$client;
+    try {
+      const client = await pool.connect();
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        client.removeAllListeners('notification');
+        client.release(true);
+      };
+      releaseListen = release;
+      client.on('notification', (msg) => {
+        if (msg.channel !== REALTIME_CHANNEL || !msg.payload) return;
+        let wire: Wire;
+        try {
+          wire = JSON.parse(msg.payload) as Wire;
+        } catch {
+          return;
+        }
+        receive(wire).catch((err: unknown) => log.warn({ err }, 'realtime receive failed'));
+      });
+      client.on('error', (err) => {
+        // After stop (or a second error) the connection is already given back.
+        if (released) return;
+        log.warn({ err }, 'realtime listen connection failed; reconnecting');
+        if (listenClient === client) listenClient = null;
+        release();
+        scheduleListen();
+      });
+      await client.query(`LISTEN ${REALTIME_CHANNEL}`);
+      if (stopped) {
+        release();
+        return;
+      }
+      listenClient = client;
+    } catch (err) {
+      log.warn({ err }, 'realtime listen failed; retrying');
+      scheduleListen();
+    }
+  };
+  const scheduleListen = () => {
+    if (stopped || retry) return;
+    retry = setTimeout(() => {
+      retry = null;
+      void listen();
+    }, 1000);
+    retry.unref();
+  };
+
+  return {
+    publish: send,
+    publishAll(event) {
+      send('*', event);
+    },
+    subscribe(userId, listener) {
+      let set = listeners.get(userId);
+      if (!set) {
+        set = new Set();
+        listeners.set(userId, set);
+      }
+      set.add(listener);
+      return () => {
+        const s = listeners.get(userId);
+        if (!s) return;
+        s.delete(listener);
+        if (s.size === 0) listeners.delete(userId);
+      };
+    },
+    connectionCount() {
+      let n = 0;
+      for (const s of listeners.values()) n += s.size;
+      return n;
+    },
+    async start() {
+      if (database.kind === 'pglite') processBus.on('event', onProcessBus);
+      else await listen();
+    },
+    async stop() {
+      stopped = true;
+      if (retry) clearTimeout(retry);
+      processBus.off('event', onProcessBus);
+      const client = listenClient;
+      listenClient = null;
+      if (client) await client.query(`UNLISTEN ${REALTIME_CHANNEL}`).catch(() => undefined);
+      releaseListen?.();
+      releaseListen = null;
+      listeners.clear();
+    },
+  };
+}
