@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { Link } from '../../router.js';
+import { Alert, Loading } from '../../ui/index.js';
+import { useApiGet } from '../hooks.js';
+import type { AccountDetail } from '../types.js';
+import { KeywordRules } from './KeywordRules.js';
+import { ReplySetPanel } from './ReplySetPanel.js';
+import type { AutoRepliesView } from './types.js';
+import './autoreply.css';
+
+type Section = 'subscribe' | 'keyword' | 'default';
+
+const SECTIONS: Array<{ id: Section; label: string }> = [
+  { id: 'subscribe', label: 'Reply on follow' },
+  { id: 'keyword', label: 'Keyword replies' },
+  { id: 'default', label: 'Message reply' },
+];
+
+/**
+ * Auto-replies (used while no developer server is enabled): the reply on follow, keyword rules,
+ * and the reply to any other message.
+ */
+export function AutoRepliesPage({ account }: { account: AccountDetail }) {
+  const loaded = useApiGet<AutoRepliesView>(`/console/api/accounts/${account.appid}/auto-replies`);
+  const [section, setSection] = useState<Section>('subscribe');
+  const view = loaded.data;
+  if (loaded.error) return <Alert tone="error" title="Could not load the auto-replies">{loaded.error.message}</Alert>;
+  if (!view) return <Loading />;
+  const readOnly = view.read_only;
+  const reload = () => void loaded.reload();
+
+  return (
+    <div className="stack">
+      {readOnly && (
+        <Alert tone="warning" title="Read-only: your developer server answers messages">
+          {view.read_only_reason}{' '}
+          <Link to={`/console/accounts/${account.appid}`}>Open Developer settings</Link>
+        </Alert>
+      )}
+      <div className="autoreply-head">
+        <div className="subtabs" role="tablist" aria-label="Auto-reply kinds">
+          {SECTIONS.map((s) => {
+            const count = s.id === 'keyword' ? view.keyword_rules.length : view[s.id] ? 1 : 0;
+            return (
+              <button
+                key={s.id}
+                type="button"
+                role="tab"
+                id={`autoreply-tab-${s.id}`}
+                aria-selected={section === s.id}
+                aria-controls={`autoreply-panel-${s.id}`}
+                className={section === s.id ? 'on' : ''}
+                onClick={() => setSection(s.id)}
+              >
+                {s.label}
+                {s.id === 'keyword' ? <span className="subtab-count">{count}</span> : count > 0 && <span className="subtab-dot" title="Set" aria-hidden="true" />}
+              </button>
+            );
+          })}
+        </div>
+        <p className="muted small autoreply-note">Herald answers followers with these while the account has no developer server enabled.</p>
+      </div>
+      <div role="tabpanel" id={`autoreply-panel-${section}`} aria-labelledby={`autoreply-tab-${section}`}>
+        {section === 'keyword' ? (
+          <KeywordRules appid={account.appid} view={view} readOnly={readOnly} onChanged={reload} />
+        ) : (
+          <ReplySetPanel key={section} appid={account.appid} kind={section} rule={view[section]} readOnly={readOnly} onChanged={reload} />
+        )}
+      </div>
+    </div>
+  );
+}

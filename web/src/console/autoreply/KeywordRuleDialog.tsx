@@ -1,0 +1,134 @@
+import { useState, type KeyboardEvent } from 'react';
+import { errorMessage, request } from '../../api.js';
+import { Alert, Button, Checkbox, Dialog, Field, Input, RadioGroup } from '../../ui/index.js';
+import { KEYWORD_MAX_CHARS, MAX_KEYWORDS_PER_RULE, validateKeywordRule } from '../../../../src/domain/autoReply.js';
+import { RepliesEditor } from './RepliesEditor.js';
+import { emptyReply, replyDraft, replyPayload, type KeywordMatch, type ReplyDraft, type ReplyMode, type Rule } from './types.js';
+
+/** Add or edit a keyword rule: name, keywords (exact or contains), reply mode and replies. */
+export function KeywordRuleDialog({ appid, rule, onClose, onSaved }: {
+  appid: string;
+  /** null: a new rule. */
+  rule: Rule | null;
+  onClose(): void;
+  onSaved(rule: Rule): void;
+}) {
+  const [name, setName] = useState(rule?.name ?? '');
+  const [keywords, setKeywords] = useState<Array<{ text: string; match: KeywordMatch }>>(rule?.keywords ?? []);
+  const [entry, setEntry] = useState('');
+  const [mode, setMode] = useState<ReplyMode>(rule?.reply_mode ?? 'all');
+  const [replies, setReplies] = useState<ReplyDraft[]>(rule ? rule.replies.map(replyDraft) : [emptyReply()]);
+  const [enabled, setEnabled] = useState(rule?.enabled ?? true);
+  const [touched, setTouched] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [serverError, setServerError] = useState<string | null>(null);
+
+  const body = { name, keywords, reply_mode: mode, replies: replies.map(replyPayload), enabled };
+  const check = validateKeywordRule(body);
+  const error = !check.ok && (touched || check.at.startsWith('keywords.')) ? { at: check.at, message: check.message } : null;
+  const errorAt = (prefix: string) => (error && (error.at === prefix || error.at.startsWith(`${prefix}.`)) ? error.message : null);
+
+  const addKeyword = () => {
+    const text = entry.trim();
+    if (!text) return;
+    setKeywords((k) => [...k, { text, match: 'exact' }]);
+    setEntry('');
+  };
+  const onEntryKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      addKeyword();
+    }
+  };
+
+  const save = async () => {
+    setTouched(true);
+    setServerError(null);
+    if (!check.ok) return;
+    setBusy(true);
+    try {
+      const base = `/console/api/accounts/${appid}/auto-replies/keyword-rules`;
+      const res = rule ? await request<{ rule: Rule }>('PUT', `${base}/${rule.id}`, body) : await request<{ rule: Rule }>('POST', base, body);
+      onSaved(res.rule);
+    } catch (err) {
+      setServerError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      open
+      width={640}
+      title={rule ? 'Edit keyword rule' : 'New keyword rule'}
+      onClose={onClose}
+      footer={
+        <>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button variant="primary" loading={busy} onClick={() => void save()}>
+            {rule ? 'Save rule' : 'Add rule'}
+          </Button>
+        </>
+      }
+    >
+      <Field label="Rule name" hint="Optional: for you only." error={errorAt('name')}>
+        {(p) => <Input {...p} name="rule-name" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} placeholder="Opening hours" />}
+      </Field>
+      <Field
+        label="Keywords"
+        hint={`Up to ${MAX_KEYWORDS_PER_RULE} keywords of up to ${KEYWORD_MAX_CHARS} characters. Click a keyword’s match to switch between exact and contains. Case is ignored.`}
+        error={errorAt('keywords')}
+      >
+        {(p) => (
+          <div className="input-group">
+            <Input {...p} name="keyword" value={entry} onChange={(e) => setEntry(e.target.value)} onKeyDown={onEntryKey} placeholder="Type a keyword and press Enter" />
+            <Button onClick={addKeyword} disabled={!entry.trim() || keywords.length >= MAX_KEYWORDS_PER_RULE}>
+              Add keyword
+            </Button>
+          </div>
+        )}
+      </Field>
+      {keywords.length > 0 && (
+        <ul className="kw-chips" aria-label="Keyword list">
+          {keywords.map((k, i) => (
+            <li key={`${i}-${k.text}`} className={`kw-chip kw-${k.match}`}>
+              <span className="kw-text">{k.text}</span>
+              <button
+                type="button"
+                className="kw-match"
+                aria-label={`${k.text}: ${k.match} match (switch to ${k.match === 'exact' ? 'contains' : 'exact'})`}
+                onClick={() => setKeywords((list) => list.map((x, j) => (j === i ? { ...x, match: x.match === 'exact' ? 'contains' : 'exact' } : x)))}
+              >
+                {k.match === 'exact' ? 'Exact' : 'Contains'}
+              </button>
+              <button type="button" className="kw-remove" aria-label={`Remove keyword ${k.text}`} onClick={() => setKeywords((list) => list.filter((_, j) => j !== i))}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <RadioGroup<ReplyMode>
+        name="reply-mode"
+        label="Reply with"
+        value={mode}
+        onChange={setMode}
+        options={[
+          { value: 'all', label: 'All replies', description: 'Every reply, in order.' },
+          { value: 'random', label: 'One at random', description: 'One reply, picked at random each time.' },
+        ]}
+      />
+      <div className="field-label kw-replies-label">Replies</div>
+      <RepliesEditor replies={replies} onChange={setReplies} error={error && error.at.startsWith('replies') ? error : null} readOnly={false} label="Rule replies" />
+      <div className="reply-switch">
+        <Checkbox label="Rule is on" checked={enabled} onChange={setEnabled} />
+      </div>
+      {serverError && (
+        <Alert tone="error" title="Not saved">
+          {serverError}
+        </Alert>
+      )}
+    </Dialog>
+  );
+}

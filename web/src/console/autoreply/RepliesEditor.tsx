@@ -1,0 +1,90 @@
+import { Button, Field, Input, TextArea } from '../../ui/index.js';
+import { charCount, MAX_REPLIES_PER_RULE, REPLY_TYPES, TEXT_REPLY_MAX_CHARS } from '../../../../src/domain/autoReply.js';
+import { emptyReply, REPLY_TYPE_LABELS, type ReplyDraft } from './types.js';
+
+type FieldName = Exclude<keyof ReplyDraft, 'key' | 'type'>;
+
+const FIELDS: Record<ReplyDraft['type'], Array<{ field: FieldName; label: string; hint?: string; multiline?: boolean; mono?: boolean }>> = {
+  text: [{ field: 'content', label: 'Text', multiline: true }],
+  image: [{ field: 'media_id', label: 'Image media_id', hint: 'The media_id of an uploaded image.', mono: true }],
+  news: [
+    { field: 'title', label: 'Title' },
+    { field: 'description', label: 'Description', hint: 'Optional, up to 120 characters.' },
+    { field: 'url', label: 'Link', hint: 'A full http:// or https:// link.' },
+    { field: 'picurl', label: 'Cover image URL', hint: 'Optional.' },
+  ],
+  miniprogrampage: [
+    { field: 'title', label: 'Title' },
+    { field: 'appid', label: 'Mini Program AppID', mono: true },
+    { field: 'pagepath', label: 'Page path', mono: true },
+    { field: 'thumb_media_id', label: 'Thumbnail media_id', mono: true },
+  ],
+};
+
+/**
+ * Up to five replies, each of a type with its own fields. `error` is the first problem the
+ * shared validator found ({at: 'replies.1.content', message}); it shows under its field.
+ */
+export function RepliesEditor({ replies, onChange, error, readOnly, label }: {
+  replies: ReplyDraft[];
+  onChange(replies: ReplyDraft[]): void;
+  error: { at: string; message: string } | null;
+  readOnly: boolean;
+  label: string;
+}) {
+  const set = (i: number, patch: Partial<ReplyDraft>) => onChange(replies.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const listError = error && error.at === 'replies' ? error.message : null;
+  return (
+    <div className="replies-editor" role="group" aria-label={label}>
+      {replies.map((r, i) => (
+        <div key={r.key} className="reply-card" data-testid="reply-card">
+          <div className="reply-card-header">
+            <span className="reply-card-title">Reply {i + 1}</span>
+            <div className="segmented" role="radiogroup" aria-label={`Reply ${i + 1} type`}>
+              {REPLY_TYPES.map((t) => (
+                <button
+                  key={t}
+                  type="button"
+                  role="radio"
+                  aria-checked={r.type === t}
+                  className={r.type === t ? 'on' : ''}
+                  disabled={readOnly}
+                  onClick={() => set(i, { type: t })}
+                >
+                  {REPLY_TYPE_LABELS[t]}
+                </button>
+              ))}
+            </div>
+            {!readOnly && replies.length > 1 && (
+              <Button size="sm" variant="ghost" onClick={() => onChange(replies.filter((_, j) => j !== i))} aria-label={`Remove reply ${i + 1}`}>
+                Remove
+              </Button>
+            )}
+          </div>
+          {FIELDS[r.type].map((f) => {
+            const at = `replies.${i}.${f.field}`;
+            const err = error?.at === at || (error?.at === `replies.${i}` && f.field === FIELDS[r.type][0].field) ? error.message : null;
+            const hint = f.field === 'content' ? `${charCount(r.content)} / ${TEXT_REPLY_MAX_CHARS} characters` : f.hint;
+            return (
+              <Field key={f.field} label={f.label} hint={hint} error={err}>
+                {(p) =>
+                  f.multiline ? (
+                    <TextArea {...p} className="prose" rows={3} value={r[f.field]} readOnly={readOnly} onChange={(e) => set(i, { [f.field]: e.target.value })} />
+                  ) : (
+                    <Input {...p} className={f.mono ? 'mono' : ''} value={r[f.field]} readOnly={readOnly} spellCheck={!f.mono} onChange={(e) => set(i, { [f.field]: e.target.value })} />
+                  )
+                }
+              </Field>
+            );
+          })}
+        </div>
+      ))}
+      {listError && <div className="field-error" role="alert">{listError}</div>}
+      {!readOnly && replies.length < MAX_REPLIES_PER_RULE && (
+        <Button size="sm" onClick={() => onChange([...replies, emptyReply()])}>
+          + Add reply
+        </Button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import { useEffect, useState } from 'react';
+import { errorMessage, request } from '../../api.js';
+import { Alert, Badge, Button, Card, Checkbox, useToast } from '../../ui/index.js';
+import { validateReplySet } from '../../../../src/domain/autoReply.js';
+import { RepliesEditor } from './RepliesEditor.js';
+import { emptyReply, replyDraft, replyPayload, type ReplyDraft, type Rule } from './types.js';
+
+const COPY = {
+  subscribe: {
+    title: 'Reply on follow',
+    description: 'Sent to everyone who follows the account (被关注回复).',
+    saved: 'Follow reply saved',
+    removed: 'Follow reply removed',
+  },
+  default: {
+    title: 'Message reply',
+    description: 'Sent when a message matches no keyword rule, and for images, voice and other non-text messages (收到消息回复).',
+    saved: 'Message reply saved',
+    removed: 'Message reply removed',
+  },
+} as const;
+
+/** The follow reply or the default reply: replies, an on/off switch, save and remove. */
+export function ReplySetPanel({ appid, kind, rule, readOnly, onChanged }: {
+  appid: string;
+  kind: 'subscribe' | 'default';
+  rule: Rule | null;
+  readOnly: boolean;
+  onChanged(): void;
+}) {
+  const toast = useToast();
+  const initial = () => (rule ? rule.replies.map(replyDraft) : [emptyReply()]);
+  const [replies, setReplies] = useState<ReplyDraft[]>(initial);
+  const [enabled, setEnabled] = useState(rule?.enabled ?? true);
+  const [touched, setTouched] = useState(false);
+  const [busy, setBusy] = useState<'save' | 'remove' | null>(null);
+  const [serverError, setServerError] = useState<string | null>(null);
+
+  useEffect(() => {
+    setReplies(rule ? rule.replies.map(replyDraft) : [emptyReply()]);
+    setEnabled(rule?.enabled ?? true);
+    setTouched(false);
+    // Only a different saved rule resets the form.
+  }, [rule]);
+
+  const body = { replies: replies.map(replyPayload), enabled };
+  const check = validateReplySet(body);
+  const error = touched && !check.ok ? { at: check.at, message: check.message } : null;
+  const url = `/console/api/accounts/${appid}/auto-replies/${kind}`;
+
+  const save = async () => {
+    setTouched(true);
+    setServerError(null);
+    if (!check.ok) return;
+    setBusy('save');
+    try {
+      await request('PUT', url, body);
+      toast.show(COPY[kind].saved);
+      onChanged();
+    } catch (err) {
+      setServerError(errorMessage(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const remove = async () => {
+    setBusy('remove');
+    setServerError(null);
+    try {
+      await request('DELETE', url);
+      toast.show(COPY[kind].removed);
+      onChanged();
+    } catch (err) {
+      setServerError(errorMessage(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Card
+      title={COPY[kind].title}
+      description={COPY[kind].description}
+      actions={rule ? (rule.enabled ? <Badge tone="green">On</Badge> : <Badge>Off</Badge>) : <Badge>Not set</Badge>}
+    >
+      <RepliesEditor replies={replies} onChange={(r) => setReplies(r)} error={error} readOnly={readOnly} label={`${COPY[kind].title} replies`} />
+      {!readOnly && (
+        <>
+          <div className="reply-switch">
+            <Checkbox label="Send this reply" checked={enabled} onChange={setEnabled} hint="Turn it off to keep the reply here without sending it." />
+          </div>
+          {serverError && (
+            <div className="reply-server-error">
+              <Alert tone="error" title="Not saved">{serverError}</Alert>
+            </div>
+          )}
+          <div className="form-actions">
+            <Button variant="primary" onClick={() => void save()} loading={busy === 'save'} disabled={busy !== null}>
+              Save
+            </Button>
+            {rule && (
+              <Button variant="danger" onClick={() => void remove()} loading={busy === 'remove'} disabled={busy !== null}>
+                Remove
+              </Button>
+            )}
+          </div>
+        </>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,92 @@
+import type { KeywordMatch, ReplyMode, ReplyType } from '../../../../src/domain/autoReply.js';
+
+export type { KeywordMatch, ReplyMode, ReplyType };
+
+/** A reply as the console API sends it (src/console/autoReplyPresenter.ts). */
+export type Reply =
+  | { type: 'text'; content: string }
+  | { type: 'image'; media_id: string }
+  | { type: 'news'; title: string; description: string; url: string; picurl: string }
+  | { type: 'miniprogrampage'; title: string; appid: string; pagepath: string; thumb_media_id: string };
+
+export interface Rule {
+  id: number;
+  kind: 'subscribe' | 'keyword' | 'default';
+  name: string;
+  keywords: Array<{ text: string; match: KeywordMatch }>;
+  reply_mode: ReplyMode;
+  replies: Reply[];
+  enabled: boolean;
+}
+
+export interface AutoRepliesView {
+  read_only: boolean;
+  read_only_reason: string | null;
+  subscribe: Rule | null;
+  default: Rule | null;
+  keyword_rules: Rule[];
+  limits: { keyword_rules: number; keywords_per_rule: number; keyword_chars: number; replies_per_rule: number; text_chars: number };
+}
+
+/** A reply being edited: every field of every type, so switching types keeps what was typed. */
+export interface ReplyDraft {
+  key: number;
+  type: ReplyType;
+  content: string;
+  media_id: string;
+  title: string;
+  description: string;
+  url: string;
+  picurl: string;
+  appid: string;
+  pagepath: string;
+  thumb_media_id: string;
+}
+
+let next = 1;
+
+/** A blank reply of a type (text by default). */
+export function emptyReply(type: ReplyType = 'text'): ReplyDraft {
+  return { key: next++, type, content: '', media_id: '', title: '', description: '', url: '', picurl: '', appid: '', pagepath: '', thumb_media_id: '' };
+}
+
+/** The editable copy of a saved reply. */
+export function replyDraft(r: Reply): ReplyDraft {
+  return { ...emptyReply(r.type), ...r };
+}
+
+/** The API body of one reply: only its type's fields. */
+export function replyPayload(d: ReplyDraft): Reply {
+  switch (d.type) {
+    case 'text':
+      return { type: 'text', content: d.content };
+    case 'image':
+      return { type: 'image', media_id: d.media_id };
+    case 'news':
+      return { type: 'news', title: d.title, description: d.description, url: d.url, picurl: d.picurl };
+    case 'miniprogrampage':
+      return { type: 'miniprogrampage', title: d.title, appid: d.appid, pagepath: d.pagepath, thumb_media_id: d.thumb_media_id };
+  }
+}
+
+/** How the editor names each reply type. */
+export const REPLY_TYPE_LABELS: Record<ReplyType, string> = {
+  text: 'Text',
+  image: 'Image',
+  news: 'Link card',
+  miniprogrampage: 'Mini Program',
+};
+
+/** A one-line summary of a reply for lists. */
+export function replySummary(r: Reply): string {
+  switch (r.type) {
+    case 'text':
+      return r.content.length > 60 ? `${r.content.slice(0, 60)}…` : r.content;
+    case 'image':
+      return `Image ${r.media_id}`;
+    case 'news':
+      return `Link: ${r.title}`;
+    case 'miniprogrampage':
+      return `Mini Program: ${r.title}`;
+  }
+}

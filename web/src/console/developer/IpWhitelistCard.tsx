@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'react';
+import { api, errorMessage } from '../../api.js';
+import { Button, Card, Field, TextArea, useToast } from '../../ui/index.js';
+import type { AccountDetail } from '../types.js';
+
+const parse = (text: string) => text.split(/[\n,;]+/).map((s) => s.trim()).filter(Boolean);
+
+/** Addresses allowed to get an access_token (one per line; empty allows any). */
+export function IpWhitelistCard({ account, onSaved }: { account: AccountDetail; onSaved(list: string[]): void }) {
+  const toast = useToast();
+  const saved = account.ip_whitelist.join('\n');
+  const [text, setText] = useState(saved);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => setText(saved), [saved]);
+
+  const entries = parse(text);
+  const dirty = entries.join('\n') !== saved;
+
+  const save = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await api.put<{ ip_whitelist: string[] }>(`/console/api/accounts/${account.appid}/ip-whitelist`, { entries });
+      onSaved(res.ip_whitelist);
+      setText(res.ip_whitelist.join('\n'));
+      toast.show(res.ip_whitelist.length ? `IP whitelist saved (${res.ip_whitelist.length} ${res.ip_whitelist.length === 1 ? 'entry' : 'entries'})` : 'IP whitelist cleared: any address may get a token');
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card
+      title="IP whitelist"
+      description="Only these addresses may call /cgi-bin/token. Leave it empty to allow any address."
+      actions={account.ip_whitelist.length ? <span className="muted small">{account.ip_whitelist.length} active</span> : <span className="muted small">Not restricted</span>}
+    >
+      <Field label="Addresses" hint="One IPv4 or IPv6 address or CIDR range per line, e.g. 203.0.113.7 or 10.0.0.0/8." error={error}>
+        {(p) => (
+          <TextArea
+            {...p}
+            name="ip_whitelist"
+            rows={5}
+            value={text}
+            spellCheck={false}
+            placeholder={'203.0.113.7\n10.0.0.0/8'}
+            onChange={(e) => {
+              setText(e.target.value);
+              setError(null);
+            }}
+          />
+        )}
+      </Field>
+      <div className="form-actions">
+        <Button variant="primary" onClick={() => void save()} loading={busy} disabled={!dirty && !error}>
+          Save whitelist
+        </Button>
+        {dirty && <span className="muted small">Unsaved changes</span>}
+      </div>
+    </Card>
+  );
+}

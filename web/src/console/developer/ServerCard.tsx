@@ -1,0 +1,146 @@
+import { useState, type FormEvent } from 'react';
+import { api, ApiError, errorMessage } from '../../api.js';
+import { Alert, Badge, Button, Card, Field, Input, RadioGroup } from '../../ui/index.js';
+import { dateTime, randomAesKey, randomToken } from '../format.js';
+import type { AccountDetail, ServerConfig, ServerMode } from '../types.js';
+
+type Result = { tone: 'success'; title: string; text: string } | { tone: 'error'; title: string; text: string } | null;
+
+const FIELD_OF: Record<string, string> = { url: 'url', token: 'token', encodingAesKey: 'encoding_aes_key', encoding_aes_key: 'encoding_aes_key', mode: 'mode' };
+
+/**
+ * The callback server: URL, Token, EncodingAESKey and message mode. Saving performs WeChat's
+ * URL verification against the developer's server, and the result is shown as it came back.
+ */
+export function ServerCard({ account, onSaved }: { account: AccountDetail; onSaved(server: ServerConfig): void }) {
+  const s = account.server;
+  const [url, setUrl] = useState(s.url ?? '');
+  const [token, setToken] = useState(s.token ?? '');
+  const [aesKey, setAesKey] = useState(s.encoding_aes_key ?? '');
+  const [mode, setMode] = useState<ServerMode>(s.mode);
+  const [busy, setBusy] = useState<'save' | 'disable' | null>(null);
+  const [result, setResult] = useState<Result>(null);
+  const [fieldError, setFieldError] = useState<{ field: string; message: string } | null>(null);
+
+  const errorFor = (field: string) => (fieldError?.field === field ? fieldError.message : null);
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy('save');
+    setResult(null);
+    setFieldError(null);
+    try {
+      const res = await api.put<{ server: ServerConfig }>(`/console/api/accounts/${account.appid}/server`, {
+        url: url.trim(),
+        token: token.trim(),
+        encoding_aes_key: aesKey.trim() || null,
+        mode,
+      });
+      onSaved(res.server);
+      setResult({ tone: 'success', title: 'Verification succeeded', text: 'Your server answered the echostr. Messages and events are now pushed to it.' });
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'server_verification_failed') {
+        setResult({ tone: 'error', title: 'Verification failed: nothing was saved', text: err.message });
+      } else if (err instanceof ApiError && (err.code === 'invalid_server_config' || err.code === 'invalid_request')) {
+        const raw = (err.details?.field as string | undefined) ?? ((err.details?.fields as Array<{ path: string }> | undefined)?.[0]?.path);
+        const field = raw ? FIELD_OF[raw] : undefined;
+        if (field) setFieldError({ field, message: err.message });
+        else setResult({ tone: 'error', title: 'Check the form', text: err.message });
+      } else {
+        setResult({ tone: 'error', title: 'Could not save', text: errorMessage(err) });
+      }
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const disable = async () => {
+    setBusy('disable');
+    setResult(null);
+    try {
+      const res = await api.post<{ server: ServerConfig }>(`/console/api/accounts/${account.appid}/server/disable`);
+      onSaved(res.server);
+      setResult({ tone: 'success', title: 'Server disabled', text: 'Herald stops pushing messages and events. The configuration is kept.' });
+    } catch (err) {
+      setResult({ tone: 'error', title: 'Could not disable', text: errorMessage(err) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Card
+      title="Server configuration"
+      description="Where Herald pushes messages and events (WeChat's callback protocol)."
+      actions={
+        s.enabled ? (
+          <Badge tone="green">● Enabled{s.verified_at ? ` · verified ${dateTime(s.verified_at)}` : ''}</Badge>
+        ) : (
+          <Badge>{s.url ? 'Disabled' : 'Not configured'}</Badge>
+        )
+      }
+    >
+      <form onSubmit={save} noValidate className="server-form">
+        <Field label="URL" hint="Your server's endpoint, http:// or https://. Herald sends a GET with an echostr to verify it." error={errorFor('url')}>
+          {(p) => <Input {...p} name="url" type="url" value={url} onChange={(e) => {
+            setUrl(e.target.value);
+            if (fieldError?.field === 'url') setFieldError(null);
+          }} placeholder="https://example.com/wechat" maxLength={1024} spellCheck={false} />}
+        </Field>
+        <div className="field-row">
+          <Field label="Token" hint="3–32 letters or digits, used to sign every push." error={errorFor('token')}>
+            {(p) => (
+              <div className="input-group">
+                <Input {...p} name="token" value={token} onChange={(e) => {
+                  setToken(e.target.value);
+                  if (fieldError?.field === 'token') setFieldError(null);
+                }} maxLength={32} spellCheck={false} autoComplete="off" />
+                <Button onClick={() => setToken(randomToken())}>Generate</Button>
+              </div>
+            )}
+          </Field>
+          <Field label="EncodingAESKey" hint="43 letters or digits. Required in compatible and safe mode." error={errorFor('encoding_aes_key')}>
+            {(p) => (
+              <div className="input-group">
+                <Input {...p} name="encoding_aes_key" className="mono" value={aesKey} onChange={(e) => {
+                  setAesKey(e.target.value);
+                  if (fieldError?.field === 'encoding_aes_key') setFieldError(null);
+                }} maxLength={43} spellCheck={false} autoComplete="off" />
+                <Button onClick={() => setAesKey(randomAesKey())}>Generate</Button>
+              </div>
+            )}
+          </Field>
+        </div>
+        <RadioGroup<ServerMode>
+          name="mode"
+          label="Message encryption"
+          value={mode}
+          onChange={setMode}
+          options={[
+            { value: 'plaintext', label: 'Plaintext', description: 'XML as is. Simplest; for development.' },
+            { value: 'compatible', label: 'Compatible', description: 'Plaintext fields plus the encrypted message.' },
+            { value: 'safe', label: 'Safe', description: 'Encrypted only (AES). Recommended.' },
+          ]}
+        />
+        {errorFor('mode') && <div className="field-error">{errorFor('mode')}</div>}
+        {result && (
+          <div className="server-result" data-testid="server-result">
+            <Alert tone={result.tone} title={result.title}>
+              {result.text}
+            </Alert>
+          </div>
+        )}
+        <div className="form-actions">
+          <Button type="submit" variant="primary" loading={busy === 'save'} disabled={busy !== null}>
+            Verify and save
+          </Button>
+          {s.enabled && (
+            <Button variant="danger" onClick={() => void disable()} loading={busy === 'disable'} disabled={busy !== null}>
+              Disable
+            </Button>
+          )}
+        </div>
+      </form>
+    </Card>
+  );
+}

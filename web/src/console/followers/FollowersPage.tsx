@@ -1,0 +1,294 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api, errorMessage, request } from '../../api.js';
+import { Alert, Badge, Button, CopyButton, EmptyState, Input, Spinner, Table, useToast, type Column } from '../../ui/index.js';
+import { BLACKLIST_BATCH_MAX, TAGGING_BATCH_MAX } from '../../../../src/domain/audience.js';
+import { dateTime } from '../format.js';
+import { useApiGet } from '../hooks.js';
+import type { AccountDetail } from '../types.js';
+import { RemarkCell } from './RemarkCell.js';
+import { TagsPanel } from './TagsPanel.js';
+import { sceneLabel, type Filter, type Follower, type FollowerPage, type TagsView } from './types.js';
+import './followers.css';
+
+const PAGE = 50;
+
+function queryOf(q: string, filter: Filter, cursor: string | null): string {
+  const p = new URLSearchParams({ limit: String(PAGE) });
+  if (q) p.set('q', q);
+  if (filter.kind === 'tag') p.set('tag', String(filter.id));
+  if (filter.kind === 'blacklist') p.set('blacklisted', 'true');
+  if (cursor) p.set('cursor', cursor);
+  return p.toString();
+}
+
+/**
+ * Followers: search by nickname, remark or openid; filter by tag or the blacklist; select rows
+ * to tag, untag or blacklist them (the API's batch limits apply); edit remarks in place.
+ */
+export function FollowersPage({ account }: { account: AccountDetail }) {
+  const toast = useToast();
+  const appid = account.appid;
+  const tags = useApiGet<TagsView>(`/console/api/accounts/${appid}/tags`);
+  const [search, setSearch] = useState('');
+  const [q, setQ] = useState('');
+  const [filter, setFilter] = useState<Filter>({ kind: 'all' });
+  const [rows, setRows] = useState<Follower[]>([]);
+  const [total, setTotal] = useState<number | null>(null);
+  /** The search and filter the rows on screen answer (the inputs may be ahead of them). */
+  const [shown, setShown] = useState<{ q: string; filter: Filter } | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [bulkTag, setBulkTag] = useState('');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [bulkError, setBulkError] = useState<string | null>(null);
+  const generation = useRef(0);
+
+  // Typing settles for a moment before searching.
+  useEffect(() => {
+    const t = window.setTimeout(() => setQ(search.trim()), 250);
+    return () => window.clearTimeout(t);
+  }, [search]);
+
+  const load = useCallback(
+    async (after: string | null) => {
+      const gen = after ? generation.current : ++generation.current;
+      setLoading(true);
+      setLoadError(null);
+      try {
+        const page = await api.get<FollowerPage>(`/console/api/accounts/${appid}/followers?${queryOf(q, filter, after)}`);
+        if (gen !== generation.current) return;
+        setRows((r) => (after ? [...r, ...page.followers] : page.followers));
+        setTotal(page.total);
+        setCursor(page.next_cursor);
+        setShown({ q, filter });
+        if (!after) setSelected(new Set());
+      } catch (err) {
+        if (gen === generation.current) setLoadError(errorMessage(err));
+      } finally {
+        if (gen === generation.current) setLoading(false);
+      }
+    },
+    [appid, q, filter],
+  );
+
+  useEffect(() => {
+    void load(null);
+  }, [load]);
+
+  const refresh = () => {
+    void load(null);
+    void tags.reload();
+  };
+
+  const bulk = async (what: 'tag' | 'untag' | 'blacklist' | 'unblacklist') => {
+    const openids = [...selected];
+    setBusy(what);
+    setBulkError(null);
+    try {
+      if (what === 'tag' || what === 'untag') {
+        await request('POST', `/console/api/accounts/${appid}/followers/tagging`, { openids, tag_id: Number(bulkTag), action: what === 'tag' ? 'add' : 'remove' });
+        const name = tags.data?.tags.find((t) => String(t.id) === bulkTag)?.name ?? 'the tag';
+        toast.show(`${what === 'tag' ? 'Tagged' : 'Untagged'} ${openids.length} ${openids.length === 1 ? 'follower' : 'followers'} ${what === 'tag' ? 'with' : 'from'} “${name}”`);
+      } else {
+        await request('POST', `/console/api/accounts/${appid}/followers/blacklist`, { openids, action: what === 'blacklist' ? 'add' : 'remove' });
+        toast.show(`${what === 'blacklist' ? 'Blacklisted' : 'Released'} ${openids.length} ${openids.length === 1 ? 'follower' : 'followers'}`);
+      }
+      refresh();
+    } catch (err) {
+      setBulkError(errorMessage(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const toggle = (openid: string) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(openid)) next.delete(openid);
+      else next.add(openid);
+      return next;
+    });
+  const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.openid));
+
+  const columns: Column<Follower>[] = [
+    {
+      key: 'select',
+      width: '36px',
+      header: (
+        <input
+          type="checkbox"
+          aria-label="Select all shown followers"
+          checked={allSelected}
+          onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.openid)))}
+        />
+      ),
+      render: (f) => <input type="checkbox" aria-label={`Select ${f.nickname}`} checked={selected.has(f.openid)} onChange={() => toggle(f.openid)} />,
+    },
+    {
+      key: 'follower',
+      header: 'Follower',
+      render: (f) => (
+        <div className="follower-cell">
+          <span className="avatar follower-avatar" aria-hidden="true">{f.nickname.slice(0, 1).toUpperCase()}</span>
+          <div className="follower-main">
+            <div className="follower-name">{f.nickname}</div>
+            <RemarkCell
+              appid={appid}
+              openid={f.openid}
+              nickname={f.nickname}
+              remark={f.remark}
+              onSaved={(remark) => setRows((list) => list.map((r) => (r.openid === f.openid ? { ...r, remark } : r)))}
+            />
+          </div>
+        </div>
+      ),
+    },
+    {
+      key: 'region',
+      header: 'Region · language',
+      render: (f) => (
+        <div className="follower-region">
+          <div>{f.region || <span className="muted">—</span>}</div>
+          <div className="muted small mono">{f.language}</div>
+        </div>
+      ),
+    },
+    {
+      key: 'openid',
+      header: 'OpenID',
+      render: (f) => (
+        <span className="openid-cell">
+          <code className="mono truncate" title={f.openid}>{f.openid}</code>
+          <CopyButton text={f.openid} what="OpenID" />
+        </span>
+      ),
+    },
+    {
+      key: 'followed',
+      header: 'Followed',
+      className: 'nowrap',
+      render: (f) => (
+        <div>
+          <div>{dateTime(f.subscribe_time)}</div>
+          <div className="muted small">{sceneLabel(f.subscribe_scene)}</div>
+        </div>
+      ),
+    },
+    {
+      key: 'tags',
+      header: 'Tags',
+      render: (f) => (
+        <div className="follower-tags">
+          {f.blacklisted && <Badge tone="red">Blacklisted</Badge>}
+          {!f.subscribed && <Badge>Unfollowed</Badge>}
+          {f.tags.map((t) => (
+            <Badge key={t.id} tone="blue">{t.name}</Badge>
+          ))}
+        </div>
+      ),
+    },
+  ];
+
+  const n = selected.size;
+  const shownFilter = shown?.filter ?? filter;
+  const filterLabel =
+    shownFilter.kind === 'all'
+      ? 'All followers'
+      : shownFilter.kind === 'blacklist'
+        ? 'Blacklist'
+        : (tags.data?.tags.find((t) => t.id === shownFilter.id)?.name ?? 'Tag');
+  const customTags = tags.data?.tags ?? [];
+
+  return (
+    <div className="followers-layout">
+      <div className="stack followers-main">
+        <div className="card">
+          <div className="followers-toolbar">
+            <div className="followers-search">
+              <Input
+                type="search"
+                value={search}
+                aria-label="Search followers"
+                placeholder="Search nickname, remark or OpenID"
+                onChange={(e) => setSearch(e.target.value)}
+                maxLength={64}
+              />
+            </div>
+            <div className="followers-count" aria-live="polite">
+              <strong>{filterLabel}</strong>
+              <span className="muted">
+                {total === null ? '' : ` · ${total} ${total === 1 ? 'follower' : 'followers'}`}
+                {shown?.q ? ` matching “${shown.q}”` : ''}
+              </span>
+              {loading && <Spinner size={14} />}
+            </div>
+          </div>
+          {n > 0 && (
+            <div className="bulk-bar" role="region" aria-label="Bulk actions">
+              <span className="bulk-count">{n} selected</span>
+              <select className="input bulk-select" aria-label="Tag for selected followers" value={bulkTag} onChange={(e) => setBulkTag(e.target.value)}>
+                <option value="">Choose a tag…</option>
+                {customTags.map((t) => (
+                  <option key={t.id} value={String(t.id)}>{t.name}</option>
+                ))}
+              </select>
+              <Button size="sm" disabled={!bulkTag || busy !== null} loading={busy === 'tag'} onClick={() => void bulk('tag')} title={`Up to ${TAGGING_BATCH_MAX} at a time`}>
+                Add tag
+              </Button>
+              <Button size="sm" disabled={!bulkTag || busy !== null} loading={busy === 'untag'} onClick={() => void bulk('untag')}>
+                Remove tag
+              </Button>
+              <span className="bulk-sep" />
+              {filter.kind === 'blacklist' ? (
+                <Button size="sm" disabled={busy !== null} loading={busy === 'unblacklist'} onClick={() => void bulk('unblacklist')}>
+                  Remove from blacklist
+                </Button>
+              ) : (
+                <Button size="sm" variant="danger" disabled={busy !== null} loading={busy === 'blacklist'} onClick={() => void bulk('blacklist')} title={`Up to ${BLACKLIST_BATCH_MAX} at a time`}>
+                  Blacklist
+                </Button>
+              )}
+              <Button size="sm" variant="ghost" onClick={() => setSelected(new Set())}>
+                Clear selection
+              </Button>
+            </div>
+          )}
+          {bulkError && (
+            <div className="bulk-error">
+              <Alert tone="error" title="Nothing was changed">{bulkError}</Alert>
+            </div>
+          )}
+          {loadError ? (
+            <div className="bulk-error">
+              <Alert tone="error" title="Could not load followers">{loadError}</Alert>
+            </div>
+          ) : (
+            <Table
+              label="Followers"
+              columns={columns}
+              rows={rows}
+              rowKey={(f) => f.openid}
+              empty={
+                !loading && (
+                  <EmptyState title={q || filter.kind !== 'all' ? 'No followers match' : 'No followers yet'}>
+                    {q || filter.kind !== 'all' ? 'Try another search or filter.' : 'People who follow the account appear here.'}
+                  </EmptyState>
+                )
+              }
+            />
+          )}
+          {cursor && (
+            <div className="followers-more">
+              <Button onClick={() => void load(cursor)} loading={loading}>
+                Load more
+              </Button>
+            </div>
+          )}
+        </div>
+      </div>
+      <TagsPanel appid={appid} view={tags.data} filter={filter} onFilter={setFilter} onChanged={refresh} />
+    </div>
+  );
+}

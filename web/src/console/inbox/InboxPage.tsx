@@ -1,0 +1,164 @@
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { api, errorMessage } from '../../api.js';
+import { Link, navigate, useLocation } from '../../router.js';
+import { Alert, Badge, Button, Loading, useToast } from '../../ui/index.js';
+import { useApiGet } from '../hooks.js';
+import type { AccountDetail } from '../types.js';
+import { ConversationPane } from './ConversationPane.js';
+import { QueueList, type QueueTab } from './QueueList.js';
+import { ResponseBoardView } from './ResponseBoardView.js';
+import { RepresentativesView } from './RepresentativesView.js';
+import { SidePanel } from './SidePanel.js';
+import { serverClock } from './time.js';
+import { useConversation } from './useConversation.js';
+import type { InboxTab, InboxView, RepresentativesView as Reps } from './types.js';
+import './inbox.css';
+
+/** How often the inbox refreshes (there is no console push channel yet). */
+export const INBOX_POLL_MS = 3000;
+
+/**
+ * The customer-service inbox of one account: the queue and sessions, the conversation with a
+ * composer, the follower and session actions; the 48-hour response-time board; and the team of
+ * representatives. Everything refreshes every few seconds.
+ */
+export function InboxPage({ account, tab }: { account: AccountDetail; tab: InboxTab }) {
+  const toast = useToast();
+  const { search } = useLocation();
+  const selected = new URLSearchParams(search).get('c');
+  const base = `/console/accounts/${account.appid}/inbox`;
+  const apiBase = `/console/api/accounts/${account.appid}`;
+  const reps = useApiGet<Reps>(`${apiBase}/kf`, { pollMs: INBOX_POLL_MS * 2 });
+  const available = reps.data?.available ?? true;
+  const inbox = useApiGet<InboxView>(available ? `${apiBase}/inbox` : null, { pollMs: INBOX_POLL_MS });
+  const [queueTab, setQueueTab] = useState<QueueTab>('waiting');
+  const [busy, setBusy] = useState(false);
+  const conversation = useConversation(apiBase, tab === 'conversations' ? selected : null, INBOX_POLL_MS);
+
+  const view = inbox.data;
+  // Re-derived whenever a fresh answer arrives (each poll replaces `view`).
+  const now = useMemo(() => serverClock(view?.now, Date.now()), [view]);
+  const setData = inbox.setData;
+  const setInbox = useCallback((next: InboxView) => setData(() => next), [setData]);
+
+  const select = (openid: string | null) => navigate(openid ? `${base}?c=${encodeURIComponent(openid)}` : base);
+
+  const setPresence = async (online: boolean) => {
+    const me = reps.data?.me;
+    if (!me) return;
+    setBusy(true);
+    try {
+      const next = await api.post<Reps>(`${apiBase}/kf/${encodeURIComponent(me.kf_account)}/presence`, { online });
+      reps.setData(() => next);
+      await inbox.reload();
+      toast.show(online ? 'You are online: you can take conversations.' : 'You are offline.');
+    } catch (err) {
+      toast.show(errorMessage(err), 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (reps.error) return <Alert tone="error" title="Could not load customer service">{reps.error.message}</Alert>;
+  if (!reps.data) return <Loading />;
+  if (!reps.data.available) {
+    return (
+      <Alert tone="info" title="Customer service is not available for this account">
+        {reps.data.unavailable_reason}
+      </Alert>
+    );
+  }
+
+  const me = reps.data.me;
+  const overdue = view?.board.overdue.length ?? 0;
+  const atRisk = view?.board.at_risk.length ?? 0;
+  const viewLink = (t: InboxTab, to: string, label: ReactNode) => (
+    <Link to={to} role="tab" aria-selected={tab === t} className={`inbox-view ${tab === t ? 'active' : ''}`}>
+      {label}
+    </Link>
+  );
+
+  return (
+    <div className="inbox">
+      <div className="inbox-bar">
+        <div className="inbox-views" role="tablist" aria-label="Customer service views">
+          {viewLink('conversations', base, (
+            <>
+              Conversations {view && view.waiting_count > 0 && <Badge tone="blue">{view.waiting_count} waiting</Badge>}
+            </>
+          ))}
+          {viewLink('board', `${base}/board`, (
+            <>
+              Response-time board {overdue > 0 ? <Badge tone="red">{overdue} overdue</Badge> : atRisk > 0 ? <Badge tone="amber">{atRisk} at risk</Badge> : null}
+            </>
+          ))}
+          {viewLink('team', `${base}/team`, 'Representatives')}
+        </div>
+        <div className="inbox-presence" aria-live="polite">
+          {me ? (
+            <>
+              <span className={`presence-dot ${me.online ? 'on' : ''}`} aria-hidden="true" />
+              <span>
+                You work as <strong>{me.nickname}</strong> <span className="mono muted">{me.kf_account}</span> · {me.online ? 'Online' : 'Offline'}
+              </span>
+              <Button size="sm" variant={me.online ? 'secondary' : 'primary'} loading={busy} onClick={() => void setPresence(!me.online)}>
+                {me.online ? 'Go offline' : 'Go online'}
+              </Button>
+            </>
+          ) : (
+            <>
+              <span className="muted">You are not a representative of this account.</span>
+              <Link to={`${base}/team`} className="btn btn-sm btn-primary">
+                Add yourself
+              </Link>
+            </>
+          )}
+          <span className="live" title={`Refreshes every ${INBOX_POLL_MS / 1000} seconds`}>
+            <span className="live-dot" aria-hidden="true" /> Live
+          </span>
+        </div>
+      </div>
+
+      {inbox.error && <Alert tone="error" title="Could not load the inbox">{inbox.error.message}</Alert>}
+
+      {tab === 'team' ? (
+        <RepresentativesView account={account} view={reps.data} onChanged={(next) => {
+          reps.setData(() => next);
+          void inbox.reload();
+        }} />
+      ) : !view ? (
+        <Loading />
+      ) : tab === 'board' ? (
+        <ResponseBoardView board={view.board} nowMs={now()} onOpen={(openid) => select(openid)} />
+      ) : (
+        <div className="inbox-grid">
+          <QueueList view={view} tab={queueTab} onTab={setQueueTab} selected={selected} onSelect={select} nowMs={now()} />
+          <ConversationPane
+            key={selected ?? ''}
+            apiBase={apiBase}
+            openid={selected}
+            conversation={conversation}
+            inbox={view}
+            now={now}
+            onInbox={setInbox}
+            onClaimed={() => setQueueTab('mine')}
+            onSent={() => void inbox.reload()}
+          />
+          <SidePanel
+            key={`side-${selected ?? ''}`}
+            apiBase={apiBase}
+            openid={selected}
+            conversation={conversation}
+            inbox={view}
+            reps={reps.data}
+            nowMs={now()}
+            onInbox={(next, moved) => {
+              setInbox(next);
+              if (moved) setQueueTab(moved);
+            }}
+          />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import { Card, EmptyState, Table, type Column } from '../../ui/index.js';
+import { dateTime } from '../format.js';
+import { span } from './time.js';
+import type { BoardEntry, InboxView } from './types.js';
+
+const columns = (nowMs: number): Column<BoardEntry>[] => [
+  {
+    key: 'follower',
+    header: 'Follower',
+    render: (e) => (
+      <span className="board-follower">
+        <span className="queue-avatar" aria-hidden="true">{[...(e.remark || e.nickname)][0]?.toUpperCase() ?? '?'}</span>
+        <span>{e.remark || e.nickname}</span>
+      </span>
+    ),
+  },
+  { key: 'who', header: 'Representative', render: (e) => (e.status === 'waiting' ? <span className="muted">In the queue</span> : (e.kf_nickname ?? e.kf_account)) },
+  { key: 'asked', header: 'Asked', className: 'nowrap', render: (e) => dateTime(e.response.asked_at) },
+  { key: 'waiting', header: 'Unanswered for', className: 'nowrap board-wait', render: (e) => span(e.response.waiting_ms) },
+  {
+    key: 'due',
+    header: 'Answer due',
+    className: 'nowrap',
+    render: (e) => {
+      if (!e.response.due_at) return '—';
+      const left = new Date(e.response.due_at).getTime() - nowMs;
+      return left <= 0 ? <strong className="board-late">{span(-left)} late</strong> : `in ${span(left)}`;
+    },
+  },
+];
+
+/**
+ * The response-time board: every open inquiry must be answered within 48 hours. Overdue ones
+ * are red, those unanswered for more than 24 hours amber; a row opens the conversation.
+ */
+export function ResponseBoardView({ board, nowMs, onOpen }: { board: InboxView['board']; nowMs: number; onOpen(openid: string): void }) {
+  const cols = columns(nowMs);
+  const section = (tone: 'overdue' | 'at_risk' | 'waiting', title: string, description: string, rows: BoardEntry[]) => (
+    <Card className={`board-card board-${tone}`} title={`${title} (${rows.length})`} description={description}>
+      <Table
+        label={title}
+        columns={cols}
+        rows={rows}
+        rowKey={(e) => e.openid}
+        onRowClick={(e) => onOpen(e.openid)}
+        empty={<EmptyState title="None" />}
+      />
+    </Card>
+  );
+  return (
+    <div className="board">
+      <div className="board-summary" role="status">
+        <span className="board-stat overdue"><strong>{board.overdue.length}</strong> overdue</span>
+        <span className="board-stat at_risk"><strong>{board.at_risk.length}</strong> at risk</span>
+        <span className="board-stat"><strong>{board.waiting.length}</strong> waiting under 24 h</span>
+        <span className="board-stat"><strong>{board.answered_count}</strong> answered</span>
+      </div>
+      {section('overdue', 'Overdue', 'Unanswered for 48 hours or more: answer these first.', board.overdue)}
+      {section('at_risk', 'At risk', 'Unanswered for more than 24 hours.', board.at_risk)}
+      {section('waiting', 'Waiting', 'Unanswered for 24 hours or less.', board.waiting)}
+    </div>
+  );
+}

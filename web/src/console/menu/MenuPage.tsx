@@ -1,0 +1,260 @@
+import { useEffect, useMemo, useState } from 'react';
+import { ApiError, errorMessage, request } from '../../api.js';
+import { Link } from '../../router.js';
+import { Alert, Badge, Button, Card, Dialog, EmptyState, Loading, useToast } from '../../ui/index.js';
+import { dateTime } from '../format.js';
+import { useApiGet } from '../hooks.js';
+import type { AccountDetail } from '../types.js';
+import { ButtonEditor } from './ButtonEditor.js';
+import { checkDraft, fromApi, MAX_TOP_BUTTONS, newButton, toPayload, type DraftButton } from './draft.js';
+import { PhonePreview, type Selection } from './PhonePreview.js';
+import { ConditionalMenus } from './ConditionalMenus.js';
+import type { MenuView } from './types.js';
+import './menu.css';
+
+const draftOf = (view: MenuView | undefined) => (view?.menu?.button ?? []).map(fromApi);
+
+/**
+ * The custom menu editor: a phone preview of the menu bar, a form for the selected button, and
+ * Publish / Delete through the same rules as menu/create. Read-only while a developer server
+ * owns the menu; unavailable to account types without menus.
+ */
+export function MenuPage({ account }: { account: AccountDetail }) {
+  const toast = useToast();
+  const url = `/console/api/accounts/${account.appid}/menu`;
+  const loaded = useApiGet<MenuView>(url);
+  const view = loaded.data;
+  const [draft, setDraft] = useState<DraftButton[]>([]);
+  const [selection, setSelection] = useState<Selection | null>(null);
+  const [showRequired, setShowRequired] = useState(false);
+  const [busy, setBusy] = useState<'publish' | 'delete' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+
+  const reset = (v: MenuView | undefined) => {
+    const d = draftOf(v);
+    setDraft(d);
+    // Keep the selected button after a publish when it still exists.
+    setSelection((s) => (s && d[s.top] && (s.sub === null || d[s.top].subs[s.sub]) ? s : d.length > 0 ? { top: 0, sub: null } : null));
+    setShowRequired(false);
+  };
+  useEffect(() => reset(view), [view]);
+
+  const problems = useMemo(() => checkDraft(draft), [draft]);
+  const dirty = useMemo(() => JSON.stringify(toPayload(draft)) !== JSON.stringify(toPayload(draftOf(view))), [draft, view]);
+
+  if (loaded.error) return <Alert tone="error" title="Could not load the menu">{loaded.error.message}</Alert>;
+  if (!view) return <Loading />;
+  if (!view.available) {
+    return (
+      <Alert tone="info" title="Custom menus are not available for this account">
+        {view.unavailable_reason}
+      </Alert>
+    );
+  }
+  const readOnly = view.read_only;
+
+  const update = (fn: (buttons: DraftButton[]) => DraftButton[]) => {
+    setDraft((d) => fn(d.map((b) => ({ ...b, subs: [...b.subs] }))));
+    setError(null);
+  };
+
+  const addTop = () => {
+    update((d) => [...d, newButton(`Menu ${d.length + 1}`)]);
+    setSelection({ top: draft.length, sub: null });
+  };
+
+  const addSub = (top: number) => {
+    const parent = draft[top];
+    if (!parent) return;
+    update((d) => {
+      const p = d[top];
+      if (p.subs.length === 0) {
+        // The button's own action moves into its first sub-button, so nothing typed is lost.
+        const first: DraftButton = { ...p, uid: newButton('').uid, name: p.name, subs: [] };
+        p.subs = [first];
+      } else {
+        p.subs = [...p.subs, newButton(`Item ${p.subs.length + 1}`)];
+      }
+      return d;
+    });
+    setSelection({ top, sub: parent.subs.length === 0 ? 0 : parent.subs.length });
+  };
+
+  const change = (patch: Partial<DraftButton>) => {
+    if (!selection) return;
+    update((d) => {
+      const t = d[selection.top];
+      if (selection.sub === null) d[selection.top] = { ...t, ...patch };
+      else t.subs[selection.sub] = { ...t.subs[selection.sub], ...patch };
+      return d;
+    });
+  };
+
+  const move = (delta: -1 | 1) => {
+    if (!selection) return;
+    update((d) => {
+      const list = selection.sub === null ? d : d[selection.top].subs;
+      const from = selection.sub ?? selection.top;
+      const to = from + delta;
+      if (to < 0 || to >= list.length) return d;
+      [list[from], list[to]] = [list[to], list[from]];
+      return d;
+    });
+    setSelection((s) => (s === null ? s : s.sub === null ? { top: s.top + delta, sub: null } : { top: s.top, sub: s.sub + delta }));
+  };
+
+  const remove = () => {
+    if (!selection) return;
+    const { top, sub } = selection;
+    update((d) => {
+      if (sub === null) d.splice(top, 1);
+      else d[top].subs.splice(sub, 1);
+      return d;
+    });
+    if (sub === null) setSelection(draft.length > 1 ? { top: Math.max(0, top - 1), sub: null } : null);
+    else setSelection(draft[top].subs.length > 1 ? { top, sub: Math.max(0, sub - 1) } : { top, sub: null });
+  };
+
+  const publish = async () => {
+    setError(null);
+    if (problems.size > 0) {
+      setShowRequired(true);
+      setError(`Fix ${problems.size === 1 ? 'the problem' : `the ${problems.size} problems`} marked in red before publishing. ${[...problems.values()][0]}`);
+      return;
+    }
+    setBusy('publish');
+    try {
+      const next = await request<MenuView>('PUT', url, { button: toPayload(draft) });
+      loaded.setData(() => next);
+      toast.show('Menu published. Followers see it the next time they open the chat.');
+    } catch (err) {
+      setError(errorMessage(err));
+      if (err instanceof ApiError && err.code === 'api_owned') void loaded.reload();
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const deleteMenu = async () => {
+    setBusy('delete');
+    setError(null);
+    try {
+      const next = await request<MenuView>('DELETE', url);
+      loaded.setData(() => next);
+      setConfirmDelete(false);
+      toast.show('Menu deleted');
+    } catch (err) {
+      setConfirmDelete(false);
+      setError(errorMessage(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const published = view.menu;
+  return (
+    <div className="stack menu-page">
+      {readOnly && (
+        <Alert tone="warning" title="Read-only: your developer server owns this menu">
+          {view.read_only_reason}{' '}
+          <Link to={`/console/accounts/${account.appid}`}>Open Developer settings</Link>
+        </Alert>
+      )}
+      <Card
+        title="Custom menu"
+        description={
+          published
+            ? `Published ${dateTime(published.updated_at)} through the ${published.source === 'console' ? 'console' : 'API'} · menuid ${published.menuid}`
+            : 'No menu is published: followers see no menu bar.'
+        }
+        actions={
+          readOnly ? (
+            <Badge tone="amber">Read-only</Badge>
+          ) : (
+            <>
+              {dirty && <Badge tone="amber">Unsaved changes</Badge>}
+              {dirty && (
+                <Button size="sm" onClick={() => reset(view)} disabled={busy !== null}>
+                  Discard changes
+                </Button>
+              )}
+              {published && (
+                <Button size="sm" variant="danger" onClick={() => setConfirmDelete(true)} disabled={busy !== null}>
+                  Delete menu
+                </Button>
+              )}
+              <Button size="sm" variant="primary" onClick={() => void publish()} loading={busy === 'publish'} disabled={busy !== null || draft.length === 0}>
+                Publish
+              </Button>
+            </>
+          )
+        }
+      >
+        {error && (
+          <div className="menu-error">
+            <Alert tone="error" title="The menu was not published">
+              {error}
+            </Alert>
+          </div>
+        )}
+        <div className="menu-layout">
+          <PhonePreview
+            title={account.name}
+            buttons={draft}
+            selected={selection}
+            problems={problems}
+            readOnly={readOnly}
+            onSelect={setSelection}
+            onAddTop={addTop}
+            onAddSub={addSub}
+          />
+          <div className="menu-side">
+            {selection && draft[selection.top] ? (
+              <ButtonEditor
+                buttons={draft}
+                selection={selection}
+                problems={problems}
+                showRequired={showRequired}
+                readOnly={readOnly}
+                onChange={change}
+                onMove={move}
+                onRemove={remove}
+                onAddSub={() => addSub(selection.top)}
+              />
+            ) : (
+              <div className="card">
+                <EmptyState
+                  title={readOnly ? 'No menu' : 'Build your menu'}
+                  action={!readOnly && <Button variant="primary" onClick={addTop}>+ Add a button</Button>}
+                >
+                  {readOnly
+                    ? 'The account has no menu.'
+                    : `Up to ${MAX_TOP_BUTTONS} buttons on the bar, each with up to 5 sub-buttons. Select a button in the preview to edit it.`}
+                </EmptyState>
+              </div>
+            )}
+          </div>
+        </div>
+      </Card>
+      <ConditionalMenus menus={view.conditional_menus} />
+      <Dialog
+        open={confirmDelete}
+        title="Delete the menu?"
+        onClose={() => setConfirmDelete(false)}
+        footer={
+          <>
+            <Button onClick={() => setConfirmDelete(false)}>Cancel</Button>
+            <Button variant="primary" className="btn-danger-solid" loading={busy === 'delete'} onClick={() => void deleteMenu()}>
+              Delete menu
+            </Button>
+          </>
+        }
+      >
+        <p className="dialog-lead">
+          Followers stop seeing a menu bar. {view.conditional_menus.length > 0 && `The ${view.conditional_menus.length} personalized ${view.conditional_menus.length === 1 ? 'menu is' : 'menus are'} deleted too, as with menu/delete.`}
+        </p>
+      </Dialog>
+    </div>
+  );
+}

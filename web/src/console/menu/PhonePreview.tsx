@@ -1,0 +1,90 @@
+import { MAX_SUB_BUTTONS, MAX_TOP_BUTTONS, pathOf, type DraftButton } from './draft.js';
+
+export interface Selection {
+  top: number;
+  sub: number | null;
+}
+
+/**
+ * A phone showing the chat's menu bar as WeChat draws it: a keyboard key, up to three buttons,
+ * and the selected button's sub-menu above it. Buttons with problems carry a red dot.
+ */
+export function PhonePreview({ title, buttons, selected, problems, readOnly, onSelect, onAddTop, onAddSub }: {
+  title: string;
+  buttons: DraftButton[];
+  selected: Selection | null;
+  problems: Map<string, string>;
+  readOnly: boolean;
+  onSelect(s: Selection): void;
+  onAddTop(): void;
+  onAddSub(top: number): void;
+}) {
+  const hasProblem = (path: string) => [...problems.keys()].some((at) => at.startsWith(`${path}.`) && !at.slice(path.length + 1).startsWith('sub_button'));
+  const openTop = selected?.top ?? null;
+  return (
+    <div className="phone" aria-label="Menu preview" role="group">
+      <div className="phone-screen">
+        <div className="phone-status" aria-hidden="true">
+          <span>9:41</span>
+          <span>●●● ▮</span>
+        </div>
+        <div className="phone-title">
+          <span className="phone-back" aria-hidden="true">‹</span>
+          <span className="phone-name">{title}</span>
+          <span className="phone-dots" aria-hidden="true">···</span>
+        </div>
+        <div className="phone-chat">
+          {buttons.length === 0 && <div className="phone-hint">{readOnly ? 'No menu' : 'Add a button with + below'}</div>}
+        </div>
+        <div className="phone-bar" role="toolbar" aria-label="Menu bar">
+          <span className="phone-kbd" aria-hidden="true">⌨</span>
+          {buttons.map((b, i) => {
+            // Editing shows the selected button's sub-menu even when empty, with + to start one.
+            const open = openTop === i && (b.subs.length > 0 || !readOnly);
+            const isSelected = selected?.top === i && selected.sub === null;
+            return (
+              <div key={b.uid} className="phone-slot">
+                {open && (
+                  <div className="phone-sub" role="menu" aria-label={`${b.name || 'Button'} sub-menu`}>
+                    {b.subs.map((s, j) => (
+                      <button
+                        key={s.uid}
+                        type="button"
+                        role="menuitem"
+                        className={`phone-sub-item ${selected?.top === i && selected.sub === j ? 'selected' : ''} ${hasProblem(pathOf(i, j)) ? 'has-problem' : ''}`}
+                        onClick={() => onSelect({ top: i, sub: j })}
+                      >
+                        {s.name || <span className="phone-empty">Sub-button</span>}
+                      </button>
+                    ))}
+                    {!readOnly && b.subs.length < MAX_SUB_BUTTONS && (
+                      <button type="button" className="phone-sub-item phone-add" aria-label={`Add a sub-button to ${b.name || `button ${i + 1}`}`} onClick={() => onAddSub(i)}>
+                        +
+                      </button>
+                    )}
+                  </div>
+                )}
+                <button
+                  type="button"
+                  className={`phone-btn ${isSelected ? 'selected' : ''} ${hasProblem(pathOf(i, null)) ? 'has-problem' : ''}`}
+                  aria-pressed={isSelected}
+                  onClick={() => onSelect({ top: i, sub: null })}
+                >
+                  {b.subs.length > 0 && <span className="phone-sub-icon" aria-hidden="true">≡ </span>}
+                  {b.name || <span className="phone-empty">Button</span>}
+                </button>
+              </div>
+            );
+          })}
+          {!readOnly && buttons.length < MAX_TOP_BUTTONS && (
+            <div className="phone-slot">
+              <button type="button" className="phone-btn phone-add" aria-label="Add a menu button" onClick={onAddTop}>
+                +
+              </button>
+            </div>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
