@@ -1,0 +1,62 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import type { PhoneUser } from './types.js';
+
+function Clock() {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const t = window.setInterval(() => setNow(new Date()), 15_000);
+    return () => window.clearInterval(t);
+  }, []);
+  return <span>{`${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`}</span>;
+}
+
+/**
+ * The phone: on a wide screen a device frame centred on the page with a note beside it; on a
+ * narrow screen the app fills the window, as on a real phone.
+ */
+export function Frame({ me, mode, children }: { me: PhoneUser | null; mode: string | null; children: ReactNode }) {
+  return (
+    <div className="ph-stage">
+      <div className="ph-device">
+        <div className="ph-screenwrap">
+          <div className="ph-statusbar" aria-hidden="true">
+            <Clock />
+            <span className="ph-status-icons">
+              <span className="ph-signal">
+                <i />
+                <i />
+                <i />
+                <i />
+              </span>
+              <span className="ph-battery">
+                <i />
+              </span>
+            </span>
+          </div>
+          <div className="ph-app">{children}</div>
+        </div>
+      </div>
+      <aside className="ph-side">
+        <div className="ph-side-brand">
+          <span className="ph-brand-mark">H</span> Herald phone
+        </div>
+        {me ? (
+          <p>
+            This tab is <strong>{me.nickname}</strong>.
+          </p>
+        ) : (
+          <p>This tab has no follower yet.</p>
+        )}
+        <p className="ph-muted">
+          Each browser tab is one WeChat user. {mode === 'emulator' ? 'Open another tab to be a second follower side by side.' : 'Sign in as someone else in another tab.'}
+        </p>
+        <p>
+          <a href="/phone" target="_blank" rel="noopener">
+            Open a new phone tab ↗
+          </a>
+        </p>
+        <p className="ph-muted">Service accounts’ messages arrive in Chats with a notification; subscription accounts’ messages collect in 订阅号消息.</p>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,145 @@
+import { useCallback, useEffect, useState } from 'react';
+import { errorMessage } from '../api.js';
+import { matchPath, navigate, useLocation } from '../router.js';
+import { Alert, Loading } from '../ui/index.js';
+import { ChatScreen } from './ChatScreen.js';
+import { ChatsTab } from './ChatsTab.js';
+import { ContactsTab } from './ContactsTab.js';
+import { DiscoverTab } from './DiscoverTab.js';
+import { Frame } from './Frame.js';
+import { MeTab } from './MeTab.js';
+import { MiniProgramPage } from './MiniProgramPage.js';
+import { Banner, BrowserOverlay, ImageViewer } from './overlays.js';
+import { PHONE_SIGNED_OUT, getToken, phoneApi, setToken } from './phoneApi.js';
+import { PhoneProvider } from './PhoneContext.js';
+import { ProfileScreen } from './ProfileScreen.js';
+import { SearchScreen } from './SearchScreen.js';
+import { SignIn } from './SignIn.js';
+import { SubscriptionsFolder } from './SubscriptionsFolder.js';
+import { useScan } from './useScan.js';
+import { WhoAmI } from './WhoAmI.js';
+import type { PhoneUser } from './types.js';
+import './phone.css';
+import './chat.css';
+
+type Mode = 'emulator' | 'platform';
+
+/** Acts on `?scan=<code>` (the page a QR code's URL opens links here), once, then drops it. */
+function ScanFromLink() {
+  const { pathname, search } = useLocation();
+  const scan = useScan();
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const q = new URLSearchParams(search);
+    const text = q.get('scan');
+    if (!text || pathname !== '/phone') return;
+    q.delete('scan');
+    navigate(`/phone${q.size ? `?${q}` : ''}`, { replace: true });
+    scan(text).catch((err) => setError(errorMessage(err)));
+  }, [pathname, search, scan]);
+  return error ? <Alert tone="error">{error}</Alert> : null;
+}
+
+function Screens() {
+  const { pathname } = useLocation();
+  const sub = pathname.replace(/\/+$/, '') || '/phone';
+  let screen;
+  let params: Record<string, string> | null;
+  if (sub === '/phone') screen = <ChatsTab />;
+  else if (sub === '/phone/contacts') screen = <ContactsTab />;
+  else if (sub === '/phone/discover') screen = <DiscoverTab />;
+  else if (sub === '/phone/me') screen = <MeTab />;
+  else if (sub === '/phone/subscriptions') screen = <SubscriptionsFolder />;
+  else if (sub === '/phone/search') screen = <SearchScreen />;
+  else if (sub === '/phone/miniprogram') screen = <MiniProgramPage />;
+  else if ((params = matchPath('/phone/accounts/:appid', sub))) screen = <ProfileScreen key={params.appid} appid={params.appid} />;
+  else if ((params = matchPath('/phone/chat/:appid', sub))) screen = <ChatScreen key={params.appid} appid={params.appid} />;
+  else screen = <ChatsTab />;
+  return (
+    <>
+      <ScanFromLink />
+      {screen}
+      <BrowserOverlay />
+      <ImageViewer />
+      <Banner />
+    </>
+  );
+}
+
+/**
+ * The phone simulator at /phone: one WeChat user per browser tab. Emulator mode picks or creates
+ * a simulated user (`/phone?user=<id>` opens as that user); platform mode signs in by email.
+ */
+export function PhoneApp() {
+  const { pathname, search } = useLocation();
+  const [mode, setMode] = useState<Mode | null>(null);
+  const [token, setTok] = useState<string | null>(() => getToken());
+  const [me, setMe] = useState<PhoneUser | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const signIn = useCallback((s: { token: string; user: PhoneUser }) => {
+    setToken(s.token);
+    setTok(s.token);
+    setMe(s.user);
+  }, []);
+  const signOut = useCallback(() => {
+    setToken(null);
+    setTok(null);
+    setMe(null);
+  }, []);
+
+  useEffect(() => {
+    phoneApi
+      .get<{ mode: Mode }>('/config')
+      .then((r) => setMode(r.mode))
+      .catch((err) => setError(errorMessage(err)));
+    window.addEventListener(PHONE_SIGNED_OUT, signOut);
+    return () => window.removeEventListener(PHONE_SIGNED_OUT, signOut);
+  }, [signOut]);
+
+  // /phone?user=<id>: become that simulated user in this tab.
+  const wanted = new URLSearchParams(search).get('user');
+  useEffect(() => {
+    if (!wanted || mode !== 'emulator') return;
+    const q = new URLSearchParams(window.location.search);
+    q.delete('user');
+    phoneApi
+      .post<{ token: string; user: PhoneUser }>('/session', { user_id: wanted })
+      .then(signIn)
+      .catch((err) => setError(errorMessage(err)))
+      .finally(() => navigate(`${window.location.pathname}${q.size ? `?${q}` : ''}`, { replace: true }));
+  }, [wanted, mode, signIn]);
+
+  useEffect(() => {
+    if (!token || me) return;
+    phoneApi
+      .get<{ user: PhoneUser }>('/me')
+      .then((r) => setMe(r.user))
+      .catch(() => signOut());
+  }, [token, me, signOut]);
+
+  let content;
+  if (error && !mode) content = <Alert tone="error">{error}</Alert>;
+  else if (pathname.replace(/\/+$/, '') === '/phone/miniprogram' && !token) content = <MiniProgramPage />;
+  else if (!mode || (wanted && mode === 'emulator')) content = <Loading />;
+  else if (!token) {
+    content = (
+      <>
+        {error && <Alert tone="error">{error}</Alert>}
+        {mode === 'emulator' ? <WhoAmI onSession={signIn} /> : <SignIn onSession={signIn} />}
+      </>
+    );
+  } else if (!me) content = <Loading />;
+  else {
+    content = (
+      <PhoneProvider key={me.id} me={me} mode={mode} token={token} onSignOut={signOut}>
+        <Screens />
+      </PhoneProvider>
+    );
+  }
+  return (
+    <Frame me={me} mode={mode}>
+      {content}
+    </Frame>
+  );
+}

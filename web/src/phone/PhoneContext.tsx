@@ -1,0 +1,172 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { navigate } from '../router.js';
+import { phoneApi } from './phoneApi.js';
+import { useRealtime } from './realtime.js';
+import type { ChatsView, PhoneUser, RealtimeEvent } from './types.js';
+
+/** A heads-up notification sliding in from the top of the phone (service accounts). */
+export interface BannerNote {
+  id: number;
+  appid: string;
+  name: string;
+  preview: string;
+}
+
+interface PhoneState {
+  me: PhoneUser;
+  mode: 'emulator' | 'platform';
+  token: string;
+  chats: ChatsView | null;
+  reloadChats(): Promise<void>;
+  connected: boolean;
+  /** Accounts currently "typing…" (custom/typing). */
+  typing: Record<string, boolean>;
+  /** Listens to realtime events of one account (the open conversation). */
+  listen(appid: string, fn: (e: RealtimeEvent) => void): () => void;
+  /** The conversation on screen (no banner for it). */
+  setActiveChat(appid: string | null): void;
+  banner: BannerNote | null;
+  dismissBanner(): void;
+  /** Opens a web page in the in-phone browser. */
+  openBrowser(url: string, title?: string): void;
+  browser: { url: string; title?: string } | null;
+  closeBrowser(): void;
+  /** Shows a picture full screen. */
+  viewImage(url: string): void;
+  image: string | null;
+  closeImage(): void;
+  signOut(): void;
+}
+
+const Ctx = createContext<PhoneState | null>(null);
+
+/** The signed-in phone's shared state; throws outside the provider. */
+export function usePhone(): PhoneState {
+  const v = useContext(Ctx);
+  if (!v) throw new Error('usePhone outside PhoneProvider');
+  return v;
+}
+
+/** How long "typing…" lasts without a new event (WeChat's indicator lasts about 15 s). */
+const TYPING_MS = 15_000;
+
+/** Shows a system notification when the page is hidden and the person allowed it. */
+function systemNotify(title: string, body: string): void {
+  try {
+    if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+    new Notification(title, { body, tag: `herald-${title}` });
+  } catch {
+    /* some browsers only allow notifications from a service worker */
+  }
+}
+
+/** Holds a signed-in tab's state: the chat list, the realtime stream, typing, banners and overlays. */
+export function PhoneProvider({ me, mode, token, onSignOut, children }: {
+  me: PhoneUser;
+  mode: 'emulator' | 'platform';
+  token: string;
+  onSignOut(): void;
+  children: ReactNode;
+}) {
+  const [chats, setChats] = useState<ChatsView | null>(null);
+  const [typing, setTyping] = useState<Record<string, boolean>>({});
+  const [banner, setBanner] = useState<BannerNote | null>(null);
+  const [browser, setBrowser] = useState<{ url: string; title?: string } | null>(null);
+  const [image, setImage] = useState<string | null>(null);
+  const listeners = useRef(new Map<string, Set<(e: RealtimeEvent) => void>>());
+  const active = useRef<string | null>(null);
+  const typingTimers = useRef(new Map<string, number>());
+  const bannerSeq = useRef(0);
+
+  const reloadChats = useCallback(async () => {
+    try {
+      setChats(await phoneApi.get<ChatsView>('/chats'));
+    } catch {
+      /* the list keeps what it had; the next event retries */
+    }
+  }, []);
+
+  useEffect(() => {
+    void reloadChats();
+  }, [reloadChats]);
+
+  const setTypingFor = useCallback((appid: string, on: boolean) => {
+    window.clearTimeout(typingTimers.current.get(appid));
+    setTyping((t) => ({ ...t, [appid]: on }));
+    if (on) typingTimers.current.set(appid, window.setTimeout(() => setTyping((t) => ({ ...t, [appid]: false })), TYPING_MS));
+  }, []);
+
+  const onEvent = useCallback(
+    (e: RealtimeEvent) => {
+      const appid = e.type === 'message' ? e.message.appid : e.appid;
+      listeners.current.get(appid)?.forEach((fn) => fn(e));
+      if (e.type === 'typing') setTypingFor(appid, e.typing);
+      if (e.type !== 'message') return;
+      const m = e.message;
+      if (m.direction === 'out') setTypingFor(appid, false);
+      void (async () => {
+        const view = await phoneApi.get<ChatsView>('/chats').catch(() => null);
+        if (view) setChats(view);
+        if (m.direction !== 'out' || !m.notify || active.current === appid) return;
+        const entry = view?.chats.find((c) => c.appid === appid);
+        const preview = entry?.preview ?? 'New message';
+        const id = ++bannerSeq.current;
+        setBanner({ id, appid, name: m.account_name, preview });
+        window.setTimeout(() => setBanner((b) => (b?.id === id ? null : b)), 5000);
+        if (document.visibilityState !== 'visible') systemNotify(m.account_name, preview);
+      })();
+    },
+    [setTypingFor],
+  );
+
+  const { connected } = useRealtime(token, chats ? chats.cursor : null, onEvent);
+
+  const listen = useCallback((appid: string, fn: (e: RealtimeEvent) => void) => {
+    const set = listeners.current.get(appid) ?? new Set();
+    set.add(fn);
+    listeners.current.set(appid, set);
+    return () => {
+      set.delete(fn);
+    };
+  }, []);
+
+  // Callbacks keep their identity across renders: screens use them in effect dependencies.
+  const setActiveChat = useCallback((appid: string | null) => {
+    active.current = appid;
+    if (appid) setBanner((b) => (b?.appid === appid ? null : b));
+  }, []);
+  const dismissBanner = useCallback(() => setBanner(null), []);
+  const openBrowser = useCallback((url: string, title?: string) => setBrowser({ url, title }), []);
+  const closeBrowser = useCallback(() => setBrowser(null), []);
+  const viewImage = useCallback((url: string) => setImage(url), []);
+  const closeImage = useCallback(() => setImage(null), []);
+  const signOut = useCallback(() => {
+    onSignOut();
+    navigate('/phone', { replace: true });
+  }, [onSignOut]);
+
+  const value = useMemo<PhoneState>(
+    () => ({
+      me,
+      mode,
+      token,
+      chats,
+      reloadChats,
+      connected,
+      typing,
+      listen,
+      setActiveChat,
+      banner,
+      dismissBanner,
+      openBrowser,
+      browser,
+      closeBrowser,
+      viewImage,
+      image,
+      closeImage,
+      signOut,
+    }),
+    [me, mode, token, chats, reloadChats, connected, typing, listen, setActiveChat, banner, dismissBanner, openBrowser, browser, closeBrowser, viewImage, image, closeImage, signOut],
+  );
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}

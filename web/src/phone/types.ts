@@ -1,0 +1,121 @@
+/** The shapes the phone API sends (src/phone/presenters.ts). */
+
+export type AccountType = 'subscription' | 'service';
+
+/** A follower user (who this tab is). */
+export interface PhoneUser {
+  id: string;
+  nickname: string;
+  country: string;
+  province: string;
+  city: string;
+  language: string;
+  avatar_url: string;
+  email: string | null;
+  created_at: string;
+}
+
+/** A menu button as menu/get shows it. */
+export interface MenuButton {
+  name: string;
+  type?: string;
+  key?: string;
+  url?: string;
+  appid?: string;
+  pagepath?: string;
+  media_id?: string;
+  article_id?: string;
+  sub_button: MenuButton[];
+}
+
+/** An official account as search shows it. */
+export interface AccountCard {
+  appid: string;
+  name: string;
+  wechat_id: string | null;
+  type: AccountType;
+  verified: boolean;
+  description: string;
+  followed: boolean;
+}
+
+/** An account's profile page, with the menu this follower sees. */
+export interface Profile extends AccountCard {
+  status: string;
+  /** Whether the account may ask for the follower's location (LOCATION events). */
+  receives_location: boolean;
+  menu: MenuButton[] | null;
+}
+
+/** One message of a conversation, either direction. `content` is type-specific. */
+export interface Message {
+  id: number;
+  appid: string;
+  account_name: string;
+  account_type: AccountType;
+  /** in: the follower sent it; out: the account sent it. */
+  direction: 'in' | 'out';
+  source: string;
+  msg_type: string;
+  content: Record<string, unknown>;
+  placement: 'chats' | 'subscriptions';
+  notify: boolean;
+  created_at: string;
+  kf_account: string | null;
+}
+
+/** A row of the Chats list. */
+export interface ChatEntry {
+  appid: string;
+  name: string;
+  type: AccountType;
+  verified: boolean;
+  preview: string;
+  unread: number;
+  updated_at: string;
+}
+
+/** The Subscriptions folder's one row in the Chats list. */
+export interface SubscriptionsSummary {
+  unread: number;
+  appid: string;
+  name: string;
+  preview: string;
+  updated_at: string;
+}
+
+/** GET /phone/api/chats. */
+export interface ChatsView {
+  chats: ChatEntry[];
+  subscriptions: SubscriptionsSummary | null;
+  /** The newest message id: where the realtime stream picks up. */
+  cursor: number;
+}
+
+/** An account in the Subscriptions folder. */
+export interface FolderEntry {
+  appid: string;
+  name: string;
+  verified: boolean;
+  preview: string;
+  unread: number;
+  updated_at: string;
+  latest: Message | null;
+}
+
+/** What a menu button asks the phone to do next. */
+export interface MenuOutcome {
+  type: string;
+  open_url?: string;
+  open_miniprogram?: { appid: string; pagepath: string; url?: string };
+  /** scancode_waitmsg: the account is answering; WeChat shows "receiving". */
+  receiving: boolean;
+  /** What the tap put in the conversation (photos, a place, a material). */
+  messages: Message[];
+}
+
+/** Realtime events over /phone/ws. */
+export type RealtimeEvent =
+  | { type: 'message'; message: Message }
+  | { type: 'typing'; appid: string; typing: boolean }
+  | { type: 'menu_changed'; appid: string };
