@@ -1,9 +1,15 @@
-/** The baseline: a bare Fastify route returning the same JSON as getcallbackip. */
+/** The baseline: bare Fastify routes answering as getcallbackip and message/custom/send do. */
 import Fastify from 'fastify';
 
 const app = Fastify({ logger: false });
 const body = JSON.stringify({ ip_list: ['127.0.0.1'] });
+const ok = JSON.stringify({ errcode: 0, errmsg: 'ok' });
 app.get('/cgi-bin/getcallbackip', async (_req, reply) => reply.header('content-type', 'application/json; encoding=utf-8').send(body));
+// Parses the JSON body (Fastify's own parser) and answers as custom/send does, without any work.
+app.post('/cgi-bin/message/custom/send', async (req, reply) => {
+  if (!req.body || typeof req.body !== 'object') return reply.code(400).send({ errcode: 47001 });
+  return reply.header('content-type', 'application/json; encoding=utf-8').send(ok);
+});
 const port = Number(process.env.PORT ?? 0);
 await app.listen({ port, host: '127.0.0.1' });
 console.log('bare server ready');

@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { figures, freshPgDatabase } from './lib.js';
 import { benchAuthenticatedRead, benchIdleMemory } from './foundation.js';
+import { benchCustomSend, benchFanIn, benchPhoneLatency } from './messaging.js';
 
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
@@ -24,6 +25,21 @@ if (want('read')) {
   }
 }
 if (want('memory')) await benchIdleMemory();
+
+/** Runs a benchmark on the embedded database, then on a fresh PostgreSQL database when one is configured. */
+async function onEachDb(run: (label: string, databaseUrl?: string) => Promise<void>): Promise<void> {
+  await run('embedded');
+  if (!pgUrl) return;
+  const pgdb = await freshPgDatabase(pgUrl);
+  try {
+    await run('postgres', pgdb.url);
+  } finally {
+    await pgdb.drop();
+  }
+}
+if (want('send')) await onEachDb(benchCustomSend);
+if (want('fanin')) await onEachDb(benchFanIn);
+if (want('phone')) await onEachDb(benchPhoneLatency);
 
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', JSON.stringify({ at: new Date().toISOString(), figures }, null, 2));
