@@ -26,6 +26,9 @@ export const RECENT_SUCCESS_LIMIT = 20_000;
  */
 export class RequestLog {
   private recent = new Map<string, RequestRecord>();
+  /** Insertion order of `recent`, as a ring: evicting from a Map's front degrades its iteration. */
+  private ring: string[] = new Array(RECENT_SUCCESS_LIMIT);
+  private ringNext = 0;
   /** API paths each account has called successfully, for coverage reports. */
   private called = new Map<string, Set<string>>();
   private buffer: RequestRecord[] = [];
@@ -64,8 +67,11 @@ export class RequestLog {
   }
 
   private remember(r: RequestRecord): void {
+    const evicted = this.ring[this.ringNext];
+    if (evicted !== undefined) this.recent.delete(evicted);
+    this.ring[this.ringNext] = r.rid;
+    this.ringNext = (this.ringNext + 1) % RECENT_SUCCESS_LIMIT;
     this.recent.set(r.rid, r);
-    if (this.recent.size > RECENT_SUCCESS_LIMIT) this.recent.delete(this.recent.keys().next().value as string);
     if (r.accountId) {
       let paths = this.called.get(r.accountId);
       if (!paths) {

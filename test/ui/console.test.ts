@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../harness.js';
 import { makeOperator, type TestOperator } from '../consoleFixtures.js';
 import { findAccountByAppid } from '../../src/store/accounts.js';
@@ -16,8 +16,8 @@ import { secretMatches } from '../../src/domain/ids.js';
 import { createFollowerUser } from '../../src/commands/followerUserCreator.js';
 import { followAccount } from '../../src/commands/followAccount.js';
 import { sendUserMessage } from '../../src/commands/userMessageSender.js';
+import { launchChromium } from '../chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = path.resolve('test-results', 'console');
 
 /** A developer server: answers URL verification per `verify`, and replies to pushed text messages. */
@@ -55,11 +55,7 @@ describeEachDb('operator console in Chromium', (kind) => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     h = await startTestHerald(kind, { listen: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

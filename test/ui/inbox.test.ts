@@ -12,7 +12,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { describeEachDb, makeAccount, makeOrg, startTestHerald, type TestHerald } from '../harness.js';
 import { newWechatId } from '../factories/kf.js';
 import { accounts } from '../../src/db/schema/index.js';
@@ -22,8 +22,8 @@ import { followAccount } from '../../src/commands/followAccount.js';
 import { sendUserMessage } from '../../src/commands/userMessageSender.js';
 import { enqueueWaitingSession } from '../../src/commands/kfSessionQueuer.js';
 import { findOpenSession } from '../../src/store/kfSessions.js';
+import { launchChromium } from '../chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = path.resolve('test-results', 'inbox');
 const HOUR = 3600 * 1000;
 
@@ -60,11 +60,7 @@ describeEachDb('customer-service inbox in Chromium', (kind) => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     h = await startTestHerald(kind, { listen: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../harness.js';
 import { makeOperator, type TestOperator } from '../consoleFixtures.js';
 import { startDevServer, type DevServer } from '../devServer.js';
@@ -18,8 +18,8 @@ import { loadAutoReplyRules } from '../../src/store/autoReplies.js';
 import { matchAutoReply } from '../../src/domain/autoReply.js';
 import { isBlacklisted } from '../../src/store/blacklist.js';
 import { tagIdsOf } from '../../src/store/tags.js';
+import { launchChromium } from '../chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = path.resolve('test-results', 'menu-autoreply-followers');
 
 describeEachDb('menu editor, auto-replies and followers in Chromium', (kind) => {
@@ -31,11 +31,7 @@ describeEachDb('menu editor, auto-replies and followers in Chromium', (kind) => 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     h = await startTestHerald(kind, { listen: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page, type WebSocketRoute } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page, type WebSocketRoute } from 'playwright-core';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../harness.js';
 import { startDevServer, xmlField, type DevServer } from '../devServer.js';
 import { setWechatId } from '../phoneFixtures.js';
@@ -19,8 +19,8 @@ import { publishMenu } from '../../src/commands/menuPublisher.js';
 import { findFollow } from '../../src/store/followers.js';
 import { accounts } from '../../src/db/schema/index.js';
 import { eq } from 'drizzle-orm';
+import { launchChromium } from '../chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = path.resolve('test-results', 'phone');
 const TOKEN = 'phonetoken';
 
@@ -75,11 +75,7 @@ describeEachDb('phone simulator in Chromium', (kind) => {
       },
       { type: 'scancode_waitmsg', name: 'Scan', key: 'SCAN' },
     ]);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     // One browser, one context: the two followers are two tabs side by side.
     context = await browser.newContext({ viewport: { width: 1100, height: 900 }, baseURL: h.url, reducedMotion: 'reduce' });
   }, 90_000);
