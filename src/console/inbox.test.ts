@@ -72,7 +72,7 @@ describeEachDb('console inbox API', (kind) => {
     expect(bobs.others).toEqual([expect.objectContaining({ openid, kf_account: s.anna, kf_nickname: 'anna' })]);
     // Two people cannot both take one follower (acceptSession's rule).
     const twice = await s.b.post(`${s.base}/${openid}/claim`);
-    expect(twice.status).toBe(400);
+    expect(twice.status).toBe(409);
     expect(twice.json.error?.code).toBe('kf_session_other');
     // Claiming again is harmless.
     expect((await s.a.post(`${s.base}/${openid}/claim`)).status).toBe(200);
@@ -84,7 +84,7 @@ describeEachDb('console inbox API', (kind) => {
     const nobody = await makeOperator(h.services, { orgId: s.orgId });
     const outsider = await signIn(h.app, nobody.email, nobody.password);
     const r = await outsider.post(`${s.base}/${openid}/claim`);
-    expect(r.status).toBe(400);
+    expect(r.status).toBe(403);
     expect(r.json.error?.code).toBe('not_representative');
     expect((await inbox(outsider, s.base)).me).toBeNull();
 
@@ -108,7 +108,7 @@ describeEachDb('console inbox API', (kind) => {
     expect(offline.json.error?.code).toBe('kf_offline');
     await s.b.post(`${s.kfBase}/${s.bob}/presence`, { online: true });
     const unknown = await s.a.post(`${s.base}/${openid}/transfer`, { kf_account: `nobody@${s.wechatId}` });
-    expect(unknown.status).toBe(400);
+    expect(unknown.status).toBe(404);
     expect(unknown.json.error?.code).toBe('kf_not_found');
 
     const moved = await s.a.post(`${s.base}/${openid}/transfer`, { kf_account: s.bob.toUpperCase() });
@@ -126,7 +126,7 @@ describeEachDb('console inbox API', (kind) => {
     expect(grab.status).toBe(403);
     expect(grab.json.error?.code).toBe('forbidden');
     const end = await agent.post(`${s.base}/${openid}/close`);
-    expect(end.status).toBe(400);
+    expect(end.status).toBe(409);
     expect(end.json.error?.code).toBe('kf_session_other');
 
     const closed = await s.b.post(`${s.base}/${openid}/close`);
@@ -146,7 +146,7 @@ describeEachDb('console inbox API', (kind) => {
     expect((r.json as unknown as Inbox).others.map((e) => e.openid)).toEqual([openid]);
     expect((await inbox(s.b, s.base)).mine.map((e) => e.openid)).toEqual([openid]);
     const taken = await s.a.post(`${s.base}/${openid}/assign`, { kf_account: s.anna });
-    expect(taken.status).toBe(400);
+    expect(taken.status).toBe(409);
     expect(taken.json.error?.code).toBe('kf_session_other');
   });
 
@@ -266,7 +266,7 @@ describeEachDb('console inbox API', (kind) => {
   it('is closed to accounts that cannot have customer service', async () => {
     const s = await setup({ verified: false });
     const r = await s.a.get(s.base);
-    expect(r.status).toBe(400);
+    expect(r.status).toBe(403);
     expect(r.json.error?.code).toBe('kf_unavailable');
   });
 });

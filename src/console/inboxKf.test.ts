@@ -69,7 +69,7 @@ describeEachDb('console representatives API', (kind) => {
     expect(r.json.kf_account).toMatchObject({ kf_account: `Bob_1@${wechatId}`, is_me: false, operator: { id: colleague.id } });
 
     const again = await client.post(base, { kf_account: 'bob2', nickname: 'Bob again', operator_id: colleague.id });
-    expect(again.status).toBe(400);
+    expect(again.status).toBe(409);
     expect(again.json.error?.code).toBe('kf_operator_bound');
     expect(again.json.error?.message).toContain(`Bob_1@${wechatId}`);
 
@@ -86,7 +86,7 @@ describeEachDb('console representatives API', (kind) => {
     ];
     for (const [body, code] of cases) {
       const res = await client.post(base, body);
-      expect(res.status, res.body).toBe(400);
+      expect(res.status, res.body).toBe(code === 'kf_exists' || code === 'kf_operator_bound' ? 409 : 400);
       expect(res.json.error?.code, JSON.stringify(body)).toBe(code);
     }
 
@@ -135,7 +135,7 @@ describeEachDb('console representatives API', (kind) => {
     expect(view.json).toMatchObject({ available: false });
     expect(String(view.json.unavailable_reason)).toContain('verified');
     const refused = await unverified.client.post(unverified.base, { kf_account: 'anna', nickname: 'Anna' });
-    expect(refused.status).toBe(400);
+    expect(refused.status).toBe(403);
     expect(refused.json.error?.code).toBe('kf_unavailable');
   });
 

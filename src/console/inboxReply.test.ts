@@ -96,14 +96,14 @@ describeEachDb('console inbox replies', (kind) => {
 
     await s.b.post(`${s.base}/${waiting.openid}/claim`);
     const others = await reply(s, `${s.base}/${waiting.openid}`, 'Hello');
-    expect(others.status).toBe(400);
+    expect(others.status).toBe(409);
     expect(others.json.error?.code).toBe('kf_session_other');
     expect(others.json.error?.message).toContain(s.bob);
 
     const plain = await makeOperator(h.services, { orgId: s.aOp.orgId });
     const client = await signIn(h.app, plain.email, plain.password);
     const nobody = await reply(s, `${s.base}/${waiting.openid}`, 'Hello', client);
-    expect(nobody.status).toBe(400);
+    expect(nobody.status).toBe(403);
     expect(nobody.json.error?.code).toBe('not_representative');
 
     // After the session closes, the window still allows a reply outside a session.

@@ -19,6 +19,14 @@ const CONSOLE_STATUS: Record<string, number> = {
   unsupported_media_type: 415,
   // The menu and auto-replies while a developer server owns them (console/ownership.ts).
   api_owned: 409,
+  // Customer service: who may act, and conflicts over one follower or one representative.
+  not_representative: 403,
+  kf_unavailable: 403,
+  kf_session_other: 409,
+  kf_exists: 409,
+  kf_already_bound: 409,
+  kf_operator_bound: 409,
+  kf_not_found: 404,
 };
 
 export const consoleStatusOf = (code: string): number => CONSOLE_STATUS[code] ?? httpStatusOf(code);
