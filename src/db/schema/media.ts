@@ -27,6 +27,11 @@ export const media = pgTable('media', {
   md5: text('md5').notNull(),
   storageKey: text('storage_key').notNull(),
   temporary: boolean('temporary').notNull().default(true),
+  /** temporary (media/upload) | material (add_material) | uploadimg (article images) | video (media/uploadvideo) | user (a follower's upload) */
+  origin: text('origin').notNull().default('temporary'),
+  /** Video materials: title and introduction (add_material description, media/uploadvideo). */
+  title: text('title').notNull().default(''),
+  introduction: text('introduction').notNull().default(''),
   /** When a temporary media stops being served (3 days after upload); null = kept. */
   expiresAt: ts('expires_at'),
   createdAt: ts('created_at').notNull(),
@@ -34,6 +39,7 @@ export const media = pgTable('media', {
   index('media_account_idx').on(t.accountId, t.createdAt),
   index('media_user_idx').on(t.userId, t.createdAt),
   index('media_expires_idx').on(t.expiresAt),
+  index('media_account_origin_idx').on(t.accountId, t.origin, t.kind, t.createdAt),
 ]);
 
 /**
