@@ -3,11 +3,12 @@ import type { Executor } from '../db/connect.js';
 import { DomainError } from '../errors.js';
 import type { AccountRow } from '../store/accounts.js';
 import { followerByOpenid, insertConversationMessage } from '../store/conversations.js';
-import { lockWindows, openWindows, useWindow } from '../store/serviceWindows.js';
+import { lockWindows, openWindows, useWindowIfRoom } from '../store/serviceWindows.js';
+import { sendCustomFast } from '../store/customSendFastPath.js';
 import { accountMayRead, findMedia } from '../store/media.js';
 import { findKfAccount } from '../store/kfAccounts.js';
 import { recordAgentReply } from './kfAgentReplyRecorder.js';
-import { checkCustomMessage, type MediaRef } from '../domain/customMessage.js';
+import { checkCustomMessage, type CustomMessage, type MediaRef } from '../domain/customMessage.js';
 import { chooseWindow, windowErrcode } from '../domain/serviceWindow.js';
 import { previewText } from '../domain/conversation.js';
 import { canonicalKfAccount } from '../domain/kf.js';
@@ -42,6 +43,14 @@ async function checkMedia(tx: Executor, account: Pick<AccountRow, 'id'>, refs: M
   }
 }
 
+/** The one-statement send: media checked first (reads only), then follower, window and message at once. */
+async function fastSend(services: Services, account: AccountRow, m: CustomMessage) {
+  const now = services.clock.now();
+  // A refused media id is explained by the careful path, after the follower checks WeChat makes first.
+  if (m.media.length > 0 && !(await checkMedia(services.db, account, m.media, now.getTime()).then(() => true, () => false))) return undefined;
+  return sendCustomFast(services.db, { account, openid: m.touser, msgType: m.msgType, content: m.content, at: now });
+}
+
 /**
  * An account sends a customer-service message to a follower: message/custom/send, and the
  * console inbox when a representative replies (with customservice.kf_account). The follower
@@ -59,7 +68,10 @@ export async function sendCustomMessage(services: Services, account: AccountRow,
   if (!checked.ok) throw refuse('invalid_message', `The message was refused (errcode ${checked.errcode}${checked.at ? ` at ${checked.at}` : ''}).`, checked.errcode, checked.at);
   const m = checked.message;
 
-  const result = await services.db.transaction(async (tx) => {
+  // The common case (a plain send to a follower inside a window) is one statement; anything
+  // else, and every refusal, takes the careful path below, which explains itself.
+  let result = m.kfAccount === undefined ? await fastSend(services, account, m) : undefined;
+  result ??= await services.db.transaction(async (tx) => {
     const now = services.clock.now();
     const follower = await followerByOpenid(tx, account.id, m.touser);
     if (!follower) throw refuse('invalid_openid', 'touser is not a follower of this account.', 40003, 'touser');
@@ -73,14 +85,17 @@ export async function sendCustomMessage(services: Services, account: AccountRow,
     }
     await checkMedia(tx, account, m.media, now.getTime());
     await lockWindows(tx, account.id, m.touser);
-    const choice = chooseWindow(await openWindows(tx, account.id, m.touser, now), now.getTime());
-    if (!choice.ok) {
-      const why = choice.reason === 'closed'
-        ? 'The follower has not messaged, tapped the menu, followed or scanned recently: no window is open.'
-        : 'Every open window is used up (5 messages per 48 hours after a message, 3 per minute after a menu tap, follow or scan).';
-      throw refuse(choice.reason === 'closed' ? 'window_closed' : 'window_exhausted', why, windowErrcode(choice.reason));
+    for (;;) {
+      const choice = chooseWindow(await openWindows(tx, account.id, m.touser, now), now.getTime());
+      if (!choice.ok) {
+        const why = choice.reason === 'closed'
+          ? 'The follower has not messaged, tapped the menu, followed or scanned recently: no window is open.'
+          : 'Every open window is used up (5 messages per 48 hours after a message, 3 per minute after a menu tap, follow or scan).';
+        throw refuse(choice.reason === 'closed' ? 'window_closed' : 'window_exhausted', why, windowErrcode(choice.reason));
+      }
+      // A concurrent one-statement send may have taken the window's last message: choose again.
+      if (await useWindowIfRoom(tx, choice.windowId)) break;
     }
-    await useWindow(tx, choice.windowId);
     const row = await insertConversationMessage(tx, {
       account,
       userId: follower.userId,

@@ -45,3 +45,17 @@ export async function closeWindows(db: Executor, accountId: string, openid: stri
     .set({ expiresAt: now })
     .where(and(eq(serviceWindows.accountId, accountId), eq(serviceWindows.openid, openid), gt(serviceWindows.expiresAt, now)));
 }
+
+/**
+ * Counts one message against a window if it still has room (the count is re-checked under the
+ * row lock, so two concurrent sends never take more than the window allows). False when another
+ * send took the last message first.
+ */
+export async function useWindowIfRoom(db: Executor, id: number): Promise<boolean> {
+  const rows = await db
+    .update(serviceWindows)
+    .set({ used: sql`${serviceWindows.used} + 1` })
+    .where(and(eq(serviceWindows.id, id), sql`(${serviceWindows.limit} is null or ${serviceWindows.used} < ${serviceWindows.limit})`))
+    .returning({ id: serviceWindows.id });
+  return rows.length > 0;
+}
