@@ -17,9 +17,9 @@ export interface CustomSendRow {
 }
 
 /**
- * The whole of a customer-service send in one statement: finds the subscribed follower, takes
- * one message from the open window with room that closes soonest (re-checked under the row lock)
- * and records the message. Returns the row, or undefined when any step did not hold (unknown or
+ * The whole of a customer-service send in one call of herald_custom_send (migration 0004): finds
+ * the subscribed follower, takes one message from the open window with room that closes soonest
+ * (re-checked under the row lock) and records the message. Returns the row, or undefined when any step did not hold (unknown or
  * unsubscribed follower, no window, lost race): the caller then takes the careful path, which
  * explains why. One round trip instead of six matters on the embedded database, where each
  * statement costs a trip through the engine.
@@ -27,26 +27,8 @@ export interface CustomSendRow {
 export async function sendCustomFast(db: Executor, m: CustomSendRow): Promise<ConversationRow | undefined> {
   const at = m.at.toISOString();
   const result = await db.execute(sql`
-    with f as (
-      select user_id from follows
-      where account_id = ${m.account.id} and openid = ${m.openid} and subscribed
-    ), w as (
-      select id from service_windows
-      where account_id = ${m.account.id} and openid = ${m.openid} and expires_at > ${at}::timestamptz
-        and ("limit" is null or used < "limit")
-        and exists (select 1 from f)
-      order by expires_at, id
-      limit 1
-    ), u as (
-      update service_windows s set used = s.used + 1
-      from w where s.id = w.id and (s."limit" is null or s.used < s."limit")
-      returning s.id
-    )
-    insert into conversation_messages (account_id, user_id, openid, direction, source, msg_type, content, placement, notify, created_at)
-    select ${m.account.id}, f.user_id, ${m.openid}, 'out', 'custom', ${m.msgType}, ${JSON.stringify(storable(m.content))}::jsonb,
-      ${placementOf(m.account.type)}, ${notifyOf(m.account.type, 'out')}, ${at}::timestamptz
-    from f, u
-    returning *`);
+    select * from herald_custom_send(${m.account.id}::uuid, ${m.openid}, ${m.msgType}, ${JSON.stringify(storable(m.content))}::jsonb,
+      ${placementOf(m.account.type)}, ${notifyOf(m.account.type, 'out')}, ${at}::timestamptz)`);
   const r = rowsOf<Record<string, unknown>>(result)[0];
   if (!r) return undefined;
   return {
