@@ -11,7 +11,7 @@ import {
 
 async function store(
   services: Pick<Services, 'db' | 'clock' | 'mediaStorage'>,
-  row: { accountId: string | null; userId: string | null; kind: string; contentType: string; filename: string; bytes: Buffer },
+  row: { accountId: string | null; userId: string | null; kind: string; contentType: string; filename: string; bytes: Buffer; origin?: 'temporary' | 'user' },
 ): Promise<MediaRow> {
   const id = newMediaId();
   const now = services.clock.now();
@@ -30,6 +30,7 @@ async function store(
     md5: createHash('md5').update(row.bytes).digest('hex'),
     storageKey: id,
     temporary: true,
+    origin: row.origin ?? 'temporary',
     expiresAt: new Date(now.getTime() + TEMPORARY_MEDIA_TTL_MS),
     createdAt: now,
   });
@@ -90,6 +91,7 @@ export async function uploadFollowerMedia(
   const row = await store(services, {
     accountId: null,
     userId: user.id,
+    origin: 'user',
     kind,
     contentType: check.contentType,
     filename: safeFilename(file.filename, check.format, kind),
