@@ -32,10 +32,12 @@ export interface Services {
 export interface Hooks {
   /** Called after a transaction that wrote deliveries commits, to wake the worker at once. */
   deliveriesQueued: Array<() => void>;
+  /** Called after a transaction that accepted a push post (broadcast) commits, to wake the fan-out runner. */
+  broadcastsQueued: Array<() => void>;
   /** Called on shutdown, in reverse order of registration. */
   onClose: Array<() => Promise<void> | void>;
 }
 
 export function newHooks(): Hooks {
-  return { deliveriesQueued: [], onClose: [] };
+  return { deliveriesQueued: [], broadcastsQueued: [], onClose: [] };
 }

@@ -18,6 +18,8 @@ export const CAPABILITIES = {
   oauth: { label: 'OAuth web authorization', sub: [false, false], svc: [false, true] },
   qrcode: { label: 'Parametric QR codes; short links', sub: [false, false], svc: [false, true] },
   material: { label: 'Materials (temporary and permanent), drafts', sub: [false, true], svc: [false, true] },
+  publish: { label: 'Publishing (freepublish)', sub: [false, true], svc: [false, true] },
+  comment: { label: 'Article comments (open, close, list, feature, delete, reply)', sub: [false, true], svc: [false, true] },
   datacube: { label: 'Datacube', sub: [false, true], svc: [false, true] },
   jssdk_basic: { label: 'JS-SDK basic/image/audio/location/scan', sub: [true, true], svc: [true, true] },
   jssdk_share: { label: 'JS-SDK share', sub: [false, true], svc: [false, true] },

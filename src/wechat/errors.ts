@@ -133,6 +133,41 @@ Object.assign(ERRMSG, {
   45005: 'url size out of limit',
   45006: 'picurl size out of limit',
   45008: 'article size out of limit',
+  45110: 'author size out of limit',
+  53500: 'publish banned',
+  53501: 'publishing too often',
+  53502: 'invalid publish_id',
+  48005: 'forbid to delete material used by auto-reply or menu',
+} satisfies Record<number, string>);
+
+// Mass send (reference §2, §6); 45028 and 45065 are the reference's texts, the others WeChat's global return-code table.
+Object.assign(ERRMSG, {
+  40050: 'invalid group id',
+  40060: 'invalid article_idx',
+  40130: 'invalid openid list size, at least two openid',
+  45028: 'has no masssend quota',
+  45065: 'clientmsgid exist',
+  45066: 'same clientmsgid retry too fast',
+  45067: 'clientmsgid size out of limit',
+  45083: 'invalid speed',
+  45084: 'no speed',
+  48008: 'no permission for this msgtype',
+  87014: 'risky content',
+} satisfies Record<number, string>);
+
+// Article comments (reference §9 "Comments"); texts from WeChat's global return-code table.
+Object.assign(ERRMSG, {
+  88000: 'without comment privilege',
+  88001: 'msg_data is not exists',
+  88002: 'the article is limit for safety',
+  88003: 'elected comment upper limit',
+  88004: 'comment was deleted by user',
+  88005: 'already reply',
+  88007: 'reply content beyond max len or content len is zero',
+  88008: 'comment is not exists',
+  88009: 'reply is not exists',
+  88010: 'count range error. cout <= 0 or count > 50',
+  88011: 'the article is limit for safety',
 } satisfies Record<number, string>);
 
 

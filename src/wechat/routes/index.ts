@@ -11,6 +11,12 @@ import { registerKfAccountApis } from './kfAccounts.js';
 import { registerKfSessionApis } from './kfSessions.js';
 import { registerMediaApis } from './media.js';
 import { registerCustomMessageApis } from './customMessage.js';
+import { registerMaterialApis } from './material.js';
+import { registerDraftApis } from './drafts.js';
+import { registerFreepublishApis } from './freepublish.js';
+import { registerNewsApis } from './news.js';
+import { registerMassApis } from './mass.js';
+import { registerCommentApis } from './comments.js';
 
 type ApiGroup = (app: FastifyInstance, services: Services) => void | Promise<void>;
 
@@ -27,6 +33,12 @@ const GROUPS: ApiGroup[] = [
   registerKfSessionApis, // customservice/kfsession/*, msgrecord/*
   registerMediaApis, // media/upload, media/get, /media/:media_id
   registerCustomMessageApis, // message/custom/send, message/custom/typing
+  registerMaterialApis, // material/*, media/uploadimg, media/uploadvideo
+  registerDraftApis, // draft/add, get, update, delete, count, batchget
+  registerFreepublishApis, // freepublish/submit, get, delete, getarticle, batchget
+  registerNewsApis, // material/add_news, material/update_news, media/uploadnews
+  registerMassApis, // message/mass/sendall, send, preview, delete, get, speed/get, speed/set
+  registerCommentApis, // comment/open, close, list, markelect, unmarkelect, delete, reply/add, reply/delete
 ];
 
 /** Registers every WeChat-compatible API group. */
