@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { figures, freshPgDatabase } from './lib.js';
 import { benchAuthenticatedRead, benchIdleMemory } from './foundation.js';
 import { benchCustomSend, benchFanIn, benchPhoneLatency } from './messaging.js';
+import { benchFanout } from './broadcast.js';
 
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
@@ -40,6 +41,7 @@ async function onEachDb(run: (label: string, databaseUrl?: string) => Promise<vo
 if (want('send')) await onEachDb(benchCustomSend);
 if (want('fanin')) await onEachDb(benchFanIn);
 if (want('phone')) await onEachDb(benchPhoneLatency);
+if (want('fanout')) await onEachDb(benchFanout);
 
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', JSON.stringify({ at: new Date().toISOString(), figures }, null, 2));

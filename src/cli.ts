@@ -7,6 +7,7 @@ import { loadConfig, ConfigError, type Config } from './config.js';
 import { openDatabase, startHerald } from './server.js';
 import { webDist } from './web.js';
 import { seedDemo, type DemoCredentials } from './commands/demoSeeder.js';
+import { seedFollowersCommand } from './cliSeed.js';
 
 const root = ROOT;
 
@@ -18,6 +19,8 @@ Commands:
   start            Start the server (web and worker roles; HERALD_ROLE to split)
   migrate          Apply database migrations and exit
   reset [--yes]    Wipe the embedded database (asks first; --yes for scripts)
+  seed --followers N [--account <appid>]
+                   Create N followers of an account (default: the demo service account)
   help             Show this help
 
 Configuration is read from the environment: PORT, HOST, HERALD_MODE (emulator|platform),
@@ -117,6 +120,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   start: () => start(),
   migrate: () => migrate(),
   reset,
+  seed: (args) => seedFollowersCommand(config(), args),
   help: async () => console.log(HELP),
 };
 const fn = commands[cmd];

@@ -23,7 +23,9 @@ import { presentPhoneMessage, type PhoneMessage } from './presenters.js';
 export type RealtimeEvent =
   | { type: 'message'; message: PhoneMessage }
   | { type: 'typing'; appid: string; typing: boolean }
-  | { type: 'menu_changed'; appid: string };
+  | { type: 'menu_changed'; appid: string }
+  /** A push post arrived (the phone fetches it by msgId). */
+  | { type: 'broadcast'; appid: string; msgId: number };
 
 export type RealtimeListener = (event: RealtimeEvent) => void;
 
@@ -37,6 +39,17 @@ export interface RealtimeHub {
   subscribe(userId: string, listener: RealtimeListener): () => void;
   /** Phones connected to this node. */
   connectionCount(): number;
+  /** Users with at least one phone connected to this node. */
+  connectedUserIds(): string[];
+  /** Sends an event to the phones of one user connected to this node only (signal handlers use it). */
+  publishLocal(userId: string, event: RealtimeEvent): void;
+  /**
+   * Runs the handlers of `topic` on every node, this one included, with a small JSON payload
+   * (work each node does for its own phones, e.g. finding which of them a push post reached).
+   */
+  signal(topic: string, payload: unknown): void;
+  /** Handles one signal topic on this node; returns the function that stops handling it. */
+  onSignal(topic: string, handler: (payload: unknown) => void): () => void;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -52,6 +65,8 @@ interface Wire {
   m?: number;
   /** Any other event, inline (small). */
   e?: Exclude<RealtimeEvent, { type: 'message' }>;
+  /** A node signal: topic and payload. */
+  s?: { t: string; p: unknown };
 }
 
 const processBuses = new WeakMap<object, EventEmitter>();
@@ -70,6 +85,16 @@ function processBusOf(database: Database): EventEmitter {
 export function createRealtimeHub(database: Database, log: Logger): RealtimeHub {
   const nodeId = randomUUID();
   const listeners = new Map<string, Set<RealtimeListener>>();
+  const signalHandlers = new Map<string, Set<(payload: unknown) => void>>();
+  const runSignal = (s: { t: string; p: unknown }) => {
+    for (const fn of signalHandlers.get(s.t) ?? []) {
+      try {
+        fn(s.p);
+      } catch (err) {
+        log.warn({ err, topic: s.t }, 'realtime signal handler failed');
+      }
+    }
+  };
   const processBus = processBusOf(database);
   let listenClient: pg.PoolClient | null = null;
   let releaseListen: (() => void) | null = null;
@@ -89,6 +114,7 @@ export function createRealtimeHub(database: Database, log: Logger): RealtimeHub 
 
   const receive = async (wire: Wire) => {
     if (wire.n === nodeId) return;
+    if (wire.s) return runSignal(wire.s);
     if (wire.u !== '*' && !listeners.has(wire.u)) return;
     if (wire.e) return deliver(wire.u, wire.e);
     if (typeof wire.m !== 'number') return;
@@ -98,6 +124,7 @@ export function createRealtimeHub(database: Database, log: Logger): RealtimeHub 
 
   const onProcessBus = (wire: Wire, event: RealtimeEvent) => {
     if (wire.n === nodeId) return;
+    if (wire.s) return runSignal(wire.s);
     deliver(wire.u, event);
   };
 
@@ -181,6 +208,33 @@ export function createRealtimeHub(database: Database, log: Logger): RealtimeHub 
         if (!s) return;
         s.delete(listener);
         if (s.size === 0) listeners.delete(userId);
+      };
+    },
+    publishLocal: deliver,
+    connectedUserIds() {
+      return [...listeners.keys()];
+    },
+    signal(topic, payload) {
+      const s = { t: topic, p: payload };
+      runSignal(s);
+      const wire: Wire = { n: nodeId, u: '*', s };
+      if (database.kind === 'pglite') {
+        processBus.emit('event', wire, undefined);
+        return;
+      }
+      database.db
+        .execute(sql`select pg_notify(${REALTIME_CHANNEL}, ${JSON.stringify(wire)})`)
+        .catch((err: unknown) => log.warn({ err }, 'realtime signal failed'));
+    },
+    onSignal(topic, handler) {
+      let set = signalHandlers.get(topic);
+      if (!set) {
+        set = new Set();
+        signalHandlers.set(topic, set);
+      }
+      set.add(handler);
+      return () => {
+        signalHandlers.get(topic)?.delete(handler);
       };
     },
     connectionCount() {
