@@ -12,6 +12,7 @@ import { registerWechatRoutes } from './wechat/routes/index.js';
 import { registerConsole } from './console/index.js';
 import { registerSim } from './sim/index.js';
 import { registerPhone } from './phone/index.js';
+import { registerReader } from './reader/index.js';
 import { registerWeb } from './web.js';
 import { startWorkers } from './jobs/index.js';
 import { loadClockOffset } from './store/settings.js';
@@ -19,6 +20,7 @@ import { JSON_CONTENT_TYPE } from './wechat/kit.js';
 import { newRid } from './wechat/rid.js';
 import { createRealtimeHub } from './realtime/hub.js';
 import { registerRealtimeRoutes } from './realtime/wsRoute.js';
+import { relayBroadcastBatches } from './jobs/broadcastLive.js';
 import { diskStorageFor } from './media/storage.js';
 import { onDeliverySettledInTx } from './jobs/settleHandlers.js';
 import { passiveReplyRecorder } from './commands/passiveReplyRecorder.js';
@@ -100,9 +102,11 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, request, reply) => answerError(services, err, request, reply));
 
   await registerRealtimeRoutes(app, services);
+  services.hooks.onClose.push(relayBroadcastBatches(services));
   await registerWechatRoutes(app, services);
   await registerConsole(app, services);
   await registerPhone(app, services);
+  await registerReader(app, services);
   if (config.mode === 'emulator') await registerSim(app, services);
   await registerWeb(app, services);
 

@@ -24,6 +24,11 @@ const PHONE_STATUS: Record<string, number> = {
   body_too_large: 413,
   unsupported_media_type: 415,
   email_taken: 409,
+  // Readers and articles (phone/articleRoutes.ts).
+  article_deleted: 410,
+  comments_closed: 403,
+  followers_only: 403,
+  donations_disabled: 403,
 };
 
 /** HTTP status for a domain error code on the phone surface. */
