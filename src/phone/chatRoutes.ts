@@ -4,9 +4,12 @@ import type { Services } from '../services.js';
 import { sendUserMessage, type UserMessageInput } from '../commands/userMessageSender.js';
 import { findFollow } from '../store/followers.js';
 import { latestConversationId, listFollowerConversation } from '../store/conversations.js';
-import { listChatSummaries, markConversationRead } from '../store/phoneChats.js';
-import { presentPhoneMessage } from '../realtime/presenters.js';
+import { markConversationRead } from '../store/phoneChats.js';
+import { listAccountPosts, markPostsRead } from '../store/phonePosts.js';
+import { presentPhoneMessage, type PhoneMessage } from '../realtime/presenters.js';
 import { accountOf } from './accountRoutes.js';
+import { postMessage, presentBroadcasts } from './broadcastPresenter.js';
+import { listInbox } from './inbox.js';
 import { phoneRoute } from './kit.js';
 import { presentChat, presentFolderEntry, presentSubscriptionsSummary } from './presenters.js';
 
@@ -17,6 +20,12 @@ const pageQuery = z.object({
   before: z
     .string()
     .regex(/^\d{1,15}$/, 'before must be a message id.')
+    .transform(Number)
+    .optional(),
+  /** The oldest push post the phone has: posts page separately from messages (their ids are msg_ids). */
+  before_post: z
+    .string()
+    .regex(/^\d{1,15}$/, 'before_post must be a push post id.')
     .transform(Number)
     .optional(),
   limit: z
@@ -36,10 +45,10 @@ export function registerChatRoutes(api: FastifyInstance, services: Services): vo
     method: 'GET',
     url: '/chats',
     async handler({ user }) {
-      const [all, cursor] = await Promise.all([listChatSummaries(services.db, user.id), latestConversationId(services.db, user.id)]);
-      const folder = all.filter((s) => s.latest.placement === 'subscriptions');
+      const [all, cursor] = await Promise.all([listInbox(services, user.id), latestConversationId(services.db, user.id)]);
+      const folder = all.filter((s) => s.placement === 'subscriptions');
       return {
-        chats: all.filter((s) => s.latest.placement !== 'subscriptions').map(presentChat),
+        chats: all.filter((s) => s.placement !== 'subscriptions').map(presentChat),
         subscriptions: presentSubscriptionsSummary(folder),
         cursor,
       };
@@ -50,8 +59,8 @@ export function registerChatRoutes(api: FastifyInstance, services: Services): vo
     method: 'GET',
     url: '/subscriptions',
     async handler({ user }) {
-      const all = await listChatSummaries(services.db, user.id);
-      return { accounts: all.filter((s) => s.latest.placement === 'subscriptions').map(presentFolderEntry) };
+      const all = await listInbox(services, user.id);
+      return { accounts: all.filter((s) => s.placement === 'subscriptions').map(presentFolderEntry) };
     },
   });
 
@@ -64,12 +73,24 @@ export function registerChatRoutes(api: FastifyInstance, services: Services): vo
       const follow = await findFollow(services.db, account.id, user.id);
       if (!follow) return { messages: [], has_more: false };
       const limit = query.limit ?? PAGE_DEFAULT;
-      const rows = await listFollowerConversation(services.db, account.id, follow.openid, { before: query.before, limit: limit + 1 });
-      const page = rows.length > limit ? rows.slice(rows.length - limit) : rows;
-      return {
-        messages: page.map((r) => presentPhoneMessage({ ...r, appid: account.appid, accountName: account.name, accountType: account.type })),
-        has_more: rows.length > limit,
-      };
+      const [rows, posts] = await Promise.all([
+        listFollowerConversation(services.db, account.id, follow.openid, { before: query.before, limit: limit + 1 }),
+        listAccountPosts(services.db, account.id, follow.openid, { before: query.before_post, limit: limit + 1 }),
+      ]);
+      // Messages and push posts merged by time; the page is the newest `limit` of both. Anything
+      // left out is older than everything in the page, so each kind's oldest id is its cursor.
+      type Item = { at: number; message?: (typeof rows)[number]; post?: (typeof posts)[number] };
+      const items: Item[] = [...[...rows].reverse().map((r) => ({ at: r.createdAt.getTime(), message: r })), ...posts.map((p) => ({ at: p.sentAt.getTime(), post: p }))];
+      items.sort((a, b) => b.at - a.at); // stable: each kind stays newest first on equal times
+      const page = items.slice(0, limit).reverse();
+      const views = await presentBroadcasts(services, page.flatMap((i) => (i.post ? [i.post] : [])));
+      let v = 0;
+      const messages: PhoneMessage[] = page.map((i) =>
+        i.message
+          ? presentPhoneMessage({ ...i.message, appid: account.appid, accountName: account.name, accountType: account.type })
+          : postMessage(views[v++]),
+      );
+      return { messages, has_more: items.length > limit };
     },
   });
 
@@ -78,7 +99,13 @@ export function registerChatRoutes(api: FastifyInstance, services: Services): vo
     url: '/accounts/:appid/read',
     async handler({ user, params }) {
       const account = await accountOf(services, params.appid);
-      return { marked: await markConversationRead(services.db, user.id, account.id, services.clock.now()) };
+      const now = services.clock.now();
+      const follow = await findFollow(services.db, account.id, user.id);
+      const [messages, posts] = await Promise.all([
+        markConversationRead(services.db, user.id, account.id, now),
+        follow ? markPostsRead(services.db, account.id, follow.openid, now) : 0,
+      ]);
+      return { marked: messages + posts };
     },
   });
 

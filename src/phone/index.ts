@@ -6,6 +6,8 @@ import { registerAuthRoutes } from './authRoutes.js';
 import { registerAccountRoutes } from './accountRoutes.js';
 import { registerChatRoutes } from './chatRoutes.js';
 import { registerActionRoutes } from './actionRoutes.js';
+import { registerArticleRoutes } from './articleRoutes.js';
+import { registerBroadcastRoutes } from './broadcastRoutes.js';
 import { PHONE_BODY_LIMIT, phoneErrorHandler } from './kit.js';
 
 /**
@@ -26,6 +28,8 @@ export async function registerPhone(app: FastifyInstance, services: Services): P
       registerAccountRoutes(api, services);
       registerChatRoutes(api, services);
       registerActionRoutes(api, services);
+      registerArticleRoutes(api, services);
+      registerBroadcastRoutes(api, services);
 
       // Without this, unknown API paths would fall through to the web app's /phone/* page.
       api.all('/*', { bodyLimit: PHONE_BODY_LIMIT }, async (request) => {

@@ -2,9 +2,7 @@ import type { AccountRow } from '../store/accounts.js';
 import type { FollowerUserRow } from '../store/users.js';
 import type { MenuButton } from '../domain/menu.js';
 import { can } from '../domain/capabilities.js';
-import { previewText, type MessageContent } from '../domain/conversation.js';
-import type { ChatSummary } from '../store/phoneChats.js';
-import { presentPhoneMessage } from '../realtime/presenters.js';
+import type { InboxEntry } from './inbox.js';
 
 /** What the phone API sends. Each presenter lists its fields; rows are never sent as they are. */
 
@@ -61,21 +59,21 @@ export function presentProfile(a: AccountRow, followed: boolean, menu: MenuButto
   };
 }
 
-/** A conversation in the Chats list (or the Subscriptions folder): the account and its latest message. */
-export function presentChat(s: ChatSummary) {
+/** A conversation in the Chats list (or the Subscriptions folder): the account and its latest message or push post. */
+export function presentChat(s: InboxEntry) {
   return {
-    appid: s.latest.appid,
-    name: s.latest.accountName,
-    type: s.latest.accountType,
+    appid: s.appid,
+    name: s.name,
+    type: s.type,
     verified: s.verified,
-    preview: previewText(s.latest.msgType, (s.latest.content ?? {}) as MessageContent),
+    preview: s.preview,
     unread: s.unread,
-    updated_at: s.latest.createdAt.toISOString(),
+    updated_at: s.at.toISOString(),
   };
 }
 
 /** The Chats list's one row for every subscription account: the newest of them and the unread total. */
-export function presentSubscriptionsSummary(folder: ChatSummary[]) {
+export function presentSubscriptionsSummary(folder: InboxEntry[]) {
   const newest = folder[0];
   if (!newest) return null;
   const chat = presentChat(newest);
@@ -88,8 +86,8 @@ export function presentSubscriptionsSummary(folder: ChatSummary[]) {
   };
 }
 
-/** An account in the Subscriptions folder, with its latest message to draw (e.g. an article's cover). */
-export function presentFolderEntry(s: ChatSummary) {
+/** An account in the Subscriptions folder, with its latest message to draw (e.g. a push post's cards). */
+export function presentFolderEntry(s: InboxEntry) {
   const { type: _type, ...chat } = presentChat(s);
-  return { ...chat, latest: presentPhoneMessage(s.latest) };
+  return { ...chat, latest: s.latest };
 }

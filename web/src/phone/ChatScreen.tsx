@@ -8,7 +8,7 @@ import { MoreIcon } from './icons.js';
 import { LinkSheet } from './LinkSheet.js';
 import { LocationSheet } from './LocationSheet.js';
 import { MenuBar } from './MenuBar.js';
-import { MessageList } from './MessageList.js';
+import { MessageList, messageKey } from './MessageList.js';
 import { accountPath, phoneApi } from './phoneApi.js';
 import { usePhone } from './PhoneContext.js';
 import { ScanSheet } from './ScanSheet.js';
@@ -18,9 +18,27 @@ import type { Message, Profile } from './types.js';
 
 const PAGE = 30;
 
+/** Messages and push posts in time order; messages among themselves by id (their true order). */
+function byTime(a: Message, b: Message): number {
+  const post = (m: Message) => m.source === 'broadcast';
+  if (!post(a) && !post(b)) return a.id - b.id;
+  return a.created_at.localeCompare(b.created_at) || (post(a) === post(b) ? a.id - b.id : post(a) ? -1 : 1);
+}
+
+/** The cursors of the next older page: the oldest message id and the oldest push post id held. */
+function olderQuery(list: Message[]): string {
+  const q = new URLSearchParams({ limit: String(PAGE) });
+  const oldest = (posts: boolean) => list.find((m) => (m.source === 'broadcast') === posts);
+  const msg = oldest(false);
+  const post = oldest(true);
+  if (msg) q.set('before', String(msg.id));
+  if (post) q.set('before_post', String(post.id));
+  return q.toString();
+}
+
 /** A conversation with an official account: messages, the input bar or the menu, typing, realtime. */
 export function ChatScreen({ appid }: { appid: string }) {
-  const { listen, setActiveChat, reloadChats, typing } = usePhone();
+  const { listen, setActiveChat, reloadChats, typing, reconnects } = usePhone();
   const toast = useToast();
   const [profile, setProfile] = useState<Profile | null>(null);
   const [messages, setMessages] = useState<Message[]>([]);
@@ -34,9 +52,9 @@ export function ChatScreen({ appid }: { appid: string }) {
 
   const add = useCallback((list: Message[]) => {
     setMessages((cur) => {
-      const seen = new Set(cur.map((m) => m.id));
-      const fresh = list.filter((m) => !seen.has(m.id));
-      return fresh.length ? [...cur, ...fresh].sort((a, b) => a.id - b.id) : cur;
+      const seen = new Set(cur.map(messageKey));
+      const fresh = list.filter((m) => !seen.has(messageKey(m)));
+      return fresh.length ? [...cur, ...fresh].sort(byTime) : cur;
     });
   }, []);
 
@@ -74,12 +92,30 @@ export function ChatScreen({ appid }: { appid: string }) {
         add([e.message]);
         if (e.message.direction === 'out') void markRead();
       } else if (e.type === 'menu_changed') void loadProfile();
+      else if (e.type === 'broadcast') {
+        phoneApi
+          .get<{ message: Message }>(`/broadcasts/${e.msgId}`)
+          .then((r) => {
+            add([r.message]);
+            void markRead();
+          })
+          .catch(() => undefined);
+      }
     });
     return () => {
       off();
       setActiveChat(null);
     };
   }, [appid, add, listen, loadProfile, markRead, setActiveChat]);
+
+  // After the realtime stream reconnects, fetch the newest page again (push posts are not replayed).
+  useEffect(() => {
+    if (reconnects === 0) return;
+    phoneApi
+      .get<{ messages: Message[] }>(accountPath(appid, `/messages?limit=${PAGE}`))
+      .then((r) => add(r.messages))
+      .catch(() => undefined);
+  }, [reconnects, appid, add]);
 
   useEffect(() => {
     if (profile) setKeyboard((k) => k || !profile.menu || profile.menu.length === 0);
@@ -115,7 +151,7 @@ export function ChatScreen({ appid }: { appid: string }) {
     const before = el ? el.scrollHeight - el.scrollTop : 0;
     stick.current = false;
     try {
-      const r = await phoneApi.get<{ messages: Message[]; has_more: boolean }>(accountPath(appid, `/messages?limit=${PAGE}&before=${first.id}`));
+      const r = await phoneApi.get<{ messages: Message[]; has_more: boolean }>(accountPath(appid, `/messages?${olderQuery(messages)}`));
       add(r.messages);
       setHasMore(r.has_more);
       requestAnimationFrame(() => {

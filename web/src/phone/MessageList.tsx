@@ -3,9 +3,13 @@ import { Avatar } from './Avatar.js';
 import { chatTime, needsStamp } from './format.js';
 import { isCard, MessageBody, type MessageActions } from './MessageBody.js';
 import { usePhone } from './PhoneContext.js';
+import { PushPostCard } from './PushPost.js';
 import type { Message } from './types.js';
 
-/** The conversation's messages: time stamps after gaps, system notices centred, bubbles left and right. */
+/** A list key: push posts' ids are msg_ids, apart from message ids. */
+export const messageKey = (m: Message) => (m.source === 'broadcast' ? `post-${m.id}` : `msg-${m.id}`);
+
+/** The conversation's messages: time stamps after gaps, system notices and push posts centred, bubbles left and right. */
 export function MessageList({ messages, actions, accountName, appid }: { messages: Message[]; actions: MessageActions; accountName: string; appid: string }) {
   const { me } = usePhone();
   return (
@@ -14,13 +18,17 @@ export function MessageList({ messages, actions, accountName, appid }: { message
         const stamp = needsStamp(messages[i - 1]?.created_at, m.created_at);
         const mine = m.direction === 'in';
         return (
-          <Fragment key={m.id}>
+          <Fragment key={messageKey(m)}>
             {stamp && (
               <li className="ph-stamp" aria-hidden="true">
                 {chatTime(m.created_at)}
               </li>
             )}
-            {m.msg_type === 'system' ? (
+            {m.post && m.post.msgtype === 'mpnews' ? (
+              <li className="ph-post-row" data-post-id={m.id}>
+                <PushPostCard post={m.post} />
+              </li>
+            ) : m.msg_type === 'system' ? (
               <li className="ph-system" data-msg-id={m.id}>
                 {String(m.content.content ?? '')}
               </li>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '../api.js';
 import { matchPath, navigate, useLocation } from '../router.js';
 import { Alert, Loading } from '../ui/index.js';
+import { ArticleOverlay } from './ArticleView.js';
 import { ChatScreen } from './ChatScreen.js';
 import { ChatsTab } from './ChatsTab.js';
 import { ContactsTab } from './ContactsTab.js';
@@ -21,6 +22,7 @@ import { WhoAmI } from './WhoAmI.js';
 import type { PhoneUser } from './types.js';
 import './phone.css';
 import './chat.css';
+import './article.css';
 
 type Mode = 'emulator' | 'platform';
 
@@ -59,6 +61,7 @@ function Screens() {
     <>
       <ScanFromLink />
       {screen}
+      <ArticleOverlay />
       <BrowserOverlay />
       <ImageViewer />
       <Banner />

@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { navigate } from '../router.js';
 import { phoneApi } from './phoneApi.js';
 import { useRealtime } from './realtime.js';
-import type { ChatsView, PhoneUser, RealtimeEvent } from './types.js';
+import type { ArticleTarget, ChatsView, PhoneUser, RealtimeEvent } from './types.js';
 
 /** A heads-up notification sliding in from the top of the phone (service accounts). */
 export interface BannerNote {
@@ -35,6 +35,12 @@ interface PhoneState {
   viewImage(url: string): void;
   image: string | null;
   closeImage(): void;
+  /** Opens an article in the in-phone article view (/s/<id> with the reader's bar). */
+  openArticle(a: ArticleTarget): void;
+  article: ArticleTarget | null;
+  closeArticle(): void;
+  /** Counts reconnects of the realtime stream: screens reload what may have been missed. */
+  reconnects: number;
   signOut(): void;
 }
 
@@ -73,6 +79,8 @@ export function PhoneProvider({ me, mode, token, onSignOut, children }: {
   const [banner, setBanner] = useState<BannerNote | null>(null);
   const [browser, setBrowser] = useState<{ url: string; title?: string } | null>(null);
   const [image, setImage] = useState<string | null>(null);
+  const [article, setArticle] = useState<ArticleTarget | null>(null);
+  const [reconnects, setReconnects] = useState(0);
   const listeners = useRef(new Map<string, Set<(e: RealtimeEvent) => void>>());
   const active = useRef<string | null>(null);
   const typingTimers = useRef(new Map<string, number>());
@@ -96,30 +104,57 @@ export function PhoneProvider({ me, mode, token, onSignOut, children }: {
     if (on) typingTimers.current.set(appid, window.setTimeout(() => setTyping((t) => ({ ...t, [appid]: false })), TYPING_MS));
   }, []);
 
+  const notifyBanner = useCallback((appid: string, name: string, view: ChatsView | null) => {
+    if (active.current === appid) return;
+    const entry = view?.chats.find((c) => c.appid === appid);
+    const preview = entry?.preview ?? 'New message';
+    const id = ++bannerSeq.current;
+    setBanner({ id, appid, name, preview });
+    window.setTimeout(() => setBanner((b) => (b?.id === id ? null : b)), 5000);
+    if (document.visibilityState !== 'visible') systemNotify(name, preview);
+  }, []);
+
   const onEvent = useCallback(
     (e: RealtimeEvent) => {
       const appid = e.type === 'message' ? e.message.appid : e.appid;
       listeners.current.get(appid)?.forEach((fn) => fn(e));
       if (e.type === 'typing') setTypingFor(appid, e.typing);
+      if (e.type === 'broadcast') {
+        // Service accounts' posts arrive in Chats with a notification; subscription accounts'
+        // posts go to the folder silently (its dot comes from the reloaded list).
+        void (async () => {
+          const view = await phoneApi.get<ChatsView>('/chats').catch(() => null);
+          if (view) setChats(view);
+          const entry = view?.chats.find((c) => c.appid === appid);
+          if (entry && entry.type === 'service') notifyBanner(appid, entry.name, view);
+        })();
+        return;
+      }
       if (e.type !== 'message') return;
       const m = e.message;
       if (m.direction === 'out') setTypingFor(appid, false);
       void (async () => {
         const view = await phoneApi.get<ChatsView>('/chats').catch(() => null);
         if (view) setChats(view);
-        if (m.direction !== 'out' || !m.notify || active.current === appid) return;
-        const entry = view?.chats.find((c) => c.appid === appid);
-        const preview = entry?.preview ?? 'New message';
-        const id = ++bannerSeq.current;
-        setBanner({ id, appid, name: m.account_name, preview });
-        window.setTimeout(() => setBanner((b) => (b?.id === id ? null : b)), 5000);
-        if (document.visibilityState !== 'visible') systemNotify(m.account_name, preview);
+        if (m.direction !== 'out' || !m.notify) return;
+        notifyBanner(appid, m.account_name, view);
       })();
     },
-    [setTypingFor],
+    [setTypingFor, notifyBanner],
   );
 
   const { connected } = useRealtime(token, chats ? chats.cursor : null, onEvent);
+
+  // Push posts are not replayed after a dropped connection: reload the lists instead.
+  const wasConnected = useRef(false);
+  useEffect(() => {
+    if (!connected) return;
+    if (wasConnected.current) {
+      void reloadChats();
+      setReconnects((n) => n + 1);
+    }
+    wasConnected.current = true;
+  }, [connected, reloadChats]);
 
   const listen = useCallback((appid: string, fn: (e: RealtimeEvent) => void) => {
     const set = listeners.current.get(appid) ?? new Set();
@@ -140,6 +175,8 @@ export function PhoneProvider({ me, mode, token, onSignOut, children }: {
   const closeBrowser = useCallback(() => setBrowser(null), []);
   const viewImage = useCallback((url: string) => setImage(url), []);
   const closeImage = useCallback(() => setImage(null), []);
+  const openArticle = useCallback((a: ArticleTarget) => setArticle(a), []);
+  const closeArticle = useCallback(() => setArticle(null), []);
   const signOut = useCallback(() => {
     onSignOut();
     navigate('/phone', { replace: true });
@@ -164,9 +201,13 @@ export function PhoneProvider({ me, mode, token, onSignOut, children }: {
       viewImage,
       image,
       closeImage,
+      openArticle,
+      article,
+      closeArticle,
+      reconnects,
       signOut,
     }),
-    [me, mode, token, chats, reloadChats, connected, typing, listen, setActiveChat, banner, dismissBanner, openBrowser, browser, closeBrowser, viewImage, image, closeImage, signOut],
+    [me, mode, token, chats, reloadChats, connected, typing, listen, setActiveChat, banner, dismissBanner, openBrowser, browser, closeBrowser, viewImage, image, closeImage, openArticle, article, closeArticle, reconnects, signOut],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -8,11 +8,13 @@ import { listTime } from './format.js';
 import { articlesOf } from './messageContent.js';
 import { phoneApi } from './phoneApi.js';
 import { usePhone } from './PhoneContext.js';
+import { PushPostCard } from './PushPost.js';
 import type { FolderEntry } from './types.js';
 
 /**
  * 订阅号消息: subscription accounts' messages, collected silently (no notification, no count on
- * the Chats tab). One card per account, newest first; an article shows its cover and title.
+ * the Chats tab). One card per account, newest first; an article shows its cover and title, a
+ * push post its article cards (opening one reads the post).
  */
 export function SubscriptionsFolder() {
   const { chats } = usePhone();
@@ -49,16 +51,22 @@ export function SubscriptionsFolder() {
                 <span className="ph-feed-name">{e.name}</span>
                 <span className="ph-row-time">{listTime(e.updated_at)}</span>
               </button>
-              <button type="button" className="ph-feed-body" onClick={() => navigate(`/phone/chat/${encodeURIComponent(e.appid)}`)}>
-                {lead ? (
-                  <span className="ph-feed-article">
-                    <span className="ph-feed-title">{lead.title}</span>
-                    {lead.picurl && <img src={lead.picurl} alt="" className="ph-feed-thumb" />}
-                  </span>
-                ) : (
-                  <span className="ph-feed-text">{e.preview}</span>
-                )}
-              </button>
+              {e.latest?.post && e.latest.post.msgtype === 'mpnews' ? (
+                <div className="ph-feed-post">
+                  <PushPostCard post={e.latest.post} markRead />
+                </div>
+              ) : (
+                <button type="button" className="ph-feed-body" onClick={() => navigate(`/phone/chat/${encodeURIComponent(e.appid)}`)}>
+                  {lead ? (
+                    <span className="ph-feed-article">
+                      <span className="ph-feed-title">{lead.title}</span>
+                      {lead.picurl && <img src={lead.picurl} alt="" className="ph-feed-thumb" />}
+                    </span>
+                  ) : (
+                    <span className="ph-feed-text">{e.preview}</span>
+                  )}
+                </button>
+              )}
             </li>
           );
         })}

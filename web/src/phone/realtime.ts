@@ -4,7 +4,8 @@ import type { RealtimeEvent } from './types.js';
 /**
  * The phone's realtime stream (GET /phone/ws). Every message event moves the cursor on; when
  * the socket drops, it reconnects with `after=<cursor>` and the server replays what was missed,
- * so nothing is lost. Reconnects back off from 0.5 s to 10 s.
+ * so nothing is lost. Push posts are not replayed: the page reloads its lists after a reconnect.
+ * Reconnects back off from 0.5 s to 10 s.
  */
 export function useRealtime(token: string | null, startAfter: number | null, onEvent: (e: RealtimeEvent) => void): { connected: boolean } {
   const [connected, setConnected] = useState(false);
@@ -40,7 +41,7 @@ export function useRealtime(token: string | null, startAfter: number | null, onE
         } catch {
           return;
         }
-        if (event.type !== 'message' && event.type !== 'typing' && event.type !== 'menu_changed') return;
+        if (event.type !== 'message' && event.type !== 'typing' && event.type !== 'menu_changed' && event.type !== 'broadcast') return;
         if (event.type === 'message') {
           // A replay after a reconnect may repeat what arrived just before the drop.
           if (seen.has(event.message.id)) return;

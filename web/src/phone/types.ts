@@ -62,6 +62,82 @@ export interface Message {
   notify: boolean;
   created_at: string;
   kf_account: string | null;
+  /** A push post (source 'broadcast'; the id is its msg_id, not a message id). */
+  post?: BroadcastView;
+}
+
+/** An article of a push post. */
+export interface PostArticle {
+  id: string;
+  title: string;
+  digest: string;
+  coverUrl: string | null;
+  url: string;
+  deleted: boolean;
+}
+
+/** A push post as the follower received it (GET /phone/api/broadcasts/:msgId). */
+export interface BroadcastView {
+  msgId: number;
+  appid: string;
+  accountName: string;
+  accountType: AccountType;
+  placement: 'chats' | 'subscriptions';
+  notify: boolean;
+  msgtype: string;
+  createdAt: string;
+  preview: boolean;
+  deleted: boolean;
+  read: boolean;
+  articles: PostArticle[];
+  text?: string;
+  media?: { url: string; title: string; description: string } | null;
+  cardId?: string;
+}
+
+/** An article as the reader API shows it around the page (GET /phone/api/articles/:id). */
+export interface ArticleState {
+  id: string;
+  title: string;
+  author: string;
+  accountName: string;
+  appid: string;
+  publishedAt: string | null;
+  readCount: number;
+  likeCount: number;
+  wowCount: number;
+  shareCount: number;
+  commentCount: number;
+  liked: boolean;
+  wowed: boolean;
+  original: boolean;
+  donationsEnabled: boolean;
+  commentsEnabled: boolean;
+  onlyFansCanComment: boolean;
+  following?: boolean;
+}
+
+/** A comment under an article (featured ones, and the reader's own). */
+export interface ArticleComment {
+  id: number;
+  content: string;
+  nickname: string;
+  avatarUrl: string;
+  createdAt: string;
+  featured: boolean;
+  mine: boolean;
+  reply: { content: string; createdAt: string | null } | null;
+}
+
+/** What the in-phone article view opens. */
+export interface ArticleTarget {
+  id: string;
+  url: string;
+  title: string;
+  appid: string;
+  accountName: string;
+  /** The push post it was opened from (marked read). */
+  msgId?: number;
 }
 
 /** A row of the Chats list. */
@@ -118,4 +194,6 @@ export interface MenuOutcome {
 export type RealtimeEvent =
   | { type: 'message'; message: Message }
   | { type: 'typing'; appid: string; typing: boolean }
-  | { type: 'menu_changed'; appid: string };
+  | { type: 'menu_changed'; appid: string }
+  /** A push post arrived: fetch it from /broadcasts/:msgId. */
+  | { type: 'broadcast'; appid: string; msgId: number };
