@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { errorMessage, request } from '../../api.js';
+import { Link, navigate } from '../../router.js';
+import { Alert, Button, Dialog, EmptyState, Loading, useToast } from '../../ui/index.js';
+import { useApiGet } from '../hooks.js';
+import type { AccountDetail } from '../types.js';
+import type { DraftSummary } from './types.js';
+import './articles.css';
+
+/** The draft box: saved push posts, newest first, with their lead article's title and cover. */
+export function DraftsPage({ account }: { account: AccountDetail }) {
+  const base = `/console/api/accounts/${account.appid}`;
+  const drafts = useApiGet<{ total: number; drafts: DraftSummary[] }>(`${base}/drafts?offset=0&count=50`);
+  const [deleting, setDeleting] = useState<DraftSummary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const toast = useToast();
+  const newPost = () => navigate(`/console/accounts/${account.appid}/drafts/new`);
+
+  const remove = async () => {
+    if (!deleting) return;
+    setBusy(true);
+    try {
+      await request('DELETE', `${base}/drafts/${encodeURIComponent(deleting.media_id)}`);
+      setDeleting(null);
+      toast.show('Draft deleted.');
+      await drafts.reload();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const list = drafts.data?.drafts ?? [];
+  return (
+    <div className="drafts">
+      <div className="section-bar">
+        <p className="field-hint">Write push posts of up to 8 articles, preview them on a phone and publish them.</p>
+        <Button variant="primary" onClick={newPost}>New push post</Button>
+      </div>
+      {drafts.error && <Alert tone="error" title="Could not load drafts">{drafts.error.message}</Alert>}
+      {!drafts.data && !drafts.error && <Loading />}
+      {drafts.data && list.length === 0 && (
+        <EmptyState title="No drafts yet" action={<Button variant="primary" onClick={newPost}>Write your first article</Button>}>
+          Drafts you save appear here until you publish them.
+        </EmptyState>
+      )}
+      {list.length > 0 && (
+        <ul className="draft-grid">
+          {list.map((d) => (
+            <li key={d.media_id} className="draft-card">
+              <Link to={`/console/accounts/${account.appid}/drafts/${d.media_id}`} className="draft-cover">
+                {d.cover_url ? <img src={d.cover_url} alt="" /> : <span className="article-item-noimg" aria-hidden="true">▤</span>}
+                <span className="draft-title">{d.title || 'Untitled'}</span>
+              </Link>
+              {d.titles.length > 1 && (
+                <ul className="draft-more">
+                  {d.titles.slice(1).map((t, i) => <li key={i}>{t || 'Untitled'}</li>)}
+                </ul>
+              )}
+              <div className="draft-foot">
+                <span className="field-hint">{d.article_count} article{d.article_count === 1 ? '' : 's'} · Updated {new Date(d.updated_at * 1000).toLocaleString()}</span>
+                <span className="draft-actions">
+                  <Link to={`/console/accounts/${account.appid}/drafts/${d.media_id}`}>Edit</Link>
+                  <button type="button" className="link-danger" onClick={() => { setDeleting(d); setError(null); }}>Delete</button>
+                </span>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Dialog
+        open={deleting !== null}
+        title="Delete this draft?"
+        onClose={() => setDeleting(null)}
+        footer={<><Button onClick={() => setDeleting(null)}>Cancel</Button><Button variant="danger" loading={busy} onClick={() => void remove()}>Delete draft</Button></>}
+      >
+        <p>“{deleting?.title || 'Untitled'}” and its {deleting?.article_count} article(s) will be deleted. This cannot be undone.</p>
+        {error && <Alert tone="error">{error}</Alert>}
+      </Dialog>
+    </div>
+  );
+}

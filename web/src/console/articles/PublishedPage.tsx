@@ -1,0 +1,49 @@
+import { EmptyState, Alert, Loading, Button } from '../../ui/index.js';
+import { navigate } from '../../router.js';
+import { useApiGet } from '../hooks.js';
+import type { AccountDetail } from '../types.js';
+import type { PublishedGroup } from './types.js';
+import './articles.css';
+
+const n = (v: number) => v.toLocaleString();
+
+/** Published push posts with each article's page and reader counts. */
+export function PublishedPage({ account }: { account: AccountDetail }) {
+  const published = useApiGet<{ total: number; items: PublishedGroup[] }>(`/console/api/accounts/${account.appid}/published?offset=0&count=50`, { pollMs: 15_000 });
+  const items = published.data?.items ?? [];
+  return (
+    <div className="published">
+      {published.error && <Alert tone="error" title="Could not load published articles">{published.error.message}</Alert>}
+      {!published.data && !published.error && <Loading />}
+      {published.data && items.length === 0 && (
+        <EmptyState title="Nothing published yet" action={<Button variant="primary" onClick={() => navigate(`/console/accounts/${account.appid}/drafts`)}>Go to drafts</Button>}>
+          Publish a draft and its articles appear here with their reads, likes and comments.
+        </EmptyState>
+      )}
+      {items.map((g) => (
+        <section key={g.article_id} className="published-group" aria-label={`Published ${new Date(g.published_at * 1000).toLocaleString()}`}>
+          <div className="published-when">Published {new Date(g.published_at * 1000).toLocaleString()}</div>
+          <ul>
+            {g.articles.map((a) => (
+              <li key={a.id} className="published-article">
+                {a.cover_url ? <img src={a.cover_url} alt="" /> : <span className="article-item-noimg" aria-hidden="true">▤</span>}
+                <div className="published-main">
+                  <a href={a.url} target="_blank" rel="noreferrer" className="published-title">{a.title}</a>
+                  {a.deleted && <span className="badge badge-red">Deleted</span>}
+                  <div className="published-stats">
+                    <span><b>{n(a.read_count)}</b> reads</span>
+                    <span><b>{n(a.like_count)}</b> likes</span>
+                    <span><b>{n(a.wow_count)}</b> wows</span>
+                    <span><b>{n(a.share_count)}</b> shares</span>
+                    <span><b>{n(a.comment_count)}</b> comments</span>
+                    <a href={a.url} target="_blank" rel="noreferrer">Open page ↗</a>
+                  </div>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,169 @@
+import { useState, type ReactNode } from 'react';
+import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import Image from '@tiptap/extension-image';
+import Placeholder from '@tiptap/extension-placeholder';
+import { Button, Dialog, Field, Input } from '../../ui/index.js';
+import { MaterialPicker } from '../materials/MaterialPicker.js';
+import { ArticleLink, MINI_PROGRAM_APPID, MiniProgramCard } from './miniProgram.js';
+
+function ToolButton({ label, active, onClick, children, disabled }: { label: string; active?: boolean; onClick(): void; children: ReactNode; disabled?: boolean }) {
+  return (
+    <button type="button" className={`tool ${active ? 'active' : ''}`} aria-label={label} title={label} aria-pressed={active} disabled={disabled} onMouseDown={(e) => e.preventDefault()} onClick={onClick}>
+      {children}
+    </button>
+  );
+}
+
+/** The URL dialog for links: http(s) addresses only, as WeChat's editor accepts. */
+function LinkDialog({ editor, open, onClose }: { editor: Editor; open: boolean; onClose(): void }) {
+  const [url, setUrl] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const apply = () => {
+    const value = url.trim();
+    if (value === '') {
+      editor.chain().focus().extendMarkRange('link').unsetLink().run();
+      onClose();
+      return;
+    }
+    if (!/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(value)) {
+      setError('Enter a full web address starting with http:// or https://');
+      return;
+    }
+    const chain = editor.chain().focus().extendMarkRange('link');
+    if (editor.state.selection.empty && !editor.isActive('link')) {
+      chain.insertContent({ type: 'text', text: value, marks: [{ type: 'link', attrs: { href: value } }] }).run();
+    } else chain.setLink({ href: value }).run();
+    onClose();
+  };
+  return (
+    <Dialog
+      open={open}
+      title="Link"
+      onClose={onClose}
+      footer={<><Button onClick={onClose}>Cancel</Button><Button variant="primary" onClick={apply}>Apply link</Button></>}
+    >
+      <Field label="Web address" error={error} hint="Readers open it in WeChat's browser. Leave empty to remove the link.">
+        {(p) => <Input {...p} value={url} placeholder="https://example.com/page" onChange={(e) => { setUrl(e.target.value); setError(null); }} onKeyDown={(e) => e.key === 'Enter' && apply()} />}
+      </Field>
+    </Dialog>
+  );
+}
+
+/** Inserts a mini-program card, or a text link that opens a mini-program. */
+function MiniProgramDialog({ editor, open, onClose }: { editor: Editor; open: boolean; onClose(): void }) {
+  const [form, setForm] = useState({ appid: '', path: '', title: '', kind: 'card' as 'card' | 'text' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const insert = () => {
+    const e: Record<string, string> = {};
+    if (!MINI_PROGRAM_APPID.test(form.appid.trim())) e.appid = 'A mini-program AppID is wx followed by 16 hexadecimal characters.';
+    if (form.path.length > 256) e.path = 'At most 256 characters.';
+    if (form.title.trim() === '') e.title = form.kind === 'card' ? 'Give the card a title.' : 'Enter the text readers tap.';
+    if (form.title.length > 64) e.title = 'At most 64 characters.';
+    setErrors(e);
+    if (Object.keys(e).length > 0) return;
+    const attrs = { appid: form.appid.trim(), path: form.path.trim(), title: form.title.trim() };
+    if (form.kind === 'card') editor.chain().focus().insertContent([{ type: 'miniProgramCard', attrs }, { type: 'paragraph' }]).run();
+    else {
+      editor.chain().focus().insertContent({
+        type: 'text',
+        text: attrs.title,
+        marks: [{ type: 'link', attrs: { href: null, 'data-miniprogram-appid': attrs.appid, 'data-miniprogram-path': attrs.path } }],
+      }).run();
+    }
+    onClose();
+  };
+  return (
+    <Dialog
+      open={open}
+      title="Mini program"
+      onClose={onClose}
+      footer={<><Button onClick={onClose}>Cancel</Button><Button variant="primary" onClick={insert}>Insert</Button></>}
+    >
+      <div className="segmented mp-kind" role="radiogroup" aria-label="Show as">
+        <button type="button" role="radio" aria-checked={form.kind === 'card'} className={form.kind === 'card' ? 'active' : ''} onClick={() => setForm({ ...form, kind: 'card' })}>Card</button>
+        <button type="button" role="radio" aria-checked={form.kind === 'text'} className={form.kind === 'text' ? 'active' : ''} onClick={() => setForm({ ...form, kind: 'text' })}>Text link</button>
+      </div>
+      <Field label="Mini program AppID" error={errors.appid}>
+        {(p) => <Input {...p} value={form.appid} placeholder="wx0123456789abcdef" onChange={(e) => setForm({ ...form, appid: e.target.value })} />}
+      </Field>
+      <Field label="Page path" hint="The page to open, e.g. pages/index/index?id=1" error={errors.path}>
+        {(p) => <Input {...p} value={form.path} placeholder="pages/index/index" onChange={(e) => setForm({ ...form, path: e.target.value })} />}
+      </Field>
+      <Field label={form.kind === 'card' ? 'Card title' : 'Link text'} error={errors.title}>
+        {(p) => <Input {...p} value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} />}
+      </Field>
+    </Dialog>
+  );
+}
+
+/**
+ * The article body editor: Tiptap with the formatting WeChat articles use, images from the
+ * materials library and mini-program embeds. `onChange` receives the HTML.
+ */
+export function RichEditor({ appid, value, onChange }: { appid: string; value: string; onChange(html: string): void }) {
+  const [dialog, setDialog] = useState<null | 'link' | 'image' | 'mini'>(null);
+  const editor = useEditor({
+    extensions: [
+      StarterKit.configure({ link: false, heading: { levels: [2, 3, 4] }, code: false, codeBlock: false }),
+      ArticleLink,
+      Image.configure({ inline: false }),
+      Placeholder.configure({ placeholder: 'Start writing your article…' }),
+      MiniProgramCard,
+    ],
+    content: value,
+    onUpdate: ({ editor: e }) => onChange(e.isEmpty ? '' : e.getHTML()),
+    editorProps: { attributes: { class: 'article-body', 'aria-label': 'Article body', role: 'textbox', 'aria-multiline': 'true' } },
+  });
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      h2: e?.isActive('heading', { level: 2 }) ?? false,
+      h3: e?.isActive('heading', { level: 3 }) ?? false,
+      bold: e?.isActive('bold') ?? false,
+      italic: e?.isActive('italic') ?? false,
+      underline: e?.isActive('underline') ?? false,
+      quote: e?.isActive('blockquote') ?? false,
+      bullet: e?.isActive('bulletList') ?? false,
+      ordered: e?.isActive('orderedList') ?? false,
+      link: e?.isActive('link') ?? false,
+    }),
+  });
+  if (!editor) return null;
+  const c = () => editor.chain().focus();
+  return (
+    <div className="rich-editor">
+      <div className="toolbar" role="toolbar" aria-label="Formatting">
+        <ToolButton label="Heading" active={state?.h2} onClick={() => c().toggleHeading({ level: 2 }).run()}>H2</ToolButton>
+        <ToolButton label="Subheading" active={state?.h3} onClick={() => c().toggleHeading({ level: 3 }).run()}>H3</ToolButton>
+        <span className="tool-sep" />
+        <ToolButton label="Bold" active={state?.bold} onClick={() => c().toggleBold().run()}><b>B</b></ToolButton>
+        <ToolButton label="Italic" active={state?.italic} onClick={() => c().toggleItalic().run()}><i>I</i></ToolButton>
+        <ToolButton label="Underline" active={state?.underline} onClick={() => c().toggleUnderline().run()}><u>U</u></ToolButton>
+        <span className="tool-sep" />
+        <ToolButton label="Quote" active={state?.quote} onClick={() => c().toggleBlockquote().run()}>❝</ToolButton>
+        <ToolButton label="Bulleted list" active={state?.bullet} onClick={() => c().toggleBulletList().run()}>•≡</ToolButton>
+        <ToolButton label="Numbered list" active={state?.ordered} onClick={() => c().toggleOrderedList().run()}>1≡</ToolButton>
+        <span className="tool-sep" />
+        <ToolButton label="Link" active={state?.link} onClick={() => setDialog('link')}>Link</ToolButton>
+        <ToolButton label="Image from materials" onClick={() => setDialog('image')}>Image</ToolButton>
+        <ToolButton label="Mini program" onClick={() => setDialog('mini')}>Mini program</ToolButton>
+      </div>
+      <EditorContent editor={editor} className="rich-editor-content" />
+      {dialog === 'link' && <LinkDialog editor={editor} open onClose={() => setDialog(null)} />}
+      {dialog === 'mini' && <MiniProgramDialog editor={editor} open onClose={() => setDialog(null)} />}
+      <MaterialPicker
+        appid={appid}
+        open={dialog === 'image'}
+        title="Insert an image"
+        onClose={() => setDialog(null)}
+        onPick={(m) => {
+          setDialog(null);
+          // An empty paragraph after the image keeps the cursor below it (not on the image, where
+          // the next insertion would replace it).
+          editor.chain().focus().insertContent([{ type: 'image', attrs: { src: m.url, alt: m.name } }, { type: 'paragraph' }]).run();
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { api, ApiError } from '../../api.js';
+import type { MaterialItem, MaterialType } from './types.js';
+
+/**
+ * Uploads a file as multipart form data (the JSON client cannot send files). The CSRF token
+ * comes from the session (/me), as the JSON client's does.
+ */
+async function postFile<T>(path: string, file: File, fields: Record<string, string> = {}): Promise<T> {
+  const me = await api.get<{ csrf_token: string }>('/console/api/me');
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  form.append('media', file, file.name);
+  let res: Response;
+  try {
+    res = await fetch(path, { method: 'POST', body: form, credentials: 'same-origin', headers: { 'x-csrf-token': me.csrf_token, accept: 'application/json' } });
+  } catch {
+    throw new ApiError(0, 'network', 'Herald could not be reached. Check your connection and try again.');
+  }
+  const text = await res.text();
+  let data: unknown;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    data = undefined;
+  }
+  if (!res.ok) {
+    const e = (data as { error?: { code?: string; message?: string } } | undefined)?.error;
+    throw new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? `Upload failed (HTTP ${res.status}).`);
+  }
+  return data as T;
+}
+
+/** Adds a permanent material (image, voice, video or thumb). */
+export function uploadMaterial(appid: string, type: Exclude<MaterialType, 'news'>, file: File, video?: { title: string; introduction: string }): Promise<{ item: MaterialItem }> {
+  return postFile(`/console/api/accounts/${encodeURIComponent(appid)}/materials?type=${type}`, file, video ? { title: video.title, introduction: video.introduction } : {});
+}
+
+/** Uploads an image for use inside an article (media/uploadimg): returns its address. */
+export function uploadArticleImage(appid: string, file: File): Promise<{ url: string }> {
+  return postFile(`/console/api/accounts/${encodeURIComponent(appid)}/materials/uploadimg`, file);
+}
+
+/** What each material type accepts (WeChat's limits, shown next to the upload button). */
+export const ACCEPT: Record<Exclude<MaterialType, 'news'>, { accept: string; hint: string }> = {
+  image: { accept: 'image/jpeg,image/png,image/gif,image/bmp', hint: 'JPG, PNG, GIF or BMP, up to 2 MB' },
+  thumb: { accept: 'image/jpeg', hint: 'JPG, up to 64 KB' },
+  voice: { accept: 'audio/mpeg,audio/amr,audio/wav,.amr,.mp3,.wma,.wav', hint: 'MP3, WMA, WAV or AMR, up to 2 MB' },
+  video: { accept: 'video/mp4', hint: 'MP4, up to 10 MB' },
+};
