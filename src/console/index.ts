@@ -6,11 +6,16 @@ import { registerAuthRoutes } from './authRoutes.js';
 import { registerDeliveryRoutes } from './deliveryRoutes.js';
 import { registerDeveloperRoutes } from './developerRoutes.js';
 import { registerMenuRoutes } from './menuRoutes.js';
+import { registerMaterialRoutes } from './materialRoutes.js';
+import { registerArticleRoutes } from './articleRoutes.js';
 import { registerAutoReplyRoutes } from './autoReplyRoutes.js';
 import { registerFollowerRoutes } from './followerRoutes.js';
 import { registerInboxKfRoutes } from './inboxKfRoutes.js';
 import { registerInboxRoutes } from './inboxRoutes.js';
 import { registerInboxMessageRoutes } from './inboxMessageRoutes.js';
+import { registerModerationRoutes } from './moderationRoutes.js';
+import { registerBroadcastRoutes } from './broadcastRoutes.js';
+import { registerRevenueRoutes } from './revenueRoutes.js';
 import { CONSOLE_BODY_LIMIT, consoleErrorHandler } from './kit.js';
 import { LoginThrottle } from './loginThrottle.js';
 
@@ -29,11 +34,16 @@ export async function registerConsole(app: FastifyInstance, services: Services):
       registerDeveloperRoutes(api, services);
       registerDeliveryRoutes(api, services);
       registerMenuRoutes(api, services);
+      registerMaterialRoutes(api, services);
+      registerArticleRoutes(api, services);
       registerAutoReplyRoutes(api, services);
       registerFollowerRoutes(api, services);
       registerInboxKfRoutes(api, services);
       registerInboxRoutes(api, services);
       registerInboxMessageRoutes(api, services);
+      registerModerationRoutes(api, services);
+      registerBroadcastRoutes(api, services);
+      registerRevenueRoutes(api, services);
 
       // Without this, unknown API paths would fall through to the web app's /console/* page.
       api.all('/*', async (request) => {

@@ -27,6 +27,12 @@ const CONSOLE_STATUS: Record<string, number> = {
   kf_already_bound: 409,
   kf_operator_bound: 409,
   kf_not_found: 404,
+  // Push posts (console/broadcastErrors.ts): refusals the composer explains.
+  push_quota_exceeded: 409,
+  content_blocked: 422,
+  reprint_confirm: 409,
+  reprint_forbidden: 422,
+  not_cancellable: 409,
 };
 
 export const consoleStatusOf = (code: string): number => CONSOLE_STATUS[code] ?? httpStatusOf(code);

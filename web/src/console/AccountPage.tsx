@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Link } from '../router.js';
 import { Alert, Badge, CopyButton, Loading } from '../ui/index.js';
 import { DeveloperSettings } from './developer/DeveloperSettings.js';
@@ -6,13 +7,22 @@ import { MenuPage } from './menu/MenuPage.js';
 import { AutoRepliesPage } from './autoreply/AutoRepliesPage.js';
 import { FollowersPage } from './followers/FollowersPage.js';
 import { InboxPage } from './inbox/InboxPage.js';
+import { DraftsPage } from './articles/DraftsPage.js';
+import { PublishedPage } from './articles/PublishedPage.js';
+import { MaterialsPage } from './materials/MaterialsPage.js';
+import { BroadcastsPage } from './broadcasts/BroadcastsPage.js';
+import { PushDetail } from './broadcasts/PushDetail.js';
+import { RevenuePage } from './revenue/RevenuePage.js';
 import { accountTypeLabel } from './format.js';
 import { useApiGet } from './hooks.js';
 import { NotFound } from './NotFound.js';
 import type { AccountDetail } from './types.js';
 
+// The rich-text editor (Tiptap, ProseMirror) is most of the console's code: load it when opened.
+const EditorPage = lazy(() => import('./articles/EditorPage.js').then((m) => ({ default: m.EditorPage })));
+
 /** One account: a header with its identity, and tabs for developer settings and the inspector. */
-export function AccountPage({ appid, tab, deliveryId }: { appid: string; tab: 'developer' | 'callbacks' | 'menu' | 'auto-replies' | 'followers' | 'inbox' | 'inbox-board' | 'inbox-team'; deliveryId?: string }) {
+export function AccountPage({ appid, tab, deliveryId, draftId, msgId }: { appid: string; tab: 'developer' | 'callbacks' | 'menu' | 'auto-replies' | 'followers' | 'inbox' | 'inbox-board' | 'inbox-team' | 'drafts' | 'editor' | 'published' | 'materials' | 'broadcasts' | 'broadcast' | 'revenue'; deliveryId?: string; draftId?: string; msgId?: string }) {
   const loaded = useApiGet<{ account: AccountDetail }>(`/console/api/accounts/${encodeURIComponent(appid)}`);
   const account = loaded.data?.account;
 
@@ -62,6 +72,21 @@ export function AccountPage({ appid, tab, deliveryId }: { appid: string; tab: 'd
         <Link to={`${base}/inbox`} role="tab" aria-selected={tab.startsWith('inbox')} className={`tab ${tab.startsWith('inbox') ? 'active' : ''}`}>
           Customer service
         </Link>
+        <Link to={`${base}/drafts`} role="tab" aria-selected={tab === 'drafts' || tab === 'editor'} className={`tab ${tab === 'drafts' || tab === 'editor' ? 'active' : ''}`}>
+          Drafts
+        </Link>
+        <Link to={`${base}/published`} role="tab" aria-selected={tab === 'published'} className={`tab ${tab === 'published' ? 'active' : ''}`}>
+          Published
+        </Link>
+        <Link to={`${base}/materials`} role="tab" aria-selected={tab === 'materials'} className={`tab ${tab === 'materials' ? 'active' : ''}`}>
+          Materials
+        </Link>
+        <Link to={`${base}/broadcasts`} role="tab" aria-selected={tab === 'broadcasts' || tab === 'broadcast'} className={`tab ${tab === 'broadcasts' || tab === 'broadcast' ? 'active' : ''}`}>
+          Push posts
+        </Link>
+        <Link to={`${base}/revenue`} role="tab" aria-selected={tab === 'revenue'} className={`tab ${tab === 'revenue' ? 'active' : ''}`}>
+          Revenue
+        </Link>
       </div>
       {tab === 'developer' ? (
         <DeveloperSettings account={account} onChanged={(next) => loaded.setData(() => ({ account: next }))} />
@@ -71,6 +96,22 @@ export function AccountPage({ appid, tab, deliveryId }: { appid: string; tab: 'd
         <AutoRepliesPage account={account} />
       ) : tab === 'followers' ? (
         <FollowersPage account={account} />
+      ) : tab === 'drafts' ? (
+        <DraftsPage account={account} />
+      ) : tab === 'editor' ? (
+        <Suspense fallback={<Loading />}>
+          <EditorPage account={account} mediaId={draftId} />
+        </Suspense>
+      ) : tab === 'published' ? (
+        <PublishedPage account={account} />
+      ) : tab === 'materials' ? (
+        <MaterialsPage account={account} />
+      ) : tab === 'broadcasts' ? (
+        <BroadcastsPage account={account} />
+      ) : tab === 'broadcast' ? (
+        <PushDetail account={account} msgId={msgId ?? ''} />
+      ) : tab === 'revenue' ? (
+        <RevenuePage account={account} />
       ) : tab === 'inbox' || tab === 'inbox-board' || tab === 'inbox-team' ? (
         <InboxPage account={account} tab={tab === 'inbox' ? 'conversations' : tab === 'inbox-board' ? 'board' : 'team'} />
       ) : (

@@ -4,6 +4,7 @@ import { matchPath, navigate, Redirect, useLocation } from '../router.js';
 import { Alert, Button, Loading } from '../ui/index.js';
 import { AccountPage } from './AccountPage.js';
 import { AccountsPage } from './AccountsPage.js';
+import { AdminPage } from './admin/AdminPage.js';
 import { Layout } from './Layout.js';
 import { LoginPage } from './LoginPage.js';
 import { NotFound } from './NotFound.js';
@@ -103,6 +104,15 @@ export function ConsoleApp() {
   else if ((params = matchPath('/console/accounts/:appid/inbox', pathname))) page = <AccountPage appid={params.appid} tab="inbox" />;
   else if ((params = matchPath('/console/accounts/:appid/inbox/board', pathname))) page = <AccountPage appid={params.appid} tab="inbox-board" />;
   else if ((params = matchPath('/console/accounts/:appid/inbox/team', pathname))) page = <AccountPage appid={params.appid} tab="inbox-team" />;
+  else if ((params = matchPath('/console/accounts/:appid/drafts', pathname))) page = <AccountPage appid={params.appid} tab="drafts" />;
+  else if ((params = matchPath('/console/accounts/:appid/drafts/:id', pathname))) page = <AccountPage appid={params.appid} tab="editor" draftId={params.id === 'new' ? undefined : params.id} />;
+  else if ((params = matchPath('/console/accounts/:appid/published', pathname))) page = <AccountPage appid={params.appid} tab="published" />;
+  else if ((params = matchPath('/console/accounts/:appid/materials', pathname))) page = <AccountPage appid={params.appid} tab="materials" />;
+  else if ((params = matchPath('/console/accounts/:appid/broadcasts', pathname))) page = <AccountPage appid={params.appid} tab="broadcasts" />;
+  else if ((params = matchPath('/console/accounts/:appid/broadcasts/:msgId', pathname))) page = <AccountPage appid={params.appid} tab="broadcast" msgId={params.msgId} />;
+  else if ((params = matchPath('/console/accounts/:appid/revenue', pathname))) page = <AccountPage appid={params.appid} tab="revenue" />;
+  else if (matchPath('/console/admin/moderation', pathname)) page = <AdminPage tab="moderation" />;
+  else if (matchPath('/console/admin/icp-domains', pathname)) page = <AdminPage tab="icp" />;
   else if ((params = matchPath('/console/accounts/:appid/callbacks/:id', pathname))) {
     page = <AccountPage appid={params.appid} tab="callbacks" deliveryId={params.id} />;
   } else page = <NotFound />;

@@ -28,7 +28,7 @@ export function Layout({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (accountsVersion > 0) void reloadAccounts();
   }, [accountsVersion, reloadAccounts]);
-  const active = matchPath('/console/accounts/:appid', pathname) ?? matchPath('/console/accounts/:appid/callbacks', pathname) ?? matchPath('/console/accounts/:appid/callbacks/:id', pathname) ?? matchPath('/console/accounts/:appid/:section', pathname) ?? matchPath('/console/accounts/:appid/inbox/:view', pathname);
+  const active = matchPath('/console/accounts/:appid', pathname) ?? matchPath('/console/accounts/:appid/callbacks', pathname) ?? matchPath('/console/accounts/:appid/callbacks/:id', pathname) ?? matchPath('/console/accounts/:appid/:section', pathname) ?? matchPath('/console/accounts/:appid/inbox/:view', pathname) ?? matchPath('/console/accounts/:appid/drafts/:id', pathname) ?? matchPath('/console/accounts/:appid/broadcasts/:msgId', pathname);
   const activeAppid = active?.appid;
 
   useEffect(() => setMenuOpen(false), [pathname]);
@@ -70,11 +70,31 @@ export function Layout({ children }: { children: ReactNode }) {
                     {navItem(`${base}/auto-replies`, 'Auto-replies', pathname === `${base}/auto-replies`)}
                     {navItem(`${base}/followers`, 'Followers', pathname === `${base}/followers`)}
                     {navItem(`${base}/inbox`, 'Customer service', pathname.startsWith(`${base}/inbox`))}
+                    {navItem(`${base}/drafts`, 'Drafts', pathname.startsWith(`${base}/drafts`))}
+                    {navItem(`${base}/published`, 'Published', pathname === `${base}/published`)}
+                    {navItem(`${base}/materials`, 'Materials', pathname === `${base}/materials`)}
+                    {navItem(`${base}/broadcasts`, 'Push posts', pathname.startsWith(`${base}/broadcasts`))}
+                    {navItem(`${base}/revenue`, 'Revenue', pathname === `${base}/revenue`)}
                   </div>
                 )}
               </div>
             );
           })}
+          {me.operator.platform_admin && (
+            <>
+              <div className="nav-section">Platform</div>
+              {navItem('/console/admin/moderation', (
+                <>
+                  <span className="nav-icon" aria-hidden="true">⚑</span> Content moderation
+                </>
+              ), pathname === '/console/admin/moderation')}
+              {navItem('/console/admin/icp-domains', (
+                <>
+                  <span className="nav-icon" aria-hidden="true">◎</span> ICP-filed domains
+                </>
+              ), pathname === '/console/admin/icp-domains')}
+            </>
+          )}
         </nav>
         <div className="sidebar-footer">
           <div className="org-name" title="Organization">{me.org.name}</div>

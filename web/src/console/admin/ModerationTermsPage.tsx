@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react';
+import { api, errorMessage } from '../../api.js';
+import { Alert, Button, Card, Field, Loading, TextArea, useToast } from '../../ui/index.js';
+import { useApiGet } from '../hooks.js';
+
+interface Category {
+  category: string;
+  label: string;
+  terms: string[];
+}
+
+const linesOf = (text: string) => text.split('\n').map((t) => t.trim()).filter(Boolean);
+
+/**
+ * The prohibited terms per moderation category, one per line. A push post, publish or preview
+ * containing one is stopped, and the operator is told the category and the passage.
+ */
+export function ModerationTermsPage() {
+  const toast = useToast();
+  const loaded = useApiGet<{ categories: Category[] }>('/console/api/admin/moderation-terms');
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (loaded.data) setDrafts(Object.fromEntries(loaded.data.categories.map((c) => [c.category, c.terms.join('\n')])));
+  }, [loaded.data]);
+
+  if (loaded.error) return <Alert tone="error" title="Could not load the term lists">{loaded.error.message}</Alert>;
+  if (!loaded.data) return <Loading />;
+  const categories = loaded.data.categories;
+  const changed = categories.filter((c) => linesOf(drafts[c.category] ?? '').join('\n') !== c.terms.join('\n'));
+
+  const save = async () => {
+    setSaving(true);
+    setError(null);
+    try {
+      const next = await api.put<{ categories: Category[] }>('/console/api/admin/moderation-terms', {
+        categories: changed.map((c) => ({ category: c.category, terms: linesOf(drafts[c.category] ?? '') })),
+      });
+      loaded.setData(() => next);
+      toast.show('Term lists saved');
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <div className="stack">
+      <Alert tone="info" title="How matching works">
+        A term matches in titles, digests and article text, ignoring letter case, full-width forms and characters slipped between its letters. Push posts, publishes and previews containing a term are stopped and recorded as a violation of the account.
+      </Alert>
+      <div className="admin-terms">
+        {categories.map((c) => {
+          const count = linesOf(drafts[c.category] ?? '').length;
+          return (
+            <Card key={c.category} title={c.label} description={`${count} ${count === 1 ? 'term' : 'terms'}`}>
+              <Field label={`Terms for ${c.label}`} hint="One term per line.">
+                {(p) => <TextArea {...p} className="prose" rows={6} value={drafts[c.category] ?? ''} onChange={(e) => setDrafts((d) => ({ ...d, [c.category]: e.target.value }))} />}
+              </Field>
+            </Card>
+          );
+        })}
+      </div>
+      {error && <Alert tone="error" title="The term lists were not saved">{error}</Alert>}
+      <div className="form-actions admin-save">
+        <Button variant="primary" loading={saving} disabled={changed.length === 0} onClick={() => void save()}>Save term lists</Button>
+        <span className="field-hint">{changed.length === 0 ? 'No changes.' : `${changed.length} ${changed.length === 1 ? 'category' : 'categories'} changed.`}</span>
+      </div>
+    </div>
+  );
+}

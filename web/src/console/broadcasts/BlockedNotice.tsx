@@ -1,0 +1,38 @@
+import { Alert } from '../../ui/index.js';
+
+export interface BlockDetails {
+  category: string | null;
+  category_label: string | null;
+  passage: string | null;
+  term: string | null;
+  article_idx: number | null;
+}
+
+/** The passage with the matched term marked (case-insensitive; the passage as the reader sees it). */
+export function Highlighted({ passage, term }: { passage: string; term: string | null }) {
+  const at = term ? passage.toLowerCase().indexOf(term.toLowerCase()) : -1;
+  if (!term || at < 0) return <mark className="blocked-term">{passage}</mark>;
+  return (
+    <>
+      {passage.slice(0, at)}
+      <mark className="blocked-term">{passage.slice(at, at + term.length)}</mark>
+      {passage.slice(at + term.length)}
+    </>
+  );
+}
+
+/** A push post stopped by moderation: which category, and the passage that triggered it. */
+export function BlockedNotice({ details }: { details: BlockDetails }) {
+  const where = details.article_idx === null || details.article_idx === undefined ? 'the text' : `article ${details.article_idx + 1}`;
+  return (
+    <Alert tone="error" title={`Blocked by content moderation: ${details.category_label ?? details.category ?? 'prohibited content'}`}>
+      <p className="blocked-lead">This push post was not sent: {where} contains a term on the “{details.category_label ?? details.category}” list. The flagged passage:</p>
+      {details.passage && (
+        <blockquote className="blocked-passage" data-testid="blocked-passage">
+          <Highlighted passage={details.passage} term={details.term} />
+        </blockquote>
+      )}
+      <p className="blocked-foot">Edit the content and try again. The attempt is recorded under Content violations below.</p>
+    </Alert>
+  );
+}

@@ -1,0 +1,121 @@
+import { useEffect, useState } from 'react';
+import { api, errorMessage } from '../../api.js';
+import { Link } from '../../router.js';
+import { Alert, Badge, Button, Card, Dialog, Loading, useToast } from '../../ui/index.js';
+import { useApiGet } from '../hooks.js';
+import { NotFound } from '../NotFound.js';
+import type { AccountDetail } from '../types.js';
+import { chinaFull } from './chinaTime.js';
+import { audienceText } from './History.js';
+import { StatusBadge, TYPE_LABEL } from './StatusBadge.js';
+import { isLive, type Push } from './types.js';
+import './broadcasts.css';
+
+const PLACEMENT: Record<string, string> = {
+  chats: 'Chat list, with notification',
+  subscriptions: 'Subscriptions folder',
+};
+
+function Count({ label, value, hint }: { label: string; value: number; hint: string }) {
+  return (
+    <div className="push-count">
+      <div className="push-count-value" data-testid={`count-${label.toLowerCase().replace(/\s+/g, '-')}`}>{value.toLocaleString()}</div>
+      <div className="push-count-label">{label}</div>
+      <div className="field-hint">{hint}</div>
+    </div>
+  );
+}
+
+/** One push post: what and to whom, its status and counts (live while sending), and cancel while scheduled. */
+export function PushDetail({ account, msgId }: { account: AccountDetail; msgId: string }) {
+  const toast = useToast();
+  const path = `/console/api/accounts/${account.appid}/broadcasts/${encodeURIComponent(msgId)}`;
+  // Every second while it is being sent; now and then while it waits for its time.
+  const [pollMs, setPollMs] = useState<number | undefined>(1000);
+  const loaded = useApiGet<{ push: Push }>(path, { pollMs });
+  const [confirm, setConfirm] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const push = loaded.data?.push;
+  const nextPoll = !push || isLive(push.status) ? 1000 : push.status === 'scheduled' ? 10_000 : undefined;
+  useEffect(() => setPollMs(nextPoll), [nextPoll]);
+
+  if (loaded.error?.status === 404) return <NotFound what="push post" />;
+  if (loaded.error) return <Alert tone="error" title="Could not load the push post">{loaded.error.message}</Alert>;
+  if (!push) return <Loading />;
+
+  const cancel = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const { push: next } = await api.post<{ push: Push }>(`${path}/cancel`);
+      loaded.setData(() => ({ push: next }));
+      setConfirm(false);
+      toast.show('Scheduled push post cancelled');
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const c = push.counts;
+  const pct = c.filtered > 0 ? Math.min(100, Math.round((c.sent / c.filtered) * 100)) : push.status === 'done' ? 100 : 0;
+  return (
+    <div className="stack">
+      <div className="section-bar push-detail-bar">
+        <Link to={`/console/accounts/${account.appid}/broadcasts`}>← All push posts</Link>
+        {push.can_cancel && <Button variant="danger" onClick={() => setConfirm(true)}>Cancel scheduled push</Button>}
+      </div>
+      <Card
+        title={<span className="detail-title">{TYPE_LABEL[push.msgtype] ?? push.msgtype} push post <StatusBadge status={push.status} /></span>}
+        description={push.summary}
+        actions={isLive(push.status) ? <span className="live"><span className="live-dot" /> Live</span> : undefined}
+      >
+        {push.status === 'scheduled' && <Alert tone="info" title={`Scheduled for ${chinaFull(push.scheduled_at)} (China time)`}>It can be cancelled until it starts.</Alert>}
+        {push.status === 'cancelled' && <Alert tone="info" title="Cancelled">This push post was cancelled before it was sent.</Alert>}
+        {push.status === 'failed' && <Alert tone="error" title="The push post failed">{push.result_status ?? 'It could not be sent.'}</Alert>}
+        {push.status !== 'scheduled' && push.status !== 'cancelled' && (
+          <>
+            <div className="push-progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-label="Delivered">
+              <div className="push-progress-bar" style={{ width: `${pct}%` }} />
+            </div>
+            <div className="push-counts">
+              <Count label="Audience" value={c.total} hint="Followers when it was sent" />
+              <Count label="To send" value={c.filtered} hint={c.filtered_out > 0 ? `${c.filtered_out} over the four-a-month limit left out` : 'After filtering'} />
+              <Count label="Delivered" value={c.sent} hint={isLive(push.status) ? `${push.batches} batches so far` : 'Received the push post'} />
+              <Count label="Errors" value={c.errors} hint="Could not be delivered" />
+            </div>
+          </>
+        )}
+        <dl className="facts push-facts">
+          <div><dt>Msg ID</dt><dd className="mono">{push.msg_id}</dd></div>
+          {push.msg_data_id !== null && <div><dt>Msg data ID</dt><dd className="mono">{push.msg_data_id}</dd></div>}
+          <div><dt>Audience</dt><dd>{audienceText(push.audience)}</dd></div>
+          <div><dt>Shown</dt><dd title={PLACEMENT[push.placement]}>{PLACEMENT[push.placement] ?? push.placement}</dd></div>
+          <div><dt>Sent from</dt><dd>{push.source === 'api' ? <Badge tone="blue">API</Badge> : 'Console'}</dd></div>
+          {push.scheduled_at && <div><dt>Scheduled for (China)</dt><dd>{chinaFull(push.scheduled_at)}</dd></div>}
+          <div><dt>Accepted (China)</dt><dd>{chinaFull(push.accepted_at)}</dd></div>
+          <div><dt>Started (China)</dt><dd>{chinaFull(push.started_at)}</dd></div>
+          <div><dt>Finished (China)</dt><dd>{chinaFull(push.finished_at)}</dd></div>
+          {push.result_status && <div><dt>Result</dt><dd className="mono">{push.result_status}</dd></div>}
+        </dl>
+        {push.content !== null && (
+          <>
+            <h3 className="section-title">Text</h3>
+            <p className="push-text">{push.content}</p>
+          </>
+        )}
+      </Card>
+      <Dialog
+        open={confirm}
+        title="Cancel this scheduled push post?"
+        onClose={() => setConfirm(false)}
+        footer={<><Button onClick={() => setConfirm(false)}>Keep it</Button><Button variant="danger" loading={busy} onClick={() => void cancel()}>Cancel push post</Button></>}
+      >
+        <p className="dialog-lead">It will not be sent, and it no longer counts against the push quota.</p>
+        {error && <Alert tone="error">{error}</Alert>}
+      </Dialog>
+    </div>
+  );
+}
