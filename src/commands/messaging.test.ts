@@ -102,6 +102,36 @@ describeEachDb('messaging commands', (kind) => {
     expect(reply.message).toMatchObject({ source: 'kf', kf_account: kf, direction: 'out' });
   });
 
+  it('records a plain message to an account with a server in one call, exactly as the careful path would', async () => {
+    const { account, appid } = await makeKfAccountOwner(herald.services);
+    const dev = await startDevServer({ token: 'msgtoken' });
+    devs.push(dev);
+    await configureServer(herald.services, account.id, { url: dev.url, token: 'msgtoken', encodingAesKey: null, mode: 'plaintext' });
+    const user = await createFollowerUser(herald.services, {});
+    const openid = await followAccount(herald.services, user.id, appid);
+    const sent = await sendUserMessage(herald.services, user.id, appid, { msgtype: 'link', title: 'A <b>&', url: 'https://example.com/x', description: 'oHERALD' });
+    expect(sent).toMatchObject({ route: 'server', openid, replies: [] });
+    const d = await getDelivery(herald.services.db, account.id, sent.deliveryId!);
+    expect(d).toMatchObject({ kind: 'message', label: 'link', msgId: sent.msgId, openid });
+    expect(xmlField(d!.payloadXml, 'FromUserName')).toBe(openid);
+    expect(xmlField(d!.payloadXml, 'ToUserName')).toBe(account.originalId);
+    expect(xmlField(d!.payloadXml, 'Title')).toBe('A <b>&');
+    expect(xmlField(d!.payloadXml, 'MsgId')).toBe(sent.msgId);
+    const rows = await conversation(user.id, account.id);
+    expect(rows.map((r) => [r.direction, r.source, r.msgType, r.msgId, r.openid])).toEqual([['in', 'user', 'link', sent.msgId, openid]]);
+    const windows = await herald.services.db.select().from(serviceWindows).where(and(eq(serviceWindows.accountId, account.id), eq(serviceWindows.openid, openid)));
+    expect(windows.filter((w) => w.trigger === 'message')).toMatchObject([{ limit: 5, used: 0 }]);
+    await dev.waitFor(2); // the subscribe event, then this message
+    // A follower with an open customer-service session, a stranger and an unknown user take the careful path.
+    const kf = await makeKf(herald.services, account.id, account.wechatId!, 'cy');
+    await createKfSession(herald.services, account.id, { kfAccount: kf, openid });
+    expect((await sendUserMessage(herald.services, user.id, appid, { msgtype: 'text', content: 'to the representative' })).route).toBe('kf');
+    const stranger = await createFollowerUser(herald.services, {});
+    await expect(sendUserMessage(herald.services, stranger.id, appid, { msgtype: 'text', content: 'hi' })).rejects.toMatchObject({ code: 'not_following' });
+    await expect(sendUserMessage(herald.services, '00000000-0000-4000-8000-000000000000', appid, { msgtype: 'text', content: 'hi' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(sendUserMessage(herald.services, 'not-a-uuid', appid, { msgtype: 'text', content: 'hi' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
   it('only sends a follower’s own, live uploads of the right kind', async () => {
     const { appid } = await makeAccount(herald.services);
     const ann = await createFollowerUser(herald.services, {});

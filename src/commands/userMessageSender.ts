@@ -6,6 +6,8 @@ import { findFollowerUser } from '../store/users.js';
 import { findFollow } from '../store/followers.js';
 import { insertConversationMessage, type ConversationRow } from '../store/conversations.js';
 import { lockWindows, openWindow } from '../store/serviceWindows.js';
+import { recordUserMessageFast } from '../store/userMessageFastPath.js';
+import { newWindow } from '../domain/serviceWindow.js';
 import { findMedia, grantMedia, type MediaRow } from '../store/media.js';
 import { recordUserMessageInSession } from './kfUserMessageRecorder.js';
 import { autoReplyFor } from './autoReplyResponder.js';
@@ -116,6 +118,39 @@ async function build(
   }
 }
 
+/** Message types whose push needs nothing but the message itself (no media to check or grant). */
+const FAST_TYPES = new Set<string>(['text', 'location', 'link']);
+/** Stands for the follower's openid in a push built before the openid is known (openid-shaped, so XML escaping leaves it alone). */
+const OPENID_SLOT = 'oHERALDOPENIDSLOT000000000000';
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The common case in one statement (store/userMessageFastPath.ts): a message without media to
+ * an account with a developer server, from a follower without an open customer-service
+ * session. Undefined when it does not apply or the database declined: the careful path decides.
+ */
+async function sendFast(services: Services, account: AccountRow, userId: string, m: UserMessageInput) {
+  if (!hasServer(account) || !FAST_TYPES.has(m.msgtype) || !UUID_RE.test(userId)) return undefined;
+  const now = services.clock.now();
+  const msgId = newMsgId(now.getTime());
+  const env: Envelope = { originalId: account.originalId, openid: OPENID_SLOT, createTime: Math.floor(now.getTime() / 1000) };
+  const { push, content } = await build(services.db, services, m, { env, msgId, userId, accountId: account.id, now });
+  const at = push.xml.indexOf(OPENID_SLOT);
+  if (at < 0) return undefined;
+  const w = newWindow('message', now.getTime());
+  const done = await recordUserMessageFast(services.db, {
+    account,
+    userId,
+    msgType: m.msgtype,
+    content,
+    msgId,
+    at: now,
+    window: { expiresAt: w.expiresAt, limit: w.limit },
+    push: { label: push.label, xmlHead: push.xml.slice(0, at), xmlTail: push.xml.slice(at + OPENID_SLOT.length) },
+  });
+  return done && { ...done, msgId };
+}
+
 /**
  * A follower sends a message to an account they follow (others: DomainError not_following).
  * In one transaction: the message is recorded in the conversation, opens a customer-service
@@ -131,9 +166,15 @@ export async function sendUserMessage(services: Services, userId: string, appid:
   const checked = checkUserMessage(input);
   if (!checked.ok) throw new DomainError('invalid_message', checked.message);
   const m = checked.message;
+  const account = await findAccountByAppid(services.db, appid);
+  const fast = account ? await sendFast(services, account, userId, m) : undefined;
+  if (account && fast) {
+    notifyDeliveriesQueued(services);
+    publishConversation(services, account, [fast.row]);
+    return { message: present(account, fast.row), msgId: fast.msgId, openid: fast.row.openid, deliveryId: fast.deliveryId, route: 'server', replies: [] };
+  }
   const user = await findFollowerUser(services.db, userId);
   if (!user) throw new DomainError('not_found', 'User not found.');
-  const account = await findAccountByAppid(services.db, appid);
   if (!account) throw new DomainError('not_found', `No account with AppID ${appid}.`);
 
   const result = await services.db.transaction(async (tx) => {

@@ -366,7 +366,10 @@ describeEachDb('callback worker', (kind) => {
 
   it('shares the outbox between workers without delivering anything twice', async () => {
     const { dev, account, user } = await setup('plaintext', () => ({ body: 'success', delayMs: 20 }));
-    const second = startCallbackWorker(herald.services, { timeoutMs: 2000, pollMs: 50, concurrency: 3 });
+    // Both workers get a push timeout a loaded machine can keep: this test is about sharing, not timeouts.
+    await worker.stop();
+    worker = startCallbackWorker(herald.services, { timeoutMs: 5000, pollMs: 100, leaseMs: 15_000 });
+    const second = startCallbackWorker(herald.services, { timeoutMs: 5000, pollMs: 50, concurrency: 3 });
     try {
       const sent = [];
       for (let i = 0; i < 40; i++) sent.push(await sendUserMessage(herald.services, user.id, account.appid, { msgtype: 'text', content: `burst ${i}` }));
@@ -384,6 +387,8 @@ describeEachDb('callback worker', (kind) => {
       }
     } finally {
       await second.stop();
+      await worker.stop();
+      worker = startCallbackWorker(herald.services, { timeoutMs: 600, pollMs: 100, leaseMs: 3000 });
     }
   });
 

@@ -1,10 +1,13 @@
+import http from 'node:http';
+import https from 'node:https';
+import { pollTimer } from './pollTimer.js';
 import type { Services } from '../services.js';
 import { claimDueDeliveries } from '../store/deliveries.js';
-import { PUSH_TIMEOUT_MS, runClaimedAttempt } from './deliveryAttempt.js';
+import { PUSH_TIMEOUT_MS, loadClaims, makeAttempt, settleAttempts, type AttemptResult } from './deliveryAttempt.js';
 
 /** Tuning of the callback worker; the defaults are WeChat's behaviour. */
 export interface CallbackWorkerOptions {
-  /** Attempts in flight at once (default 16). */
+  /** Attempts in flight at once, from claim to settle (default 64). */
   concurrency?: number;
   /** How often to look for due deliveries when nothing wakes the worker (default 500 ms). */
   pollMs?: number;
@@ -25,52 +28,84 @@ export interface CallbackWorker {
   stop(): Promise<void>;
 }
 
+/** Results settled in one transaction at most. */
+const SETTLE_BATCH = 256;
+
 /**
- * The durable callback delivery worker. It claims due deliveries from the outbox (several
- * workers on several nodes share the table safely), runs each attempt, and is woken at once
- * by services.hooks.deliveriesQueued; a poll covers deliveries queued by other nodes and
- * claims whose holder crashed.
+ * Group commit for attempt results: results that finish while a settle transaction runs wait
+ * for the next one, so under load each transaction settles many deliveries (one insert of
+ * attempts, one update of deliveries) and when idle a result is settled at once.
+ */
+function settleQueue(services: Services) {
+  const waiting: Array<{ result: AttemptResult; done: (err?: unknown) => void }> = [];
+  let running = false;
+  const run = async () => {
+    running = true;
+    while (waiting.length > 0) {
+      const batch = waiting.splice(0, SETTLE_BATCH);
+      try {
+        await settleAttempts(services, batch.map((b) => b.result));
+        for (const b of batch) b.done();
+      } catch {
+        // One result the database refuses must not hold back the others: settle them one by one.
+        for (const b of batch) await settleAttempts(services, [b.result]).then(() => b.done(), (err: unknown) => b.done(err));
+      }
+    }
+    running = false;
+  };
+  return (result: AttemptResult) =>
+    new Promise<void>((resolve, reject) => {
+      waiting.push({ result, done: (err) => (err === undefined ? resolve() : reject(err)) });
+      if (!running) void run();
+    });
+}
+
+/**
+ * The durable callback delivery worker. It claims due deliveries from the outbox in batches
+ * (several workers on several nodes share the table safely: SKIP LOCKED leases), runs the
+ * attempts concurrently over keep-alive connections, and settles finished attempts together
+ * (settleQueue). It is woken at once by services.hooks.deliveriesQueued; a poll covers
+ * deliveries queued by other nodes and claims whose holder crashed.
  */
 export function startCallbackWorker(services: Services, opts: CallbackWorkerOptions = {}): CallbackWorker {
-  const concurrency = opts.concurrency ?? 16;
+  const concurrency = opts.concurrency ?? 64;
   const pollMs = opts.pollMs ?? 500;
   const leaseMs = opts.leaseMs ?? 15_000;
   const timeoutMs = opts.timeoutMs ?? PUSH_TIMEOUT_MS;
   const log = services.log.child({ component: 'callback-worker' });
   const inFlight = new Set<Promise<void>>();
+  const settle = settleQueue(services);
+  // Keep-alive pools: a developer server sees a few long-lived connections, as from WeChat,
+  // instead of a connection per push.
+  const agentOpts = { keepAlive: true, maxSockets: concurrency, timeout: 4_000, scheduling: 'lifo' as const };
+  const agents = { http: new http.Agent(agentOpts), https: new https.Agent(agentOpts) };
   let running = true;
-  let woken = false;
-  let release: (() => void) | null = null;
-
-  const wake = () => {
-    woken = true;
-    release?.();
-  };
+  const timer = pollTimer(pollMs);
+  const wake = () => timer.wake();
   services.hooks.deliveriesQueued.push(wake);
 
-  const pause = () =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(done, pollMs);
-      function done() {
-        clearTimeout(timer);
-        release = null;
-        resolve();
-      }
-      release = done;
-    });
-
+  // Claim in batches: while attempts are running, wait until a quarter of the room is free
+  // rather than claiming one delivery per finished attempt.
+  const batchRoom = Math.max(1, Math.ceil(concurrency / 4));
   const loop = async () => {
     while (running) {
-      woken = false;
+      timer.beginRound();
       const room = concurrency - inFlight.size;
+      if (room < batchRoom && inFlight.size > 0) {
+        await timer.pause();
+        continue;
+      }
       let claimed = 0;
       if (room > 0) {
         try {
           const claims = await claimDueDeliveries(services.db, { limit: room, nowMs: services.clock.nowMs(), leaseMs });
           claimed = claims.length;
-          for (const claim of claims) {
-            const p: Promise<void> = runClaimedAttempt(services, claim, { timeoutMs })
-              .catch((err: unknown) => log.error({ err, deliveryId: claim.id }, 'delivery attempt failed unexpectedly'))
+          // Claimed rows whose load fails stay claimed: their lease runs out and they are retried.
+          const loaded = claims.length > 0 ? await loadClaims(services, claims) : [];
+          for (const item of loaded) {
+            const p: Promise<void> = makeAttempt(services, item, { timeoutMs, agents })
+              .then(settle)
+              .catch((err: unknown) => log.error({ err, deliveryId: item.claim.id }, 'delivery attempt failed unexpectedly'))
               .finally(() => {
                 inFlight.delete(p);
                 wake();
@@ -82,8 +117,8 @@ export function startCallbackWorker(services: Services, opts: CallbackWorkerOpti
         }
       }
       if (!running) break;
-      if ((claimed > 0 && claimed === room) || woken) continue;
-      await pause();
+      if ((claimed > 0 && claimed === room) || timer.woken) continue;
+      await timer.pause();
     }
   };
   const looping = loop();
@@ -95,9 +130,11 @@ export function startCallbackWorker(services: Services, opts: CallbackWorkerOpti
       running = false;
       const i = services.hooks.deliveriesQueued.indexOf(wake);
       if (i >= 0) services.hooks.deliveriesQueued.splice(i, 1);
-      release?.();
+      timer.wake();
       await looping;
       await Promise.allSettled([...inFlight]);
+      agents.http.destroy();
+      agents.https.destroy();
     },
   };
 }

@@ -1,9 +1,8 @@
+import type http from 'node:http';
 import type { Services } from '../services.js';
-import { findAccountById } from '../store/accounts.js';
-import {
-  findDelivery, insertAttempt, settleDelivery,
-  type AttemptRecord, type ClaimedDelivery, type DeliveryOutcome,
-} from '../store/deliveries.js';
+import type { AccountRow } from '../store/accounts.js';
+import { type AttemptRecord, type ClaimedDelivery, type DeliveryOutcome, type DeliveryRow } from '../store/deliveries.js';
+import { findAccountsByIds, findDeliveries, insertAttempts, recordAndSettle, settleDeliveries } from '../store/deliveryBatches.js';
 import { interpretReply } from '../domain/passiveReply.js';
 import { DEFAULT_MAX_XML_BYTES } from '../wechat/xml.js';
 import { OutboundError, sendOutbound } from '../wechat/outbound.js';
@@ -18,66 +17,73 @@ export const PUSH_TIMEOUT_MS = 5000;
 /** How one attempt is made. */
 export interface AttemptOptions {
   timeoutMs: number;
+  /** Keep-alive pools by protocol; without them every push opens a connection. */
+  agents?: { http: http.Agent; https: http.Agent };
+}
+
+/** A claim with the rows its attempt needs. */
+export interface LoadedClaim {
+  claim: ClaimedDelivery;
+  delivery: DeliveryRow;
+  account: AccountRow | undefined;
+}
+
+/** What one attempt produced, waiting to be settled. */
+export interface AttemptResult extends LoadedClaim {
+  /** The HTTP attempt made, if one was. */
+  attempt?: AttemptRecord;
+  outcome: DeliveryOutcome;
+}
+
+const INTERRUPTED = 'Herald stopped during this attempt; the server may or may not have received it.';
+
+/**
+ * Loads the rows of a claimed batch (two statements whatever its size) and records, in one
+ * insert, the attempts a previous holder started and never finished (it crashed).
+ */
+export async function loadClaims(services: Services, claims: ClaimedDelivery[]): Promise<LoadedClaim[]> {
+  const { db, clock } = services;
+  const rows = new Map((await findDeliveries(db, claims.map((c) => c.id))).map((d) => [d.id, d]));
+  const accounts = await findAccountsByIds(db, [...rows.values()].map((d) => d.accountId));
+  const loaded: LoadedClaim[] = [];
+  for (const claim of claims) {
+    const delivery = rows.get(claim.id);
+    if (delivery) loaded.push({ claim, delivery, account: accounts.get(delivery.accountId) });
+  }
+  const now = clock.now();
+  await insertAttempts(
+    db,
+    loaded
+      .filter(({ claim }) => claim.previousStatus === 'delivering' && claim.attemptNo > 1)
+      .map(({ claim, delivery, account }) => ({
+        deliveryId: delivery.id,
+        attemptNo: claim.attemptNo - 1,
+        startedAt: now,
+        requestUrl: account?.serverUrl ?? '',
+        requestBody: '',
+        responseStatus: null,
+        responseBody: null,
+        latencyMs: 0,
+        outcome: 'interrupted' as const,
+        error: INTERRUPTED,
+      })),
+  );
+  return loaded;
 }
 
 /**
- * Runs one claimed attempt of a delivery: records an attempt the previous holder could not
- * finish (it crashed), skips accounts without a server, sends the push, and records the
- * attempt and the delivery's next state in one transaction. Safe to run twice for a claim:
- * every write is fenced by the attempt number.
+ * Makes the attempt of a loaded claim: skips accounts without a server, sends the push, reads
+ * the answer. Writes nothing: the result is settled by settleAttempts, with others.
  */
-export async function runClaimedAttempt(services: Services, claim: ClaimedDelivery, opts: AttemptOptions): Promise<void> {
-  const { db, clock } = services;
-  const delivery = await findDelivery(db, claim.id);
-  if (!delivery) return;
-  const account = await findAccountById(db, delivery.accountId);
-
-  if (claim.previousStatus === 'delivering' && claim.attemptNo > 1) {
-    await insertAttempt(db, {
-      deliveryId: delivery.id,
-      attemptNo: claim.attemptNo - 1,
-      startedAt: clock.now(),
-      requestUrl: account?.serverUrl ?? '',
-      requestBody: '',
-      responseStatus: null,
-      responseBody: null,
-      latencyMs: 0,
-      outcome: 'interrupted',
-      error: 'Herald stopped during this attempt; the server may or may not have received it.',
-    });
-  }
-  const finish = async (outcome: DeliveryOutcome, attempt?: AttemptRecord) => {
-    const { moved, effects } = await db.transaction(async (tx) => {
-      if (attempt) await insertAttempt(tx, attempt);
-      const settled = await settleDelivery(tx, delivery.id, claim.attemptNo, outcome);
-      // The conversation learns the outcome in the same transaction: exactly once per delivery.
-      const end = settled && account ? settledOf(outcome) : undefined;
-      const effects: SettleEffects[] = end && account ? await runSettleHandlers(services, tx, { delivery, account, outcome: end, at: clock.now() }, services.log) : [];
-      return { moved: settled, effects };
-    });
-    if (!moved) {
-      services.log.warn({ deliveryId: delivery.id, attemptNo: claim.attemptNo }, 'delivery was taken over by another worker; result dropped');
-      return;
-    }
-    if (outcome.status === 'pending' || effects.some((e) => e.deliveriesQueued)) notifyDeliveriesQueued(services);
-    if (outcome.status !== 'pending') notifyDeliverySettled(services, delivery.id);
-    for (const e of effects) {
-      try {
-        e.afterCommit?.();
-      } catch (err) {
-        services.log.warn({ err, deliveryId: delivery.id }, 'after-settle step failed');
-      }
-    }
-  };
-
+export async function makeAttempt(services: Services, item: LoadedClaim, opts: AttemptOptions): Promise<AttemptResult> {
+  const { clock } = services;
+  const { claim, delivery, account } = item;
   if (claim.attemptNo > claim.maxAttempts) {
     // The last allowed attempt was the interrupted one.
-    await finish({ status: 'failed', completedAt: clock.now(), uncountAttempt: true });
-    return;
+    return { ...item, outcome: { status: 'failed', completedAt: clock.now(), uncountAttempt: true } };
   }
   if (!account || !account.serverEnabled || !account.serverUrl || !account.serverToken) {
-    await finish({ status: 'skipped', completedAt: clock.now(), uncountAttempt: true });
-    return;
+    return { ...item, outcome: { status: 'skipped', completedAt: clock.now(), uncountAttempt: true } };
   }
 
   const startedAt = clock.now();
@@ -95,23 +101,23 @@ export async function runClaimedAttempt(services: Services, claim: ClaimedDelive
       body: request.body,
       timeoutMs: opts.timeoutMs,
       maxResponseBytes: DEFAULT_MAX_XML_BYTES,
+      agent: opts.agents ? (request.url.startsWith('https:') ? opts.agents.https : opts.agents.http) : undefined,
     });
   } catch (err) {
     if (!(err instanceof OutboundError)) throw err;
-    await finish(retryOrFail(), {
+    const attempt: AttemptRecord = {
       ...base,
       responseStatus: null,
       responseBody: null,
       latencyMs: err.latencyMs,
       outcome: err.kind === 'timeout' ? 'timeout' : 'network_error',
       error: err.message,
-    });
-    return;
+    };
+    return { ...item, attempt, outcome: retryOrFail() };
   }
   const logged = { ...base, responseStatus: res.status, responseBody: res.body, latencyMs: res.latencyMs };
   if (res.status !== 200) {
-    await finish(retryOrFail(), { ...logged, outcome: 'http_error', error: `Your server answered HTTP ${res.status}` });
-    return;
+    return { ...item, attempt: { ...logged, outcome: 'http_error', error: `Your server answered HTTP ${res.status}` }, outcome: retryOrFail() };
   }
   const result = res.truncated
     ? { status: 'invalid' as const, error: `The reply is larger than ${DEFAULT_MAX_XML_BYTES / 1024} KB.` }
@@ -127,28 +133,90 @@ export async function runClaimedAttempt(services: Services, claim: ClaimedDelive
   const completedAt = clock.now();
   if (result.status === 'invalid') {
     // WeChat does not retry an answered push: it shows the user an error instead.
-    await finish(
-      { status: 'delivered', replyStatus: 'invalid', reply: null, replyError: result.error, completedAt },
-      { ...logged, outcome: 'invalid_reply', error: result.error },
-    );
-    return;
+    return {
+      ...item,
+      attempt: { ...logged, outcome: 'invalid_reply', error: result.error },
+      outcome: { status: 'delivered', replyStatus: 'invalid', reply: null, replyError: result.error, completedAt },
+    };
   }
-  await finish(
-    {
+  return {
+    ...item,
+    attempt: { ...logged, outcome: 'ok', error: null },
+    outcome: {
       status: 'delivered',
       replyStatus: result.status === 'valid' ? 'valid' : 'none',
       reply: result.status === 'valid' ? result.reply : null,
       replyError: null,
       completedAt,
     },
-    { ...logged, outcome: 'ok', error: null },
-  );
+  };
 }
 
-/** The end a delivery outcome amounts to for settle handlers (none while it is still pending or was skipped). */
+/**
+ * Settles attempt results in one transaction: every attempt row in one insert, every delivery's
+ * next state in one update (fenced by attempt number), then the settle handlers of deliveries
+ * that ended with something to act on (a reply, an invalid answer, a failure), each in its
+ * savepoint. A plain "success" answer needs no handler. Phones and waiters are told after commit.
+ */
+export async function settleAttempts(services: Services, results: AttemptResult[]): Promise<void> {
+  const { db, clock } = services;
+  if (results.length === 0) return;
+  const attempts = results.flatMap((r) => (r.attempt ? [r.attempt] : []));
+  const settlements = results.map((r) => ({ id: r.delivery.id, attemptNo: r.claim.attemptNo, outcome: r.outcome }));
+  // Most pushes are answered "success": nothing else to write, so attempts and settlements go in one statement.
+  const quiet = results.every((r) => !r.account || settledOf(r.outcome) === undefined);
+  const { moved, effects } = quiet ? { moved: await recordAndSettle(db, attempts, settlements), effects: [] } : await db.transaction(async (tx) => {
+    await insertAttempts(tx, attempts);
+    const moved = await settleDeliveries(tx, settlements);
+    const effects: Array<{ deliveryId: number; e: SettleEffects }> = [];
+    const at = clock.now();
+    for (const r of results) {
+      const end = moved.has(r.delivery.id) && r.account ? settledOf(r.outcome) : undefined;
+      if (!end || !r.account) continue;
+      for (const e of await runSettleHandlers(services, tx, { delivery: r.delivery, account: r.account, outcome: end, at }, services.log)) {
+        effects.push({ deliveryId: r.delivery.id, e });
+      }
+    }
+    return { moved, effects };
+  });
+  let queued = effects.some(({ e }) => e.deliveriesQueued);
+  for (const r of results) {
+    if (!moved.has(r.delivery.id)) {
+      services.log.warn({ deliveryId: r.delivery.id, attemptNo: r.claim.attemptNo }, 'delivery was taken over by another worker; result dropped');
+      continue;
+    }
+    if (r.outcome.status === 'pending') queued = true;
+    else notifyDeliverySettled(services, r.delivery.id);
+  }
+  if (queued) notifyDeliveriesQueued(services);
+  for (const { deliveryId, e } of effects) {
+    try {
+      e.afterCommit?.();
+    } catch (err) {
+      services.log.warn({ err, deliveryId }, 'after-settle step failed');
+    }
+  }
+}
+
+/**
+ * Runs one claimed attempt from start to settle (a worker batches these steps; this is the
+ * same path for a single claim). Safe to run twice for a claim: every write is fenced by the
+ * attempt number.
+ */
+export async function runClaimedAttempt(services: Services, claim: ClaimedDelivery, opts: AttemptOptions): Promise<void> {
+  const [item] = await loadClaims(services, [claim]);
+  if (!item) return;
+  await settleAttempts(services, [await makeAttempt(services, item, opts)]);
+}
+
+/**
+ * The end a delivery outcome amounts to for settle handlers: none while it is still pending,
+ * was skipped, or was answered with a plain "success" (nothing for the follower to see).
+ */
 function settledOf(outcome: DeliveryOutcome): SettledDelivery['outcome'] | undefined {
   if (outcome.status === 'failed') return { status: 'failed' };
   if (outcome.status !== 'delivered') return undefined;
   if (outcome.replyStatus === 'valid' && outcome.reply) return { status: 'delivered', replyStatus: 'valid', reply: outcome.reply as PassiveReply };
-  return { status: 'delivered', replyStatus: outcome.replyStatus === 'valid' ? 'none' : outcome.replyStatus };
+  if (outcome.replyStatus === 'invalid') return { status: 'delivered', replyStatus: 'invalid' };
+  return undefined;
 }

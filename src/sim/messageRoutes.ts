@@ -32,6 +32,16 @@ const messageBody = z.looseObject({
   wait: z.boolean().default(true),
 });
 
+/** At most this many messages per batch request. */
+export const MAX_BATCH_MESSAGES = 100;
+
+const batchBody = z.object({
+  messages: z
+    .array(z.looseObject({ user: z.string().min(1).max(64), account: accountRef, msgtype: z.enum(USER_MSG_TYPES as [string, ...string[]]) }))
+    .min(1)
+    .max(MAX_BATCH_MESSAGES),
+});
+
 const menuClickBody = z.object({
   account: accountRef,
   path: z.union([z.tuple([z.number().int().min(0).max(4)]), z.tuple([z.number().int().min(0).max(4), z.number().int().min(0).max(4)])]),
@@ -75,6 +85,8 @@ async function placeholder(services: Services, userId: string, bytes: Buffer, fi
 /** Fills in placeholder media for image, voice and video messages sent without media_id. */
 async function withMedia(services: Services, userId: string, msg: Record<string, unknown>): Promise<Record<string, unknown>> {
   const out = { ...msg };
+  // Messages without media need no lookup here: the command refuses an unknown user itself.
+  if (!['image', 'voice', 'video', 'shortvideo'].includes(String(out.msgtype))) return out;
   const missing = (k: string) => out[k] === undefined || out[k] === null || out[k] === '';
   if (!(await findFollowerUser(services.db, userId))) throw new DomainError('not_found', 'User not found.');
   if (out.msgtype === 'image' && missing('media_id')) out.media_id = await placeholder(services, userId, PLACEHOLDER_PNG, 'photo.png');
@@ -117,7 +129,8 @@ export function registerMessageRoutes(app: FastifyInstance, services: Services):
     body: messageBody,
     async handler({ params, body }) {
       const { account, wait, ...message } = body;
-      const accountId = await accountIdOf(services, account);
+      // Without wait the answer needs no account id: the command refuses an unknown account.
+      const accountId = wait ? await accountIdOf(services, account) : '';
       const checked = checkUserMessage(await withMedia(services, params.id, message));
       if (!checked.ok) throw new DomainError('invalid_request', checked.message);
       const sent = await sendUserMessage(services, params.id, account, checked.message);
@@ -128,6 +141,36 @@ export function registerMessageRoutes(app: FastifyInstance, services: Services):
         route: sent.route,
         ...(await outcome(services, params.id, accountId, sent.deliveryId, sent.message.id, wait)),
       };
+    },
+  });
+
+  // Many users' messages in one request, for load generation and scripted conversations: each
+  // is sent as by POST /users/:id/messages with wait false. One user's messages go in order;
+  // different users' go concurrently. A refusal answers in its own slot, not for the batch.
+  simRoute(app, services, {
+    method: 'POST',
+    url: '/messages/batch',
+    body: batchBody,
+    async handler({ body }) {
+      const results: object[] = new Array(body.messages.length);
+      const byUser = new Map<string, number[]>();
+      body.messages.forEach((m, i) => byUser.set(m.user, [...(byUser.get(m.user) ?? []), i]));
+      const sendOne = async (i: number) => {
+        const { user, account, wait: _wait, ...message } = body.messages[i];
+        try {
+          const checked = checkUserMessage(await withMedia(services, user, message));
+          if (!checked.ok) throw new DomainError('invalid_request', checked.message);
+          const sent = await sendUserMessage(services, user, account, checked.message);
+          results[i] = { msg_id: sent.msgId, openid: sent.openid, route: sent.route, delivery_id: sent.deliveryId ?? null };
+        } catch (err) {
+          if (!(err instanceof DomainError)) throw err;
+          results[i] = { error: { code: err.code, message: err.message } };
+        }
+      };
+      await Promise.all([...byUser.values()].map(async (indexes) => {
+        for (const i of indexes) await sendOne(i);
+      }));
+      return { results };
     },
   });
 

@@ -163,4 +163,44 @@ describeEachDb('simulator: messages, media, menu taps, scans, locations and inbo
       expect(r.statusCode).toBeLessThan(500);
     }
   });
+
+  it('sends many users’ messages in one batch request, each answered in its own slot', async () => {
+    const { account, user } = await followerOf();
+    const other = json(await call('POST', '/sim/v1/users', { nickname: 'Mo' }));
+    await call('POST', `/sim/v1/users/${other.id}/follow`, { account: account.appid });
+    const stranger = json(await call('POST', '/sim/v1/users', { nickname: 'Xi' }));
+    const r = await call('POST', '/sim/v1/messages/batch', {
+      messages: [
+        { user: user.id, account: account.appid, msgtype: 'text', content: 'one' },
+        { user: other.id, account: account.appid, msgtype: 'location', location_x: 1, location_y: 2 },
+        { user: user.id, account: account.appid, msgtype: 'text', content: 'two', wait: true },
+        { user: stranger.id, account: account.appid, msgtype: 'text', content: 'not a follower' },
+        { user: user.id, account: account.appid, msgtype: 'text', content: '' },
+        { user: 'nobody', account: account.appid, msgtype: 'image' },
+        { user: user.id, account: 'wx_unknown', msgtype: 'text', content: 'x' },
+      ],
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    const results = json(r).results as Array<Record<string, any>>;
+    expect(results.slice(0, 3).map((x) => x.route)).toEqual(['autoreply', 'autoreply', 'autoreply']);
+    expect(results.slice(0, 3).every((x) => /^\d+$/.test(x.msg_id) && typeof x.delivery_id === 'number')).toBe(true);
+    expect(results.slice(3).map((x) => x.error?.code)).toEqual(['not_following', 'invalid_request', 'not_found', 'not_found']);
+    // One user's messages are recorded in the order sent.
+    const inbox = json(await call('GET', `/sim/v1/users/${user.id}/inbox?account=${account.appid}`));
+    expect(inbox.messages.filter((m: any) => m.direction === 'in').map((m: any) => m.content.content)).toEqual(['one', 'two']);
+
+    const tooMany = Array.from({ length: 101 }, () => ({ user: user.id, account: account.appid, msgtype: 'text', content: 'x' }));
+    for (const body of [{ messages: [] }, { messages: tooMany }, { messages: [{ user: user.id, msgtype: 'text' }] }, { messages: 'x' }, [], null]) {
+      const bad = await call('POST', '/sim/v1/messages/batch', body);
+      expect(bad.statusCode, JSON.stringify(body).slice(0, 80)).toBe(400);
+      expect(json(bad).error.code).toBe('invalid_request');
+    }
+    const huge = await call('POST', '/sim/v1/messages/batch', { messages: [{ user: user.id, account: account.appid, msgtype: 'text', content: 'x'.repeat(70_000) }] });
+    expect(huge.statusCode).toBe(413);
+    for (const [label, payload] of HOSTILE_BODIES) {
+      const h = await call('POST', '/sim/v1/messages/batch', payload);
+      expect(h.statusCode, `${label}: ${h.body.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
+      expect(h.statusCode, label).toBeLessThan(500);
+    }
+  });
 });

@@ -172,3 +172,24 @@ export async function findInboundByMsgId(db: Executor, accountId: string, openid
     .limit(1);
   return row;
 }
+
+/** A conversation row from raw SQL or to_jsonb (snake_case keys), as drizzle would map it. */
+export function conversationRowOf(r: Record<string, unknown>): ConversationRow {
+  return {
+    id: Number(r.id),
+    accountId: String(r.account_id),
+    userId: String(r.user_id),
+    openid: String(r.openid),
+    direction: String(r.direction),
+    source: String(r.source),
+    msgType: String(r.msg_type),
+    content: (typeof r.content === 'string' ? JSON.parse(r.content) : r.content) as ConversationRow['content'],
+    msgId: (r.msg_id as string | null) ?? null,
+    kfAccount: (r.kf_account as string | null) ?? null,
+    placement: String(r.placement),
+    notify: r.notify === true || r.notify === 't',
+    readAt: r.read_at ? new Date(r.read_at as string) : null,
+    createdAt: r.created_at instanceof Date ? r.created_at : new Date(r.created_at as string),
+  };
+}
+

@@ -16,6 +16,11 @@ export interface OutboundRequest {
   timeoutMs: number;
   /** Bytes of the response body kept; the rest is read and dropped (default 256 KiB). */
   maxResponseBytes?: number;
+  /**
+   * Connection pool to use (keep-alive; an http.Agent for http: URLs, an https.Agent for
+   * https:). Default none: a fresh connection per request.
+   */
+  agent?: http.Agent;
 }
 
 /** An answer with an HTTP status (any status). */
@@ -76,7 +81,7 @@ export function sendOutbound(req: OutboundRequest): Promise<OutboundResponse> {
         ...(req.headers ?? {}),
         ...(body ? { 'content-length': String(body.length) } : {}),
       },
-      agent: false,
+      agent: req.agent ?? false,
     });
     const seconds = req.timeoutMs === 1000 ? '1 second' : req.timeoutMs % 1000 === 0 ? `${req.timeoutMs / 1000} seconds` : `${req.timeoutMs} ms`;
     const timer = setTimeout(() => fail(new OutboundError('timeout', `No answer within ${seconds}`, elapsed())), req.timeoutMs);
