@@ -11,7 +11,7 @@ import pg from 'pg';
 import { afterAll, expect, it } from 'vitest';
 import { describeEachDb } from './harness.js';
 import { startDevServer, xmlField, type Answer, type DevServer } from './devServer.js';
-import { freePort, startChild, kill, type Child } from './child.js';
+import { freePort, startChild, kill } from './child.js';
 
 async function api(base: string, method: string, url: string, body?: object): Promise<Record<string, unknown>> {
   const r = await fetch(`${base}${url}`, {

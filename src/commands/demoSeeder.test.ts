@@ -27,6 +27,12 @@ describeEachDb('demo seeder', (kind) => {
     const [admin] = await herald.services.db.select().from(operators).where(eq(operators.email, DEMO_LOGIN.email));
     expect(admin.platformAdmin).toBe(true);
 
+    // Demo content: a published welcome article (after the publish job runs) and drafts on both accounts.
+    const { newsGroups } = await import('../db/schema/index.js');
+    const groups = await herald.services.db.select().from(newsGroups);
+    expect(groups.filter((g) => g.origin === 'draft')).toHaveLength(3);
+    await expect.poll(async () => (await herald.services.db.select().from(newsGroups)).filter((g) => g.state === 'published').length, { timeout: 15_000 }).toBe(1);
+
     const again = await seedDemo(herald.services);
     expect(again.accounts.map((a) => a.appid).sort()).toEqual(first.accounts.map((a) => a.appid).sort());
     expect(again.accounts.every((a) => a.secret === undefined)).toBe(true);

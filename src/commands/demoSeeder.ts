@@ -5,6 +5,7 @@ import { registerAccount } from './accountRegistrar.js';
 import { createOperator } from './operatorCreator.js';
 import { createFollowerUser } from './followerUserCreator.js';
 import { followAccount } from './followAccount.js';
+import { seedDemoArticles } from './demoArticles.js';
 
 export interface DemoCredentials {
   email: string;
@@ -23,7 +24,8 @@ const DEMO_FOLLOWERS = [
 
 /**
  * First start in emulator mode: a platform admin, an organization, a verified service account and
- * a verified subscription account, and a few followers of both. Later starts change nothing and
+ * a verified subscription account, a few followers of both, a published welcome article and
+ * drafts ready to push (src/commands/demoArticles.ts). Later starts change nothing and
  * report the existing AppIDs (AppSecrets are shown only once).
  */
 export async function seedDemo(services: Services): Promise<DemoCredentials> {
@@ -48,6 +50,7 @@ export async function seedDemo(services: Services): Promise<DemoCredentials> {
     await followAccount(services, user.id, svc.account.appid);
     await followAccount(services, user.id, sub.account.appid);
   }
+  await seedDemoArticles(services, { subscription: sub.account, service: svc.account });
   return {
     ...DEMO_LOGIN,
     accounts: [

@@ -53,7 +53,7 @@ describeEachDb('console followers, tags and blacklist API', (kind) => {
   };
 
   it('lists followers newest first with their profile, and searches nickname, remark and openid', async () => {
-    const { client, base, appid, account } = await mine();
+    const { client, base, appid } = await mine();
     const mei = await follower(appid, { nickname: 'Li Mei', country: 'China', province: 'Guangdong', city: 'Shenzhen', language: 'zh_CN' }, 'ADD_SCENE_QR_CODE');
     h.services.clock.advance(1000);
     const tom = await follower(appid, { nickname: 'Tom 100%_real', language: 'en' });
