@@ -82,13 +82,13 @@ export async function findReceivedPost(db: Executor, userId: string, msgId: numb
 
 /**
  * For every account the user follows (or once followed), the newest post they received and the
- * unread count. Accounts are walked by the follows primary key (account_id, user_id).
+ * unread count, from the user's follows (follows_user_idx).
  */
 export async function listPostSummaries(db: Executor, userId: string): Promise<PostSummary[]> {
   const rows = await rowsOf(db, sql`
     select ${columns(sql`b.read_at`)}, u.unread
-      from accounts a
-      join lateral (select f.openid from follows f where f.account_id = a.id and f.user_id = ${userId}::uuid) f on true
+      from follows f
+      join accounts a on a.id = f.account_id
       join lateral (
         select b.*, r.read_at from broadcasts b
           join broadcast_recipients r on r.broadcast_id = b.id and r.openid = f.openid
@@ -98,7 +98,8 @@ export async function listPostSummaries(db: Executor, userId: string): Promise<P
       join lateral (
         select count(*)::int as unread from broadcasts b2
           join broadcast_recipients r2 on r2.broadcast_id = b2.id and r2.openid = f.openid and r2.read_at is null
-         where b2.account_id = a.id) u on true`);
+         where b2.account_id = a.id) u on true
+     where f.user_id = ${userId}::uuid`);
   return rows.map((r) => ({ latest: toPost(r), unread: Number(r.unread) }));
 }
 

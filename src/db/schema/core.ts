@@ -165,6 +165,8 @@ export const follows = pgTable('follows', {
   primaryKey({ columns: [t.accountId, t.userId] }),
   uniqueIndex('follows_openid_uq').on(t.openid),
   index('follows_account_subscribed_idx').on(t.accountId, t.subscribed, t.openid),
+  // A user's follows (the phone's chat list), without scanning every account's followers.
+  index('follows_user_idx').on(t.userId),
 ]);
 
 /** Per-organization unionid of a user. */

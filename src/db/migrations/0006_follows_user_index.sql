@@ -1,0 +1,1 @@
+CREATE INDEX "follows_user_idx" ON "follows" USING btree ("user_id");
