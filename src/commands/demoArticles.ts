@@ -65,7 +65,7 @@ const WELCOME_HTML = `
 push quota.</p>
 <h2>Things to try</h2>
 <ul>
-<li>In the console, open <em>Articles</em> and edit the draft “Morning digest”, then push it from <em>Push posts</em>.</li>
+<li>In the console, open <em>Drafts</em> and edit the draft “Morning digest”, then push it from <em>Push posts</em>.</li>
 <li>Open the phone at <code>/phone</code> as a follower: the post lands in the Subscriptions folder, without a notification.</li>
 <li>Like it, tap “Wow”, leave a comment or share it to a chat.</li>
 </ul>
