@@ -62,6 +62,13 @@ describe('moderation matching', () => {
     expect(v.passage).toContain('online casino');
     expect(v.passage.length).toBeLessThanOrEqual(34);
     expect(passageAround('short online casino', 6, 19)).toBe('short online casino');
+    // Spaced text is cut at whole words; text without spaces by characters.
+    const sentence = 'Weekend special: try our new cold brew, and visit the best online casino in town tonight!';
+    const at = sentence.indexOf('online casino');
+    expect(passageAround(sentence, at, at + 13)).toBe('…best online casino in town…');
+    const zh = `${'今天天气很好'.repeat(5)}网络赌场${'我们一起去'.repeat(5)}`;
+    const zhAt = zh.indexOf('网络赌场');
+    expect(passageAround(zh, zhAt, zhAt + 4)).toMatch(/^….{13}网络赌场.{13}…$/u);
     // A surrogate pair is never cut in half.
     const emoji = passageAround(`${'😀'.repeat(40)}X${'😀'.repeat(40)}`, 80, 81);
     expect(emoji).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);

@@ -117,6 +117,16 @@ export function passageAround(text: string, start: number, end: number, width = 
   let from = Math.max(0, start - Math.floor(room / 2));
   // Room not used before the match (it starts near the beginning) goes after it.
   let to = Math.min(text.length, end + room - (start - from));
+  // Where the cut falls inside a word of spaced text, start and end at whole words instead (text
+  // without spaces, such as Chinese, is cut by characters).
+  if (from > 0 && wordAt(text, from - 1) && wordAt(text, from)) {
+    const space = text.slice(from, start).search(/\s/);
+    if (space >= 0) from += space + 1;
+  }
+  if (to < text.length && wordAt(text, to - 1) && wordAt(text, to)) {
+    const space = text.slice(end, to).search(/\s\S*$/);
+    if (space >= 0) to = end + space;
+  }
   // Never cut a surrogate pair in half.
   if (from > 0 && isLowSurrogate(text, from)) from--;
   if (to < text.length && isLowSurrogate(text, to)) to++;
