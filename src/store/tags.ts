@@ -1,7 +1,8 @@
-import { and, asc, count, eq, gt, inArray, max, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, gte, inArray, max, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db/connect.js';
-import { followTags, tags } from '../db/schema/index.js';
+import { followTags, follows, tags } from '../db/schema/index.js';
 import { FIRST_TAG_ID } from '../domain/audience.js';
+import { STAR_GROUP } from '../domain/groups.js';
 
 export interface TagRecord {
   id: number;
@@ -123,4 +124,38 @@ export async function listTagMemberOpenids(db: Executor, accountId: string, tagI
     .orderBy(asc(followTags.openid))
     .limit(limit);
   return rows.map((r) => r.openid);
+}
+
+/** Current followers carrying no tag at all (the legacy groups API's 未分组 count). */
+export async function countUntaggedSubscribers(db: Executor, accountId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(follows)
+    .where(
+      and(
+        eq(follows.accountId, accountId),
+        eq(follows.subscribed, true),
+        sql`not exists (select 1 from ${followTags} where ${followTags.accountId} = ${follows.accountId} and ${followTags.openid} = ${follows.openid})`,
+      ),
+    );
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Takes followers off every created tag except `keep` (pass 0 to keep none), and off the star
+ * group (2) too when `dropStar` is set: the first half of moving them to one group.
+ */
+export async function removeGroupTags(
+  db: Executor,
+  accountId: string,
+  openids: readonly string[],
+  keep: number,
+  dropStar: boolean,
+): Promise<void> {
+  const unique = [...new Set(openids)];
+  if (unique.length === 0) return;
+  const created = and(gte(followTags.tagId, FIRST_TAG_ID), ne(followTags.tagId, keep));
+  await db
+    .delete(followTags)
+    .where(and(eq(followTags.accountId, accountId), inArray(followTags.openid, unique), dropStar ? or(created, eq(followTags.tagId, STAR_GROUP)) : created));
 }

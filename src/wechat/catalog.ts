@@ -43,6 +43,8 @@ export const CATALOG: CatalogEntry[] = [
     '/cgi-bin/tags/members/batchtagging', '/cgi-bin/tags/members/batchuntagging', '/cgi-bin/tags/getidlist', '/cgi-bin/user/tag/get',
     '/cgi-bin/tags/members/getblacklist', '/cgi-bin/tags/members/batchblacklist', '/cgi-bin/tags/members/batchunblacklist',
     '/cgi-bin/changeopenid',
+    '/cgi-bin/groups/create', '/cgi-bin/groups/get', '/cgi-bin/groups/getid', '/cgi-bin/groups/update',
+    '/cgi-bin/groups/members/update', '/cgi-bin/groups/members/batchupdate', '/cgi-bin/groups/delete',
   ]),
   ...group('QR codes and short links', [
     '/cgi-bin/qrcode/create', '/cgi-bin/showqrcode', '/cgi-bin/shorturl', '/cgi-bin/shorten/gen', '/cgi-bin/shorten/fetch',

@@ -1,10 +1,11 @@
 import type { FollowerRecord } from '../../store/audience.js';
 import type { TagRecord } from '../../store/tags.js';
 import { SYSTEM_TAGS } from '../../domain/audience.js';
+import { groupOf } from '../../domain/groups.js';
 
 /**
  * user/info (and each entry of batchget). A current follower:
- * subscribe, openid, language, subscribe_time, unionid, remark, groupid (legacy, 0), tagid_list,
+ * subscribe, openid, language, subscribe_time, unionid, remark, groupid (the legacy group: see groupOf), tagid_list,
  * subscribe_scene, qr_scene, qr_scene_str. Someone who unfollowed: subscribe 0, openid, unionid.
  * nickname, headimgurl, sex and region are not sent (WeChat stopped in late 2021).
  */
@@ -17,7 +18,7 @@ export function presentUserInfo(f: FollowerRecord, tagIds: readonly number[]): R
     subscribe_time: Math.floor((f.subscribedAt ?? f.createdAt).getTime() / 1000),
     unionid: f.unionid,
     remark: f.remark,
-    groupid: 0,
+    groupid: groupOf(tagIds),
     tagid_list: [...tagIds],
     subscribe_scene: f.subscribeScene,
     qr_scene: f.qrScene,

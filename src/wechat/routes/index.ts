@@ -6,6 +6,7 @@ import { registerQuotaApis } from './quota.js';
 import { registerMenuRoutes } from './menu.js';
 import { registerUserRoutes } from './users.js';
 import { registerTagRoutes } from './tags.js';
+import { registerGroupRoutes } from './groups.js';
 import { registerQrCodeRoutes } from './qrcode.js';
 import { registerKfAccountApis } from './kfAccounts.js';
 import { registerKfSessionApis } from './kfSessions.js';
@@ -28,6 +29,7 @@ const GROUPS: ApiGroup[] = [
   registerMenuRoutes, // menu/*, get_current_selfmenu_info
   registerUserRoutes, // user/get, user/info, user/info/batchget, user/info/updateremark
   registerTagRoutes, // tags/*, user/tag/get, blacklist
+  registerGroupRoutes, // legacy groups/*, a view over tags
   registerQrCodeRoutes, // qrcode/create, showqrcode, /q/:code
   registerKfAccountApis, // customservice/kfaccount/*, getkflist, getonlinekflist
   registerKfSessionApis, // customservice/kfsession/*, msgrecord/*

@@ -82,7 +82,7 @@ describeEachDb('user APIs', (kind) => {
       subscribe_time: Math.floor(at.getTime() / 1000),
       unionid: f.unionid,
       remark: '老客户',
-      groupid: 0,
+      groupid: 2, // the legacy group: only the star tag, so the star group
       tagid_list: [2],
       subscribe_scene: 'ADD_SCENE_QR_CODE',
       qr_scene: 98765,
