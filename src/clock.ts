@@ -19,11 +19,18 @@ export interface Clock {
   advance(ms: number): void;
   /** Sets the absolute offset (used when restoring persisted state). */
   setOffset(ms: number): void;
+  /**
+   * Calls `listener` right after each move of the clock (advance, setOffset), so something timed
+   * in Herald time (the typing indicator) can react at once. Listeners run inside the caller of
+   * advance and must not throw. Returns the function that stops listening.
+   */
+  onMove(listener: () => void): () => void;
 }
 
 export class SystemClock implements Clock {
   readonly adjustable: boolean;
   private offset = 0;
+  private readonly moveListeners = new Set<() => void>();
   constructor(opts: { adjustable?: boolean; offsetMs?: number } = {}) {
     this.adjustable = opts.adjustable ?? false;
     this.offset = opts.offsetMs ?? 0;
@@ -44,10 +51,19 @@ export class SystemClock implements Clock {
     if (!this.adjustable) throw new Error('clock is not adjustable in platform mode');
     if (!Number.isFinite(ms) || ms < 0) throw new Error('clock can only move forward');
     this.offset += ms;
+    this.moved();
   }
   setOffset(ms: number): void {
     if (!this.adjustable && ms !== 0) throw new Error('clock is not adjustable in platform mode');
     this.offset = ms;
+    this.moved();
+  }
+  onMove(listener: () => void): () => void {
+    this.moveListeners.add(listener);
+    return () => this.moveListeners.delete(listener);
+  }
+  private moved(): void {
+    for (const listener of [...this.moveListeners]) listener();
   }
 }
 
