@@ -1,6 +1,6 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, lte, notExists, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/connect.js';
-import { articles, newsGroups } from '../db/schema/index.js';
+import { articles, broadcasts, newsGroups, publishJobs } from '../db/schema/index.js';
 import { MEDIA_ID_RE } from '../domain/media.js';
 import { ARTICLE_ID_RE } from '../domain/article.js';
 import type { ArticleRow, NewArticle } from './articles.js';
@@ -160,4 +160,29 @@ export async function insertGroupArticles(
     .values(groupArticles.map((a, idx) => ({ ...a, groupId: group.id, accountId: group.accountId, idx })))
     .returning();
   return rows.sort((a, b) => a.idx - b.idx);
+}
+
+/**
+ * Removes up to `limit` media/uploadnews groups (and their articles) whose 3 days ended by
+ * `before`. A group any push post or preview points at is kept, whatever its state: queued and
+ * scheduled posts still send it, and the history, the phone and the article pages read it after.
+ * Each group is taken by one caller (skip locked), so several nodes may sweep at once; a group a
+ * transaction is just attaching to a post (its foreign-key check locks the row) is skipped.
+ * Returns how many groups were removed.
+ */
+export async function deleteExpiredUploadNews(db: Executor, before: Date, limit: number): Promise<number> {
+  const due = db
+    .select({ id: newsGroups.id })
+    .from(newsGroups)
+    .where(and(
+      eq(newsGroups.origin, 'uploadnews'),
+      isNotNull(newsGroups.expiresAt),
+      lte(newsGroups.expiresAt, before),
+      notExists(db.select({ one: sql`1` }).from(broadcasts).where(eq(broadcasts.groupId, newsGroups.id))),
+      notExists(db.select({ one: sql`1` }).from(publishJobs).where(eq(publishJobs.groupId, newsGroups.id))),
+    ))
+    .limit(Math.max(0, limit))
+    .for('update', { skipLocked: true });
+  const rows = await db.delete(newsGroups).where(sql`${newsGroups.id} in (${due})`).returning({ id: newsGroups.id });
+  return rows.length;
 }
