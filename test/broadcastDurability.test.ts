@@ -4,29 +4,18 @@
  * and after a restart on the same data every follower has exactly one recipient row, the counts
  * are exact and the developer server receives exactly one MASSSENDJOBFINISH.
  */
-import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import WebSocket from 'ws';
 import { sql } from 'drizzle-orm';
 import { afterAll, expect, it } from 'vitest';
 import { describeEachDb, type DbKind } from './harness.js';
 import { startDevServer, xmlField, type DevServer } from './devServer.js';
-import { freePort, startChild, kill, root, type Child } from './child.js';
+import { root } from './child.js';
+import { startChildHerald, type Cleanups } from './childHerald.js';
 import { connect } from '../src/db/connect.js';
 
 const FOLLOWERS = 200_000;
 const PHONES = 20;
-
-async function api(base: string, method: string, url: string, body?: object): Promise<Record<string, unknown>> {
-  const r = await fetch(`${base}${url}`, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
-  const json = (await r.json()) as Record<string, unknown>;
-  if (r.status >= 300) throw new Error(`${method} ${url}: ${r.status} ${JSON.stringify(json)}`);
-  return json;
-}
 
 /** Runs `herald seed` with the server stopped (the embedded database is opened by one process at a time). */
 function seed(env: Record<string, string>, appid: string): Promise<string> {
@@ -54,55 +43,33 @@ async function inspect<T>(kind: DbKind, env: Record<string, string>, fn: (rows: 
 }
 
 describeEachDb('push post fan-out across SIGKILL', (kind) => {
-  const cleanups: Array<() => Promise<void> | void> = [];
+  const cleanups: Cleanups = [];
   afterAll(async () => {
     for (const fn of cleanups.reverse()) await fn();
   });
 
   it(`delivers to all ${FOLLOWERS.toLocaleString('en-US')} followers exactly once after the server is killed mid-fan-out`, async () => {
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'herald-fanout-dur-'));
-    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const env: Record<string, string> = { HERALD_DATA_DIR: dataDir };
-    if (kind === 'postgres') {
-      const base = process.env.TEST_DATABASE_URL!;
-      const name = `herald_fdur_${process.pid}_${randomBytes(4).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: base });
-      await admin.connect();
-      await admin.query(`create database ${name}`);
-      await admin.end();
-      const url = new URL(base);
-      url.pathname = `/${name}`;
-      env.DATABASE_URL = url.toString();
-      cleanups.push(async () => {
-        const c = new pg.Client({ connectionString: base });
-        await c.connect();
-        await c.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
-        await c.end();
-      });
-    }
     const dev: DevServer = await startDevServer({ token: 'fanout' });
     cleanups.push(() => dev.close());
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    let child: Child = await startChild({ ...env, PORT: String(port) });
-    cleanups.push(() => kill(child, 'SIGKILL'));
+    const herald = await startChildHerald(kind, 'fanout', cleanups);
+    const { api, base, env } = herald;
 
     // An account with a developer server, and a few followers with phones.
-    const account = await api(base, 'POST', '/sim/v1/accounts', { type: 'subscription', verified: true, name: 'Fan-out' });
+    const account = await api('POST', '/sim/v1/accounts', { type: 'subscription', verified: true, name: 'Fan-out' });
     const appid = account.appid as string;
-    await api(base, 'PUT', `/sim/v1/accounts/${appid}/server`, { url: dev.url, token: 'fanout', mode: 'plaintext' });
+    await api('PUT', `/sim/v1/accounts/${appid}/server`, { url: dev.url, token: 'fanout', mode: 'plaintext' });
     const phoneTokens: string[] = [];
     for (let i = 0; i < PHONES; i++) {
-      const user = await api(base, 'POST', '/sim/v1/users', { nickname: `Phone ${i}` });
-      await api(base, 'POST', `/sim/v1/users/${user.id}/follow`, { account: appid });
-      phoneTokens.push((await api(base, 'POST', `/sim/v1/users/${user.id}/phone-token`, {})).token as string);
+      const user = await api('POST', '/sim/v1/users', { nickname: `Phone ${i}` });
+      await api('POST', `/sim/v1/users/${user.id}/follow`, { account: appid });
+      phoneTokens.push((await api('POST', `/sim/v1/users/${user.id}/phone-token`, {})).token as string);
     }
-    await kill(child, 'SIGTERM');
+    await herald.kill('SIGTERM');
     const seeded = await seed(env, appid);
     expect(seeded).toMatch(/Created 200,000 followers/);
     const total = FOLLOWERS + PHONES;
 
-    child = await startChild({ ...env, PORT: String(port) });
+    await herald.start();
     // The phones: the first broadcast event means a batch has committed; kill the server then.
     const sockets: WebSocket[] = [];
     cleanups.push(() => sockets.forEach((s) => s.terminate()));
@@ -123,8 +90,8 @@ describeEachDb('push post fan-out across SIGKILL', (kind) => {
           }),
       ),
     );
-    const { access_token: accessToken } = await api(base, 'GET', `/cgi-bin/token?grant_type=client_credential&appid=${appid}&secret=${account.secret as string}`);
-    const sent = await api(base, 'POST', `/cgi-bin/message/mass/sendall?access_token=${accessToken as string}`, {
+    const { access_token: accessToken } = await api('GET', `/cgi-bin/token?grant_type=client_credential&appid=${appid}&secret=${account.secret as string}`);
+    const sent = await api('POST', `/cgi-bin/message/mass/sendall?access_token=${accessToken as string}`, {
       filter: { is_to_all: true },
       msgtype: 'text',
       text: { content: 'Survives a crash' },
@@ -132,7 +99,7 @@ describeEachDb('push post fan-out across SIGKILL', (kind) => {
     expect(sent).toMatchObject({ errcode: 0 });
     const msgId = Number(sent.msg_id);
     await Promise.race([batchCommitted, new Promise((_, reject) => setTimeout(() => reject(new Error('no batch committed within 90 s')), 90_000))]);
-    await kill(child, 'SIGKILL');
+    await herald.kill('SIGKILL');
     for (const s of sockets) s.terminate();
 
     // Killed between the first batch and the finish.
@@ -150,11 +117,11 @@ describeEachDb('push post fan-out across SIGKILL', (kind) => {
 
     // Restart on the same data: the dead runner's lease runs out and the fan-out resumes.
     const finishes = () => dev.requests.filter((r) => r.method === 'POST' && xmlField(r.body, 'Event') === 'MASSSENDJOBFINISH');
-    child = await startChild({ ...env, PORT: String(port) });
+    await herald.start();
     const until = Date.now() + 150_000;
     while (finishes().length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
     await new Promise((r) => setTimeout(r, 1500));
-    await kill(child, 'SIGTERM');
+    await herald.kill('SIGTERM');
 
     const finish = finishes();
     expect(finish).toHaveLength(1);

@@ -3,74 +3,17 @@
  * browser (Debian's Chromium through playwright-core), against a listening Herald. Screenshots go
  * to test-results/articles/. Needs web/dist (`npm run build:web`).
  */
-import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
-import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Browser, type Page } from 'playwright-core';
-import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../harness.js';
-import { makeOperator, type TestOperator } from '../consoleFixtures.js';
-import { launchChromium } from '../chromium.js';
+import { expect, it } from 'vitest';
+import { type Page } from 'playwright-core';
+import { describeEachDb, makeAccount } from '../harness.js';
+import { makeOperator } from '../consoleFixtures.js';
 import { picture } from '../phoneBrowser.js';
-
-const SHOTS = path.resolve('test-results', 'articles');
-
-/** A free loopback port, so the public URL (material and article addresses) can name it. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { chromiumSuite } from './helpers.js';
 
 describeEachDb('article editor, drafts and materials in Chromium', (kind) => {
-  let h: TestHerald;
-  let browser: Browser;
-  const closers: Array<() => Promise<void>> = [];
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    const port = await freePort();
-    h = await startTestHerald(kind, { listen: true, env: { PORT: String(port), HERALD_PUBLIC_URL: `http://127.0.0.1:${port}` } });
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    for (const close of closers) await close();
-    await h?.close();
-  });
-
-  const shot = async (page: Page, name: string, fullPage = true) => {
-    if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: path.join(SHOTS, `${kind}-${name}.png`), fullPage });
-  };
-
-  async function openPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, baseURL: h.url, reducedMotion: 'reduce' });
-    const page = await context.newPage();
-    // Generous: the machine may be busy, and every wait is for a condition, not a fixed time.
-    page.setDefaultTimeout(30_000);
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    closers.push(async () => {
-      expect(errors, 'uncaught errors in the page').toEqual([]);
-      await context.close();
-    });
-    return page;
-  }
-
-  async function signIn(page: Page, op: TestOperator) {
-    await page.goto('/console');
-    await page.getByLabel('Email').fill(op.email);
-    await page.getByLabel('Password').fill(op.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Official accounts' }).waitFor();
-  }
+  // The public URL names a known port, so material and article addresses can be checked.
+  // Generous waits: the machine may be busy, and every wait is for a condition, not a fixed time.
+  const ui = chromiumSuite(kind, { shots: 'articles', fullPage: true, publicUrl: true, page: { timeout: 30_000 } });
 
   /** Picks the first image of the materials picker that is open. */
   async function pickImage(page: Page, name: string) {
@@ -81,10 +24,9 @@ describeEachDb('article editor, drafts and materials in Chromium', (kind) => {
   }
 
   it('writes a push post with rich content, saves, previews, adds an article and publishes it', async () => {
-    const op = await makeOperator(h.services, { orgName: 'Lotus Tea' });
-    const { appid } = await makeAccount(h.services, { orgId: op.orgId, name: 'Lotus Tea House', type: 'service', verified: true });
-    const page = await openPage();
-    await signIn(page, op);
+    const op = await makeOperator(ui.h.services, { orgName: 'Lotus Tea' });
+    const { appid } = await makeAccount(ui.h.services, { orgId: op.orgId, name: 'Lotus Tea House', type: 'service', verified: true });
+    const page = await ui.signedInPage(op);
 
     // Materials library: upload two images.
     await page.goto(`/console/accounts/${appid}/materials`);
@@ -93,7 +35,7 @@ describeEachDb('article editor, drafts and materials in Chromium', (kind) => {
     await page.getByText('tea-garden.png').waitFor();
     await page.getByTestId('material-file').setInputFiles({ name: 'teapot.png', mimeType: 'image/png', buffer: picture(600, 600) });
     await page.getByText('teapot.png').waitFor();
-    await shot(page, '01-materials');
+    await ui.shot(page, '01-materials');
 
     // A new push post from the draft box.
     await page.getByRole('link', { name: 'Drafts' }).first().click();
@@ -144,14 +86,14 @@ describeEachDb('article editor, drafts and materials in Chromium', (kind) => {
     await page.getByText('41 / 32').waitFor();
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText('At most 32 characters.').waitFor();
-    await shot(page, '02a-title-too-long', false);
+    await ui.shot(page, '02a-title-too-long', false);
     await page.getByLabel(/^Title/).fill('Spring tea has arrived');
     await page.getByRole('button', { name: 'Choose cover' }).click();
     await pickImage(page, 'tea-garden.png');
     await page.getByLabel('Digest').fill('Hand-picked in early April.');
     await page.getByRole('checkbox', { name: /Original content/ }).check();
     await page.getByRole('checkbox', { name: /Reader donations/ }).check();
-    await shot(page, '02-editor');
+    await ui.shot(page, '02-editor');
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText('Draft saved.').waitFor();
     await page.waitForURL(/\/drafts\/[A-Za-z0-9_-]+$/);
@@ -172,7 +114,7 @@ describeEachDb('article editor, drafts and materials in Chromium', (kind) => {
     await page.getByRole('button', { name: 'Preview' }).click();
     const frame = page.frameLocator('iframe[title="Article preview"]');
     await frame.getByText('First flush from Hangzhou').waitFor();
-    await shot(page, '03-preview', false);
+    await ui.shot(page, '03-preview', false);
     await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
 
     // A second article.
@@ -184,11 +126,11 @@ describeEachDb('article editor, drafts and materials in Chromium', (kind) => {
     await pickImage(page, 'teapot.png');
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText('Draft saved.').waitFor();
-    await shot(page, '04-two-articles');
+    await ui.shot(page, '04-two-articles');
 
     await page.getByRole('link', { name: 'Drafts' }).first().click();
     await page.locator('.draft-card', { hasText: 'Spring tea has arrived' }).getByText('How to brew green tea').waitFor();
-    await shot(page, '05-draft-box');
+    await ui.shot(page, '05-draft-box');
 
     // Publish and find both articles in the published list.
     await page.locator('.draft-card', { hasText: 'Spring tea has arrived' }).getByRole('link', { name: 'Edit' }).click();
@@ -196,7 +138,7 @@ describeEachDb('article editor, drafts and materials in Chromium', (kind) => {
     await page.waitForURL(/\/published$/, { timeout: 60_000 });
     await page.getByRole('link', { name: 'Spring tea has arrived' }).waitFor();
     await page.getByRole('link', { name: 'How to brew green tea' }).waitFor();
-    await shot(page, '06-published');
+    await ui.shot(page, '06-published');
     await page.goto(`/console/accounts/${appid}/drafts`);
     await page.getByText('No drafts yet').waitFor();
   }, 300_000);

@@ -6,61 +6,42 @@
  * share, comment, tip and mini-program links work and are recorded. Screenshots go to
  * test-results/broadcast/. Needs web/dist (`npm run build:web`).
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { type Browser, type Page } from 'playwright-core';
-import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../harness.js';
+import { type Page } from 'playwright-core';
+import { describeEachDb, makeAccount } from '../harness.js';
 import { asDeveloper } from '../phoneFixtures.js';
 import { hasText, none, picture, seen } from '../phoneBrowser.js';
 import { makePublishedArticle, type MadeArticle } from '../factories/articles.js';
-import { fetchToken } from '../wxClient.js';
 import { findFollow } from '../../src/store/followers.js';
-import { launchChromium } from '../chromium.js';
-
-const SHOTS = path.resolve('test-results', 'broadcast');
+import { chromiumSuite, createPhoneFollower, developerUpload, phoneToken, phoneUserId } from './helpers.js';
 
 describeEachDb('push posts on the phone in Chromium', (kind) => {
-  let h: TestHerald;
-  let browser: Browser;
+  const ui = chromiumSuite(kind, { shots: 'broadcast', page: { viewport: { width: 1100, height: 900 }, timeout: 15_000 } });
   let page: Page;
   let bank: Awaited<ReturnType<typeof makeAccount>>;
   let daily: Awaited<ReturnType<typeof makeAccount>>;
   let bankNews: MadeArticle;
   let dailyNews: MadeArticle;
 
-  const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${kind}-${name}.png`) });
-
-  /** Uploads a picture as an account's developer (media/upload); returns its media_id. */
-  async function upload(appid: string, secret: string, bytes: Buffer): Promise<string> {
-    const token = await fetchToken(h, appid, secret);
-    const form = new FormData();
-    form.append('media', new Blob([new Uint8Array(bytes)], { type: 'image/png' }), 'cover.png');
-    const res = await fetch(`${h.url}/cgi-bin/media/upload?access_token=${token}&type=image`, { method: 'POST', body: form });
-    const json = (await res.json()) as { media_id?: string };
-    expect(json.media_id, JSON.stringify(json)).toBeTypeOf('string');
-    return json.media_id as string;
-  }
+  const shot = (name: string) => ui.shot(page, name);
 
   /** Sends a push post to every follower through message/mass/sendall; returns its msg_id. */
   async function sendAll(account: { appid: string; secret: string }, groupId: string): Promise<number> {
-    const dev = await asDeveloper(h, account.appid, account.secret);
+    const dev = await asDeveloper(ui.h, account.appid, account.secret);
     const res = await dev.post('/cgi-bin/message/mass/sendall', { filter: { is_to_all: true }, msgtype: 'mpnews', mpnews: { media_id: groupId }, send_ignore_reprint: 1 });
     expect(res.errcode, JSON.stringify(res)).toBe(0);
     return Number(res.msg_id);
   }
 
-  const rows = (q: ReturnType<typeof sql>) => h.database.rows<Record<string, unknown>>(q);
+  const rows = (q: ReturnType<typeof sql>) => ui.h.database.rows<Record<string, unknown>>(q);
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    h = await startTestHerald(kind, { listen: true });
-    bank = await makeAccount(h.services, { type: 'service', verified: true, name: 'Herald Bank' });
-    daily = await makeAccount(h.services, { type: 'subscription', verified: true, name: 'Morning Daily' });
-    const bankCover = await upload(bank.appid, bank.secret, picture(470, 200));
-    const dailyCover = await upload(daily.appid, daily.secret, picture(470, 200));
-    bankNews = await makePublishedArticle(h.services.db, {
+    bank = await makeAccount(ui.h.services, { type: 'service', verified: true, name: 'Herald Bank' });
+    daily = await makeAccount(ui.h.services, { type: 'subscription', verified: true, name: 'Morning Daily' });
+    const bankCover = await developerUpload(ui.h, bank, picture(470, 200), { filename: 'cover.png' });
+    const dailyCover = await developerUpload(ui.h, daily, picture(470, 200), { filename: 'cover.png' });
+    bankNews = await makePublishedArticle(ui.h.services.db, {
       accountId: bank.account.id,
       published: false,
       title: 'Savings rates rise this week',
@@ -78,34 +59,21 @@ describeEachDb('push posts on the phone in Chromium', (kind) => {
         { title: 'Card offers for students', thumbMediaId: bankCover },
       ],
     });
-    dailyNews = await makePublishedArticle(h.services.db, {
+    dailyNews = await makePublishedArticle(ui.h.services.db, {
       accountId: daily.account.id,
       published: false,
       title: 'Morning brief: rain moves north',
       thumbMediaId: dailyCover,
       more: [{ title: 'Five things to read today' }],
     });
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, baseURL: h.url, reducedMotion: 'reduce' });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page = await (await ui.newContext()).newPage();
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await h?.close();
-  });
-
   it('files a subscription post silently in the Subscriptions folder, live', async () => {
-    await page.goto('/phone');
-    await page.getByRole('heading', { name: 'Who are you?' }).waitFor();
-    await page.getByLabel('Nickname').fill('Wang Fang');
-    await page.getByLabel('City').fill('Hangzhou');
-    await page.getByRole('button', { name: 'Create and continue' }).click();
-    await page.getByRole('heading', { name: 'WeChat' }).waitFor();
-    const token = await page.evaluate(() => window.sessionStorage.getItem('herald.phone.token'));
+    await createPhoneFollower(page, 'Wang Fang', 'Hangzhou');
+    const token = await phoneToken(page);
     for (const appid of [bank.appid, daily.appid]) {
-      const res = await fetch(`${h.url}/phone/api/accounts/${appid}/follow`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+      const res = await fetch(`${ui.h.url}/phone/api/accounts/${appid}/follow`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
       expect(res.status).toBe(200);
     }
     await page.reload();
@@ -219,9 +187,9 @@ describeEachDb('push posts on the phone in Chromium', (kind) => {
   });
 
   it('shows a text push post as a bubble, arriving live in the open conversation', async () => {
-    const userId = (await page.evaluate(() => window.sessionStorage.getItem('herald.phone.token')))!.split('.')[0];
-    const openid = (await findFollow(h.services.db, bank.account.id, userId))!.openid;
-    const dev = await asDeveloper(h, bank.appid, bank.secret);
+    const userId = await phoneUserId(page);
+    const openid = (await findFollow(ui.h.services.db, bank.account.id, userId))!.openid;
+    const dev = await asDeveloper(ui.h, bank.appid, bank.secret);
     const res = await dev.post('/cgi-bin/message/mass/preview', { touser: openid, msgtype: 'text', text: { content: 'Branch hours change on Friday' } });
     expect(res.errcode, JSON.stringify(res)).toBe(0);
     const bubble = page.locator(`.ph-msg[data-msg-id="${res.msg_id}"] .ph-bubble`);

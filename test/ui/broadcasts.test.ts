@@ -5,14 +5,11 @@
  * platform settings pages. Screenshots go to test-results/broadcasts/.
  * Needs web/dist: `npm test` builds it; otherwise run `npm run build:web` first.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../harness.js';
+import { beforeAll, expect, it } from 'vitest';
+import { type Page } from 'playwright-core';
+import { describeEachDb, makeAccount } from '../harness.js';
 import { seedDemo, DEMO_LOGIN, type DemoCredentials } from '../../src/commands/demoSeeder.js';
 import { nextChinaDayStart } from '../../src/clock.js';
-import { launchChromium } from '../chromium.js';
 import { makeOperator } from '../consoleFixtures.js';
 import { makePublishedArticle } from '../factories/articles.js';
 import { findAccountByAppid } from '../../src/store/accounts.js';
@@ -20,8 +17,8 @@ import { addTagMembers, insertTag } from '../../src/store/tags.js';
 import { insertAdEvent, insertDonation } from '../../src/store/revenue.js';
 import { follows } from '../../src/db/schema/index.js';
 import { eq } from 'drizzle-orm';
+import { chromiumSuite } from './helpers.js';
 
-const SHOTS = path.resolve('test-results', 'broadcasts');
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** "25 Nov 00:00": how the console writes an instant in China time. */
@@ -31,49 +28,12 @@ function chinaShort(ms: number): string {
 }
 
 describeEachDb('push posts in the console (Chromium)', (kind) => {
-  let h: TestHerald;
-  let browser: Browser;
+  const ui = chromiumSuite(kind, { shots: 'broadcasts', fullPage: true, page: { timeout: 15_000, timezoneId: 'Europe/Berlin' } });
   let demo: DemoCredentials;
-  const closers: Array<() => Promise<void>> = [];
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    h = await startTestHerald(kind, { listen: true });
-    demo = await seedDemo(h.services);
-    browser = await launchChromium();
+    demo = await seedDemo(ui.h.services);
   }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    for (const close of closers) await close();
-    await h?.close();
-  });
-
-  const shot = async (page: Page, name: string) => {
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: path.join(SHOTS, `${kind}-${name}.png`), fullPage: true });
-  };
-
-  async function openPage(): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, baseURL: h.url, reducedMotion: 'reduce', timezoneId: 'Europe/Berlin' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    closers.push(async () => {
-      expect(errors, 'uncaught errors in the page').toEqual([]);
-      await context.close();
-    });
-    return { context, page };
-  }
-
-  async function signIn(page: Page) {
-    await page.goto('/console');
-    await page.getByLabel('Email').fill(DEMO_LOGIN.email);
-    await page.getByLabel('Password').fill(DEMO_LOGIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Official accounts' }).waitFor();
-  }
 
   const appidOf = (label: string) => demo.accounts.find((a) => a.label === label)!.appid;
 
@@ -83,8 +43,7 @@ describeEachDb('push posts in the console (Chromium)', (kind) => {
   }
 
   it('sends a text push to every follower, shows it run to done, then refuses a second one with the next possible time', async () => {
-    const { page } = await openPage();
-    await signIn(page);
+    const page = await ui.signedInPage(DEMO_LOGIN);
     const appid = appidOf('Subscription account');
     await page.goto(`/console/accounts/${appid}`);
     await page.getByRole('tab', { name: 'Push posts' }).click();
@@ -92,28 +51,28 @@ describeEachDb('push posts in the console (Chromium)', (kind) => {
     await expect.poll(() => page.getByTestId('push-quota').textContent()).toContain('0 of 1 push post used today');
     await composeText(page, 'Good morning! Today’s digest: five stories worth your coffee.');
     await expect.poll(() => page.getByTestId('push-reach').textContent()).toContain('4 followers');
-    await shot(page, '01-composer');
+    await ui.shot(page, '01-composer');
 
     await page.getByRole('button', { name: 'Send push post…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Send this push post now?' });
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain('all followers (4 followers)');
-    await shot(page, '02-confirm');
+    await ui.shot(page, '02-confirm');
     await dialog.getByRole('button', { name: 'Send now' }).click();
 
     const row = page.getByRole('row', { name: /Good morning/ });
     await row.getByText('Done').waitFor({ timeout: 30_000 });
     expect(await row.getByTestId('push-delivered').textContent()).toBe('4 / 4');
-    const next = chinaShort(nextChinaDayStart(h.services.clock.nowMs()));
+    const next = chinaShort(nextChinaDayStart(ui.h.services.clock.nowMs()));
     await expect.poll(() => page.getByTestId('push-quota').textContent()).toContain(`1 of 1 push post used today — next push possible ${next} (China time)`);
-    await shot(page, '03-history-done');
+    await ui.shot(page, '03-history-done');
 
     await row.click();
     await page.waitForURL(/\/broadcasts\/\d+$/);
     expect(await page.getByTestId('count-delivered').textContent()).toBe('4');
     expect(await page.getByTestId('count-audience').textContent()).toBe('4');
     expect(await page.getByTestId('count-errors').textContent()).toBe('0');
-    await shot(page, '04-detail');
+    await ui.shot(page, '04-detail');
 
     await page.getByRole('link', { name: '← All push posts' }).click();
     await composeText(page, 'And one more thing…');
@@ -122,12 +81,11 @@ describeEachDb('push posts in the console (Chromium)', (kind) => {
     const refused = page.getByRole('status').filter({ hasText: 'No push posts left' }).filter({ hasText: 'next push is possible' });
     await refused.waitFor();
     expect(await refused.textContent()).toContain(`${next} (China time)`);
-    await shot(page, '05-quota-refused');
+    await ui.shot(page, '05-quota-refused');
   }, 90_000);
 
   it('blocks a post with a prohibited term and names the category and the passage', async () => {
-    const { page } = await openPage();
-    await signIn(page);
+    const page = await ui.signedInPage(DEMO_LOGIN);
     const appid = appidOf('Service account');
     await page.goto(`/console/accounts/${appid}/broadcasts`);
     await expect.poll(() => page.getByTestId('push-quota').textContent()).toContain('0 of 4 push posts used this month');
@@ -139,18 +97,17 @@ describeEachDb('push posts in the console (Chromium)', (kind) => {
     expect(await blocked.locator('mark').textContent()).toBe('online casino');
     const violations = page.getByRole('table', { name: 'Content violations' });
     await violations.getByText('Gambling or illegal activity').waitFor();
-    await shot(page, '06-moderation-blocked');
+    await ui.shot(page, '06-moderation-blocked');
   }, 60_000);
 
   it('schedules a push in China time and cancels it', async () => {
-    const { page } = await openPage();
-    await signIn(page);
+    const page = await ui.signedInPage(DEMO_LOGIN);
     const appid = appidOf('Service account');
     await page.goto(`/console/accounts/${appid}/broadcasts`);
     await composeText(page, 'Tomorrow: our new seasonal menu.');
     await page.getByRole('radio', { name: 'Schedule' }).check();
     const at = await page.getByLabel('Send at (China time, UTC+8)').inputValue();
-    await shot(page, '07-schedule');
+    await ui.shot(page, '07-schedule');
     await page.getByRole('button', { name: 'Schedule push post…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Schedule this push post?' });
     const [date, time] = at.split('T');
@@ -165,7 +122,7 @@ describeEachDb('push posts in the console (Chromium)', (kind) => {
     await page.getByRole('button', { name: 'Cancel scheduled push' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel push post' }).click();
     await page.getByText('This push post was cancelled before it was sent.').waitFor();
-    await shot(page, '08-cancelled');
+    await ui.shot(page, '08-cancelled');
     await page.getByRole('link', { name: '← All push posts' }).click();
     await page.getByRole('row', { name: /Tomorrow/ }).getByText('Cancelled').waitFor();
     await expect.poll(() => page.getByTestId('push-quota').textContent()).toContain('0 of 4');
@@ -173,20 +130,19 @@ describeEachDb('push posts in the console (Chromium)', (kind) => {
 
   it('pushes a draft from the draft box to the followers of a tag', async () => {
     const appid = appidOf('Service account');
-    const account = (await findAccountByAppid(h.services.db, appid))!;
-    await makePublishedArticle(h.services.db, { accountId: account.id, published: false, state: 'draft', title: 'Autumn beans have arrived', digest: 'Three new single origins.' });
-    const fans = await h.services.db.select({ openid: follows.openid }).from(follows).where(eq(follows.accountId, account.id));
-    await insertTag(h.services.db, account.id, 100, 'Regulars', new Date());
-    await addTagMembers(h.services.db, account.id, 100, fans.slice(0, 2).map((f) => f.openid), new Date());
+    const account = (await findAccountByAppid(ui.h.services.db, appid))!;
+    await makePublishedArticle(ui.h.services.db, { accountId: account.id, published: false, state: 'draft', title: 'Autumn beans have arrived', digest: 'Three new single origins.' });
+    const fans = await ui.h.services.db.select({ openid: follows.openid }).from(follows).where(eq(follows.accountId, account.id));
+    await insertTag(ui.h.services.db, account.id, 100, 'Regulars', new Date());
+    await addTagMembers(ui.h.services.db, account.id, 100, fans.slice(0, 2).map((f) => f.openid), new Date());
 
-    const { page } = await openPage();
-    await signIn(page);
+    const page = await ui.signedInPage(DEMO_LOGIN);
     await page.goto(`/console/accounts/${appid}/broadcasts`);
     await page.getByRole('radio', { name: 'Autumn beans have arrived' }).check();
     await page.getByRole('radio', { name: 'Followers with a tag' }).check();
     await page.getByLabel('Tag', { exact: true }).selectOption({ label: 'Regulars (2)' });
     await expect.poll(() => page.getByTestId('push-reach').textContent()).toContain('2 followers');
-    await shot(page, '09-draft-to-tag');
+    await ui.shot(page, '09-draft-to-tag');
     await page.getByRole('button', { name: 'Send push post…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Send this push post now?' });
     expect(await dialog.textContent()).toContain('“Autumn beans have arrived” goes to followers tagged “Regulars” (2 followers)');
@@ -195,32 +151,30 @@ describeEachDb('push posts in the console (Chromium)', (kind) => {
     await row.getByText('Done').waitFor({ timeout: 30_000 });
     expect(await row.getByTestId('push-delivered').textContent()).toBe('2 / 2');
     expect(await row.textContent()).toContain('Tag “Regulars”');
-    await shot(page, '10-draft-sent');
+    await ui.shot(page, '10-draft-sent');
   }, 60_000);
 
   it('asks before pushing a reprint of another account’s original, and sends it when confirmed', async () => {
     const appid = appidOf('Service account');
-    const account = (await findAccountByAppid(h.services.db, appid))!;
-    const other = await makeAccount(h.services, { name: 'Bean Journal' });
-    const { article: original } = await makePublishedArticle(h.services.db, { accountId: other.account.id, title: 'A guide to pour-over', original: true, canReprint: true });
-    await makePublishedArticle(h.services.db, { accountId: account.id, published: false, state: 'draft', title: 'Reposted: a guide to pour-over', reprintOf: original.id });
+    const account = (await findAccountByAppid(ui.h.services.db, appid))!;
+    const other = await makeAccount(ui.h.services, { name: 'Bean Journal' });
+    const { article: original } = await makePublishedArticle(ui.h.services.db, { accountId: other.account.id, title: 'A guide to pour-over', original: true, canReprint: true });
+    await makePublishedArticle(ui.h.services.db, { accountId: account.id, published: false, state: 'draft', title: 'Reposted: a guide to pour-over', reprintOf: original.id });
 
-    const { page } = await openPage();
-    await signIn(page);
+    const page = await ui.signedInPage(DEMO_LOGIN);
     await page.goto(`/console/accounts/${appid}/broadcasts`);
     await page.getByRole('radio', { name: 'Reposted: a guide to pour-over' }).check();
     await page.getByRole('button', { name: 'Send push post…' }).click();
     await page.getByRole('dialog', { name: 'Send this push post now?' }).getByRole('button', { name: 'Send now' }).click();
     const ask = page.getByRole('dialog', { name: 'This push post reprints original articles' });
     await ask.waitFor();
-    await shot(page, '11-reprint-confirm');
+    await ui.shot(page, '11-reprint-confirm');
     await ask.getByRole('button', { name: 'Send anyway as a reprint' }).click();
     await page.getByRole('row', { name: /Reposted: a guide to pour-over/ }).getByText('Done').waitFor({ timeout: 30_000 });
   }, 60_000);
 
   it('shows the platform settings to a platform administrator', async () => {
-    const { page } = await openPage();
-    await signIn(page);
+    const page = await ui.signedInPage(DEMO_LOGIN);
     await page.getByRole('link', { name: 'Content moderation' }).click();
     const terms = page.getByLabel('Terms for Gambling or illegal activity');
     await terms.waitFor();
@@ -228,20 +182,15 @@ describeEachDb('push posts in the console (Chromium)', (kind) => {
     await terms.fill(`${await terms.inputValue()}\nlucky jackpot club`);
     await page.getByRole('button', { name: 'Save term lists' }).click();
     await page.getByText('Term lists saved').waitFor();
-    await shot(page, '12-admin-terms');
+    await ui.shot(page, '12-admin-terms');
     await page.getByRole('tab', { name: 'ICP-filed domains' }).click();
     await page.getByRole('textbox', { name: 'Domains' }).waitFor();
-    await shot(page, '13-admin-icp');
+    await ui.shot(page, '13-admin-icp');
   }, 60_000);
 
   it('hides the platform settings from operators who are not platform administrators', async () => {
-    const op = await makeOperator(h.services, { orgName: 'Side Street Media' });
-    const { page } = await openPage();
-    await page.goto('/console');
-    await page.getByLabel('Email').fill(op.email);
-    await page.getByLabel('Password').fill(op.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Official accounts' }).waitFor();
+    const op = await makeOperator(ui.h.services, { orgName: 'Side Street Media' });
+    const page = await ui.signedInPage(op);
     expect(await page.getByRole('link', { name: 'Content moderation' }).count()).toBe(0);
     await page.goto('/console/admin/moderation');
     await page.getByText('Platform administrators only').waitFor();
@@ -250,21 +199,20 @@ describeEachDb('push posts in the console (Chromium)', (kind) => {
 
   it('shows donations and ad revenue', async () => {
     const appid = appidOf('Subscription account');
-    const account = (await findAccountByAppid(h.services.db, appid))!;
-    const { article } = await makePublishedArticle(h.services.db, { accountId: account.id, title: 'Why we roast light', original: true, donationsEnabled: true, adsEnabled: true });
-    const [fan] = await h.services.db.select({ userId: follows.userId }).from(follows).where(eq(follows.accountId, account.id));
+    const account = (await findAccountByAppid(ui.h.services.db, appid))!;
+    const { article } = await makePublishedArticle(ui.h.services.db, { accountId: account.id, title: 'Why we roast light', original: true, donationsEnabled: true, adsEnabled: true });
+    const [fan] = await ui.h.services.db.select({ userId: follows.userId }).from(follows).where(eq(follows.accountId, account.id));
     const now = new Date();
-    await insertDonation(h.services.db, { articleId: article.id, accountId: account.id, userId: fan.userId, amountFen: 888, message: 'Great read!', now });
-    await insertDonation(h.services.db, { articleId: article.id, accountId: account.id, userId: fan.userId, amountFen: 200, message: '', now });
-    for (let i = 0; i < 40; i++) await insertAdEvent(h.services.db, { articleId: article.id, accountId: account.id, adId: 'ad-1', kind: 'impression', revenueFen: 5, now });
-    for (let i = 0; i < 3; i++) await insertAdEvent(h.services.db, { articleId: article.id, accountId: account.id, adId: 'ad-1', kind: 'click', revenueFen: 50, now });
+    await insertDonation(ui.h.services.db, { articleId: article.id, accountId: account.id, userId: fan.userId, amountFen: 888, message: 'Great read!', now });
+    await insertDonation(ui.h.services.db, { articleId: article.id, accountId: account.id, userId: fan.userId, amountFen: 200, message: '', now });
+    for (let i = 0; i < 40; i++) await insertAdEvent(ui.h.services.db, { articleId: article.id, accountId: account.id, adId: 'ad-1', kind: 'impression', revenueFen: 5, now });
+    for (let i = 0; i < 3; i++) await insertAdEvent(ui.h.services.db, { articleId: article.id, accountId: account.id, adId: 'ad-1', kind: 'click', revenueFen: 50, now });
 
-    const { page } = await openPage();
-    await signIn(page);
+    const page = await ui.signedInPage(DEMO_LOGIN);
     await page.goto(`/console/accounts/${appid}/revenue`);
     await page.getByRole('table', { name: 'Recent donations' }).getByText('Great read!').waitFor();
     expect(await page.locator('.stats').textContent()).toContain('¥10.88');
     expect(await page.locator('.stats').textContent()).toContain('¥3.50');
-    await shot(page, '14-revenue');
+    await ui.shot(page, '14-revenue');
   }, 60_000);
 });

@@ -5,15 +5,10 @@
  * response-time board shows an inquiry unanswered for more than 48 hours in red.
  * Screenshots go to test-results/inbox/. Needs web/dist (`npm run build:web`).
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { type Browser, type Page } from 'playwright-core';
-import { describeEachDb, makeAccount, makeOrg, startTestHerald, type TestHerald } from '../harness.js';
+import { describeEachDb, makeAccount, makeOrg } from '../harness.js';
 import { newWechatId } from '../factories/kf.js';
 import { accounts } from '../../src/db/schema/index.js';
 import { createOperator } from '../../src/commands/operatorCreator.js';
@@ -22,110 +17,50 @@ import { followAccount } from '../../src/commands/followAccount.js';
 import { sendUserMessage } from '../../src/commands/userMessageSender.js';
 import { enqueueWaitingSession } from '../../src/commands/kfSessionQueuer.js';
 import { findOpenSession } from '../../src/store/kfSessions.js';
-import { launchChromium } from '../chromium.js';
+import { chromiumSuite, replyingServer, transferReply } from './helpers.js';
 
-const SHOTS = path.resolve('test-results', 'inbox');
 const HOUR = 3600 * 1000;
 
-/** A developer server that hands every text message to customer service (transfer_customer_service). */
-async function transferringServer() {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://dev');
-    if (req.method === 'GET') {
-      res.writeHead(200, { 'content-type': 'text/plain' }).end(url.searchParams.get('echostr') ?? '');
-      return;
-    }
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString('utf8')));
-    req.on('end', () => {
-      const field = (name: string) => new RegExp(`<${name}><!\\[CDATA\\[(.*?)\\]\\]></${name}>`).exec(body)?.[1] ?? '';
-      if (field('MsgType') !== 'text') {
-        res.writeHead(200, { 'content-type': 'text/plain' }).end('success');
-        return;
-      }
-      const reply = `<xml><ToUserName><![CDATA[${field('FromUserName')}]]></ToUserName><FromUserName><![CDATA[${field('ToUserName')}]]></FromUserName><CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime><MsgType><![CDATA[transfer_customer_service]]></MsgType></xml>`;
-      res.writeHead(200, { 'content-type': 'application/xml' }).end(reply);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/wechat`, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
 describeEachDb('customer-service inbox in Chromium', (kind) => {
-  let h: TestHerald;
-  let browser: Browser;
-  const closers: Array<() => Promise<void>> = [];
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    h = await startTestHerald(kind, { listen: true });
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    for (const close of closers) await close();
-    await h?.close();
-  });
-
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${kind}-${name}.png`), fullPage: false });
-
-  async function openAs(email: string, password: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, baseURL: h.url, reducedMotion: 'reduce' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    closers.push(async () => {
-      expect(errors, 'uncaught errors in the page').toEqual([]);
-      await context.close();
-    });
-    await page.goto('/console');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Official accounts' }).waitFor();
-    return page;
-  }
+  const ui = chromiumSuite(kind, { shots: 'inbox', page: { timeout: 10_000 } });
 
   /** A follower handed to customer service who then writes `text`. */
   async function inquiry(appid: string, accountId: string, nickname: string, text: string, city = '') {
-    const user = await createFollowerUser(h.services, { nickname, country: 'China', city, language: 'zh_CN' });
-    const openid = await followAccount(h.services, user.id, appid);
-    await enqueueWaitingSession(h.services, accountId, openid);
-    await sendUserMessage(h.services, user.id, appid, { msgtype: 'text', content: text });
+    const user = await createFollowerUser(ui.h.services, { nickname, country: 'China', city, language: 'zh_CN' });
+    const openid = await followAccount(ui.h.services, user.id, appid);
+    await enqueueWaitingSession(ui.h.services, accountId, openid);
+    await sendUserMessage(ui.h.services, user.id, appid, { msgtype: 'text', content: text });
     return { userId: user.id, openid };
   }
 
   it('two representatives: claim, answer, transfer, close; the board shows an overdue inquiry in red', async () => {
-    const org = await makeOrg(h.services, 'Herald Coffee Co.');
+    const org = await makeOrg(ui.h.services, 'Herald Coffee Co.');
     const password = `pw-${randomBytes(6).toString('hex')}`;
-    const anna = await createOperator(h.services.db, { orgId: org.id, email: `anna-${randomBytes(3).toString('hex')}@example.com`, name: 'Anna Li', password, role: 'admin' });
-    const bo = await createOperator(h.services.db, { orgId: org.id, email: `bo-${randomBytes(3).toString('hex')}@example.com`, name: 'Bo Chen', password, role: 'agent' });
-    const { account, appid } = await makeAccount(h.services, { orgId: org.id, name: 'Herald Coffee', type: 'service', verified: true });
+    const anna = await createOperator(ui.h.services.db, { orgId: org.id, email: `anna-${randomBytes(3).toString('hex')}@example.com`, name: 'Anna Li', password, role: 'admin' });
+    const bo = await createOperator(ui.h.services.db, { orgId: org.id, email: `bo-${randomBytes(3).toString('hex')}@example.com`, name: 'Bo Chen', password, role: 'agent' });
+    const { account, appid } = await makeAccount(ui.h.services, { orgId: org.id, name: 'Herald Coffee', type: 'service', verified: true });
     const wechatId = newWechatId();
-    await h.services.db.update(accounts).set({ wechatId }).where(eq(accounts.id, account.id));
+    await ui.h.services.db.update(accounts).set({ wechatId }).where(eq(accounts.id, account.id));
 
     // An inquiry nobody answered, two days ago.
     const old = await inquiry(appid, account.id, 'Wang Fang', 'My beans arrived broken. Can I get a refund?', 'Hangzhou');
-    h.services.clock.advance(50 * HOUR);
+    ui.h.services.clock.advance(50 * HOUR);
 
-    const a = await openAs(anna.email, password);
-    const b = await openAs(bo.email, password);
+    const a = await ui.signedInPage({ email: anna.email, password });
+    const b = await ui.signedInPage({ email: bo.email, password });
     const inbox = `/console/accounts/${appid}/inbox`;
 
     // Both add themselves as representatives and go online.
     for (const [page, prefix, nick] of [[a, 'anna', 'Anna'], [b, 'bo', 'Bo']] as const) {
       await page.goto(`${inbox}/team`);
       await page.getByText('You are not a representative of this account.').waitFor();
-      if (prefix === 'anna') await shot(page, '01-team-empty');
+      if (prefix === 'anna') await ui.shot(page, '01-team-empty');
       await page.getByRole('button', { name: '+ Add representative' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByText(`@${wechatId}`).waitFor();
       await dialog.getByLabel('Customer-service account').fill(prefix);
       await dialog.getByLabel('Nickname').fill(nick);
-      if (prefix === 'anna') await shot(page, '02-add-representative');
+      if (prefix === 'anna') await ui.shot(page, '02-add-representative');
       await dialog.getByRole('button', { name: 'Add representative' }).click();
       await page.getByRole('dialog').waitFor({ state: 'detached' });
       await page.getByRole('button', { name: 'Go online' }).click();
@@ -133,26 +68,27 @@ describeEachDb('customer-service inbox in Chromium', (kind) => {
     }
     await a.reload();
     await a.getByRole('row', { name: /Bo .*bo@/ }).getByText('Online').waitFor();
-    await shot(a, '03-team-online');
+    await ui.shot(a, '03-team-online');
 
     // A follower asks; the developer's server hands the message to customer service, so it waits in the queue.
-    const dev = await transferringServer();
-    closers.push(dev.close);
-    const configured = await fetch(`${h.url}/sim/v1/accounts/${appid}/server`, {
+    // A developer server that hands every text message to customer service.
+    const dev = await replyingServer(transferReply);
+    ui.onClose(dev.close);
+    const configured = await fetch(`${ui.h.url}/sim/v1/accounts/${appid}/server`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ url: dev.url, token: 'inboxtoken', mode: 'plaintext' }),
     });
     expect(configured.status, await configured.text()).toBe(200);
-    const meiUser = await createFollowerUser(h.services, { nickname: 'Li Mei', country: 'China', city: 'Shenzhen', language: 'zh_CN' });
-    const mei = { userId: meiUser.id, openid: await followAccount(h.services, meiUser.id, appid) };
-    await sendUserMessage(h.services, mei.userId, appid, { msgtype: 'text', content: 'Hi! Where is my order #1024?' });
-    await expect.poll(async () => (await findOpenSession(h.services.db, account.id, mei.openid))?.status, { timeout: 10_000 }).toBe('waiting');
+    const meiUser = await createFollowerUser(ui.h.services, { nickname: 'Li Mei', country: 'China', city: 'Shenzhen', language: 'zh_CN' });
+    const mei = { userId: meiUser.id, openid: await followAccount(ui.h.services, meiUser.id, appid) };
+    await sendUserMessage(ui.h.services, mei.userId, appid, { msgtype: 'text', content: 'Hi! Where is my order #1024?' });
+    await expect.poll(async () => (await findOpenSession(ui.h.services.db, account.id, mei.openid))?.status, { timeout: 10_000 }).toBe('waiting');
     await a.goto(inbox);
     const queue = a.getByRole('region', { name: 'Conversations' });
     await queue.locator('.queue-item', { hasText: 'Li Mei' }).waitFor();
     expect(await queue.getByRole('tab', { name: /^Waiting/ }).textContent()).toContain('2');
-    await shot(a, '04-waiting');
+    await ui.shot(a, '04-waiting');
 
     // A opens it, sees the message and the window, and claims it.
     await queue.locator('.queue-item', { hasText: 'Li Mei' }).click();
@@ -160,7 +96,7 @@ describeEachDb('customer-service inbox in Chromium', (kind) => {
     await conversation.getByText('Hi! Where is my order #1024?').waitFor();
     await conversation.getByRole('status', { name: 'Customer-service window' }).filter({ hasText: /Window open · \d+ replies left · closes in 4[78] h/ }).waitFor();
     await conversation.getByText('Claim the conversation to reply').waitFor();
-    await shot(a, '05-conversation-waiting');
+    await ui.shot(a, '05-conversation-waiting');
     await a.getByRole('complementary', { name: 'Follower' }).getByRole('button', { name: 'Claim', exact: true }).click();
     await queue.getByRole('tab', { name: /^Mine/, selected: true }).waitFor();
     await queue.locator('.queue-item', { hasText: 'Li Mei' }).waitFor();
@@ -173,10 +109,10 @@ describeEachDb('customer-service inbox in Chromium', (kind) => {
     expect(await answer.locator('.bubble-who').textContent()).toBe('Anna · Anna Li');
     await conversation.getByText(/Window open · \d+ replies left/).waitFor();
     await queue.locator('.queue-item', { hasText: 'You: Hello Li Mei!' }).waitFor();
-    await shot(a, '06-answered');
+    await ui.shot(a, '06-answered');
 
     // The follower's conversation (what the phone shows) has the answer, from Anna's kf account.
-    const res = await fetch(`${h.url}/sim/v1/users/${mei.userId}/inbox?account=${appid}`);
+    const res = await fetch(`${ui.h.url}/sim/v1/users/${mei.userId}/inbox?account=${appid}`);
     expect(res.status).toBe(200);
     const phone = ((await res.json()) as { messages: Array<{ direction: string; source: string; kf_account: string | null; content: unknown }> }).messages;
     expect(phone.map((m) => [m.direction, m.source, m.kf_account])).toEqual([
@@ -191,7 +127,7 @@ describeEachDb('customer-service inbox in Chromium', (kind) => {
     await side.getByRole('button', { name: 'Transfer', exact: true }).click();
     await a.getByText('Transferred to Bo.').waitFor();
     await conversation.getByText('Bo is handling this conversation.').waitFor();
-    expect((await findOpenSession(h.services.db, account.id, mei.openid))?.kfAccount).toBe(`bo@${wechatId}`);
+    expect((await findOpenSession(ui.h.services.db, account.id, mei.openid))?.kfAccount).toBe(`bo@${wechatId}`);
 
     // Bo sees it under Mine (the inbox refreshes by itself), reads the history, and closes it.
     await b.goto(inbox);
@@ -203,21 +139,21 @@ describeEachDb('customer-service inbox in Chromium', (kind) => {
     await bConversation.getByLabel('Reply').fill('This is Bo: anything else I can help with?');
     await bConversation.getByRole('button', { name: 'Send' }).click();
     await bConversation.locator('.bubble-row.out', { hasText: 'This is Bo' }).locator('.bubble-who', { hasText: 'Bo · Bo Chen' }).waitFor();
-    await shot(b, '07-bo-has-it');
+    await ui.shot(b, '07-bo-has-it');
     await b.getByRole('complementary', { name: 'Follower' }).getByRole('button', { name: 'Close session' }).click();
     await b.getByText('Session closed.').waitFor();
     await bConversation.getByText('No open session').waitFor();
-    expect(await findOpenSession(h.services.db, account.id, mei.openid)).toBeUndefined();
-    await shot(b, '08-closed');
+    expect(await findOpenSession(ui.h.services.db, account.id, mei.openid)).toBeUndefined();
+    await ui.shot(b, '08-closed');
 
     // Two days later the window has closed: the composer says why.
-    h.services.clock.advance(49 * HOUR);
+    ui.h.services.clock.advance(49 * HOUR);
     await b.reload();
     const closedConversation = b.getByRole('region', { name: 'Conversation with Li Mei' });
     await closedConversation.getByRole('status', { name: 'Customer-service window' }).filter({ hasText: 'Window closed' }).waitFor();
     await closedConversation.getByText(/The 48-hour window closed on .*; the follower must message again/).waitFor();
     expect(await closedConversation.getByLabel('Reply').isDisabled()).toBe(true);
-    await shot(b, '09-window-closed');
+    await ui.shot(b, '09-window-closed');
 
     // The board: Wang Fang has waited about four days, in red.
     await a.goto(`${inbox}/board`);
@@ -228,7 +164,7 @@ describeEachDb('customer-service inbox in Chromium', (kind) => {
     const red = await overdue.locator('.card-header').evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(red).toBe('rgb(253, 236, 236)');
     expect(await a.getByRole('tab', { name: /Response-time board/ }).textContent()).toContain('1 overdue');
-    await shot(a, '10-board');
+    await ui.shot(a, '10-board');
     // A row opens the conversation.
     await row.click();
     const wang = a.getByRole('region', { name: 'Conversation with Wang Fang' });
@@ -237,6 +173,6 @@ describeEachDb('customer-service inbox in Chromium', (kind) => {
     await wang.getByText('Claim the conversation to reply').waitFor();
     await wang.getByText(/The 48-hour window closed on/).waitFor();
     expect(a.url()).toContain(`c=${old.openid}`);
-    await shot(a, '11-overdue-conversation');
+    await ui.shot(a, '11-overdue-conversation');
   }, 120_000);
 });

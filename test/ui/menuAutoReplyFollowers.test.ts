@@ -3,13 +3,11 @@
  * through playwright-core), against a listening Herald. Screenshots go to
  * test-results/menu-autoreply-followers/. Needs web/dist (`npm run build:web`).
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Browser, type Page } from 'playwright-core';
-import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../harness.js';
-import { makeOperator, type TestOperator } from '../consoleFixtures.js';
-import { startDevServer, type DevServer } from '../devServer.js';
+import { expect, it } from 'vitest';
+import { type Page } from 'playwright-core';
+import { describeEachDb, makeAccount } from '../harness.js';
+import { makeOperator } from '../consoleFixtures.js';
+import { startDevServer } from '../devServer.js';
 import { createFollowerUser, type FollowerUserInput } from '../../src/commands/followerUserCreator.js';
 import { followAccount } from '../../src/commands/followAccount.js';
 import { configureServer } from '../../src/commands/serverConfigurator.js';
@@ -18,60 +16,16 @@ import { loadAutoReplyRules } from '../../src/store/autoReplies.js';
 import { matchAutoReply } from '../../src/domain/autoReply.js';
 import { isBlacklisted } from '../../src/store/blacklist.js';
 import { tagIdsOf } from '../../src/store/tags.js';
-import { launchChromium } from '../chromium.js';
-
-const SHOTS = path.resolve('test-results', 'menu-autoreply-followers');
+import { chromiumSuite } from './helpers.js';
 
 describeEachDb('menu editor, auto-replies and followers in Chromium', (kind) => {
-  let h: TestHerald;
-  let browser: Browser;
-  const closers: Array<() => Promise<void>> = [];
-  const servers: DevServer[] = [];
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    h = await startTestHerald(kind, { listen: true });
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    for (const close of closers) await close();
-    await Promise.all(servers.map((s) => s.close()));
-    await h?.close();
-  });
-
-  const shot = async (page: Page, name: string) => {
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: path.join(SHOTS, `${kind}-${name}.png`), fullPage: true });
-  };
-
-  async function openPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, baseURL: h.url, reducedMotion: 'reduce' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    closers.push(async () => {
-      expect(errors, 'uncaught errors in the page').toEqual([]);
-      await context.close();
-    });
-    return page;
-  }
-
-  async function signIn(page: Page, op: TestOperator) {
-    await page.goto('/console');
-    await page.getByLabel('Email').fill(op.email);
-    await page.getByLabel('Password').fill(op.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Official accounts' }).waitFor();
-  }
+  const ui = chromiumSuite(kind, { shots: 'menu-autoreply-followers', fullPage: true, page: { timeout: 10_000 } });
 
   async function follower(appid: string, profile: FollowerUserInput): Promise<string> {
-    const user = await createFollowerUser(h.services, profile);
-    const openid = await followAccount(h.services, user.id, appid);
+    const user = await createFollowerUser(ui.h.services, profile);
+    const openid = await followAccount(ui.h.services, user.id, appid);
     // Distinct follow times keep the table's order (newest first) predictable.
-    h.services.clock.advance(1000);
+    ui.h.services.clock.advance(1000);
     return openid;
   }
 
@@ -79,10 +33,9 @@ describeEachDb('menu editor, auto-replies and followers in Chromium', (kind) => 
   const editor = (page: Page) => page.locator('.menu-side');
 
   it('builds a menu with a sub-menu and several button types, publishes it, and shows it after a reload', async () => {
-    const op = await makeOperator(h.services, { orgName: 'Lotus Tea' });
-    const { appid, account } = await makeAccount(h.services, { orgId: op.orgId, name: 'Lotus Tea House', type: 'service', verified: true });
-    const page = await openPage();
-    await signIn(page, op);
+    const op = await makeOperator(ui.h.services, { orgName: 'Lotus Tea' });
+    const { appid, account } = await makeAccount(ui.h.services, { orgId: op.orgId, name: 'Lotus Tea House', type: 'service', verified: true });
+    const page = await ui.signedInPage(op);
     await page.goto(`/console/accounts/${appid}/menu`);
     await page.getByText('No menu is published').waitFor();
 
@@ -124,16 +77,16 @@ describeEachDb('menu editor, auto-replies and followers in Chromium', (kind) => 
     await editor(page).getByText('Button 1: name is longer than 16 bytes (40018)').waitFor();
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.getByText('The menu was not published').waitFor();
-    await shot(page, '01-menu-invalid-name');
-    expect(await getCurrentMenu(h.services.db, account.id)).toBeNull();
+    await ui.shot(page, '01-menu-invalid-name');
+    expect(await getCurrentMenu(ui.h.services.db, account.id)).toBeNull();
 
     await editor(page).getByLabel('Name').fill('Today');
     await page.getByRole('button', { name: 'More' }).click();
-    await shot(page, '02-menu-editor');
+    await ui.shot(page, '02-menu-editor');
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.getByText('Menu published.').waitFor();
 
-    const stored = await getCurrentMenu(h.services.db, account.id);
+    const stored = await getCurrentMenu(ui.h.services.db, account.id);
     expect(stored?.default.source).toBe('console');
     expect(stored?.default.buttons).toEqual([
       { type: 'click', name: 'Today', key: 'TODAY', sub_button: [] },
@@ -156,20 +109,19 @@ describeEachDb('menu editor, auto-replies and followers in Chromium', (kind) => 
     expect(await page.getByRole('menu', { name: 'More sub-menu' }).getByRole('menuitem').allTextContents()).toEqual(['Website', 'Shop', 'Scan a code']);
     await page.getByRole('menuitem', { name: 'Shop' }).click();
     expect(await editor(page).getByLabel('Page path').inputValue()).toBe('pages/shop/index');
-    await shot(page, '03-menu-published');
+    await ui.shot(page, '03-menu-published');
     // The last button's (empty) sub-menu stays on the phone's screen.
     await bar.getByRole('button', { name: 'Photo' }).click();
     const popup = await page.getByRole('menu', { name: 'Photo sub-menu' }).boundingBox();
     const screen = await page.locator('.phone-screen').boundingBox();
     expect(popup!.x + popup!.width).toBeLessThanOrEqual(screen!.x + screen!.width);
-    await page.locator('.phone').screenshot({ path: path.join(SHOTS, `${kind}-03b-menu-last-button.png`) });
+    await page.locator('.phone').screenshot({ path: ui.shotPath('03b-menu-last-button') });
   }, 90_000);
 
   it('shows the menu and auto-replies read-only while a developer server is enabled', async () => {
-    const op = await makeOperator(h.services);
-    const { appid, account } = await makeAccount(h.services, { orgId: op.orgId, name: 'Dev Owned', type: 'service', verified: true });
-    const page = await openPage();
-    await signIn(page, op);
+    const op = await makeOperator(ui.h.services);
+    const { appid, account } = await makeAccount(ui.h.services, { orgId: op.orgId, name: 'Dev Owned', type: 'service', verified: true });
+    const page = await ui.signedInPage(op);
     await page.goto(`/console/accounts/${appid}/menu`);
     await page.getByRole('button', { name: '+ Add a button' }).click();
     await editor(page).getByLabel('Name').fill('Hello');
@@ -178,8 +130,8 @@ describeEachDb('menu editor, auto-replies and followers in Chromium', (kind) => 
     await page.getByText('Menu published.').waitFor();
 
     const server = await startDevServer({ token: 'ownedtoken' });
-    servers.push(server);
-    await configureServer(h.services, account.id, { url: server.url, token: 'ownedtoken', mode: 'plaintext' });
+    ui.onClose(server.close);
+    await configureServer(ui.h.services, account.id, { url: server.url, token: 'ownedtoken', mode: 'plaintext' });
 
     await page.reload();
     await page.getByText('Read-only: your developer server owns this menu').waitFor();
@@ -188,7 +140,7 @@ describeEachDb('menu editor, auto-replies and followers in Chromium', (kind) => 
     expect(await page.getByRole('button', { name: 'Add a menu button' }).count()).toBe(0);
     expect(await editor(page).getByLabel('Name').getAttribute('readonly')).not.toBeNull();
     expect(await editor(page).getByLabel('Key').inputValue()).toBe('HELLO');
-    await shot(page, '04-menu-read-only');
+    await ui.shot(page, '04-menu-read-only');
     await page.getByRole('link', { name: 'Open Developer settings' }).click();
     await page.getByRole('heading', { name: 'Server configuration' }).waitFor();
 
@@ -198,10 +150,9 @@ describeEachDb('menu editor, auto-replies and followers in Chromium', (kind) => 
   }, 60_000);
 
   it('creates a keyword rule and the replies on follow and to other messages', async () => {
-    const op = await makeOperator(h.services);
-    const { appid, account } = await makeAccount(h.services, { orgId: op.orgId, name: 'Lotus Tea House', type: 'subscription', verified: false });
-    const page = await openPage();
-    await signIn(page, op);
+    const op = await makeOperator(ui.h.services);
+    const { appid, account } = await makeAccount(ui.h.services, { orgId: op.orgId, name: 'Lotus Tea House', type: 'subscription', verified: false });
+    const page = await ui.signedInPage(op);
     await page.goto(`/console/accounts/${appid}/auto-replies`);
 
     // Reply on follow.
@@ -210,7 +161,7 @@ describeEachDb('menu editor, auto-replies and followers in Chromium', (kind) => 
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Follow reply saved').waitFor();
     await page.getByText('On', { exact: true }).waitFor();
-    await shot(page, '05b-follow-reply');
+    await ui.shot(page, '05b-follow-reply');
 
     // A keyword rule: two keywords (exact and contains), two replies, one at random.
     await page.getByRole('tab', { name: /Keyword replies/ }).click();
@@ -228,7 +179,7 @@ describeEachDb('menu editor, auto-replies and followers in Chromium', (kind) => 
     await dialog.getByRole('button', { name: 'open: exact match (switch to contains)' }).click();
     await dialog.getByRole('button', { name: 'open: contains match (switch to exact)' }).waitFor();
     await dialog.getByLabel('One at random').check();
-    await dialog.screenshot({ path: path.join(SHOTS, `${kind}-05a-keyword-rule-dialog-top.png`) });
+    await dialog.screenshot({ path: ui.shotPath('05a-keyword-rule-dialog-top') });
     await dialog.getByLabel('Text', { exact: true }).fill('We are open 9:00–18:00, Monday to Saturday.');
     await dialog.getByRole('button', { name: '+ Add reply' }).click();
     const second = dialog.getByTestId('reply-card').nth(1);
@@ -238,7 +189,7 @@ describeEachDb('menu editor, auto-replies and followers in Chromium', (kind) => 
     await dialog.getByRole('button', { name: 'Add rule' }).click();
     await dialog.getByText('Link must be a full http:// or https:// link.').waitFor();
     await second.getByLabel('Link').fill('https://example.com/visit');
-    await shot(page, '05-keyword-rule-dialog');
+    await ui.shot(page, '05-keyword-rule-dialog');
     await dialog.getByRole('button', { name: 'Add rule' }).click();
     await page.getByText('Rule added').waitFor();
     const row = page.getByRole('row', { name: /Opening hours/ });
@@ -252,9 +203,9 @@ describeEachDb('menu editor, auto-replies and followers in Chromium', (kind) => 
     await page.getByText('Message reply saved').waitFor();
     await page.getByRole('tab', { name: /Keyword replies/ }).click();
     await row.waitFor();
-    await shot(page, '06-keyword-rules');
+    await ui.shot(page, '06-keyword-rules');
 
-    const rules = await loadAutoReplyRules(h.services.db, account.id);
+    const rules = await loadAutoReplyRules(ui.h.services.db, account.id);
     expect(matchAutoReply(rules, { kind: 'subscribe' })).toEqual([{ type: 'text', content: 'Welcome to Lotus Tea House! Reply “hours” for our opening times.' }]);
     expect(matchAutoReply(rules, { kind: 'message', msgType: 'text', text: 'HOURS' }, () => 0)).toEqual([{ type: 'text', content: 'We are open 9:00–18:00, Monday to Saturday.' }]);
     expect(matchAutoReply(rules, { kind: 'message', msgType: 'text', text: 'are you open today?' }, () => 0.9)).toEqual([
@@ -270,14 +221,13 @@ describeEachDb('menu editor, auto-replies and followers in Chromium', (kind) => 
   }, 60_000);
 
   it('searches followers, tags two and filters by the tag, blacklists one, and edits a remark', async () => {
-    const op = await makeOperator(h.services);
-    const { appid, account } = await makeAccount(h.services, { orgId: op.orgId, name: 'Lotus Tea House', type: 'service', verified: true });
+    const op = await makeOperator(ui.h.services);
+    const { appid, account } = await makeAccount(ui.h.services, { orgId: op.orgId, name: 'Lotus Tea House', type: 'service', verified: true });
     const mei = await follower(appid, { nickname: 'Li Mei', country: 'China', province: 'Guangdong', city: 'Shenzhen', language: 'zh_CN' });
     const tom = await follower(appid, { nickname: 'Tom Baker', country: 'United Kingdom', city: 'London', language: 'en' });
     const wei = await follower(appid, { nickname: '王伟', country: 'China', province: 'Zhejiang', city: 'Hangzhou' });
     const anna = await follower(appid, { nickname: 'Anna Schmidt', country: 'Germany', city: 'Berlin', language: 'de' });
-    const page = await openPage();
-    await signIn(page, op);
+    const page = await ui.signedInPage(op);
     await page.goto(`/console/accounts/${appid}/followers`);
 
     const table = page.getByRole('table', { name: 'Followers' });
@@ -307,7 +257,7 @@ describeEachDb('menu editor, auto-replies and followers in Chromium', (kind) => 
     await page.getByLabel('Tag for selected followers').selectOption({ label: 'VIP' });
     await page.getByRole('button', { name: 'Add tag' }).click();
     await page.getByText('Tagged 2 followers with “VIP”').waitFor();
-    const tagged = await tagIdsOf(h.services.db, account.id, [tom, anna, mei]);
+    const tagged = await tagIdsOf(ui.h.services.db, account.id, [tom, anna, mei]);
     expect(tagged.get(tom)).toEqual([100]);
     expect(tagged.get(anna)).toEqual([100]);
     expect(tagged.get(mei)).toBeUndefined();
@@ -317,7 +267,7 @@ describeEachDb('menu editor, auto-replies and followers in Chromium', (kind) => 
     await panel.getByRole('button', { name: /^VIP\s*2$/ }).click();
     await page.getByText('VIP · 2 followers').waitFor();
     expect((await table.locator('tbody tr').allTextContents()).join(' ')).not.toContain('Li Mei');
-    await shot(page, '07-followers-tag-filter');
+    await ui.shot(page, '07-followers-tag-filter');
 
     // Blacklist one.
     await panel.getByRole('button', { name: /All followers/ }).click();
@@ -326,7 +276,7 @@ describeEachDb('menu editor, auto-replies and followers in Chromium', (kind) => 
     await page.getByRole('button', { name: 'Blacklist', exact: true }).click();
     await page.getByText('Blacklisted 1 follower').waitFor();
     await table.getByRole('row', { name: /Li Mei/ }).getByText('Blacklisted').waitFor();
-    expect(await isBlacklisted(h.services.db, account.id, mei)).toBe(true);
+    expect(await isBlacklisted(ui.h.services.db, account.id, mei)).toBe(true);
     await panel.getByRole('button', { name: /^Blacklist\s*1$/ }).click();
     await page.getByText('Blacklist · 1 follower').waitFor();
     expect(await table.locator('tbody tr').count()).toBe(1);
@@ -345,6 +295,6 @@ describeEachDb('menu editor, auto-replies and followers in Chromium', (kind) => 
     await page.getByLabel('Search followers').fill('');
     await page.getByText('All followers · 4 followers').waitFor();
     await page.getByLabel('Select Tom Baker').check();
-    await shot(page, '08-followers');
+    await ui.shot(page, '08-followers');
   }, 90_000);
 });

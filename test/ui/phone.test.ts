@@ -5,11 +5,10 @@
  * receiving service and subscription messages. Screenshots go to test-results/phone/.
  * Needs web/dist: `npm test` builds it; otherwise run `npm run build:web` first.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Browser, type BrowserContext, type Page, type WebSocketRoute } from 'playwright-core';
-import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../harness.js';
+import { writeFileSync } from 'node:fs';
+import { beforeAll, expect, it } from 'vitest';
+import { type BrowserContext, type Page, type WebSocketRoute } from 'playwright-core';
+import { describeEachDb, makeAccount } from '../harness.js';
 import { startDevServer, xmlField, type DevServer } from '../devServer.js';
 import { setWechatId } from '../phoneFixtures.js';
 import { hasText, none, picture, seen, textReply } from '../phoneBrowser.js';
@@ -19,14 +18,12 @@ import { publishMenu } from '../../src/commands/menuPublisher.js';
 import { findFollow } from '../../src/store/followers.js';
 import { accounts } from '../../src/db/schema/index.js';
 import { eq } from 'drizzle-orm';
-import { launchChromium } from '../chromium.js';
+import { chromiumSuite, createPhoneFollower, developerUpload, phoneUserId } from './helpers.js';
 
-const SHOTS = path.resolve('test-results', 'phone');
 const TOKEN = 'phonetoken';
 
 describeEachDb('phone simulator in Chromium', (kind) => {
-  let h: TestHerald;
-  let browser: Browser;
+  const ui = chromiumSuite(kind, { shots: 'phone', page: { viewport: { width: 1100, height: 900 }, timeout: 15_000 } });
   let context: BrowserContext;
   let dev: DevServer;
   let bank: Awaited<ReturnType<typeof makeAccount>>;
@@ -34,8 +31,6 @@ describeEachDb('phone simulator in Chromium', (kind) => {
   let daily: Awaited<ReturnType<typeof makeAccount>>;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    h = await startTestHerald(kind, { listen: true });
     // The bank's developer server: welcomes new followers, echoes texts, answers the Balance button.
     dev = await startDevServer({
       token: TOKEN,
@@ -56,14 +51,15 @@ describeEachDb('phone simulator in Chromium', (kind) => {
         return { body: 'success' };
       },
     });
-    bank = await makeAccount(h.services, { type: 'service', verified: true, name: 'Herald Bank' });
-    coffee = await makeAccount(h.services, { type: 'service', verified: true, name: 'Metro Coffee' });
-    daily = await makeAccount(h.services, { type: 'subscription', verified: true, name: 'Morning Daily' });
-    await setWechatId(h.services, daily.account.id, 'morningdaily');
-    await h.services.db.update(accounts).set({ description: 'Banking in your pocket: balances, cards and offers.' }).where(eq(accounts.id, bank.account.id));
-    await configureServer(h.services, bank.account.id, { url: dev.url, token: TOKEN, mode: 'plaintext' });
+    ui.onClose(() => dev.close());
+    bank = await makeAccount(ui.h.services, { type: 'service', verified: true, name: 'Herald Bank' });
+    coffee = await makeAccount(ui.h.services, { type: 'service', verified: true, name: 'Metro Coffee' });
+    daily = await makeAccount(ui.h.services, { type: 'subscription', verified: true, name: 'Morning Daily' });
+    await setWechatId(ui.h.services, daily.account.id, 'morningdaily');
+    await ui.h.services.db.update(accounts).set({ description: 'Banking in your pocket: balances, cards and offers.' }).where(eq(accounts.id, bank.account.id));
+    await configureServer(ui.h.services, bank.account.id, { url: dev.url, token: TOKEN, mode: 'plaintext' });
     const site = dev.url.replace(/\/wechat$/, '/page');
-    await publishMenu(h.services, bank.account.id, [
+    await publishMenu(ui.h.services, bank.account.id, [
       { type: 'click', name: 'Balance', key: 'BALANCE' },
       {
         name: 'Services',
@@ -75,50 +71,24 @@ describeEachDb('phone simulator in Chromium', (kind) => {
       },
       { type: 'scancode_waitmsg', name: 'Scan', key: 'SCAN' },
     ]);
-    browser = await launchChromium();
     // One browser, one context: the two followers are two tabs side by side.
-    context = await browser.newContext({ viewport: { width: 1100, height: 900 }, baseURL: h.url, reducedMotion: 'reduce' });
+    context = await ui.newContext();
   }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await dev?.close();
-    await h?.close();
-  });
-
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${kind}-${name}.png`) });
 
   /** Opens a tab and creates a new follower in it. */
   async function newFollowerTab(nickname: string, city: string): Promise<Page> {
     const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto('/phone');
-    await page.getByRole('heading', { name: 'Who are you?' }).waitFor();
-    if (nickname === 'Li Lei') await shot(page, '00-who-are-you');
-    await page.getByLabel('Nickname').fill(nickname);
-    await page.getByLabel('City').fill(city);
-    await page.getByRole('button', { name: 'Create and continue' }).click();
-    await page.getByRole('heading', { name: 'WeChat' }).waitFor();
+    await createPhoneFollower(page, nickname, city, async () => {
+      if (nickname === 'Li Lei') await ui.shot(page, '00-who-are-you');
+    });
     return page;
   }
 
-  const userIdOf = async (page: Page) => (await page.evaluate(() => window.sessionStorage.getItem('herald.phone.token')))!.split('.')[0];
-  const openidOf = async (accountId: string, userId: string) => (await findFollow(h.services.db, accountId, userId))!.openid;
-
-  /** Uploads a temporary image as an account's developer (media/upload); returns its media_id. */
-  async function developerUpload(appid: string, secret: string, type: 'image' | 'thumb', bytes: Buffer): Promise<string> {
-    const token = await fetchToken(h, appid, secret);
-    const form = new FormData();
-    form.append('media', new Blob([new Uint8Array(bytes)], { type: 'image/png' }), 'picture.png');
-    const res = await fetch(`${h.url}/cgi-bin/media/upload?access_token=${token}&type=${type}`, { method: 'POST', body: form });
-    const json = (await res.json()) as { media_id?: string };
-    expect(json.media_id, JSON.stringify(json)).toBeTypeOf('string');
-    return json.media_id as string;
-  }
+  const openidOf = async (accountId: string, userId: string) => (await findFollow(ui.h.services.db, accountId, userId))!.openid;
 
   async function customSend(appid: string, secret: string, body: Record<string, unknown>) {
-    const token = await fetchToken(h, appid, secret);
-    const res = await fetch(`${h.url}/cgi-bin/message/custom/send?access_token=${token}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const token = await fetchToken(ui.h, appid, secret);
+    const res = await fetch(`${ui.h.url}/cgi-bin/message/custom/send?access_token=${token}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const json = (await res.json()) as { errcode: number };
     expect(json, JSON.stringify(json)).toMatchObject({ errcode: 0 });
   }
@@ -135,30 +105,30 @@ describeEachDb('phone simulator in Chromium', (kind) => {
     await hasText(li.locator('.ph-side'), 'Li Lei');
     await hasText(mei.locator('.ph-side'), 'Han Meimei');
     await seen(li.getByText('No chats yet.'));
-    await shot(li, '01-chats-empty');
+    await ui.shot(li, '01-chats-empty');
   });
 
   it('follows an account found by search and chats with its developer server', async () => {
     await li.getByRole('button', { name: 'Search' }).first().click();
     await li.getByLabel('Search official accounts').fill('herald');
     await seen(li.getByRole('button', { name: /Herald Bank/ }));
-    await shot(li, '02a-search');
+    await ui.shot(li, '02a-search');
     await li.getByRole('button', { name: /Herald Bank/ }).click();
     await li.getByRole('heading', { name: /Herald Bank/ }).waitFor();
     await seen(li.getByText('Banking in your pocket'));
-    await shot(li, '02-profile');
+    await ui.shot(li, '02-profile');
     await li.getByRole('button', { name: /^Follow/ }).click();
     // The developer server's welcome reply to the subscribe event.
     await seen(li.getByText('Welcome to Herald Bank!'));
     await seen(li.getByRole('menubar', { name: 'Account menu' }));
-    await shot(li, '03-chat-menu');
+    await ui.shot(li, '03-chat-menu');
 
     await li.getByRole('button', { name: 'Keyboard' }).click();
     await li.getByLabel('Message', { exact: true }).fill('hello from Li');
     await li.getByRole('button', { name: 'Send', exact: true }).click();
     await seen(li.locator('.ph-msg-mine').getByText('hello from Li'));
     await seen(li.getByText('You said: hello from Li'));
-    await shot(li, '04-chat-reply');
+    await ui.shot(li, '04-chat-reply');
   });
 
   it('taps menu buttons: click gets a reply, view opens the in-phone browser, miniprogram the stand-in', async () => {
@@ -167,17 +137,17 @@ describeEachDb('phone simulator in Chromium', (kind) => {
     await seen(li.getByText('Your balance is ¥88.00'));
     await li.getByRole('menuitem', { name: 'Services' }).click();
     await seen(li.getByRole('menu', { name: 'Services' }));
-    await shot(li, '05-submenu');
+    await ui.shot(li, '05-submenu');
     await li.getByRole('menuitem', { name: 'Website' }).click();
     const frame = li.frameLocator('.ph-browser-frame');
     await seen(frame.getByRole('heading', { name: 'Herald Bank online' }));
-    await shot(li, '06-browser');
+    await ui.shot(li, '06-browser');
     await li.getByRole('button', { name: 'Close page' }).click();
     await li.getByRole('menuitem', { name: 'Services' }).click();
     await li.getByRole('menuitem', { name: 'Mini app' }).click();
     await hasText(li.getByTestId('mp-appid'), 'wx1234567890abcdef', true);
     await hasText(li.getByTestId('mp-path'), 'pages/cards/index', true);
-    await shot(li, '07-miniprogram');
+    await ui.shot(li, '07-miniprogram');
     await li.goBack();
     await seen(li.getByRole('menubar', { name: 'Account menu' }));
 
@@ -201,26 +171,26 @@ describeEachDb('phone simulator in Chromium', (kind) => {
   });
 
   it('follows another account by scanning its QR code image', async () => {
-    const token = await fetchToken(h, coffee.appid, coffee.secret);
+    const token = await fetchToken(ui.h, coffee.appid, coffee.secret);
     const created = (await (
-      await fetch(`${h.url}/cgi-bin/qrcode/create?access_token=${token}`, {
+      await fetch(`${ui.h.url}/cgi-bin/qrcode/create?access_token=${token}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ expire_seconds: 3600, action_name: 'QR_STR_SCENE', action_info: { scene: { scene_str: 'store-42' } } }),
       })
     ).json()) as { ticket: string; url: string };
     coffeeQrUrl = created.url;
-    const png = Buffer.from(await (await fetch(`${h.url}/cgi-bin/showqrcode?ticket=${encodeURIComponent(created.ticket)}`)).arrayBuffer());
-    const file = path.join(SHOTS, `${kind}-coffee-qr.png`);
+    const png = Buffer.from(await (await fetch(`${ui.h.url}/cgi-bin/showqrcode?ticket=${encodeURIComponent(created.ticket)}`)).arrayBuffer());
+    const file = ui.shotPath('coffee-qr');
     writeFileSync(file, png);
 
     await li.goto('/phone/discover');
     await li.getByRole('button', { name: /Scan/ }).click();
     await seen(li.getByRole('dialog', { name: /Scan/ }));
-    await shot(li, '08-scanner');
+    await ui.shot(li, '08-scanner');
     await li.getByTestId('scan-file').setInputFiles(file);
     await li.getByRole('heading', { name: 'Metro Coffee' }).waitFor();
-    const follow = await findFollow(h.services.db, coffee.account.id, await userIdOf(li));
+    const follow = await findFollow(ui.h.services.db, coffee.account.id, await phoneUserId(li));
     expect(follow).toMatchObject({ subscribed: true, subscribeScene: 'ADD_SCENE_QR_CODE', qrSceneStr: 'store-42' });
   });
 
@@ -233,11 +203,11 @@ describeEachDb('phone simulator in Chromium', (kind) => {
     await li.goto('/phone');
     await li.getByRole('heading', { name: /^WeChat/ }).waitFor();
 
-    const liId = await userIdOf(li);
+    const liId = await phoneUserId(li);
     await customSend(daily.appid, daily.secret, {
       touser: await openidOf(daily.account.id, liId),
       msgtype: 'news',
-      news: { articles: [{ title: 'Five things to know this morning', description: 'Markets, weather and more', url: `${h.url}/phone/miniprogram?appid=news`, picurl: '' }] },
+      news: { articles: [{ title: 'Five things to know this morning', description: 'Markets, weather and more', url: `${ui.h.url}/phone/miniprogram?appid=news`, picurl: '' }] },
     });
     const folderRow = li.getByTestId('subscriptions-row');
     await hasText(folderRow, 'Morning Daily: [news] Five things to know this morning');
@@ -252,17 +222,17 @@ describeEachDb('phone simulator in Chromium', (kind) => {
     const coffeeRow = li.locator(`[data-appid="${coffee.appid}"]`);
     await hasText(coffeeRow.locator('.ph-badge'), '1', true);
     await seen(li.getByRole('heading', { name: 'WeChat (1)' }));
-    await shot(li, '09-notification');
+    await ui.shot(li, '09-notification');
     await banner.waitFor({ state: 'detached', timeout: 8000 });
-    await shot(li, '10-chats');
+    await ui.shot(li, '10-chats');
 
     await folderRow.click();
     await li.getByRole('heading', { name: 'Subscriptions' }).waitFor();
     await seen(li.getByText('Five things to know this morning'));
-    await shot(li, '11-subscriptions');
+    await ui.shot(li, '11-subscriptions');
     await li.getByText('Five things to know this morning').click();
     await seen(li.locator('.ph-news, .ph-card').first());
-    await shot(li, '12-news');
+    await ui.shot(li, '12-news');
   });
 
   it('keeps the second tab to its own follower, with typing, every reply type and reconnects', async () => {
@@ -281,17 +251,17 @@ describeEachDb('phone simulator in Chromium', (kind) => {
     await none(mei.getByText('hello from Li'));
     await none(mei.getByText('Your balance is ¥88.00'));
 
-    const meiId = await userIdOf(mei);
+    const meiId = await phoneUserId(mei);
     const openid = await openidOf(bank.account.id, meiId);
-    const token = await fetchToken(h, bank.appid, bank.secret);
-    const typing = await fetch(`${h.url}/cgi-bin/message/custom/typing?access_token=${token}`, {
+    const token = await fetchToken(ui.h, bank.appid, bank.secret);
+    const typing = await fetch(`${ui.h.url}/cgi-bin/message/custom/typing?access_token=${token}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ touser: openid, command: 'Typing' }),
     });
     expect(await typing.json()).toMatchObject({ errcode: 0 });
     await seen(mei.getByRole('heading', { name: /对方正在输入/ }));
-    await shot(mei, '13-typing');
+    await ui.shot(mei, '13-typing');
 
     // The kf window the follow opened allows 3 messages; the follower writes to open a larger one.
     await mei.getByRole('button', { name: 'Keyboard' }).click();
@@ -302,18 +272,18 @@ describeEachDb('phone simulator in Chromium', (kind) => {
     await mei.getByLabel('Message', { exact: true }).fill('and pictures too');
     await mei.keyboard.press('Enter');
     await seen(mei.getByText('You said: and pictures too'));
-    const pic = await developerUpload(bank.appid, bank.secret, 'image', picture());
-    const thumb = await developerUpload(bank.appid, bank.secret, 'image', picture(160, 160));
+    const pic = await developerUpload(ui.h, bank, picture());
+    const thumb = await developerUpload(ui.h, bank, picture(160, 160));
     await customSend(bank.appid, bank.secret, { touser: openid, msgtype: 'image', image: { media_id: pic } });
     await customSend(bank.appid, bank.secret, {
       touser: openid,
       msgtype: 'news',
-      news: { articles: [{ title: 'Spring offers: 3% cashback on every card', description: 'Until the end of April', url: dev.url.replace(/\/wechat$/, '/page'), picurl: `${h.url}/media/${pic}` }] },
+      news: { articles: [{ title: 'Spring offers: 3% cashback on every card', description: 'Until the end of April', url: dev.url.replace(/\/wechat$/, '/page'), picurl: `${ui.h.url}/media/${pic}` }] },
     });
     await customSend(bank.appid, bank.secret, {
       touser: openid,
       msgtype: 'music',
-      music: { title: 'Hold music', description: 'While we connect you', musicurl: `${h.url}/media/none.mp3`, hqmusicurl: `${h.url}/media/none.mp3`, thumb_media_id: thumb },
+      music: { title: 'Hold music', description: 'While we connect you', musicurl: `${ui.h.url}/media/none.mp3`, hqmusicurl: `${ui.h.url}/media/none.mp3`, thumb_media_id: thumb },
     });
     await customSend(bank.appid, bank.secret, {
       touser: openid,
@@ -336,9 +306,9 @@ describeEachDb('phone simulator in Chromium', (kind) => {
     await seen(mei.getByText('Spring offers: 3% cashback on every card'));
     await seen(mei.getByRole('link', { name: 'Mini Program' }));
     await seen(mei.getByLabel('Music'));
-    await shot(mei, '14-reply-types');
+    await ui.shot(mei, '14-reply-types');
     await mei.locator('.ph-messages').evaluate((el) => el.scrollTo(0, el.scrollHeight / 3));
-    await shot(mei, '14b-reply-types');
+    await ui.shot(mei, '14b-reply-types');
     await mei.getByRole('link', { name: 'Mini Program' }).click();
     await hasText(mei.getByTestId('mp-path'), 'pages/cards/index', true);
     await mei.goBack();
@@ -362,20 +332,20 @@ describeEachDb('phone simulator in Chromium', (kind) => {
     await li.goto(`/phone/chat/${bank.appid}`);
     await seen(li.getByText('Your balance is ¥88.00'));
     await none(li.getByText('How was our service?'));
-    await shot(mei, '15-second-follower');
+    await ui.shot(mei, '15-second-follower');
   });
 
   it('sends a photo and a location from the input bar', async () => {
     await li.getByRole('button', { name: 'Keyboard' }).click();
     await li.getByRole('button', { name: 'More input' }).click();
-    await shot(li, '16-plus-panel');
-    await li.getByTestId('send-image').setInputFiles(path.join(SHOTS, `${kind}-coffee-qr.png`));
+    await ui.shot(li, '16-plus-panel');
+    await li.getByTestId('send-image').setInputFiles(ui.shotPath('coffee-qr'));
     await seen(li.locator('.ph-msg-mine[data-msg-type="image"] img'));
     await li.getByRole('button', { name: 'More input' }).click();
     await li.getByRole('button', { name: 'Location' }).click();
     await li.getByRole('button', { name: /The Bund/ }).click();
     await hasText(li.locator('.ph-msg-mine[data-msg-type="location"]').last(), 'Zhongshan East');
-    await shot(li, '17-photo-location');
+    await ui.shot(li, '17-photo-location');
     // A voice note (AMR) and a video (MP4): the phone makes the video's thumbnail itself.
     await li.getByTestId('send-voice').setInputFiles({ name: 'note.amr', mimeType: 'audio/amr', buffer: Buffer.concat([Buffer.from('#!AMR\n'), Buffer.alloc(600)]) });
     await seen(li.locator('.ph-msg-mine[data-msg-type="voice"]').getByRole('button', { name: 'Play voice message' }));
@@ -384,21 +354,21 @@ describeEachDb('phone simulator in Chromium', (kind) => {
     await seen(li.locator('.ph-msg-mine[data-msg-type="video"] video'));
     const pushed = () => dev.requests.filter((r) => r.method === 'POST').map((r) => xmlField(r.body, 'MsgType'));
     await expect.poll(pushed, { timeout: 10_000 }).toEqual(expect.arrayContaining(['image', 'location', 'voice', 'video']));
-    await shot(li, '17b-voice-video');
+    await ui.shot(li, '17b-voice-video');
   });
 
   it('opens straight as a follower with ?user= and fills a narrow screen', async () => {
-    const liId = await userIdOf(li);
-    const phone = await browser.newContext({ viewport: { width: 390, height: 780 }, baseURL: h.url, reducedMotion: 'reduce' });
+    const liId = await phoneUserId(li);
+    const phone = await ui.newContext({ viewport: { width: 390, height: 780 } });
     const page = await phone.newPage();
     await page.goto(`/phone?user=${liId}`);
     await seen(page.getByRole('heading', { name: /^WeChat/ }));
     expect(new URL(page.url()).search).toBe('');
     await seen(page.locator(`[data-appid="${bank.appid}"]`));
-    await shot(page, '18-narrow-chats');
+    await ui.shot(page, '18-narrow-chats');
     await page.locator(`[data-appid="${bank.appid}"]`).click();
     await seen(page.getByText('Your balance is ¥88.00'));
-    await shot(page, '19-narrow-chat');
+    await ui.shot(page, '19-narrow-chat');
     // The page a QR code's URL opens sends here with ?scan=: a follower scanning again opens the chat (SCAN).
     await page.goto(`/phone?scan=${encodeURIComponent(coffeeQrUrl)}`);
     await seen(page.getByRole('heading', { name: 'Metro Coffee' }));
