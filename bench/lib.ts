@@ -101,7 +101,9 @@ export async function startHeraldProcess(opts: { databaseUrl?: string; env?: Rec
     ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
     ...opts.env,
   };
-  const child = await startProcess(['bin/herald.mjs', 'start'], env, 'Herald is ready', port);
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server under load.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child = await startProcess([...nodeArgs, 'bin/herald.mjs', 'start'], env, 'Herald is ready', port);
   return Object.assign(child, { dataDir });
 }
 

@@ -11,6 +11,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
 import * as schema from './schema/index.js';
 import { MIGRATIONS_DIR } from '../paths.js';
+import { PGliteThread } from './pgliteThread.js';
 
 export type Schema = typeof schema;
 /** The database handle every store uses: the same PostgreSQL dialect on PGlite and PostgreSQL. */
@@ -43,9 +44,10 @@ export async function connect(opts: ConnectOptions): Promise<Database> {
       mkdirSync(opts.dataDir, { recursive: true });
       initEmbeddedInChild(opts.dataDir, pgliteOptions.startParams);
     }
-    const client = opts.dataDir ? new PGlite(opts.dataDir, pgliteOptions) : new PGlite(pgliteOptions);
+    // The database runs on its own thread (see PGliteThread); drizzle's PGlite driver drives it.
+    const client = new PGliteThread(opts.dataDir, pgliteOptions);
     await client.waitReady;
-    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    const db = drizzlePglite(client as unknown as PGlite, { schema }) as unknown as Db;
     await migratePglite(db as never, { migrationsFolder });
     return {
       db,
