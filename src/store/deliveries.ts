@@ -181,17 +181,27 @@ const rowsOf = <T>(r: unknown): T[] => (r as { rows: T[] }).rows;
  * counts the attempt it starts, so a crash never gives a delivery more attempts than allowed.
  * The lease uses the database's clock, not the emulator clock: it guards a lock between nodes,
  * and time travel must not make an in-flight attempt look abandoned.
+ * Each kind is read in the order of `deliveries_due_idx` and stops at `limit` rows, so a claim
+ * costs the same with a backlog of a million as of ten (one condition with OR made the database
+ * collect and sort the whole backlog on every claim: 49 ms for 7,000 queued on the embedded one).
  */
 export async function claimDueDeliveries(db: Executor, opts: { limit: number; nowMs: number; leaseMs: number }): Promise<ClaimedDelivery[]> {
   const now = new Date(opts.nowMs).toISOString();
   const result = await db.execute(sql`
-    with due as (
+    with expired as (
       select id, status as previous_status from deliveries
-      where (status = 'pending' and next_attempt_at <= ${now}::timestamptz)
-         or (status = 'delivering' and locked_until < now())
-      order by next_attempt_at, id
+      where status = 'delivering' and locked_until < now()
+      order by status, next_attempt_at
       limit ${opts.limit}
       for update skip locked
+    ), pending as (
+      select id, status as previous_status from deliveries
+      where status = 'pending' and next_attempt_at <= ${now}::timestamptz
+      order by status, next_attempt_at
+      limit ${opts.limit}
+      for update skip locked
+    ), due as (
+      select * from expired union all select * from pending limit ${opts.limit}
     )
     update deliveries d
        set status = 'delivering',
