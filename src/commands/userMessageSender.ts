@@ -162,11 +162,18 @@ async function sendFast(services: Services, account: AccountRow, userId: string,
  * Media messages name files the follower uploaded (uploadFollowerMedia); the account they are
  * sent to may then fetch them with media/get.
  */
-export async function sendUserMessage(services: Services, userId: string, appid: string, input: UserMessageInput): Promise<SentUserMessage> {
+export async function sendUserMessage(
+  services: Services,
+  userId: string,
+  appid: string,
+  input: UserMessageInput,
+  /** The account as read at the start of the request, when the caller sends many messages at once. */
+  known?: { account: AccountRow | undefined },
+): Promise<SentUserMessage> {
   const checked = checkUserMessage(input);
   if (!checked.ok) throw new DomainError('invalid_message', checked.message);
   const m = checked.message;
-  const account = await findAccountByAppid(services.db, appid);
+  const account = known && known.account?.appid === appid ? known.account : await findAccountByAppid(services.db, appid);
   const fast = account ? await sendFast(services, account, userId, m) : undefined;
   if (account && fast) {
     notifyDeliveriesQueued(services);

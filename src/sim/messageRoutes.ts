@@ -9,7 +9,7 @@ import { clickMenu } from '../commands/menuClicker.js';
 import { scanQr } from '../commands/qrScanner.js';
 import { reportLocation } from '../commands/locationReporter.js';
 import { issuePhoneToken } from '../domain/phoneToken.js';
-import { findAccountByAppid } from '../store/accounts.js';
+import { findAccountByAppid, type AccountRow } from '../store/accounts.js';
 import { findFollowerUser } from '../store/users.js';
 import { latestConversationId, listUserConversation, MAX_CONVERSATION_PAGE } from '../store/conversations.js';
 import { waitForDelivery } from '../jobs/deliveryWaiter.js';
@@ -155,12 +155,19 @@ export function registerMessageRoutes(app: FastifyInstance, services: Services):
       const results: object[] = new Array(body.messages.length);
       const byUser = new Map<string, number[]>();
       body.messages.forEach((m, i) => byUser.set(m.user, [...(byUser.get(m.user) ?? []), i]));
+      // Each account is read once per request, not once per message.
+      const accounts = new Map<string, Promise<AccountRow | undefined>>();
+      const accountOf = (appid: string) => {
+        let a = accounts.get(appid);
+        if (!a) accounts.set(appid, (a = findAccountByAppid(services.db, appid)));
+        return a;
+      };
       const sendOne = async (i: number) => {
         const { user, account, wait: _wait, ...message } = body.messages[i];
         try {
           const checked = checkUserMessage(await withMedia(services, user, message));
           if (!checked.ok) throw new DomainError('invalid_request', checked.message);
-          const sent = await sendUserMessage(services, user, account, checked.message);
+          const sent = await sendUserMessage(services, user, account, checked.message, { account: await accountOf(account) });
           results[i] = { msg_id: sent.msgId, openid: sent.openid, route: sent.route, delivery_id: sent.deliveryId ?? null };
         } catch (err) {
           if (!(err instanceof DomainError)) throw err;
