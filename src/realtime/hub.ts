@@ -69,6 +69,9 @@ interface Wire {
   s?: { t: string; p: unknown };
 }
 
+/** Notifications sent in one statement at most. */
+const NOTIFY_BATCH = 500;
+
 const processBuses = new WeakMap<object, EventEmitter>();
 
 function processBusOf(database: Database): EventEmitter {
@@ -128,6 +131,25 @@ export function createRealtimeHub(database: Database, log: Logger): RealtimeHub 
     deliver(wire.u, event);
   };
 
+  // Notifications to other nodes leave together: everything published in one turn of the event
+  // loop goes in one statement (one round trip, not one per message), in order.
+  let outgoing: string[] = [];
+  const flush = () => {
+    const wires = outgoing;
+    outgoing = [];
+    for (let i = 0; i < wires.length; i += NOTIFY_BATCH) {
+      database.db
+        .execute(
+          sql`select pg_notify(${REALTIME_CHANNEL}, t.w) from jsonb_array_elements_text(${JSON.stringify(wires.slice(i, i + NOTIFY_BATCH))}::jsonb) with ordinality as t(w, i) order by t.i`,
+        )
+        .catch((err: unknown) => log.warn({ err }, 'realtime notify failed'));
+    }
+  };
+  const notify = (wire: Wire) => {
+    if (outgoing.length === 0) setImmediate(flush);
+    outgoing.push(JSON.stringify(wire));
+  };
+
   const send = (userId: string, event: RealtimeEvent) => {
     deliver(userId, event);
     const wire: Wire = event.type === 'message' ? { n: nodeId, u: userId, m: event.message.id } : { n: nodeId, u: userId, e: event };
@@ -135,9 +157,7 @@ export function createRealtimeHub(database: Database, log: Logger): RealtimeHub 
       processBus.emit('event', wire, event);
       return;
     }
-    database.db
-      .execute(sql`select pg_notify(${REALTIME_CHANNEL}, ${JSON.stringify(wire)})`)
-      .catch((err: unknown) => log.warn({ err }, 'realtime notify failed'));
+    notify(wire);
   };
 
   const listen = async () => {
@@ -222,9 +242,7 @@ export function createRealtimeHub(database: Database, log: Logger): RealtimeHub 
         processBus.emit('event', wire, undefined);
         return;
       }
-      database.db
-        .execute(sql`select pg_notify(${REALTIME_CHANNEL}, ${JSON.stringify(wire)})`)
-        .catch((err: unknown) => log.warn({ err }, 'realtime signal failed'));
+      notify(wire);
     },
     onSignal(topic, handler) {
       let set = signalHandlers.get(topic);
@@ -247,6 +265,7 @@ export function createRealtimeHub(database: Database, log: Logger): RealtimeHub 
       else await listen();
     },
     async stop() {
+      if (outgoing.length > 0) flush();
       stopped = true;
       if (retry) clearTimeout(retry);
       processBus.off('event', onProcessBus);
