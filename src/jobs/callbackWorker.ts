@@ -7,8 +7,14 @@ import { PUSH_TIMEOUT_MS, loadClaims, makeAttempt, settleAttempts, type AttemptR
 
 /** Tuning of the callback worker; the defaults are WeChat's behaviour. */
 export interface CallbackWorkerOptions {
-  /** Attempts in flight at once, from claim to settle (default 64). */
+  /** Pushes in flight at once (default 64). */
   concurrency?: number;
+  /**
+   * Claimed deliveries not yet settled, at most (default 4 × concurrency). A push's slot frees
+   * when its answer arrives; its result then waits to be settled with others in one statement,
+   * so a busy database settles many at once instead of holding every push slot meanwhile.
+   */
+  maxUnsettled?: number;
   /** How often to look for due deliveries when nothing wakes the worker (default 500 ms). */
   pollMs?: number;
   /**
@@ -69,11 +75,13 @@ function settleQueue(services: Services) {
  */
 export function startCallbackWorker(services: Services, opts: CallbackWorkerOptions = {}): CallbackWorker {
   const concurrency = opts.concurrency ?? 64;
+  const maxUnsettled = Math.max(concurrency, opts.maxUnsettled ?? concurrency * 4);
   const pollMs = opts.pollMs ?? 500;
   const leaseMs = opts.leaseMs ?? 15_000;
   const timeoutMs = opts.timeoutMs ?? PUSH_TIMEOUT_MS;
   const log = services.log.child({ component: 'callback-worker' });
   const inFlight = new Set<Promise<void>>();
+  const settling = new Set<Promise<void>>();
   const settle = settleQueue(services);
   // Keep-alive pools: a developer server sees a few long-lived connections, as from WeChat,
   // instead of a connection per push.
@@ -90,8 +98,8 @@ export function startCallbackWorker(services: Services, opts: CallbackWorkerOpti
   const loop = async () => {
     while (running) {
       timer.beginRound();
-      const room = concurrency - inFlight.size;
-      if (room < batchRoom && inFlight.size > 0) {
+      const room = Math.min(concurrency - inFlight.size, maxUnsettled - inFlight.size - settling.size);
+      if (room < batchRoom && (inFlight.size > 0 || settling.size > 0)) {
         await timer.pause();
         continue;
       }
@@ -104,7 +112,15 @@ export function startCallbackWorker(services: Services, opts: CallbackWorkerOpti
           const loaded = claims.length > 0 ? await loadClaims(services, claims) : [];
           for (const item of loaded) {
             const p: Promise<void> = makeAttempt(services, item, { timeoutMs, agents })
-              .then(settle)
+              .then((result) => {
+                const s: Promise<void> = settle(result)
+                  .catch((err: unknown) => log.error({ err, deliveryId: item.claim.id }, 'settling a delivery attempt failed'))
+                  .finally(() => {
+                    settling.delete(s);
+                    wake();
+                  });
+                settling.add(s);
+              })
               .catch((err: unknown) => log.error({ err, deliveryId: item.claim.id }, 'delivery attempt failed unexpectedly'))
               .finally(() => {
                 inFlight.delete(p);
@@ -133,6 +149,7 @@ export function startCallbackWorker(services: Services, opts: CallbackWorkerOpti
       timer.wake();
       await looping;
       await Promise.allSettled([...inFlight]);
+      await Promise.allSettled([...settling]);
       agents.http.destroy();
       agents.https.destroy();
     },
