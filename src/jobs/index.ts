@@ -3,17 +3,23 @@ import { startCallbackWorker } from './callbackWorker.js';
 import { startMediaSweeper } from './mediaSweeper.js';
 import { startBroadcastRunner } from './broadcastRunner.js';
 import { startPublishRunner } from './publishRunner.js';
+import { startEmbeddedMaintenance } from './embeddedMaintenance.js';
 
-/** Starts the durable workers (callback delivery, expired media removal). Returns a function that stops them. */
+/**
+ * Starts the durable workers (callback delivery, push posts, publishing, expired media removal,
+ * and on the embedded database its vacuum and analyze). Returns a function that stops them.
+ */
 export function startWorkers(services: Services): () => Promise<void> {
   const callbacks = startCallbackWorker(services);
   const stopSweeper = startMediaSweeper(services);
   const broadcasts = startBroadcastRunner(services);
   const stopPublisher = startPublishRunner(services);
+  const stopMaintenance = startEmbeddedMaintenance(services);
   return async () => {
     await stopPublisher();
     await stopSweeper();
     await broadcasts.stop();
     await callbacks.stop();
+    await stopMaintenance();
   };
 }
