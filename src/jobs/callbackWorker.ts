@@ -36,18 +36,24 @@ export interface CallbackWorker {
 
 /** Results settled in one transaction at most. */
 const SETTLE_BATCH = 256;
+/** Below this many results waiting, while pushes are in flight, a settle waits SETTLE_GATHER_MS for more. */
+const SETTLE_GATHER = 32;
+const SETTLE_GATHER_MS = 5;
 
 /**
  * Group commit for attempt results: results that finish while a settle transaction runs wait
  * for the next one, so under load each transaction settles many deliveries (one insert of
  * attempts, one update of deliveries) and when idle a result is settled at once.
  */
-function settleQueue(services: Services) {
+function settleQueue(services: Services, pushesInFlight: () => number) {
   const waiting: Array<{ result: AttemptResult; done: (err?: unknown) => void }> = [];
   let running = false;
   const run = async () => {
     running = true;
     while (waiting.length > 0) {
+      // More answers are on their way: a moment's wait lets them share the statement (a settle
+      // costs about half as much a row for 64 rows as for 16 on the embedded database).
+      if (waiting.length < SETTLE_GATHER && pushesInFlight() > 0) await new Promise((r) => setTimeout(r, SETTLE_GATHER_MS));
       const batch = waiting.splice(0, SETTLE_BATCH);
       try {
         await settleAttempts(services, batch.map((b) => b.result));
@@ -82,7 +88,7 @@ export function startCallbackWorker(services: Services, opts: CallbackWorkerOpti
   const log = services.log.child({ component: 'callback-worker' });
   const inFlight = new Set<Promise<void>>();
   const settling = new Set<Promise<void>>();
-  const settle = settleQueue(services);
+  const settle = settleQueue(services, () => inFlight.size);
   // Keep-alive pools: a developer server sees a few long-lived connections, as from WeChat,
   // instead of a connection per push.
   const agentOpts = { keepAlive: true, maxSockets: concurrency, timeout: 4_000, scheduling: 'lifo' as const };

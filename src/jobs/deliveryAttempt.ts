@@ -43,7 +43,10 @@ const INTERRUPTED = 'Herald stopped during this attempt; the server may or may n
  */
 export async function loadClaims(services: Services, claims: ClaimedDelivery[]): Promise<LoadedClaim[]> {
   const { db, clock } = services;
-  const rows = new Map((await findDeliveries(db, claims.map((c) => c.id))).map((d) => [d.id, d]));
+  // The claim returns its rows; only a claim made without them is read again.
+  const rows = new Map(claims.flatMap((c) => (c.row ? [[c.id, c.row] as const] : [])));
+  const missing = claims.filter((c) => !c.row).map((c) => c.id);
+  if (missing.length > 0) for (const d of await findDeliveries(db, missing)) rows.set(d.id, d);
   const accounts = await findAccountsByIds(db, [...rows.values()].map((d) => d.accountId));
   const loaded: LoadedClaim[] = [];
   for (const claim of claims) {

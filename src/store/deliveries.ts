@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../db/connect.js';
 import { deliveries, deliveryAttempts } from '../db/schema/index.js';
 
@@ -171,6 +171,8 @@ export interface ClaimedDelivery {
   maxAttempts: number;
   /** 'delivering' when the previous holder stopped mid-attempt (crash or lost lease). */
   previousStatus: 'pending' | 'delivering';
+  /** The row as the claim left it. */
+  row?: DeliveryRow;
 }
 
 const rowsOf = <T>(r: unknown): T[] => (r as { rows: T[] }).rows;
@@ -209,13 +211,29 @@ export async function claimDueDeliveries(db: Executor, opts: { limit: number; no
            locked_until = now() + make_interval(secs => ${opts.leaseMs / 1000})
       from due
      where d.id = due.id
-    returning d.id as id, d.attempts as attempts, d.max_attempts as max_attempts, due.previous_status as previous_status`);
-  return rowsOf<{ id: string | number; attempts: number; max_attempts: number; previous_status: string }>(result).map((r) => ({
-    id: Number(r.id),
-    attemptNo: Number(r.attempts),
-    maxAttempts: Number(r.max_attempts),
-    previousStatus: r.previous_status === 'delivering' ? 'delivering' : 'pending',
-  }));
+    returning d.*, due.previous_status as previous_status`);
+  return rowsOf<Record<string, unknown> & { previous_status: string }>(result).map((r) => {
+    const row = deliveryRowOf(r);
+    return {
+      id: row.id,
+      attemptNo: row.attempts,
+      maxAttempts: row.maxAttempts,
+      previousStatus: r.previous_status === 'delivering' ? 'delivering' : 'pending',
+      row,
+    };
+  });
+}
+
+const DELIVERY_COLUMNS = Object.entries(getTableColumns(deliveries));
+
+/** A deliveries row as raw SQL returns it (column names, driver values), as drizzle's select would give it. */
+function deliveryRowOf(raw: Record<string, unknown>): DeliveryRow {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of DELIVERY_COLUMNS) {
+    const v = raw[column.name];
+    row[key] = v === null || v === undefined ? null : column.mapFromDriverValue(v);
+  }
+  return row as DeliveryRow;
 }
 
 /** One attempt as the attempts log stores it. */
