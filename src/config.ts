@@ -23,6 +23,8 @@ const schema = z.object({
   HERALD_CALLBACK_IPS: z.string().default('127.0.0.1'),
   /** Trust X-Forwarded-For (behind a reverse proxy). */
   HERALD_TRUST_PROXY: boolish.default(false),
+  /** Embedded database: a file to write the time spent per statement to when it closes. */
+  HERALD_PGLITE_STATS: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -37,6 +39,7 @@ export type Config = {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   callbackIps: string[];
   trustProxy: boolean;
+  pgliteStatsFile?: string;
 };
 
 export class ConfigError extends Error {
@@ -66,5 +69,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     callbackIps: e.HERALD_CALLBACK_IPS.split(',').map((s) => s.trim()).filter(Boolean),
     trustProxy: e.HERALD_TRUST_PROXY,
+    ...(e.HERALD_PGLITE_STATS ? { pgliteStatsFile: path.resolve(e.HERALD_PGLITE_STATS) } : {}),
   };
 }

@@ -135,7 +135,7 @@ export interface Herald {
 export async function openDatabase(config: Config): Promise<Database> {
   return config.databaseUrl
     ? connect({ kind: 'postgres', url: config.databaseUrl })
-    : connect({ kind: 'pglite', dataDir: config.dataDir });
+    : connect({ kind: 'pglite', dataDir: config.dataDir, statsFile: config.pgliteStatsFile });
 }
 
 /**

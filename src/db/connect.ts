@@ -31,7 +31,7 @@ export interface Database {
 }
 
 export type ConnectOptions =
-  | { kind: 'pglite'; dataDir?: string /* undefined = in memory */; sharedBuffers?: string }
+  | { kind: 'pglite'; dataDir?: string /* undefined = in memory */; sharedBuffers?: string; statsFile?: string }
   | { kind: 'postgres'; url: string; max?: number };
 
 /** Opens the database and applies checked-in migrations. */
@@ -45,7 +45,7 @@ export async function connect(opts: ConnectOptions): Promise<Database> {
       initEmbeddedInChild(opts.dataDir, pgliteOptions.startParams);
     }
     // The database runs on its own thread (see PGliteThread); drizzle's PGlite driver drives it.
-    const client = new PGliteThread(opts.dataDir, pgliteOptions);
+    const client = new PGliteThread(opts.dataDir, pgliteOptions, { statsFile: opts.statsFile });
     await client.waitReady;
     const db = drizzlePglite(client as unknown as PGlite, { schema }) as unknown as Db;
     await migratePglite(db as never, { migrationsFolder });

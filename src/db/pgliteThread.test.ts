@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PGlite, types } from '@electric-sql/pglite';
 import { PGliteThread } from './pgliteThread.js';
@@ -150,6 +153,19 @@ describe('PGliteThread', () => {
     const kept = (await thread.query<{ c: number }>("select count(*)::int as c from pg_prepared_statements where name like $1", ['herald\\_%'])).rows[0].c;
     expect(kept).toBeLessThanOrEqual(1000);
   });
+
+  it('writes the time spent per statement when asked to (HERALD_PGLITE_STATS)', async () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'herald-stats-')), 'stats.json');
+    const t = new PGliteThread(undefined, { startParams: PGlite.defaultStartParams }, { statsFile: file });
+    await t.waitReady;
+    for (let i = 0; i < 3; i++) await t.query('select $1::int + 1 as v', [i]);
+    await t.exec('select 1');
+    await t.close();
+    const stats = JSON.parse(readFileSync(file, 'utf8')) as Array<{ sql: string; calls: number; ms: number }>;
+    expect(stats.find((s) => s.sql === 'select $1::int + 1 as v')).toMatchObject({ calls: 3 });
+    expect(stats.find((s) => s.sql === 'select 1')).toMatchObject({ calls: 1 });
+    expect(stats.every((s) => s.ms >= 0)).toBe(true);
+  }, 60_000);
 
   it('refuses statements after close, and a failed start says why', async () => {
     const t = new PGliteThread(undefined, { startParams: PGlite.defaultStartParams });

@@ -50,8 +50,9 @@ export class PGliteThread implements PGliteThreadClient {
   private readonly waiters: Waiter[] = [];
   private failure: Error | undefined;
 
-  constructor(dataDir: string | undefined, options: { startParams: string[] }) {
-    this.worker = new Worker(WORKER_FILE, { workerData: { dataDir, options } });
+  /** `statsFile`: where to write the time spent per statement when the database closes. */
+  constructor(dataDir: string | undefined, options: { startParams: string[] }, extra: { statsFile?: string } = {}) {
+    this.worker = new Worker(WORKER_FILE, { workerData: { dataDir, options, statsFile: extra.statsFile } });
     this.worker.unref();
     this.waitReady = new Promise<void>((resolve, reject) => {
       const onReady = (m: { ready?: boolean; error?: Record<string, unknown> }) => {

@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 
-const { dataDir, options } = workerData;
+const { dataDir, options, statsFile } = workerData;
 const db = dataDir ? new PGlite(dataDir, options) : new PGlite(options);
 const identity = (value) => value;
 
@@ -208,9 +208,9 @@ async function prepared(m) {
   return { rows, fields, affectedRows };
 }
 
-// HERALD_PGLITE_STATS=<file>: time spent per statement text, written to <file> as JSON when the
-// database closes (most expensive first), to see where the embedded database's time goes.
-const STATS_FILE = process.env.HERALD_PGLITE_STATS;
+// HERALD_PGLITE_STATS=<file> (statsFile): time spent per statement text, written to <file> as
+// JSON when the database closes (most expensive first), to see where the embedded database's time goes.
+const STATS_FILE = statsFile;
 const stats = new Map();
 
 async function run(m) {
