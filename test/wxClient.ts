@@ -3,7 +3,7 @@
  * every WeChat answer shares (HTTP 200, JSON) and return the parsed body.
  */
 import { expect } from 'vitest';
-import type { TestHerald } from './harness.js';
+import { makeAccount, type TestHerald } from './harness.js';
 
 export type WxBody = Record<string, unknown> & { errcode?: number; errmsg?: string };
 
@@ -63,4 +63,13 @@ export async function fetchToken(herald: Pick<TestHerald, 'app'>, appid: string,
 /** Calls getcallbackip with a token: the simplest API that proves a token works. */
 export function useToken(herald: Pick<TestHerald, 'app'>, token: string): Promise<WxBody> {
   return wxCall(herald, 'GET', `/cgi-bin/getcallbackip?access_token=${encodeURIComponent(token)}`);
+}
+
+/** A new account, a token for it, and `call(method, api, body)` for `/cgi-bin/<api>` with that token. */
+export async function accountWithToken(herald: TestHerald, opts: Parameters<typeof makeAccount>[1] = {}) {
+  const made = await makeAccount(herald.services, opts);
+  const token = await fetchToken(herald, made.appid, made.secret);
+  const call = (method: 'GET' | 'POST', api: string, body?: unknown): Promise<WxBody> =>
+    wxCall(herald, method, `/cgi-bin/${api}${api.includes('?') ? '&' : '?'}access_token=${encodeURIComponent(token)}`, { body });
+  return { ...made, token, call };
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../../test/harness.js';
 import { expectSdkCovered } from '../../../test/sdkCoverage.js';
-import { expectWxError, fetchToken, wxCall, type WxBody } from '../../../test/wxClient.js';
+import { accountWithToken, expectWxError, fetchToken, wxCall, type WxBody } from '../../../test/wxClient.js';
 import { addFollower, addFollowers } from '../../../test/factories/audience.js';
 import type { AccountType } from '../../domain/capabilities.js';
 
@@ -71,13 +71,11 @@ describeEachDb('legacy groups API over tags', (kind) => {
   });
 
   async function account(opts: { type?: AccountType; verified?: boolean } = {}) {
-    const made = await makeAccount(herald.services, opts);
-    const token = await fetchToken(herald, made.appid, made.secret);
-    const call = (method: 'GET' | 'POST', api: string, body?: unknown): Promise<WxBody> =>
-      wxCall(herald, method, `/cgi-bin/${api}?access_token=${encodeURIComponent(token)}`, { body });
+    const made = await accountWithToken(herald, opts);
+    const { call } = made;
     const groupOf = async (openid: string) => (await call('POST', 'groups/getid', { openid })).groupid;
     const tagsOf = async (openid: string) => (await call('POST', 'tags/getidlist', { openid })).tagid_list;
-    return { ...made, token, call, groupOf, tagsOf };
+    return { ...made, groupOf, tagsOf };
   }
 
   it('co-wechat-api: create, list, find, rename, move and remove groups', async () => {

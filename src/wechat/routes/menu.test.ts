@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../../test/harness.js';
-import { expectWxError, fetchToken, wxCall, type WxBody } from '../../../test/wxClient.js';
+import { describeEachDb, startTestHerald, type TestHerald } from '../../../test/harness.js';
+import { accountWithToken, expectWxError, type WxBody } from '../../../test/wxClient.js';
 import { addFollower } from '../../../test/factories/audience.js';
 import { getCurrentMenu, matchMenuFor } from '../../store/menus.js';
 import type { AccountType } from '../../domain/capabilities.js';
@@ -30,13 +30,7 @@ describeEachDb('custom menu APIs', (kind) => {
     await herald?.close();
   });
 
-  async function account(opts: { type?: AccountType; verified?: boolean } = {}) {
-    const made = await makeAccount(herald.services, opts);
-    const token = await fetchToken(herald, made.appid, made.secret);
-    const call = (method: 'GET' | 'POST', api: string, body?: unknown): Promise<WxBody> =>
-      wxCall(herald, method, `/cgi-bin/${api}${api.includes('?') ? '&' : '?'}access_token=${encodeURIComponent(token)}`, { body });
-    return { ...made, token, call };
-  }
+  const account = (opts: { type?: AccountType; verified?: boolean } = {}) => accountWithToken(herald, opts);
 
   it('menu/create then menu/get shows every button with sub_button and a numeric menuid', async () => {
     const a = await account();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../../test/harness.js';
-import { expectWxError, fetchToken, wxCall, type WxBody } from '../../../test/wxClient.js';
+import { describeEachDb, startTestHerald, type TestHerald } from '../../../test/harness.js';
+import { accountWithToken, expectWxError, wxCall, type WxBody } from '../../../test/wxClient.js';
 import { decodeQrPng } from '../../../test/qrDecode.js';
 import { resolveQrTicket } from '../../store/qrCodes.js';
 import { qrCodeOfTicket } from '../../domain/qrcode.js';
@@ -19,11 +19,8 @@ describeEachDb('QR code APIs', (kind) => {
   });
 
   async function account(opts: { type?: AccountType; verified?: boolean } = {}) {
-    const made = await makeAccount(herald.services, opts);
-    const token = await fetchToken(herald, made.appid, made.secret);
-    const create = (body: unknown): Promise<WxBody> =>
-      wxCall(herald, 'POST', `/cgi-bin/qrcode/create?access_token=${encodeURIComponent(token)}`, { body });
-    return { ...made, token, create };
+    const made = await accountWithToken(herald, opts);
+    return { ...made, create: (body: unknown) => made.call('POST', 'qrcode/create', body) };
   }
 
   const show = (ticket: string) => herald.app.inject({ method: 'GET', url: `/cgi-bin/showqrcode?ticket=${encodeURIComponent(ticket)}` });

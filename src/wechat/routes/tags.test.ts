@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../../test/harness.js';
-import { expectWxError, fetchToken, wxCall, type WxBody } from '../../../test/wxClient.js';
+import { describeEachDb, startTestHerald, type TestHerald } from '../../../test/harness.js';
+import { accountWithToken, expectWxError, type WxBody } from '../../../test/wxClient.js';
 import { addFollower, addFollowers } from '../../../test/factories/audience.js';
 import { isBlacklisted } from '../../store/blacklist.js';
 import type { AccountType } from '../../domain/capabilities.js';
@@ -16,12 +16,10 @@ describeEachDb('tag and blacklist APIs', (kind) => {
   });
 
   async function account(opts: { type?: AccountType; verified?: boolean } = {}) {
-    const made = await makeAccount(herald.services, opts);
-    const token = await fetchToken(herald, made.appid, made.secret);
-    const call = (method: 'GET' | 'POST', api: string, body?: unknown): Promise<WxBody> =>
-      wxCall(herald, method, `/cgi-bin/${api}${api.includes('?') ? '&' : '?'}access_token=${encodeURIComponent(token)}`, { body });
+    const made = await accountWithToken(herald, opts);
+    const { call } = made;
     const createTag = async (name: string) => ((await call('POST', 'tags/create', { tag: { name } })).tag as { id: number; name: string }).id;
-    return { ...made, token, call, createTag };
+    return { ...made, createTag };
   }
 
   it('tags/create numbers tags from 100; tags/get lists the star group and counts', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../../test/harness.js';
-import { expectWxError, fetchToken, wxCall, type WxBody } from '../../../test/wxClient.js';
+import { describeEachDb, startTestHerald, type TestHerald } from '../../../test/harness.js';
+import { accountWithToken, expectWxError } from '../../../test/wxClient.js';
 import { addFollower, addFollowers } from '../../../test/factories/audience.js';
 import type { AccountType } from '../../domain/capabilities.js';
 
@@ -13,13 +13,7 @@ describeEachDb('user APIs', (kind) => {
     await herald?.close();
   });
 
-  async function account(opts: { type?: AccountType; verified?: boolean } = {}) {
-    const made = await makeAccount(herald.services, opts);
-    const token = await fetchToken(herald, made.appid, made.secret);
-    const call = (method: 'GET' | 'POST', api: string, body?: unknown): Promise<WxBody> =>
-      wxCall(herald, method, `/cgi-bin/${api}${api.includes('?') ? '&' : '?'}access_token=${encodeURIComponent(token)}`, { body });
-    return { ...made, token, call };
-  }
+  const account = (opts: { type?: AccountType; verified?: boolean } = {}) => accountWithToken(herald, opts);
 
   it('user/get pages 10000 openids at a time across 10001 followers, stably, ending with count 0 and no data', async () => {
     const a = await account();
