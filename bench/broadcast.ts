@@ -15,7 +15,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import WebSocket from 'ws';
 import { sql } from 'drizzle-orm';
-import { connect, type Database } from '../src/db/connect.js';
+import { connect, type Database } from '../src/platform/db/connect.js';
 import { json, report, sleep, startHeraldProcess, type Child } from './lib.js';
 
 const SIZES = (process.env.BENCH_FANOUT_N ?? '100000,1000000').split(',').map((s) => Number(s.replace(/_/g, ''))).filter((n) => Number.isInteger(n) && n > 0);

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import autocannon, { type RequestSpec } from 'autocannon';
 import WebSocket from 'ws';
-import { decrypt, encrypt, msgSignature, newNonce, signature } from '../src/wechat/crypto.js';
+import { decrypt, encrypt, msgSignature, newNonce, signature } from '../src/protocol/crypto.js';
 import { freePort, json, report, sleep, startHeraldProcess, startProcess, type Child } from './lib.js';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);

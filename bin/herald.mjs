@@ -15,7 +15,7 @@ try {
   const esbuild = await import('esbuild');
   mkdirSync(outdir, { recursive: true });
   await esbuild.build({
-    entryPoints: [path.join(root, 'src', 'cli.ts')],
+    entryPoints: [path.join(root, 'src', 'main', 'cli.ts')],
     outfile,
     bundle: true,
     platform: 'node',
@@ -29,7 +29,7 @@ try {
   // Without esbuild, fall back to running the sources through tsx.
   const { register } = await import('tsx/esm/api');
   register();
-  entry = pathToFileURL(path.join(root, 'src', 'cli.ts')).href;
+  entry = pathToFileURL(path.join(root, 'src', 'main', 'cli.ts')).href;
 }
 try {
   await import(entry);

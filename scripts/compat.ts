@@ -6,11 +6,11 @@
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CATALOG } from '../src/wechat/catalog.js';
-import { registeredApis } from '../src/wechat/kit.js';
-import { buildApp, buildServices } from '../src/server.js';
-import { connect } from '../src/db/connect.js';
-import { loadConfig } from '../src/config.js';
+import { CATALOG } from '../src/surfaces/wechat/catalog.js';
+import { registeredApis } from '../src/surfaces/wechat/kit.js';
+import { buildApp, buildServices } from '../src/main/server.js';
+import { connect } from '../src/platform/db/connect.js';
+import { loadConfig } from '../src/main/config.js';
 import pino from 'pino';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -12,7 +12,7 @@ import { describeEachDb, type DbKind } from './harness.js';
 import { startDevServer, xmlField, type DevServer } from './devServer.js';
 import { root } from './child.js';
 import { startChildHerald, type Cleanups } from './childHerald.js';
-import { connect } from '../src/db/connect.js';
+import { connect } from '../src/platform/db/connect.js';
 
 const FOLLOWERS = 200_000;
 const PHONES = 20;

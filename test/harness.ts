@@ -10,13 +10,13 @@ import path from 'node:path';
 import pg from 'pg';
 import pino from 'pino';
 import { describe } from 'vitest';
-import { loadConfig, type Config } from '../src/config.js';
-import { connect, type Database } from '../src/db/connect.js';
-import { startHerald, type Herald } from '../src/server.js';
-import { SystemClock } from '../src/clock.js';
+import { loadConfig, type Config } from '../src/main/config.js';
+import { connect, type Database } from '../src/platform/db/connect.js';
+import { startHerald, type Herald } from '../src/main/server.js';
+import { SystemClock } from '../src/platform/clock.js';
 import { organizations } from '../src/db/schema/index.js';
 import { registerAccount } from '../src/commands/accountRegistrar.js';
-import type { Services } from '../src/services.js';
+import type { Services } from '../src/main/services.js';
 import type { AccountType } from '../src/domain/capabilities.js';
 
 export type DbKind = 'pglite' | 'postgres';

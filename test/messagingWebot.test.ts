@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb, startTestHerald, type TestHerald } from './harness.js';
 import { newAesKey } from './devServer.js';
 import { fetchToken, wxCall } from './wxClient.js';
-import { PLACEHOLDER_AMR, PLACEHOLDER_JPEG, PLACEHOLDER_MP4, PLACEHOLDER_PNG } from '../src/sim/placeholders.js';
+import { PLACEHOLDER_AMR, PLACEHOLDER_JPEG, PLACEHOLDER_MP4, PLACEHOLDER_PNG } from '../src/surfaces/sim/placeholders.js';
 import { findOpenSession } from '../src/store/kfSessions.js';
 import { findAccountByAppid } from '../src/store/accounts.js';
 

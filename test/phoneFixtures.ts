@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import { accounts } from '../src/db/schema/index.js';
-import type { Services } from '../src/services.js';
+import type { Services } from '../src/main/services.js';
 import type { TestHerald } from './harness.js';
 import { fetchToken, wxCall } from './wxClient.js';
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from './harness.js';
 import { fetchToken } from './wxClient.js';
-import { registeredApis } from '../src/wechat/kit.js';
+import { registeredApis } from '../src/surfaces/wechat/kit.js';
 
 const BODIES: Array<[string, string | Buffer]> = [
   ['empty', ''],

@@ -1,4 +1,4 @@
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import type { AccountType } from '../domain/capabilities.js';
 import type { AccountRow } from '../store/accounts.js';
 import { registerAccount } from './accountRegistrar.js';

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import { accounts, organizations } from '../db/schema/index.js';
 import type { AccountType } from '../domain/capabilities.js';
-import { hashSecret, newAppid, newAppSecret, newOriginalId, newSalt } from '../domain/ids.js';
+import { hashSecret, newAppid, newAppSecret, newOriginalId, newSalt } from '../protocol/ids.js';
 import type { AccountRow } from '../store/accounts.js';
-import { DomainError } from '../errors.js';
+import { DomainError } from '../platform/errors.js';
 
 export interface RegisterAccountInput {
   orgId: string;

@@ -1,5 +1,5 @@
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import { adRevenueFen, AD_ID_RE } from '../domain/ads.js';
 import { findArticleWithAccount } from '../store/readerArticles.js';
 import { insertAdEvent, loadAdsCatalog } from '../store/revenue.js';

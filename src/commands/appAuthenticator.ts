@@ -1,8 +1,8 @@
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import type { AccountRow } from '../store/accounts.js';
 import { findAccountByAppid } from '../store/accounts.js';
-import { secretMatches } from '../domain/ids.js';
-import { DomainError } from '../errors.js';
+import { secretMatches } from '../protocol/ids.js';
+import { DomainError } from '../platform/errors.js';
 
 /** What a caller presents to authenticate as an app: AppID and AppSecret (and a grant type). */
 export interface AppCredentials {

@@ -1,5 +1,5 @@
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import { COMMENT_MAX_CHARS, charCount, commentRefusal } from '../domain/reader.js';
 import { findFollow } from '../store/followers.js';
 import { insertComment, type CommentRow } from '../store/articleComments.js';

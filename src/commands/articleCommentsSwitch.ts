@@ -1,4 +1,4 @@
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import { setCommentsOpen } from '../store/readerArticles.js';
 import { commentedArticle, type CommentAddress } from './commentTarget.js';
 

@@ -1,5 +1,5 @@
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import { DONATION_MAX_FEN, DONATION_MIN_FEN, acceptsDonations } from '../domain/reader.js';
 import { insertDonation, type DonationRow } from '../store/revenue.js';
 import { readableArticle } from './readerArticle.js';

@@ -1,5 +1,5 @@
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import type { AccountRow } from '../store/accounts.js';
 import type { MediaRow } from '../store/media.js';
 import { mediaUrl, safeFilename, type FileFormat } from '../domain/media.js';

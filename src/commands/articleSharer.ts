@@ -1,4 +1,4 @@
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import type { ShareTarget } from '../domain/reader.js';
 import { addShare } from '../store/readerArticles.js';
 import { readableArticle } from './readerArticle.js';

@@ -1,4 +1,4 @@
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import { adRevenueFen, type AdsCatalog, type HouseAd } from '../domain/ads.js';
 import { addRead } from '../store/readerArticles.js';
 import { insertAdEvent } from '../store/revenue.js';

@@ -1,4 +1,4 @@
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import type { AccountRow } from '../store/accounts.js';
 import { loadAutoReplyRules } from '../store/autoReplies.js';
 import { insertConversationMessage, type ConversationRow } from '../store/conversations.js';

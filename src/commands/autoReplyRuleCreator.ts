@@ -1,5 +1,5 @@
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import { MAX_KEYWORD_RULES, validateKeywordRule, type AutoReplyRule, type Checked } from '../domain/autoReply.js';
 import { countKeywordRules, insertKeywordRule, lockAutoReplies } from '../store/autoReplies.js';
 

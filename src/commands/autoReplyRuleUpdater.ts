@@ -1,5 +1,5 @@
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import { validateKeywordRule, type AutoReplyRule } from '../domain/autoReply.js';
 import { updateKeywordRule as storeUpdate } from '../store/autoReplies.js';
 import { invalidAutoReply } from './autoReplyRuleCreator.js';

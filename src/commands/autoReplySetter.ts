@@ -1,4 +1,4 @@
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import { validateReplySet, type AutoReplyRule } from '../domain/autoReply.js';
 import { deleteReplySet, lockAutoReplies, putReplySet } from '../store/autoReplies.js';
 import { invalidAutoReply } from './autoReplyRuleCreator.js';

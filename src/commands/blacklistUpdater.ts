@@ -1,7 +1,7 @@
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import { BLACKLIST_BATCH_MAX } from '../domain/audience.js';
 import { addToBlacklist, removeFromBlacklist } from '../store/blacklist.js';
-import { WxError } from '../wechat/errors.js';
+import { WxError } from '../protocol/errcodes.js';
 import { requireFollowers } from '../wechat/followerGuard.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import { findBroadcast, findLatestSentOfGroup, lockBroadcastById, markBroadcastDeleted } from '../store/broadcasts.js';
 import { findArticle, findArticlesByGroup, markArticlesDeleted } from '../store/articles.js';
 import { groupFullyDeleted } from '../store/newsGroups.js';

@@ -1,5 +1,5 @@
-import type { Services } from '../services.js';
-import type { Executor } from '../db/connect.js';
+import type { Services } from '../main/services.js';
+import type { Executor } from '../platform/db/connect.js';
 import { findAccountById, type AccountRow } from '../store/accounts.js';
 import { finishBroadcastRow, lockBroadcastById, sumBatches, type BroadcastRow } from '../store/broadcasts.js';
 import { findNewsGroup, setNewsGroupState } from '../store/newsGroups.js';
@@ -7,8 +7,8 @@ import { markPublished, type ArticleRow } from '../store/articles.js';
 import { articleUrl } from '../domain/articleUrl.js';
 import { NO_COPYRIGHT_CHECK, type CopyrightResult } from '../domain/copyright.js';
 import { hasServer, queuePush } from '../jobs/outbox.js';
-import { buildXml, type XmlFields } from '../wechat/xml.js';
-import type { PushMessage } from '../wechat/messages.js';
+import { buildXml, type XmlFields } from '../protocol/xml.js';
+import type { PushMessage } from '../protocol/pushMessages.js';
 
 /** The counts and outcome of a finished push post, as MASSSENDJOBFINISH reports them. */
 export interface FinishedBroadcast {

@@ -1,5 +1,5 @@
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import type { AccountRow } from '../store/accounts.js';
 import { deliverToOne, followerByNickname, followOfOpenid, insertBroadcast } from '../store/broadcasts.js';
 import { checkMassContent, placementOf, TOWXNAME_PREVIEWS_PER_DAY } from '../domain/massMessage.js';

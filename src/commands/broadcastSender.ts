@@ -1,6 +1,6 @@
-import type { Services } from '../services.js';
-import type { Tx } from '../db/connect.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import type { Tx } from '../platform/db/connect.js';
+import { DomainError } from '../platform/errors.js';
 import { findAccountById, type AccountRow } from '../store/accounts.js';
 import { countSubscribedOpenids, findByClientMsgId, insertBroadcast, lockMassScope, nextMsgDataId, type BroadcastRow } from '../store/broadcasts.js';
 import { findTag } from '../store/tags.js';
@@ -13,7 +13,7 @@ import { moderateArticles, moderateText } from './contentModerator.js';
 import { queueMassFinish } from './broadcastFinisher.js';
 import { usedInPeriod } from './massQuotaReader.js';
 import { resolveMassContent, type ResolvedContent } from './massContentResolver.js';
-import { notifyDeliveriesQueued } from '../jobs/wake.js';
+import { notifyDeliveriesQueued } from '../platform/jobs/wake.js';
 
 export { massQuotaStatus, type MassQuotaStatus } from './massQuotaReader.js';
 

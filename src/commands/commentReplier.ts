@@ -1,5 +1,5 @@
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import { REPLY_MAX_CHARS, charCount } from '../domain/reader.js';
 import { setReply } from '../store/articleComments.js';
 import { commentOf, commentedArticle, type CommentAddress } from './commentTarget.js';

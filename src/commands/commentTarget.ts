@@ -1,5 +1,5 @@
-import type { Executor } from '../db/connect.js';
-import { DomainError } from '../errors.js';
+import type { Executor } from '../platform/db/connect.js';
+import { DomainError } from '../platform/errors.js';
 import { findArticleAt } from '../store/articles.js';
 import type { ArticleRow } from '../store/articles.js';
 import { findComment, type CommentRow } from '../store/articleComments.js';

@@ -1,12 +1,12 @@
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import { announceMenuChange } from '../realtime/publish.js';
 import { validateMenuButtons } from '../domain/menu.js';
 import { validateMatchRule } from '../domain/menuMatch.js';
 import { isTaggableSystemTag } from '../domain/audience.js';
 import { hasDefaultMenu, insertConditionalMenu, type ConditionalMenu, type MenuSource } from '../store/menus.js';
 import { findTag } from '../store/tags.js';
-import { WxError } from '../wechat/errors.js';
-import { wxErrorAt } from '../wechat/wxHint.js';
+import { WxError } from '../protocol/errcodes.js';
+import { wxErrorAt } from '../surfaces/wechat/wxHint.js';
 
 /**
  * menu/addconditional: adds a personalized menu shown to followers its matchrule selects.

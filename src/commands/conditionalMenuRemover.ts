@@ -1,6 +1,6 @@
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import { deleteConditionalMenu } from '../store/menus.js';
-import { WxError } from '../wechat/errors.js';
+import { WxError } from '../protocol/errcodes.js';
 import { announceMenuChange } from '../realtime/publish.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { Executor } from '../db/connect.js';
-import type { Clock } from '../clock.js';
+import type { Executor } from '../platform/db/connect.js';
+import type { Clock } from '../platform/clock.js';
 import { articleText } from '../domain/articleHtml.js';
 import { findTextViolation, findViolation, type Violation } from '../domain/moderation.js';
 import { insertViolation, loadModerationTerms } from '../store/moderation.js';

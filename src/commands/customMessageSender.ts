@@ -1,6 +1,6 @@
-import type { Services } from '../services.js';
-import type { Executor } from '../db/connect.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import type { Executor } from '../platform/db/connect.js';
+import { DomainError } from '../platform/errors.js';
 import type { AccountRow } from '../store/accounts.js';
 import { followerByOpenid, insertConversationMessage } from '../store/conversations.js';
 import { lockWindows, openWindows, useWindowIfRoom } from '../store/serviceWindows.js';

@@ -1,8 +1,8 @@
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import { findAccountById } from '../store/accounts.js';
 import { findDelivery, insertDelivery } from '../store/deliveries.js';
-import { notifyDeliveriesQueued } from '../jobs/wake.js';
+import { notifyDeliveriesQueued } from '../platform/jobs/wake.js';
 
 /**
  * Queues a delivery again with the same payload, as a manual re-send from the inspector. The

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../test/harness.js';
 import { makePublishedArticle } from '../../test/factories/articles.js';
-import { PLACEHOLDER_PNG } from '../sim/placeholders.js';
-import { DomainError } from '../errors.js';
+import { PLACEHOLDER_PNG } from '../surfaces/sim/placeholders.js';
+import { DomainError } from '../platform/errors.js';
 import { addMaterial } from './materialAdder.js';
 import { createDraft } from './draftCreator.js';
 import { replaceDraft } from './draftReplacer.js';

@@ -1,4 +1,4 @@
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import { deleteNewsGroup, lockNewsGroup } from '../store/newsGroups.js';
 import { groupNotFound } from './newsArticles.js';
 

@@ -1,4 +1,4 @@
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import type { ArticleRow } from '../store/articles.js';
 import { deleteGroupArticles, insertGroupArticles, lockNewsGroup, touchNewsGroup } from '../store/newsGroups.js';
 import { checkArticleRefs, groupNotFound, newArticleRows, parseGroupArticles } from './newsArticles.js';

@@ -1,4 +1,4 @@
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import type { ArticleRow } from '../store/articles.js';
 import { lockNewsGroup } from '../store/newsGroups.js';
 import { groupNotFound, replaceArticleAt } from './newsArticles.js';

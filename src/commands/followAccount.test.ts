@@ -4,7 +4,7 @@ import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '.
 import { follows, unionIds } from '../db/schema/index.js';
 import { listDeliveries } from '../store/deliveries.js';
 import { findFollow } from '../store/followers.js';
-import { parseXml } from '../wechat/xml.js';
+import { parseXml } from '../protocol/xml.js';
 import { createFollowerUser } from './followerUserCreator.js';
 import { followAccount } from './followAccount.js';
 import { unfollowAccount } from './unfollowAccount.js';

@@ -1,13 +1,13 @@
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import { findAccountByAppid } from '../store/accounts.js';
 import { findFollowerUser } from '../store/users.js';
 import { ensureFollowLocked, ensureUnionid, resubscribe } from '../store/followers.js';
 import { lockWindows, openWindow } from '../store/serviceWindows.js';
 import type { ConversationRow } from '../store/conversations.js';
-import { subscribeEvent } from '../wechat/messages.js';
+import { subscribeEvent } from '../protocol/pushMessages.js';
 import { hasServer, queuePush } from '../jobs/outbox.js';
-import { notifyDeliveriesQueued } from '../jobs/wake.js';
+import { notifyDeliveriesQueued } from '../platform/jobs/wake.js';
 import { publishConversation } from '../realtime/publish.js';
 import { autoReplyFor } from './autoReplyResponder.js';
 

@@ -1,6 +1,6 @@
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
-import { decoyHash, MAX_PASSWORD_LENGTH, verifyPassword } from '../domain/password.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
+import { decoyHash, MAX_PASSWORD_LENGTH, verifyPassword } from '../platform/password.js';
 import { findFollowerByEmail } from '../store/phoneDirectory.js';
 import type { FollowerUserRow } from '../store/users.js';
 import type { LoginAttempts } from './operatorLogin.js';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../test/harness.js';
 import { root } from '../../test/child.js';
-import { parseSeedArgs } from '../cliSeed.js';
+import { parseSeedArgs } from '../main/cliSeed.js';
 import { seedFollowers } from './followerSeeder.js';
 
 describeEachDb('herald seed --followers', (kind) => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import { canSkipForeignKeyChecks, findSeedAccount, insertSeededFollowers, vacuumAnalyzeFollowers } from '../store/followerSeed.js';
 
 /** Followers inserted per statement (and per transaction). */

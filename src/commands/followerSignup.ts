@@ -1,6 +1,6 @@
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
-import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../domain/password.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
+import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../platform/password.js';
 import { createFollowerUser } from './followerUserCreator.js';
 import { findFollowerByEmail, lockFollowerEmail, setFollowerCredentials } from '../store/phoneDirectory.js';
 import type { FollowerUserRow } from '../store/users.js';

@@ -1,5 +1,5 @@
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import { insertFollowerUser, type FollowerUserRow } from '../store/users.js';
 
 /** A simulated WeChat user's profile. Every field is optional. */

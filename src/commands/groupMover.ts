@@ -1,9 +1,9 @@
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import { isSystemTag, TAGGING_BATCH_MAX } from '../domain/audience.js';
 import { moveTargetOf, NO_GROUP, STAR_GROUP } from '../domain/groups.js';
-import { lockAccountScope } from '../store/advisoryLocks.js';
+import { lockAccountScope } from '../platform/db/advisoryLocks.js';
 import { addTagMembers, findTag, removeGroupTags } from '../store/tags.js';
-import { WxError } from '../wechat/errors.js';
+import { WxError } from '../protocol/errcodes.js';
 import { requireFollowers } from '../wechat/followerGuard.js';
 
 /**

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../test/harness.js';
 import { expectWxError, fetchToken, wxCall } from '../../test/wxClient.js';
 import { findAccountById } from '../store/accounts.js';
-import { DomainError } from '../errors.js';
+import { DomainError } from '../platform/errors.js';
 import { setIpWhitelist } from './ipWhitelistSetter.js';
 
 describeEachDb('setIpWhitelist', (kind) => {

@@ -1,7 +1,7 @@
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import { MAX_WHITELIST_ENTRIES, normaliseWhitelist } from '../domain/ipWhitelist.js';
 import { saveIpWhitelist } from '../store/ipWhitelists.js';
-import { DomainError } from '../errors.js';
+import { DomainError } from '../platform/errors.js';
 
 /** Input longer than this is refused before parsing (even with every line a duplicate). */
 const MAX_RAW_ENTRIES = 2000;

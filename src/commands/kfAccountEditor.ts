@@ -1,5 +1,5 @@
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import { findAccountById } from '../store/accounts.js';
 import { updateKfAccount, type KfAccountRow } from '../store/kfAccounts.js';
 import { canonicalKfAccount, isValidKfNickname } from '../domain/kf.js';

@@ -1,12 +1,12 @@
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import { findAccountById } from '../store/accounts.js';
 import { deleteKfAccount, lockKfManagement } from '../store/kfAccounts.js';
 import { listActiveSessionsOfKf, releaseWaitingReservations, updateSession } from '../store/kfSessions.js';
 import { insertKfRecord } from '../store/kfRecords.js';
 import { OPERCODE } from '../domain/kf.js';
-import { queueKfEvent } from '../wechat/kfEvents.js';
-import { notifyDeliveriesQueued } from '../jobs/wake.js';
+import { queueKfEvent } from '../protocol/kfEvents.js';
+import { notifyDeliveriesQueued } from '../platform/jobs/wake.js';
 
 /**
  * Deletes a customer-service account (kfaccount/del). Its active sessions are closed (record

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DomainError } from '../errors.js';
+import { DomainError } from '../platform/errors.js';
 import { describeEachDb, startTestHerald, type TestHerald } from '../../test/harness.js';
 import { makeFollower, makeKf, makeKfAccountOwner, newWechatId } from '../../test/factories/kf.js';
 import { addKfAccount } from './kfAccountCreator.js';

@@ -1,4 +1,4 @@
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import { findOpenSession, lockFollowerSessions, updateSession, type KfSessionRow } from '../store/kfSessions.js';
 import { insertKfRecord } from '../store/kfRecords.js';
 import { OPERCODE, isOpenidShaped } from '../domain/kf.js';

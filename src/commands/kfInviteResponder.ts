@@ -1,5 +1,5 @@
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import { countBindingsOfWorker, findKfAccount, updateKfAccount, type KfAccountRow } from '../store/kfAccounts.js';
 import { MAX_KF_BINDINGS_PER_WORKER, inviteStatusAt } from '../domain/kf.js';
 

@@ -1,12 +1,12 @@
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import { findAccountById } from '../store/accounts.js';
 import { findKfAccount } from '../store/kfAccounts.js';
 import { findOpenSession, insertSession, isCurrentFollower, lockFollowerSessions, updateSession, type KfSessionRow } from '../store/kfSessions.js';
 import { insertKfRecord } from '../store/kfRecords.js';
 import { MAX_SESSION_TEXT_CHARS, OPERCODE, charCount, isOpenidShaped } from '../domain/kf.js';
-import { queueKfEvent } from '../wechat/kfEvents.js';
-import { notifyDeliveriesQueued } from '../jobs/wake.js';
+import { queueKfEvent } from '../protocol/kfEvents.js';
+import { notifyDeliveriesQueued } from '../platform/jobs/wake.js';
 
 /** kfsession/create: which worker, which follower. */
 export interface CreateSessionInput {

@@ -1,13 +1,13 @@
-import type { Executor } from '../db/connect.js';
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Executor } from '../platform/db/connect.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import { findAccountById, type AccountRow } from '../store/accounts.js';
 import { findKfAccount } from '../store/kfAccounts.js';
 import { findOpenSession, insertSession, lockFollowerSessions, type KfSessionRow } from '../store/kfSessions.js';
 import { insertKfRecord } from '../store/kfRecords.js';
 import { OPERCODE, isOpenidShaped } from '../domain/kf.js';
-import { queueKfEvent } from '../wechat/kfEvents.js';
-import { notifyDeliveriesQueued } from '../jobs/wake.js';
+import { queueKfEvent } from '../protocol/kfEvents.js';
+import { notifyDeliveriesQueued } from '../platform/jobs/wake.js';
 
 /** The follower's open session after queueing. */
 export interface QueuedSession {

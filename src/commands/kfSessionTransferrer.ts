@@ -1,12 +1,12 @@
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import { findAccountById } from '../store/accounts.js';
 import { findKfAccount } from '../store/kfAccounts.js';
 import { findOpenSession, lockFollowerSessions, updateSession, type KfSessionRow } from '../store/kfSessions.js';
 import { insertKfRecord } from '../store/kfRecords.js';
 import { OPERCODE, isOpenidShaped } from '../domain/kf.js';
-import { queueKfEvent } from '../wechat/kfEvents.js';
-import { notifyDeliveriesQueued } from '../jobs/wake.js';
+import { queueKfEvent } from '../protocol/kfEvents.js';
+import { notifyDeliveriesQueued } from '../platform/jobs/wake.js';
 
 /**
  * Hands a follower's active session to another worker. The target must exist (kf_not_found)

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
-import { DomainError } from '../errors.js';
+import { DomainError } from '../platform/errors.js';
 import { describeEachDb, startTestHerald, type TestHerald } from '../../test/harness.js';
 import { makeFollower, makeKf, makeKfAccountOwner } from '../../test/factories/kf.js';
 import { kfRecords } from '../db/schema/index.js';
@@ -15,7 +15,7 @@ import { recordAgentReply } from './kfAgentReplyRecorder.js';
 import { findOpenSession, listSessionsForBoard, listWaitingSessions } from '../store/kfSessions.js';
 import { getDelivery, listDeliveries } from '../store/deliveries.js';
 import { responseBoard } from '../domain/responseTime.js';
-import { parseXml, textOf } from '../wechat/xml.js';
+import { parseXml, textOf } from '../protocol/xml.js';
 
 const HOUR = 3600 * 1000;
 

@@ -1,5 +1,5 @@
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import { countBindingsOfWorker, findKfAccount, kfAccountsOfWorker, lockKfManagement, updateKfAccount, type KfAccountRow } from '../store/kfAccounts.js';
 import { INVITE_TTL_MS, MAX_KF_BINDINGS_PER_WORKER, inviteStatusAt, isValidWechatId } from '../domain/kf.js';
 

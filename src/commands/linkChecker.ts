@@ -1,4 +1,4 @@
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import { articleLinks } from '../domain/articleHtml.js';
 import { UNFILED_MESSAGE, domainOf, unfiledLinks } from '../domain/icp.js';
 import { loadIcpDomains } from '../store/icpDomains.js';

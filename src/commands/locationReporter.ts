@@ -1,12 +1,12 @@
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import { findAccountByAppid } from '../store/accounts.js';
 import { findFollowerUser } from '../store/users.js';
 import { findFollow } from '../store/followers.js';
 import { can } from '../domain/capabilities.js';
-import { locationEvent } from '../wechat/messages.js';
+import { locationEvent } from '../protocol/pushMessages.js';
 import { queuePush } from '../jobs/outbox.js';
-import { notifyDeliveriesQueued } from '../jobs/wake.js';
+import { notifyDeliveriesQueued } from '../platform/jobs/wake.js';
 
 /** A position as the phone reports it. */
 export interface ReportedLocation {

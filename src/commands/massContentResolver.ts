@@ -1,5 +1,5 @@
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import type { AccountRow } from '../store/accounts.js';
 import { accountMayRead, findMedia } from '../store/media.js';
 import { findGroupArticles, findNewsGroup, type NewsGroupRow } from '../store/newsGroups.js';

@@ -1,6 +1,6 @@
-import type { Services } from '../services.js';
-import type { Executor } from '../db/connect.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import type { Executor } from '../platform/db/connect.js';
+import { DomainError } from '../platform/errors.js';
 import { findAccountById } from '../store/accounts.js';
 import { countQuotaPosts } from '../store/broadcasts.js';
 import { massQuotaRule, quotaKeys, quotaState, type QuotaPeriod } from '../domain/massQuota.js';

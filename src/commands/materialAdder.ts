@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Services } from '../services.js';
-import type { Executor } from '../db/connect.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import type { Executor } from '../platform/db/connect.js';
+import { DomainError } from '../platform/errors.js';
 import type { AccountRow } from '../store/accounts.js';
 import { insertMedia, type MediaRow } from '../store/media.js';
 import { countMaterials, lockMaterials } from '../store/materials.js';

@@ -1,5 +1,5 @@
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import type { AccountRow } from '../store/accounts.js';
 import { deleteMaterialRow, materialReferenced, removeNewsMaterial } from '../store/materials.js';
 import { MEDIA_ID_RE } from '../domain/media.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import type { AccountRow } from '../store/accounts.js';
 import { findFollowerUser } from '../store/users.js';
 import { insertMedia, type MediaRow } from '../store/media.js';

@@ -1,5 +1,5 @@
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import { findAccountByAppid, type AccountRow } from '../store/accounts.js';
 import { findFollowerUser } from '../store/users.js';
 import { findFollow } from '../store/followers.js';
@@ -14,9 +14,9 @@ import { fromMedia, materialPlaceholder, type OutboundMessage } from '../domain/
 import {
   clickEvent, locationSelectEvent, picEvent, scancodeEvent, viewEvent, viewMiniprogramEvent,
   type Envelope, type PushMessage,
-} from '../wechat/messages.js';
+} from '../protocol/pushMessages.js';
 import { queuePush } from '../jobs/outbox.js';
-import { notifyDeliveriesQueued } from '../jobs/wake.js';
+import { notifyDeliveriesQueued } from '../platform/jobs/wake.js';
 import { publishConversation } from '../realtime/publish.js';
 import { presentPhoneMessage, type PhoneMessage } from '../realtime/presenters.js';
 import { sendUserMessage } from './userMessageSender.js';

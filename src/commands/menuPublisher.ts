@@ -1,7 +1,7 @@
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import { validateMenuButtons } from '../domain/menu.js';
 import { putDefaultMenu, type MenuSource, type StoredMenu } from '../store/menus.js';
-import { wxErrorAt } from '../wechat/wxHint.js';
+import { wxErrorAt } from '../surfaces/wechat/wxHint.js';
 import { announceMenuChange } from '../realtime/publish.js';
 
 /**

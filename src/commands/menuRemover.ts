@@ -1,4 +1,4 @@
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import { deleteAllMenus } from '../store/menus.js';
 import { announceMenuChange } from '../realtime/publish.js';
 

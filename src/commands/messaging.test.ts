@@ -23,7 +23,7 @@ import { uploadAccountMedia } from './mediaUploader.js';
 import { listUserConversation } from '../store/conversations.js';
 import { getDelivery, listDeliveries } from '../store/deliveries.js';
 import { listKfRecords } from '../store/kfRecords.js';
-import { PLACEHOLDER_AMR, PLACEHOLDER_PNG } from '../sim/placeholders.js';
+import { PLACEHOLDER_AMR, PLACEHOLDER_PNG } from '../surfaces/sim/placeholders.js';
 import { waitForDelivery } from '../jobs/deliveryWaiter.js';
 
 describeEachDb('messaging commands', (kind) => {

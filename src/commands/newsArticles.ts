@@ -1,7 +1,7 @@
-import type { Executor } from '../db/connect.js';
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
-import { WxError } from '../wechat/errors.js';
+import type { Executor } from '../platform/db/connect.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
+import { WxError } from '../protocol/errcodes.js';
 import { articleMediaIds, contentImageIds, keepContentImages, newArticleId, parseArticleInput, parseArticleList, type ArticleInput } from '../domain/article.js';
 import { mediaAlive, newMediaId } from '../domain/media.js';
 import { findMediaMany } from '../store/media.js';

@@ -1,4 +1,4 @@
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import type { ArticleRow } from '../store/articles.js';
 import type { NewsGroupRow } from '../store/newsGroups.js';
 import { createNewsGroup } from './newsArticles.js';

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { describeEachDb, makeOrg, startTestHerald, type TestHerald } from '../../test/harness.js';
 import { operators } from '../db/schema/index.js';
-import { verifyPassword } from '../domain/password.js';
-import { DomainError } from '../errors.js';
+import { verifyPassword } from '../platform/password.js';
+import { DomainError } from '../platform/errors.js';
 import { createOperator } from './operatorCreator.js';
 
 const codeOf = async (p: Promise<unknown>) => {

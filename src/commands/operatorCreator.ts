@@ -1,6 +1,6 @@
-import type { Executor } from '../db/connect.js';
-import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../domain/password.js';
-import { DomainError, dbErrorCode } from '../errors.js';
+import type { Executor } from '../platform/db/connect.js';
+import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../platform/password.js';
+import { DomainError, dbErrorCode } from '../platform/errors.js';
 import { findOperatorByEmail, findOrganization, insertOperator } from '../store/operators.js';
 
 export const OPERATOR_ROLES = ['owner', 'admin', 'agent'] as const;

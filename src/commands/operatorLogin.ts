@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Services } from '../services.js';
-import { decoyHash, MAX_PASSWORD_LENGTH, verifyPassword } from '../domain/password.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { decoyHash, MAX_PASSWORD_LENGTH, verifyPassword } from '../platform/password.js';
+import { DomainError } from '../platform/errors.js';
 import { findOperatorByEmail } from '../store/operators.js';
 import { deleteExpiredSessions, insertSession } from '../store/sessions.js';
 import type { OperatorView } from './operatorCreator.js';

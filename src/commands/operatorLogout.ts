@@ -1,4 +1,4 @@
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import { deleteSession } from '../store/sessions.js';
 
 /** Ends a console session at once (the cookie is cleared by the route). */

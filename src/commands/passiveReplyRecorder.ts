@@ -1,5 +1,5 @@
-import type { Services } from '../services.js';
-import type { Executor } from '../db/connect.js';
+import type { Services } from '../main/services.js';
+import type { Executor } from '../platform/db/connect.js';
 import { findInboundByMsgId, followerByOpenid, insertConversationMessage, type ConversationRow } from '../store/conversations.js';
 import { recordUserMessageInSession } from './kfUserMessageRecorder.js';
 import { enqueueWaitingSession } from './kfSessionQueuer.js';

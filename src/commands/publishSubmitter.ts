@@ -1,5 +1,5 @@
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import { findGroupArticles, lockNewsGroup, setNewsGroupState } from '../store/newsGroups.js';
 import { insertPublishJob } from '../store/publishJobs.js';
 import { findMediaMany } from '../store/media.js';

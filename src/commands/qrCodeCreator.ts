@@ -1,4 +1,4 @@
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import {
   newTemporaryQrCode,
   parseQrRequest,
@@ -7,10 +7,10 @@ import {
   qrUrlFor,
   QR_MAX_PERMANENT,
 } from '../domain/qrcode.js';
-import { lockAccountScope } from '../store/advisoryLocks.js';
+import { lockAccountScope } from '../platform/db/advisoryLocks.js';
 import { countPermanentQrCodes, findQrByTicket, insertQrCode, type QrCodeRecord } from '../store/qrCodes.js';
-import { WxError } from '../wechat/errors.js';
-import { wxErrorAt } from '../wechat/wxHint.js';
+import { WxError } from '../protocol/errcodes.js';
+import { wxErrorAt } from '../surfaces/wechat/wxHint.js';
 
 export interface CreatedQrCode {
   record: QrCodeRecord;

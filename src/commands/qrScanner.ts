@@ -1,13 +1,13 @@
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import { findAccountById } from '../store/accounts.js';
 import { findFollowerUser } from '../store/users.js';
 import { findFollow } from '../store/followers.js';
 import { resolveQrTicket } from '../store/qrCodes.js';
 import { lockWindows, openWindow } from '../store/serviceWindows.js';
-import { scanEvent } from '../wechat/messages.js';
+import { scanEvent } from '../protocol/pushMessages.js';
 import { queuePush } from '../jobs/outbox.js';
-import { notifyDeliveriesQueued } from '../jobs/wake.js';
+import { notifyDeliveriesQueued } from '../platform/jobs/wake.js';
 import { followAccount } from './followAccount.js';
 
 /** What a scan did. */

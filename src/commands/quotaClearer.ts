@@ -1,8 +1,8 @@
-import type { Services } from '../services.js';
-import { chinaMonth } from '../clock.js';
-import { QUOTA_CLEARS_PER_MONTH } from '../domain/quotas.js';
+import type { Services } from '../main/services.js';
+import { chinaMonth } from '../platform/clock.js';
+import { QUOTA_CLEARS_PER_MONTH } from '../surfaces/wechat/quotas.js';
 import { takeQuotaClear } from '../store/quotaClears.js';
-import { DomainError } from '../errors.js';
+import { DomainError } from '../platform/errors.js';
 
 /**
  * Clears today's API call counters of an account: every API (clear_quota, clear_quota/v2) or one

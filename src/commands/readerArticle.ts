@@ -1,5 +1,5 @@
-import type { Executor } from '../db/connect.js';
-import { DomainError } from '../errors.js';
+import type { Executor } from '../platform/db/connect.js';
+import { DomainError } from '../platform/errors.js';
 import { isReadable } from '../domain/reader.js';
 import { findArticleWithAccount, type ArticleWithAccount } from '../store/readerArticles.js';
 

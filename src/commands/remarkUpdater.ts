@@ -1,7 +1,7 @@
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import { remarkAcceptable } from '../domain/audience.js';
 import { setRemark } from '../store/audience.js';
-import { WxError } from '../wechat/errors.js';
+import { WxError } from '../protocol/errcodes.js';
 import { requireFollowers } from '../wechat/followerGuard.js';
 
 /**

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../test/harness.js';
 import { newAesKey, startDevServer, verificationAnswer, type DevServer } from '../../test/devServer.js';
 import { findAccountById } from '../store/accounts.js';
-import { DomainError } from '../errors.js';
+import { DomainError } from '../platform/errors.js';
 import { configureServer, disableServer, VERIFY_TIMEOUT_MS } from './serverConfigurator.js';
 
 async function failure(p: Promise<unknown>): Promise<DomainError> {

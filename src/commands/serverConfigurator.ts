@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import { accounts } from '../db/schema/index.js';
 import { findAccountById } from '../store/accounts.js';
-import { DomainError } from '../errors.js';
+import { DomainError } from '../platform/errors.js';
 import { isProblem, validateServerConfig, withQuery, type ValidServerConfig } from '../domain/serverConfig.js';
-import { newNonce, signature } from '../wechat/crypto.js';
-import { OutboundError, sendOutbound } from '../wechat/outbound.js';
+import { newNonce, signature } from '../protocol/crypto.js';
+import { OutboundError, sendOutbound } from '../protocol/outbound.js';
 
 /** What an operator (console) or a script (simulator) submits. */
 export interface ServerConfigInput {

@@ -1,8 +1,8 @@
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import type { AccountType } from '../domain/capabilities.js';
 import type { AccountRow } from '../store/accounts.js';
 import { insertOrganization, organizationExists } from '../store/organizations.js';
-import { DomainError } from '../errors.js';
+import { DomainError } from '../platform/errors.js';
 import { registerAccount } from './accountRegistrar.js';
 
 /** An account as the simulator creates it. */

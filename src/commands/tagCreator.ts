@@ -1,8 +1,8 @@
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import { MAX_TAGS, tagNameError } from '../domain/audience.js';
-import { lockAccountScope } from '../store/advisoryLocks.js';
+import { lockAccountScope } from '../platform/db/advisoryLocks.js';
 import { countTags, findTagByName, insertTag, nextTagId, type TagRecord } from '../store/tags.js';
-import { WxError } from '../wechat/errors.js';
+import { WxError } from '../protocol/errcodes.js';
 
 /**
  * tags/create: creates a tag, numbered from 100. The name must be 1–30 UTF-8 bytes (45157 empty,

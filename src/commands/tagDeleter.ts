@@ -1,8 +1,8 @@
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import { isSystemTag, tagIdOf, TAG_DELETE_MAX_FOLLOWERS } from '../domain/audience.js';
-import { lockAccountScope } from '../store/advisoryLocks.js';
+import { lockAccountScope } from '../platform/db/advisoryLocks.js';
 import { countTagMembersUpTo, deleteTagWithMemberships, findTag } from '../store/tags.js';
-import { WxError } from '../wechat/errors.js';
+import { WxError } from '../protocol/errcodes.js';
 
 /**
  * tags/delete: deletes a tag and takes it off every follower. System tags cannot be deleted

@@ -1,8 +1,8 @@
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import { isSystemTag, isTaggableSystemTag, MAX_TAGS_PER_FOLLOWER, tagIdOf, TAGGING_BATCH_MAX } from '../domain/audience.js';
-import { lockAccountScope } from '../store/advisoryLocks.js';
+import { lockAccountScope } from '../platform/db/advisoryLocks.js';
 import { addTagMembers, findTag, removeTagMembers, tagIdsOf } from '../store/tags.js';
-import { WxError } from '../wechat/errors.js';
+import { WxError } from '../protocol/errcodes.js';
 import { requireFollowers } from '../wechat/followerGuard.js';
 
 /**

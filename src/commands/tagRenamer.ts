@@ -1,8 +1,8 @@
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import { isSystemTag, tagIdOf, tagNameError } from '../domain/audience.js';
-import { lockAccountScope } from '../store/advisoryLocks.js';
+import { lockAccountScope } from '../platform/db/advisoryLocks.js';
 import { findTag, findTagByName, setTagName } from '../store/tags.js';
-import { WxError } from '../wechat/errors.js';
+import { WxError } from '../protocol/errcodes.js';
 
 /**
  * tags/update: renames a tag. System tags 0, 1 and 2 cannot change (45058); an unknown id answers

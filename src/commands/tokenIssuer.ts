@@ -1,10 +1,10 @@
-import type { Services } from '../services.js';
-import type { Tx } from '../db/connect.js';
+import type { Services } from '../main/services.js';
+import type { Tx } from '../platform/db/connect.js';
 import type { AccountRow } from '../store/accounts.js';
-import { chinaDay } from '../clock.js';
-import { newAccessToken } from '../domain/ids.js';
+import { chinaDay } from '../platform/clock.js';
+import { newAccessToken } from '../protocol/ids.js';
 import { ipAllowed } from '../domain/ipWhitelist.js';
-import { DomainError } from '../errors.js';
+import { DomainError } from '../platform/errors.js';
 import {
   currentToken,
   insertToken,

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SystemClock } from '../clock.js';
-import type { RealtimeEvent, RealtimeHub } from '../realtime/hub.js';
+import { SystemClock } from '../platform/clock.js';
+import type { RealtimeEvent, RealtimeHub } from '../platform/realtime/hub.js';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../test/harness.js';
 import { fetchToken, wxCall } from '../../test/wxClient.js';
 import { createFollowerUser } from './followerUserCreator.js';

@@ -1,7 +1,7 @@
-import type { Services } from '../services.js';
-import type { Clock } from '../clock.js';
-import type { RealtimeHub } from '../realtime/hub.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import type { Clock } from '../platform/clock.js';
+import type { RealtimeHub } from '../platform/realtime/hub.js';
+import { DomainError } from '../platform/errors.js';
 import type { AccountRow } from '../store/accounts.js';
 import { followerByOpenid } from '../store/conversations.js';
 import { openWindows } from '../store/serviceWindows.js';

@@ -1,12 +1,12 @@
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import { findAccountByAppid } from '../store/accounts.js';
 import { findFollowerUser } from '../store/users.js';
 import { lockFollow, unsubscribe } from '../store/followers.js';
 import { closeWindows, lockWindows } from '../store/serviceWindows.js';
-import { unsubscribeEvent } from '../wechat/messages.js';
+import { unsubscribeEvent } from '../protocol/pushMessages.js';
 import { queuePush } from '../jobs/outbox.js';
-import { notifyDeliveriesQueued } from '../jobs/wake.js';
+import { notifyDeliveriesQueued } from '../platform/jobs/wake.js';
 
 /**
  * A user unfollows an account; the unsubscribe event is queued and the follower's

@@ -1,6 +1,6 @@
-import type { Services } from '../services.js';
-import type { Executor } from '../db/connect.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import type { Executor } from '../platform/db/connect.js';
+import { DomainError } from '../platform/errors.js';
 import { findAccountByAppid, type AccountRow } from '../store/accounts.js';
 import { findFollowerUser } from '../store/users.js';
 import { findFollow } from '../store/followers.js';
@@ -17,9 +17,9 @@ import type { MessageContent } from '../domain/conversation.js';
 import {
   imageMessage, linkMessage, locationMessage, newMsgId, textMessage, videoMessage, voiceMessage,
   type Envelope, type PushMessage,
-} from '../wechat/messages.js';
+} from '../protocol/pushMessages.js';
 import { queuePush, hasServer } from '../jobs/outbox.js';
-import { notifyDeliveriesQueued } from '../jobs/wake.js';
+import { notifyDeliveriesQueued } from '../platform/jobs/wake.js';
 import { publishConversation } from '../realtime/publish.js';
 import { presentPhoneMessage, type PhoneMessage } from '../realtime/presenters.js';
 

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import { openAccount } from '../commands/accountOpener.js';
 import { listAccountsOfOrg } from '../store/accounts.js';
-import { accountInScope } from './accountScope.js';
-import { cleanText, consoleRoute } from './kit.js';
+import { accountInScope } from '../surfaces/console/accountScope.js';
+import { cleanText, consoleRoute } from '../surfaces/console/kit.js';
 import { presentAccountDetail, presentAccountSummary } from './presenters.js';
 
 const createBody = z.object({

@@ -1,5 +1,5 @@
-import { DomainError } from '../errors.js';
-import { WxError } from '../wechat/errors.js';
+import { DomainError } from '../platform/errors.js';
+import { WxError } from '../protocol/errcodes.js';
 
 /**
  * What the operator is told when an article is refused: the field it concerns (shown next to

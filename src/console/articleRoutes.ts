@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import { ARTICLE_LIMITS } from '../domain/article.js';
 import { countNewsGroups, findArticlesOfGroups, findGroupArticles, findNewsGroup, listNewsGroups } from '../store/newsGroups.js';
 import type { AccountRow } from '../store/accounts.js';
-import { accountInScope } from './accountScope.js';
-import { consoleRoute } from './kit.js';
+import { accountInScope } from '../surfaces/console/accountScope.js';
+import { consoleRoute } from '../surfaces/console/kit.js';
 import { presentDraft, presentDraftSummary, presentPublishedGroup } from './articlePresenter.js';
 import { deleteDraft } from '../commands/draftDeleter.js';
 import { saveDraftGroup } from './draftGroup.js';

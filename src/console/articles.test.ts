@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../test/harness.js';
 import { signedInOperator, type ConsoleClient } from '../../test/consoleFixtures.js';
-import { PLACEHOLDER_PNG } from '../sim/placeholders.js';
+import { PLACEHOLDER_PNG } from '../surfaces/sim/placeholders.js';
 import { consoleUpload, multipart } from '../../test/consoleUpload.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

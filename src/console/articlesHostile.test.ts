@@ -3,7 +3,7 @@ import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '.
 import { signedInOperator, type ConsoleClient } from '../../test/consoleFixtures.js';
 import { HOSTILE_BODIES, expectHostileBodiesRefused } from '../../test/hostileBodies.js';
 import { consoleUpload, multipart } from '../../test/consoleUpload.js';
-import { PLACEHOLDER_PNG } from '../sim/placeholders.js';
+import { PLACEHOLDER_PNG } from '../surfaces/sim/placeholders.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import { loginOperator, type LoginAttempts } from '../commands/operatorLogin.js';
 import { logoutOperator } from '../commands/operatorLogout.js';
-import { clearSessionCookie, setSessionCookie } from './auth.js';
-import { cleanText, consoleRoute } from './kit.js';
+import { clearSessionCookie, setSessionCookie } from '../surfaces/console/auth.js';
+import { cleanText, consoleRoute } from '../surfaces/console/kit.js';
 import { presentOperator, presentOrg } from './presenters.js';
 
 const loginBody = z.object({

@@ -3,7 +3,7 @@ import {
   KEYWORD_MAX_CHARS, MAX_KEYWORD_RULES, MAX_KEYWORDS_PER_RULE, MAX_REPLIES_PER_RULE, TEXT_REPLY_MAX_CHARS,
   type AutoReply, type AutoReplyRule,
 } from '../domain/autoReply.js';
-import { readOnlyReason } from './ownership.js';
+import { readOnlyReason } from '../surfaces/console/ownership.js';
 
 /** One reply, with exactly the fields of its type. */
 export function presentReply(r: AutoReply) {

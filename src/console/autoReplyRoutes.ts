@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import { createKeywordRule } from '../commands/autoReplyRuleCreator.js';
 import { updateKeywordRule } from '../commands/autoReplyRuleUpdater.js';
 import { deleteKeywordRule } from '../commands/autoReplyRuleDeleter.js';
@@ -8,10 +8,10 @@ import { reorderKeywordRules } from '../commands/autoReplyRulesReorderer.js';
 import { clearAutoReply, setAutoReply, type ReplySetKind } from '../commands/autoReplySetter.js';
 import { loadAutoReplyRules } from '../store/autoReplies.js';
 import type { AccountRow } from '../store/accounts.js';
-import { accountInScope } from './accountScope.js';
-import { consoleRoute } from './kit.js';
+import { accountInScope } from '../surfaces/console/accountScope.js';
+import { consoleRoute } from '../surfaces/console/kit.js';
 import { presentAutoReplies, presentRule } from './autoReplyPresenter.js';
-import { requireConsoleOwns } from './ownership.js';
+import { requireConsoleOwns } from '../surfaces/console/ownership.js';
 
 /** Rules are checked by domain/autoReply.ts, which names the field at fault; here only "a JSON object". */
 const ruleBody = z.record(z.string(), z.unknown());

@@ -1,5 +1,5 @@
-import { DomainError } from '../errors.js';
-import { WxError } from '../wechat/errors.js';
+import { DomainError } from '../platform/errors.js';
+import { WxError } from '../protocol/errcodes.js';
 import { isoInstant } from './broadcastPresenter.js';
 
 /**

@@ -1,17 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import { massQuotaStatus, sendBroadcast } from '../commands/broadcastSender.js';
 import { isTaggableSystemTag } from '../domain/audience.js';
 import { cancelScheduledPush } from '../commands/scheduledBroadcastCanceller.js';
 import type { AccountRow } from '../store/accounts.js';
 import { batchTotals, countAudience, findAccountBroadcast, leadTitles, listAccountBroadcasts, type BroadcastRow } from '../store/broadcastConsole.js';
 import { findTag, listTags } from '../store/tags.js';
-import { accountInScope } from './accountScope.js';
+import { accountInScope } from '../surfaces/console/accountScope.js';
 import { consolePushError } from './broadcastErrors.js';
 import { presentPush, presentQuota } from './broadcastPresenter.js';
-import { cleanText, consoleRoute } from './kit.js';
+import { cleanText, consoleRoute } from '../surfaces/console/kit.js';
 
 /** A scheduled push goes out between five minutes and seven days from now, as on WeChat. */
 export const SCHEDULE_MIN_MS = 5 * 60_000;

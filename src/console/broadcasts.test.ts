@@ -5,10 +5,10 @@ import { addFollowers } from '../../test/factories/audience.js';
 import { makePublishedArticle } from '../../test/factories/articles.js';
 import { broadcastBatches, broadcasts } from '../db/schema/index.js';
 import { addTagMembers, insertTag } from '../store/tags.js';
-import { chinaDay, chinaMonth, nextChinaDayStart } from '../clock.js';
+import { chinaDay, chinaMonth, nextChinaDayStart } from '../platform/clock.js';
 import { consolePushError } from './broadcastErrors.js';
-import { DomainError } from '../errors.js';
-import { WxError } from '../wechat/errors.js';
+import { DomainError } from '../platform/errors.js';
+import { WxError } from '../protocol/errcodes.js';
 
 const api = (appid: string, rest = '') => `/console/api/accounts/${appid}/broadcasts${rest}`;
 

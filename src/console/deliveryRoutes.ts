@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import { resendDelivery } from '../commands/deliveryResender.js';
 import { getDelivery, listDeliveries } from '../store/deliveries.js';
-import { DomainError } from '../errors.js';
-import { accountInScope } from './accountScope.js';
-import { consoleRoute } from './kit.js';
+import { DomainError } from '../platform/errors.js';
+import { accountInScope } from '../surfaces/console/accountScope.js';
+import { consoleRoute } from '../surfaces/console/kit.js';
 import { presentDelivery, presentDeliveryDetail } from './presenters.js';
 
 const listQuery = z.object({

@@ -3,10 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../test/harness.js';
 import { signedInOperator } from '../../test/consoleFixtures.js';
-import { secretMatches } from '../domain/ids.js';
+import { secretMatches } from '../protocol/ids.js';
 import { findAccountByAppid } from '../store/accounts.js';
 import { authenticateApp } from '../commands/appAuthenticator.js';
-import { DomainError } from '../errors.js';
+import { DomainError } from '../platform/errors.js';
 
 /** A developer server on loopback: answers URL verification with `answer(echostr)`. */
 async function developerServer(answer: (echostr: string) => { status: number; body: string }) {

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import { resetAppSecret } from '../commands/accountRegistrar.js';
 import { configureServer, disableServer } from '../commands/serverConfigurator.js';
 import { setIpWhitelist } from '../commands/ipWhitelistSetter.js';
 import { findAccountById } from '../store/accounts.js';
-import { DomainError } from '../errors.js';
-import { accountInScope } from './accountScope.js';
-import { cleanText, consoleRoute } from './kit.js';
+import { DomainError } from '../platform/errors.js';
+import { accountInScope } from '../surfaces/console/accountScope.js';
+import { cleanText, consoleRoute } from '../surfaces/console/kit.js';
 import { presentServer } from './presenters.js';
 
 const whitelistBody = z.object({

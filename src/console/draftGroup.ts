@@ -1,6 +1,6 @@
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
-import { WxError } from '../wechat/errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
+import { WxError } from '../protocol/errcodes.js';
 import { ARTICLE_LIMITS, parseArticleInput, type ArticleInput } from '../domain/article.js';
 import { createDraft } from '../commands/draftCreator.js';
 import { replaceDraft } from '../commands/draftReplacer.js';

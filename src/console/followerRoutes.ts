@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import { updateRemark } from '../commands/remarkUpdater.js';
 import { createTag } from '../commands/tagCreator.js';
 import { renameTag } from '../commands/tagRenamer.js';
@@ -12,10 +12,10 @@ import { countSubscribers } from '../store/audience.js';
 import { countBlacklisted } from '../store/blacklist.js';
 import { countFollowerMatches, searchFollowers, type FollowerCursor, type FollowerListing } from '../store/followerDirectory.js';
 import { listTags, tagIdsOf, tagMemberCounts } from '../store/tags.js';
-import { accountInScope } from './accountScope.js';
-import { cleanText, consoleRoute } from './kit.js';
+import { accountInScope } from '../surfaces/console/accountScope.js';
+import { cleanText, consoleRoute } from '../surfaces/console/kit.js';
 import { presentConsoleTags, presentFollower, tagNameMap } from './followerPresenter.js';
-import { withWxRules } from './wxRules.js';
+import { withWxRules } from '../surfaces/console/wxRules.js';
 
 /** Followers per page unless `limit` asks for fewer or more (up to the maximum). */
 export const FOLLOWERS_PAGE_DEFAULT = 50;

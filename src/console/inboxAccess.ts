@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { DomainError } from '../errors.js';
+import { DomainError } from '../platform/errors.js';
 import { can } from '../domain/capabilities.js';
 import { isOpenidShaped } from '../domain/kf.js';
 import { representativeOf } from '../commands/kfRepresentativeAdder.js';
 import type { AccountRow } from '../store/accounts.js';
 import type { KfAccountRow } from '../store/kfAccounts.js';
-import type { ConsoleSession } from './auth.js';
+import type { ConsoleSession } from '../surfaces/console/auth.js';
 
 /**
  * Who may do what in the customer-service inbox. The kf rules themselves (online, whose session,

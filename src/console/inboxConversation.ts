@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import { conversationMessages } from '../db/schema/index.js';
 import { previewText, type MessageContent } from '../domain/conversation.js';
 import { isOpen, type WindowState } from '../domain/serviceWindow.js';

@@ -1,17 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import { addRepresentative } from '../commands/kfRepresentativeAdder.js';
 import { setKfOnline } from '../commands/kfPresence.js';
 import { acceptedCases, listKfAccounts } from '../store/kfAccounts.js';
 import { listOrgOperators } from '../store/inboxDirectory.js';
 import type { AccountRow } from '../store/accounts.js';
-import type { ConsoleSession } from './auth.js';
-import { accountInScope } from './accountScope.js';
+import type { ConsoleSession } from '../surfaces/console/auth.js';
+import { accountInScope } from '../surfaces/console/accountScope.js';
 import { isSupervisor, kfNamed, kfUnavailableReason, requireKf, withKfMessages } from './inboxAccess.js';
 import { presentOperatorChoice, presentRepresentative } from './inboxPresenter.js';
-import { cleanText, consoleRoute } from './kit.js';
+import { cleanText, consoleRoute } from '../surfaces/console/kit.js';
 
 // Lengths are only bounded here; kfaccount/add's own rules (addKfAccount) decide the rest.
 const createBody = z.object({

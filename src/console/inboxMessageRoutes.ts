@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import { sendCustomMessage } from '../commands/customMessageSender.js';
 import { MAX_CUSTOM_TEXT_BYTES } from '../domain/customMessage.js';
 import { listKfAccounts } from '../store/kfAccounts.js';
@@ -10,11 +10,11 @@ import { listFollowerConversation } from '../store/conversations.js';
 import { openWindows } from '../store/serviceWindows.js';
 import { inboxFollowers, lastWindowClosedAt, listOrgOperators } from '../store/inboxDirectory.js';
 import type { AccountRow } from '../store/accounts.js';
-import { accountInScope } from './accountScope.js';
+import { accountInScope } from '../surfaces/console/accountScope.js';
 import { openidParam, requireKf, requireMyKf } from './inboxAccess.js';
 import { windowView } from './inboxConversation.js';
 import { presentConversationMessage, presentFollowerProfile, presentOpenSession, presentWindow } from './inboxPresenter.js';
-import { cleanText, consoleRoute } from './kit.js';
+import { cleanText, consoleRoute } from '../surfaces/console/kit.js';
 
 /** Messages per page of a conversation. */
 export const CONVERSATION_PAGE_DEFAULT = 50;

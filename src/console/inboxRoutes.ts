@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import { acceptSession } from '../commands/kfSessionAcceptor.js';
 import { transferSession } from '../commands/kfSessionTransferrer.js';
 import { closeSession } from '../commands/kfSessionCloser.js';
@@ -12,12 +12,12 @@ import { listKfAccounts, type KfAccountRow } from '../store/kfAccounts.js';
 import { findOpenSession, listActiveSessionsOfKf, listSessionsForBoard, listWaitingSessions } from '../store/kfSessions.js';
 import { inboxFollowers, openWindowsOf } from '../store/inboxDirectory.js';
 import type { AccountRow } from '../store/accounts.js';
-import type { ConsoleSession } from './auth.js';
-import { accountInScope } from './accountScope.js';
+import type { ConsoleSession } from '../surfaces/console/auth.js';
+import { accountInScope } from '../surfaces/console/accountScope.js';
 import { isSupervisor, kfAccountField, kfNamed, openidParam, requireKf, requireMyKf } from './inboxAccess.js';
 import { latestPreviews, windowView } from './inboxConversation.js';
 import { presentBoard, presentSession, presentWaiting, presentWindow } from './inboxPresenter.js';
-import { consoleRoute } from './kit.js';
+import { consoleRoute } from '../surfaces/console/kit.js';
 
 const toKfBody = z.object({ kf_account: kfAccountField });
 

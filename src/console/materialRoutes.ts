@@ -1,15 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import { addMaterial } from '../commands/materialAdder.js';
 import { uploadArticleImage } from '../commands/articleImageUploader.js';
 import { deleteMaterial } from '../commands/materialDeleter.js';
 import { MATERIAL_KINDS, MATERIAL_MAX_BYTES, checkVideoDescription, type MaterialKind, type VideoDescription } from '../domain/materialLimits.js';
 import { countMaterials, listMaterials } from '../store/materials.js';
-import { MultipartError, parseMultipart } from '../wechat/multipart.js';
-import { accountInScope } from './accountScope.js';
-import { consoleRoute } from './kit.js';
+import { MultipartError, parseMultipart } from '../protocol/multipart.js';
+import { accountInScope } from '../surfaces/console/accountScope.js';
+import { consoleRoute } from '../surfaces/console/kit.js';
 import { materialMessage, presentMaterial } from './materialPresenter.js';
 import { listNewsMaterials } from './newsMaterials.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../test/harness.js';
 import { signedInOperator } from '../../test/consoleFixtures.js';
-import { PLACEHOLDER_JPEG, PLACEHOLDER_MP4, PLACEHOLDER_PNG } from '../sim/placeholders.js';
+import { PLACEHOLDER_JPEG, PLACEHOLDER_MP4, PLACEHOLDER_PNG } from '../surfaces/sim/placeholders.js';
 import { publishMenu } from '../commands/menuPublisher.js';
 import { addNewsMaterial } from '../commands/newsMaterialCreator.js';
 import { consoleUpload, multipart } from '../../test/consoleUpload.js';

@@ -3,7 +3,7 @@ import type { CurrentMenu } from '../store/menus.js';
 import type { TagRecord } from '../store/tags.js';
 import { can } from '../domain/capabilities.js';
 import { presentButton, presentMatchRule } from '../wechat/presenters/menu.js';
-import { readOnlyReason } from './ownership.js';
+import { readOnlyReason } from '../surfaces/console/ownership.js';
 
 const iso = (d: Date) => d.toISOString();
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import { validateMenuButtons } from '../domain/menu.js';
 import { describeMenuProblem } from '../domain/menuProblem.js';
 import { publishMenu } from '../commands/menuPublisher.js';
@@ -9,10 +9,10 @@ import { removeAllMenus } from '../commands/menuRemover.js';
 import type { AccountRow } from '../store/accounts.js';
 import { getCurrentMenu } from '../store/menus.js';
 import { listTags } from '../store/tags.js';
-import { accountInScope } from './accountScope.js';
-import { consoleRoute } from './kit.js';
+import { accountInScope } from '../surfaces/console/accountScope.js';
+import { consoleRoute } from '../surfaces/console/kit.js';
 import { menuUnavailableReason, presentConsoleMenu } from './menuPresenter.js';
-import { requireConsoleOwns } from './ownership.js';
+import { requireConsoleOwns } from '../surfaces/console/ownership.js';
 
 /** The button tree is checked by domain/menu.ts (WeChat's rules and errcodes); here only the envelope. */
 const menuBody = z.object({ button: z.unknown() });

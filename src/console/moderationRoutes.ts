@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import { MODERATION_CATEGORIES, CATEGORY_IDS, cleanTermList, categoryLabel, isModerationCategory, type ModerationCategory, type ModerationTerms } from '../domain/moderation.js';
 import { ICP_LIST_MAX, cleanDomainList } from '../domain/icp.js';
 import { listViolations, loadModerationTerms, saveModerationTerms, type ViolationRow } from '../store/moderation.js';
 import { loadIcpDomains, saveIcpDomains } from '../store/icpDomains.js';
 import { checkArticleLinks } from '../commands/linkChecker.js';
-import { accountInScope } from './accountScope.js';
-import { cleanText, consoleRoute, type ConsoleContext } from './kit.js';
+import { accountInScope } from '../surfaces/console/accountScope.js';
+import { cleanText, consoleRoute, type ConsoleContext } from '../surfaces/console/kit.js';
 
 /** Only platform administrators edit what applies to every account on the instance. */
 function requirePlatformAdmin(ctx: Pick<ConsoleContext<unknown, unknown>, 'session'>): void {

@@ -1,4 +1,4 @@
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import { countNewsGroups, findArticlesOfGroups, listNewsGroups } from '../store/newsGroups.js';
 import { mediaUrl } from '../domain/media.js';
 

@@ -1,7 +1,7 @@
 import { capabilityList } from '../domain/capabilities.js';
 import type { AccountRow } from '../store/accounts.js';
 import type { AttemptView, DeliveryView } from '../store/deliveries.js';
-import type { ConsoleSession } from './auth.js';
+import type { ConsoleSession } from '../surfaces/console/auth.js';
 
 /**
  * Presenters: each lists exactly the fields the console sends. Database rows never leave

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import { submitPublish } from '../commands/publishSubmitter.js';
 import { articleUrlFor } from '../domain/articleUrl.js';
 import { PUBLISH_STATUS, findPublishJob, type PublishJobRow } from '../store/publishJobs.js';
@@ -9,8 +9,8 @@ import { findArticle } from '../store/articles.js';
 import { previewUrl } from '../reader/preview.js';
 import { listViolations } from '../store/moderation.js';
 import { categoryLabel, isModerationCategory } from '../domain/moderation.js';
-import { accountInScope } from './accountScope.js';
-import { consoleRoute } from './kit.js';
+import { accountInScope } from '../surfaces/console/accountScope.js';
+import { consoleRoute } from '../surfaces/console/kit.js';
 
 /** What each publish_status means, as the editor says it. */
 const STATUS_LABELS: Record<number, string> = {

@@ -4,9 +4,9 @@ import { signedInOperator } from '../../test/consoleFixtures.js';
 import { phoneUser } from '../../test/phoneFixtures.js';
 import { makePublishedArticle } from '../../test/factories/articles.js';
 import { adEvents, donations } from '../db/schema/index.js';
-import { putSetting } from '../store/settings.js';
+import { putSetting } from '../platform/db/settings.js';
 import { ADS_CATALOG_KEY } from '../domain/ads.js';
-import { chinaDay } from '../clock.js';
+import { chinaDay } from '../platform/clock.js';
 
 describeEachDb('console API: revenue', (kind) => {
   let h: TestHerald;

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../services.js';
-import { chinaDay } from '../clock.js';
+import type { Services } from '../main/services.js';
+import { chinaDay } from '../platform/clock.js';
 import { adTotalsByDay, donationTotals } from '../store/revenue.js';
-import { accountInScope } from './accountScope.js';
-import { consoleRoute } from './kit.js';
+import { accountInScope } from '../surfaces/console/accountScope.js';
+import { consoleRoute } from '../surfaces/console/kit.js';
 
 const revenueQuery = z.object({ days: z.coerce.number().int().min(1).max(366).default(30) });
 

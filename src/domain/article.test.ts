@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WxError } from '../wechat/errors.js';
+import { WxError } from '../protocol/errcodes.js';
 import { cleanArticleContent, isHeraldImage, normalizeCrop, parseArticleInput, parseArticleList, type ArticleInput } from './article.js';
 
 const BASE = 'https://herald.example';

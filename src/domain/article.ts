@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { WxError } from '../wechat/errors.js';
+import { WxError } from '../protocol/errcodes.js';
 import { articleText, sanitizeArticleHtml } from './articleHtml.js';
 import { MEDIA_ID_RE } from './media.js';
 

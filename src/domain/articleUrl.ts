@@ -1,4 +1,4 @@
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 
 /** An article's public page address: `<public base URL>/s/<id>`. */
 export function articleUrlFor(publicUrl: string, articleId: string): string {

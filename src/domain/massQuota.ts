@@ -1,4 +1,4 @@
-import { chinaDay, chinaMonth, nextChinaDayStart, nextChinaMonthStart } from '../clock.js';
+import { chinaDay, chinaMonth, nextChinaDayStart, nextChinaMonthStart } from '../platform/clock.js';
 
 /**
  * Push-post quotas (reference §6 "Quotas", the product brief): a subscription account may send

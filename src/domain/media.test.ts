@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkUpload, newMediaId, safeFilename, sniffFormat } from './media.js';
-import { PLACEHOLDER_AMR, PLACEHOLDER_JPEG, PLACEHOLDER_MP4, PLACEHOLDER_PNG } from '../sim/placeholders.js';
+import { PLACEHOLDER_AMR, PLACEHOLDER_JPEG, PLACEHOLDER_MP4, PLACEHOLDER_PNG } from '../surfaces/sim/placeholders.js';
 
 describe('temporary media rules', () => {
   it('recognise files from their bytes only', () => {

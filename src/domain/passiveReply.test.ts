@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { encrypt, msgSignature } from '../wechat/crypto.js';
-import { buildXml, type XmlFields } from '../wechat/xml.js';
+import { encrypt, msgSignature } from '../protocol/crypto.js';
+import { buildXml, type XmlFields } from '../protocol/xml.js';
 import { createTimeSeconds, interpretReply, type ReplyContext } from './passiveReply.js';
 
 const ctx: ReplyContext = {

@@ -1,5 +1,5 @@
-import { decrypt, msgSignature, signaturesEqual, WxCryptError } from '../wechat/crypto.js';
-import { elementOf, parseXml, textOf, XmlError, type XmlElement } from '../wechat/xml.js';
+import { decrypt, msgSignature, signaturesEqual, WxCryptError } from '../protocol/crypto.js';
+import { elementOf, parseXml, textOf, XmlError, type XmlElement } from '../protocol/xml.js';
 
 /**
  * Passive replies (reference §3): what a developer server answers to a push, within the same

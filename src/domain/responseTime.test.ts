@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SystemClock } from '../clock.js';
+import { SystemClock } from '../platform/clock.js';
 import { AT_RISK_AFTER_MS, RESPONSE_DEADLINE_MS, responseBoard, responseStatus } from './responseTime.js';
 
 const HOUR = 3600 * 1000;

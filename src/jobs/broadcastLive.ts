@@ -1,4 +1,4 @@
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import { connectedRecipients, type ClaimedBroadcast } from '../store/broadcastFanout.js';
 
 /**

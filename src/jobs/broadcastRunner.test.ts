@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../test/harness.js';
 import { addFollower, addFollowers } from '../../test/factories/audience.js';
-import { SystemClock, chinaDay, chinaMonth } from '../clock.js';
+import { SystemClock, chinaDay, chinaMonth } from '../platform/clock.js';
 import { broadcasts } from '../db/schema/index.js';
 import type { Audience } from '../store/broadcastFanout.js';
 import { startBroadcastRunner, type BroadcastRunner } from './broadcastRunner.js';

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import { finishBroadcast } from '../commands/broadcastFinisher.js';
 import {
   claimBroadcast, fanoutCursor, monthlyPriorBroadcasts, renewLease, runFanoutBatch, type ClaimedBroadcast,
 } from '../store/broadcastFanout.js';
 import { canSkipForeignKeyChecks } from '../store/followerSeed.js';
-import { notifyDeliveriesQueued } from './wake.js';
-import { pollTimer } from './pollTimer.js';
+import { notifyDeliveriesQueued } from '../platform/jobs/wake.js';
+import { pollTimer } from '../platform/jobs/pollTimer.js';
 import { announceBatch, localRelaysSettled } from './broadcastLive.js';
 
 /** Tuning of the fan-out runner. */

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
-import { pollTimer } from './pollTimer.js';
-import type { Services } from '../services.js';
+import { pollTimer } from '../platform/jobs/pollTimer.js';
+import type { Services } from '../main/services.js';
 import { claimDueDeliveries } from '../store/deliveries.js';
 import { PUSH_TIMEOUT_MS, loadClaims, makeAttempt, settleAttempts, type AttemptResult } from './deliveryAttempt.js';
 

@@ -1,13 +1,13 @@
 import type http from 'node:http';
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import type { AccountRow } from '../store/accounts.js';
 import { type AttemptRecord, type ClaimedDelivery, type DeliveryOutcome, type DeliveryRow } from '../store/deliveries.js';
 import { findAccountsByIds, findDeliveries, insertAttempts, recordAndSettle, settleDeliveries } from '../store/deliveryBatches.js';
 import { interpretReply } from '../domain/passiveReply.js';
-import { DEFAULT_MAX_XML_BYTES } from '../wechat/xml.js';
-import { OutboundError, sendOutbound } from '../wechat/outbound.js';
+import { DEFAULT_MAX_XML_BYTES } from '../protocol/xml.js';
+import { OutboundError, sendOutbound } from '../protocol/outbound.js';
 import { buildPushRequest } from './pushRequest.js';
-import { notifyDeliveriesQueued, notifyDeliverySettled } from './wake.js';
+import { notifyDeliveriesQueued, notifyDeliverySettled } from '../platform/jobs/wake.js';
 import { runSettleHandlers, type SettleEffects, type SettledDelivery } from './settleHandlers.js';
 import type { PassiveReply } from '../domain/passiveReply.js';
 

@@ -1,6 +1,6 @@
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import { deliveryState, type DeliveryView } from '../store/deliveries.js';
-import { onDeliverySettled } from './wake.js';
+import { onDeliverySettled } from '../platform/jobs/wake.js';
 
 /** Statuses a delivery does not leave. */
 export const FINAL_STATUSES = new Set(['delivered', 'failed', 'skipped']);

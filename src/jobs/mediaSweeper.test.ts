@@ -9,7 +9,7 @@ import { broadcastBatches } from '../db/schema/index.js';
 import { findMedia } from '../store/media.js';
 import { findGroupArticles, findNewsGroup } from '../store/newsGroups.js';
 import { leadTitles } from '../store/broadcastConsole.js';
-import { PLACEHOLDER_PNG } from '../sim/placeholders.js';
+import { PLACEHOLDER_PNG } from '../surfaces/sim/placeholders.js';
 import { sweepExpiredMedia } from './mediaSweeper.js';
 
 const DAY_MS = 24 * 3600 * 1000;

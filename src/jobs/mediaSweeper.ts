@@ -1,4 +1,4 @@
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import { deleteExpiredMedia } from '../store/media.js';
 import { deleteExpiredUploadNews } from '../store/newsGroups.js';
 

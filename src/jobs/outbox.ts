@@ -1,7 +1,7 @@
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import type { AccountRow } from '../store/accounts.js';
 import { insertDelivery } from '../store/deliveries.js';
-import type { PushMessage } from '../wechat/messages.js';
+import type { PushMessage } from '../protocol/pushMessages.js';
 
 /** Whether pushes to this account go anywhere (an enabled developer server with a URL). */
 export const hasServer = (account: Pick<AccountRow, 'serverEnabled' | 'serverUrl'>): boolean => account.serverEnabled && !!account.serverUrl;

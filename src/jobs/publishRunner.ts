@@ -1,5 +1,5 @@
-import type { Services } from '../services.js';
-import type { Tx } from '../db/connect.js';
+import type { Services } from '../main/services.js';
+import type { Tx } from '../platform/db/connect.js';
 import { findAccountById } from '../store/accounts.js';
 import { findGroupArticles, findNewsGroup, setNewsGroupState } from '../store/newsGroups.js';
 import { markPublished } from '../store/articles.js';
@@ -7,9 +7,9 @@ import { claimPublishingJobs, finishPublishJob, PUBLISH_STATUS, type PublishJobR
 import { moderateArticles } from '../commands/contentModerator.js';
 import { newPublishedArticleId } from '../domain/article.js';
 import { articleUrl } from '../domain/articleUrl.js';
-import { queuePublishJobFinish, type PublishEventInfo } from '../wechat/publishEvents.js';
-import { notifyDeliveriesQueued } from './wake.js';
-import { pollTimer } from './pollTimer.js';
+import { queuePublishJobFinish, type PublishEventInfo } from '../protocol/publishEvents.js';
+import { notifyDeliveriesQueued } from '../platform/jobs/wake.js';
+import { pollTimer } from '../platform/jobs/pollTimer.js';
 import { onPublishQueued } from './publishWake.js';
 
 /** How often the runner looks for submitted publishes when nothing woke it. */

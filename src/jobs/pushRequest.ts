@@ -1,7 +1,7 @@
 import type { AccountRow } from '../store/accounts.js';
 import { withQuery } from '../domain/serverConfig.js';
-import { encrypt, msgSignature, newNonce, signature } from '../wechat/crypto.js';
-import { buildXml } from '../wechat/xml.js';
+import { encrypt, msgSignature, newNonce, signature } from '../protocol/crypto.js';
+import { buildXml } from '../protocol/xml.js';
 
 /** The account fields a push needs. */
 export type PushAccount = Pick<AccountRow, 'appid' | 'originalId' | 'serverUrl' | 'serverToken' | 'serverAesKey' | 'serverMode'>;

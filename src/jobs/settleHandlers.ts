@@ -1,4 +1,4 @@
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import type { AccountRow } from '../store/accounts.js';
 import type { DeliveryRow } from '../store/deliveries.js';
 import type { PassiveReply } from '../domain/passiveReply.js';

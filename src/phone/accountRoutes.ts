@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import { followAccount } from '../commands/followAccount.js';
 import { unfollowAccount } from '../commands/unfollowAccount.js';
 import { findAccountByAppid, type AccountRow } from '../store/accounts.js';
@@ -9,7 +9,7 @@ import { findFollow } from '../store/followers.js';
 import { matchMenuFor } from '../store/menus.js';
 import { followedAccountIds, listFollowedAccounts, searchActiveAccounts } from '../store/phoneDirectory.js';
 import type { FollowerUserRow } from '../store/users.js';
-import { phoneRoute, phoneText } from './kit.js';
+import { phoneRoute, phoneText } from '../surfaces/phone/kit.js';
 import { presentAccountCard, presentProfile } from './presenters.js';
 
 const SEARCH_LIMIT = 20;

@@ -1,15 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import { uploadFollowerMedia } from '../commands/mediaUploader.js';
 import { clickMenu } from '../commands/menuClicker.js';
 import { scanQr } from '../commands/qrScanner.js';
 import { reportLocation } from '../commands/locationReporter.js';
 import { findAccountByAppid } from '../store/accounts.js';
-import { MultipartError, parseMultipart } from '../wechat/multipart.js';
+import { MultipartError, parseMultipart } from '../protocol/multipart.js';
 import { accountOf, profileFor } from './accountRoutes.js';
-import { PHONE_MEDIA_LIMIT, phoneRoute, phoneText } from './kit.js';
+import { PHONE_MEDIA_LIMIT, phoneRoute, phoneText } from '../surfaces/phone/kit.js';
 
 /** Room for the multipart envelope around the largest file. */
 const MULTIPART_OVERHEAD = 64 * 1024;

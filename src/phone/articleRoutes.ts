@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import { articleUrl } from '../domain/articleUrl.js';
 import { mediaUrl } from '../domain/media.js';
 import { COMMENT_MAX_CHARS, DONATION_MAX_FEN, DONATION_MESSAGE_MAX, DONATION_MIN_FEN, SHARE_TARGETS, acceptsDonations, charCount } from '../domain/reader.js';
@@ -13,7 +13,7 @@ import { commentOnArticle } from '../commands/articleCommenter.js';
 import { shareArticle } from '../commands/articleSharer.js';
 import { donateToArticle } from '../commands/articleDonor.js';
 import type { FollowerUserRow } from '../store/users.js';
-import { phoneRoute, phoneText } from './kit.js';
+import { phoneRoute, phoneText } from '../surfaces/phone/kit.js';
 
 const toggleBody = z.object({ on: z.boolean() });
 // Lengths are counted in characters by the command; the schema only bounds the bytes.

@@ -1,15 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import { createFollowerUser } from '../commands/followerUserCreator.js';
 import { signUpFollower } from '../commands/followerSignup.js';
 import { loginFollower } from '../commands/followerLogin.js';
 import type { LoginAttempts } from '../commands/operatorLogin.js';
-import { issuePhoneToken } from '../domain/phoneToken.js';
+import { issuePhoneToken } from '../surfaces/phone/token.js';
 import { findFollowerUser } from '../store/users.js';
 import { listRecentFollowerUsers } from '../store/phoneDirectory.js';
-import { phoneRoute, phoneText } from './kit.js';
+import { phoneRoute, phoneText } from '../surfaces/phone/kit.js';
 import { presentPhoneUser } from './presenters.js';
 
 /** How many users the emulator's "who are you?" screen lists. */

@@ -1,4 +1,4 @@
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import { articleUrl } from '../domain/articleUrl.js';
 import { mediaPath } from '../domain/media.js';
 import { previewUrl } from '../reader/preview.js';

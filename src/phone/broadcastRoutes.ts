@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import { findReceivedPost, markPostsRead } from '../store/phonePosts.js';
 import { findFollow } from '../store/followers.js';
 import { postMessage, presentBroadcasts } from './broadcastPresenter.js';
-import { phoneRoute } from './kit.js';
+import { phoneRoute } from '../surfaces/phone/kit.js';
 
 /** A msg_id in a path: digits only, within a bigint a JavaScript number holds exactly. */
 function msgIdOf(raw: string | undefined): number {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import { sendUserMessage, type UserMessageInput } from '../commands/userMessageSender.js';
 import { findFollow } from '../store/followers.js';
 import { latestConversationId, listFollowerConversation } from '../store/conversations.js';
@@ -10,7 +10,7 @@ import { presentPhoneMessage, type PhoneMessage } from '../realtime/presenters.j
 import { accountOf } from './accountRoutes.js';
 import { postMessage, presentBroadcasts } from './broadcastPresenter.js';
 import { listInbox } from './inbox.js';
-import { phoneRoute } from './kit.js';
+import { phoneRoute } from '../surfaces/phone/kit.js';
 import { presentChat, presentFolderEntry, presentSubscriptionsSummary } from './presenters.js';
 
 const PAGE_DEFAULT = 30;

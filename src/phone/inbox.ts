@@ -1,4 +1,4 @@
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import { previewText, type MessageContent } from '../domain/conversation.js';
 import { presentPhoneMessage, type PhoneMessage } from '../realtime/presenters.js';
 import { listChatSummaries } from '../store/phoneChats.js';

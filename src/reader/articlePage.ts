@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import { articleUrl } from '../domain/articleUrl.js';
 import { articleText } from '../domain/articleHtml.js';
 import { mediaUrl } from '../domain/media.js';

@@ -1,8 +1,8 @@
 import type { ArticleRow } from '../store/articles.js';
 import type { CommentView } from '../store/articleComments.js';
 import type { HouseAd } from '../domain/ads.js';
-import { chinaDateTime, countLabel, esc, renderArticleBody } from './html.js';
-import { PAGE_CSS } from './style.js';
+import { chinaDateTime, countLabel, esc, renderArticleBody } from '../surfaces/reader/html.js';
+import { PAGE_CSS } from '../surfaces/reader/style.js';
 
 /**
  * The article page as WeChat's reading view shows it, built as one HTML string. Every value

@@ -1,8 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { Services } from '../services.js';
-import type { Executor } from '../db/connect.js';
+import type { Services } from '../main/services.js';
+import type { Executor } from '../platform/db/connect.js';
 import { articleUrl } from '../domain/articleUrl.js';
-import { phoneTokenSecret } from '../store/settings.js';
+import { phoneTokenSecret } from '../platform/db/settings.js';
 
 /**
  * Preview links for articles not yet published (the console's preview): `/s/<id>?preview=<token>`

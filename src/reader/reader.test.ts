@@ -8,7 +8,7 @@ import { findArticle } from '../store/articles.js';
 import { articleComments } from '../db/schema/index.js';
 import { PREVIEW_TTL_SEC, previewToken, previewUrl } from './preview.js';
 import { renderRobots, renderSitemap, renderSitemapPage } from './sitemap.js';
-import { chinaDateTime, countLabel } from './html.js';
+import { chinaDateTime, countLabel } from '../surfaces/reader/html.js';
 
 const UA = { 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) MicroMessenger/8.0' };
 

@@ -1,7 +1,7 @@
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import { articleUrl } from '../domain/articleUrl.js';
 import { countSitemapArticles, listSitemapArticles, sitemapPages } from '../store/readerArticles.js';
-import { xmlEsc } from './html.js';
+import { xmlEsc } from '../surfaces/reader/html.js';
 
 /** The sitemap protocol's limit of URLs per file; beyond it /sitemap.xml is an index of pages. */
 export const SITEMAP_MAX_URLS = 50_000;

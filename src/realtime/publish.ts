@@ -1,5 +1,5 @@
 import { findAccountById } from '../store/accounts.js';
-import type { Services } from '../services.js';
+import type { Services } from '../main/services.js';
 import type { AccountRow } from '../store/accounts.js';
 import type { ConversationRow } from '../store/conversations.js';
 import { presentPhoneMessage } from './presenters.js';

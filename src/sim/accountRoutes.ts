@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import { createSimAccount } from '../commands/simAccountCreator.js';
 import { configureServer, disableServer } from '../commands/serverConfigurator.js';
 import { findAccountByAppid, type AccountRow } from '../store/accounts.js';
 import { getDelivery, listAttempts, listDeliveries } from '../store/deliveries.js';
-import { plainText, simRoute } from './kit.js';
-import { presentAccount, presentDelivery, presentServer } from './presenters.js';
+import { plainText, simRoute } from '../surfaces/sim/kit.js';
+import { presentAccount, presentDelivery, presentServer } from '../surfaces/sim/presenters.js';
 
 async function accountOf(services: Services, appid: string): Promise<AccountRow> {
   const account = await findAccountByAppid(services.db, appid);

@@ -1,24 +1,24 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import { sendUserMessage } from '../commands/userMessageSender.js';
 import { USER_MSG_TYPES, checkUserMessage } from '../domain/userMessage.js';
 import { uploadFollowerMedia } from '../commands/mediaUploader.js';
 import { clickMenu } from '../commands/menuClicker.js';
 import { scanQr } from '../commands/qrScanner.js';
 import { reportLocation } from '../commands/locationReporter.js';
-import { issuePhoneToken } from '../domain/phoneToken.js';
+import { issuePhoneToken } from '../surfaces/phone/token.js';
 import { findAccountByAppid, type AccountRow } from '../store/accounts.js';
 import { findFollowerUser } from '../store/users.js';
 import { latestConversationId, listUserConversation, MAX_CONVERSATION_PAGE } from '../store/conversations.js';
 import { waitForDelivery } from '../jobs/deliveryWaiter.js';
 import { presentPhoneMessage } from '../realtime/presenters.js';
-import { MultipartError, parseMultipart } from '../wechat/multipart.js';
+import { MultipartError, parseMultipart } from '../protocol/multipart.js';
 import { MEDIA_MAX_BYTES } from '../domain/media.js';
-import { simRoute, simStatusOf } from './kit.js';
-import { presentReply } from './presenters.js';
-import { PLACEHOLDER_AMR, PLACEHOLDER_JPEG, PLACEHOLDER_MP4, PLACEHOLDER_PNG } from './placeholders.js';
+import { simRoute, simStatusOf } from '../surfaces/sim/kit.js';
+import { presentReply } from '../surfaces/sim/presenters.js';
+import { PLACEHOLDER_AMR, PLACEHOLDER_JPEG, PLACEHOLDER_MP4, PLACEHOLDER_PNG } from '../surfaces/sim/placeholders.js';
 
 const accountRef = z.string().min(1).max(64);
 /** Largest upload body: the largest media (10 MB) plus multipart framing. */

@@ -3,8 +3,8 @@ import type { LightMyRequestResponse } from 'fastify';
 import { describeEachDb, startTestHerald, type TestHerald } from '../../test/harness.js';
 import { HOSTILE_BODIES } from '../../test/hostileBodies.js';
 import { fetchToken, wxCall } from '../../test/wxClient.js';
-import { verifyPhoneToken } from '../domain/phoneToken.js';
-import { PLACEHOLDER_PNG } from './placeholders.js';
+import { verifyPhoneToken } from '../surfaces/phone/token.js';
+import { PLACEHOLDER_PNG } from '../surfaces/sim/placeholders.js';
 
 describeEachDb('simulator: messages, media, menu taps, scans, locations and inboxes', (kind) => {
   let herald: TestHerald;

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../services.js';
-import { DomainError } from '../errors.js';
+import type { Services } from '../main/services.js';
+import { DomainError } from '../platform/errors.js';
 import { createFollowerUser } from '../commands/followerUserCreator.js';
 import { followAccount } from '../commands/followAccount.js';
 import { unfollowAccount } from '../commands/unfollowAccount.js';
 import { findFollowerUser, listFollowerUsers } from '../store/users.js';
-import { plainText, simRoute } from './kit.js';
-import { presentUser } from './presenters.js';
+import { plainText, simRoute } from '../surfaces/sim/kit.js';
+import { presentUser } from '../surfaces/sim/presenters.js';
 
 const userBody = z.object({
   nickname: plainText(64).optional(),

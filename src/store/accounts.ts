@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import { accounts } from '../db/schema/index.js';
 
 export type AccountRow = typeof accounts.$inferSelect;

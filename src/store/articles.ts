@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import { articles } from '../db/schema/index.js';
 import { ARTICLE_ID_RE } from '../domain/article.js';
 

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, gt, inArray } from 'drizzle-orm';
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import { followerUsers, follows } from '../db/schema/index.js';
 
 /** What user management reads of a follow relation. */

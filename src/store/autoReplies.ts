@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray, max, sql } from 'drizzle-orm';
-import type { Executor, Tx } from '../db/connect.js';
+import type { Executor, Tx } from '../platform/db/connect.js';
 import { autoReplies } from '../db/schema/index.js';
 import type { AutoReply, AutoReplyKind, AutoReplyRule, Keyword, KeywordRuleInput, ReplyMode, ReplySetInput } from '../domain/autoReply.js';
 

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, gt, inArray } from 'drizzle-orm';
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import { blacklist } from '../db/schema/index.js';
 
 export async function countBlacklisted(db: Executor, accountId: string): Promise<number> {

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import { articles, blacklist, broadcastBatches, broadcasts, followTags, follows } from '../db/schema/index.js';
 
 /** SQL the console's push pages read: history, one push with live counts, audience sizes, cancel. */

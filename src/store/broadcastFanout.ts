@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Database, Executor } from '../db/connect.js';
+import type { Database, Executor } from '../platform/db/connect.js';
 
 /**
  * The push-post fan-out, set-based: a runner claims a broadcast with a lease, then writes its

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
-import type { Executor, Tx } from '../db/connect.js';
+import type { Executor, Tx } from '../platform/db/connect.js';
 import { broadcastBatches, broadcastRecipients, broadcasts, followerUsers, follows } from '../db/schema/index.js';
-import { getSetting, putSetting } from './settings.js';
+import { getSetting, putSetting } from '../platform/db/settings.js';
 
 /**
  * SQL of push posts (broadcasts) as the mass-send commands need it: accepting one, finding it by

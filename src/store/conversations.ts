@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, lt, sql } from 'drizzle-orm';
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import { accounts, conversationMessages, follows } from '../db/schema/index.js';
 import type { AccountRow } from './accounts.js';
 import { notifyOf, placementOf, type Direction, type MessageContent, type MessageSource } from '../domain/conversation.js';

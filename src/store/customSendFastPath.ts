@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import type { AccountRow } from './accounts.js';
 import { conversationRowOf, type ConversationRow } from './conversations.js';
 import { storable } from './deliveries.js';
 import { notifyOf, placementOf, type MessageContent } from '../domain/conversation.js';
-import { StatementBatcher, batcherOf } from './statementBatcher.js';
+import { StatementBatcher, batcherOf } from '../platform/db/statementBatcher.js';
 
 const rowsOf = <T>(r: unknown): T[] => (r as { rows: T[] }).rows;
 

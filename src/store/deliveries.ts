@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, getTableColumns, lt, sql } from 'drizzle-orm';
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import { deliveries, deliveryAttempts } from '../db/schema/index.js';
 
 /**

@@ -1,5 +1,5 @@
 import { inArray, sql } from 'drizzle-orm';
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import { accounts, deliveries } from '../db/schema/index.js';
 import type { AccountRow } from './accounts.js';
 import { MAX_LOGGED_RESPONSE, cutUtf8, storable, type AttemptRecord, type DeliveryOutcome, type DeliveryRow } from './deliveries.js';

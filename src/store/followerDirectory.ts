@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import { blacklist, followerUsers, follows, followTags } from '../db/schema/index.js';
 
 /**

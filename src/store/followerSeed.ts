@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 
 /** Subscribe scenes the seeded followers came through, spread evenly. */
 const SCENES = ['ADD_SCENE_SEARCH', 'ADD_SCENE_QR_CODE', 'ADD_SCENE_ACCOUNT_MIGRATION', 'ADD_SCENE_PROFILE_CARD', 'ADD_SCENE_ARTICLE_AD', 'ADD_SCENE_OTHERS'];

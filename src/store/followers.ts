@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import { follows, unionIds } from '../db/schema/index.js';
-import { newOpenid, newUnionid } from '../domain/ids.js';
+import { newOpenid, newUnionid } from '../protocol/ids.js';
 
 /** SQL for the follow relation (follows) and per-organization unionids (union_ids). */
 

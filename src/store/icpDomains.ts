@@ -1,6 +1,6 @@
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import { DEFAULT_ICP_DOMAINS, domainOf } from '../domain/icp.js';
-import { getSetting, putSetting } from './settings.js';
+import { getSetting, putSetting } from '../platform/db/settings.js';
 
 /** The list of ICP-filed domains (settings key `icp.domains`). */
 

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import { followerUsers, follows, operators, serviceWindows } from '../db/schema/index.js';
 import type { WindowState } from '../domain/serviceWindow.js';
 

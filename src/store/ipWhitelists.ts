@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import { accounts } from '../db/schema/index.js';
 
 /** Replaces an account's IP whitelist. Returns false when the account does not exist. */

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import { kfAccounts, kfSessions } from '../db/schema/index.js';
 import { FIRST_KF_ID } from '../domain/kf.js';
 

@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import { kfRecords } from '../db/schema/index.js';
 
 /** SQL for the customer-service history (kf_records, read by msgrecord/getmsglist). */

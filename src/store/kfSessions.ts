@@ -1,5 +1,5 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import { follows, kfSessions } from '../db/schema/index.js';
 
 /** SQL for customer-service sessions (kf_sessions) and the follow check they need. */

@@ -1,5 +1,5 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm';
-import type { Executor, Tx } from '../db/connect.js';
+import type { Executor, Tx } from '../platform/db/connect.js';
 import { autoReplies, media, menus, newsGroups } from '../db/schema/index.js';
 import { MEDIA_ID_RE } from '../domain/media.js';
 import type { MaterialKind } from '../domain/materialLimits.js';

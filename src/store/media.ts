@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import { media, mediaGrants } from '../db/schema/index.js';
 import { MEDIA_ID_RE } from '../domain/media.js';
 

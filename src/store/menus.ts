@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import { followTags, menus } from '../db/schema/index.js';
 import type { MenuButton } from '../domain/menu.js';
 import { pickConditionalMenu, type MatchRule } from '../domain/menuMatch.js';

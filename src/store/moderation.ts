@@ -1,8 +1,8 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import { moderationViolations } from '../db/schema/index.js';
 import { CATEGORY_IDS, DEFAULT_MODERATION_TERMS, type ModerationCategory, type ModerationTerms } from '../domain/moderation.js';
-import { getSetting, putSetting } from './settings.js';
+import { getSetting, putSetting } from '../platform/db/settings.js';
 
 /** SQL for moderation: the term lists (settings key `moderation.terms`) and recorded violations. */
 

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, lte, notExists, sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import { articles, broadcasts, newsGroups, publishJobs } from '../db/schema/index.js';
 import { MEDIA_ID_RE } from '../domain/media.js';
 import { ARTICLE_ID_RE } from '../domain/article.js';

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import { operators, organizations } from '../db/schema/index.js';
 
 export type OperatorRow = typeof operators.$inferSelect;

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import { organizations } from '../db/schema/index.js';
 
 /** SQL for organizations (the owners of accounts). */

@@ -1,5 +1,5 @@
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import { accounts, conversationMessages } from '../db/schema/index.js';
 import type { ConversationEntry } from './conversations.js';
 

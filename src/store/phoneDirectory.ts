@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { Executor, Tx } from '../db/connect.js';
+import type { Executor, Tx } from '../platform/db/connect.js';
 import { accounts, followerUsers, follows } from '../db/schema/index.js';
 import type { AccountRow } from './accounts.js';
 import type { FollowerUserRow } from './users.js';

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 
 /**
  * SQL for the push posts a follower received (broadcast_recipients joined to broadcasts through

@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import { publishJobs } from '../db/schema/index.js';
 
 /** SQL for freepublish jobs: the id is the publish_id; status is WeChat's publish_status. */

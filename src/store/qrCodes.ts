@@ -1,5 +1,5 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import { qrCodes } from '../db/schema/index.js';
 import { QR_CODE_PATTERN, isPermanent, qrCodeOfTicket, qrTicketFor, type QrAction } from '../domain/qrcode.js';
 

@@ -1,5 +1,5 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import { quotaClears } from '../db/schema/index.js';
 
 /**

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import { accounts, articleReactions, articles, newsGroups } from '../db/schema/index.js';
 import { ARTICLE_ID_RE } from '../domain/article.js';
 import type { ReactionKind, ShareTarget } from '../domain/reader.js';

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, sql } from 'drizzle-orm';
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import { adEvents, articles, donations, followerUsers } from '../db/schema/index.js';
-import { getSetting } from './settings.js';
+import { getSetting } from '../platform/db/settings.js';
 import { ADS_CATALOG_KEY, normalizeCatalog, type AdsCatalog } from '../domain/ads.js';
 
 /** SQL for money around articles: reader donations, ad impressions and clicks, and the account's totals. */

@@ -1,5 +1,5 @@
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import { serviceWindows } from '../db/schema/index.js';
 import { newWindow, type WindowState, type WindowTrigger } from '../domain/serviceWindow.js';
 

@@ -1,5 +1,5 @@
 import { and, eq, gt, lte } from 'drizzle-orm';
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import { operatorSessions, operators, organizations } from '../db/schema/index.js';
 import type { OperatorRow, OrganizationRow } from './operators.js';
 

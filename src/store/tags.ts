@@ -1,5 +1,5 @@
 import { and, asc, count, eq, gt, gte, inArray, max, ne, or, sql } from 'drizzle-orm';
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import { followTags, follows, tags } from '../db/schema/index.js';
 import { FIRST_TAG_ID } from '../domain/audience.js';
 import { STAR_GROUP } from '../domain/groups.js';

@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import { accessTokens, accounts, stableTokenForces } from '../db/schema/index.js';
 
 export type TokenRow = typeof accessTokens.$inferSelect;

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, or } from 'drizzle-orm';
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import { followerUsers } from '../db/schema/index.js';
 
 /** SQL for simulated WeChat users (follower_users). */

@@ -1,7 +1,7 @@
-import type { Executor } from '../db/connect.js';
+import type { Executor } from '../platform/db/connect.js';
 import { looksLikeOpenid, openidListError, type OpenidCheck } from '../domain/audience.js';
 import { findFollowers, type FollowerRecord } from '../store/audience.js';
-import { WxError } from './errors.js';
+import { WxError } from '../protocol/errcodes.js';
 
 /**
  * Loads the follow relations of openids named in a request and refuses the request the way

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DomainError } from '../errors.js';
-import { WxError } from './errors.js';
+import { DomainError } from '../platform/errors.js';
+import { WxError } from '../protocol/errcodes.js';
 
 /**
  * What the customer-service API routes share: both path prefixes, the errcode of each kf

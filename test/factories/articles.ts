@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { Executor } from '../../src/db/connect.js';
+import type { Executor } from '../../src/platform/db/connect.js';
 import { articles, newsGroups } from '../../src/db/schema/index.js';
 import { newArticleId, newPublishedArticleId } from '../../src/domain/article.js';
 import { newMediaId } from '../../src/domain/media.js';

@@ -4,8 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { Database } from '../../src/db/connect.js';
-import { newOpenid, newUnionid } from '../../src/domain/ids.js';
+import type { Database } from '../../src/platform/db/connect.js';
+import { newOpenid, newUnionid } from '../../src/protocol/ids.js';
 
 export interface MadeFollower {
   userId: string;

@@ -5,10 +5,10 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { accounts, followerUsers, follows } from '../../src/db/schema/index.js';
-import { newOpenid, newUnionid } from '../../src/domain/ids.js';
+import { newOpenid, newUnionid } from '../../src/protocol/ids.js';
 import { addKfAccount } from '../../src/commands/kfAccountCreator.js';
 import { setKfOnline } from '../../src/commands/kfPresence.js';
-import type { Services } from '../../src/services.js';
+import type { Services } from '../../src/main/services.js';
 import { makeAccount, type TestHerald } from '../harness.js';
 import { fetchToken } from '../wxClient.js';
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../harness.js';
 import { expectSdkCovered } from '../sdkCoverage.js';
-import { PLACEHOLDER_JPEG, PLACEHOLDER_PNG } from '../../src/sim/placeholders.js';
+import { PLACEHOLDER_JPEG, PLACEHOLDER_PNG } from '../../src/surfaces/sim/placeholders.js';
 import { findNewsGroup } from '../../src/store/newsGroups.js';
 
 interface NewsBody { articles: unknown }

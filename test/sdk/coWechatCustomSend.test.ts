@@ -16,7 +16,7 @@ import { unfollowAccount } from '../../src/commands/unfollowAccount.js';
 import { sendUserMessage } from '../../src/commands/userMessageSender.js';
 import { listUserConversation } from '../../src/store/conversations.js';
 import { listKfRecords } from '../../src/store/kfRecords.js';
-import { PLACEHOLDER_AMR, PLACEHOLDER_JPEG, PLACEHOLDER_MP4, PLACEHOLDER_PNG } from '../../src/sim/placeholders.js';
+import { PLACEHOLDER_AMR, PLACEHOLDER_JPEG, PLACEHOLDER_MP4, PLACEHOLDER_PNG } from '../../src/surfaces/sim/placeholders.js';
 
 type Json = Record<string, unknown>;
 interface CoApi {

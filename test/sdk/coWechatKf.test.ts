@@ -23,7 +23,7 @@ import { expectSdkCovered } from '../sdkCoverage.js';
 import { makeFollower, makeKfAccountOwner, newWechatId } from '../factories/kf.js';
 import { setKfOnline } from '../../src/commands/kfPresence.js';
 import { enqueueWaitingSession } from '../../src/commands/kfSessionQueuer.js';
-import { nextChinaDayStart } from '../../src/clock.js';
+import { nextChinaDayStart } from '../../src/platform/clock.js';
 
 type Json = Record<string, unknown>;
 interface CoKfApi {

@@ -17,7 +17,7 @@ import { expectSdkCovered } from '../sdkCoverage.js';
 import { newAesKey } from '../devServer.js';
 import { findAccountByAppid } from '../../src/store/accounts.js';
 import { articles, broadcastRecipients } from '../../src/db/schema/index.js';
-import { PLACEHOLDER_AMR, PLACEHOLDER_JPEG, PLACEHOLDER_MP4, PLACEHOLDER_PNG } from '../../src/sim/placeholders.js';
+import { PLACEHOLDER_AMR, PLACEHOLDER_JPEG, PLACEHOLDER_MP4, PLACEHOLDER_PNG } from '../../src/surfaces/sim/placeholders.js';
 
 type Json = Record<string, unknown>;
 interface CoApi {

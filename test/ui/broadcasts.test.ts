@@ -8,8 +8,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import { type Page } from 'playwright-core';
 import { describeEachDb, makeAccount } from '../harness.js';
-import { seedDemo, DEMO_LOGIN, type DemoCredentials } from '../../src/commands/demoSeeder.js';
-import { nextChinaDayStart } from '../../src/clock.js';
+import { seedDemo, DEMO_LOGIN, type DemoCredentials } from '../../src/main/demo/demoSeeder.js';
+import { nextChinaDayStart } from '../../src/platform/clock.js';
 import { makeOperator } from '../consoleFixtures.js';
 import { makePublishedArticle } from '../factories/articles.js';
 import { findAccountByAppid } from '../../src/store/accounts.js';

@@ -7,7 +7,7 @@ import { expect, it } from 'vitest';
 import { describeEachDb, makeAccount } from '../harness.js';
 import { makeOperator } from '../consoleFixtures.js';
 import { findAccountByAppid } from '../../src/store/accounts.js';
-import { secretMatches } from '../../src/domain/ids.js';
+import { secretMatches } from '../../src/protocol/ids.js';
 import { createFollowerUser } from '../../src/commands/followerUserCreator.js';
 import { followAccount } from '../../src/commands/followAccount.js';
 import { sendUserMessage } from '../../src/commands/userMessageSender.js';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../services.js';
-import { defineApi, type WxContext } from '../kit.js';
-import { WxError } from '../errors.js';
+import type { Services } from '../../main/services.js';
+import { defineApi, type WxContext } from '../../surfaces/wechat/kit.js';
+import { WxError } from '../../protocol/errcodes.js';
 import { can } from '../../domain/capabilities.js';
 import { switchArticleComments } from '../../commands/articleCommentsSwitch.js';
 import { electComment } from '../../commands/commentElector.js';

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../services.js';
-import { defineApi } from '../kit.js';
-import { WxError } from '../errors.js';
-import { DomainError } from '../../errors.js';
+import type { Services } from '../../main/services.js';
+import { defineApi } from '../../surfaces/wechat/kit.js';
+import { WxError } from '../../protocol/errcodes.js';
+import { DomainError } from '../../platform/errors.js';
 import { sendCustomMessage } from '../../commands/customMessageSender.js';
 import { sendTyping } from '../../commands/typingSender.js';
 

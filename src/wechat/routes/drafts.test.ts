@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../../test/harness.js';
 import { expectWxError, fetchToken, wxCall } from '../../../test/wxClient.js';
-import { PLACEHOLDER_JPEG, PLACEHOLDER_PNG } from '../../sim/placeholders.js';
+import { PLACEHOLDER_JPEG, PLACEHOLDER_PNG } from '../../surfaces/sim/placeholders.js';
 import { addMaterial } from '../../commands/materialAdder.js';
 import { uploadAccountMedia } from '../../commands/mediaUploader.js';
 import { uploadArticleImage } from '../../commands/articleImageUploader.js';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../services.js';
-import { defineApi } from '../kit.js';
-import { WxError } from '../errors.js';
+import type { Services } from '../../main/services.js';
+import { defineApi } from '../../surfaces/wechat/kit.js';
+import { WxError } from '../../protocol/errcodes.js';
 import { createDraft } from '../../commands/draftCreator.js';
 import { updateDraft } from '../../commands/draftUpdater.js';
 import { deleteDraft } from '../../commands/draftDeleter.js';

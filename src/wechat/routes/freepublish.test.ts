@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../../test/harness.js';
 import { expectWxError, fetchToken, wxCall, type WxBody } from '../../../test/wxClient.js';
 import { startDevServer, xmlField, type DevServer } from '../../../test/devServer.js';
-import { PLACEHOLDER_PNG } from '../../sim/placeholders.js';
+import { PLACEHOLDER_PNG } from '../../surfaces/sim/placeholders.js';
 import { addMaterial } from '../../commands/materialAdder.js';
 import { configureServer } from '../../commands/serverConfigurator.js';
 import { createDraft } from '../../commands/draftCreator.js';

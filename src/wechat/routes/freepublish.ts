@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../services.js';
-import { defineApi } from '../kit.js';
-import { WxError } from '../errors.js';
+import type { Services } from '../../main/services.js';
+import { defineApi } from '../../surfaces/wechat/kit.js';
+import { WxError } from '../../protocol/errcodes.js';
 import { submitPublish } from '../../commands/publishSubmitter.js';
 import { deletePublishedArticle } from '../../commands/publishedArticleDeleter.js';
 import { findGroupArticles, findNewsGroup, findNewsGroupByArticleId, type NewsGroupFilter } from '../../store/newsGroups.js';

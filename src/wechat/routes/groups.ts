@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../../services.js';
-import { defineApi } from '../kit.js';
+import type { Services } from '../../main/services.js';
+import { defineApi } from '../../surfaces/wechat/kit.js';
 import { requireFollowers } from '../followerGuard.js';
 import { createTag } from '../../commands/tagCreator.js';
 import { renameTag } from '../../commands/tagRenamer.js';

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../services.js';
-import { defineApi } from '../kit.js';
-import { WxError } from '../errors.js';
+import type { Services } from '../../main/services.js';
+import { defineApi } from '../../surfaces/wechat/kit.js';
+import { WxError } from '../../protocol/errcodes.js';
 import { KF_MAX_BODY, KfBody, kfAccountParam, kfPaths, kfWx } from '../kfApi.js';
 import { kfHeadimgUrl, presentKfInfo, presentOnlineKf } from '../kfPresenters.js';
-import { MultipartError, parseMultipart } from '../multipart.js';
+import { MultipartError, parseMultipart } from '../../protocol/multipart.js';
 import { addKfAccount } from '../../commands/kfAccountCreator.js';
 import { editKfAccount } from '../../commands/kfAccountEditor.js';
 import { removeKfAccount } from '../../commands/kfAccountRemover.js';

@@ -8,8 +8,8 @@ import { setKfOnline } from '../../commands/kfPresence.js';
 import { recordUserMessageInSession } from '../../commands/kfUserMessageRecorder.js';
 import { recordAgentReply } from '../../commands/kfAgentReplyRecorder.js';
 import { listDeliveries } from '../../store/deliveries.js';
-import { newOpenid } from '../../domain/ids.js';
-import { nextChinaDayStart } from '../../clock.js';
+import { newOpenid } from '../../protocol/ids.js';
+import { nextChinaDayStart } from '../../platform/clock.js';
 
 describeEachDb('kf session and history APIs', (kind) => {
   let herald: TestHerald;

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../services.js';
-import { defineApi } from '../kit.js';
-import { WxError } from '../errors.js';
+import type { Services } from '../../main/services.js';
+import { defineApi } from '../../surfaces/wechat/kit.js';
+import { WxError } from '../../protocol/errcodes.js';
 import { KF_MAX_BODY, KfBody, intParam, kfAccountParam, kfPaths, kfWx, optionalText } from '../kfApi.js';
 import { presentRecord, presentSessionListItem, presentSessionOf, presentWaitCase } from '../kfPresenters.js';
 import { createKfSession } from '../../commands/kfSessionCreator.js';

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../services.js';
-import { defineApi, type WxContext } from '../kit.js';
-import { WxError } from '../errors.js';
-import { DomainError } from '../../errors.js';
+import type { Services } from '../../main/services.js';
+import { defineApi, type WxContext } from '../../surfaces/wechat/kit.js';
+import { WxError } from '../../protocol/errcodes.js';
+import { DomainError } from '../../platform/errors.js';
 import { sendBroadcast } from '../../commands/broadcastSender.js';
 import { previewBroadcast } from '../../commands/broadcastPreviewer.js';
 import { deleteMassMessage } from '../../commands/broadcastDeleter.js';

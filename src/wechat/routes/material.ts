@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../services.js';
-import { defineApi, WxBinary } from '../kit.js';
-import { WxError } from '../errors.js';
-import { MultipartError, parseMultipart, type MultipartPart } from '../multipart.js';
-import { DomainError } from '../../errors.js';
+import type { Services } from '../../main/services.js';
+import { defineApi, WxBinary } from '../../surfaces/wechat/kit.js';
+import { WxError } from '../../protocol/errcodes.js';
+import { MultipartError, parseMultipart, type MultipartPart } from '../../protocol/multipart.js';
+import { DomainError } from '../../platform/errors.js';
 import { addMaterial } from '../../commands/materialAdder.js';
 import { deleteMaterial } from '../../commands/materialDeleter.js';
 import { uploadArticleImage } from '../../commands/articleImageUploader.js';

@@ -1,4 +1,4 @@
-import type { Services } from '../../services.js';
+import type { Services } from '../../main/services.js';
 import { countNewsGroups, findArticlesOfGroups, findGroupArticles, findNewsGroup, listNewsGroups, type NewsGroupState } from '../../store/newsGroups.js';
 import { presentNewsItems, type NewsItem } from '../presenters/newsItem.js';
 

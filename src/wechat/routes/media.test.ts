@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../../test/harness.js';
 import { expectWxError, fetchToken, wxCall } from '../../../test/wxClient.js';
-import { PLACEHOLDER_AMR, PLACEHOLDER_JPEG, PLACEHOLDER_MP4, PLACEHOLDER_PNG } from '../../sim/placeholders.js';
+import { PLACEHOLDER_AMR, PLACEHOLDER_JPEG, PLACEHOLDER_MP4, PLACEHOLDER_PNG } from '../../surfaces/sim/placeholders.js';
 
 function form(parts: Array<{ name: string; filename?: string; type?: string; data: Buffer | string }>, boundary = 'HeraldBoundary7MA4YWxk') {
   const chunks: Buffer[] = [];

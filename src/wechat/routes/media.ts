@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../services.js';
-import { defineApi, WxBinary } from '../kit.js';
-import { WxError } from '../errors.js';
-import { MultipartError, parseMultipart } from '../multipart.js';
+import type { Services } from '../../main/services.js';
+import { defineApi, WxBinary } from '../../surfaces/wechat/kit.js';
+import { WxError } from '../../protocol/errcodes.js';
+import { MultipartError, parseMultipart } from '../../protocol/multipart.js';
 import { uploadAccountMedia } from '../../commands/mediaUploader.js';
 import { accountMayRead, findMedia } from '../../store/media.js';
-import { DomainError } from '../../errors.js';
+import { DomainError } from '../../platform/errors.js';
 import { MEDIA_MAX_BYTES, MEDIA_SIZE_ERRCODE, UPLOAD_KINDS, mediaAlive, mediaUrl, type UploadKind } from '../../domain/media.js';
 
 /** Room for the multipart framing (headers, boundaries, other small fields) around a file. */

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../../services.js';
-import { defineApi } from '../kit.js';
-import { WxError } from '../errors.js';
+import type { Services } from '../../main/services.js';
+import { defineApi } from '../../surfaces/wechat/kit.js';
+import { WxError } from '../../protocol/errcodes.js';
 import { publishMenu } from '../../commands/menuPublisher.js';
 import { removeAllMenus } from '../../commands/menuRemover.js';
 import { addConditionalMenu } from '../../commands/conditionalMenuAdder.js';

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Services } from '../../services.js';
-import { defineApi } from '../kit.js';
-import { WxError } from '../errors.js';
+import type { Services } from '../../main/services.js';
+import { defineApi } from '../../surfaces/wechat/kit.js';
+import { WxError } from '../../protocol/errcodes.js';
 import { formatIp, parseIp } from '../../domain/ipWhitelist.js';
 import { checkCallbackServer, type CheckAction, type CheckOperator } from '../../commands/callbackChecker.js';
 

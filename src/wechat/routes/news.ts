@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../services.js';
-import { defineApi } from '../kit.js';
+import type { Services } from '../../main/services.js';
+import { defineApi } from '../../surfaces/wechat/kit.js';
 import { addNewsMaterial } from '../../commands/newsMaterialCreator.js';
 import { updateNewsMaterial } from '../../commands/newsMaterialUpdater.js';
 import { uploadNews } from '../../commands/uploadNewsCreator.js';

@@ -1,8 +1,8 @@
-import { DomainError } from '../../errors.js';
-import type { Executor } from '../../db/connect.js';
+import { DomainError } from '../../platform/errors.js';
+import type { Executor } from '../../platform/db/connect.js';
 import type { ArticleRow } from '../../store/articles.js';
 import { countNewsGroups, findArticlesOfGroups, listNewsGroups, type NewsGroupFilter, type NewsGroupRow } from '../../store/newsGroups.js';
-import { WxError } from '../errors.js';
+import { WxError } from '../../protocol/errcodes.js';
 
 /**
  * What the draft, freepublish and news APIs share: body limits, refusals with WeChat's

@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { Services } from '../../services.js';
-import { defineApi, JSON_CONTENT_TYPE, registeredApis } from '../kit.js';
-import { newRid } from '../rid.js';
+import type { Services } from '../../main/services.js';
+import { defineApi, JSON_CONTENT_TYPE, registeredApis } from '../../surfaces/wechat/kit.js';
+import { newRid } from '../../protocol/rid.js';
 import { createQrCode } from '../../commands/qrCodeCreator.js';
 import { resolveQrTicket } from '../../store/qrCodes.js';
 import { QR_CODE_PATTERN, qrTicketFor } from '../../domain/qrcode.js';
 import { presentQrCode } from '../presenters/qrcode.js';
-import { renderQrPng } from '../qrImage.js';
+import { renderQrPng } from '../../platform/qrImage.js';
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);

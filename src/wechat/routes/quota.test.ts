@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../../test/harness.js';
 import { expectWxError, fetchToken, useToken, wxCall, type WxBody } from '../../../test/wxClient.js';
 import { apiQuotaUsage } from '../../db/schema/index.js';
-import { chinaDay, chinaMonth, nextChinaDayStart, nextChinaMonthStart } from '../../clock.js';
+import { chinaDay, chinaMonth, nextChinaDayStart, nextChinaMonthStart } from '../../platform/clock.js';
 
 const MIN = 60_000;
 

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../services.js';
+import type { Services } from '../../main/services.js';
 import type { AccountRow } from '../../store/accounts.js';
-import { defineApi, registeredApis } from '../kit.js';
-import { WxError } from '../errors.js';
-import { wx } from '../wxDomainErrors.js';
+import { defineApi, registeredApis } from '../../surfaces/wechat/kit.js';
+import { WxError } from '../../protocol/errcodes.js';
+import { wx } from '../../surfaces/wechat/wxDomainErrors.js';
 import { can, type Capability } from '../../domain/capabilities.js';
-import { DAILY_LIMITS } from '../../domain/quotas.js';
-import { isSnsPath, isWellFormedCgiPath, QUOTA_PATH_CAPABILITIES } from '../../domain/cgiPaths.js';
+import { DAILY_LIMITS } from '../../surfaces/wechat/quotas.js';
+import { isSnsPath, isWellFormedCgiPath, QUOTA_PATH_CAPABILITIES } from '../../surfaces/wechat/cgiPaths.js';
 import { clearApiQuota } from '../../commands/quotaClearer.js';
 import { authenticateApp } from '../../commands/appAuthenticator.js';
 

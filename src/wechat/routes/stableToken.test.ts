@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../../test/harness.js';
 import { expectWxError, fetchToken, useToken, wxCall, type WxBody } from '../../../test/wxClient.js';
-import { nextChinaDayStart } from '../../clock.js';
+import { nextChinaDayStart } from '../../platform/clock.js';
 import { setIpWhitelist } from '../../commands/ipWhitelistSetter.js';
 
 const SEC = 1000;

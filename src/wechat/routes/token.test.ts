@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../../test/harness.js';
 import { expectWxError, fetchToken, useToken, wxCall } from '../../../test/wxClient.js';
 import { accessTokens, apiQuotaUsage } from '../../db/schema/index.js';
-import { chinaDay } from '../../clock.js';
+import { chinaDay } from '../../platform/clock.js';
 import { setIpWhitelist } from '../../commands/ipWhitelistSetter.js';
 
 const MIN = 60_000;

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../services.js';
-import { defineApi, type WxContext } from '../kit.js';
-import { WxError } from '../errors.js';
-import { wx } from '../wxDomainErrors.js';
+import type { Services } from '../../main/services.js';
+import { defineApi, type WxContext } from '../../surfaces/wechat/kit.js';
+import { WxError } from '../../protocol/errcodes.js';
+import { wx } from '../../surfaces/wechat/wxDomainErrors.js';
 import { issueAccessToken, issueStableToken } from '../../commands/tokenIssuer.js';
 
 /** Form bodies on /cgi-bin/token are read only when this small (the parameters are tiny). */

@@ -1,0 +1,43 @@
+import type { FastifyInstance } from 'fastify';
+import type { Services } from './services.js';
+import { DomainError } from '../platform/errors.js';
+import { articleUrl } from '../domain/articleUrl.js';
+import { recordAdClick } from '../commands/adClickRecorder.js';
+import { sendNotice, serveArticlePage } from '../reader/articlePage.js';
+import { renderRobots, renderSitemap, renderSitemapPage } from '../reader/sitemap.js';
+
+/**
+ * Public reader pages (web role): articles at /s/<id>, their ad links, /sitemap.xml and
+ * /robots.txt. Server-rendered HTML that works without JavaScript.
+ */
+export async function registerReader(app: FastifyInstance, services: Services): Promise<void> {
+  app.get<{ Params: { id: string }; Querystring: Record<string, unknown> }>('/s/:id', (request, reply) => serveArticlePage(services, request, reply));
+
+  // An ad click: recorded, then on to the advertiser (302). HEAD requests are not clicks.
+  app.get<{ Params: { id: string; adId: string } }>('/s/:id/ad/:adId', async (request, reply) => {
+    const { id, adId } = request.params;
+    if (request.method === 'HEAD') return reply.code(204).header('cache-control', 'no-store').send();
+    try {
+      const { targetUrl } = await recordAdClick(services, { articleId: id, adId });
+      return reply.code(302).header('cache-control', 'no-store').header('location', targetUrl).send();
+    } catch (err) {
+      if (err instanceof DomainError && err.code === 'not_found') return sendNotice(services, reply, 404, articleUrl(services, id));
+      throw err;
+    }
+  });
+
+  app.get('/sitemap.xml', async (_request, reply) => {
+    const xml = await renderSitemap(services);
+    return reply.header('content-type', 'application/xml; charset=utf-8').header('cache-control', 'public, max-age=300').send(xml);
+  });
+
+  app.get<{ Params: { file: string } }>('/sitemap/:file', async (request, reply) => {
+    const m = /^(\d{1,6})\.xml$/.exec(request.params.file);
+    const xml = m ? await renderSitemapPage(services, Number(m[1])) : null;
+    if (xml === null) return reply.code(404).header('content-type', 'text/plain; charset=utf-8').send('Not found');
+    return reply.header('content-type', 'application/xml; charset=utf-8').header('cache-control', 'public, max-age=300').send(xml);
+  });
+
+  app.get('/robots.txt', async (_request, reply) =>
+    reply.header('content-type', 'text/plain; charset=utf-8').header('cache-control', 'public, max-age=3600').send(renderRobots(services.config.publicUrl)));
+}

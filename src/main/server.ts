@@ -1,0 +1,180 @@
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import pino, { type Logger } from 'pino';
+import type { Config } from './config.js';
+import { SystemClock, type Clock } from '../platform/clock.js';
+import { connect, type Database } from '../platform/db/connect.js';
+import { newHooks, type Services } from './services.js';
+import { QuotaMeter } from '../surfaces/wechat/quotaMeter.js';
+import { RequestLog } from '../surfaces/wechat/requestLog.js';
+import { TokenCache } from '../surfaces/wechat/tokenCache.js';
+import { registerWechatRoutes } from './wechatRoutes.js';
+import { registerConsole } from './consoleRoutes.js';
+import { registerSim } from './simRoutes.js';
+import { registerPhone } from './phoneRoutes.js';
+import { registerReader } from './readerRoutes.js';
+import { registerWeb } from './web.js';
+import { startWorkers } from './workers.js';
+import { loadClockOffset } from '../platform/db/settings.js';
+import { JSON_CONTENT_TYPE } from '../surfaces/wechat/kit.js';
+import { newRid } from '../protocol/rid.js';
+import { createRealtimeHub } from '../platform/realtime/hub.js';
+import { registerRealtimeRoutes } from '../surfaces/phone/wsRoute.js';
+import { relayBroadcastBatches } from '../jobs/broadcastLive.js';
+import { diskStorageFor } from '../platform/media/storage.js';
+import { onDeliverySettledInTx } from '../jobs/settleHandlers.js';
+import { passiveReplyRecorder } from '../commands/passiveReplyRecorder.js';
+
+/** Largest request body accepted at all (media uploads are the largest legitimate bodies). */
+export const MAX_BODY_BYTES = 25 * 1024 * 1024;
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+  logger?: Logger;
+}
+
+/** Assembles the services every part of Herald shares. */
+export async function buildServices(opts: BuildOptions): Promise<Services> {
+  const { config, database } = opts;
+  const log = opts.logger ?? pino({ level: config.logLevel });
+  const clock = opts.clock ?? new SystemClock({ adjustable: config.mode === 'emulator' });
+  if (clock.adjustable && !opts.clock) clock.setOffset(await loadClockOffset(database.db));
+  const services: Services = {
+    config,
+    database,
+    db: database.db,
+    clock,
+    log,
+    quotas: new QuotaMeter(database.db, clock),
+    requestLog: new RequestLog(database.db),
+    tokens: new TokenCache(database.db),
+    realtime: createRealtimeHub(database, log.child({ component: 'realtime' })),
+    mediaStorage: diskStorageFor(config.dataDir),
+    hooks: newHooks(),
+  };
+  await services.realtime.start();
+  services.hooks.onClose.push(() => services.realtime.stop());
+  onDeliverySettledInTx(services, passiveReplyRecorder(services));
+  services.quotas.start();
+  services.requestLog.start();
+  services.hooks.onClose.push(() => services.quotas.stop(), () => services.requestLog.stop());
+  return services;
+}
+
+/** The one answer to an error no route handled: WeChat's shape under WeChat paths, `{error}` elsewhere. */
+function answerError(services: Services, err: Error & { statusCode?: number; code?: string }, request: FastifyRequest, reply: FastifyReply) {
+  const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+  const rid = newRid(services.clock.nowMs());
+  if (status === 500) services.log.error({ err, rid, url: request.url }, 'unhandled error');
+  if (request.url.startsWith('/cgi-bin/') || request.url.startsWith('/sns/') || request.url.startsWith('/customservice/')) {
+    const errcode = status === 413 ? 45002 : status === 500 ? -1 : 47001;
+    const errmsg = status === 413 ? 'content size out of limit' : status === 500 ? 'system error' : 'data format error';
+    return reply.code(200).header('content-type', JSON_CONTENT_TYPE).send(Buffer.from(JSON.stringify({ errcode, errmsg: `${errmsg} rid: ${rid}` })));
+  }
+  const code = status === 413 ? 'body_too_large' : status === 500 ? 'internal' : (err.code ?? 'bad_request').toLowerCase();
+  const message = status === 500 ? `Internal error (id ${rid})` : err.message;
+  return reply.code(status).send({ error: { code, message, id: rid } });
+}
+
+/** Builds the HTTP app (role web). Routes are registered; nothing listens yet. */
+export async function buildApp(services: Services): Promise<FastifyInstance> {
+  const { config } = services;
+  const app = Fastify({
+    loggerInstance: services.log.child({ component: 'http' }) as unknown as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: config.trustProxy,
+    bodyLimit: MAX_BODY_BYTES,
+    routerOptions: { maxParamLength: 500 },
+    return503OnClosing: true,
+    // Requests Fastify refuses before routing (a malformed percent-escape in the path ...).
+    frameworkErrors: (err, request, reply) => answerError(services, err, request, reply),
+  });
+
+  // Every body arrives as raw bytes; each surface parses what it expects (WeChat APIs answer
+  // their own JSON errors, callbacks carry XML, uploads are multipart).
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_BODY_BYTES }, (_req, body, done) => done(null, body));
+
+  await app.register(cookie);
+
+  app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, request, reply) => answerError(services, err, request, reply));
+
+  await registerRealtimeRoutes(app, services);
+  services.hooks.onClose.push(relayBroadcastBatches(services));
+  await registerWechatRoutes(app, services);
+  await registerConsole(app, services);
+  await registerPhone(app, services);
+  await registerReader(app, services);
+  if (config.mode === 'emulator') await registerSim(app, services);
+  await registerWeb(app, services);
+
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/cgi-bin/') || request.url.startsWith('/sns/') || request.url.startsWith('/customservice/')) {
+      const rid = newRid(services.clock.nowMs());
+      return reply
+        .code(404)
+        .header('content-type', JSON_CONTENT_TYPE)
+        .send(Buffer.from(JSON.stringify({ errcode: 48001, errmsg: `api unauthorized: ${request.url.split('?')[0].slice(0, 200)} is not served by Herald rid: ${rid}` })));
+    }
+    return reply.code(404).send({ error: { code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}` } });
+  });
+  return app;
+}
+
+export interface Herald {
+  app: FastifyInstance;
+  services: Services;
+  /** The address the server listens on (after listen). */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Opens the database from config. */
+export async function openDatabase(config: Config): Promise<Database> {
+  return config.databaseUrl
+    ? connect({ kind: 'postgres', url: config.databaseUrl })
+    : connect({ kind: 'pglite', dataDir: config.dataDir, statsFile: config.pgliteStatsFile });
+}
+
+/**
+ * Starts Herald: web (HTTP) and/or worker (callback delivery, jobs) per config.role.
+ * `listen: false` builds everything without opening a port (tests use inject()).
+ */
+export async function startHerald(opts: BuildOptions & { listen?: boolean }): Promise<Herald> {
+  const services = await buildServices(opts);
+  const app = await buildApp(services);
+  let url = '';
+  if (services.config.role !== 'web') {
+    const stopWorkers = startWorkers(services);
+    services.hooks.onClose.push(stopWorkers);
+  }
+  if (opts.listen !== false && services.config.role !== 'worker') {
+    await app.listen({ port: services.config.port, host: services.config.host });
+    const addr = app.server.address();
+    const port = typeof addr === 'object' && addr ? addr.port : services.config.port;
+    const host = services.config.host === '0.0.0.0' || services.config.host === '::' ? '127.0.0.1' : services.config.host;
+    url = `http://${host}:${port}`;
+  } else {
+    await app.ready();
+  }
+  let closed = false;
+  return {
+    app,
+    services,
+    url,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await app.close();
+      for (const fn of [...services.hooks.onClose].reverse()) {
+        try {
+          await fn();
+        } catch (err) {
+          services.log.warn({ err }, 'shutdown step failed');
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import type { Services } from './services.js';
+import { startCallbackWorker } from '../jobs/callbackWorker.js';
+import { startMediaSweeper } from '../jobs/mediaSweeper.js';
+import { startBroadcastRunner } from '../jobs/broadcastRunner.js';
+import { startPublishRunner } from '../jobs/publishRunner.js';
+import { startEmbeddedMaintenance } from '../platform/db/embeddedMaintenance.js';
+
+/**
+ * Starts the durable workers (callback delivery, push posts, publishing, expired media removal,
+ * and on the embedded database its vacuum and analyze). Returns a function that stops them.
+ */
+export function startWorkers(services: Services): () => Promise<void> {
+  const callbacks = startCallbackWorker(services);
+  const stopSweeper = startMediaSweeper(services);
+  const broadcasts = startBroadcastRunner(services);
+  const stopPublisher = startPublishRunner(services);
+  const stopMaintenance = startEmbeddedMaintenance(services);
+  return async () => {
+    await stopPublisher();
+    await stopSweeper();
+    await broadcasts.stop();
+    await callbacks.stop();
+    await stopMaintenance();
+  };
+}

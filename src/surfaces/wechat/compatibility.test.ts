@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compatDocPath, renderCompatibility, collectRegistered } from '../../../scripts/compat.js';
+import { CATALOG } from './catalog.js';
+
+describe('docs/COMPATIBILITY.md', () => {
+  it('lists every registered WeChat API as implemented and is up to date', async () => {
+    const registered = await collectRegistered();
+    expect(registered.length).toBeGreaterThan(0);
+    const doc = readFileSync(compatDocPath, 'utf8');
+    for (const r of registered) {
+      expect(doc).toContain(`| \`${r.path}\` | implemented |`);
+    }
+    for (const c of CATALOG) {
+      const isRegistered = registered.some((r) => r.path === c.path);
+      expect(doc).toContain(`| \`${c.path}\` | ${isRegistered ? 'implemented' : 'not yet'} |`);
+    }
+    expect(doc, 'run `npm run docs:compat` to regenerate').toBe(await renderCompatibility());
+  });
+});

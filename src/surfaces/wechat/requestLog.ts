@@ -1,0 +1,125 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../platform/db/connect.js';
+import { apiRequests } from '../../db/schema/index.js';
+
+export type RequestRecord = typeof apiRequests.$inferInsert;
+
+const BODY_LIMIT = 4096;
+/**
+ * Cuts a logged text to BODY_LIMIT characters and replaces NUL characters, which PostgreSQL text
+ * cannot hold (one hostile request must not make a whole batch of records fail to insert).
+ */
+const cut = (s: string) => {
+  const short = s.length > BODY_LIMIT ? `${s.slice(0, BODY_LIMIT)}…[${s.length - BODY_LIMIT} more]` : s;
+  return short.includes('\u0000') ? short.replaceAll('\u0000', '\\u0000') : short;
+};
+
+/** Successful requests kept in memory per node for rid lookups (see RequestLog). */
+export const RECENT_SUCCESS_LIMIT = 20_000;
+
+/**
+ * The log behind `openapi/rid/get`. WeChat shows a rid only in error answers, so failed requests
+ * are what developers look up: those are stored durably, buffered and inserted in batches off
+ * the request path. Successful requests (their rid is in the X-Herald-Rid header) are kept in a
+ * bounded in-memory window of the most recent ones: writing every successful call to the
+ * embedded database would cost most of an API's throughput.
+ */
+export class RequestLog {
+  private recent = new Map<string, RequestRecord>();
+  /** Insertion order of `recent`, as a ring: evicting from a Map's front degrades its iteration. */
+  private ring: string[] = new Array(RECENT_SUCCESS_LIMIT);
+  private ringNext = 0;
+  /** API paths each account has called successfully, for coverage reports. */
+  private called = new Map<string, Set<string>>();
+  private buffer: RequestRecord[] = [];
+  /** The batch being inserted: out of the buffer but not yet visible in the database. */
+  private inflight: RequestRecord[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> = Promise.resolve();
+
+  constructor(private readonly db: Db) {}
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.flush(), 200);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.flush();
+  }
+
+  record(r: RequestRecord): void {
+    if (!r.errcode) {
+      this.remember(r);
+      return;
+    }
+    this.buffer.push({
+      ...r,
+      requestUrl: cut(r.requestUrl),
+      requestBody: cut(r.requestBody),
+      responseBody: cut(r.responseBody),
+      clientIp: cut(r.clientIp),
+    });
+    if (this.buffer.length >= 500) void this.flush();
+  }
+
+  private remember(r: RequestRecord): void {
+    const evicted = this.ring[this.ringNext];
+    if (evicted !== undefined) this.recent.delete(evicted);
+    this.ring[this.ringNext] = r.rid;
+    this.ringNext = (this.ringNext + 1) % RECENT_SUCCESS_LIMIT;
+    this.recent.set(r.rid, r);
+    if (r.accountId) {
+      let paths = this.called.get(r.accountId);
+      if (!paths) {
+        if (this.called.size >= 100_000) this.called.clear();
+        paths = new Set();
+        this.called.set(r.accountId, paths);
+      }
+      paths.add(r.requestUrl.split('?')[0]);
+    }
+  }
+
+  /** The successful requests of an account still in the in-memory window, oldest first. */
+  recentSuccesses(accountId: string): RequestRecord[] {
+    return [...this.recent.values()].filter((r) => r.accountId === accountId);
+  }
+
+  /** Paths this account called successfully on this node since it started. */
+  pathsCalled(accountId: string): Set<string> {
+    return new Set(this.called.get(accountId) ?? []);
+  }
+
+  async find(rid: string): Promise<RequestRecord | undefined> {
+    const recent = this.recent.get(rid);
+    if (recent) return recent;
+    // Checked in one synchronous step: a record is always in the buffer, in flight or committed.
+    const pending = this.buffer.find((r) => r.rid === rid) ?? this.inflight.find((r) => r.rid === rid);
+    if (pending) return pending;
+    const [row] = await this.db.select().from(apiRequests).where(eq(apiRequests.rid, rid)).limit(1);
+    return row;
+  }
+
+  flush(): Promise<void> {
+    this.flushing = this.flushing.then(() => this.doFlush()).catch(() => undefined);
+    return this.flushing;
+  }
+
+  private async doFlush(): Promise<void> {
+    while (this.buffer.length > 0) {
+      const batch = this.buffer.splice(0, 500);
+      this.inflight = batch;
+      try {
+        await this.db.insert(apiRequests).values(batch).onConflictDoNothing();
+      } catch {
+        // One bad record must not lose the batch: insert one by one, dropping only what fails.
+        for (const r of batch) await this.db.insert(apiRequests).values(r).onConflictDoNothing().catch(() => undefined);
+      } finally {
+        this.inflight = [];
+      }
+    }
+  }
+}
