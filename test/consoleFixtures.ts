@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../src/main/services.js';
-import { createOperator, type OperatorRole } from '../src/commands/operatorCreator.js';
+import { createOperator, type OperatorRole } from '../src/modules/operators/commands/operatorCreator.js';
 import { makeOrg } from './harness.js';
 
 export interface TestOperator {

@@ -14,10 +14,10 @@ import { loadConfig, type Config } from '../src/main/config.js';
 import { connect, type Database } from '../src/platform/db/connect.js';
 import { startHerald, type Herald } from '../src/main/server.js';
 import { SystemClock } from '../src/platform/clock.js';
-import { organizations } from '../src/db/schema/index.js';
-import { registerAccount } from '../src/commands/accountRegistrar.js';
+import { organizations } from '../src/modules/operators/schema.js';
+import { registerAccount } from '../src/modules/accounts/commands/accountRegistrar.js';
 import type { Services } from '../src/main/services.js';
-import type { AccountType } from '../src/domain/capabilities.js';
+import type { AccountType } from '../src/modules/accounts/rules/capabilities.js';
 
 export type DbKind = 'pglite' | 'postgres';
 

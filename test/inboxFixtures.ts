@@ -5,11 +5,11 @@
  */
 import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { accounts } from '../src/db/schema/index.js';
-import { createFollowerUser } from '../src/commands/followerUserCreator.js';
-import { followAccount } from '../src/commands/followAccount.js';
-import { sendUserMessage } from '../src/commands/userMessageSender.js';
-import { enqueueWaitingSession } from '../src/commands/kfSessionQueuer.js';
+import { accounts } from '../src/modules/accounts/schema.js';
+import { createFollowerUser } from '../src/modules/followers/commands/followerUserCreator.js';
+import { followAccount } from '../src/modules/followers/commands/followAccount.js';
+import { sendUserMessage } from '../src/modules/messaging/commands/userMessageSender.js';
+import { enqueueWaitingSession } from '../src/modules/kf/commands/kfSessionQueuer.js';
 import { makeAccount, type TestHerald } from './harness.js';
 import { makeOperator, signIn, signedInOperator } from './consoleFixtures.js';
 import { newWechatId } from './factories/kf.js';

@@ -12,8 +12,8 @@ import { describeEachDb, startTestHerald, type TestHerald } from './harness.js';
 import { newAesKey } from './devServer.js';
 import { fetchToken, wxCall } from './wxClient.js';
 import { PLACEHOLDER_AMR, PLACEHOLDER_JPEG, PLACEHOLDER_MP4, PLACEHOLDER_PNG } from '../src/surfaces/sim/placeholders.js';
-import { findOpenSession } from '../src/store/kfSessions.js';
-import { findAccountByAppid } from '../src/store/accounts.js';
+import { findOpenSession } from '../src/modules/kf/store/kfSessions.js';
+import { findAccountByAppid } from '../src/modules/accounts/store/accounts.js';
 
 const require = createRequire(import.meta.url);
 

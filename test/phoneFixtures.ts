@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
-import { accounts } from '../src/db/schema/index.js';
+import { accounts } from '../src/modules/accounts/schema.js';
 import type { Services } from '../src/main/services.js';
 import type { TestHerald } from './harness.js';
 import { fetchToken, wxCall } from './wxClient.js';

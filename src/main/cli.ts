@@ -2,7 +2,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { ROOT } from './paths.js';
+import { ROOT } from '../platform/paths.js';
 import { loadConfig, ConfigError, type Config } from './config.js';
 import { openDatabase, startHerald } from './server.js';
 import { webDist } from './web.js';

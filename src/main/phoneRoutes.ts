@@ -2,12 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from './services.js';
 import { DomainError } from '../platform/errors.js';
 import { LoginThrottle } from '../platform/http/loginThrottle.js';
-import { registerAuthRoutes } from '../phone/authRoutes.js';
-import { registerAccountRoutes } from '../phone/accountRoutes.js';
-import { registerChatRoutes } from '../phone/chatRoutes.js';
-import { registerActionRoutes } from '../phone/actionRoutes.js';
-import { registerArticleRoutes } from '../phone/articleRoutes.js';
-import { registerBroadcastRoutes } from '../phone/broadcastRoutes.js';
+import { registerAuthRoutes } from '../modules/followers/phone/authRoutes.js';
+import { registerAccountRoutes } from '../modules/followers/phone/accountRoutes.js';
+import { registerChatRoutes } from '../modules/messaging/phone/chatRoutes.js';
+import { registerActionRoutes } from '../modules/menus/phone/actionRoutes.js';
+import { registerArticleRoutes } from '../modules/reader/phone.js';
+import { registerBroadcastRoutes } from '../modules/broadcasts/phone/broadcastRoutes.js';
 import { PHONE_BODY_LIMIT, phoneErrorHandler } from '../surfaces/phone/kit.js';
 
 /**

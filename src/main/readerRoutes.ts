@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from './services.js';
 import { DomainError } from '../platform/errors.js';
-import { articleUrl } from '../domain/articleUrl.js';
-import { recordAdClick } from '../commands/adClickRecorder.js';
-import { sendNotice, serveArticlePage } from '../reader/articlePage.js';
-import { renderRobots, renderSitemap, renderSitemapPage } from '../reader/sitemap.js';
+import { articleUrl } from '../modules/articles/rules/articleUrl.js';
+import { recordAdClick } from '../modules/reader/commands/adClickRecorder.js';
+import { sendNotice, serveArticlePage } from '../modules/reader/web/articlePage.js';
+import { renderRobots, renderSitemap, renderSitemapPage } from '../modules/reader/web/sitemap.js';
 
 /**
  * Public reader pages (web role): articles at /s/<id>, their ad links, /sitemap.xml and

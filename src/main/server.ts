@@ -20,10 +20,10 @@ import { JSON_CONTENT_TYPE } from '../surfaces/wechat/kit.js';
 import { newRid } from '../protocol/rid.js';
 import { createRealtimeHub } from '../platform/realtime/hub.js';
 import { registerRealtimeRoutes } from '../surfaces/phone/wsRoute.js';
-import { relayBroadcastBatches } from '../jobs/broadcastLive.js';
+import { relayBroadcastBatches } from '../modules/broadcasts/jobs/broadcastLive.js';
 import { diskStorageFor } from '../platform/media/storage.js';
-import { onDeliverySettledInTx } from '../jobs/settleHandlers.js';
-import { passiveReplyRecorder } from '../commands/passiveReplyRecorder.js';
+import { onDeliverySettledInTx } from '../modules/callbacks/jobs/settleHandlers.js';
+import { passiveReplyRecorder } from '../modules/callbacks/commands/passiveReplyRecorder.js';
 
 /** Largest request body accepted at all (media uploads are the largest legitimate bodies). */
 export const MAX_BODY_BYTES = 25 * 1024 * 1024;

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from './services.js';
-import { registerAccountRoutes } from '../sim/accountRoutes.js';
-import { registerUserRoutes } from '../sim/userRoutes.js';
+import { registerAccountRoutes } from '../modules/accounts/sim.js';
+import { registerUserRoutes } from '../modules/followers/sim.js';
 import { registerClockRoutes } from '../surfaces/sim/clockRoutes.js';
-import { registerMessageRoutes } from '../sim/messageRoutes.js';
+import { registerMessageRoutes } from '../modules/messaging/sim.js';
 
 /**
  * The simulator API under /sim/v1 (emulator mode only; see docs/SIMULATOR.md): scripts and

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { WEB_DIST } from './paths.js';
+import { WEB_DIST } from '../platform/paths.js';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { Services } from './services.js';

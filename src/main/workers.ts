@@ -1,8 +1,8 @@
 import type { Services } from './services.js';
-import { startCallbackWorker } from '../jobs/callbackWorker.js';
-import { startMediaSweeper } from '../jobs/mediaSweeper.js';
-import { startBroadcastRunner } from '../jobs/broadcastRunner.js';
-import { startPublishRunner } from '../jobs/publishRunner.js';
+import { startCallbackWorker } from '../modules/callbacks/jobs/callbackWorker.js';
+import { startMediaSweeper } from '../modules/media/jobs.js';
+import { startBroadcastRunner } from '../modules/broadcasts/jobs/broadcastRunner.js';
+import { startPublishRunner } from '../modules/articles/jobs/publishRunner.js';
 import { startEmbeddedMaintenance } from '../platform/db/embeddedMaintenance.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Executor } from '../platform/db/connect.js';
-import type { AccountRow } from '../store/accounts.js';
-import { insertDelivery } from '../store/deliveries.js';
+import type { AccountRow } from '../modules/accounts/store/accounts.js';
+import { insertDelivery } from '../modules/callbacks/store/deliveries.js';
 import { buildXml, type XmlFields } from './xml.js';
 import type { Envelope, PushMessage } from './pushMessages.js';
 

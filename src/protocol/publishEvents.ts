@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Executor } from '../platform/db/connect.js';
-import type { AccountRow } from '../store/accounts.js';
-import { queuePush } from '../jobs/outbox.js';
+import type { AccountRow } from '../modules/accounts/store/accounts.js';
+import { queuePush } from '../modules/callbacks/outbox.js';
 import { buildXml, type XmlFields } from './xml.js';
 import type { PushMessage } from './pushMessages.js';
 

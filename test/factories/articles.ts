@@ -5,9 +5,9 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../src/platform/db/connect.js';
-import { articles, newsGroups } from '../../src/db/schema/index.js';
-import { newArticleId, newPublishedArticleId } from '../../src/domain/article.js';
-import { newMediaId } from '../../src/domain/media.js';
+import { articles, newsGroups } from '../../src/modules/articles/schema.js';
+import { newArticleId, newPublishedArticleId } from '../../src/modules/articles/rules/article.js';
+import { newMediaId } from '../../src/modules/media/rules/media.js';
 
 export type ArticleRowT = typeof articles.$inferSelect;
 export type NewsGroupRowT = typeof newsGroups.$inferSelect;

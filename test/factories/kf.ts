@@ -4,10 +4,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { accounts, followerUsers, follows } from '../../src/db/schema/index.js';
+import { accounts } from '../../src/modules/accounts/schema.js';
+import { followerUsers, follows } from '../../src/modules/followers/schema.js';
 import { newOpenid, newUnionid } from '../../src/protocol/ids.js';
-import { addKfAccount } from '../../src/commands/kfAccountCreator.js';
-import { setKfOnline } from '../../src/commands/kfPresence.js';
+import { addKfAccount } from '../../src/modules/kf/commands/kfAccountCreator.js';
+import { setKfOnline } from '../../src/modules/kf/commands/kfPresence.js';
 import type { Services } from '../../src/main/services.js';
 import { makeAccount, type TestHerald } from '../harness.js';
 import { fetchToken } from '../wxClient.js';

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../harness.js';
 import { expectSdkCovered } from '../sdkCoverage.js';
 import { PLACEHOLDER_JPEG, PLACEHOLDER_PNG } from '../../src/surfaces/sim/placeholders.js';
-import { findNewsGroup } from '../../src/store/newsGroups.js';
+import { findNewsGroup } from '../../src/modules/articles/store/newsGroups.js';
 
 interface NewsBody { articles: unknown }
 interface CoApi {

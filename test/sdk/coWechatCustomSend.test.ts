@@ -10,12 +10,12 @@ import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '.
 import { expectSdkCovered } from '../sdkCoverage.js';
 import { fetchToken, wxCall } from '../wxClient.js';
 import { makeKf, makeKfAccountOwner } from '../factories/kf.js';
-import { createFollowerUser } from '../../src/commands/followerUserCreator.js';
-import { followAccount } from '../../src/commands/followAccount.js';
-import { unfollowAccount } from '../../src/commands/unfollowAccount.js';
-import { sendUserMessage } from '../../src/commands/userMessageSender.js';
-import { listUserConversation } from '../../src/store/conversations.js';
-import { listKfRecords } from '../../src/store/kfRecords.js';
+import { createFollowerUser } from '../../src/modules/followers/commands/followerUserCreator.js';
+import { followAccount } from '../../src/modules/followers/commands/followAccount.js';
+import { unfollowAccount } from '../../src/modules/followers/commands/unfollowAccount.js';
+import { sendUserMessage } from '../../src/modules/messaging/commands/userMessageSender.js';
+import { listUserConversation } from '../../src/modules/messaging/store/conversations.js';
+import { listKfRecords } from '../../src/modules/kf/store/kfRecords.js';
 import { PLACEHOLDER_AMR, PLACEHOLDER_JPEG, PLACEHOLDER_MP4, PLACEHOLDER_PNG } from '../../src/surfaces/sim/placeholders.js';
 
 type Json = Record<string, unknown>;

@@ -21,8 +21,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb, startTestHerald, type TestHerald } from '../harness.js';
 import { expectSdkCovered } from '../sdkCoverage.js';
 import { makeFollower, makeKfAccountOwner, newWechatId } from '../factories/kf.js';
-import { setKfOnline } from '../../src/commands/kfPresence.js';
-import { enqueueWaitingSession } from '../../src/commands/kfSessionQueuer.js';
+import { setKfOnline } from '../../src/modules/kf/commands/kfPresence.js';
+import { enqueueWaitingSession } from '../../src/modules/kf/commands/kfSessionQueuer.js';
 import { nextChinaDayStart } from '../../src/platform/clock.js';
 
 type Json = Record<string, unknown>;

@@ -15,8 +15,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb, startTestHerald, type TestHerald } from '../harness.js';
 import { expectSdkCovered } from '../sdkCoverage.js';
 import { newAesKey } from '../devServer.js';
-import { findAccountByAppid } from '../../src/store/accounts.js';
-import { articles, broadcastRecipients } from '../../src/db/schema/index.js';
+import { findAccountByAppid } from '../../src/modules/accounts/store/accounts.js';
+import { articles } from '../../src/modules/articles/schema.js';
+import { broadcastRecipients, broadcasts } from '../../src/modules/broadcasts/schema.js';
 import { PLACEHOLDER_AMR, PLACEHOLDER_JPEG, PLACEHOLDER_MP4, PLACEHOLDER_PNG } from '../../src/surfaces/sim/placeholders.js';
 
 type Json = Record<string, unknown>;
@@ -216,7 +217,7 @@ describeEachDb('co-wechat-api mass send against Herald', (kind) => {
     for (const r of [mpvideo, ...sends]) expect(await statusOf(api, Number(r.msg_id))).toBe(r === sends[3] ? 'SEND_FAIL' : 'SEND_SUCCESS');
 
     // A video for mass sending comes from media/uploadvideo: preview it too.
-    const stored = await herald.services.db.query.broadcasts.findFirst({ where: (b, { eq: e }) => e(b.id, Number(mpvideo.msg_id)) });
+    const stored = await herald.services.db.select().from(broadcasts).where(eq(broadcasts.id, Number(mpvideo.msg_id))).then((r) => r[0]);
     const videoPreview = await api.previewVideo(a, String((stored?.payload as { media_id: string }).media_id));
     expect(videoPreview).toMatchObject({ errcode: 0, errmsg: 'preview success' });
 

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../harness.js';
 import { expectSdkCovered } from '../sdkCoverage.js';
-import { addNewsMaterial } from '../../src/commands/newsMaterialCreator.js';
+import { addNewsMaterial } from '../../src/modules/articles/commands/newsMaterialCreator.js';
 import { PLACEHOLDER_AMR, PLACEHOLDER_JPEG, PLACEHOLDER_MP4, PLACEHOLDER_PNG } from '../../src/surfaces/sim/placeholders.js';
 
 type Json = Record<string, unknown>;

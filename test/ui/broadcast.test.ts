@@ -13,7 +13,7 @@ import { describeEachDb, makeAccount } from '../harness.js';
 import { asDeveloper } from '../phoneFixtures.js';
 import { hasText, none, picture, seen } from '../phoneBrowser.js';
 import { makePublishedArticle, type MadeArticle } from '../factories/articles.js';
-import { findFollow } from '../../src/store/followers.js';
+import { findFollow } from '../../src/modules/followers/store/followers.js';
 import { chromiumSuite, createPhoneFollower, developerUpload, phoneToken, phoneUserId } from './helpers.js';
 
 describeEachDb('push posts on the phone in Chromium', (kind) => {

@@ -12,10 +12,10 @@ import { seedDemo, DEMO_LOGIN, type DemoCredentials } from '../../src/main/demo/
 import { nextChinaDayStart } from '../../src/platform/clock.js';
 import { makeOperator } from '../consoleFixtures.js';
 import { makePublishedArticle } from '../factories/articles.js';
-import { findAccountByAppid } from '../../src/store/accounts.js';
-import { addTagMembers, insertTag } from '../../src/store/tags.js';
-import { insertAdEvent, insertDonation } from '../../src/store/revenue.js';
-import { follows } from '../../src/db/schema/index.js';
+import { findAccountByAppid } from '../../src/modules/accounts/store/accounts.js';
+import { addTagMembers, insertTag } from '../../src/modules/followers/store/tags.js';
+import { insertAdEvent, insertDonation } from '../../src/modules/revenue/store.js';
+import { follows } from '../../src/modules/followers/schema.js';
 import { eq } from 'drizzle-orm';
 import { chromiumSuite } from './helpers.js';
 

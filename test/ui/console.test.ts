@@ -6,11 +6,11 @@
 import { expect, it } from 'vitest';
 import { describeEachDb, makeAccount } from '../harness.js';
 import { makeOperator } from '../consoleFixtures.js';
-import { findAccountByAppid } from '../../src/store/accounts.js';
+import { findAccountByAppid } from '../../src/modules/accounts/store/accounts.js';
 import { secretMatches } from '../../src/protocol/ids.js';
-import { createFollowerUser } from '../../src/commands/followerUserCreator.js';
-import { followAccount } from '../../src/commands/followAccount.js';
-import { sendUserMessage } from '../../src/commands/userMessageSender.js';
+import { createFollowerUser } from '../../src/modules/followers/commands/followerUserCreator.js';
+import { followAccount } from '../../src/modules/followers/commands/followAccount.js';
+import { sendUserMessage } from '../../src/modules/messaging/commands/userMessageSender.js';
 import { chromiumSuite, echoReply, replyingServer } from './helpers.js';
 
 describeEachDb('operator console in Chromium', (kind) => {

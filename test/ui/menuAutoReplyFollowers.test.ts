@@ -8,14 +8,14 @@ import { type Page } from 'playwright-core';
 import { describeEachDb, makeAccount } from '../harness.js';
 import { makeOperator } from '../consoleFixtures.js';
 import { startDevServer } from '../devServer.js';
-import { createFollowerUser, type FollowerUserInput } from '../../src/commands/followerUserCreator.js';
-import { followAccount } from '../../src/commands/followAccount.js';
-import { configureServer } from '../../src/commands/serverConfigurator.js';
-import { getCurrentMenu } from '../../src/store/menus.js';
-import { loadAutoReplyRules } from '../../src/store/autoReplies.js';
-import { matchAutoReply } from '../../src/domain/autoReply.js';
-import { isBlacklisted } from '../../src/store/blacklist.js';
-import { tagIdsOf } from '../../src/store/tags.js';
+import { createFollowerUser, type FollowerUserInput } from '../../src/modules/followers/commands/followerUserCreator.js';
+import { followAccount } from '../../src/modules/followers/commands/followAccount.js';
+import { configureServer } from '../../src/modules/callbacks/commands/serverConfigurator.js';
+import { getCurrentMenu } from '../../src/modules/menus/store.js';
+import { loadAutoReplyRules } from '../../src/modules/autoreplies/store.js';
+import { matchAutoReply } from '../../src/modules/autoreplies/rules.js';
+import { isBlacklisted } from '../../src/modules/followers/store/blacklist.js';
+import { tagIdsOf } from '../../src/modules/followers/store/tags.js';
 import { chromiumSuite } from './helpers.js';
 
 describeEachDb('menu editor, auto-replies and followers in Chromium', (kind) => {

@@ -13,10 +13,10 @@ import { startDevServer, xmlField, type DevServer } from '../devServer.js';
 import { setWechatId } from '../phoneFixtures.js';
 import { hasText, none, picture, seen, textReply } from '../phoneBrowser.js';
 import { fetchToken } from '../wxClient.js';
-import { configureServer } from '../../src/commands/serverConfigurator.js';
-import { publishMenu } from '../../src/commands/menuPublisher.js';
-import { findFollow } from '../../src/store/followers.js';
-import { accounts } from '../../src/db/schema/index.js';
+import { configureServer } from '../../src/modules/callbacks/commands/serverConfigurator.js';
+import { publishMenu } from '../../src/modules/menus/commands/menuPublisher.js';
+import { findFollow } from '../../src/modules/followers/store/followers.js';
+import { accounts } from '../../src/modules/accounts/schema.js';
 import { eq } from 'drizzle-orm';
 import { chromiumSuite, createPhoneFollower, developerUpload, phoneUserId } from './helpers.js';
 

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { describeEachDb, startTestHerald, type TestHerald } from '../../../test/harness.js';
 import { seedDemo, DEMO_LOGIN } from './demoSeeder.js';
-import { accounts, follows, operators } from '../../db/schema/index.js';
+import { accounts } from '../../modules/accounts/schema.js';
+import { follows } from '../../modules/followers/schema.js';
+import { operators } from '../../modules/operators/schema.js';
 import { secretMatches } from '../../protocol/ids.js';
 
 describeEachDb('demo seeder', (kind) => {
@@ -28,7 +30,7 @@ describeEachDb('demo seeder', (kind) => {
     expect(admin.platformAdmin).toBe(true);
 
     // Demo content: a published welcome article (after the publish job runs) and drafts on both accounts.
-    const { newsGroups } = await import('../../db/schema/index.js');
+    const { newsGroups } = await import('../../modules/articles/schema.js');
     const groups = await herald.services.db.select().from(newsGroups);
     expect(groups.filter((g) => g.origin === 'draft')).toHaveLength(3);
     await expect.poll(async () => (await herald.services.db.select().from(newsGroups)).filter((g) => g.state === 'published').length, { timeout: 15_000 }).toBe(1);

@@ -1,10 +1,11 @@
 import { count } from 'drizzle-orm';
 import type { Services } from '../services.js';
-import { accounts, organizations } from '../../db/schema/index.js';
-import { registerAccount } from '../../commands/accountRegistrar.js';
-import { createOperator } from '../../commands/operatorCreator.js';
-import { createFollowerUser } from '../../commands/followerUserCreator.js';
-import { followAccount } from '../../commands/followAccount.js';
+import { accounts } from '../../modules/accounts/schema.js';
+import { organizations } from '../../modules/operators/schema.js';
+import { registerAccount } from '../../modules/accounts/commands/accountRegistrar.js';
+import { createOperator } from '../../modules/operators/commands/operatorCreator.js';
+import { createFollowerUser } from '../../modules/followers/commands/followerUserCreator.js';
+import { followAccount } from '../../modules/followers/commands/followAccount.js';
 import { seedDemoArticles } from './demoArticles.js';
 
 export interface DemoCredentials {

@@ -9,13 +9,11 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
-import * as schema from '../../db/schema/index.js';
-import { MIGRATIONS_DIR } from '../../main/paths.js';
+import { MIGRATIONS_DIR } from '../paths.js';
 import { PGliteThread } from './pgliteThread.js';
 
-export type Schema = typeof schema;
 /** The database handle every store uses: the same PostgreSQL dialect on PGlite and PostgreSQL. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Db = PgDatabase<PgQueryResultHKT>;
 /** A transaction handle, usable wherever a Db is. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type Executor = Db | Tx;
@@ -47,7 +45,7 @@ export async function connect(opts: ConnectOptions): Promise<Database> {
     // The database runs on its own thread (see PGliteThread); drizzle's PGlite driver drives it.
     const client = new PGliteThread(opts.dataDir, pgliteOptions, { statsFile: opts.statsFile });
     await client.waitReady;
-    const db = drizzlePglite(client as unknown as PGlite, { schema }) as unknown as Db;
+    const db = drizzlePglite(client as unknown as PGlite) as unknown as Db;
     await migratePglite(db as never, { migrationsFolder });
     return {
       db,
@@ -65,7 +63,7 @@ export async function connect(opts: ConnectOptions): Promise<Database> {
   pool.on('error', () => {
     /* idle client errors are reported on next use */
   });
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const db = drizzlePg(pool) as unknown as Db;
   // Serialise concurrent migrators (several nodes or test files starting at once).
   const lockClient = await pool.connect();
   try {

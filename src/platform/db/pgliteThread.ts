@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { ROOT } from '../../main/paths.js';
+import { ROOT } from '../paths.js';
 
 /**
  * The embedded database on a thread of its own. PGlite executes statements synchronously on the

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from './connect.js';
-import { settings } from '../../db/schema/index.js';
+import { settings } from './schema.js';
 
 export async function getSetting<T>(db: Executor, key: string): Promise<T | undefined> {
   const [row] = await db.select().from(settings).where(eq(settings.key, key)).limit(1);

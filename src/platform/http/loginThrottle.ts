@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.js';
-import type { LoginAttempts } from '../../commands/operatorLogin.js';
+import type { LoginAttempts } from '../../modules/operators/commands/operatorLogin.js';
 
 interface Entry {
   failures: number;

@@ -4,8 +4,8 @@ import type pg from 'pg';
 import type { Logger } from 'pino';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/connect.js';
-import { findConversationEntry } from '../../store/conversations.js';
-import { presentPhoneMessage, type PhoneMessage } from '../../realtime/presenters.js';
+import { findConversationEntry } from '../../modules/messaging/store/conversations.js';
+import { presentPhoneMessage, type PhoneMessage } from '../../modules/messaging/phone/messagePresenter.js';
 
 /**
  * The realtime hub: what phones connected over WebSocket (GET /phone/ws) are told as it

@@ -5,15 +5,15 @@ import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '.
 import { loadConfig } from '../../main/config.js';
 import { SystemClock } from '../clock.js';
 import { startHerald, type Herald } from '../../main/server.js';
-import { createFollowerUser } from '../../commands/followerUserCreator.js';
-import { followAccount } from '../../commands/followAccount.js';
-import { sendUserMessage } from '../../commands/userMessageSender.js';
-import { sendCustomMessage } from '../../commands/customMessageSender.js';
-import { sendTyping } from '../../commands/typingSender.js';
+import { createFollowerUser } from '../../modules/followers/commands/followerUserCreator.js';
+import { followAccount } from '../../modules/followers/commands/followAccount.js';
+import { sendUserMessage } from '../../modules/messaging/commands/userMessageSender.js';
+import { sendCustomMessage } from '../../modules/messaging/commands/customMessageSender.js';
+import { sendTyping } from '../../modules/messaging/commands/typingSender.js';
 import { issuePhoneToken, signPhoneToken, verifyPhoneToken } from '../../surfaces/phone/token.js';
-import { publishMenuChanged } from '../../realtime/publish.js';
-import { publishMenu } from '../../commands/menuPublisher.js';
-import { removeAllMenus } from '../../commands/menuRemover.js';
+import { publishMenuChanged } from '../../modules/messaging/realtime.js';
+import { publishMenu } from '../../modules/menus/commands/menuPublisher.js';
+import { removeAllMenus } from '../../modules/menus/commands/menuRemover.js';
 import type { RealtimeEvent } from './hub.js';
 
 type Frame = RealtimeEvent | { type: 'ready'; last_id: number } | { type: 'pong' };

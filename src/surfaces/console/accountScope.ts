@@ -1,6 +1,6 @@
 import { DomainError } from '../../platform/errors.js';
 import type { Executor } from '../../platform/db/connect.js';
-import { findAccountByAppid, type AccountRow } from '../../store/accounts.js';
+import { findAccountByAppid, type AccountRow } from '../../modules/accounts/store/accounts.js';
 import type { ConsoleSession } from './auth.js';
 
 const APPID = /^wx[0-9a-f]{16}$/;

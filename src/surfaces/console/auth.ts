@@ -2,8 +2,8 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../main/services.js';
 import { DomainError } from '../../platform/errors.js';
-import { hashSessionToken, SESSION_TTL_MS } from '../../commands/operatorLogin.js';
-import { findLiveSession } from '../../store/sessions.js';
+import { hashSessionToken, SESSION_TTL_MS } from '../../modules/operators/commands/operatorLogin.js';
+import { findLiveSession } from '../../modules/operators/store/sessions.js';
 
 export const SESSION_COOKIE = 'herald_session';
 export const CSRF_HEADER = 'x-csrf-token';

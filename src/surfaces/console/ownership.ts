@@ -1,5 +1,5 @@
 import { DomainError } from '../../platform/errors.js';
-import type { AccountRow } from '../../store/accounts.js';
+import type { AccountRow } from '../../modules/accounts/store/accounts.js';
 
 /** What the console edits that a developer server takes over while it is enabled. */
 export type ApiOwnedFeature = 'menu' | 'auto_replies';

@@ -1,7 +1,7 @@
 import { DomainError } from '../../platform/errors.js';
 import {
   BLACKLIST_BATCH_MAX, MAX_TAGS, MAX_TAGS_PER_FOLLOWER, REMARK_MAX_CHARS, TAG_DELETE_MAX_FOLLOWERS, TAG_NAME_MAX_BYTES, TAGGING_BATCH_MAX,
-} from '../../domain/audience.js';
+} from '../../modules/followers/rules/audience.js';
 import { WxError } from '../../protocol/errcodes.js';
 
 /**

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../../test/harness.js';
 import { phoneClient, phoneUser } from '../../../test/phoneFixtures.js';
-import { followerUsers } from '../../db/schema/index.js';
-import { createFollowerUser } from '../../commands/followerUserCreator.js';
+import { followerUsers } from '../../modules/followers/schema.js';
+import { createFollowerUser } from '../../modules/followers/commands/followerUserCreator.js';
 import { signPhoneToken } from './token.js';
 
 describeEachDb('phone API: who the tab is (emulator mode)', (kind) => {

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Services } from '../../main/services.js';
 import { DomainError } from '../../platform/errors.js';
 import { verifyPhoneToken } from './token.js';
-import { findFollowerUser, type FollowerUserRow } from '../../store/users.js';
+import { findFollowerUser, type FollowerUserRow } from '../../modules/followers/store/users.js';
 
 /** Longer than any token Herald issues; anything beyond is refused before it is looked at. */
 const MAX_TOKEN_LENGTH = 512;

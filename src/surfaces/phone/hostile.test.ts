@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../../test/harness.js';
 import { HOSTILE_BODIES } from '../../../test/hostileBodies.js';
 import { phoneClient, phoneUser, type PhoneResult } from '../../../test/phoneFixtures.js';
-import { publishMenu } from '../../commands/menuPublisher.js';
+import { publishMenu } from '../../modules/menus/commands/menuPublisher.js';
 
 /** Extra bodies aimed at the phone's own fields. */
 const PHONE_BODIES: Array<[string, string]> = [

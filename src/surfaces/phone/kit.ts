@@ -4,7 +4,7 @@ import type { Services } from '../../main/services.js';
 import { DomainError, httpStatusOf } from '../../platform/errors.js';
 import { newRid } from '../../protocol/rid.js';
 import { cleanText } from '../console/kit.js';
-import type { FollowerUserRow } from '../../store/users.js';
+import type { FollowerUserRow } from '../../modules/followers/store/users.js';
 import { requirePhoneUser } from './auth.js';
 
 /**

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Services } from '../../main/services.js';
 import { phoneTokenSecret } from '../../platform/db/settings.js';
-import { findFollowerUser } from '../../store/users.js';
+import { findFollowerUser } from '../../modules/followers/store/users.js';
 
 /**
  * Phone tokens: what a phone presents to the WebSocket (GET /phone/ws?token=) and the phone

@@ -3,8 +3,8 @@ import websocket from '@fastify/websocket';
 import type { WebSocket } from 'ws';
 import type { Services } from '../../main/services.js';
 import { verifyPhoneToken } from './token.js';
-import { listUserConversation } from '../../store/conversations.js';
-import { presentPhoneMessage } from '../../realtime/presenters.js';
+import { listUserConversation } from '../../modules/messaging/store/conversations.js';
+import { presentPhoneMessage } from '../../modules/messaging/phone/messagePresenter.js';
 import type { RealtimeEvent } from '../../platform/realtime/hub.js';
 
 /** A phone is pinged this often; one that has not answered the previous ping is dropped. */

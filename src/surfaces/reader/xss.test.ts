@@ -4,9 +4,11 @@ import { parseDocument } from 'htmlparser2';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../../test/harness.js';
 import { makePublishedArticle } from '../../../test/factories/articles.js';
 import { addFollower } from '../../../test/factories/audience.js';
-import { accounts, articleComments, followerUsers } from '../../db/schema/index.js';
+import { accounts } from '../../modules/accounts/schema.js';
+import { articleComments } from '../../modules/reader/schema.js';
+import { followerUsers } from '../../modules/followers/schema.js';
 import { putSetting } from '../../platform/db/settings.js';
-import { ADS_CATALOG_KEY } from '../../domain/ads.js';
+import { ADS_CATALOG_KEY } from '../../modules/revenue/rules.js';
 import { renderArticleBody } from './html.js';
 
 /** Markup meant to run code, from the usual XSS cheat sheets. */

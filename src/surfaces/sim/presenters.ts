@@ -1,6 +1,6 @@
-import type { AccountRow } from '../../store/accounts.js';
-import type { FollowerUserRow } from '../../store/users.js';
-import type { AttemptView, DeliveryView } from '../../store/deliveries.js';
+import type { AccountRow } from '../../modules/accounts/store/accounts.js';
+import type { FollowerUserRow } from '../../modules/followers/store/users.js';
+import type { AttemptView, DeliveryView } from '../../modules/callbacks/store/deliveries.js';
 import type { Clock } from '../../platform/clock.js';
 
 /** What the simulator sends. Each presenter lists its fields; rows are never sent as they are. */

@@ -2,7 +2,7 @@
  * Rules for the `cgi_path` the quota APIs take (openapi/quota/get and /clear; reference §1).
  * Pure: no I/O.
  */
-import type { Capability } from '../../domain/capabilities.js';
+import type { Capability } from '../../modules/accounts/rules/capabilities.js';
 
 /** Longest cgi_path accepted; real paths are well under 100 characters. */
 const MAX_CGI_PATH = 256;

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Services } from '../../main/services.js';
-import type { AccountRow } from '../../store/accounts.js';
-import { can, type Capability } from '../../domain/capabilities.js';
+import type { AccountRow } from '../../modules/accounts/store/accounts.js';
+import { can, type Capability } from '../../modules/accounts/rules/capabilities.js';
 import { dailyLimit } from './quotas.js';
 import { WxError } from '../../protocol/errcodes.js';
 import { newRid } from '../../protocol/rid.js';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/connect.js';
-import { apiRequests } from '../../db/schema/index.js';
+import { apiRequests } from './schema.js';
 
 export type RequestRecord = typeof apiRequests.$inferInsert;
 

@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/connect.js';
-import { findToken, tokenState, type TokenState } from '../../store/tokens.js';
-import { findAccountById, type AccountRow } from '../../store/accounts.js';
+import { findToken, tokenState, type TokenState } from '../../modules/accounts/store/tokens.js';
+import { findAccountById, type AccountRow } from '../../modules/accounts/store/accounts.js';
 
 interface Entry {
   accountId: string;

@@ -1,7 +1,7 @@
 import { useState, type KeyboardEvent } from 'react';
 import { errorMessage, request } from '../../api.js';
 import { Alert, Button, Checkbox, Dialog, Field, Input, RadioGroup } from '../../ui/index.js';
-import { KEYWORD_MAX_CHARS, MAX_KEYWORDS_PER_RULE, validateKeywordRule } from '../../../../src/domain/autoReply.js';
+import { KEYWORD_MAX_CHARS, MAX_KEYWORDS_PER_RULE, validateKeywordRule } from '../../../../src/modules/autoreplies/rules.js';
 import { RepliesEditor } from './RepliesEditor.js';
 import { emptyReply, replyDraft, replyPayload, type KeywordMatch, type ReplyDraft, type ReplyMode, type Rule } from './types.js';
 

@@ -1,5 +1,5 @@
 import { Button, Field, Input, TextArea } from '../../ui/index.js';
-import { charCount, MAX_REPLIES_PER_RULE, REPLY_TYPES, TEXT_REPLY_MAX_CHARS } from '../../../../src/domain/autoReply.js';
+import { charCount, MAX_REPLIES_PER_RULE, REPLY_TYPES, TEXT_REPLY_MAX_CHARS } from '../../../../src/modules/autoreplies/rules.js';
 import { emptyReply, REPLY_TYPE_LABELS, type ReplyDraft } from './types.js';
 
 type FieldName = Exclude<keyof ReplyDraft, 'key' | 'type'>;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { errorMessage, request } from '../../api.js';
 import { Alert, Badge, Button, Card, Checkbox, useToast } from '../../ui/index.js';
-import { validateReplySet } from '../../../../src/domain/autoReply.js';
+import { validateReplySet } from '../../../../src/modules/autoreplies/rules.js';
 import { RepliesEditor } from './RepliesEditor.js';
 import { emptyReply, replyDraft, replyPayload, type ReplyDraft, type Rule } from './types.js';
 

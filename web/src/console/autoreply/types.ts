@@ -1,4 +1,4 @@
-import type { KeywordMatch, ReplyMode, ReplyType } from '../../../../src/domain/autoReply.js';
+import type { KeywordMatch, ReplyMode, ReplyType } from '../../../../src/modules/autoreplies/rules.js';
 
 export type { KeywordMatch, ReplyMode, ReplyType };
 

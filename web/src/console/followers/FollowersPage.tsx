@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, errorMessage, request } from '../../api.js';
 import { Alert, Badge, Button, CopyButton, EmptyState, Input, Spinner, Table, useToast, type Column } from '../../ui/index.js';
-import { BLACKLIST_BATCH_MAX, TAGGING_BATCH_MAX } from '../../../../src/domain/audience.js';
+import { BLACKLIST_BATCH_MAX, TAGGING_BATCH_MAX } from '../../../../src/modules/followers/rules/audience.js';
 import { dateTime } from '../format.js';
 import { useApiGet } from '../hooks.js';
 import type { AccountDetail } from '../types.js';

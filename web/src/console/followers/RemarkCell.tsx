@@ -1,7 +1,7 @@
 import { useState, type KeyboardEvent } from 'react';
 import { errorMessage, request } from '../../api.js';
 import { useToast } from '../../ui/index.js';
-import { REMARK_MAX_CHARS } from '../../../../src/domain/audience.js';
+import { REMARK_MAX_CHARS } from '../../../../src/modules/followers/rules/audience.js';
 
 /** A follower's remark, edited in place: click to edit, Enter to save, Escape to cancel. */
 export function RemarkCell({ appid, openid, nickname, remark, onSaved }: {

@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { errorMessage, request } from '../../api.js';
 import { Button, Card, Dialog, useToast } from '../../ui/index.js';
-import { MAX_TAGS, TAG_NAME_MAX_BYTES } from '../../../../src/domain/audience.js';
+import { MAX_TAGS, TAG_NAME_MAX_BYTES } from '../../../../src/modules/followers/rules/audience.js';
 import type { Filter, TagRow, TagsView } from './types.js';
 
 /**

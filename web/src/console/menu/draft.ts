@@ -7,8 +7,8 @@
 import {
   BUTTON_TYPES, KEY_MAX_BYTES, linkHost, MAX_OUTBOUND_DOMAINS, MAX_SUB_BUTTONS, MAX_TOP_BUTTONS, SUB_NAME_MAX_BYTES, TOP_NAME_MAX_BYTES,
   URL_MAX_BYTES, type ButtonType,
-} from '../../../../src/domain/menu.js';
-import { byteLength, describeMenuProblem, type MenuProblem } from '../../../../src/domain/menuProblem.js';
+} from '../../../../src/modules/menus/rules/menu.js';
+import { byteLength, describeMenuProblem, type MenuProblem } from '../../../../src/modules/menus/rules/menuProblem.js';
 
 export { BUTTON_TYPES, MAX_SUB_BUTTONS, MAX_TOP_BUTTONS, SUB_NAME_MAX_BYTES, TOP_NAME_MAX_BYTES, byteLength, type ButtonType };
 

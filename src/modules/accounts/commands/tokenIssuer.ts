@@ -1,0 +1,128 @@
+import type { Services } from '../../../main/services.js';
+import type { Tx } from '../../../platform/db/connect.js';
+import type { AccountRow } from '../store/accounts.js';
+import { chinaDay } from '../../../platform/clock.js';
+import { newAccessToken } from '../../../protocol/ids.js';
+import { ipAllowed } from '../rules/ipWhitelist.js';
+import { DomainError } from '../../../platform/errors.js';
+import {
+  currentToken,
+  insertToken,
+  lockAccountForTokens,
+  pruneTokens,
+  supersedeTokens,
+  takeForceRefresh,
+  tokenState,
+  TOKEN_LIFETIME_SEC,
+  type TokenKind,
+} from '../store/tokens.js';
+import { authenticateApp, type AppCredentials } from './appAuthenticator.js';
+
+/** The quota keys the two token endpoints count against (domain/quotas.ts). */
+export const TOKEN_API = '/cgi-bin/token';
+export const STABLE_TOKEN_API = '/cgi-bin/stable_token';
+
+/** A stable token with less than this left is rotated in normal mode, so expires_in >= 300. */
+export const STABLE_ROTATE_BEFORE_MS = 5 * 60 * 1000;
+
+/**
+ * Tokens are deleted a day after they expire: until then a late caller still gets 42001
+ * (expired, refresh) rather than 40001, and the table holds at most a few days of tokens.
+ */
+const PRUNE_AFTER_EXPIRY_MS = 24 * 3600 * 1000;
+
+export interface TokenRequest extends AppCredentials {
+  /** The caller's address, checked against the account's IP whitelist. */
+  clientIp: string;
+  /** Told the account as soon as the AppID names one (request-log attribution). */
+  onAccount?: (accountId: string) => void;
+}
+
+export interface IssuedToken {
+  accessToken: string;
+  /** Seconds until the token expires. */
+  expiresIn: number;
+}
+
+/**
+ * Refuses callers outside the account's whitelist (40164). Only getting a token is restricted,
+ * as on WeChat; the token itself then works from anywhere.
+ */
+function checkWhitelist(account: AccountRow, clientIp: string): void {
+  if (!ipAllowed(account.ipWhitelist ?? [], clientIp)) {
+    throw new DomainError('ip_not_whitelisted', `${clientIp} is not in the IP whitelist`, { ip: clientIp });
+  }
+}
+
+async function takeQuota(services: Services, accountId: string, api: string): Promise<void> {
+  if (!(await services.quotas.take(accountId, api))) throw new DomainError('quota_exceeded', `daily quota of ${api} reached`);
+}
+
+/** Supersedes the live tokens of `kind` and stores a fresh one. Runs inside the caller's transaction. */
+async function rotate(tx: Tx, accountId: string, kind: TokenKind, nowMs: number) {
+  const now = new Date(nowMs);
+  const token = newAccessToken();
+  await supersedeTokens(tx, accountId, kind, now);
+  await insertToken(tx, { token, accountId, kind, issuedAt: now, expiresAt: new Date(nowMs + TOKEN_LIFETIME_SEC * 1000) });
+  await pruneTokens(tx, accountId, kind, new Date(nowMs - PRUNE_AFTER_EXPIRY_MS));
+  return token;
+}
+
+/**
+ * /cgi-bin/token: authenticates the app, checks the IP whitelist and the daily quota, and issues
+ * a new access_token. The account's previous token is superseded and keeps working for
+ * TOKEN_OVERLAP_MS (5 minutes), as on WeChat.
+ *
+ * Throws DomainError: the codes of authenticateApp, ip_not_whitelisted, quota_exceeded.
+ */
+export async function issueAccessToken(services: Services, req: TokenRequest): Promise<IssuedToken> {
+  const account = await authenticateApp(services, req, { requireGrantType: true, onAccount: req.onAccount });
+  checkWhitelist(account, req.clientIp);
+  // Counted only once the caller proved the secret, so strangers cannot burn an account's quota.
+  await takeQuota(services, account.id, TOKEN_API);
+  const nowMs = services.clock.nowMs();
+  const token = await services.db.transaction(async (tx) => {
+    if (!(await lockAccountForTokens(tx, account.id))) throw new DomainError('invalid_appid', 'invalid appid');
+    return rotate(tx, account.id, 'token', nowMs);
+  });
+  // Drop cached token states of this account so the superseded token's overlap starts now.
+  services.tokens.forgetAccount(account.id);
+  return { accessToken: token, expiresIn: TOKEN_LIFETIME_SEC };
+}
+
+/**
+ * /cgi-bin/stable_token: tokens of kind 'stable', isolated from /cgi-bin/token.
+ *
+ * Normal mode returns the current stable token while more than 5 minutes of it remain (with the
+ * real seconds left), and rotates it otherwise. `forceRefresh` always issues a new one (the
+ * previous keeps working 5 minutes), at most 20 times per China day and 30 s apart.
+ *
+ * Throws DomainError: the codes of authenticateApp, ip_not_whitelisted, quota_exceeded,
+ * force_refresh_daily_limit, force_refresh_too_frequent.
+ */
+export async function issueStableToken(services: Services, req: TokenRequest & { forceRefresh: boolean }): Promise<IssuedToken> {
+  const account = await authenticateApp(services, req, { requireGrantType: true, onAccount: req.onAccount });
+  checkWhitelist(account, req.clientIp);
+  await takeQuota(services, account.id, STABLE_TOKEN_API);
+  const nowMs = services.clock.nowMs();
+  let rotated = false;
+  const issued = await services.db.transaction(async (tx): Promise<IssuedToken> => {
+    // The lock makes concurrent normal-mode calls agree on one token instead of each rotating.
+    if (!(await lockAccountForTokens(tx, account.id))) throw new DomainError('invalid_appid', 'invalid appid');
+    if (!req.forceRefresh) {
+      const current = await currentToken(tx, account.id, 'stable');
+      if (current && tokenState(current, nowMs) === 'valid') {
+        const leftMs = current.expiresAt.getTime() - nowMs;
+        if (leftMs >= STABLE_ROTATE_BEFORE_MS) return { accessToken: current.token, expiresIn: Math.floor(leftMs / 1000) };
+      }
+    } else {
+      const verdict = await takeForceRefresh(tx, account.id, chinaDay(nowMs), new Date(nowMs));
+      if (verdict === 'daily_limit') throw new DomainError('force_refresh_daily_limit', 'force_refresh is limited to 20 per day');
+      if (verdict === 'too_frequent') throw new DomainError('force_refresh_too_frequent', 'force_refresh needs 30 s between calls');
+    }
+    rotated = true;
+    return { accessToken: await rotate(tx, account.id, 'stable', nowMs), expiresIn: TOKEN_LIFETIME_SEC };
+  });
+  if (rotated) services.tokens.forgetAccount(account.id);
+  return issued;
+}

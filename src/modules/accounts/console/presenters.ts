@@ -1,0 +1,91 @@
+import { capabilityList } from '../rules/capabilities.js';
+import type { AccountRow } from '../store/accounts.js';
+import type { AttemptView, DeliveryView } from '../../callbacks/store/deliveries.js';
+import type { ConsoleSession } from '../../../surfaces/console/auth.js';
+
+/**
+ * Presenters: each lists exactly the fields the console sends. Database rows never leave
+ * the server as they are (the secret hash, salt and org id stay inside).
+ */
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+export function presentOperator(op: ConsoleSession['operator']) {
+  return { id: op.id, email: op.email, name: op.name, role: op.role, platform_admin: op.platformAdmin };
+}
+
+export function presentOrg(org: ConsoleSession['org']) {
+  return { id: org.id, name: org.name };
+}
+
+export function presentAccountSummary(a: AccountRow) {
+  return {
+    appid: a.appid,
+    name: a.name,
+    type: a.type,
+    verified: a.verified,
+    status: a.status,
+    wechat_id: a.wechatId,
+    original_id: a.originalId,
+    description: a.description,
+    server_enabled: a.serverEnabled,
+    created_at: iso(a.createdAt),
+  };
+}
+
+export function presentServer(a: AccountRow) {
+  return {
+    url: a.serverUrl,
+    token: a.serverToken,
+    encoding_aes_key: a.serverAesKey,
+    mode: a.serverMode,
+    enabled: a.serverEnabled,
+    verified_at: iso(a.serverVerifiedAt),
+  };
+}
+
+export function presentAccountDetail(a: AccountRow) {
+  return {
+    ...presentAccountSummary(a),
+    secret_hint: a.secretHint,
+    secret_reset_at: iso(a.secretResetAt),
+    ip_whitelist: [...a.ipWhitelist],
+    server: presentServer(a),
+    capabilities: capabilityList(a).map((c) => ({ capability: c.capability, label: c.label, allowed: c.allowed })),
+  };
+}
+
+export function presentDelivery(d: DeliveryView) {
+  return {
+    id: d.id,
+    kind: d.kind,
+    label: d.label,
+    msg_id: d.msgId,
+    openid: d.openid,
+    status: d.status,
+    attempts: d.attempts,
+    reply_status: d.replyStatus,
+    reply: d.reply ?? null,
+    reply_error: d.replyError,
+    created_at: iso(d.createdAt),
+    completed_at: iso(d.completedAt),
+    resend_of: d.resendOf,
+  };
+}
+
+export function presentAttempt(a: AttemptView) {
+  return {
+    attempt_no: a.attemptNo,
+    started_at: iso(a.startedAt),
+    request_url: a.requestUrl,
+    request_body: a.requestBody,
+    response_status: a.responseStatus,
+    response_body: a.responseBody,
+    latency_ms: a.latencyMs,
+    outcome: a.outcome,
+    error: a.error,
+  };
+}
+
+export function presentDeliveryDetail(d: DeliveryView & { payloadXml: string; attemptsLog: AttemptView[] }) {
+  return { ...presentDelivery(d), payload_xml: d.payloadXml, attempts_log: d.attemptsLog.map(presentAttempt) };
+}

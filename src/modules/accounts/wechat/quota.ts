@@ -1,0 +1,119 @@
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../../main/services.js';
+import type { AccountRow } from '../store/accounts.js';
+import { defineApi, registeredApis } from '../../../surfaces/wechat/kit.js';
+import { WxError } from '../../../protocol/errcodes.js';
+import { wx } from '../../../surfaces/wechat/wxDomainErrors.js';
+import { can, type Capability } from '../rules/capabilities.js';
+import { DAILY_LIMITS } from '../../../surfaces/wechat/quotas.js';
+import { isSnsPath, isWellFormedCgiPath, QUOTA_PATH_CAPABILITIES } from '../../../surfaces/wechat/cgiPaths.js';
+import { clearApiQuota } from '../commands/quotaClearer.js';
+import { authenticateApp } from '../commands/appAuthenticator.js';
+
+/**
+ * WeChat answers 76003 for a cgi_path that is not a bare path (with the https://api.weixin.qq.com
+ * prefix, or without the leading "/"). Its English errmsg for this case is not documented; this
+ * text says what is wrong.
+ */
+const CGI_PATH_MALFORMED = 76003;
+const CGI_PATH_MALFORMED_MSG = 'invalid cgi_path, give the path only, e.g. /cgi-bin/message/custom/send';
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * The capability an API path needs, or undefined when Herald does not know the path. Registered
+ * APIs carry their own; APIs with a documented quota that are not registered use the fallback
+ * table. Known paths without a capability need none.
+ */
+function capabilityOf(path: string): Capability | 'none' | undefined {
+  const registered = registeredApis.find((a) => a.path === path);
+  if (registered) return registered.capability ?? 'none';
+  if (path in DAILY_LIMITS) return QUOTA_PATH_CAPABILITIES[path] ?? 'none';
+  return undefined;
+}
+
+/** Validates a quota API's cgi_path for the account: 76003 malformed, 76021 unknown, 76022 not allowed. */
+function cgiPathFor(body: unknown, account: AccountRow): string {
+  if (!isRecord(body)) throw new WxError(47001);
+  const path = body.cgi_path;
+  if (!isWellFormedCgiPath(path)) throw new WxError(CGI_PATH_MALFORMED, CGI_PATH_MALFORMED_MSG);
+  if (isSnsPath(path)) throw new WxError(76022);
+  const capability = capabilityOf(path);
+  if (capability === undefined) throw new WxError(76021);
+  if (capability !== 'none' && !can(account, capability)) throw new WxError(76022);
+  return path;
+}
+
+/** Daily quota lookup and the three ways of clearing it (reference §1). */
+export function registerQuotaApis(app: FastifyInstance, services: Services): void {
+  defineApi(app, services, {
+    path: '/cgi-bin/openapi/quota/get',
+    methods: ['POST'],
+    auth: 'token',
+    capability: 'basic',
+    maxBody: 16 * 1024,
+    summary: "today's daily_limit, used and remain for one API (China calendar day)",
+    async handler(ctx) {
+      const path = cgiPathFor(ctx.body, ctx.account);
+      const quota = await ctx.services.quotas.usage(ctx.account.id, path);
+      return { errcode: 0, errmsg: 'ok', quota };
+    },
+  });
+
+  defineApi(app, services, {
+    path: '/cgi-bin/openapi/quota/clear',
+    methods: ['POST'],
+    auth: 'token',
+    capability: 'basic',
+    maxBody: 16 * 1024,
+    summary: "clears today's count of one API (uses one of the 10 monthly clears)",
+    async handler(ctx) {
+      const path = cgiPathFor(ctx.body, ctx.account);
+      await wx(() => clearApiQuota(ctx.services, ctx.account.id, path));
+      return { errcode: 0, errmsg: 'ok' };
+    },
+  });
+
+  defineApi(app, services, {
+    path: '/cgi-bin/clear_quota',
+    methods: ['POST'],
+    auth: 'token',
+    capability: 'basic',
+    maxBody: 16 * 1024,
+    summary: "clears today's count of every API; 10 per month (48006 after)",
+    async handler(ctx) {
+      const body = ctx.body;
+      if (!isRecord(body)) throw new WxError(47001);
+      const appid = body.appid;
+      if (appid === undefined || appid === null || appid === '') throw new WxError(41002);
+      // A token may clear only its own account's quota.
+      if (appid !== ctx.account.appid) throw new WxError(40013);
+      await wx(() => clearApiQuota(ctx.services, ctx.account.id));
+      return { errcode: 0, errmsg: 'ok' };
+    },
+  });
+
+  defineApi(app, services, {
+    path: '/cgi-bin/clear_quota/v2',
+    methods: ['POST'],
+    auth: 'none',
+    body: 'optional-json',
+    maxBody: 16 * 1024,
+    summary: 'clear_quota with AppID + AppSecret instead of a token',
+    async handler(ctx) {
+      // Parameters come as JSON fields; the query string is accepted too, as some clients send it.
+      const body = isRecord(ctx.body) ? ctx.body : ctx.body === undefined ? {} : null;
+      if (!body) throw new WxError(47001);
+      const appid = body.appid ?? ctx.query.appid;
+      const secret = body.appsecret ?? ctx.query.appsecret;
+      // The IP whitelist guards getting a token only, so it is not applied here.
+      await wx(async () => {
+        const account = await authenticateApp(ctx.services, { appid, secret }, { onAccount: ctx.attribute });
+        await clearApiQuota(ctx.services, account.id);
+      });
+      return { errcode: 0, errmsg: 'ok' };
+    },
+  });
+}

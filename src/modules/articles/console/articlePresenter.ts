@@ -1,0 +1,71 @@
+import { articleUrlFor } from '../rules/articleUrl.js';
+import { mediaUrl } from '../../media/rules/media.js';
+import type { ArticleRow } from '../store/articles.js';
+import type { NewsGroupRow } from '../store/newsGroups.js';
+
+const unix = (d: Date | null | undefined) => (d ? Math.floor(d.getTime() / 1000) : 0);
+const coverOf = (publicUrl: string, a: Pick<ArticleRow, 'thumbMediaId'> | undefined) => (a?.thumbMediaId ? mediaUrl(publicUrl, a.thumbMediaId) : '');
+
+/** One article as the console's editor edits it (WeChat's field names plus Herald's extensions). */
+export function presentEditorArticle(publicUrl: string, a: ArticleRow) {
+  return {
+    id: a.id,
+    idx: a.idx,
+    title: a.title,
+    author: a.author,
+    digest: a.digest,
+    content: a.content,
+    content_source_url: a.contentSourceUrl,
+    thumb_media_id: a.thumbMediaId,
+    thumb_url: coverOf(publicUrl, a),
+    need_open_comment: a.needOpenComment === 1 ? 1 : 0,
+    only_fans_can_comment: a.onlyFansCanComment === 1 ? 1 : 0,
+    original: a.original,
+    can_reprint: a.canReprint,
+    donations_enabled: a.donationsEnabled,
+    ads_enabled: a.adsEnabled,
+  };
+}
+
+/** A draft with its articles, for the editor. */
+export function presentDraft(publicUrl: string, group: NewsGroupRow, articles: ArticleRow[]) {
+  return {
+    media_id: group.id,
+    state: group.state,
+    updated_at: unix(group.updatedAt),
+    articles: articles.map((a) => presentEditorArticle(publicUrl, a)),
+  };
+}
+
+/** A draft in the draft box: the lead article's title and cover, the others' titles. */
+export function presentDraftSummary(publicUrl: string, group: NewsGroupRow, articles: ArticleRow[]) {
+  return {
+    media_id: group.id,
+    title: articles[0]?.title ?? '',
+    cover_url: coverOf(publicUrl, articles[0]),
+    article_count: articles.length,
+    titles: articles.map((a) => a.title),
+    updated_at: unix(group.updatedAt),
+  };
+}
+
+/** A published push post with each article's page address and reader counts. */
+export function presentPublishedGroup(publicUrl: string, group: NewsGroupRow, articles: ArticleRow[]) {
+  return {
+    article_id: group.articleId ?? group.id,
+    published_at: unix(articles.find((a) => a.publishedAt)?.publishedAt ?? group.updatedAt),
+    articles: articles.map((a) => ({
+      id: a.id,
+      idx: a.idx,
+      title: a.title,
+      cover_url: coverOf(publicUrl, a),
+      url: articleUrlFor(publicUrl, a.id),
+      read_count: a.readCount,
+      like_count: a.likeCount,
+      wow_count: a.wowCount,
+      share_count: a.shareCount,
+      comment_count: a.commentCount,
+      deleted: a.isDeleted,
+    })),
+  };
+}

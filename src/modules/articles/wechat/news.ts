@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../../main/services.js';
+import { defineApi } from '../../../surfaces/wechat/kit.js';
+import { addNewsMaterial } from '../commands/newsMaterialCreator.js';
+import { updateNewsMaterial } from '../commands/newsMaterialUpdater.js';
+import { uploadNews } from '../commands/uploadNewsCreator.js';
+import { ARTICLE_MAX_BODY, NEWS_MAX_BODY, mediaIdArg, objectBody, wxArticle } from './newsCommon.js';
+
+/**
+ * Legacy news APIs still in use (reference §9): material/add_news and update_news (permanent
+ * news materials, index 0-based) and media/uploadnews (a news for a mass send, kept 3 days).
+ * Articles follow the same field rules as drafts.
+ */
+export function registerNewsApis(app: FastifyInstance, services: Services): void {
+  defineApi(app, services, {
+    path: '/cgi-bin/material/add_news',
+    methods: ['POST'],
+    auth: 'token',
+    capability: 'material',
+    maxBody: NEWS_MAX_BODY,
+    summary: 'add a permanent news material of 1 to 8 articles (legacy): {articles:[...]} → {media_id}',
+    async handler(ctx) {
+      const body = objectBody(ctx.body);
+      const { group } = await wxArticle(() => addNewsMaterial(ctx.services, { accountId: ctx.account.id, articles: body.articles }));
+      return { media_id: group.id };
+    },
+  });
+
+  defineApi(app, services, {
+    path: '/cgi-bin/material/update_news',
+    methods: ['POST'],
+    auth: 'token',
+    capability: 'material',
+    maxBody: ARTICLE_MAX_BODY,
+    summary: 'change one article of a news material (legacy): {media_id, index (0-based), articles:{...}}',
+    async handler(ctx) {
+      const body = objectBody(ctx.body);
+      const mediaId = mediaIdArg(body);
+      await wxArticle(() => updateNewsMaterial(ctx.services, { accountId: ctx.account.id, mediaId, index: body.index ?? 0, article: body.articles }));
+      return { errcode: 0, errmsg: 'ok' };
+    },
+  });
+
+  defineApi(app, services, {
+    path: '/cgi-bin/media/uploadnews',
+    methods: ['POST'],
+    auth: 'token',
+    capability: 'material',
+    maxBody: NEWS_MAX_BODY,
+    summary: 'upload a news for a mass send (kept 3 days): {articles:[...]} → {type:"news", media_id, created_at}',
+    async handler(ctx) {
+      const body = objectBody(ctx.body);
+      const { group } = await wxArticle(() => uploadNews(ctx.services, { accountId: ctx.account.id, articles: body.articles }));
+      return { type: 'news', media_id: group.id, created_at: Math.floor(group.createdAt.getTime() / 1000) };
+    },
+  });
+}

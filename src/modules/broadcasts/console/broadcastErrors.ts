@@ -1,0 +1,72 @@
+import { DomainError } from '../../../platform/errors.js';
+import { WxError } from '../../../protocol/errcodes.js';
+import { isoInstant } from './broadcastPresenter.js';
+
+/**
+ * What the push composer shows when a push post is refused. The sender (commands/broadcastSender)
+ * refuses with DomainErrors carrying WeChat's errcode in details; here they become the console's
+ * stable codes, with details in the console's snake_case:
+ * - `push_quota_exceeded` (409) with `next_available_at`,
+ * - `content_blocked` (422) with `category`, `category_label`, `passage`, `term`, `article_idx`,
+ * - `reprint_confirm` (409): an article reprints another account's original; sending again with
+ *   `sendIgnoreReprint` pushes it as a reprint with attribution,
+ * - `reprint_forbidden` (422): an original it reprints may not be reprinted at all.
+ */
+
+/** Refusals by WeChat errcode that the composer can say better than the sender's generic text. */
+const ERRCODE_MESSAGES: Record<number, string> = {
+  40007: 'The draft or image no longer exists. Pick another one.',
+  40050: 'The tag no longer exists. Pick another audience.',
+  40003: 'None of the followers follows this account.',
+  44002: 'The push post has no content.',
+  44003: 'The push post has no articles.',
+  44004: 'The text is empty.',
+  45002: 'The text is too long.',
+  48001: 'This account may not send push posts.',
+};
+
+const QUOTA_ERRCODE = 45028;
+
+const str = (v: unknown) => (typeof v === 'string' ? v : null);
+
+function quotaError(message: string, d: Record<string, unknown>): DomainError {
+  return new DomainError('push_quota_exceeded', message, {
+    next_available_at: isoInstant(d.nextAvailableAt ?? d.next_available_at),
+    ...(typeof d.retryAfterSec === 'number' ? { retryAfterSec: d.retryAfterSec } : {}),
+  });
+}
+
+function blockedError(message: string, d: Record<string, unknown>): DomainError {
+  const idx = d.articleIdx ?? d.article_idx;
+  return new DomainError('content_blocked', message, {
+    category: str(d.category),
+    category_label: str(d.categoryLabel ?? d.category_label),
+    passage: str(d.passage),
+    term: str(d.term),
+    article_idx: typeof idx === 'number' ? idx : null,
+  });
+}
+
+/** Turns the sender's refusal into the console's error (anything unrecognised passes through). */
+export function consolePushError(err: unknown): unknown {
+  if (err instanceof WxError) {
+    if (err.errcode === QUOTA_ERRCODE) return quotaError('This account has no push posts left in this period.', err.extra ?? {});
+    return new DomainError('invalid_request', ERRCODE_MESSAGES[err.errcode] ?? `The push post was refused: ${err.errmsg}.`, { errcode: err.errcode });
+  }
+  if (!(err instanceof DomainError)) return err;
+  const d = err.details ?? {};
+  const errcode = typeof d.errcode === 'number' ? d.errcode : null;
+  if (err.code === 'content_blocked') return blockedError(err.message, d);
+  if (err.code === 'reprint_blocked') {
+    // err(30002): the original forbids reprinting, so sending anyway cannot help.
+    if (d.status === 'err(30002)') return new DomainError('reprint_forbidden', err.message, { status: d.status });
+    return new DomainError('reprint_confirm', 'This push post reposts original articles of other accounts. Send it anyway to push them as reprints, with the original accounts credited.', {
+      status: str(d.status),
+    });
+  }
+  if (errcode === QUOTA_ERRCODE || 'nextAvailableAt' in d) return quotaError(err.message, d);
+  if (errcode !== null && ERRCODE_MESSAGES[errcode]) {
+    return new DomainError(errcode === 48001 ? 'forbidden' : err.code, ERRCODE_MESSAGES[errcode], { errcode });
+  }
+  return err;
+}

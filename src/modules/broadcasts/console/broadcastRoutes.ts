@@ -1,0 +1,178 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Services } from '../../../main/services.js';
+import { DomainError } from '../../../platform/errors.js';
+import { massQuotaStatus, sendBroadcast } from '../commands/broadcastSender.js';
+import { isTaggableSystemTag } from '../../followers/rules/audience.js';
+import { cancelScheduledPush } from '../commands/scheduledBroadcastCanceller.js';
+import type { AccountRow } from '../../accounts/store/accounts.js';
+import { batchTotals, countAudience, findAccountBroadcast, leadTitles, listAccountBroadcasts, type BroadcastRow } from '../store/broadcastConsole.js';
+import { findTag, listTags } from '../../followers/store/tags.js';
+import { accountInScope } from '../../../surfaces/console/accountScope.js';
+import { consolePushError } from './broadcastErrors.js';
+import { presentPush, presentQuota } from './broadcastPresenter.js';
+import { cleanText, consoleRoute } from '../../../surfaces/console/kit.js';
+
+/** A scheduled push goes out between five minutes and seven days from now, as on WeChat. */
+export const SCHEDULE_MIN_MS = 5 * 60_000;
+export const SCHEDULE_MAX_MS = 7 * 86_400_000;
+
+const MSG_ID = /^[1-9][0-9]{0,14}$/;
+const MEDIA_ID = /^[A-Za-z0-9_-]{1,128}$/;
+const TAG_ID = z.number().int().min(0).max(2_147_483_647);
+
+const audience = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('all') }),
+  z.object({ kind: z.literal('tag'), tagId: TAG_ID }),
+]);
+
+const mediaId = z.string().regex(MEDIA_ID, 'must be a media_id.');
+
+const sendBody = z.object({
+  msgtype: z.enum(['mpnews', 'text', 'image']),
+  draftId: mediaId.optional(),
+  mediaId: mediaId.optional(),
+  content: cleanText({ multiline: true }).pipe(z.string().max(2000, 'The text is at most 2,000 characters.')).optional(),
+  audience,
+  scheduledAt: z.iso.datetime({ offset: true }).optional(),
+  sendIgnoreReprint: z.union([z.boolean(), z.literal(0), z.literal(1)]).optional(),
+});
+
+const listQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+  before: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+});
+
+const audienceQuery = z.object({ tagId: z.coerce.number().int().min(0).max(2_147_483_647).optional() });
+
+function msgIdOf(raw: string | undefined): number {
+  if (!raw || !MSG_ID.test(raw)) throw new DomainError('not_found', 'Push post not found.');
+  return Number(raw);
+}
+
+/** The msgtype body the sender takes, from the console's fields (one per type). */
+function payloadOf(body: z.infer<typeof sendBody>): Record<string, string> {
+  if (body.msgtype === 'text') {
+    if (body.content === undefined || body.content.trim() === '') throw new DomainError('invalid_request', 'Write the text of the push post.', { fields: [{ path: 'content', message: 'Required.' }] });
+    return { content: body.content };
+  }
+  const id = body.msgtype === 'mpnews' ? body.draftId : body.mediaId;
+  if (!id) {
+    const field = body.msgtype === 'mpnews' ? 'draftId' : 'mediaId';
+    throw new DomainError('invalid_request', body.msgtype === 'mpnews' ? 'Pick a draft to push.' : 'Pick an image to push.', { fields: [{ path: field, message: 'Required.' }] });
+  }
+  return { media_id: id };
+}
+
+function scheduleOf(services: Services, raw: string | undefined): Date | undefined {
+  if (raw === undefined) return undefined;
+  const at = new Date(raw);
+  const now = services.clock.nowMs();
+  if (at.getTime() < now + SCHEDULE_MIN_MS - 30_000) {
+    throw new DomainError('invalid_request', 'Schedule the push post at least 5 minutes from now.', { fields: [{ path: 'scheduledAt', message: 'Too early.' }] });
+  }
+  if (at.getTime() > now + SCHEDULE_MAX_MS) {
+    throw new DomainError('invalid_request', 'A push post can be scheduled at most 7 days ahead.', { fields: [{ path: 'scheduledAt', message: 'Too late.' }] });
+  }
+  return at;
+}
+
+async function presentRows(services: Services, account: AccountRow, rows: BroadcastRow[]) {
+  const [batches, titles, tags] = await Promise.all([
+    batchTotals(services.db, rows.filter((r) => r.status === 'sending' || r.status === 'queued').map((r) => r.id)),
+    leadTitles(services.db, rows.flatMap((r) => (r.groupId ? [r.groupId] : []))),
+    listTags(services.db, account.id),
+  ]);
+  const tagNames = new Map(tags.map((t) => [t.id, t.name]));
+  return rows.map((r) => presentPush(r, { batches: batches.get(r.id), leadTitle: r.groupId ? titles.get(r.groupId) : undefined, tagNames }));
+}
+
+async function pushView(services: Services, account: AccountRow, id: number) {
+  const row = await findAccountBroadcast(services.db, account.id, id);
+  if (!row || row.kind !== 'mass') throw new DomainError('not_found', 'Push post not found.');
+  const [push] = await presentRows(services, account, [row]);
+  return { push };
+}
+
+/** The push composer's API: history, one push with live counts, quota, audience size, send, cancel. */
+export function registerBroadcastRoutes(api: FastifyInstance, services: Services): void {
+  consoleRoute(api, services, {
+    method: 'GET',
+    url: '/accounts/:appid/broadcasts',
+    query: listQuery,
+    async handler({ session, params, query }) {
+      const account = await accountInScope(services.db, session, params.appid);
+      const rows = await listAccountBroadcasts(services.db, account.id, query);
+      const pushes = await presentRows(services, account, rows);
+      return { pushes, next_before: rows.length === query.limit ? rows[rows.length - 1].id : null };
+    },
+  });
+
+  consoleRoute(api, services, {
+    method: 'GET',
+    url: '/accounts/:appid/broadcasts/quota',
+    async handler({ session, params }) {
+      const account = await accountInScope(services.db, session, params.appid);
+      return { quota: presentQuota(await massQuotaStatus(services, account.id)) };
+    },
+  });
+
+  consoleRoute(api, services, {
+    method: 'GET',
+    url: '/accounts/:appid/broadcasts/audience',
+    query: audienceQuery,
+    async handler({ session, params, query }) {
+      const account = await accountInScope(services.db, session, params.appid);
+      const tagId = query.tagId ?? null;
+      if (tagId !== null && !isTaggableSystemTag(tagId) && !(await findTag(services.db, account.id, tagId))) throw new DomainError('not_found', 'Tag not found.');
+      return { tag_id: tagId, followers: await countAudience(services.db, account.id, tagId) };
+    },
+  });
+
+  consoleRoute(api, services, {
+    method: 'GET',
+    url: '/accounts/:appid/broadcasts/:msgId',
+    async handler({ session, params }) {
+      const account = await accountInScope(services.db, session, params.appid);
+      return pushView(services, account, msgIdOf(params.msgId));
+    },
+  });
+
+  consoleRoute(api, services, {
+    method: 'POST',
+    url: '/accounts/:appid/broadcasts',
+    body: sendBody,
+    status: 201,
+    async handler({ session, params, body }) {
+      const account = await accountInScope(services.db, session, params.appid);
+      const payload = payloadOf(body);
+      const scheduledAt = scheduleOf(services, body.scheduledAt);
+      let sent: Awaited<ReturnType<typeof sendBroadcast>>;
+      try {
+        sent = await sendBroadcast(services, {
+          accountId: account.id,
+          source: 'console',
+          operatorId: session.operator.id,
+          msgtype: body.msgtype,
+          payload,
+          audience: body.audience,
+          sendIgnoreReprint: body.sendIgnoreReprint === true || body.sendIgnoreReprint === 1 ? 1 : 0,
+          ...(scheduledAt ? { scheduledAt } : {}),
+        });
+      } catch (err) {
+        throw consolePushError(err);
+      }
+      return pushView(services, account, sent.msgId);
+    },
+  });
+
+  consoleRoute(api, services, {
+    method: 'POST',
+    url: '/accounts/:appid/broadcasts/:msgId/cancel',
+    async handler({ session, params }) {
+      const account = await accountInScope(services.db, session, params.appid);
+      const row = await cancelScheduledPush(services, { accountId: account.id, msgId: msgIdOf(params.msgId) });
+      return pushView(services, account, row.id);
+    },
+  });
+}

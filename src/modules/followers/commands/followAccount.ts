@@ -1,0 +1,60 @@
+import type { Services } from '../../../main/services.js';
+import { DomainError } from '../../../platform/errors.js';
+import { findAccountByAppid } from '../../accounts/store/accounts.js';
+import { findFollowerUser } from '../store/users.js';
+import { ensureFollowLocked, ensureUnionid, resubscribe } from '../store/followers.js';
+import { lockWindows, openWindow } from '../../messaging/store/serviceWindows.js';
+import type { ConversationRow } from '../../messaging/store/conversations.js';
+import { subscribeEvent } from '../../../protocol/pushMessages.js';
+import { hasServer, queuePush } from '../../callbacks/outbox.js';
+import { notifyDeliveriesQueued } from '../../../platform/jobs/wake.js';
+import { publishConversation } from '../../messaging/realtime.js';
+import { autoReplyFor } from '../../autoreplies/commands/autoReplyResponder.js';
+
+/** How the user found the account. */
+export interface FollowOptions {
+  /** subscribe_scene as user/info reports it (default ADD_SCENE_SEARCH). */
+  scene?: string;
+  /** Set when the user followed by scanning a parametric QR code. */
+  qr?: { sceneId?: number; sceneStr?: string; ticket: string };
+}
+
+/**
+ * A user follows an account. Returns the user's openid for that account: minted on the first
+ * follow and the same forever after (unfollow and refollow keep it). In the same transaction
+ * the subscribe event is queued, a customer-service window opens (3 messages within a minute)
+ * and, when the account has no enabled developer server, its follow auto-reply is sent.
+ *
+ * Idempotent: following an account the user already follows changes nothing and pushes no
+ * second event (WeChat's client only opens the chat then).
+ */
+export async function followAccount(services: Services, userId: string, appid: string, opts: FollowOptions = {}): Promise<string> {
+  const user = await findFollowerUser(services.db, userId);
+  if (!user) throw new DomainError('not_found', 'User not found.');
+  const account = await findAccountByAppid(services.db, appid);
+  if (!account) throw new DomainError('not_found', `No account with AppID ${appid}.`);
+  const scene = opts.qr ? 'ADD_SCENE_QR_CODE' : (opts.scene ?? 'ADD_SCENE_SEARCH');
+  if (!/^ADD_SCENE_[A-Z_]{1,40}$/.test(scene)) throw new DomainError('invalid_scene', 'scene must be an ADD_SCENE_… value.');
+  const qrScene = opts.qr?.sceneId ?? 0;
+  const qrSceneStr = opts.qr?.sceneStr ?? '';
+
+  const { openid, queued, rows } = await services.db.transaction(async (tx) => {
+    const now = services.clock.now();
+    const unionid = await ensureUnionid(tx, account.orgId, user.id);
+    const { row, created } = await ensureFollowLocked(tx, { accountId: account.id, userId: user.id, unionid, now, scene, qrScene, qrSceneStr });
+    if (!created && row.subscribed) return { openid: row.openid, queued: false, rows: [] as ConversationRow[] };
+    if (!created) await resubscribe(tx, account.id, user.id, { now, scene, qrScene, qrSceneStr });
+    const push = subscribeEvent(
+      { originalId: account.originalId, openid: row.openid, createTime: Math.floor(now.getTime() / 1000) },
+      opts.qr ? { eventKey: `qrscene_${opts.qr.sceneStr || String(qrScene)}`, ticket: opts.qr.ticket } : {},
+    );
+    const { pending } = await queuePush(tx, account, row.openid, push, now);
+    await lockWindows(tx, account.id, row.openid);
+    await openWindow(tx, account.id, row.openid, 'follow', now);
+    const rows = hasServer(account) ? [] : await autoReplyFor(tx, account, { userId: user.id, openid: row.openid }, { kind: 'subscribe' }, now);
+    return { openid: row.openid, queued: pending, rows };
+  });
+  if (queued) notifyDeliveriesQueued(services);
+  publishConversation(services, account, rows);
+  return openid;
+}

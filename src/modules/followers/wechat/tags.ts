@@ -1,0 +1,175 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Services } from '../../../main/services.js';
+import { defineApi } from '../../../surfaces/wechat/kit.js';
+import { WxError } from '../../../protocol/errcodes.js';
+import { requireFollowers } from '../followerGuard.js';
+import { createTag } from '../commands/tagCreator.js';
+import { renameTag } from '../commands/tagRenamer.js';
+import { deleteTag } from '../commands/tagDeleter.js';
+import { updateTagMembers } from '../commands/tagMembersUpdater.js';
+import { updateBlacklist } from '../commands/blacklistUpdater.js';
+import { findTag, listTagMemberOpenids, listTags, tagIdsOf, tagMemberCounts } from '../store/tags.js';
+import { countBlacklisted, listBlacklistedOpenids } from '../store/blacklist.js';
+import { isSystemTag, isTaggableSystemTag, looksLikeOpenid, OPENID_PAGE_SIZE, tagIdOf } from '../rules/audience.js';
+import { presentOpenidPage, presentTags } from './presenters.js';
+
+const OK = { errcode: 0, errmsg: 'ok' };
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `{tag: {id?, name?}}`: field checks answer tag errcodes (45157/45158/45159), not 47001. */
+const tagBody = z.object({ tag: z.unknown().optional() });
+const membersBody = z.object({ openid_list: z.unknown().optional(), tagid: z.unknown().optional() });
+const openidBody = z.object({ openid: z.unknown().optional() });
+const tagUsersBody = z.object({ tagid: z.unknown().optional(), next_openid: z.unknown().optional() });
+const blacklistPageBody = z.object({ begin_openid: z.unknown().optional() });
+const blacklistBody = z.object({ openid_list: z.unknown().optional() });
+
+const tagField = (tag: unknown, field: 'id' | 'name') => (isRecord(tag) ? tag[field] : undefined);
+
+/** A paging cursor: '' (from the start) or something shaped like an openid (40003 otherwise). */
+function cursorOf(v: unknown): string {
+  if (v === undefined || v === null || v === '') return '';
+  if (!looksLikeOpenid(v)) throw new WxError(40003);
+  return v;
+}
+
+/** Tags, tag membership and the blacklist (reference §7). */
+export function registerTagRoutes(app: FastifyInstance, services: Services): void {
+  defineApi(app, services, {
+    path: '/cgi-bin/tags/create',
+    methods: ['POST'],
+    auth: 'token',
+    capability: 'user',
+    schema: tagBody,
+    summary: 'Create a tag (ids from 100, at most 100 tags)',
+    async handler({ account, body }) {
+      const tag = await createTag(services, account.id, tagField(body.tag, 'name'));
+      return { tag: { id: tag.id, name: tag.name } };
+    },
+  });
+
+  defineApi(app, services, {
+    path: '/cgi-bin/tags/get',
+    methods: ['GET'],
+    auth: 'token',
+    capability: 'user',
+    summary: 'Tags with follower counts (the star group 2 included)',
+    async handler({ account }) {
+      const [tags, counts] = await Promise.all([listTags(services.db, account.id), tagMemberCounts(services.db, account.id)]);
+      return presentTags(tags, counts);
+    },
+  });
+
+  defineApi(app, services, {
+    path: '/cgi-bin/tags/update',
+    methods: ['POST'],
+    auth: 'token',
+    capability: 'user',
+    schema: tagBody,
+    summary: 'Rename a tag',
+    async handler({ account, body }) {
+      await renameTag(services, account.id, tagField(body.tag, 'id'), tagField(body.tag, 'name'));
+      return OK;
+    },
+  });
+
+  defineApi(app, services, {
+    path: '/cgi-bin/tags/delete',
+    methods: ['POST'],
+    auth: 'token',
+    capability: 'user',
+    schema: tagBody,
+    summary: 'Delete a tag and untag its followers',
+    async handler({ account, body }) {
+      await deleteTag(services, account.id, tagField(body.tag, 'id'));
+      return OK;
+    },
+  });
+
+  for (const [path, action] of [
+    ['/cgi-bin/tags/members/batchtagging', 'tag'],
+    ['/cgi-bin/tags/members/batchuntagging', 'untag'],
+  ] as const) {
+    defineApi(app, services, {
+      path,
+      methods: ['POST'],
+      auth: 'token',
+      capability: 'user',
+      schema: membersBody,
+      summary: action === 'tag' ? 'Tag up to 50 followers' : 'Untag up to 50 followers',
+      async handler({ account, body }) {
+        await updateTagMembers(services, account.id, action, body.openid_list, body.tagid);
+        return OK;
+      },
+    });
+  }
+
+  defineApi(app, services, {
+    path: '/cgi-bin/tags/getidlist',
+    methods: ['POST', 'GET'],
+    auth: 'token',
+    capability: 'user',
+    schema: openidBody,
+    summary: "A follower's tag ids",
+    async handler({ account, body, query }) {
+      const openid = body?.openid ?? query.openid;
+      await requireFollowers(services.db, account.id, [openid], { requireSubscribed: true, foreignErrcode: 49003 });
+      const tags = await tagIdsOf(services.db, account.id, [openid as string]);
+      return { tagid_list: tags.get(openid as string) ?? [] };
+    },
+  });
+
+  defineApi(app, services, {
+    path: '/cgi-bin/user/tag/get',
+    methods: ['POST', 'GET'],
+    auth: 'token',
+    capability: 'user',
+    schema: tagUsersBody,
+    summary: "A tag's followers, 10000 openids per page",
+    async handler({ account, body, query }) {
+      const tagId = tagIdOf(body?.tagid ?? query.tagid);
+      if (tagId === undefined || (isSystemTag(tagId) && !isTaggableSystemTag(tagId))) throw new WxError(45159);
+      if (!isSystemTag(tagId) && !(await findTag(services.db, account.id, tagId))) throw new WxError(45159);
+      const after = cursorOf(body?.next_openid ?? query.next_openid);
+      return presentOpenidPage(await listTagMemberOpenids(services.db, account.id, tagId, after, OPENID_PAGE_SIZE));
+    },
+  });
+
+  defineApi(app, services, {
+    path: '/cgi-bin/tags/members/getblacklist',
+    methods: ['POST'],
+    auth: 'token',
+    capability: 'user',
+    body: 'optional-json',
+    schema: blacklistPageBody,
+    summary: 'Blacklisted followers, 10000 openids per page',
+    async handler({ account, body }) {
+      const after = cursorOf(body?.begin_openid);
+      const [total, openids] = await Promise.all([
+        countBlacklisted(services.db, account.id),
+        listBlacklistedOpenids(services.db, account.id, after, OPENID_PAGE_SIZE),
+      ]);
+      return { total, ...presentOpenidPage(openids) };
+    },
+  });
+
+  for (const [path, action] of [
+    ['/cgi-bin/tags/members/batchblacklist', 'add'],
+    ['/cgi-bin/tags/members/batchunblacklist', 'remove'],
+  ] as const) {
+    defineApi(app, services, {
+      path,
+      methods: ['POST'],
+      auth: 'token',
+      capability: 'user',
+      schema: blacklistBody,
+      summary: action === 'add' ? 'Blacklist up to 20 followers' : 'Release up to 20 followers from the blacklist',
+      async handler({ account, body }) {
+        await updateBlacklist(services, account.id, action, body.openid_list);
+        return OK;
+      },
+    });
+  }
+}

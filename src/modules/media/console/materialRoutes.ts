@@ -1,0 +1,131 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Services } from '../../../main/services.js';
+import { DomainError } from '../../../platform/errors.js';
+import { addMaterial } from '../commands/materialAdder.js';
+import { uploadArticleImage } from '../../articles/commands/articleImageUploader.js';
+import { deleteMaterial } from '../commands/materialDeleter.js';
+import { MATERIAL_KINDS, MATERIAL_MAX_BYTES, checkVideoDescription, type MaterialKind, type VideoDescription } from '../rules/materialLimits.js';
+import { countMaterials, listMaterials } from '../store/materials.js';
+import { MultipartError, parseMultipart } from '../../../protocol/multipart.js';
+import { accountInScope } from '../../../surfaces/console/accountScope.js';
+import { consoleRoute } from '../../../surfaces/console/kit.js';
+import { materialMessage, presentMaterial } from './materialPresenter.js';
+import { listNewsMaterials } from '../../articles/console/newsMaterials.js';
+
+/** Room for multipart framing and the small text fields around the file. */
+const MULTIPART_OVERHEAD = 64 * 1024;
+/** The largest upload body: the largest material (a 10 MB video) and its framing. */
+const UPLOAD_BODY_LIMIT = MATERIAL_MAX_BYTES.video + MULTIPART_OVERHEAD;
+
+const listQuery = z.object({
+  type: z.enum(['image', 'voice', 'video', 'thumb', 'news']),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  count: z.coerce.number().int().min(1).max(50).default(20),
+});
+const uploadQuery = z.object({ type: z.enum(MATERIAL_KINDS) });
+
+/** The parts of an upload body: the `media` file and text fields (a video's title and introduction). */
+function uploadParts(request: { body: unknown; headers: Record<string, unknown> }, maxBytes: number) {
+  const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+  if (raw.length === 0) throw new DomainError('invalid_request', 'Choose a file to upload (multipart field "media").');
+  if (raw.length > maxBytes + MULTIPART_OVERHEAD) {
+    const limit = maxBytes >= 1024 * 1024 ? `${maxBytes / 1024 / 1024} MB` : `${maxBytes / 1024} KB`;
+    throw new DomainError('body_too_large', `The file is too large: files of this type are at most ${limit}.`);
+  }
+  let parts;
+  try {
+    parts = parseMultipart(raw, String(request.headers['content-type'] ?? ''));
+  } catch (err) {
+    if (err instanceof MultipartError) throw new DomainError('unsupported_media_type', 'Send the file as multipart/form-data with a "media" field.');
+    throw err;
+  }
+  const file = parts.find((p) => p.name === 'media' && p.filename !== undefined) ?? parts.find((p) => p.name === 'media');
+  if (!file) throw new DomainError('invalid_request', 'Choose a file to upload (multipart field "media").');
+  const text = (name: string) => parts.find((p) => p.name === name && p.filename === undefined)?.data.toString('utf8');
+  return { file: { bytes: file.data, filename: file.filename }, text };
+}
+
+/** A material command's refusal, reworded for the console (the errcode stays in details). */
+async function withMessages<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof DomainError && err.details?.errcode !== undefined) {
+      throw new DomainError(err.code, materialMessage(err.details.errcode, err.message), err.details);
+    }
+    throw err;
+  }
+}
+
+/**
+ * The materials library's API: list by type with paging, upload (multipart, the same commands
+ * and limits as material/add_material and media/uploadimg) and delete (refused while the menu or
+ * an auto-reply uses the material).
+ */
+export function registerMaterialRoutes(api: FastifyInstance, services: Services): void {
+  consoleRoute(api, services, {
+    method: 'GET',
+    url: '/accounts/:appid/materials',
+    query: listQuery,
+    async handler({ session, params, query }) {
+      const account = await accountInScope(services.db, session, params.appid);
+      if (query.type === 'news') {
+        const page = await listNewsMaterials(services, account.id, query.offset, query.count);
+        return { type: 'news', offset: query.offset, ...page };
+      }
+      const kind: MaterialKind = query.type;
+      const [rows, total] = await Promise.all([
+        listMaterials(services.db, account.id, kind, query.offset, query.count),
+        countMaterials(services.db, account.id, kind),
+      ]);
+      return { type: kind, offset: query.offset, total, items: rows.map((r) => presentMaterial(services.config.publicUrl, r)) };
+    },
+  });
+
+  consoleRoute(api, services, {
+    method: 'DELETE',
+    url: '/accounts/:appid/materials/:mediaId',
+    async handler({ session, params }) {
+      const account = await accountInScope(services.db, session, params.appid);
+      await withMessages(() => deleteMaterial(services, { account, mediaId: params.mediaId ?? '' }));
+      return { ok: true };
+    },
+  });
+
+  // Uploads need a larger body than the console's JSON limit: their own parser, in their own scope.
+  void api.register(async (uploads) => {
+    uploads.removeAllContentTypeParsers();
+    uploads.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: UPLOAD_BODY_LIMIT }, (_req, body, done) => done(null, body));
+
+    consoleRoute(uploads, services, {
+      method: 'POST',
+      url: '/accounts/:appid/materials',
+      query: uploadQuery,
+      status: 201,
+      async handler({ session, params, query, request }) {
+        const account = await accountInScope(services.db, session, params.appid);
+        const { file, text } = uploadParts(request, MATERIAL_MAX_BYTES[query.type]);
+        let video: VideoDescription | undefined;
+        if (query.type === 'video') {
+          const checked = checkVideoDescription(text('title') ?? file.filename ?? '', text('introduction') ?? '');
+          if ('errcode' in checked) throw new DomainError('invalid_request', materialMessage(checked.errcode, 'Check the video title.'), { errcode: checked.errcode });
+          video = checked;
+        }
+        const row = await withMessages(() => addMaterial(services, { account, kind: query.type, file, video }));
+        return { item: presentMaterial(services.config.publicUrl, row) };
+      },
+    });
+
+    consoleRoute(uploads, services, {
+      method: 'POST',
+      url: '/accounts/:appid/materials/uploadimg',
+      async handler({ session, params, request }) {
+        const account = await accountInScope(services.db, session, params.appid);
+        const { file } = uploadParts(request, MATERIAL_MAX_BYTES.image);
+        const { url } = await withMessages(() => uploadArticleImage(services, { account, file }));
+        return { url };
+      },
+    });
+  });
+}

@@ -1,0 +1,100 @@
+import { and, count, desc, eq, sql } from 'drizzle-orm';
+import type { Executor, Tx } from '../../../platform/db/connect.js';
+import { autoReplies } from '../../autoreplies/schema.js';
+import { media } from '../schema.js';
+import { menus } from '../../menus/schema.js';
+import { newsGroups } from '../../articles/schema.js';
+import { MEDIA_ID_RE } from '../rules/media.js';
+import type { MaterialKind } from '../rules/materialLimits.js';
+import type { MediaRow } from './media.js';
+
+/**
+ * SQL for permanent materials: media rows with origin 'material' (add_material), what refers to
+ * them (menus, auto-replies), and removing news materials. Rows are written with insertMedia.
+ */
+
+/** Serialises material uploads of one account for the rest of the transaction (count, then insert). */
+export async function lockMaterials(tx: Tx, accountId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`material:${accountId}`}))`);
+}
+
+const isMaterial = (accountId: string) => and(eq(media.accountId, accountId), eq(media.origin, 'material'));
+
+/** How many materials of a kind the account keeps. */
+export async function countMaterials(db: Executor, accountId: string, kind: MaterialKind): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(media).where(and(isMaterial(accountId), eq(media.kind, kind)));
+  return Number(row?.n ?? 0);
+}
+
+/** Materials per kind (kinds the account has none of are 0). */
+export async function countMaterialsByKind(db: Executor, accountId: string): Promise<Record<MaterialKind, number>> {
+  const rows = await db.select({ kind: media.kind, n: count() }).from(media).where(isMaterial(accountId)).groupBy(media.kind);
+  const out: Record<MaterialKind, number> = { image: 0, voice: 0, video: 0, thumb: 0 };
+  for (const r of rows) if (r.kind in out) out[r.kind as MaterialKind] = Number(r.n);
+  return out;
+}
+
+/** One of the account's materials; undefined for unknown, malformed or another account's ids. */
+export async function findMaterial(db: Executor, accountId: string, id: string): Promise<MediaRow | undefined> {
+  if (typeof id !== 'string' || !MEDIA_ID_RE.test(id)) return undefined;
+  const [row] = await db.select().from(media).where(and(eq(media.id, id), isMaterial(accountId)));
+  return row;
+}
+
+/** A page of the account's materials of a kind, newest first. */
+export async function listMaterials(db: Executor, accountId: string, kind: MaterialKind, offset: number, limit: number): Promise<MediaRow[]> {
+  return db
+    .select()
+    .from(media)
+    .where(and(isMaterial(accountId), eq(media.kind, kind)))
+    .orderBy(desc(media.createdAt), desc(media.id))
+    .offset(offset)
+    .limit(limit);
+}
+
+/** Removes one material row; returns its storage key (bytes are removed after commit), or undefined. */
+export async function deleteMaterialRow(db: Executor, accountId: string, id: string): Promise<string | undefined> {
+  const [row] = await db.delete(media).where(and(eq(media.id, id), isMaterial(accountId))).returning({ key: media.storageKey });
+  return row?.key;
+}
+
+/**
+ * Whether the account's menus (media_id and view_limited buttons, at any depth) or auto-replies
+ * (image replies, mini-program thumbnails) name this media_id: such a material cannot be deleted.
+ */
+export async function materialReferenced(db: Executor, accountId: string, mediaId: string): Promise<boolean> {
+  const vars = JSON.stringify({ id: mediaId });
+  const [menu] = await db
+    .select({ id: menus.id })
+    .from(menus)
+    .where(and(eq(menus.accountId, accountId), sql`jsonb_path_exists(${menus.buttons}, '$.** ? (@.media_id == $id)', ${vars}::jsonb)`))
+    .limit(1);
+  if (menu) return true;
+  const [reply] = await db
+    .select({ id: autoReplies.id })
+    .from(autoReplies)
+    .where(and(
+      eq(autoReplies.accountId, accountId),
+      sql`jsonb_path_exists(${autoReplies.replies}, '$.** ? (@.media_id == $id || @.thumb_media_id == $id)', ${vars}::jsonb)`,
+    ))
+    .limit(1);
+  return reply !== undefined;
+}
+
+/**
+ * Removes a news material. One that was never sent goes with its articles; one that was
+ * mass-sent or published keeps its articles (readers still open them) and only leaves the
+ * material library (state 'deleted'). Returns whether there was such a news material.
+ */
+export async function removeNewsMaterial(db: Executor, accountId: string, groupId: string, now: Date): Promise<boolean> {
+  const where = and(eq(newsGroups.id, groupId), eq(newsGroups.accountId, accountId), eq(newsGroups.origin, 'material'));
+  const [deleted] = await db.delete(newsGroups).where(and(where, eq(newsGroups.state, 'draft'))).returning({ id: newsGroups.id });
+  if (deleted) return true;
+  const [hidden] = await db
+    .update(newsGroups)
+    .set({ state: 'deleted', updatedAt: now })
+    .where(and(where, sql`${newsGroups.state} <> 'deleted'`))
+    .returning({ id: newsGroups.id });
+  return hidden !== undefined;
+}
+

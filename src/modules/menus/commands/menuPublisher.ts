@@ -1,0 +1,23 @@
+import type { Services } from '../../../main/services.js';
+import { validateMenuButtons } from '../rules/menu.js';
+import { putDefaultMenu, type MenuSource, type StoredMenu } from '../store.js';
+import { wxErrorAt } from '../../../surfaces/wechat/wxHint.js';
+import { announceMenuChange } from '../../messaging/realtime.js';
+
+/**
+ * menu/create: validates the buttons (reference §5 limits) and makes them the account's default
+ * menu, replacing the previous one. Personalized menus are kept. Throws WxError with WeChat's
+ * errcode for the first invalid button.
+ */
+export async function publishMenu(
+  services: Pick<Services, 'db' | 'clock' | 'realtime'>,
+  accountId: string,
+  buttons: unknown,
+  source: MenuSource = 'api',
+): Promise<StoredMenu> {
+  const check = validateMenuButtons(buttons);
+  if (!check.ok) throw wxErrorAt(check.errcode, check.at);
+  const stored = await putDefaultMenu(services.db, accountId, check.buttons, source, services.clock.now());
+  await announceMenuChange(services, accountId);
+  return stored;
+}

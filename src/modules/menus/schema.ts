@@ -1,0 +1,23 @@
+import { sql } from 'drizzle-orm';
+import { pgTable, text, uuid, jsonb, primaryKey, index, uniqueIndex, bigserial } from 'drizzle-orm/pg-core';
+import { accounts } from '../accounts/schema.js';
+import { ts } from '../../platform/db/columns.js';
+
+/** Custom menus: one default menu per account plus personalized (conditional) menus. */
+export const menus = pgTable('menus', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  accountId: uuid('account_id').notNull().references(() => accounts.id, { onDelete: 'cascade' }),
+  /** default | conditional */
+  kind: text('kind').notNull(),
+  /** WeChat's menuid (decimal string). */
+  menuid: text('menuid').notNull(),
+  buttons: jsonb('buttons').notNull(),
+  matchrule: jsonb('matchrule'),
+  /** api | console: who last wrote it. */
+  source: text('source').notNull().default('api'),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [
+  index('menus_account_idx').on(t.accountId, t.kind, t.id),
+  uniqueIndex('menus_default_uq').on(t.accountId).where(sql`kind = 'default'`),
+  uniqueIndex('menus_menuid_uq').on(t.accountId, t.menuid),
+]);

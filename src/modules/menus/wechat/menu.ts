@@ -1,0 +1,116 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Services } from '../../../main/services.js';
+import { defineApi } from '../../../surfaces/wechat/kit.js';
+import { WxError } from '../../../protocol/errcodes.js';
+import { publishMenu } from '../commands/menuPublisher.js';
+import { removeAllMenus } from '../commands/menuRemover.js';
+import { addConditionalMenu } from '../commands/conditionalMenuAdder.js';
+import { removeConditionalMenu } from '../commands/conditionalMenuRemover.js';
+import { getCurrentMenu, matchMenuFor } from '../store.js';
+import { findFollowers } from '../../followers/store/audience.js';
+import { looksLikeOpenid } from '../../followers/rules/audience.js';
+import { presentMenuGet, presentSelfMenu, presentTryMatch } from './presenters.js';
+
+const OK = { errcode: 0, errmsg: 'ok' };
+
+/** Button trees are checked by domain/menu.ts, which answers WeChat's errcodes; here only the envelope. */
+const menuBody = z.object({ button: z.unknown().optional(), matchrule: z.unknown().optional() });
+const delConditionalBody = z.object({ menuid: z.unknown().optional() });
+const tryMatchBody = z.object({ user_id: z.unknown().optional() });
+
+/** Custom menu APIs (reference §5). */
+export function registerMenuRoutes(app: FastifyInstance, services: Services): void {
+  defineApi(app, services, {
+    path: '/cgi-bin/menu/create',
+    methods: ['POST'],
+    auth: 'token',
+    capability: 'menu',
+    schema: menuBody,
+    summary: 'Create (replace) the default menu',
+    async handler({ account, body }) {
+      await publishMenu(services, account.id, body.button);
+      return OK;
+    },
+  });
+
+  defineApi(app, services, {
+    path: '/cgi-bin/menu/get',
+    methods: ['GET'],
+    auth: 'token',
+    capability: 'menu',
+    summary: 'Default and personalized menus',
+    async handler({ account }) {
+      const current = await getCurrentMenu(services.db, account.id);
+      if (!current) throw new WxError(46003);
+      return presentMenuGet(current);
+    },
+  });
+
+  defineApi(app, services, {
+    path: '/cgi-bin/menu/delete',
+    methods: ['GET', 'POST'],
+    auth: 'token',
+    capability: 'menu',
+    summary: 'Delete the default and all personalized menus',
+    async handler({ account }) {
+      await removeAllMenus(services, account.id);
+      return OK;
+    },
+  });
+
+  defineApi(app, services, {
+    path: '/cgi-bin/get_current_selfmenu_info',
+    methods: ['GET', 'POST'],
+    auth: 'token',
+    capability: 'menu',
+    summary: 'The menu as configured, sub-menus as {list}',
+    async handler({ account }) {
+      return presentSelfMenu(await getCurrentMenu(services.db, account.id));
+    },
+  });
+
+  defineApi(app, services, {
+    path: '/cgi-bin/menu/addconditional',
+    methods: ['POST'],
+    auth: 'token',
+    capability: 'menu_conditional',
+    schema: menuBody,
+    summary: 'Add a personalized menu (tag / platform matchrule)',
+    async handler({ account, body }) {
+      const menu = await addConditionalMenu(services, account.id, body);
+      return { menuid: menu.menuid };
+    },
+  });
+
+  defineApi(app, services, {
+    path: '/cgi-bin/menu/delconditional',
+    methods: ['POST'],
+    auth: 'token',
+    capability: 'menu_conditional',
+    schema: delConditionalBody,
+    summary: 'Delete a personalized menu',
+    async handler({ account, body }) {
+      await removeConditionalMenu(services, account.id, body.menuid);
+      return OK;
+    },
+  });
+
+  defineApi(app, services, {
+    path: '/cgi-bin/menu/trymatch',
+    methods: ['POST'],
+    auth: 'token',
+    capability: 'menu_conditional',
+    schema: tryMatchBody,
+    summary: 'The menu a follower would see',
+    async handler({ account, body }) {
+      // Herald's followers have no WeChat id, so user_id is an openid of this account.
+      const userId = body.user_id;
+      const [follower] = looksLikeOpenid(userId) ? await findFollowers(services.db, [userId]) : [];
+      if (!follower || follower.accountId !== account.id || !follower.subscribed) throw new WxError(65302);
+      const matched = await matchMenuFor(services.db, account.id, follower.openid);
+      if (!matched) throw new WxError(46003);
+      return presentTryMatch(matched.buttons);
+    },
+  });
+}

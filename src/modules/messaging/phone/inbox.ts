@@ -1,0 +1,61 @@
+import type { Services } from '../../../main/services.js';
+import { previewText, type MessageContent } from '../rules/conversation.js';
+import { presentPhoneMessage, type PhoneMessage } from './messagePresenter.js';
+import { listChatSummaries } from '../store/phoneChats.js';
+import { listPostSummaries } from '../../reader/store/phonePosts.js';
+import { postMessage, postPreview, presentBroadcasts } from '../../broadcasts/phone/broadcastPresenter.js';
+
+/** One account in a follower's chat list: its newest message or push post, whichever is later, and the unread total. */
+export interface InboxEntry {
+  appid: string;
+  name: string;
+  type: string;
+  verified: boolean;
+  /** chats | subscriptions (the folder) */
+  placement: string;
+  at: Date;
+  preview: string;
+  unread: number;
+  latest: PhoneMessage;
+}
+
+/**
+ * The follower's chat list: conversations (conversation_messages) and received push posts
+ * (broadcast_recipients) merged per account, newest first. Two set-based queries and one for
+ * the cards of the newest posts.
+ */
+export async function listInbox(services: Pick<Services, 'db' | 'clock' | 'config'>, userId: string): Promise<InboxEntry[]> {
+  const [chats, posts] = await Promise.all([listChatSummaries(services.db, userId), listPostSummaries(services.db, userId)]);
+  const byAccount = new Map<string, InboxEntry>();
+  for (const s of chats) {
+    byAccount.set(s.latest.accountId, {
+      appid: s.latest.appid,
+      name: s.latest.accountName,
+      type: s.latest.accountType,
+      verified: s.verified,
+      placement: s.latest.placement,
+      at: s.latest.createdAt,
+      preview: previewText(s.latest.msgType, (s.latest.content ?? {}) as MessageContent),
+      unread: s.unread,
+      latest: presentPhoneMessage(s.latest),
+    });
+  }
+  const views = await presentBroadcasts(services, posts.map((p) => p.latest));
+  posts.forEach((p, i) => {
+    const view = views[i];
+    const have = byAccount.get(p.latest.accountId);
+    const newer = !have || p.latest.sentAt.getTime() >= have.at.getTime();
+    byAccount.set(p.latest.accountId, {
+      appid: p.latest.appid,
+      name: p.latest.accountName,
+      type: p.latest.accountType,
+      verified: p.latest.verified,
+      placement: newer ? p.latest.placement : have.placement,
+      at: newer ? p.latest.sentAt : have.at,
+      preview: newer ? postPreview(view) : have.preview,
+      unread: (have?.unread ?? 0) + p.unread,
+      latest: newer ? postMessage(view) : have.latest,
+    });
+  });
+  return [...byAccount.values()].sort((a, b) => b.at.getTime() - a.at.getTime());
+}

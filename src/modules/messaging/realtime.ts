@@ -1,0 +1,33 @@
+import { findAccountById } from '../accounts/store/accounts.js';
+import type { Services } from '../../main/services.js';
+import type { AccountRow } from '../accounts/store/accounts.js';
+import type { ConversationRow } from './store/conversations.js';
+import { presentPhoneMessage } from './phone/messagePresenter.js';
+
+/**
+ * Publishes committed conversation rows to the followers' phones. Call after the transaction
+ * that wrote them commits (a phone never sees a message that was rolled back).
+ */
+export function publishConversation(
+  services: Pick<Services, 'realtime'>,
+  account: Pick<AccountRow, 'appid' | 'name' | 'type'>,
+  rows: readonly ConversationRow[],
+): void {
+  for (const row of rows) {
+    services.realtime.publish(row.userId, {
+      type: 'message',
+      message: presentPhoneMessage({ ...row, appid: account.appid, accountName: account.name, accountType: account.type }),
+    });
+  }
+}
+
+/** Tells every connected phone that an account's menu changed (they fetch it again). Call after commit. */
+export function publishMenuChanged(services: Pick<Services, 'realtime'>, appid: string): void {
+  services.realtime.publishAll({ type: 'menu_changed', appid });
+}
+
+/** Tells connected phones an account's menu changed (after the change is committed). */
+export async function announceMenuChange(services: Pick<Services, 'realtime' | 'db'>, accountId: string): Promise<void> {
+  const account = await findAccountById(services.db, accountId);
+  if (account) publishMenuChanged(services, account.appid);
+}

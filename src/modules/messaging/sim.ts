@@ -1,0 +1,271 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Services } from '../../main/services.js';
+import { DomainError } from '../../platform/errors.js';
+import { sendUserMessage } from './commands/userMessageSender.js';
+import { USER_MSG_TYPES, checkUserMessage } from './rules/userMessage.js';
+import { uploadFollowerMedia } from '../media/commands/mediaUploader.js';
+import { clickMenu } from '../menus/commands/menuClicker.js';
+import { scanQr } from '../qrcodes/commands/qrScanner.js';
+import { reportLocation } from '../followers/commands/locationReporter.js';
+import { issuePhoneToken } from '../../surfaces/phone/token.js';
+import { findAccountByAppid, type AccountRow } from '../accounts/store/accounts.js';
+import { findFollowerUser } from '../followers/store/users.js';
+import { latestConversationId, listUserConversation, MAX_CONVERSATION_PAGE } from './store/conversations.js';
+import { waitForDelivery } from '../callbacks/jobs/deliveryWaiter.js';
+import { presentPhoneMessage } from './phone/messagePresenter.js';
+import { MultipartError, parseMultipart } from '../../protocol/multipart.js';
+import { MEDIA_MAX_BYTES } from '../media/rules/media.js';
+import { simRoute, simStatusOf } from '../../surfaces/sim/kit.js';
+import { presentReply } from '../../surfaces/sim/presenters.js';
+import { PLACEHOLDER_AMR, PLACEHOLDER_JPEG, PLACEHOLDER_MP4, PLACEHOLDER_PNG } from '../../surfaces/sim/placeholders.js';
+
+const accountRef = z.string().min(1).max(64);
+/** Largest upload body: the largest media (10 MB) plus multipart framing. */
+const MEDIA_BODY_LIMIT = MEDIA_MAX_BYTES.video + 64 * 1024;
+
+/** The message fields are checked by the command (domain/userMessage.ts); these are the simulator's own. */
+const messageBody = z.looseObject({
+  account: accountRef,
+  msgtype: z.enum(USER_MSG_TYPES as [string, ...string[]]),
+  /** false returns at once, without waiting for the delivery. */
+  wait: z.boolean().default(true),
+});
+
+/** At most this many messages per batch request. */
+export const MAX_BATCH_MESSAGES = 100;
+
+const batchBody = z.object({
+  messages: z
+    .array(z.looseObject({ user: z.string().min(1).max(64), account: accountRef, msgtype: z.enum(USER_MSG_TYPES as [string, ...string[]]) }))
+    .min(1)
+    .max(MAX_BATCH_MESSAGES),
+});
+
+const menuClickBody = z.object({
+  account: accountRef,
+  path: z.union([z.tuple([z.number().int().min(0).max(4)]), z.tuple([z.number().int().min(0).max(4), z.number().int().min(0).max(4)])]),
+  scan_type: z.enum(['qrcode', 'barcode']).optional(),
+  scan_result: z.string().max(2048).optional(),
+  media_ids: z.array(z.string().max(128)).max(9).optional(),
+  location: z
+    .object({
+      location_x: z.number(),
+      location_y: z.number(),
+      scale: z.number().optional(),
+      label: z.string().max(256).optional(),
+      poiname: z.string().max(256).optional(),
+    })
+    .optional(),
+  wait: z.boolean().default(true),
+});
+
+const scanBody = z
+  .object({ ticket: z.string().max(4096).optional(), url: z.string().max(4096).optional() })
+  .refine((b) => (b.ticket ?? b.url) !== undefined, 'ticket or url is required.');
+
+const locationBody = z.object({
+  account: accountRef,
+  latitude: z.number(),
+  longitude: z.number(),
+  precision: z.number().default(30),
+});
+
+const inboxQuery = z.object({
+  account: accountRef.optional(),
+  after: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_CONVERSATION_PAGE).default(100),
+});
+
+/** A follower's upload made for a script that sent a media message without one. */
+async function placeholder(services: Services, userId: string, bytes: Buffer, filename: string): Promise<string> {
+  return (await uploadFollowerMedia(services, userId, { bytes, filename })).media_id;
+}
+
+/** Fills in placeholder media for image, voice and video messages sent without media_id. */
+async function withMedia(services: Services, userId: string, msg: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const out = { ...msg };
+  // Messages without media need no lookup here: the command refuses an unknown user itself.
+  if (!['image', 'voice', 'video', 'shortvideo'].includes(String(out.msgtype))) return out;
+  const missing = (k: string) => out[k] === undefined || out[k] === null || out[k] === '';
+  if (!(await findFollowerUser(services.db, userId))) throw new DomainError('not_found', 'User not found.');
+  if (out.msgtype === 'image' && missing('media_id')) out.media_id = await placeholder(services, userId, PLACEHOLDER_PNG, 'photo.png');
+  if (out.msgtype === 'voice' && missing('media_id')) out.media_id = await placeholder(services, userId, PLACEHOLDER_AMR, 'voice.amr');
+  if (out.msgtype === 'video' || out.msgtype === 'shortvideo') {
+    if (missing('media_id')) out.media_id = await placeholder(services, userId, PLACEHOLDER_MP4, 'video.mp4');
+    if (missing('thumb_media_id')) out.thumb_media_id = await placeholder(services, userId, PLACEHOLDER_JPEG, 'thumb.jpg');
+  }
+  return out;
+}
+
+/** The delivery's outcome once it is done (or the wait ends), and what the account answered in the conversation. */
+async function outcome(services: Services, userId: string, accountId: string, deliveryId: number | null | undefined, afterId: number, wait: boolean) {
+  const state = wait && typeof deliveryId === 'number' ? await waitForDelivery(services, deliveryId) : undefined;
+  const later = wait ? await listUserConversation(services.db, userId, { after: afterId, accountId, limit: 50 }) : [];
+  return {
+    delivery: typeof deliveryId === 'number' ? { id: deliveryId, status: state?.status ?? 'pending', attempts: state?.attempts ?? 0 } : null,
+    reply: state?.reply == null ? null : presentReply(state.reply),
+    reply_status: state?.replyStatus ?? 'none',
+    reply_error: state?.replyError ?? null,
+    replies: later.filter((e) => e.direction === 'out').map(presentPhoneMessage),
+  };
+}
+
+async function accountIdOf(services: Services, appid: string): Promise<string> {
+  const account = await findAccountByAppid(services.db, appid);
+  if (!account) throw new DomainError('not_found', `No account with AppID ${appid}.`);
+  return account.id;
+}
+
+/**
+ * What a simulated user does in chats: send any message type, upload media, tap the menu, scan
+ * QR codes, report their location, read their conversations, and get a phone token for the
+ * WebSocket.
+ */
+export function registerMessageRoutes(app: FastifyInstance, services: Services): void {
+  simRoute(app, services, {
+    method: 'POST',
+    url: '/users/:id/messages',
+    body: messageBody,
+    async handler({ params, body }) {
+      const { account, wait, ...message } = body;
+      // Without wait the answer needs no account id: the command refuses an unknown account.
+      const accountId = wait ? await accountIdOf(services, account) : '';
+      const checked = checkUserMessage(await withMedia(services, params.id, message));
+      if (!checked.ok) throw new DomainError('invalid_request', checked.message);
+      const sent = await sendUserMessage(services, params.id, account, checked.message);
+      return {
+        msg_id: sent.msgId,
+        openid: sent.openid,
+        message: sent.message,
+        route: sent.route,
+        ...(await outcome(services, params.id, accountId, sent.deliveryId, sent.message.id, wait)),
+      };
+    },
+  });
+
+  // Many users' messages in one request, for load generation and scripted conversations: each
+  // is sent as by POST /users/:id/messages with wait false. One user's messages go in order;
+  // different users' go concurrently. A refusal answers in its own slot, not for the batch.
+  simRoute(app, services, {
+    method: 'POST',
+    url: '/messages/batch',
+    body: batchBody,
+    async handler({ body }) {
+      const results: object[] = new Array(body.messages.length);
+      const byUser = new Map<string, number[]>();
+      body.messages.forEach((m, i) => byUser.set(m.user, [...(byUser.get(m.user) ?? []), i]));
+      // Each account is read once per request, not once per message.
+      const accounts = new Map<string, Promise<AccountRow | undefined>>();
+      const accountOf = (appid: string) => {
+        let a = accounts.get(appid);
+        if (!a) accounts.set(appid, (a = findAccountByAppid(services.db, appid)));
+        return a;
+      };
+      const sendOne = async (i: number) => {
+        const { user, account, wait: _wait, ...message } = body.messages[i];
+        try {
+          const checked = checkUserMessage(await withMedia(services, user, message));
+          if (!checked.ok) throw new DomainError('invalid_request', checked.message);
+          const sent = await sendUserMessage(services, user, account, checked.message, { account: await accountOf(account) });
+          results[i] = { msg_id: sent.msgId, openid: sent.openid, route: sent.route, delivery_id: sent.deliveryId ?? null };
+        } catch (err) {
+          if (!(err instanceof DomainError)) throw err;
+          results[i] = { error: { code: err.code, message: err.message } };
+        }
+      };
+      await Promise.all([...byUser.values()].map(async (indexes) => {
+        for (const i of indexes) await sendOne(i);
+      }));
+      return { results };
+    },
+  });
+
+  simRoute(app, services, {
+    method: 'POST',
+    url: '/users/:id/menu-click',
+    body: menuClickBody,
+    async handler({ params, body }) {
+      const { account, path, wait, ...extra } = body;
+      const accountId = await accountIdOf(services, account);
+      const before = (await findFollowerUser(services.db, params.id)) ? await latestConversationId(services.db, params.id) : 0;
+      const result = await clickMenu(services, params.id, account, path, extra);
+      const after = await outcome(services, params.id, accountId, result.delivery_id, before, wait);
+      const shown = new Set(result.messages.map((m) => m.id));
+      return { ...result, ...after, replies: after.replies.filter((m) => !shown.has(m.id)) };
+    },
+  });
+
+  simRoute(app, services, {
+    method: 'POST',
+    url: '/users/:id/scan',
+    body: scanBody,
+    async handler({ params, body }) {
+      return scanQr(services, params.id, (body.ticket ?? body.url) as string);
+    },
+  });
+
+  simRoute(app, services, {
+    method: 'POST',
+    url: '/users/:id/location',
+    body: locationBody,
+    async handler({ params, body }) {
+      const { deliveryId } = await reportLocation(services, params.id, body.account, { latitude: body.latitude, longitude: body.longitude, precision: body.precision });
+      return { delivery_id: deliveryId };
+    },
+  });
+
+  simRoute(app, services, {
+    method: 'GET',
+    url: '/users/:id/inbox',
+    query: inboxQuery,
+    async handler({ params, query }) {
+      if (!(await findFollowerUser(services.db, params.id))) throw new DomainError('not_found', 'User not found.');
+      const accountId = query.account ? await accountIdOf(services, query.account) : undefined;
+      const rows = await listUserConversation(services.db, params.id, { after: query.after, accountId, limit: query.limit });
+      return { messages: rows.map(presentPhoneMessage), last_id: rows.length > 0 ? rows[rows.length - 1].id : query.after };
+    },
+  });
+
+  simRoute(app, services, {
+    method: 'POST',
+    url: '/users/:id/phone-token',
+    async handler({ params }) {
+      if (!(await findFollowerUser(services.db, params.id))) throw new DomainError('not_found', 'User not found.');
+      return { token: await issuePhoneToken(services, params.id) };
+    },
+  });
+
+  // Uploads carry files, not JSON: the raw body (any file type) or multipart/form-data with a
+  // `media` (or `file`) field.
+  app.route({
+    method: 'POST',
+    url: '/sim/v1/users/:id/media',
+    bodyLimit: MEDIA_BODY_LIMIT,
+    handler: async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      const type = String(request.headers['content-type'] ?? '');
+      try {
+        let file: { bytes: Buffer; filename?: string } = { bytes: raw };
+        if (/^multipart\/form-data/i.test(type)) {
+          let parts;
+          try {
+            parts = parseMultipart(raw, type);
+          } catch (err) {
+            if (err instanceof MultipartError) throw new DomainError('invalid_request', err.message);
+            throw err;
+          }
+          const part = parts.find((p) => p.name === 'media') ?? parts.find((p) => p.name === 'file');
+          if (!part) throw new DomainError('invalid_request', 'Send the file in a form field named media.');
+          file = { bytes: part.data, filename: part.filename };
+        }
+        const uploaded = await uploadFollowerMedia(services, id, file);
+        return reply.code(201).send(uploaded);
+      } catch (err) {
+        if (err instanceof DomainError) return reply.code(simStatusOf(err.code)).send({ error: { code: err.code, message: err.message } });
+        throw err;
+      }
+    },
+  });
+}

@@ -1,0 +1,90 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Services } from '../../../main/services.js';
+import { decoyHash, MAX_PASSWORD_LENGTH, verifyPassword } from '../../../platform/password.js';
+import { DomainError } from '../../../platform/errors.js';
+import { findOperatorByEmail } from '../store/operators.js';
+import { deleteExpiredSessions, insertSession } from '../store/sessions.js';
+import type { OperatorView } from './operatorCreator.js';
+
+/** How long a console session lives. */
+export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * Remembers failed logins to slow down guessing. The console keeps one in memory
+ * (see console/loginThrottle.ts); the command only asks and reports.
+ */
+export interface LoginAttempts {
+  /** Milliseconds until another attempt for this email or address is allowed (0 = now). */
+  retryAfterMs(email: string, ip: string): number;
+  failed(email: string, ip: string): void;
+  succeeded(email: string): void;
+}
+
+export interface LoginInput {
+  email: string;
+  password: string;
+  /** The client's address, for throttling. */
+  ip: string;
+}
+
+export interface LoginResult {
+  /** The cookie value. Only its SHA-256 is stored. */
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+  operator: OperatorView;
+}
+
+/** The stored form of a session token. */
+export const hashSessionToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+const INVALID = 'Incorrect email or password.';
+
+/**
+ * Checks an operator's credentials and opens a session. Failures are deliberately alike
+ * (unknown email and wrong password give the same answer after the same work), and repeated
+ * failures are refused with rate_limited before any hashing is done.
+ */
+export async function loginOperator(
+  services: Pick<Services, 'db' | 'clock'>,
+  input: LoginInput,
+  attempts: LoginAttempts,
+): Promise<LoginResult> {
+  const email = input.email.trim().toLowerCase();
+  const wait = attempts.retryAfterMs(email, input.ip);
+  if (wait > 0) {
+    const seconds = Math.ceil(wait / 1000);
+    throw new DomainError('rate_limited', `Too many failed attempts. Try again in ${seconds} s.`, { retryAfterSec: seconds });
+  }
+  if (input.password.length > MAX_PASSWORD_LENGTH || email.length > 254) {
+    attempts.failed(email, input.ip);
+    throw new DomainError('invalid_credentials', INVALID);
+  }
+  const operator = await findOperatorByEmail(services.db, email);
+  const ok = await verifyPassword(input.password, operator?.passwordHash ?? (await decoyHash()));
+  if (!operator || !ok) {
+    attempts.failed(email, input.ip);
+    throw new DomainError('invalid_credentials', INVALID);
+  }
+  attempts.succeeded(email);
+
+  const now = services.clock.now();
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+  await deleteExpiredSessions(services.db, operator.id, now);
+  await insertSession(services.db, { tokenHash: hashSessionToken(token), operatorId: operator.id, csrfToken, createdAt: now, expiresAt });
+  return {
+    token,
+    csrfToken,
+    expiresAt,
+    operator: {
+      id: operator.id,
+      orgId: operator.orgId,
+      email: operator.email,
+      name: operator.name,
+      role: operator.role,
+      platformAdmin: operator.platformAdmin,
+    },
+  };
+}

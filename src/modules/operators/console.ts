@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Services } from '../../main/services.js';
+import { loginOperator, type LoginAttempts } from './commands/operatorLogin.js';
+import { logoutOperator } from './commands/operatorLogout.js';
+import { clearSessionCookie, setSessionCookie } from '../../surfaces/console/auth.js';
+import { cleanText, consoleRoute } from '../../surfaces/console/kit.js';
+import { presentOperator, presentOrg } from '../accounts/console/presenters.js';
+
+const loginBody = z.object({
+  email: cleanText().pipe(z.string().min(1, 'Enter your email.').max(254)),
+  password: z.string().min(1, 'Enter your password.').max(1024),
+});
+
+/** Sign in, sign out, and who am I. */
+export function registerAuthRoutes(api: FastifyInstance, services: Services, attempts: LoginAttempts): void {
+  consoleRoute(api, services, {
+    method: 'POST',
+    url: '/login',
+    auth: 'none',
+    body: loginBody,
+    async handler({ body, request, reply }) {
+      const result = await loginOperator(services, { email: body.email, password: body.password, ip: request.ip ?? '' }, attempts);
+      setSessionCookie(services, reply, result.token);
+      return { operator: presentOperator(result.operator), csrf_token: result.csrfToken };
+    },
+  });
+
+  consoleRoute(api, services, {
+    method: 'POST',
+    url: '/logout',
+    async handler({ session, reply }) {
+      await logoutOperator(services.db, session.tokenHash);
+      clearSessionCookie(services, reply);
+      return { ok: true };
+    },
+  });
+
+  consoleRoute(api, services, {
+    method: 'GET',
+    url: '/me',
+    async handler({ session }) {
+      return { operator: presentOperator(session.operator), org: presentOrg(session.org), csrf_token: session.csrfToken };
+    },
+  });
+}

@@ -1,0 +1,29 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Executor } from '../../../platform/db/connect.js';
+import { operators, organizations } from '../schema.js';
+
+export type OperatorRow = typeof operators.$inferSelect;
+export type OrganizationRow = typeof organizations.$inferSelect;
+
+/** Emails compare case-insensitively (the unique index is on lower(email)). */
+export async function findOperatorByEmail(db: Executor, email: string): Promise<OperatorRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(operators)
+    .where(sql`lower(${operators.email}) = ${email.toLowerCase()}`)
+    .limit(1);
+  return row;
+}
+
+export async function insertOperator(
+  db: Executor,
+  values: Pick<OperatorRow, 'orgId' | 'email' | 'name' | 'passwordHash' | 'role' | 'platformAdmin'>,
+): Promise<OperatorRow> {
+  const [row] = await db.insert(operators).values(values).returning();
+  return row;
+}
+
+export async function findOrganization(db: Executor, id: string): Promise<OrganizationRow | undefined> {
+  const [row] = await db.select().from(organizations).where(eq(organizations.id, id)).limit(1);
+  return row;
+}

@@ -1,0 +1,62 @@
+import type { Services } from '../../../main/services.js';
+import { DomainError } from '../../../platform/errors.js';
+import { findAccountById } from '../../accounts/store/accounts.js';
+import { findFollowerUser } from '../../followers/store/users.js';
+import { findFollow } from '../../followers/store/followers.js';
+import { resolveQrTicket } from '../store.js';
+import { lockWindows, openWindow } from '../../messaging/store/serviceWindows.js';
+import { scanEvent } from '../../../protocol/pushMessages.js';
+import { queuePush } from '../../callbacks/outbox.js';
+import { notifyDeliveriesQueued } from '../../../platform/jobs/wake.js';
+import { followAccount } from '../../followers/commands/followAccount.js';
+
+/** What a scan did. */
+export interface QrScanResult {
+  appid: string;
+  account_name: string;
+  openid: string;
+  /** subscribe: the user followed through the code; SCAN: they already followed. */
+  event: 'subscribe' | 'SCAN';
+  /** The scene the code carries (scene_str, or scene_id as text). */
+  scene: string;
+}
+
+/**
+ * A user scans a parametric QR code (what the phone's scanner read: the code's URL, a ticket or
+ * a showqrcode URL). Someone not following follows, with subscribe_scene ADD_SCENE_QR_CODE and
+ * the code's scene recorded, and the subscribe event carries EventKey qrscene_<scene> and the
+ * Ticket. A follower triggers SCAN (EventKey the raw scene, Ticket) and a customer-service
+ * window opens (3 messages within a minute). Expired codes: DomainError qr_expired; anything
+ * else that is not a Herald code: qr_unknown.
+ */
+export async function scanQr(services: Services, userId: string, textOrUrl: string): Promise<QrScanResult> {
+  if (typeof textOrUrl !== 'string') throw new DomainError('qr_unknown', 'This is not a QR code of an official account.');
+  const user = await findFollowerUser(services.db, userId);
+  if (!user) throw new DomainError('not_found', 'User not found.');
+  const resolved = await resolveQrTicket(services.db, textOrUrl, services.clock.nowMs());
+  if (resolved.status === 'unknown') throw new DomainError('qr_unknown', 'This is not a QR code of an official account.');
+  if (resolved.status === 'expired') throw new DomainError('qr_expired', 'This QR code has expired.');
+  const qr = resolved.qr;
+  const account = await findAccountById(services.db, qr.accountId);
+  if (!account) throw new DomainError('qr_unknown', 'This is not a QR code of an official account.');
+  const scene = qr.sceneStr ?? String(qr.sceneId ?? '');
+  const base = { appid: account.appid, account_name: account.name, scene };
+
+  const follow = await findFollow(services.db, account.id, user.id);
+  if (!follow || !follow.subscribed) {
+    const openid = await followAccount(services, user.id, account.appid, {
+      qr: { sceneId: qr.sceneId ?? undefined, sceneStr: qr.sceneStr ?? undefined, ticket: qr.ticket },
+    });
+    return { ...base, openid, event: 'subscribe' };
+  }
+  const pending = await services.db.transaction(async (tx) => {
+    const now = services.clock.now();
+    const push = scanEvent({ originalId: account.originalId, openid: follow.openid, createTime: Math.floor(now.getTime() / 1000) }, { eventKey: scene, ticket: qr.ticket });
+    const q = await queuePush(tx, account, follow.openid, push, now);
+    await lockWindows(tx, account.id, follow.openid);
+    await openWindow(tx, account.id, follow.openid, 'scan', now);
+    return q.pending;
+  });
+  if (pending) notifyDeliveriesQueued(services);
+  return { ...base, openid: follow.openid, event: 'SCAN' };
+}

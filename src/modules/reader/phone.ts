@@ -1,0 +1,129 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Services } from '../../main/services.js';
+import { articleUrl } from '../articles/rules/articleUrl.js';
+import { mediaUrl } from '../media/rules/media.js';
+import { COMMENT_MAX_CHARS, DONATION_MAX_FEN, DONATION_MESSAGE_MAX, DONATION_MIN_FEN, SHARE_TARGETS, acceptsDonations, charCount } from './rules.js';
+import { findFollow } from '../followers/store/followers.js';
+import { readerReactions } from './store/readerArticles.js';
+import { listVisibleComments, type CommentRow, type CommentView } from './store/articleComments.js';
+import { readableArticle } from './commands/readerArticle.js';
+import { reactToArticle } from './commands/articleReactor.js';
+import { commentOnArticle } from './commands/articleCommenter.js';
+import { shareArticle } from './commands/articleSharer.js';
+import { donateToArticle } from './commands/articleDonor.js';
+import type { FollowerUserRow } from '../followers/store/users.js';
+import { phoneRoute, phoneText } from '../../surfaces/phone/kit.js';
+
+const toggleBody = z.object({ on: z.boolean() });
+// Lengths are counted in characters by the command; the schema only bounds the bytes.
+const commentBody = z.object({ content: phoneText(COMMENT_MAX_CHARS * 2, { multiline: true }) });
+const shareBody = z.object({ target: z.enum(SHARE_TARGETS) });
+const donationBody = z.object({
+  amountFen: z.number().int().min(DONATION_MIN_FEN, 'A donation is at least ¥0.01.').max(DONATION_MAX_FEN, `A donation is at most ¥${DONATION_MAX_FEN / 100}.`),
+  message: phoneText(DONATION_MESSAGE_MAX * 2)
+    .refine((s) => charCount(s) <= DONATION_MESSAGE_MAX, `A message is at most ${DONATION_MESSAGE_MAX} characters.`)
+    .optional(),
+});
+
+/** A comment as the phone shows it. */
+function presentComment(c: CommentRow & { nickname: string; avatarUrl: string }, user: FollowerUserRow) {
+  return {
+    id: c.id,
+    content: c.content,
+    nickname: c.nickname,
+    avatarUrl: c.avatarUrl,
+    createdAt: c.createdAt.toISOString(),
+    featured: c.elected,
+    mine: c.userId === user.id,
+    reply: c.replyContent !== null ? { content: c.replyContent, createdAt: c.replyAt?.toISOString() ?? null } : null,
+  };
+}
+
+/**
+ * The phone's reader API for articles: what the in-phone article view shows around the page
+ * (counters, the reader's like and "Wow", comments), and the reader's actions.
+ */
+export function registerArticleRoutes(api: FastifyInstance, services: Services): void {
+  phoneRoute(api, services, {
+    method: 'GET',
+    url: '/articles/:id',
+    async handler({ user, params }) {
+      const { article: a, accountName, appid } = await readableArticle(services.db, params.id);
+      const [reactions, follow, comments] = await Promise.all([
+        readerReactions(services.db, a.id, user.id),
+        findFollow(services.db, a.accountId, user.id),
+        listVisibleComments(services.db, a.id, user.id),
+      ]);
+      return {
+        article: {
+          id: a.id,
+          title: a.title,
+          author: a.author,
+          digest: a.digest,
+          url: articleUrl(services, a.id),
+          coverUrl: a.thumbMediaId ? mediaUrl(services.config.publicUrl, a.thumbMediaId) : null,
+          accountName,
+          appid,
+          publishedAt: a.publishedAt?.toISOString() ?? null,
+          readCount: a.readCount,
+          likeCount: a.likeCount,
+          wowCount: a.wowCount,
+          shareCount: a.shareCount,
+          commentCount: a.commentCount,
+          liked: reactions.liked,
+          wowed: reactions.wowed,
+          original: a.original,
+          donationsEnabled: acceptsDonations(a),
+          commentsEnabled: a.needOpenComment === 1,
+          onlyFansCanComment: a.onlyFansCanComment === 1,
+          following: Boolean(follow?.subscribed),
+        },
+        comments: comments.map((c: CommentView) => presentComment(c, user)),
+      };
+    },
+  });
+
+  for (const kind of ['like', 'wow'] as const) {
+    phoneRoute(api, services, {
+      method: 'POST',
+      url: `/articles/:id/${kind}`,
+      body: toggleBody,
+      async handler({ user, params, body }) {
+        const out = await reactToArticle(services, { articleId: params.id, userId: user.id, kind, on: body.on });
+        return { [kind === 'like' ? 'liked' : 'wowed']: out.on, likeCount: out.likeCount, wowCount: out.wowCount };
+      },
+    });
+  }
+
+  phoneRoute(api, services, {
+    method: 'POST',
+    url: '/articles/:id/comments',
+    body: commentBody,
+    status: 201,
+    async handler({ user, params, body }) {
+      const comment = await commentOnArticle(services, { articleId: params.id, userId: user.id, content: body.content });
+      return { comment: presentComment({ ...comment, nickname: user.nickname, avatarUrl: user.avatarUrl }, user) };
+    },
+  });
+
+  phoneRoute(api, services, {
+    method: 'POST',
+    url: '/articles/:id/share',
+    body: shareBody,
+    async handler({ user, params, body }) {
+      return shareArticle(services, { articleId: params.id, userId: user.id, target: body.target });
+    },
+  });
+
+  phoneRoute(api, services, {
+    method: 'POST',
+    url: '/articles/:id/donations',
+    body: donationBody,
+    status: 201,
+    async handler({ user, params, body }) {
+      const d = await donateToArticle(services, { articleId: params.id, userId: user.id, amountFen: body.amountFen, message: body.message ?? '' });
+      return { donation: { id: d.id, amountFen: d.amountFen, message: d.message, createdAt: d.createdAt.toISOString() } };
+    },
+  });
+}

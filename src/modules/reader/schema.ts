@@ -1,0 +1,64 @@
+import { pgTable, text, uuid, boolean, integer, primaryKey, index, bigserial } from 'drizzle-orm/pg-core';
+import { accounts } from '../accounts/schema.js';
+import { articles } from '../articles/schema.js';
+import { followerUsers } from '../followers/schema.js';
+import { ts } from '../../platform/db/columns.js';
+
+/** Likes and "Wow" (在看) by readers: one of each per reader and article. */
+export const articleReactions = pgTable('article_reactions', {
+  articleId: text('article_id').notNull().references(() => articles.id, { onDelete: 'cascade' }),
+  userId: uuid('user_id').notNull().references(() => followerUsers.id, { onDelete: 'cascade' }),
+  /** like | wow */
+  kind: text('kind').notNull(),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.articleId, t.userId, t.kind] })]);
+
+/** Reader comments; the id is WeChat's user_comment_id. */
+export const articleComments = pgTable('article_comments', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  articleId: text('article_id').notNull().references(() => articles.id, { onDelete: 'cascade' }),
+  userId: uuid('user_id').notNull().references(() => followerUsers.id, { onDelete: 'cascade' }),
+  content: text('content').notNull(),
+  /** Featured by the account (markelect): only featured comments show to other readers. */
+  elected: boolean('elected').notNull().default(false),
+  replyContent: text('reply_content'),
+  replyAt: ts('reply_at'),
+  deleted: boolean('deleted').notNull().default(false),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [index('article_comments_article_idx').on(t.articleId, t.id)]);
+
+/** Each share of an article from the phone. */
+export const articleShares = pgTable('article_shares', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  articleId: text('article_id').notNull().references(() => articles.id, { onDelete: 'cascade' }),
+  userId: uuid('user_id').references(() => followerUsers.id, { onDelete: 'set null' }),
+  /** chat | group | moments | discover */
+  target: text('target').notNull(),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [index('article_shares_article_idx').on(t.articleId, t.createdAt)]);
+
+/** Reader donations (tips) on original articles, paid through the simulated payment sheet. */
+export const donations = pgTable('donations', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  articleId: text('article_id').notNull().references(() => articles.id, { onDelete: 'cascade' }),
+  accountId: uuid('account_id').notNull().references(() => accounts.id, { onDelete: 'cascade' }),
+  userId: uuid('user_id').references(() => followerUsers.id, { onDelete: 'set null' }),
+  amountFen: integer('amount_fen').notNull(),
+  message: text('message').notNull().default(''),
+  /** paid | refunded */
+  status: text('status').notNull().default('paid'),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [index('donations_account_idx').on(t.accountId, t.createdAt), index('donations_article_idx').on(t.articleId)]);
+
+/** Ad impressions and clicks in article ad slots. */
+export const adEvents = pgTable('ad_events', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  articleId: text('article_id').notNull().references(() => articles.id, { onDelete: 'cascade' }),
+  accountId: uuid('account_id').notNull().references(() => accounts.id, { onDelete: 'cascade' }),
+  adId: text('ad_id').notNull(),
+  /** impression | click */
+  kind: text('kind').notNull(),
+  /** Revenue credited to the account for this event, in fen. */
+  revenueFen: integer('revenue_fen').notNull().default(0),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [index('ad_events_account_idx').on(t.accountId, t.createdAt), index('ad_events_article_idx').on(t.articleId, t.kind)]);

@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Services } from '../../../main/services.js';
+import { articleUrl } from '../../articles/rules/articleUrl.js';
+import { articleText } from '../../articles/rules/articleHtml.js';
+import { mediaUrl } from '../../media/rules/media.js';
+import { adForArticle } from '../../revenue/rules.js';
+import { isBotUserAgent } from '../rules.js';
+import { findArticleWithAccount } from '../store/readerArticles.js';
+import { listVisibleComments } from '../store/articleComments.js';
+import { loadAdsCatalog } from '../../revenue/store.js';
+import { recordArticleView } from '../commands/articleViewRecorder.js';
+import { renderArticlePage, renderNoticePage, type ArticlePageView } from './page.js';
+import { previewTokenValid } from './preview.js';
+
+/** The name link previews show for the site. */
+export const SITE_NAME = 'Herald';
+
+/** Featured comments shown under an article. */
+const PAGE_COMMENTS = 50;
+
+/** Headers every reader page carries: no scripts may run, whatever the content holds. */
+export function pageHeaders(reply: FastifyReply, cache: string): FastifyReply {
+  return reply
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', cache)
+    .header('content-security-policy', "default-src 'none'; img-src http: https: data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'")
+    .header('x-content-type-options', 'nosniff')
+    .header('referrer-policy', 'strict-origin-when-cross-origin');
+}
+
+/** Answers a notice page (unknown or deleted article). */
+export function sendNotice(services: Services, reply: FastifyReply, status: 404 | 410, url: string) {
+  const [title, message] = status === 410
+    ? ['This article has been deleted', 'The author deleted this article.']
+    : ['Article not found', 'The link may be wrong, or the article has not been published.'];
+  return pageHeaders(reply.code(status), 'public, max-age=60').send(renderNoticePage({ title, message, siteName: SITE_NAME, url }));
+}
+
+const etagOf = (body: string) => `W/"${createHash('sha1').update(body).digest('base64url')}"`;
+
+/**
+ * GET /s/:id — an article's public page. Unknown and unpublished ids are 404 (a valid
+ * `?preview=` token shows drafts), deleted articles 410. Each view by a reader (not HEAD, not a
+ * preview, not a crawler) counts one read and, with ads on, one ad impression.
+ */
+export async function serveArticlePage(services: Services, request: FastifyRequest<{ Params: { id: string }; Querystring: Record<string, unknown> }>, reply: FastifyReply) {
+  const id = request.params.id;
+  const url = articleUrl(services, id);
+  const found = await findArticleWithAccount(services.db, id);
+  const preview = found !== undefined && request.query.preview !== undefined && (await previewTokenValid(services, found.article.id, request.query.preview));
+  if (!found || (found.article.publishedAt === null && !preview)) return sendNotice(services, reply, 404, url);
+  if (found.article.isDeleted) return sendNotice(services, reply, 410, url);
+  const { article, accountName } = found;
+
+  let reprint: ArticlePageView['reprint'] = null;
+  if (article.reprintOf) {
+    const original = await findArticleWithAccount(services.db, article.reprintOf);
+    reprint = original
+      ? { accountName: original.accountName, url: original.article.publishedAt && !original.article.isDeleted ? articleUrl(services, original.article.id) : null }
+      : { accountName: 'another account', url: null };
+  }
+  const catalog = article.adsEnabled ? await loadAdsCatalog(services.db) : null;
+  const ad = catalog ? adForArticle(catalog, article.id) : undefined;
+  const comments = await listVisibleComments(services.db, article.id, null, PAGE_COMMENTS);
+
+  const counts = request.method === 'GET' && !preview && !isBotUserAgent(request.headers['user-agent']);
+  if (counts) {
+    await recordArticleView(services, { articleId: article.id, accountId: article.accountId, ad: catalog && ad ? { catalog, ad } : undefined });
+    article.readCount += 1;
+  }
+  const html = renderArticlePage(
+    {
+      article,
+      accountName,
+      url,
+      coverUrl: article.thumbMediaId ? mediaUrl(services.config.publicUrl, article.thumbMediaId) : null,
+      siteName: SITE_NAME,
+      reprint,
+      comments,
+      ad: ad ? { ad, clickUrl: `/s/${encodeURIComponent(article.id)}/ad/${encodeURIComponent(ad.id)}` } : null,
+      donateUrl: article.original && article.donationsEnabled ? `/phone?article=${encodeURIComponent(article.id)}&action=donate` : null,
+      preview,
+    },
+    articleText(article.content),
+  );
+  const etag = etagOf(html);
+  pageHeaders(reply, preview ? 'private, no-store' : 'public, max-age=60, stale-while-revalidate=300').header('etag', etag);
+  if (!preview && request.headers['if-none-match'] === etag) return reply.code(304).send();
+  return reply.code(200).send(html);
+}

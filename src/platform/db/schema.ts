@@ -1,0 +1,9 @@
+import { pgTable, text, jsonb, primaryKey } from 'drizzle-orm/pg-core';
+import { ts } from './columns.js';
+
+/** Platform-wide key/value settings (instance secrets, the emulator clock offset ...). */
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
