@@ -2,13 +2,13 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, ApiError, errorMessage, setCsrfToken, UNAUTHORIZED_EVENT } from '../api.js';
 import { matchPath, navigate, Redirect, useLocation } from '../router.js';
 import { Alert, Button, Loading } from '../ui/index.js';
-import { AccountPage } from './AccountPage.js';
-import { AccountsPage } from './AccountsPage.js';
+import { AccountPage } from './accounts/AccountPage.js';
+import { AccountsPage } from './accounts/AccountsPage.js';
 import { AdminPage } from './admin/AdminPage.js';
 import { Layout } from './Layout.js';
-import { LoginPage } from './LoginPage.js';
+import { LoginPage } from './session/LoginPage.js';
 import { NotFound } from './NotFound.js';
-import { SessionContext, type SessionApi } from './session.js';
+import { SessionContext, type SessionApi } from './session/session.js';
 import type { Me } from './types.js';
 
 type State = { status: 'loading' } | { status: 'signed-out' } | { status: 'signed-in'; me: Me } | { status: 'unreachable'; message: string };

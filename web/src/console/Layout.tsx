@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { Link, matchPath, useLocation } from '../router.js';
 import { Button } from '../ui/index.js';
 import { useApiGet } from './hooks.js';
-import { useSession } from './session.js';
+import { useSession } from './session/session.js';
 import type { AccountSummary } from './types.js';
 
 function Logo() {

@@ -1,6 +1,6 @@
 import { navigate } from '../router.js';
-import { Avatar } from './Avatar.js';
-import { CloseIcon } from './icons.js';
+import { Avatar } from './kit/Avatar.js';
+import { CloseIcon } from './kit/icons.js';
 import { usePhone } from './PhoneContext.js';
 
 function hostOf(url: string): string {

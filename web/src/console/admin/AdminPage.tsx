@@ -1,6 +1,6 @@
 import { Link } from '../../router.js';
 import { Alert } from '../../ui/index.js';
-import { useSession } from '../session.js';
+import { useSession } from '../session/session.js';
 import { IcpDomainsPage } from './IcpDomainsPage.js';
 import { ModerationTermsPage } from './ModerationTermsPage.js';
 import './admin.css';

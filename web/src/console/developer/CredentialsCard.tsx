@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api, errorMessage } from '../../api.js';
 import { Alert, Button, Card, CopyButton, Dialog } from '../../ui/index.js';
 import { dateTime } from '../format.js';
-import { SecretReveal } from '../SecretReveal.js';
+import { SecretReveal } from '../accounts/SecretReveal.js';
 import type { AccountDetail } from '../types.js';
 
 /** AppID, original id and the AppSecret (reset with confirmation; the new one shown once). */

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, errorMessage } from '../../api.js';
 import { Alert, Badge, Button, Card, Dialog, EmptyState, Field, Input, Table, useToast, type Column } from '../../ui/index.js';
-import { useSession } from '../session.js';
+import { useSession } from '../session/session.js';
 import type { AccountDetail } from '../types.js';
 import type { Representative, RepresentativesView as Reps } from './types.js';
 

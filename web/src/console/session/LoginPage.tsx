@@ -1,0 +1,66 @@
+import { useState, type FormEvent } from 'react';
+import { api, ApiError, errorMessage, setCsrfToken } from '../../api.js';
+import { Alert, Button, Field, Input } from '../../ui/index.js';
+
+/** Sign-in: email and password. Errors come from the server and are shown as they are. */
+export function LoginPage({ onSignedIn }: { onSignedIn(): Promise<void> }) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!email.trim() || !password) {
+      setError('Enter your email and password.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await api.post<{ csrf_token: string }>('/console/api/login', { email: email.trim(), password });
+      setCsrfToken(res.csrf_token);
+      await onSignedIn();
+    } catch (err) {
+      setError(err instanceof ApiError && err.code === 'invalid_request' ? 'Enter your email and password.' : errorMessage(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="login">
+      <div className="login-panel">
+        <div className="login-brand">
+          <svg width="40" height="40" viewBox="0 0 32 32" aria-hidden="true">
+            <rect width="32" height="32" rx="8" fill="#07c160" />
+            <path d="M10 8v16M22 8v16M10 16h12" stroke="#fff" strokeWidth="3.2" strokeLinecap="round" />
+          </svg>
+          <div>
+            <div className="login-title">Herald</div>
+            <div className="login-subtitle">Official Accounts platform</div>
+          </div>
+        </div>
+        <form className="card login-card" onSubmit={submit} noValidate>
+          <h1 className="login-heading">Sign in to the console</h1>
+          {error && (
+            <div className="login-error">
+              <Alert tone="error" title="Could not sign in">
+                {error}
+              </Alert>
+            </div>
+          )}
+          <Field label="Email">
+            {(p) => <Input {...p} type="email" name="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} autoFocus maxLength={254} />}
+          </Field>
+          <Field label="Password">
+            {(p) => <Input {...p} type="password" name="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} maxLength={1024} />}
+          </Field>
+          <Button type="submit" variant="primary" loading={busy} className="login-submit">
+            Sign in
+          </Button>
+        </form>
+        <p className="login-foot">Manage your official accounts, developer settings and server callbacks.</p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,242 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError, errorMessage } from '../../api.js';
+import { navigate, useLocation } from '../../router.js';
+import { useToast } from '../../ui/index.js';
+import { CommentSheet, ShareSheet } from './ArticleSheets.js';
+import { CommentIcon, LikeIcon, ShareIcon, TipIcon, WowIcon } from './articleIcons.js';
+import { BackIcon, MoreIcon } from '../kit/icons.js';
+import { phoneApi } from '../phoneApi.js';
+import { usePhone } from '../PhoneContext.js';
+import { TipSheet } from './TipSheet.js';
+import type { ArticleComment, ArticleState, ArticleTarget } from '../types.js';
+
+/** The article page's address on this origin (so the frame is same-origin and its links can be handled). */
+export function framePath(url: string): string {
+  try {
+    const u = new URL(url, window.location.href);
+    return u.pathname.startsWith('/s/') ? `${u.pathname}${u.search}` : u.href;
+  } catch {
+    return url;
+  }
+}
+
+const count = (n: number) => (n <= 0 ? '' : n >= 100_000 ? '10万+' : String(n));
+
+/** What a link inside the page asks the phone to do. */
+interface FrameHandlers {
+  onMiniProgram(path: string): void;
+  onExternal(url: string, title: string): void;
+  /** A page action the phone does natively (`data-action`, e.g. "donate"). */
+  onAction(action: string): boolean;
+}
+
+/**
+ * Links inside the article: page actions (the Donate link) open the phone's own sheets,
+ * mini-program cards the phone's mini-program page, other sites the in-phone browser; article
+ * links stay in the frame.
+ */
+function handleFrameLinks(frame: HTMLIFrameElement, { onMiniProgram, onExternal, onAction }: FrameHandlers): void {
+  let doc: Document | null = null;
+  try {
+    doc = frame.contentDocument;
+  } catch {
+    return;
+  }
+  const win = frame.contentWindow;
+  if (!doc || !win) return;
+  // Should the frame ever land on a phone page (a link followed some other way), show it in the phone instead.
+  if (win.location.pathname.startsWith('/phone')) {
+    onMiniProgram(`${win.location.pathname}${win.location.search}`);
+    win.history.back();
+    return;
+  }
+  doc.addEventListener('click', (ev) => {
+    const el = ev.target as Element | null;
+    const a = el && typeof el.closest === 'function' ? el.closest('a[href]') : null;
+    if (!a) return;
+    const action = a.getAttribute('data-action');
+    if (action && onAction(action)) {
+      ev.preventDefault();
+      return;
+    }
+    let url: URL;
+    try {
+      url = new URL(a.getAttribute('href') ?? '', win.location.href);
+    } catch {
+      return;
+    }
+    if (url.origin === window.location.origin && url.pathname.startsWith('/phone')) {
+      ev.preventDefault();
+      onMiniProgram(`${url.pathname}${url.search}`);
+    } else if (url.origin !== window.location.origin && /^https?:$/.test(url.protocol)) {
+      ev.preventDefault();
+      onExternal(url.href, (a.textContent ?? '').trim());
+    }
+  });
+}
+
+type SheetKind = 'comment' | 'share' | 'tip' | null;
+
+/**
+ * The in-phone article view: the public page (/s/<id>) in a frame, a native top bar (back, the
+ * account's name) and WeChat's bottom bar: like (赞), wow (在看), comment, share and, when the
+ * author accepts them, tips (赞赏) through a simulated WeChat Pay sheet.
+ */
+export function ArticleOverlay() {
+  const { article } = usePhone();
+  const { pathname } = useLocation();
+  if (!article) return null;
+  // A mini program opened from the article covers it; back returns to the same place in the page.
+  return <ArticleView key={article.url} target={article} hidden={pathname.replace(/\/+$/, '') === '/phone/miniprogram'} />;
+}
+
+function ArticleView({ target, hidden }: { target: ArticleTarget; hidden: boolean }) {
+  const { closeArticle, openBrowser } = usePhone();
+  const toast = useToast();
+  const frame = useRef<HTMLIFrameElement>(null);
+  const [state, setState] = useState<ArticleState | null>(null);
+  const [comments, setComments] = useState<ArticleComment[]>([]);
+  const [unavailable, setUnavailable] = useState<string | null>(null);
+  const [sheet, setSheet] = useState<SheetKind>(null);
+  const [busy, setBusy] = useState(false);
+  // The frame's click handler outlives renders: it reads the latest state through this.
+  const stateRef = useRef<ArticleState | null>(null);
+  stateRef.current = state;
+
+  const load = useCallback(async () => {
+    try {
+      const r = await phoneApi.get<{ article: ArticleState; comments: ArticleComment[] }>(`/articles/${encodeURIComponent(target.id)}`);
+      setState(r.article);
+      setComments(r.comments);
+      setUnavailable(null);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 410) setUnavailable('The author deleted this article.');
+      else if (err instanceof ApiError && err.status === 404) setUnavailable('Preview: likes, comments and sharing open once it is published.');
+      else setUnavailable(errorMessage(err));
+    }
+  }, [target.id]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const react = async (kind: 'like' | 'wow') => {
+    if (!state || busy) return;
+    setBusy(true);
+    const on = kind === 'like' ? !state.liked : !state.wowed;
+    try {
+      const r = await phoneApi.post<{ liked?: boolean; wowed?: boolean; likeCount: number; wowCount: number }>(`/articles/${encodeURIComponent(state.id)}/${kind}`, { on });
+      setState((s) => (s ? { ...s, liked: r.liked ?? s.liked, wowed: r.wowed ?? s.wowed, likeCount: r.likeCount, wowCount: r.wowCount } : s));
+      if (kind === 'wow' && on) toast.show('Shared to Top Stories · 已在看', 'success');
+    } catch (err) {
+      toast.show(errorMessage(err), 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const back = () => {
+    const win = frame.current?.contentWindow;
+    // Back within the page first (an article link followed inside it), then out of the view.
+    try {
+      if (win && win.location.pathname !== new URL(framePath(target.url), window.location.href).pathname) {
+        win.history.back();
+        return;
+      }
+    } catch {
+      /* a page of another site: close */
+    }
+    closeArticle();
+  };
+
+  return (
+    <div className="ph-overlay ph-article" role="dialog" aria-label="Article" hidden={hidden}>
+      <header className="ph-article-top">
+        <button type="button" className="ph-icon-btn" aria-label="Back" onClick={back}>
+          <BackIcon />
+        </button>
+        <div className="ph-article-name">{state?.accountName ?? target.accountName}</div>
+        <button type="button" className="ph-icon-btn" aria-label="More" onClick={() => setSheet('share')} disabled={!state}>
+          <MoreIcon />
+        </button>
+      </header>
+      <iframe
+        ref={frame}
+        className="ph-article-frame"
+        src={framePath(target.url)}
+        title={target.title}
+        referrerPolicy="same-origin"
+        onLoad={() =>
+          frame.current &&
+          handleFrameLinks(frame.current, {
+            onMiniProgram: (path) => navigate(path),
+            onExternal: (url, title) => openBrowser(url, title),
+            onAction: (action) => {
+              if (action !== 'donate' || !stateRef.current?.donationsEnabled) return false;
+              setSheet('tip');
+              return true;
+            },
+          })
+        }
+      />
+      {unavailable ? (
+        <div className="ph-article-note" role="status">
+          {unavailable}
+        </div>
+      ) : (
+        <nav className="ph-article-bar" aria-label="Article actions">
+          <button type="button" aria-label="Like" className={state?.liked ? 'on' : ''} aria-pressed={Boolean(state?.liked)} onClick={() => react('like')} disabled={!state}>
+            <LikeIcon on={state?.liked} />
+            <span>{count(state?.likeCount ?? 0) || 'Like'}</span>
+            <small>赞</small>
+          </button>
+          <button type="button" aria-label="Wow" className={state?.wowed ? 'on' : ''} aria-pressed={Boolean(state?.wowed)} onClick={() => react('wow')} disabled={!state}>
+            <WowIcon on={state?.wowed} />
+            <span>{count(state?.wowCount ?? 0) || 'Wow'}</span>
+            <small>在看</small>
+          </button>
+          {state?.commentsEnabled && (
+            <button type="button" aria-label="Comment" onClick={() => setSheet('comment')}>
+              <CommentIcon />
+              <span>{count(state.commentCount) || 'Comment'}</span>
+              <small>留言</small>
+            </button>
+          )}
+          <button type="button" aria-label="Share" onClick={() => setSheet('share')} disabled={!state}>
+            <ShareIcon />
+            <span>{count(state?.shareCount ?? 0) || 'Share'}</span>
+            <small>分享</small>
+          </button>
+          {state?.donationsEnabled && (
+            <button type="button" aria-label="Tip the author" className="ph-article-tip" onClick={() => setSheet('tip')}>
+              <TipIcon />
+              <span>Tip</span>
+              <small>赞赏</small>
+            </button>
+          )}
+        </nav>
+      )}
+      {state && (
+        <>
+          <CommentSheet
+            open={sheet === 'comment'}
+            article={state}
+            comments={comments}
+            onClose={() => setSheet(null)}
+            onPosted={(c) => {
+              setComments((list) => [...list, c]);
+              setState((s) => (s ? { ...s, commentCount: s.commentCount + 1 } : s));
+            }}
+          />
+          <ShareSheet
+            open={sheet === 'share'}
+            article={state}
+            onClose={() => setSheet(null)}
+            onShared={(shareCount) => setState((s) => (s ? { ...s, shareCount } : s))}
+          />
+          <TipSheet open={sheet === 'tip'} article={state} onClose={() => setSheet(null)} />
+        </>
+      )}
+    </div>
+  );
+}

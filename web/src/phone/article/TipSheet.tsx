@@ -1,0 +1,161 @@
+import { useEffect, useState } from 'react';
+import { errorMessage } from '../../api.js';
+import { Alert } from '../../ui/index.js';
+import { Avatar } from '../kit/Avatar.js';
+import { parseYuan, yuan } from './money.js';
+import { phoneApi } from '../phoneApi.js';
+import { Sheet } from '../sheets/Sheet.js';
+import type { ArticleState } from '../types.js';
+
+/** Preset amounts in fen, as WeChat offers them. */
+const PRESETS = [100, 500, 1000];
+/** The platform's limits (src/domain/reader.ts): ¥0.01 to ¥500. */
+const MIN_FEN = 1;
+const MAX_FEN = 50_000;
+const MESSAGE_MAX = 40;
+
+
+type Step = { kind: 'amount' } | { kind: 'pay'; fen: number } | { kind: 'paid'; fen: number };
+
+/**
+ * 赞赏: a tip to the author through a simulated WeChat Pay sheet. Pick an amount (¥1, ¥5, ¥10 or
+ * another), then confirm with the six-digit payment password on WeChat Pay's keypad (any six
+ * digits: nothing is charged). The donation is recorded for the account's revenue.
+ */
+export function TipSheet({ open, article, onClose }: { open: boolean; article: ArticleState; onClose(): void }) {
+  const [step, setStep] = useState<Step>({ kind: 'amount' });
+  const [custom, setCustom] = useState('');
+  const [message, setMessage] = useState('');
+  const [digits, setDigits] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!open) return;
+    setStep({ kind: 'amount' });
+    setCustom('');
+    setMessage('');
+    setDigits('');
+    setError(null);
+  }, [open]);
+
+  const choose = (fen: number | null) => {
+    setError(null);
+    if (fen === null || fen < MIN_FEN || fen > MAX_FEN) {
+      setError(`Enter an amount from ${yuan(MIN_FEN)} to ${yuan(MAX_FEN)}.`);
+      return;
+    }
+    setDigits('');
+    setStep({ kind: 'pay', fen });
+  };
+
+  const pay = async (fen: number) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await phoneApi.post(`/articles/${encodeURIComponent(article.id)}/donations`, { amountFen: fen, ...(message.trim() ? { message: message.trim() } : {}) });
+      setStep({ kind: 'paid', fen });
+    } catch (err) {
+      setError(errorMessage(err));
+      setDigits('');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const press = (key: string) => {
+    if (step.kind !== 'pay' || busy) return;
+    if (key === 'del') {
+      setDigits((d) => d.slice(0, -1));
+      return;
+    }
+    const next = `${digits}${key}`.slice(0, 6);
+    setDigits(next);
+    if (next.length === 6) void pay(step.fen);
+  };
+
+  let body;
+  if (step.kind === 'amount') {
+    body = (
+      <div className="ph-tip">
+        <div className="ph-tip-who">
+          <Avatar name={article.accountName} seed={article.appid} size={44} />
+          <div>
+            <div className="ph-tip-name">{article.author || article.accountName}</div>
+            <div className="ph-muted">Tip the author · 喜欢作者</div>
+          </div>
+        </div>
+        <div className="ph-tip-amounts" role="group" aria-label="Amount">
+          {PRESETS.map((fen) => (
+            <button key={fen} type="button" className="ph-tip-amount" onClick={() => choose(fen)}>
+              {yuan(fen).replace('.00', '')}
+            </button>
+          ))}
+        </div>
+        <label className="ph-tip-custom">
+          <span>Other amount · 其他金额</span>
+          <span className="ph-tip-custom-row">
+            <span aria-hidden="true">¥</span>
+            <input inputMode="decimal" aria-label="Other amount in yuan" placeholder="0.00" value={custom} onChange={(e) => setCustom(e.target.value)} />
+            <button type="button" className="ph-send" onClick={() => choose(parseYuan(custom))} disabled={!custom.trim()}>
+              Next
+            </button>
+          </span>
+        </label>
+        <input className="ph-tip-message" aria-label="Message to the author" placeholder="Leave a message (optional)" maxLength={MESSAGE_MAX} value={message} onChange={(e) => setMessage(e.target.value)} />
+      </div>
+    );
+  } else if (step.kind === 'pay') {
+    body = (
+      <div className="ph-pay" aria-label="WeChat Pay">
+        <div className="ph-pay-brand">WeChat Pay · 微信支付</div>
+        <div className="ph-pay-to">Tip to {article.accountName}</div>
+        <div className="ph-pay-amount" data-testid="pay-amount">
+          {yuan(step.fen)}
+        </div>
+        <div className="ph-pay-method">
+          <span>Payment method</span>
+          <span>Balance · 零钱</span>
+        </div>
+        <div className="ph-pay-label">Enter payment password</div>
+        <div className="ph-pay-dots" aria-label={`${digits.length} of 6 digits entered`}>
+          {Array.from({ length: 6 }, (_, i) => (
+            <span key={i} className={i < digits.length ? 'on' : ''} />
+          ))}
+        </div>
+        <div className="ph-keypad" role="group" aria-label="Keypad">
+          {['1', '2', '3', '4', '5', '6', '7', '8', '9', '', '0', 'del'].map((k, i) =>
+            k ? (
+              <button key={i} type="button" onClick={() => press(k)} disabled={busy} aria-label={k === 'del' ? 'Delete' : k}>
+                {k === 'del' ? '⌫' : k}
+              </button>
+            ) : (
+              <span key={i} />
+            ),
+          )}
+        </div>
+      </div>
+    );
+  } else {
+    body = (
+      <div className="ph-paid" role="status">
+        <div className="ph-paid-check" aria-hidden="true">
+          ✓
+        </div>
+        <div className="ph-paid-title">Payment successful · 支付成功</div>
+        <div className="ph-pay-amount">{yuan(step.fen)}</div>
+        <div className="ph-muted">Thank you for supporting {article.accountName}.</div>
+        <button type="button" className="ph-pill" onClick={onClose}>
+          Done
+        </button>
+      </div>
+    );
+  }
+
+  return (
+    <Sheet open={open} title={step.kind === 'amount' ? 'Tip the author · 赞赏' : 'WeChat Pay'} onClose={onClose}>
+      {body}
+      {error && <Alert tone="error">{error}</Alert>}
+    </Sheet>
+  );
+}

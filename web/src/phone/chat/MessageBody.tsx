@@ -1,0 +1,251 @@
+import type { ReactNode } from 'react';
+import { articlesOf, field, mediaUrl, msgMenuOf, safeUrl, str } from './messageContent.js';
+import { parseRichText } from './richText.js';
+import type { Message } from '../types.js';
+import { VoiceBubble } from './VoiceBubble.js';
+
+/** What a message can ask the conversation to do when tapped. */
+export interface MessageActions {
+  openUrl(url: string, title?: string): void;
+  openMiniProgram(appid: string, path: string): void;
+  /** A msgmenu option: sent back as text with its bizmsgmenuid. */
+  chooseOption(id: string, content: string): void;
+  viewImage(url: string): void;
+}
+
+function RichText({ text, actions }: { text: string; actions: MessageActions }) {
+  return (
+    <>
+      {parseRichText(text).map((s, i) => {
+        switch (s.kind) {
+          case 'link':
+            return (
+              <a key={i} href={s.href} className="ph-msg-link" onClick={(e) => (e.preventDefault(), actions.openUrl(s.href))}>
+                {s.text}
+              </a>
+            );
+          case 'miniprogram':
+            return (
+              <a key={i} href="#" className="ph-msg-link" onClick={(e) => (e.preventDefault(), actions.openMiniProgram(s.appid, s.path))}>
+                {s.text}
+              </a>
+            );
+          case 'msgmenu':
+            return (
+              <a key={i} href="#" className="ph-msg-link" onClick={(e) => (e.preventDefault(), actions.chooseOption(s.id, s.content))}>
+                {s.text}
+              </a>
+            );
+          default:
+            return <span key={i}>{s.text}</span>;
+        }
+      })}
+    </>
+  );
+}
+
+/** A card with a title, a description and an optional picture on the right (links, music). */
+function Card({ title, description, picture, icon, footer, onClick, label }: {
+  title: string;
+  description?: string;
+  picture?: string;
+  icon?: ReactNode;
+  footer?: ReactNode;
+  onClick?(): void;
+  label: string;
+}) {
+  return (
+    <div className={`ph-card ${onClick ? 'ph-clickable' : ''}`} onClick={onClick} role={onClick ? 'link' : undefined} aria-label={label}>
+      <div className="ph-card-title">{title || label}</div>
+      <div className="ph-card-main">
+        <div className="ph-card-desc">{description}</div>
+        {picture ? <img className="ph-card-pic" src={picture} alt="" /> : icon ? <div className="ph-card-icon">{icon}</div> : null}
+      </div>
+      {footer && <div className="ph-card-foot">{footer}</div>}
+    </div>
+  );
+}
+
+/** The news message: a lead article with its cover and title, then the others as rows. */
+function News({ m, actions }: { m: Message; actions: MessageActions }) {
+  const articles = articlesOf(m);
+  if (articles.length === 0) {
+    const placeholder = field(m, 'placeholder') || 'Article';
+    return <Card label="Article" title={placeholder} description={field(m, 'media_id', 'article_id')} />;
+  }
+  const [lead, ...rest] = articles;
+  const open = (url: string, title: string) => safeUrl(url) && actions.openUrl(url, title);
+  if (rest.length === 0 && !lead.picurl) {
+    return <Card label="Article" title={lead.title} description={lead.description} onClick={() => open(lead.url, lead.title)} />;
+  }
+  return (
+    <div className="ph-news" aria-label="Articles">
+      <button type="button" className="ph-news-lead" onClick={() => open(lead.url, lead.title)}>
+        {lead.picurl ? <img src={safeUrl(lead.picurl)} alt="" /> : <span className="ph-news-nopic" />}
+        <span className="ph-news-lead-title">{lead.title}</span>
+      </button>
+      {rest.length === 0 && lead.description && <div className="ph-news-desc">{lead.description}</div>}
+      {rest.map((a, i) => (
+        <button type="button" key={i} className="ph-news-item" onClick={() => open(a.url, a.title)}>
+          <span className="ph-news-item-title">{a.title}</span>
+          {a.picurl && <img src={safeUrl(a.picurl)} alt="" />}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** A template message: its title, fields and a way to the details. */
+function Template({ m, actions }: { m: Message; actions: MessageActions }) {
+  const c = m.content;
+  const data = c.data && typeof c.data === 'object' ? Object.entries(c.data as Record<string, unknown>) : [];
+  const url = safeUrl(field(m, 'url'));
+  const mini = c.miniprogram && typeof c.miniprogram === 'object' ? (c.miniprogram as Record<string, unknown>) : null;
+  const details = mini ? () => actions.openMiniProgram(str(mini.appid), str(mini.pagepath)) : url ? () => actions.openUrl(url) : undefined;
+  return (
+    <div className="ph-template" aria-label="Template message">
+      <div className="ph-template-title">{field(m, 'title') || m.account_name}</div>
+      <dl>
+        {data.slice(0, 20).map(([k, v]) => {
+          const value = v && typeof v === 'object' ? str((v as Record<string, unknown>).value) : str(v);
+          const color = v && typeof v === 'object' ? str((v as Record<string, unknown>).color) : '';
+          return (
+            <div key={k} className="ph-template-row">
+              <dt>{k}</dt>
+              <dd style={/^#[0-9a-f]{3,8}$/i.test(color) ? { color } : undefined}>{value}</dd>
+            </div>
+          );
+        })}
+      </dl>
+      {details && (
+        <button type="button" className="ph-template-more" onClick={details}>
+          View details · 详情 ›
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** Whether a message is drawn without a bubble (cards draw their own frame). */
+export function isCard(m: Message): boolean {
+  return ['image', 'voice', 'video', 'shortvideo', 'news', 'mpnews', 'mpnewsarticle', 'music', 'link', 'location', 'miniprogrampage', 'wxcard', 'template'].includes(m.msg_type);
+}
+
+/** Draws a message's content by its type: every reply type an account can send, and what followers send. */
+export function MessageBody({ m, actions }: { m: Message; actions: MessageActions }) {
+  const url = safeUrl(mediaUrl(m));
+  switch (m.msg_type) {
+    case 'text':
+      return <RichText text={field(m, 'content')} actions={actions} />;
+    case 'image':
+      return url ? (
+        <button type="button" className="ph-image" onClick={() => actions.viewImage(url)} aria-label="Image">
+          <img src={url} alt="Image" />
+        </button>
+      ) : (
+        <span className="ph-muted">[Image]</span>
+      );
+    case 'voice':
+      return (
+        <div className="ph-voice" aria-label="Voice message">
+          {url ? <VoiceBubble url={url} mine={m.direction === 'in'} /> : <span>[Voice]</span>}
+          {field(m, 'recognition') && <div className="ph-voice-text">{field(m, 'recognition')}</div>}
+        </div>
+      );
+    case 'video':
+    case 'shortvideo':
+      return (
+        <div className="ph-video" aria-label="Video">
+          {url ? <video controls preload="metadata" src={url} poster={safeUrl(field(m, 'thumb_url')) || undefined} /> : <div className="ph-video-none">[Video]</div>}
+          {(field(m, 'title') || field(m, 'description')) && (
+            <div className="ph-video-caption">
+              <strong>{field(m, 'title')}</strong> {field(m, 'description')}
+            </div>
+          )}
+        </div>
+      );
+    case 'music': {
+      const music = safeUrl(field(m, 'musicurl', 'hqmusicurl'));
+      return (
+        <Card
+          label="Music"
+          title={field(m, 'title') || 'Music'}
+          description={field(m, 'description')}
+          picture={safeUrl(field(m, 'thumb_url')) || undefined}
+          icon={<span className="ph-music-note">♪</span>}
+          footer={music ? <audio controls preload="none" src={music} aria-label="Play music" /> : 'Music · 音乐'}
+        />
+      );
+    }
+    case 'news':
+    case 'mpnews':
+    case 'mpnewsarticle':
+      return <News m={m} actions={actions} />;
+    case 'link': {
+      const link = safeUrl(field(m, 'url'));
+      return (
+        <Card
+          label="Link"
+          title={field(m, 'title')}
+          description={field(m, 'description') || link}
+          picture={safeUrl(field(m, 'thumb_url')) || undefined}
+          icon={<span className="ph-link-glyph">🔗</span>}
+          onClick={link ? () => actions.openUrl(link, field(m, 'title')) : undefined}
+        />
+      );
+    }
+    case 'location': {
+      const x = Number(m.content.location_x);
+      const y = Number(m.content.location_y);
+      return (
+        <div className="ph-location" aria-label="Location">
+          <div className="ph-location-text">
+            <div className="ph-card-title">{field(m, 'label', 'poiname') || 'Location'}</div>
+            <div className="ph-card-desc">{Number.isFinite(x) && Number.isFinite(y) ? `${x.toFixed(5)}, ${y.toFixed(5)}` : ''}</div>
+          </div>
+          <div className="ph-location-map" aria-hidden="true">
+            <span className="ph-location-pin" />
+          </div>
+        </div>
+      );
+    }
+    case 'miniprogrampage': {
+      const appid = field(m, 'appid');
+      const path = field(m, 'pagepath');
+      const thumb = safeUrl(field(m, 'thumb_url'));
+      return (
+        <div className="ph-mini ph-clickable" role="link" aria-label="Mini Program" onClick={() => actions.openMiniProgram(appid, path)}>
+          <div className="ph-mini-head">
+            <span className="ph-mini-logo" aria-hidden="true" />
+            <span>{appid}</span>
+          </div>
+          <div className="ph-mini-title">{field(m, 'title')}</div>
+          <div className="ph-mini-thumb">{thumb ? <img src={thumb} alt="" /> : <span>{path || 'Mini Program'}</span>}</div>
+          <div className="ph-mini-foot">Mini Program · 小程序</div>
+        </div>
+      );
+    }
+    case 'msgmenu': {
+      const menu = msgMenuOf(m);
+      return (
+        <div className="ph-msgmenu">
+          {menu.head && <div>{menu.head}</div>}
+          {menu.options.map((o) => (
+            <div key={o.id}>
+              <a href="#" className="ph-msg-link" onClick={(e) => (e.preventDefault(), actions.chooseOption(o.id, o.content))}>
+                {o.content}
+              </a>
+            </div>
+          ))}
+          {menu.tail && <div>{menu.tail}</div>}
+        </div>
+      );
+    }
+    case 'wxcard':
+      return <Card label="Card" title="Card & Offer · 卡券" description={field(m, 'card_id')} icon={<span className="ph-link-glyph">🎫</span>} />;
+    case 'template':
+      return <Template m={m} actions={actions} />;
+    default:
+      return <span className="ph-muted">[{m.msg_type}] This message type cannot be shown.</span>;
+  }
+}

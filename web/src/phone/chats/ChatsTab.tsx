@@ -1,0 +1,121 @@
+import { useState } from 'react';
+import { navigate } from '../../router.js';
+import { Spinner } from '../../ui/index.js';
+import { Avatar } from '../kit/Avatar.js';
+import { NavBar, Screen, TabBar } from '../kit/chrome.js';
+import { badgeText, listTime } from '../kit/format.js';
+import { PlusCircleIcon, ScanIcon, SearchIcon } from '../kit/icons.js';
+import { usePhone } from '../PhoneContext.js';
+import type { ChatEntry, SubscriptionsSummary } from '../types.js';
+
+type Row = { kind: 'chat'; chat: ChatEntry; at: string } | { kind: 'folder'; folder: SubscriptionsSummary; at: string };
+
+/** Total unread of the Chats tab: service accounts and other chats; the folder only shows a dot. */
+export function chatsUnread(chats: ChatEntry[]): number {
+  return chats.reduce((n, c) => n + c.unread, 0);
+}
+
+/** The Chats tab (微信): conversations newest first, with the Subscriptions folder as one row. */
+export function ChatsTab() {
+  const { chats, connected } = usePhone();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const unread = chats ? chatsUnread(chats.chats) : 0;
+  const dot = Boolean(chats?.subscriptions && chats.subscriptions.unread > 0);
+  const rows: Row[] = [
+    ...(chats?.chats ?? []).map((chat): Row => ({ kind: 'chat', chat, at: chat.updated_at })),
+    ...(chats?.subscriptions ? [{ kind: 'folder', folder: chats.subscriptions, at: chats.subscriptions.updated_at } as Row] : []),
+  ].sort((a, b) => b.at.localeCompare(a.at));
+
+  return (
+    <Screen
+      nav={
+        <NavBar
+          title={unread > 0 ? `WeChat (${badgeText(unread)})` : 'WeChat'}
+          sub={chats && !connected ? 'Connecting… · 连接中' : undefined}
+          right={
+            <>
+              <button type="button" className="ph-icon-btn" aria-label="Search" onClick={() => navigate('/phone/search')}>
+                <SearchIcon />
+              </button>
+              <button type="button" className="ph-icon-btn" aria-label="More" aria-expanded={menuOpen} onClick={() => setMenuOpen(!menuOpen)}>
+                <PlusCircleIcon />
+              </button>
+            </>
+          }
+        />
+      }
+      footer={<TabBar active="chats" unread={unread} dot={dot} />}
+    >
+      {menuOpen && (
+        <>
+          <div className="ph-popover-scrim" onClick={() => setMenuOpen(false)} />
+          <div className="ph-popover" role="menu">
+            <button type="button" role="menuitem" onClick={() => navigate('/phone/discover?scan=1')}>
+              <ScanIcon /> Scan · 扫一扫
+            </button>
+            <button type="button" role="menuitem" onClick={() => navigate('/phone/search')}>
+              <SearchIcon /> Search accounts
+            </button>
+          </div>
+        </>
+      )}
+      {chats === null && (
+        <div className="ph-center">
+          <Spinner />
+        </div>
+      )}
+      {chats && rows.length === 0 && (
+        <div className="ph-empty">
+          <p>No chats yet.</p>
+          <p className="ph-muted">Search for an official account or scan its QR code to follow it.</p>
+          <button type="button" className="ph-pill" onClick={() => navigate('/phone/search')}>
+            Search accounts
+          </button>
+        </div>
+      )}
+      <ul className="ph-list ph-chats" aria-label="Chats">
+        {rows.map((r) =>
+          r.kind === 'folder' ? (
+            <li key="__subscriptions">
+              <button type="button" className="ph-row ph-chat-row" data-testid="subscriptions-row" onClick={() => navigate('/phone/subscriptions')}>
+                <span className="ph-avatar-wrap">
+                  <Avatar name="Subscriptions" kind="folder" />
+                  {r.folder.unread > 0 && <span className="ph-dot ph-avatar-dot" aria-label="New" />}
+                </span>
+                <span className="ph-row-main">
+                  <span className="ph-row-top">
+                    <span className="ph-row-title">Subscriptions · 订阅号消息</span>
+                    <span className="ph-row-time">{listTime(r.folder.updated_at)}</span>
+                  </span>
+                  <span className="ph-row-sub">
+                    {r.folder.name}: {r.folder.preview}
+                  </span>
+                </span>
+              </button>
+            </li>
+          ) : (
+            <li key={r.chat.appid}>
+              <button type="button" className="ph-row ph-chat-row" data-appid={r.chat.appid} onClick={() => navigate(`/phone/chat/${encodeURIComponent(r.chat.appid)}`)}>
+                <span className="ph-avatar-wrap">
+                  <Avatar name={r.chat.name} seed={r.chat.appid} />
+                  {r.chat.unread > 0 && (
+                    <span className="ph-badge ph-avatar-badge" aria-label={`${r.chat.unread} unread`}>
+                      {badgeText(r.chat.unread)}
+                    </span>
+                  )}
+                </span>
+                <span className="ph-row-main">
+                  <span className="ph-row-top">
+                    <span className="ph-row-title">{r.chat.name}</span>
+                    <span className="ph-row-time">{listTime(r.chat.updated_at)}</span>
+                  </span>
+                  <span className="ph-row-sub">{r.chat.preview}</span>
+                </span>
+              </button>
+            </li>
+          ),
+        )}
+      </ul>
+    </Screen>
+  );
+}

@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'react';
+import { errorMessage } from '../../api.js';
+import { navigate } from '../../router.js';
+import { Alert, Spinner } from '../../ui/index.js';
+import { Avatar } from '../kit/Avatar.js';
+import { NavBar, Screen, TabBar } from '../kit/chrome.js';
+import { chatsUnread } from '../chats/ChatsTab.js';
+import { SearchIcon } from '../kit/icons.js';
+import { phoneApi } from '../phoneApi.js';
+import { usePhone } from '../PhoneContext.js';
+import type { AccountCard } from '../types.js';
+
+/** 通讯录: here only the Official Accounts (公众号) this follower follows. */
+export function ContactsTab() {
+  const { chats } = usePhone();
+  const [accounts, setAccounts] = useState<AccountCard[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    phoneApi
+      .get<{ accounts: AccountCard[] }>('/accounts')
+      .then((r) => setAccounts(r.accounts))
+      .catch((err) => setError(errorMessage(err)));
+  }, []);
+
+  return (
+    <Screen
+      nav={
+        <NavBar
+          title="Contacts"
+          right={
+            <button type="button" className="ph-icon-btn" aria-label="Search" onClick={() => navigate('/phone/search')}>
+              <SearchIcon />
+            </button>
+          }
+        />
+      }
+      footer={<TabBar active="contacts" unread={chats ? chatsUnread(chats.chats) : 0} dot={Boolean(chats?.subscriptions?.unread)} />}
+    >
+      <h2 className="ph-list-caption">Official Accounts · 公众号</h2>
+      {error && <Alert tone="error">{error}</Alert>}
+      {accounts === null && !error && (
+        <div className="ph-center">
+          <Spinner />
+        </div>
+      )}
+      {accounts?.length === 0 && <p className="ph-muted ph-pad">You follow no official accounts yet.</p>}
+      <ul className="ph-list" aria-label="Official accounts">
+        {accounts?.map((a) => (
+          <li key={a.appid}>
+            <button type="button" className="ph-row" onClick={() => navigate(`/phone/accounts/${encodeURIComponent(a.appid)}`)}>
+              <Avatar name={a.name} seed={a.appid} size={40} />
+              <span className="ph-row-main">
+                <span className="ph-row-title">{a.name}</span>
+                <span className="ph-row-sub">{a.type === 'service' ? 'Service account · 服务号' : 'Subscription account · 订阅号'}</span>
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </Screen>
+  );
+}

@@ -1,0 +1,42 @@
+import { useEffect, useState } from 'react';
+import { navigate, useLocation } from '../../router.js';
+import { Cell, NavBar, Screen, TabBar } from '../kit/chrome.js';
+import { chatsUnread } from '../chats/ChatsTab.js';
+import { ScanIcon, SearchIcon } from '../kit/icons.js';
+import { usePhone } from '../PhoneContext.js';
+import { ScanSheet } from '../sheets/ScanSheet.js';
+import { useScan } from '../sheets/useScan.js';
+
+/** 发现: Scan (扫一扫) and Search (搜一搜). `?scan=1` opens the scanner at once. */
+export function DiscoverTab() {
+  const { chats } = usePhone();
+  const { search } = useLocation();
+  const [scanning, setScanning] = useState(false);
+  const scan = useScan();
+
+  useEffect(() => {
+    if (new URLSearchParams(search).get('scan') === '1') {
+      setScanning(true);
+      navigate('/phone/discover', { replace: true });
+    }
+  }, [search]);
+
+  return (
+    <Screen nav={<NavBar title="Discover" />} footer={<TabBar active="discover" unread={chats ? chatsUnread(chats.chats) : 0} dot={Boolean(chats?.subscriptions?.unread)} />}>
+      <div className="ph-group">
+        <Cell icon={<ScanIcon />} label="Scan · 扫一扫" onClick={() => setScanning(true)} />
+      </div>
+      <div className="ph-group">
+        <Cell icon={<SearchIcon />} label="Search · 搜一搜" onClick={() => navigate('/phone/search')} />
+      </div>
+      <ScanSheet
+        open={scanning}
+        onClose={() => setScanning(false)}
+        onResult={async (text) => {
+          await scan(text);
+          setScanning(false);
+        }}
+      />
+    </Screen>
+  );
+}

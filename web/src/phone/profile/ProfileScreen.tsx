@@ -1,0 +1,103 @@
+import { useCallback, useEffect, useState } from 'react';
+import { errorMessage } from '../../api.js';
+import { navigate } from '../../router.js';
+import { Alert, Button, Spinner, useToast } from '../../ui/index.js';
+import { Avatar } from '../kit/Avatar.js';
+import { NavBar, Screen } from '../kit/chrome.js';
+import { VerifiedMark } from '../kit/icons.js';
+import { LocationSheet } from '../sheets/LocationSheet.js';
+import { accountPath, phoneApi } from '../phoneApi.js';
+import { usePhone } from '../PhoneContext.js';
+import type { Profile } from '../types.js';
+
+/** An official account's profile: who it is, follow / unfollow, and the way into its messages. */
+export function ProfileScreen({ appid }: { appid: string }) {
+  const { reloadChats } = usePhone();
+  const toast = useToast();
+  const [profile, setProfile] = useState<Profile | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [locating, setLocating] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      setProfile((await phoneApi.get<{ account: Profile }>(accountPath(appid))).account);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }, [appid]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const act = async (action: 'follow' | 'unfollow') => {
+    setBusy(true);
+    try {
+      const { account } = await phoneApi.post<{ account: Profile }>(accountPath(appid, `/${action}`));
+      setProfile(account);
+      void reloadChats();
+      if (action === 'follow') navigate(`/phone/chat/${encodeURIComponent(appid)}`);
+      else toast.show(`Unfollowed ${account.name}`);
+    } catch (err) {
+      toast.show(errorMessage(err), 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Screen nav={<NavBar title="" back={() => window.history.back()} tone="white" />} className="ph-white">
+      {error && <Alert tone="error">{error}</Alert>}
+      {!profile && !error && (
+        <div className="ph-center">
+          <Spinner />
+        </div>
+      )}
+      {profile && (
+        <div className="ph-profile">
+          <Avatar name={profile.name} seed={profile.appid} size={72} />
+          <h2 className="ph-profile-name">
+            {profile.name} {profile.verified && <VerifiedMark type={profile.type} />}
+          </h2>
+          <div className="ph-profile-meta">
+            {profile.type === 'service' ? 'Service account · 服务号' : 'Subscription account · 订阅号'}
+            {profile.wechat_id && <> · WeChat ID: {profile.wechat_id}</>}
+          </div>
+          {profile.description && <p className="ph-profile-desc">{profile.description}</p>}
+          {profile.status !== 'active' && <Alert tone="warning">This account is {profile.status}.</Alert>}
+          <div className="ph-profile-actions">
+            {profile.followed ? (
+              <>
+                <Button variant="primary" className="ph-wide" onClick={() => navigate(`/phone/chat/${encodeURIComponent(profile.appid)}`)}>
+                  View messages · 发消息
+                </Button>
+                {profile.receives_location && (
+                  <Button variant="secondary" className="ph-wide" onClick={() => setLocating(true)}>
+                    Share my location · 提供位置信息
+                  </Button>
+                )}
+                <Button variant="secondary" className="ph-wide" loading={busy} onClick={() => act('unfollow')}>
+                  Unfollow · 不再关注
+                </Button>
+              </>
+            ) : (
+              <Button variant="primary" className="ph-wide" loading={busy} onClick={() => act('follow')} disabled={profile.status !== 'active'}>
+                Follow · 关注公众号
+              </Button>
+            )}
+          </div>
+        </div>
+      )}
+      <LocationSheet
+        open={locating}
+        title="Share my location · 提供位置信息"
+        onClose={() => setLocating(false)}
+        onPick={async (loc) => {
+          await phoneApi.post(accountPath(appid, '/location'), { latitude: loc.latitude, longitude: loc.longitude, precision: 30 });
+          setLocating(false);
+          toast.show(`Location shared with ${profile?.name ?? 'the account'}`);
+        }}
+      />
+    </Screen>
+  );
+}

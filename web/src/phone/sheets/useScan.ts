@@ -1,0 +1,36 @@
+import { useCallback } from 'react';
+import { navigate } from '../../router.js';
+import { useToast } from '../../ui/index.js';
+import { phoneApi } from '../phoneApi.js';
+import { usePhone } from '../PhoneContext.js';
+import type { Profile } from '../types.js';
+
+/** What scanning some text led to (POST /phone/api/scan). */
+export type ScanOutcome =
+  | { kind: 'account'; account: Profile; event: 'subscribe' | 'SCAN'; scene: string }
+  | { kind: 'url'; url: string }
+  | { kind: 'text'; text: string };
+
+/**
+ * Acts on a scanned code as WeChat does: an official account's code follows it (or, when already
+ * followed, opens the chat); other links open in the in-phone browser; other text is shown.
+ */
+export function useScan(): (text: string) => Promise<void> {
+  const { openBrowser, reloadChats } = usePhone();
+  const toast = useToast();
+  return useCallback(
+    async (text: string) => {
+      const out = await phoneApi.post<ScanOutcome>('/scan', { text });
+      if (out.kind === 'account') {
+        void reloadChats();
+        toast.show(out.event === 'subscribe' ? `Followed ${out.account.name}` : `Opened ${out.account.name}`);
+        navigate(`/phone/chat/${encodeURIComponent(out.account.appid)}`);
+      } else if (out.kind === 'url') {
+        openBrowser(out.url);
+      } else {
+        toast.show(`Scanned: ${out.text.slice(0, 200)}`, 'info');
+      }
+    },
+    [openBrowser, reloadChats, toast],
+  );
+}
