@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { api, ApiError, errorMessage, setCsrfToken, UNAUTHORIZED_EVENT } from '../api.js';
+import { ApiError, errorMessage } from '../api/client.js';
+import { consoleApi, setCsrfToken, UNAUTHORIZED_EVENT } from './api.js';
 import { matchPath, navigate, Redirect, useLocation } from '../router.js';
 import { Alert, Button, Loading } from '../ui/index.js';
 import { AccountPage } from './accounts/AccountPage.js';
@@ -27,7 +28,7 @@ export function ConsoleApp() {
 
   const loadMe = useCallback(async () => {
     try {
-      const me = await api.get<Me>('/console/api/me');
+      const me = await consoleApi.get<Me>('/me');
       setCsrfToken(me.csrf_token);
       setState({ status: 'signed-in', me });
     } catch (err) {
@@ -52,7 +53,7 @@ export function ConsoleApp() {
       accountsChanged: () => setAccountsVersion((v) => v + 1),
       async signOut() {
         try {
-          await api.post('/console/api/logout');
+          await consoleApi.post('/logout');
         } catch {
           /* the session may already be gone: signing out locally is what matters */
         }

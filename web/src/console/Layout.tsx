@@ -23,7 +23,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const { me, signOut, accountsVersion } = useSession();
   const { pathname } = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
-  const accounts = useApiGet<{ accounts: AccountSummary[] }>('/console/api/accounts');
+  const accounts = useApiGet<{ accounts: AccountSummary[] }>('/accounts');
   const reloadAccounts = accounts.reload;
   useEffect(() => {
     if (accountsVersion > 0) void reloadAccounts();

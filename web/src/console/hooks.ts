@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, ApiError } from '../api.js';
+import { ApiError } from '../api/client.js';
+import { consoleApi } from './api.js';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -24,7 +25,7 @@ export function useApiGet<T>(path: string | null, opts: { pollMs?: number } = {}
   const load = useCallback(async () => {
     if (path === null) return;
     try {
-      const result = await api.get<T>(path);
+      const result = await consoleApi.get<T>(path);
       if (current.current !== path) return;
       setDataState(result);
       setError(undefined);

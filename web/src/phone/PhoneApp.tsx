@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { errorMessage } from '../api.js';
+import { errorMessage } from '../api/client.js';
 import { matchPath, navigate, useLocation } from '../router.js';
 import { Alert, Loading } from '../ui/index.js';
 import { ArticleOverlay } from './article/ArticleView.js';
@@ -11,7 +11,7 @@ import { Frame } from './Frame.js';
 import { MeTab } from './me/MeTab.js';
 import { MiniProgramPage } from './miniprogram/MiniProgramPage.js';
 import { Banner, BrowserOverlay, ImageViewer } from './overlays.js';
-import { PHONE_SIGNED_OUT, getToken, phoneApi, setToken } from './phoneApi.js';
+import { PHONE_SIGNED_OUT, getToken, phoneApi, setToken } from './api.js';
 import { PhoneProvider } from './PhoneContext.js';
 import { ProfileScreen } from './profile/ProfileScreen.js';
 import { SearchScreen } from './search/SearchScreen.js';

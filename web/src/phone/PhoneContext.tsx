@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { navigate } from '../router.js';
-import { phoneApi } from './phoneApi.js';
+import { phoneApi } from './api.js';
 import { useRealtime } from './realtime.js';
 import type { ArticleTarget, ChatsView, PhoneUser, RealtimeEvent } from './types.js';
 

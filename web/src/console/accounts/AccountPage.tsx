@@ -23,7 +23,7 @@ const EditorPage = lazy(() => import('../articles/EditorPage.js').then((m) => ({
 
 /** One account: a header with its identity, and tabs for developer settings and the inspector. */
 export function AccountPage({ appid, tab, deliveryId, draftId, msgId }: { appid: string; tab: 'developer' | 'callbacks' | 'menu' | 'auto-replies' | 'followers' | 'inbox' | 'inbox-board' | 'inbox-team' | 'drafts' | 'editor' | 'published' | 'materials' | 'broadcasts' | 'broadcast' | 'revenue'; deliveryId?: string; draftId?: string; msgId?: string }) {
-  const loaded = useApiGet<{ account: AccountDetail }>(`/console/api/accounts/${encodeURIComponent(appid)}`);
+  const loaded = useApiGet<{ account: AccountDetail }>(`/accounts/${encodeURIComponent(appid)}`);
   const account = loaded.data?.account;
 
   if (loaded.error?.status === 404) return <NotFound what="account" />;

@@ -36,7 +36,7 @@ const columns: Column<AccountSummary>[] = [
 export function AccountsPage() {
   const { accountsVersion } = useSession();
   const [creating, setCreating] = useState(false);
-  const list = useApiGet<{ accounts: AccountSummary[] }>('/console/api/accounts');
+  const list = useApiGet<{ accounts: AccountSummary[] }>('/accounts');
   const reload = list.reload;
   useEffect(() => {
     if (accountsVersion > 0) void reload();

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { api, ApiError, errorMessage } from '../../api.js';
+import { ApiError, errorMessage } from '../../api/client.js';
+import { consoleApi } from '../api.js';
 import { navigate } from '../../router.js';
 import { Alert, Button, Checkbox, Dialog, Field, Input, RadioGroup, TextArea } from '../../ui/index.js';
 import { SecretReveal } from './SecretReveal.js';
@@ -49,7 +50,7 @@ export function CreateAccountDialog({ open, onClose }: { open: boolean; onClose(
     setBusy(true);
     setError(null);
     try {
-      const res = await api.post<Created>('/console/api/accounts', {
+      const res = await consoleApi.post<Created>('/accounts', {
         type,
         name: name.trim(),
         wechat_id: wechatId.trim() || null,

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api, errorMessage } from '../../api.js';
+import { errorMessage } from '../../api/client.js';
+import { consoleApi } from '../api.js';
 import { Alert, Button, Card, Field, Loading, TextArea, useToast } from '../../ui/index.js';
 import { useApiGet } from '../hooks.js';
 
@@ -11,7 +12,7 @@ const linesOf = (text: string) => text.split('\n').map((t) => t.trim()).filter(B
  */
 export function IcpDomainsPage() {
   const toast = useToast();
-  const loaded = useApiGet<{ domains: string[] }>('/console/api/admin/icp-domains');
+  const loaded = useApiGet<{ domains: string[] }>('/admin/icp-domains');
   const [text, setText] = useState('');
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -28,7 +29,7 @@ export function IcpDomainsPage() {
     setSaving(true);
     setError(null);
     try {
-      const next = await api.put<{ domains: string[] }>('/console/api/admin/icp-domains', { domains: linesOf(text) });
+      const next = await consoleApi.put<{ domains: string[] }>('/admin/icp-domains', { domains: linesOf(text) });
       loaded.setData(() => next);
       toast.show('Domain list saved');
     } catch (err) {

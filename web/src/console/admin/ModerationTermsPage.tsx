@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api, errorMessage } from '../../api.js';
+import { errorMessage } from '../../api/client.js';
+import { consoleApi } from '../api.js';
 import { Alert, Button, Card, Field, Loading, TextArea, useToast } from '../../ui/index.js';
 import { useApiGet } from '../hooks.js';
 
@@ -17,7 +18,7 @@ const linesOf = (text: string) => text.split('\n').map((t) => t.trim()).filter(B
  */
 export function ModerationTermsPage() {
   const toast = useToast();
-  const loaded = useApiGet<{ categories: Category[] }>('/console/api/admin/moderation-terms');
+  const loaded = useApiGet<{ categories: Category[] }>('/admin/moderation-terms');
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -35,7 +36,7 @@ export function ModerationTermsPage() {
     setSaving(true);
     setError(null);
     try {
-      const next = await api.put<{ categories: Category[] }>('/console/api/admin/moderation-terms', {
+      const next = await consoleApi.put<{ categories: Category[] }>('/admin/moderation-terms', {
         categories: changed.map((c) => ({ category: c.category, terms: linesOf(drafts[c.category] ?? '') })),
       });
       loaded.setData(() => next);

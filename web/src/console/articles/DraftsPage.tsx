@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { errorMessage, request } from '../../api.js';
+import { errorMessage } from '../../api/client.js';
+import { consoleApi } from '../api.js';
 import { Link, navigate } from '../../router.js';
 import { Alert, Button, Dialog, EmptyState, Loading, useToast } from '../../ui/index.js';
 import { useApiGet } from '../hooks.js';
@@ -9,7 +10,7 @@ import './articles.css';
 
 /** The draft box: saved push posts, newest first, with their lead article's title and cover. */
 export function DraftsPage({ account }: { account: AccountDetail }) {
-  const base = `/console/api/accounts/${account.appid}`;
+  const base = `/accounts/${account.appid}`;
   const drafts = useApiGet<{ total: number; drafts: DraftSummary[] }>(`${base}/drafts?offset=0&count=50`);
   const [deleting, setDeleting] = useState<DraftSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -21,7 +22,7 @@ export function DraftsPage({ account }: { account: AccountDetail }) {
     if (!deleting) return;
     setBusy(true);
     try {
-      await request('DELETE', `${base}/drafts/${encodeURIComponent(deleting.media_id)}`);
+      await consoleApi.delete(`${base}/drafts/${encodeURIComponent(deleting.media_id)}`);
       setDeleting(null);
       toast.show('Draft deleted.');
       await drafts.reload();

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { api, ApiError, errorMessage } from '../../api.js';
+import { ApiError, errorMessage } from '../../api/client.js';
+import { consoleApi } from '../api.js';
 import { Link, navigate } from '../../router.js';
 import { Alert, Button, Field, Input, Loading, useToast } from '../../ui/index.js';
 import type { AccountDetail } from '../types.js';
@@ -38,7 +39,7 @@ function localProblems(a: ArticleFields, forPublish: boolean): FieldErrors {
  * previews on a phone, publishes, and warns about links to domains without an ICP filing.
  */
 export function EditorPage({ account, mediaId }: { account: AccountDetail; mediaId?: string }) {
-  const base = `/console/api/accounts/${account.appid}`;
+  const base = `/accounts/${account.appid}`;
   const [articles, setArticles] = useState<EditorArticle[] | null>(mediaId ? null : [{ ...emptyArticle(), key: newKey() }]);
   const [selected, setSelected] = useState(0);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -56,7 +57,7 @@ export function EditorPage({ account, mediaId }: { account: AccountDetail; media
     // After the first save the address gains the new draft's id: the editor already holds it.
     if (!mediaId || (mediaId === savedId.current && articles)) return;
     savedId.current = mediaId;
-    api.get<{ draft: DraftView }>(`${base}/drafts/${encodeURIComponent(mediaId)}`).then(
+    consoleApi.get<{ draft: DraftView }>(`${base}/drafts/${encodeURIComponent(mediaId)}`).then(
       ({ draft }) => setArticles(fromSaved(draft)),
       (err) => setLoadError(errorMessage(err)),
     );
@@ -84,7 +85,7 @@ export function EditorPage({ account, mediaId }: { account: AccountDetail; media
       return;
     }
     const timer = window.setTimeout(() => {
-      api.post<{ warnings: LinkWarning[] }>(`${base}/link-check`, { html: content }).then(
+      consoleApi.post<{ warnings: LinkWarning[] }>(`${base}/link-check`, { html: content }).then(
         (r) => setWarnings(r.warnings),
         () => setWarnings([]),
       );
@@ -121,8 +122,8 @@ export function EditorPage({ account, mediaId }: { account: AccountDetail; media
     const body = { articles: articles.map(fieldsOf) };
     try {
       const { draft } = savedId.current
-        ? await api.put<{ draft: DraftView }>(`${base}/drafts/${encodeURIComponent(savedId.current)}`, body)
-        : await api.post<{ draft: DraftView }>(`${base}/drafts`, body);
+        ? await consoleApi.put<{ draft: DraftView }>(`${base}/drafts/${encodeURIComponent(savedId.current)}`, body)
+        : await consoleApi.post<{ draft: DraftView }>(`${base}/drafts`, body);
       setArticles((list) => draft.articles.map((a, i) => ({ ...a, key: list?.[i]?.key ?? newKey() })));
       setDirty(false);
       if (!savedId.current) {
@@ -156,7 +157,7 @@ export function EditorPage({ account, mediaId }: { account: AccountDetail; media
       const draft = await save();
       const article = draft?.articles[index];
       if (!article) return;
-      const r = await api.get<{ url: string }>(`${base}/articles/${encodeURIComponent(article.id)}/preview`);
+      const r = await consoleApi.get<{ url: string }>(`${base}/articles/${encodeURIComponent(article.id)}/preview`);
       setPreview(r.url);
     } catch (err) {
       setFormError({ title: 'No preview', message: errorMessage(err) });
@@ -170,12 +171,12 @@ export function EditorPage({ account, mediaId }: { account: AccountDetail; media
     try {
       const draft = await save(true);
       if (!draft) return;
-      let status = (await api.post<{ publish: PublishStatus }>(`${base}/drafts/${encodeURIComponent(draft.media_id)}/publish`, {})).publish;
+      let status = (await consoleApi.post<{ publish: PublishStatus }>(`${base}/drafts/${encodeURIComponent(draft.media_id)}/publish`, {})).publish;
       setPublishing(status);
       const started = Date.now();
       while (status.status === 1 && Date.now() - started < 60_000) {
         await new Promise((r) => window.setTimeout(r, 800));
-        status = (await api.get<{ publish: PublishStatus }>(`${base}/publish/${status.publish_id}`)).publish;
+        status = (await consoleApi.get<{ publish: PublishStatus }>(`${base}/publish/${status.publish_id}`)).publish;
         setPublishing(status);
       }
       if (status.status === 0) {

@@ -9,7 +9,7 @@ const n = (v: number) => v.toLocaleString();
 
 /** Published push posts with each article's page and reader counts. */
 export function PublishedPage({ account }: { account: AccountDetail }) {
-  const published = useApiGet<{ total: number; items: PublishedGroup[] }>(`/console/api/accounts/${account.appid}/published?offset=0&count=50`, { pollMs: 15_000 });
+  const published = useApiGet<{ total: number; items: PublishedGroup[] }>(`/accounts/${account.appid}/published?offset=0&count=50`, { pollMs: 15_000 });
   const items = published.data?.items ?? [];
   return (
     <div className="published">

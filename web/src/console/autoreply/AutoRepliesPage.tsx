@@ -21,7 +21,7 @@ const SECTIONS: Array<{ id: Section; label: string }> = [
  * and the reply to any other message.
  */
 export function AutoRepliesPage({ account }: { account: AccountDetail }) {
-  const loaded = useApiGet<AutoRepliesView>(`/console/api/accounts/${account.appid}/auto-replies`);
+  const loaded = useApiGet<AutoRepliesView>(`/accounts/${account.appid}/auto-replies`);
   const [section, setSection] = useState<Section>('subscribe');
   const view = loaded.data;
   if (loaded.error) return <Alert tone="error" title="Could not load the auto-replies">{loaded.error.message}</Alert>;

@@ -1,5 +1,6 @@
 import { useState, type KeyboardEvent } from 'react';
-import { errorMessage, request } from '../../api.js';
+import { errorMessage } from '../../api/client.js';
+import { consoleApi } from '../api.js';
 import { Alert, Button, Checkbox, Dialog, Field, Input, RadioGroup } from '../../ui/index.js';
 import { KEYWORD_MAX_CHARS, MAX_KEYWORDS_PER_RULE, validateKeywordRule } from '../../../../src/modules/autoreplies/rules.js';
 import { RepliesEditor } from './RepliesEditor.js';
@@ -47,8 +48,8 @@ export function KeywordRuleDialog({ appid, rule, onClose, onSaved }: {
     if (!check.ok) return;
     setBusy(true);
     try {
-      const base = `/console/api/accounts/${appid}/auto-replies/keyword-rules`;
-      const res = rule ? await request<{ rule: Rule }>('PUT', `${base}/${rule.id}`, body) : await request<{ rule: Rule }>('POST', base, body);
+      const base = `/accounts/${appid}/auto-replies/keyword-rules`;
+      const res = rule ? await consoleApi.put<{ rule: Rule }>(`${base}/${rule.id}`, body) : await consoleApi.post<{ rule: Rule }>(base, body);
       onSaved(res.rule);
     } catch (err) {
       setServerError(errorMessage(err));

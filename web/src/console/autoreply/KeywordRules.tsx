@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { errorMessage, request } from '../../api.js';
+import { errorMessage } from '../../api/client.js';
+import { consoleApi } from '../api.js';
 import { Badge, Button, Card, Dialog, EmptyState, Table, useToast, type Column } from '../../ui/index.js';
 import { KeywordRuleDialog } from './KeywordRuleDialog.js';
 import { replySummary, type AutoRepliesView, type Rule } from './types.js';
@@ -16,13 +17,13 @@ export function KeywordRules({ appid, view, readOnly, onChanged }: {
   const [editing, setEditing] = useState<Rule | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Rule | null>(null);
   const [busy, setBusy] = useState(false);
-  const base = `/console/api/accounts/${appid}/auto-replies/keyword-rules`;
+  const base = `/accounts/${appid}/auto-replies/keyword-rules`;
 
   const move = async (i: number, delta: -1 | 1) => {
     const ids = rules.map((r) => r.id);
     [ids[i], ids[i + delta]] = [ids[i + delta], ids[i]];
     try {
-      await request('PUT', `${base}/order`, { ids });
+      await consoleApi.put(`${base}/order`, { ids });
       onChanged();
     } catch (err) {
       toast.show(errorMessage(err), 'error');
@@ -33,7 +34,7 @@ export function KeywordRules({ appid, view, readOnly, onChanged }: {
   const remove = async (rule: Rule) => {
     setBusy(true);
     try {
-      await request('DELETE', `${base}/${rule.id}`);
+      await consoleApi.delete(`${base}/${rule.id}`);
       toast.show('Rule deleted');
       setDeleting(null);
       onChanged();

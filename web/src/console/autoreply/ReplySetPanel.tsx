@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { errorMessage, request } from '../../api.js';
+import { errorMessage } from '../../api/client.js';
+import { consoleApi } from '../api.js';
 import { Alert, Badge, Button, Card, Checkbox, useToast } from '../../ui/index.js';
 import { validateReplySet } from '../../../../src/modules/autoreplies/rules.js';
 import { RepliesEditor } from './RepliesEditor.js';
@@ -46,7 +47,7 @@ export function ReplySetPanel({ appid, kind, rule, readOnly, onChanged }: {
   const body = { replies: replies.map(replyPayload), enabled };
   const check = validateReplySet(body);
   const error = touched && !check.ok ? { at: check.at, message: check.message } : null;
-  const url = `/console/api/accounts/${appid}/auto-replies/${kind}`;
+  const url = `/accounts/${appid}/auto-replies/${kind}`;
 
   const save = async () => {
     setTouched(true);
@@ -54,7 +55,7 @@ export function ReplySetPanel({ appid, kind, rule, readOnly, onChanged }: {
     if (!check.ok) return;
     setBusy('save');
     try {
-      await request('PUT', url, body);
+      await consoleApi.put(url, body);
       toast.show(COPY[kind].saved);
       onChanged();
     } catch (err) {
@@ -68,7 +69,7 @@ export function ReplySetPanel({ appid, kind, rule, readOnly, onChanged }: {
     setBusy('remove');
     setServerError(null);
     try {
-      await request('DELETE', url);
+      await consoleApi.delete(url);
       toast.show(COPY[kind].removed);
       onChanged();
     } catch (err) {

@@ -16,7 +16,7 @@ import './broadcasts.css';
  */
 export function BroadcastsPage({ account }: { account: AccountDetail }) {
   const toast = useToast();
-  const base = `/console/api/accounts/${account.appid}/broadcasts`;
+  const base = `/accounts/${account.appid}/broadcasts`;
   const [version, setVersion] = useState(0);
   const quota = useApiGet<{ quota: PushQuota }>(`${base}/quota`);
   const [live, setLive] = useState(false);

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { ApiError, api, errorMessage } from '../../api.js';
+import { ApiError, errorMessage } from '../../api/client.js';
+import { consoleApi } from '../api.js';
 import { Link } from '../../router.js';
 import { Alert, Button, Card, Dialog, EmptyState, Field, Loading, RadioGroup, TextArea, Input } from '../../ui/index.js';
 import { MaterialPicker } from '../materials/MaterialPicker.js';
@@ -41,7 +42,7 @@ function problemOf(err: unknown): Problem {
  * (quota, moderation, reprints) are explained in place.
  */
 export function Composer({ account, quota, onSent, onRefused }: { account: AccountDetail; quota: PushQuota | undefined; onSent(push: Push): void; onRefused(): void }) {
-  const base = `/console/api/accounts/${account.appid}`;
+  const base = `/accounts/${account.appid}`;
   const [kind, setKind] = useState<Kind>('mpnews');
   const [draftId, setDraftId] = useState<string | null>(null);
   const [text, setText] = useState('');
@@ -88,7 +89,7 @@ export function Composer({ account, quota, onSent, onRefused }: { account: Accou
     setBusy(true);
     setProblem(null);
     try {
-      const { push } = await api.post<{ push: Push }>(`${base}/broadcasts`, request(ignoreReprint));
+      const { push } = await consoleApi.post<{ push: Push }>(`${base}/broadcasts`, request(ignoreReprint));
       setConfirming(false);
       setReprint(null);
       setText('');

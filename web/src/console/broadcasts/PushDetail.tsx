@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api, errorMessage } from '../../api.js';
+import { errorMessage } from '../../api/client.js';
+import { consoleApi } from '../api.js';
 import { Link } from '../../router.js';
 import { Alert, Badge, Button, Card, Dialog, Loading, useToast } from '../../ui/index.js';
 import { useApiGet } from '../hooks.js';
@@ -29,7 +30,7 @@ function Count({ label, value, hint }: { label: string; value: number; hint: str
 /** One push post: what and to whom, its status and counts (live while sending), and cancel while scheduled. */
 export function PushDetail({ account, msgId }: { account: AccountDetail; msgId: string }) {
   const toast = useToast();
-  const path = `/console/api/accounts/${account.appid}/broadcasts/${encodeURIComponent(msgId)}`;
+  const path = `/accounts/${account.appid}/broadcasts/${encodeURIComponent(msgId)}`;
   // Every second while it is being sent; now and then while it waits for its time.
   const [pollMs, setPollMs] = useState<number | undefined>(1000);
   const loaded = useApiGet<{ push: Push }>(path, { pollMs });
@@ -48,7 +49,7 @@ export function PushDetail({ account, msgId }: { account: AccountDetail; msgId: 
     setBusy(true);
     setError(null);
     try {
-      const { push: next } = await api.post<{ push: Push }>(`${path}/cancel`);
+      const { push: next } = await consoleApi.post<{ push: Push }>(`${path}/cancel`);
       loaded.setData(() => ({ push: next }));
       setConfirm(false);
       toast.show('Scheduled push post cancelled');

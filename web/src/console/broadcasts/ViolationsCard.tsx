@@ -9,7 +9,7 @@ const ACTION: Record<string, string> = { broadcast: 'Push post', publish: 'Publi
 
 /** Content the account tried to push or publish that moderation stopped. */
 export function ViolationsCard({ appid, version }: { appid: string; version: number }) {
-  const list = useApiGet<{ violations: Violation[] }>(`/console/api/accounts/${appid}/violations?limit=20`);
+  const list = useApiGet<{ violations: Violation[] }>(`/accounts/${appid}/violations?limit=20`);
   const reload = list.reload;
   useEffect(() => {
     if (version > 0) void reload();

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { api, errorMessage } from '../../api.js';
+import { errorMessage } from '../../api/client.js';
+import { consoleApi } from '../api.js';
 import { Alert, Button, Card, CopyButton, Dialog } from '../../ui/index.js';
 import { dateTime } from '../format.js';
 import { SecretReveal } from '../accounts/SecretReveal.js';
@@ -16,7 +17,7 @@ export function CredentialsCard({ account, onReset }: { account: AccountDetail; 
     setBusy(true);
     setError(null);
     try {
-      const res = await api.post<{ secret: string; secret_hint: string }>(`/console/api/accounts/${account.appid}/secret/reset`);
+      const res = await consoleApi.post<{ secret: string; secret_hint: string }>(`/accounts/${account.appid}/secret/reset`);
       setConfirming(false);
       setSecret(res.secret);
       onReset(res.secret_hint);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api, errorMessage } from '../../api.js';
+import { errorMessage } from '../../api/client.js';
+import { consoleApi } from '../api.js';
 import { Button, Card, Field, TextArea, useToast } from '../../ui/index.js';
 import type { AccountDetail } from '../types.js';
 
@@ -22,7 +23,7 @@ export function IpWhitelistCard({ account, onSaved }: { account: AccountDetail; 
     setBusy(true);
     setError(null);
     try {
-      const res = await api.put<{ ip_whitelist: string[] }>(`/console/api/accounts/${account.appid}/ip-whitelist`, { entries });
+      const res = await consoleApi.put<{ ip_whitelist: string[] }>(`/accounts/${account.appid}/ip-whitelist`, { entries });
       onSaved(res.ip_whitelist);
       setText(res.ip_whitelist.join('\n'));
       toast.show(res.ip_whitelist.length ? `IP whitelist saved (${res.ip_whitelist.length} ${res.ip_whitelist.length === 1 ? 'entry' : 'entries'})` : 'IP whitelist cleared: any address may get a token');

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { api, ApiError, errorMessage } from '../../api.js';
+import { ApiError, errorMessage } from '../../api/client.js';
+import { consoleApi } from '../api.js';
 import { Alert, Badge, Button, Card, Field, Input, RadioGroup } from '../../ui/index.js';
 import { dateTime, randomAesKey, randomToken } from '../format.js';
 import type { AccountDetail, ServerConfig, ServerMode } from '../types.js';
@@ -30,7 +31,7 @@ export function ServerCard({ account, onSaved }: { account: AccountDetail; onSav
     setResult(null);
     setFieldError(null);
     try {
-      const res = await api.put<{ server: ServerConfig }>(`/console/api/accounts/${account.appid}/server`, {
+      const res = await consoleApi.put<{ server: ServerConfig }>(`/accounts/${account.appid}/server`, {
         url: url.trim(),
         token: token.trim(),
         encoding_aes_key: aesKey.trim() || null,
@@ -42,7 +43,7 @@ export function ServerCard({ account, onSaved }: { account: AccountDetail; onSav
       if (err instanceof ApiError && err.code === 'server_verification_failed') {
         setResult({ tone: 'error', title: 'Verification failed: nothing was saved', text: err.message });
       } else if (err instanceof ApiError && (err.code === 'invalid_server_config' || err.code === 'invalid_request')) {
-        const raw = (err.details?.field as string | undefined) ?? ((err.details?.fields as Array<{ path: string }> | undefined)?.[0]?.path);
+        const raw = (err.details?.field as string | undefined) ?? err.fields[0]?.path;
         const field = raw ? FIELD_OF[raw] : undefined;
         if (field) setFieldError({ field, message: err.message });
         else setResult({ tone: 'error', title: 'Check the form', text: err.message });
@@ -58,7 +59,7 @@ export function ServerCard({ account, onSaved }: { account: AccountDetail; onSav
     setBusy('disable');
     setResult(null);
     try {
-      const res = await api.post<{ server: ServerConfig }>(`/console/api/accounts/${account.appid}/server/disable`);
+      const res = await consoleApi.post<{ server: ServerConfig }>(`/accounts/${account.appid}/server/disable`);
       onSaved(res.server);
       setResult({ tone: 'success', title: 'Server disabled', text: 'Herald stops pushing messages and events. The configuration is kept.' });
     } catch (err) {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, errorMessage, request } from '../../api.js';
+import { errorMessage } from '../../api/client.js';
+import { consoleApi } from '../api.js';
 import { Alert, Badge, Button, CopyButton, EmptyState, Input, Spinner, Table, useToast, type Column } from '../../ui/index.js';
 import { BLACKLIST_BATCH_MAX, TAGGING_BATCH_MAX } from '../../../../src/modules/followers/rules/audience.js';
 import { dateTime } from '../format.js';
@@ -28,7 +29,7 @@ function queryOf(q: string, filter: Filter, cursor: string | null): string {
 export function FollowersPage({ account }: { account: AccountDetail }) {
   const toast = useToast();
   const appid = account.appid;
-  const tags = useApiGet<TagsView>(`/console/api/accounts/${appid}/tags`);
+  const tags = useApiGet<TagsView>(`/accounts/${appid}/tags`);
   const [search, setSearch] = useState('');
   const [q, setQ] = useState('');
   const [filter, setFilter] = useState<Filter>({ kind: 'all' });
@@ -57,7 +58,7 @@ export function FollowersPage({ account }: { account: AccountDetail }) {
       setLoading(true);
       setLoadError(null);
       try {
-        const page = await api.get<FollowerPage>(`/console/api/accounts/${appid}/followers?${queryOf(q, filter, after)}`);
+        const page = await consoleApi.get<FollowerPage>(`/accounts/${appid}/followers?${queryOf(q, filter, after)}`);
         if (gen !== generation.current) return;
         setRows((r) => (after ? [...r, ...page.followers] : page.followers));
         setTotal(page.total);
@@ -88,11 +89,11 @@ export function FollowersPage({ account }: { account: AccountDetail }) {
     setBulkError(null);
     try {
       if (what === 'tag' || what === 'untag') {
-        await request('POST', `/console/api/accounts/${appid}/followers/tagging`, { openids, tag_id: Number(bulkTag), action: what === 'tag' ? 'add' : 'remove' });
+        await consoleApi.post(`/accounts/${appid}/followers/tagging`, { openids, tag_id: Number(bulkTag), action: what === 'tag' ? 'add' : 'remove' });
         const name = tags.data?.tags.find((t) => String(t.id) === bulkTag)?.name ?? 'the tag';
         toast.show(`${what === 'tag' ? 'Tagged' : 'Untagged'} ${openids.length} ${openids.length === 1 ? 'follower' : 'followers'} ${what === 'tag' ? 'with' : 'from'} “${name}”`);
       } else {
-        await request('POST', `/console/api/accounts/${appid}/followers/blacklist`, { openids, action: what === 'blacklist' ? 'add' : 'remove' });
+        await consoleApi.post(`/accounts/${appid}/followers/blacklist`, { openids, action: what === 'blacklist' ? 'add' : 'remove' });
         toast.show(`${what === 'blacklist' ? 'Blacklisted' : 'Released'} ${openids.length} ${openids.length === 1 ? 'follower' : 'followers'}`);
       }
       refresh();

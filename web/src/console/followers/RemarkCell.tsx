@@ -1,5 +1,6 @@
 import { useState, type KeyboardEvent } from 'react';
-import { errorMessage, request } from '../../api.js';
+import { errorMessage } from '../../api/client.js';
+import { consoleApi } from '../api.js';
 import { useToast } from '../../ui/index.js';
 import { REMARK_MAX_CHARS } from '../../../../src/modules/followers/rules/audience.js';
 
@@ -26,7 +27,7 @@ export function RemarkCell({ appid, openid, nickname, remark, onSaved }: {
     setBusy(true);
     setError(null);
     try {
-      await request('PUT', `/console/api/accounts/${appid}/followers/${encodeURIComponent(openid)}/remark`, { remark: next });
+      await consoleApi.put(`/accounts/${appid}/followers/${encodeURIComponent(openid)}/remark`, { remark: next });
       onSaved(next);
       setEditing(false);
       toast.show(next ? 'Remark saved' : 'Remark cleared');

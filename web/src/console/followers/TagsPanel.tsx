@@ -1,5 +1,6 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
-import { errorMessage, request } from '../../api.js';
+import { errorMessage } from '../../api/client.js';
+import { consoleApi } from '../api.js';
 import { Button, Card, Dialog, useToast } from '../../ui/index.js';
 import { MAX_TAGS, TAG_NAME_MAX_BYTES } from '../../../../src/modules/followers/rules/audience.js';
 import type { Filter, TagRow, TagsView } from './types.js';
@@ -21,7 +22,7 @@ export function TagsPanel({ appid, view, filter, onFilter, onChanged }: {
   const [deleting, setDeleting] = useState<TagRow | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const base = `/console/api/accounts/${appid}/tags`;
+  const base = `/accounts/${appid}/tags`;
   const custom = view?.tags.filter((t) => !t.system).length ?? 0;
 
   const create = async (e: FormEvent) => {
@@ -30,7 +31,7 @@ export function TagsPanel({ appid, view, filter, onFilter, onChanged }: {
     setBusy(true);
     setError(null);
     try {
-      await request('POST', base, { name: newName.trim() });
+      await consoleApi.post(base, { name: newName.trim() });
       toast.show(`Tag “${newName.trim()}” created`);
       setNewName('');
       onChanged();
@@ -46,7 +47,7 @@ export function TagsPanel({ appid, view, filter, onFilter, onChanged }: {
     setBusy(true);
     setError(null);
     try {
-      await request('PUT', `${base}/${renaming.id}`, { name: renaming.name.trim() });
+      await consoleApi.put(`${base}/${renaming.id}`, { name: renaming.name.trim() });
       toast.show('Tag renamed');
       setRenaming(null);
       onChanged();
@@ -69,7 +70,7 @@ export function TagsPanel({ appid, view, filter, onFilter, onChanged }: {
   const remove = async (tag: TagRow) => {
     setBusy(true);
     try {
-      await request('DELETE', `${base}/${tag.id}`);
+      await consoleApi.delete(`${base}/${tag.id}`);
       toast.show(`Tag “${tag.name}” deleted`);
       if (filter.kind === 'tag' && filter.id === tag.id) onFilter({ kind: 'all' });
       setDeleting(null);

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { api, errorMessage } from '../../api.js';
+import { errorMessage } from '../../api/client.js';
+import { consoleApi } from '../api.js';
 import { Alert, Badge, Button, EmptyState, Loading, useToast } from '../../ui/index.js';
 import { dateTime } from '../format.js';
 import { answeredBy, windowLabel, windowProblem } from './time.js';
@@ -105,7 +106,7 @@ export function ConversationPane({ apiBase, openid, conversation, inbox, now, on
   const claim = async () => {
     setClaiming(true);
     try {
-      onInbox(await api.post<InboxView>(`${apiBase}/inbox/${encodeURIComponent(openid)}/claim`));
+      onInbox(await consoleApi.post<InboxView>(`${apiBase}/inbox/${encodeURIComponent(openid)}/claim`));
       onClaimed();
       await conversation.reload();
       toast.show('The conversation is yours.');
@@ -123,7 +124,7 @@ export function ConversationPane({ apiBase, openid, conversation, inbox, now, on
     setSending(true);
     setSendError(null);
     try {
-      await api.post(`${apiBase}/inbox/${encodeURIComponent(openid)}/reply`, { msgtype: 'text', content });
+      await consoleApi.post(`${apiBase}/inbox/${encodeURIComponent(openid)}/reply`, { msgtype: 'text', content });
       setDraft('');
       onSent();
       await conversation.reload();

@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
-import { api, errorMessage } from '../../api.js';
+import { errorMessage } from '../../api/client.js';
+import { consoleApi } from '../api.js';
 import { Link, navigate, useLocation } from '../../router.js';
 import { Alert, Badge, Button, Loading, useToast } from '../../ui/index.js';
 import { useApiGet } from '../hooks.js';
@@ -27,7 +28,7 @@ export function InboxPage({ account, tab }: { account: AccountDetail; tab: Inbox
   const { search } = useLocation();
   const selected = new URLSearchParams(search).get('c');
   const base = `/console/accounts/${account.appid}/inbox`;
-  const apiBase = `/console/api/accounts/${account.appid}`;
+  const apiBase = `/accounts/${account.appid}`;
   const reps = useApiGet<Reps>(`${apiBase}/kf`, { pollMs: INBOX_POLL_MS * 2 });
   const available = reps.data?.available ?? true;
   const inbox = useApiGet<InboxView>(available ? `${apiBase}/inbox` : null, { pollMs: INBOX_POLL_MS });
@@ -48,7 +49,7 @@ export function InboxPage({ account, tab }: { account: AccountDetail; tab: Inbox
     if (!me) return;
     setBusy(true);
     try {
-      const next = await api.post<Reps>(`${apiBase}/kf/${encodeURIComponent(me.kf_account)}/presence`, { online });
+      const next = await consoleApi.post<Reps>(`${apiBase}/kf/${encodeURIComponent(me.kf_account)}/presence`, { online });
       reps.setData(() => next);
       await inbox.reload();
       toast.show(online ? 'You are online: you can take conversations.' : 'You are offline.');

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { api, ApiError, errorMessage } from '../../api.js';
+import { ApiError, errorMessage } from '../../api/client.js';
+import { consoleApi } from '../api.js';
 import { Alert, Badge, Button, Card, Dialog, EmptyState, Field, Input, Table, useToast, type Column } from '../../ui/index.js';
 import { useSession } from '../session/session.js';
 import type { AccountDetail } from '../types.js';
@@ -26,7 +27,7 @@ function AddDialog({ open, onClose, account, view, onAdded }: {
     setSaving(true);
     setError(null);
     try {
-      const next = await api.post<Reps & { kf_account: Representative }>(`/console/api/accounts/${account.appid}/kf`, {
+      const next = await consoleApi.post<Reps & { kf_account: Representative }>(`/accounts/${account.appid}/kf`, {
         kf_account: prefix.trim(),
         nickname: nickname.trim(),
         operator_id: operatorId,
@@ -106,7 +107,7 @@ export function RepresentativesView({ account, view, onChanged }: { account: Acc
   const presence = async (r: Representative, online: boolean) => {
     setBusy(r.kf_account);
     try {
-      onChanged(await api.post<Reps>(`/console/api/accounts/${account.appid}/kf/${encodeURIComponent(r.kf_account)}/presence`, { online }));
+      onChanged(await consoleApi.post<Reps>(`/accounts/${account.appid}/kf/${encodeURIComponent(r.kf_account)}/presence`, { online }));
     } catch (err) {
       toast.show(errorMessage(err), 'error');
     } finally {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { api, errorMessage } from '../../api.js';
+import { errorMessage } from '../../api/client.js';
+import { consoleApi } from '../api.js';
 import { Badge, Button, CopyButton, useToast } from '../../ui/index.js';
 import { dateTime } from '../format.js';
 import type { QueueTab } from './QueueList.js';
@@ -52,7 +53,7 @@ export function SidePanel({ apiBase, openid, conversation, inbox, reps, nowMs, o
   const run = async (action: Action, body?: unknown, moved?: QueueTab, done?: string) => {
     setBusy(action);
     try {
-      const next = await api.post<InboxView>(`${apiBase}/inbox/${encodeURIComponent(openid)}/${action}`, body);
+      const next = await consoleApi.post<InboxView>(`${apiBase}/inbox/${encodeURIComponent(openid)}/${action}`, body);
       onInbox(next, moved);
       await conversation.reload();
       if (done) toast.show(done);

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, ApiError } from '../../api.js';
+import { ApiError } from '../../api/client.js';
+import { consoleApi } from '../api.js';
 import type { ConversationMessage, ConversationPage } from './types.js';
 
 /** One open conversation: its header (follower, session, window), its messages, and how to load more. */
@@ -40,7 +41,7 @@ export function useConversation(apiBase: string, openid: string | null, pollMs: 
     if (!path) return;
     const asked = current.current;
     try {
-      const got = await api.get<ConversationPage>(`${path}?limit=${PAGE}`);
+      const got = await consoleApi.get<ConversationPage>(`${path}?limit=${PAGE}`);
       if (current.current !== asked) return;
       const { messages: newest, has_more, ...header } = got;
       setPage(header);
@@ -73,7 +74,7 @@ export function useConversation(apiBase: string, openid: string | null, pollMs: 
     if (!path || messages.length === 0) return;
     setLoadingEarlier(true);
     try {
-      const got = await api.get<ConversationPage>(`${path}?limit=${PAGE}&before=${messages[0].id}`);
+      const got = await consoleApi.get<ConversationPage>(`${path}?limit=${PAGE}&before=${messages[0].id}`);
       setMessages((old) => merge(got.messages, old));
       setHasMore(got.has_more);
     } catch (err) {

@@ -23,7 +23,7 @@ const columns: Column<Delivery>[] = [
  * selecting one shows its attempts, the reply and a re-send button.
  */
 export function CallbackInspector({ account, selectedId }: { account: AccountDetail; selectedId?: string }) {
-  const base = `/console/api/accounts/${account.appid}/deliveries`;
+  const base = `/accounts/${account.appid}/deliveries`;
   const list = useApiGet<{ deliveries: Delivery[]; next_before: number | null }>(`${base}?limit=50`, { pollMs: POLL_MS });
   const [updatedAt, setUpdatedAt] = useState<number | null>(null);
   const [, tick] = useState(0);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api, errorMessage } from '../../api.js';
+import { errorMessage } from '../../api/client.js';
+import { consoleApi } from '../api.js';
 import { Alert, Badge, Button, Card, Code, Loading, useToast } from '../../ui/index.js';
 import { dateTime } from '../format.js';
 import { useApiGet } from '../hooks.js';
@@ -56,7 +57,7 @@ export function DeliveryDetailPanel({ account, id, onResent, onClose }: { accoun
   const [resending, setResending] = useState(false);
   const [final, setFinal] = useState(false);
   // Polls until the delivery can no longer change.
-  const loaded = useApiGet<{ delivery: DeliveryDetail }>(`/console/api/accounts/${account.appid}/deliveries/${id}`, { pollMs: final ? undefined : DETAIL_POLL_MS });
+  const loaded = useApiGet<{ delivery: DeliveryDetail }>(`/accounts/${account.appid}/deliveries/${id}`, { pollMs: final ? undefined : DETAIL_POLL_MS });
   const d = loaded.data?.delivery;
   const isFinal = d !== undefined && FINAL.has(d.status);
   useEffect(() => {
@@ -66,7 +67,7 @@ export function DeliveryDetailPanel({ account, id, onResent, onClose }: { accoun
   const resend = async () => {
     setResending(true);
     try {
-      const res = await api.post<{ id: number }>(`/console/api/accounts/${account.appid}/deliveries/${id}/resend`);
+      const res = await consoleApi.post<{ id: number }>(`/accounts/${account.appid}/deliveries/${id}/resend`);
       toast.show(`Re-sent as delivery #${res.id}`);
       onResent(res.id);
     } catch (err) {

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { errorMessage } from '../../api.js';
+import { errorMessage } from '../../api/client.js';
 import { Alert, Button, Dialog, EmptyState, Loading } from '../../ui/index.js';
 import { useApiGet } from '../hooks.js';
 import { ACCEPT, uploadMaterial } from './upload.js';
@@ -17,7 +17,7 @@ export function MaterialPicker({ appid, open, title, onClose, onPick }: {
   onClose(): void;
   onPick(item: MaterialItem): void;
 }) {
-  const page = useApiGet<MaterialPage>(open ? `/console/api/accounts/${appid}/materials?type=image&offset=0&count=50` : null);
+  const page = useApiGet<MaterialPage>(open ? `/accounts/${appid}/materials?type=image&offset=0&count=50` : null);
   const [selected, setSelected] = useState<MaterialItem | null>(null);
   const [uploading, setUploading] = useState(false);
   const [error, setError] = useState<string | null>(null);

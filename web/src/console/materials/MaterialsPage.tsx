@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
-import { errorMessage, request } from '../../api.js';
+import { errorMessage } from '../../api/client.js';
+import { consoleApi } from '../api.js';
 import { Alert, Button, Dialog, EmptyState, Loading, useToast } from '../../ui/index.js';
 import { useApiGet } from '../hooks.js';
 import type { AccountDetail } from '../types.js';
@@ -26,7 +27,7 @@ function sizeLabel(bytes: number): string {
 export function MaterialsPage({ account }: { account: AccountDetail }) {
   const [type, setType] = useState<MaterialType>('image');
   const [offset, setOffset] = useState(0);
-  const base = `/console/api/accounts/${account.appid}/materials`;
+  const base = `/accounts/${account.appid}/materials`;
   const page = useApiGet<MaterialPage>(`${base}?type=${type}&offset=${offset}&count=${PAGE}`);
   const [uploading, setUploading] = useState(false);
   const [uploadError, setUploadError] = useState<string | null>(null);
@@ -59,7 +60,7 @@ export function MaterialsPage({ account }: { account: AccountDetail }) {
     setBusy(true);
     setDeleteError(null);
     try {
-      await request('DELETE', `${base}/${encodeURIComponent(deleting.media_id)}`);
+      await consoleApi.delete(`${base}/${encodeURIComponent(deleting.media_id)}`);
       setDeleting(null);
       toast.show('Deleted.');
       await page.reload();

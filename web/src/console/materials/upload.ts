@@ -1,43 +1,22 @@
-import { api, ApiError } from '../../api.js';
+import { accountApi, consoleApi } from '../api.js';
 import type { MaterialItem, MaterialType } from './types.js';
 
-/**
- * Uploads a file as multipart form data (the JSON client cannot send files). The CSRF token
- * comes from the session (/me), as the JSON client's does.
- */
-async function postFile<T>(path: string, file: File, fields: Record<string, string> = {}): Promise<T> {
-  const me = await api.get<{ csrf_token: string }>('/console/api/me');
+/** Uploads a file as multipart form data (field `media`, after any other fields). */
+function postFile<T>(path: string, file: File, fields: Record<string, string> = {}): Promise<T> {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   form.append('media', file, file.name);
-  let res: Response;
-  try {
-    res = await fetch(path, { method: 'POST', body: form, credentials: 'same-origin', headers: { 'x-csrf-token': me.csrf_token, accept: 'application/json' } });
-  } catch {
-    throw new ApiError(0, 'network', 'Herald could not be reached. Check your connection and try again.');
-  }
-  const text = await res.text();
-  let data: unknown;
-  try {
-    data = text ? JSON.parse(text) : undefined;
-  } catch {
-    data = undefined;
-  }
-  if (!res.ok) {
-    const e = (data as { error?: { code?: string; message?: string } } | undefined)?.error;
-    throw new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? `Upload failed (HTTP ${res.status}).`);
-  }
-  return data as T;
+  return consoleApi.upload<T>(path, form);
 }
 
 /** Adds a permanent material (image, voice, video or thumb). */
 export function uploadMaterial(appid: string, type: Exclude<MaterialType, 'news'>, file: File, video?: { title: string; introduction: string }): Promise<{ item: MaterialItem }> {
-  return postFile(`/console/api/accounts/${encodeURIComponent(appid)}/materials?type=${type}`, file, video ? { title: video.title, introduction: video.introduction } : {});
+  return postFile(accountApi(appid, `/materials?type=${type}`), file, video ? { title: video.title, introduction: video.introduction } : {});
 }
 
 /** Uploads an image for use inside an article (media/uploadimg): returns its address. */
 export function uploadArticleImage(appid: string, file: File): Promise<{ url: string }> {
-  return postFile(`/console/api/accounts/${encodeURIComponent(appid)}/materials/uploadimg`, file);
+  return postFile(accountApi(appid, '/materials/uploadimg'), file);
 }
 
 /** What each material type accepts (WeChat's limits, shown next to the upload button). */

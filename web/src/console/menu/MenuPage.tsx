@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { ApiError, errorMessage, request } from '../../api.js';
+import { ApiError, errorMessage } from '../../api/client.js';
+import { consoleApi } from '../api.js';
 import { Link } from '../../router.js';
 import { Alert, Badge, Button, Card, Dialog, EmptyState, Loading, useToast } from '../../ui/index.js';
 import { dateTime } from '../format.js';
@@ -21,7 +22,7 @@ const draftOf = (view: MenuView | undefined) => (view?.menu?.button ?? []).map(f
  */
 export function MenuPage({ account }: { account: AccountDetail }) {
   const toast = useToast();
-  const url = `/console/api/accounts/${account.appid}/menu`;
+  const url = `/accounts/${account.appid}/menu`;
   const loaded = useApiGet<MenuView>(url);
   const view = loaded.data;
   const [draft, setDraft] = useState<DraftButton[]>([]);
@@ -125,7 +126,7 @@ export function MenuPage({ account }: { account: AccountDetail }) {
     }
     setBusy('publish');
     try {
-      const next = await request<MenuView>('PUT', url, { button: toPayload(draft) });
+      const next = await consoleApi.put<MenuView>(url, { button: toPayload(draft) });
       loaded.setData(() => next);
       toast.show('Menu published. Followers see it the next time they open the chat.');
     } catch (err) {
@@ -140,7 +141,7 @@ export function MenuPage({ account }: { account: AccountDetail }) {
     setBusy('delete');
     setError(null);
     try {
-      const next = await request<MenuView>('DELETE', url);
+      const next = await consoleApi.delete<MenuView>(url);
       loaded.setData(() => next);
       setConfirmDelete(false);
       toast.show('Menu deleted');

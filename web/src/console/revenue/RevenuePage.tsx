@@ -43,7 +43,7 @@ function AdBars({ days }: { days: AdDay[] }) {
 /** Donations and ad revenue of the account's articles over the last days. */
 export function RevenuePage({ account }: { account: AccountDetail }) {
   const [days, setDays] = useState(30);
-  const loaded = useApiGet<RevenueView>(`/console/api/accounts/${account.appid}/revenue?days=${days}`);
+  const loaded = useApiGet<RevenueView>(`/accounts/${account.appid}/revenue?days=${days}`);
   const r = loaded.data;
 
   const byArticle: Column<DonationByArticle>[] = [

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { api, ApiError, errorMessage, setCsrfToken } from '../../api.js';
+import { ApiError, errorMessage } from '../../api/client.js';
+import { consoleApi, setCsrfToken } from '../api.js';
 import { Alert, Button, Field, Input } from '../../ui/index.js';
 
 /** Sign-in: email and password. Errors come from the server and are shown as they are. */
@@ -18,7 +19,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn(): Promise<void> }) {
     setBusy(true);
     setError(null);
     try {
-      const res = await api.post<{ csrf_token: string }>('/console/api/login', { email: email.trim(), password });
+      const res = await consoleApi.post<{ csrf_token: string }>('/login', { email: email.trim(), password });
       setCsrfToken(res.csrf_token);
       await onSignedIn();
     } catch (err) {

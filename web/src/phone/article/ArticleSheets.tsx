@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { errorMessage } from '../../api.js';
+import { errorMessage } from '../../api/client.js';
 import { Alert, useToast } from '../../ui/index.js';
 import { Avatar } from '../kit/Avatar.js';
 import { listTime } from '../kit/format.js';
-import { phoneApi } from '../phoneApi.js';
+import { phoneApi } from '../api.js';
 import { Sheet } from '../sheets/Sheet.js';
 import type { ArticleComment, ArticleState } from '../types.js';
 

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, errorMessage } from '../../api.js';
+import { ApiError, errorMessage } from '../../api/client.js';
 import { navigate, useLocation } from '../../router.js';
 import { useToast } from '../../ui/index.js';
 import { CommentSheet, ShareSheet } from './ArticleSheets.js';
 import { CommentIcon, LikeIcon, ShareIcon, TipIcon, WowIcon } from './articleIcons.js';
 import { BackIcon, MoreIcon } from '../kit/icons.js';
-import { phoneApi } from '../phoneApi.js';
+import { phoneApi } from '../api.js';
 import { usePhone } from '../PhoneContext.js';
 import { TipSheet } from './TipSheet.js';
 import type { ArticleComment, ArticleState, ArticleTarget } from '../types.js';

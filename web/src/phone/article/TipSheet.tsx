@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { errorMessage } from '../../api.js';
+import { errorMessage } from '../../api/client.js';
 import { Alert } from '../../ui/index.js';
 import { Avatar } from '../kit/Avatar.js';
 import { parseYuan, yuan } from './money.js';
-import { phoneApi } from '../phoneApi.js';
+import { phoneApi } from '../api.js';
 import { Sheet } from '../sheets/Sheet.js';
 import type { ArticleState } from '../types.js';
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { errorMessage } from '../../api.js';
+import { errorMessage } from '../../api/client.js';
 import { navigate } from '../../router.js';
 import { Alert, Button, Spinner, useToast } from '../../ui/index.js';
 import { NavBar, Screen } from '../kit/chrome.js';
@@ -9,7 +9,7 @@ import { LinkSheet } from '../sheets/LinkSheet.js';
 import { LocationSheet } from '../sheets/LocationSheet.js';
 import { MenuBar } from './MenuBar.js';
 import { MessageList, messageKey } from './MessageList.js';
-import { accountPath, phoneApi } from '../phoneApi.js';
+import { accountPath, phoneApi } from '../api.js';
 import { usePhone } from '../PhoneContext.js';
 import { ScanSheet } from '../sheets/ScanSheet.js';
 import { useMenuActions } from './useMenuActions.js';

@@ -1,5 +1,5 @@
 import { safeUrl } from './messageContent.js';
-import { phoneApi } from '../phoneApi.js';
+import { phoneApi } from '../api.js';
 import { usePhone } from '../PhoneContext.js';
 import type { BroadcastView, PostArticle } from '../types.js';
 

@@ -1,10 +1,10 @@
 import { useRef, useState, type ReactNode } from 'react';
-import { errorMessage } from '../../api.js';
+import { errorMessage } from '../../api/client.js';
 import { navigate } from '../../router.js';
 import { useToast } from '../../ui/index.js';
 import type { PickedLocation } from '../sheets/LocationSheet.js';
 import type { MessageActions } from './MessageBody.js';
-import { accountPath, phoneApi } from '../phoneApi.js';
+import { accountPath, phoneApi } from '../api.js';
 import { usePhone } from '../PhoneContext.js';
 import { uploadMedia, type Sender } from './useSender.js';
 import type { MenuButton, MenuOutcome, Message } from '../types.js';

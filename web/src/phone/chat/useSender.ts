@@ -1,8 +1,8 @@
 import { useCallback, useState } from 'react';
-import { errorMessage } from '../../api.js';
+import { errorMessage } from '../../api/client.js';
 import { useToast } from '../../ui/index.js';
 import type { PickedLocation } from '../sheets/LocationSheet.js';
-import { accountPath, phoneApi } from '../phoneApi.js';
+import { accountPath, phoneApi } from '../api.js';
 import type { Message } from '../types.js';
 import { videoThumbnail } from './videoThumb.js';
 
@@ -13,7 +13,7 @@ interface Uploaded {
 }
 
 /** Uploads one file from the phone (POST /phone/api/media). */
-export const uploadMedia = (file: Blob, name: string) => phoneApi.upload<Uploaded>('/media', file, name);
+export const uploadMedia = (file: Blob, name: string) => phoneApi.uploadFile<Uploaded>('/media', file, name);
 
 /** The conversation's ways of sending, and whether an upload is under way. */
 export interface Sender {

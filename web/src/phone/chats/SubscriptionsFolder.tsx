@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
-import { errorMessage } from '../../api.js';
+import { errorMessage } from '../../api/client.js';
 import { navigate } from '../../router.js';
 import { Alert, Spinner } from '../../ui/index.js';
 import { Avatar } from '../kit/Avatar.js';
 import { NavBar, Screen } from '../kit/chrome.js';
 import { listTime } from '../kit/format.js';
 import { articlesOf } from '../chat/messageContent.js';
-import { phoneApi } from '../phoneApi.js';
+import { phoneApi } from '../api.js';
 import { usePhone } from '../PhoneContext.js';
 import { PushPostCard } from '../chat/PushPost.js';
 import type { FolderEntry } from '../types.js';

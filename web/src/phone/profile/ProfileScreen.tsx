@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import { errorMessage } from '../../api.js';
+import { errorMessage } from '../../api/client.js';
 import { navigate } from '../../router.js';
 import { Alert, Button, Spinner, useToast } from '../../ui/index.js';
 import { Avatar } from '../kit/Avatar.js';
 import { NavBar, Screen } from '../kit/chrome.js';
 import { VerifiedMark } from '../kit/icons.js';
 import { LocationSheet } from '../sheets/LocationSheet.js';
-import { accountPath, phoneApi } from '../phoneApi.js';
+import { accountPath, phoneApi } from '../api.js';
 import { usePhone } from '../PhoneContext.js';
 import type { Profile } from '../types.js';
 

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { errorMessage } from '../../api.js';
+import { errorMessage } from '../../api/client.js';
 import { navigate, useLocation } from '../../router.js';
 import { Alert, Spinner } from '../../ui/index.js';
 import { Avatar } from '../kit/Avatar.js';
 import { SearchIcon, VerifiedMark } from '../kit/icons.js';
-import { phoneApi } from '../phoneApi.js';
+import { phoneApi } from '../api.js';
 import type { AccountCard } from '../types.js';
 
 /** 搜一搜: find official accounts by name or WeChat ID. The query lives in the URL (?q=). */

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { errorMessage } from '../../api.js';
+import { errorMessage } from '../../api/client.js';
 import { Alert, Button, Field, Input } from '../../ui/index.js';
 import { Sheet } from './Sheet.js';
 

@@ -1,5 +1,5 @@
 import { useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
-import { errorMessage } from '../../api.js';
+import { errorMessage } from '../../api/client.js';
 import { Alert, Button, Spinner } from '../../ui/index.js';
 import { decodeQrImage } from './qrDecode.js';
 import { Sheet } from './Sheet.js';

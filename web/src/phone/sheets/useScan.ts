@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { navigate } from '../../router.js';
 import { useToast } from '../../ui/index.js';
-import { phoneApi } from '../phoneApi.js';
+import { phoneApi } from '../api.js';
 import { usePhone } from '../PhoneContext.js';
 import type { Profile } from '../types.js';
 

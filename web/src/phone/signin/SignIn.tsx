@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { errorMessage } from '../../api.js';
+import { errorMessage } from '../../api/client.js';
 import { Alert, Button, Field, Input } from '../../ui/index.js';
-import { phoneApi } from '../phoneApi.js';
+import { phoneApi } from '../api.js';
 import { NavBar, Screen } from '../kit/chrome.js';
 import type { PhoneUser } from '../types.js';
 

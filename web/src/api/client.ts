@@ -1,0 +1,116 @@
+/**
+ * The web app's one way to reach Herald's JSON APIs. The console and the phone each make a
+ * client with `createClient` (where it lives, how it authenticates, what a 401 means); both
+ * answer with typed JSON and fail with ApiError carrying the server's `{error: {code, message,
+ * details}}`.
+ */
+
+/** One problem with one field of a request body, as the server's validation reports it. */
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+/** A refused or failed request: the HTTP status and the server's stable code and message. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** The fields a validation error names (`details.fields`), empty for other errors. */
+  get fields(): FieldProblem[] {
+    const f = this.details?.fields;
+    return Array.isArray(f) ? (f as FieldProblem[]) : [];
+  }
+}
+
+/** What a person reads when Herald cannot be reached at all. */
+const NETWORK_MESSAGE = 'Herald could not be reached. Check your connection and try again.';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface ClientOptions {
+  /** Prefix of every path, e.g. `/console/api`. */
+  base: string;
+  /** Cookies travel (the console's session) or not (the phone's bearer token). */
+  credentials: RequestCredentials;
+  /** Headers that authenticate a request (a CSRF token on writes, a bearer token). */
+  auth(method: Method): Record<string, string>;
+  /** Called on a 401 for `path` (the app returns to sign-in). */
+  onUnauthorized?(path: string): void;
+  /** A POST without a body sends `{}` (the phone's routes expect JSON on every POST). */
+  emptyJsonBody?: boolean;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+/** A JSON client for one API. Paths are relative to the client's base. */
+export interface ApiClient {
+  get<T>(path: string, opts?: RequestOptions): Promise<T>;
+  post<T>(path: string, body?: unknown): Promise<T>;
+  put<T>(path: string, body?: unknown): Promise<T>;
+  patch<T>(path: string, body?: unknown): Promise<T>;
+  delete<T>(path: string, body?: unknown): Promise<T>;
+  /** POSTs multipart form data (file uploads). */
+  upload<T>(path: string, form: FormData): Promise<T>;
+}
+
+/** Makes the client of one API. */
+export function createClient(opts: ClientOptions): ApiClient {
+  async function send<T>(method: Method, path: string, body: BodyInit | undefined, contentType: string | undefined, signal?: AbortSignal): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json', ...opts.auth(method) };
+    if (contentType) headers['content-type'] = contentType;
+    let res: Response;
+    try {
+      res = await fetch(`${opts.base}${path}`, { method, headers, body, credentials: opts.credentials, signal });
+    } catch (err) {
+      if (err instanceof DOMException && err.name === 'AbortError') throw err;
+      throw new ApiError(0, 'network', NETWORK_MESSAGE);
+    }
+    const text = await res.text();
+    let data: unknown = undefined;
+    try {
+      data = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* not JSON: reported below */
+    }
+    if (!res.ok) {
+      const e = (data as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | undefined)?.error;
+      if (res.status === 401) opts.onUnauthorized?.(path);
+      throw new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? `Request failed (HTTP ${res.status}).`, e?.details);
+    }
+    if (data === undefined) throw new ApiError(res.status, 'bad_response', 'Herald sent an unexpected answer.');
+    return data as T;
+  }
+
+  const json = <T>(method: Method) => (path: string, body?: unknown) => {
+    const payload = body === undefined && opts.emptyJsonBody && method === 'POST' ? {} : body;
+    return payload === undefined ? send<T>(method, path, undefined, undefined) : send<T>(method, path, JSON.stringify(payload), 'application/json');
+  };
+
+  return {
+    get: <T>(path: string, o: RequestOptions = {}) => send<T>('GET', path, undefined, undefined, o.signal),
+    post: <T>(path: string, body?: unknown) => json<T>('POST')(path, body),
+    put: <T>(path: string, body?: unknown) => json<T>('PUT')(path, body),
+    patch: <T>(path: string, body?: unknown) => json<T>('PATCH')(path, body),
+    delete: <T>(path: string, body?: unknown) => json<T>('DELETE')(path, body),
+    upload: <T>(path: string, form: FormData) => send<T>('POST', path, form, undefined),
+  };
+}
+
+/** A message fit to show a person, for any thrown value. */
+export function errorMessage(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  return 'Something went wrong.';
+}
+
+/** A path segment with the value escaped (`/accounts/${seg(appid)}`). */
+export const seg = (value: string | number) => encodeURIComponent(String(value));
