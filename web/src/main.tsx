@@ -1,25 +1,19 @@
 import { StrictMode, Suspense, lazy } from 'react';
 import { createRoot } from 'react-dom/client';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Link, Route, Routes } from 'react-router';
 import './ui/ui.css';
 import './console/console.css';
+import { createQueryClient } from './api/queryClient.js';
+import { ScrollToTop } from './app/ScrollToTop.js';
 import { ConsoleApp } from './console/ConsoleApp.js';
-import { Link, useLocation } from './router.js';
 import { EmptyState, Loading, ToastProvider } from './ui/index.js';
 
 /** The phone simulator loads on its own (its QR decoder is not needed by the console). */
 const PhoneApp = lazy(() => import('./phone/PhoneApp.js').then((m) => ({ default: m.PhoneApp })));
 
-/** Picks the app for the path: the console under /console; other apps mount beside it. */
-function App() {
-  const { pathname } = useLocation();
-  if (pathname === '/console' || pathname.startsWith('/console/')) return <ConsoleApp />;
-  if (pathname === '/phone' || pathname.startsWith('/phone/')) {
-    return (
-      <Suspense fallback={<Loading />}>
-        <PhoneApp />
-      </Suspense>
-    );
-  }
+/** Any other address: not part of the web app. */
+function NothingHere() {
   return (
     <div className="standalone">
       <div className="card">
@@ -31,13 +25,38 @@ function App() {
   );
 }
 
+/** The console under /console, the phone under /phone; each app routes below its prefix. */
+function App() {
+  return (
+    <>
+      <ScrollToTop />
+      <Routes>
+        <Route path="/console/*" element={<ConsoleApp />} />
+        <Route
+          path="/phone/*"
+          element={
+            <Suspense fallback={<Loading />}>
+              <PhoneApp />
+            </Suspense>
+          }
+        />
+        <Route path="*" element={<NothingHere />} />
+      </Routes>
+    </>
+  );
+}
+
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <ToastProvider>
-        <App />
-      </ToastProvider>
+      <QueryClientProvider client={createQueryClient()}>
+        <ToastProvider>
+          <BrowserRouter>
+            <App />
+          </BrowserRouter>
+        </ToastProvider>
+      </QueryClientProvider>
     </StrictMode>,
   );
 }

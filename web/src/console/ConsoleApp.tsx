@@ -1,18 +1,18 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { ApiError, errorMessage } from '../api/client.js';
-import { consoleApi, setCsrfToken, UNAUTHORIZED_EVENT } from './api.js';
-import { matchPath, navigate, Redirect, useLocation } from '../router.js';
+import { useCallback, useEffect, useMemo } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { errorMessage } from '../api/client.js';
 import { Alert, Button, Loading } from '../ui/index.js';
-import { AccountPage } from './accounts/AccountPage.js';
+import { consoleApi, setCsrfToken, UNAUTHORIZED_EVENT } from './api.js';
+import { AccountPage, AccountRouteView } from './accounts/AccountPage.js';
 import { AccountsPage } from './accounts/AccountsPage.js';
 import { AdminPage } from './admin/AdminPage.js';
 import { Layout } from './Layout.js';
-import { LoginPage } from './session/LoginPage.js';
 import { NotFound } from './NotFound.js';
+import { ACCOUNT_ROUTES, ADMIN_ROUTES } from './pages.js';
+import { meQuery } from './queries.js';
+import { LoginPage } from './session/LoginPage.js';
 import { SessionContext, type SessionApi } from './session/session.js';
-import type { Me } from './types.js';
-
-type State = { status: 'loading' } | { status: 'signed-out' } | { status: 'signed-in'; me: Me } | { status: 'unreachable'; message: string };
 
 /** Where to go after signing in: only paths inside the console (never another origin). */
 function nextFrom(search: string): string {
@@ -20,107 +20,101 @@ function nextFrom(search: string): string {
   return next && next.startsWith('/console/') && !next.startsWith('//') && !next.startsWith('/console/login') ? next : '/console/accounts';
 }
 
-/** The operator console: session handling and the page for the current path. */
-export function ConsoleApp() {
-  const [state, setState] = useState<State>({ status: 'loading' });
-  const [accountsVersion, setAccountsVersion] = useState(0);
-  const { pathname, search } = useLocation();
+/** The signed-in console: the pages of ./pages.ts inside the frame, anything else not found. */
+function ConsoleRoutes() {
+  const { search } = useLocation();
+  return (
+    <Routes>
+      <Route path="login" element={<Navigate to={nextFrom(search)} replace />} />
+      <Route element={<Layout />}>
+        <Route index element={<Navigate to="/console/accounts" replace />} />
+        <Route path="accounts" element={<AccountsPage />} />
+        <Route path="accounts/:appid" element={<AccountPage />}>
+          {ACCOUNT_ROUTES.map((r) =>
+            r.path === '' ? <Route key={r.tab} index element={<AccountRouteView route={r} />} /> : <Route key={r.path} path={r.path} element={<AccountRouteView route={r} />} />,
+          )}
+        </Route>
+        <Route element={<AdminPage />}>
+          {ADMIN_ROUTES.map((r) => (
+            <Route key={r.path} path={`admin/${r.path}`} element={<r.component />} />
+          ))}
+        </Route>
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}
 
-  const loadMe = useCallback(async () => {
-    try {
-      const me = await consoleApi.get<Me>('/me');
-      setCsrfToken(me.csrf_token);
-      setState({ status: 'signed-in', me });
-    } catch (err) {
-      // Only a 401 means "not signed in"; anything else is worth saying as it is.
-      if (err instanceof ApiError && err.status === 401) setState({ status: 'signed-out' });
-      else setState({ status: 'unreachable', message: errorMessage(err) });
-    }
-  }, []);
+/** The operator console: session handling, then the page for the current path. */
+export function ConsoleApp() {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const { pathname, search } = useLocation();
+  const me = useQuery(meQuery);
+  const session = me.data;
+
+  /** Forgets everything the signed-out operator saw. */
+  const signedOut = useCallback(() => {
+    setCsrfToken('');
+    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meQuery.queryKey[0] });
+    queryClient.setQueryData(meQuery.queryKey, null);
+  }, [queryClient]);
 
   useEffect(() => {
-    void loadMe();
-    const onUnauthorized = () => setState({ status: 'signed-out' });
-    window.addEventListener(UNAUTHORIZED_EVENT, onUnauthorized);
-    return () => window.removeEventListener(UNAUTHORIZED_EVENT, onUnauthorized);
-  }, [loadMe]);
+    window.addEventListener(UNAUTHORIZED_EVENT, signedOut);
+    return () => window.removeEventListener(UNAUTHORIZED_EVENT, signedOut);
+  }, [signedOut]);
 
-  const session = useMemo<SessionApi | null>(() => {
-    if (state.status !== 'signed-in') return null;
+  useEffect(() => {
+    document.title = 'Herald Console';
+  }, []);
+
+  const api = useMemo<SessionApi | null>(() => {
+    if (!session) return null;
     return {
-      me: state.me,
-      accountsVersion,
-      accountsChanged: () => setAccountsVersion((v) => v + 1),
+      me: session,
       async signOut() {
         try {
           await consoleApi.post('/logout');
         } catch {
           /* the session may already be gone: signing out locally is what matters */
         }
-        setCsrfToken('');
-        setState({ status: 'signed-out' });
+        signedOut();
         navigate('/console/login', { replace: true });
       },
     };
-  }, [state, accountsVersion]);
+  }, [session, signedOut, navigate]);
 
-  useEffect(() => {
-    document.title = 'Herald Console';
-  }, []);
-
-  if (state.status === 'loading') return <Loading label="Opening the console…" />;
-  if (state.status === 'unreachable') {
+  if (me.isPending) return <Loading label="Opening the console…" />;
+  if (me.isError && session === undefined) {
     return (
       <div className="standalone">
-        <Alert tone="error" title="The console could not start">{state.message}</Alert>
+        <Alert tone="error" title="The console could not start">{errorMessage(me.error)}</Alert>
         <p>
-          <Button onClick={() => void loadMe()}>Try again</Button>
+          <Button onClick={() => void me.refetch()}>Try again</Button>
         </p>
       </div>
     );
   }
 
-  if (state.status === 'signed-out') {
+  if (!api) {
     if (pathname !== '/console/login') {
       const next = pathname.startsWith('/console/') && pathname !== '/console/' ? `?next=${encodeURIComponent(pathname + search)}` : '';
-      return <Redirect to={`/console/login${next}`} />;
+      return <Navigate to={`/console/login${next}`} replace />;
     }
-    return <LoginPage onSignedIn={async () => {
-      await loadMe();
-      navigate(nextFrom(search), { replace: true });
-    }} />;
+    return (
+      <LoginPage
+        onSignedIn={async () => {
+          await queryClient.fetchQuery({ ...meQuery, staleTime: 0 });
+          navigate(nextFrom(search), { replace: true });
+        }}
+      />
+    );
   }
 
-  if (pathname === '/console/login') return <Redirect to={nextFrom(search)} />;
-  if (pathname === '/console' || pathname === '/console/') return <Redirect to="/console/accounts" />;
-
-  let page;
-  let params: Record<string, string> | null;
-  if (matchPath('/console/accounts', pathname)) page = <AccountsPage />;
-  else if ((params = matchPath('/console/accounts/:appid', pathname))) page = <AccountPage appid={params.appid} tab="developer" />;
-  else if ((params = matchPath('/console/accounts/:appid/callbacks', pathname))) page = <AccountPage appid={params.appid} tab="callbacks" />;
-  else if ((params = matchPath('/console/accounts/:appid/menu', pathname))) page = <AccountPage appid={params.appid} tab="menu" />;
-  else if ((params = matchPath('/console/accounts/:appid/auto-replies', pathname))) page = <AccountPage appid={params.appid} tab="auto-replies" />;
-  else if ((params = matchPath('/console/accounts/:appid/followers', pathname))) page = <AccountPage appid={params.appid} tab="followers" />;
-  else if ((params = matchPath('/console/accounts/:appid/inbox', pathname))) page = <AccountPage appid={params.appid} tab="inbox" />;
-  else if ((params = matchPath('/console/accounts/:appid/inbox/board', pathname))) page = <AccountPage appid={params.appid} tab="inbox-board" />;
-  else if ((params = matchPath('/console/accounts/:appid/inbox/team', pathname))) page = <AccountPage appid={params.appid} tab="inbox-team" />;
-  else if ((params = matchPath('/console/accounts/:appid/drafts', pathname))) page = <AccountPage appid={params.appid} tab="drafts" />;
-  else if ((params = matchPath('/console/accounts/:appid/drafts/:id', pathname))) page = <AccountPage appid={params.appid} tab="editor" draftId={params.id === 'new' ? undefined : params.id} />;
-  else if ((params = matchPath('/console/accounts/:appid/published', pathname))) page = <AccountPage appid={params.appid} tab="published" />;
-  else if ((params = matchPath('/console/accounts/:appid/materials', pathname))) page = <AccountPage appid={params.appid} tab="materials" />;
-  else if ((params = matchPath('/console/accounts/:appid/broadcasts', pathname))) page = <AccountPage appid={params.appid} tab="broadcasts" />;
-  else if ((params = matchPath('/console/accounts/:appid/broadcasts/:msgId', pathname))) page = <AccountPage appid={params.appid} tab="broadcast" msgId={params.msgId} />;
-  else if ((params = matchPath('/console/accounts/:appid/revenue', pathname))) page = <AccountPage appid={params.appid} tab="revenue" />;
-  else if (matchPath('/console/admin/moderation', pathname)) page = <AdminPage tab="moderation" />;
-  else if (matchPath('/console/admin/icp-domains', pathname)) page = <AdminPage tab="icp" />;
-  else if ((params = matchPath('/console/accounts/:appid/callbacks/:id', pathname))) {
-    page = <AccountPage appid={params.appid} tab="callbacks" deliveryId={params.id} />;
-  } else page = <NotFound />;
-
   return (
-    <SessionContext.Provider value={session}>
-      <Layout>{page}</Layout>
+    <SessionContext.Provider value={api}>
+      <ConsoleRoutes />
     </SessionContext.Provider>
   );
 }

@@ -1,9 +1,12 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { Link, matchPath, useLocation } from '../router.js';
+import { useQuery } from '@tanstack/react-query';
+import { Link, Outlet, useLocation, useMatch } from 'react-router';
 import { Button } from '../ui/index.js';
-import { useApiGet } from './hooks.js';
+import { useAccountRoute } from './accounts/AccountPage.js';
+import { ACCOUNT_TABS, ADMIN_ROUTES } from './pages.js';
+import { accountsQuery } from './queries.js';
+import { accountHref } from './route.js';
 import { useSession } from './session/session.js';
-import type { AccountSummary } from './types.js';
 
 function Logo() {
   return (
@@ -19,22 +22,18 @@ function Logo() {
 }
 
 /** The console frame: left navigation (accounts and their pages), top bar with the operator. */
-export function Layout({ children }: { children: ReactNode }) {
-  const { me, signOut, accountsVersion } = useSession();
+export function Layout() {
+  const { me, signOut } = useSession();
   const { pathname } = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
-  const accounts = useApiGet<{ accounts: AccountSummary[] }>('/accounts');
-  const reloadAccounts = accounts.reload;
-  useEffect(() => {
-    if (accountsVersion > 0) void reloadAccounts();
-  }, [accountsVersion, reloadAccounts]);
-  const active = matchPath('/console/accounts/:appid', pathname) ?? matchPath('/console/accounts/:appid/callbacks', pathname) ?? matchPath('/console/accounts/:appid/callbacks/:id', pathname) ?? matchPath('/console/accounts/:appid/:section', pathname) ?? matchPath('/console/accounts/:appid/inbox/:view', pathname) ?? matchPath('/console/accounts/:appid/drafts/:id', pathname) ?? matchPath('/console/accounts/:appid/broadcasts/:msgId', pathname);
-  const activeAppid = active?.appid;
+  const accounts = useQuery(accountsQuery);
+  const activeAppid = useMatch('/console/accounts/:appid/*')?.params.appid;
+  const currentTab = useAccountRoute()?.tab;
 
   useEffect(() => setMenuOpen(false), [pathname]);
 
   const navItem = (to: string, label: ReactNode, current: boolean, className = '') => (
-    <Link to={to} className={`nav-item ${current ? 'active' : ''} ${className}`} aria-current={current ? 'page' : undefined}>
+    <Link key={to} to={to} className={`nav-item ${current ? 'active' : ''} ${className}`} aria-current={current ? 'page' : undefined}>
       {label}
     </Link>
   );
@@ -62,37 +61,20 @@ export function Layout({ children }: { children: ReactNode }) {
                     <span className="nav-account-name">{a.name}</span>
                   </>
                 ), false, 'nav-account-link')}
-                {open && (
-                  <div className="nav-sub">
-                    {navItem(base, 'Developer settings', pathname === base)}
-                    {navItem(`${base}/callbacks`, 'Callback inspector', pathname.startsWith(`${base}/callbacks`))}
-                    {navItem(`${base}/menu`, 'Custom menu', pathname === `${base}/menu`)}
-                    {navItem(`${base}/auto-replies`, 'Auto-replies', pathname === `${base}/auto-replies`)}
-                    {navItem(`${base}/followers`, 'Followers', pathname === `${base}/followers`)}
-                    {navItem(`${base}/inbox`, 'Customer service', pathname.startsWith(`${base}/inbox`))}
-                    {navItem(`${base}/drafts`, 'Drafts', pathname.startsWith(`${base}/drafts`))}
-                    {navItem(`${base}/published`, 'Published', pathname === `${base}/published`)}
-                    {navItem(`${base}/materials`, 'Materials', pathname === `${base}/materials`)}
-                    {navItem(`${base}/broadcasts`, 'Push posts', pathname.startsWith(`${base}/broadcasts`))}
-                    {navItem(`${base}/revenue`, 'Revenue', pathname === `${base}/revenue`)}
-                  </div>
-                )}
+                {open && <div className="nav-sub">{ACCOUNT_TABS.map((r) => navItem(accountHref(a.appid, r.path), r.label, r.tab === currentTab))}</div>}
               </div>
             );
           })}
           {me.operator.platform_admin && (
             <>
               <div className="nav-section">Platform</div>
-              {navItem('/console/admin/moderation', (
-                <>
-                  <span className="nav-icon" aria-hidden="true">⚑</span> Content moderation
-                </>
-              ), pathname === '/console/admin/moderation')}
-              {navItem('/console/admin/icp-domains', (
-                <>
-                  <span className="nav-icon" aria-hidden="true">◎</span> ICP-filed domains
-                </>
-              ), pathname === '/console/admin/icp-domains')}
+              {ADMIN_ROUTES.map((r) =>
+                navItem(`/console/admin/${r.path}`, (
+                  <>
+                    <span className="nav-icon" aria-hidden="true">{r.icon}</span> {r.label}
+                  </>
+                ), pathname === `/console/admin/${r.path}`),
+              )}
             </>
           )}
         </nav>
@@ -116,7 +98,9 @@ export function Layout({ children }: { children: ReactNode }) {
             </Button>
           </div>
         </header>
-        <main className="content">{children}</main>
+        <main className="content">
+          <Outlet />
+        </main>
       </div>
       {menuOpen && <div className="scrim" onClick={() => setMenuOpen(false)} />}
     </div>

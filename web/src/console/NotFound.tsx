@@ -1,4 +1,4 @@
-import { Link } from '../router.js';
+import { Link } from 'react-router';
 import { EmptyState } from '../ui/index.js';
 
 export function NotFound({ what = 'page' }: { what?: string }) {

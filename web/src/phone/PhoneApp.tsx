@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import { errorMessage } from '../api/client.js';
-import { matchPath, navigate, useLocation } from '../router.js';
+import { Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
 import { Alert, Loading } from '../ui/index.js';
 import { ArticleOverlay } from './article/ArticleView.js';
 import { ChatScreen } from './chat/ChatScreen.js';
@@ -29,6 +29,7 @@ type Mode = 'emulator' | 'platform';
 /** Acts on `?scan=<code>` (the page a QR code's URL opens links here), once, then drops it. */
 function ScanFromLink() {
   const { pathname, search } = useLocation();
+  const navigate = useNavigate();
   const scan = useScan();
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -42,21 +43,36 @@ function ScanFromLink() {
   return error ? <Alert tone="error">{error}</Alert> : null;
 }
 
+/** A profile or a chat, new for each account (its state does not carry over). */
+function ProfileRoute() {
+  const appid = useParams().appid ?? '';
+  return <ProfileScreen key={appid} appid={appid} />;
+}
+function ChatRoute() {
+  const appid = useParams().appid ?? '';
+  return <ChatScreen key={appid} appid={appid} />;
+}
+
+/** The phone's screens by path below /phone; an unknown path shows the chat list. */
+const SCREENS: Array<{ path: string; element: ReactElement }> = [
+  { path: '', element: <ChatsTab /> },
+  { path: 'contacts', element: <ContactsTab /> },
+  { path: 'discover', element: <DiscoverTab /> },
+  { path: 'me', element: <MeTab /> },
+  { path: 'subscriptions', element: <SubscriptionsFolder /> },
+  { path: 'search', element: <SearchScreen /> },
+  { path: 'miniprogram', element: <MiniProgramPage /> },
+  { path: 'accounts/:appid', element: <ProfileRoute /> },
+  { path: 'chat/:appid', element: <ChatRoute /> },
+  { path: '*', element: <ChatsTab /> },
+];
+
 function Screens() {
-  const { pathname } = useLocation();
-  const sub = pathname.replace(/\/+$/, '') || '/phone';
-  let screen;
-  let params: Record<string, string> | null;
-  if (sub === '/phone') screen = <ChatsTab />;
-  else if (sub === '/phone/contacts') screen = <ContactsTab />;
-  else if (sub === '/phone/discover') screen = <DiscoverTab />;
-  else if (sub === '/phone/me') screen = <MeTab />;
-  else if (sub === '/phone/subscriptions') screen = <SubscriptionsFolder />;
-  else if (sub === '/phone/search') screen = <SearchScreen />;
-  else if (sub === '/phone/miniprogram') screen = <MiniProgramPage />;
-  else if ((params = matchPath('/phone/accounts/:appid', sub))) screen = <ProfileScreen key={params.appid} appid={params.appid} />;
-  else if ((params = matchPath('/phone/chat/:appid', sub))) screen = <ChatScreen key={params.appid} appid={params.appid} />;
-  else screen = <ChatsTab />;
+  const screen = (
+    <Routes>
+      {SCREENS.map((s) => (s.path === '' ? <Route key="index" index element={s.element} /> : <Route key={s.path} path={s.path} element={s.element} />))}
+    </Routes>
+  );
   return (
     <>
       <ScanFromLink />
@@ -75,6 +91,7 @@ function Screens() {
  */
 export function PhoneApp() {
   const { pathname, search } = useLocation();
+  const navigate = useNavigate();
   const [mode, setMode] = useState<Mode | null>(null);
   const [token, setTok] = useState<string | null>(() => getToken());
   const [me, setMe] = useState<PhoneUser | null>(null);

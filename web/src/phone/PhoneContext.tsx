@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { navigate } from '../router.js';
+import { useNavigate } from 'react-router';
 import { phoneApi } from './api.js';
 import { useRealtime } from './realtime.js';
 import type { ArticleTarget, ChatsView, PhoneUser, RealtimeEvent } from './types.js';
@@ -177,6 +177,7 @@ export function PhoneProvider({ me, mode, token, onSignOut, children }: {
   const closeImage = useCallback(() => setImage(null), []);
   const openArticle = useCallback((a: ArticleTarget) => setArticle(a), []);
   const closeArticle = useCallback(() => setArticle(null), []);
+  const navigate = useNavigate();
   const signOut = useCallback(() => {
     onSignOut();
     navigate('/phone', { replace: true });

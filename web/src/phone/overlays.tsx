@@ -1,4 +1,4 @@
-import { navigate } from '../router.js';
+import { useNavigate } from 'react-router';
 import { Avatar } from './kit/Avatar.js';
 import { CloseIcon } from './kit/icons.js';
 import { usePhone } from './PhoneContext.js';
@@ -52,6 +52,7 @@ export function ImageViewer() {
 
 /** The heads-up notification of a service account's message. */
 export function Banner() {
+  const navigate = useNavigate();
   const { banner, dismissBanner } = usePhone();
   if (!banner) return null;
   return (

@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
-import { navigate } from '../../router.js';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
 import { Alert, Badge, Button, Card, EmptyState, Loading, Table, type Column } from '../../ui/index.js';
 import { CreateAccountDialog } from './CreateAccountDialog.js';
 import { accountTypeLabel } from '../format.js';
-import { useApiGet } from '../hooks.js';
-import { useSession } from '../session/session.js';
+import { accountsQuery } from '../queries.js';
 import type { AccountSummary } from '../types.js';
 
 const columns: Column<AccountSummary>[] = [
@@ -34,13 +34,9 @@ const columns: Column<AccountSummary>[] = [
 
 /** The organization's official accounts. */
 export function AccountsPage() {
-  const { accountsVersion } = useSession();
+  const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
-  const list = useApiGet<{ accounts: AccountSummary[] }>('/accounts');
-  const reload = list.reload;
-  useEffect(() => {
-    if (accountsVersion > 0) void reload();
-  }, [accountsVersion, reload]);
+  const list = useQuery(accountsQuery);
 
   return (
     <div className="page">
@@ -54,7 +50,7 @@ export function AccountsPage() {
         </Button>
       </div>
       <Card className="card-flush">
-        {list.loading && !list.data && <Loading />}
+        {list.isPending && <Loading />}
         {list.error && <Alert tone="error" title="Could not load accounts">{list.error.message}</Alert>}
         {list.data && (
           <Table

@@ -1,9 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, errorMessage } from '../../api/client.js';
 import { consoleApi } from '../api.js';
-import { navigate } from '../../router.js';
+import { useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
 import { Alert, Button, Checkbox, Dialog, Field, Input, RadioGroup, TextArea } from '../../ui/index.js';
 import { SecretReveal } from './SecretReveal.js';
+import { accountsQuery } from '../queries.js';
 import { useSession } from '../session/session.js';
 import type { AccountDetail, AccountType } from '../types.js';
 
@@ -14,7 +16,9 @@ interface Created {
 
 /** Registers an account; then shows its AppID and AppSecret (once) before leaving. */
 export function CreateAccountDialog({ open, onClose }: { open: boolean; onClose(): void }) {
-  const { me, accountsChanged } = useSession();
+  const { me } = useSession();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const [type, setType] = useState<AccountType>('service');
   const [name, setName] = useState('');
   const [wechatId, setWechatId] = useState('');
@@ -58,7 +62,7 @@ export function CreateAccountDialog({ open, onClose }: { open: boolean; onClose(
         ...(me.operator.platform_admin ? { verified } : {}),
       });
       setCreated(res);
-      accountsChanged();
+      void queryClient.invalidateQueries({ queryKey: accountsQuery.queryKey });
     } catch (err) {
       const field = err instanceof ApiError ? (err.code === 'invalid_wechat_id' ? 'wechat_id' : err.code === 'invalid_name' ? 'name' : undefined) : undefined;
       setError({ field, message: errorMessage(err) });

@@ -1,15 +1,13 @@
-import { Link } from '../../router.js';
+import { Link, Outlet, useLocation } from 'react-router';
 import { Alert } from '../../ui/index.js';
+import { ADMIN_ROUTES } from '../pages.js';
 import { useSession } from '../session/session.js';
-import { IcpDomainsPage } from './IcpDomainsPage.js';
-import { ModerationTermsPage } from './ModerationTermsPage.js';
 import './admin.css';
 
-export type AdminTab = 'moderation' | 'icp';
-
 /** Platform settings that apply to every account on this Herald: only platform administrators see them. */
-export function AdminPage({ tab }: { tab: AdminTab }) {
+export function AdminPage() {
   const { me } = useSession();
+  const { pathname } = useLocation();
   if (!me.operator.platform_admin) {
     return (
       <div className="page">
@@ -26,10 +24,16 @@ export function AdminPage({ tab }: { tab: AdminTab }) {
         </div>
       </div>
       <div className="tabs" role="tablist">
-        <Link to="/console/admin/moderation" role="tab" aria-selected={tab === 'moderation'} className={`tab ${tab === 'moderation' ? 'active' : ''}`}>Content moderation</Link>
-        <Link to="/console/admin/icp-domains" role="tab" aria-selected={tab === 'icp'} className={`tab ${tab === 'icp' ? 'active' : ''}`}>ICP-filed domains</Link>
+        {ADMIN_ROUTES.map((r) => {
+          const to = `/console/admin/${r.path}`;
+          return (
+            <Link key={r.path} to={to} role="tab" aria-selected={pathname === to} className={`tab ${pathname === to ? 'active' : ''}`}>
+              {r.label}
+            </Link>
+          );
+        })}
       </div>
-      {tab === 'moderation' ? <ModerationTermsPage /> : <IcpDomainsPage />}
+      <Outlet />
     </div>
   );
 }

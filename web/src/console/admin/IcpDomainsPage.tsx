@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../../api/client.js';
 import { consoleApi } from '../api.js';
 import { Alert, Button, Card, Field, Loading, TextArea, useToast } from '../../ui/index.js';
-import { useApiGet } from '../hooks.js';
+import { consoleQuery } from '../queries.js';
+
+const domainsQuery = consoleQuery<{ domains: string[] }>(['admin', 'icp-domains'], '/admin/icp-domains');
 
 const linesOf = (text: string) => text.split('\n').map((t) => t.trim()).filter(Boolean);
 
@@ -12,7 +15,8 @@ const linesOf = (text: string) => text.split('\n').map((t) => t.trim()).filter(B
  */
 export function IcpDomainsPage() {
   const toast = useToast();
-  const loaded = useApiGet<{ domains: string[] }>('/admin/icp-domains');
+  const queryClient = useQueryClient();
+  const loaded = useQuery(domainsQuery);
   const [text, setText] = useState('');
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -30,7 +34,7 @@ export function IcpDomainsPage() {
     setError(null);
     try {
       const next = await consoleApi.put<{ domains: string[] }>('/admin/icp-domains', { domains: linesOf(text) });
-      loaded.setData(() => next);
+      queryClient.setQueryData(domainsQuery.queryKey, next);
       toast.show('Domain list saved');
     } catch (err) {
       setError(errorMessage(err));

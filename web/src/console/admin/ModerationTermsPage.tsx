@@ -1,14 +1,17 @@
 import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../../api/client.js';
 import { consoleApi } from '../api.js';
 import { Alert, Button, Card, Field, Loading, TextArea, useToast } from '../../ui/index.js';
-import { useApiGet } from '../hooks.js';
+import { consoleQuery } from '../queries.js';
 
 interface Category {
   category: string;
   label: string;
   terms: string[];
 }
+
+const termsQuery = consoleQuery<{ categories: Category[] }>(['admin', 'moderation-terms'], '/admin/moderation-terms');
 
 const linesOf = (text: string) => text.split('\n').map((t) => t.trim()).filter(Boolean);
 
@@ -18,7 +21,8 @@ const linesOf = (text: string) => text.split('\n').map((t) => t.trim()).filter(B
  */
 export function ModerationTermsPage() {
   const toast = useToast();
-  const loaded = useApiGet<{ categories: Category[] }>('/admin/moderation-terms');
+  const queryClient = useQueryClient();
+  const loaded = useQuery(termsQuery);
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -39,7 +43,7 @@ export function ModerationTermsPage() {
       const next = await consoleApi.put<{ categories: Category[] }>('/admin/moderation-terms', {
         categories: changed.map((c) => ({ category: c.category, terms: linesOf(drafts[c.category] ?? '') })),
       });
-      loaded.setData(() => next);
+      queryClient.setQueryData(termsQuery.queryKey, next);
       toast.show('Term lists saved');
     } catch (err) {
       setError(errorMessage(err));

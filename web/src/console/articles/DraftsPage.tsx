@@ -1,17 +1,20 @@
 import { useState } from 'react';
 import { errorMessage } from '../../api/client.js';
-import { consoleApi } from '../api.js';
-import { Link, navigate } from '../../router.js';
+import { accountApi, consoleApi } from '../api.js';
+import { Link, useNavigate } from 'react-router';
 import { Alert, Button, Dialog, EmptyState, Loading, useToast } from '../../ui/index.js';
-import { useApiGet } from '../hooks.js';
-import type { AccountDetail } from '../types.js';
+import { useAccountData } from '../queries.js';
+import type { AccountPageProps } from '../route.js';
 import type { DraftSummary } from './types.js';
 import './articles.css';
 
+/** The draft box's first page (the composer's draft picker shares it). */
+export const DRAFTS_PATH = '/drafts?offset=0&count=50';
+
 /** The draft box: saved push posts, newest first, with their lead article's title and cover. */
-export function DraftsPage({ account }: { account: AccountDetail }) {
-  const base = `/accounts/${account.appid}`;
-  const drafts = useApiGet<{ total: number; drafts: DraftSummary[] }>(`${base}/drafts?offset=0&count=50`);
+export function DraftsPage({ account }: AccountPageProps) {
+  const navigate = useNavigate();
+  const drafts = useAccountData<{ total: number; drafts: DraftSummary[] }>(account.appid, DRAFTS_PATH);
   const [deleting, setDeleting] = useState<DraftSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -22,10 +25,10 @@ export function DraftsPage({ account }: { account: AccountDetail }) {
     if (!deleting) return;
     setBusy(true);
     try {
-      await consoleApi.delete(`${base}/drafts/${encodeURIComponent(deleting.media_id)}`);
+      await consoleApi.delete(accountApi(account.appid, `/drafts/${encodeURIComponent(deleting.media_id)}`));
       setDeleting(null);
       toast.show('Draft deleted.');
-      await drafts.reload();
+      await drafts.refresh();
     } catch (err) {
       setError(errorMessage(err));
     } finally {

@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/client.js';
 import { consoleApi } from '../api.js';
-import { Link, navigate } from '../../router.js';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate } from 'react-router';
 import { Alert, Button, Field, Input, Loading, useToast } from '../../ui/index.js';
+import { accountKey } from '../queries.js';
 import type { AccountDetail } from '../types.js';
 import { ArticleSettings, Counter, type FieldErrors } from './ArticleSettings.js';
 import { ArticleList, type EditorArticle } from './ArticleList.js';
@@ -52,6 +54,10 @@ export function EditorPage({ account, mediaId }: { account: AccountDetail; media
   const [publishing, setPublishing] = useState<PublishStatus | null>(null);
   const savedId = useRef(mediaId);
   const toast = useToast();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  // The draft box, the published list and the composer's draft picker show what was saved.
+  const changed = () => queryClient.invalidateQueries({ queryKey: accountKey(account.appid) });
 
   useEffect(() => {
     // After the first save the address gains the new draft's id: the editor already holds it.
@@ -126,6 +132,7 @@ export function EditorPage({ account, mediaId }: { account: AccountDetail; media
         : await consoleApi.post<{ draft: DraftView }>(`${base}/drafts`, body);
       setArticles((list) => draft.articles.map((a, i) => ({ ...a, key: list?.[i]?.key ?? newKey() })));
       setDirty(false);
+      void changed();
       if (!savedId.current) {
         savedId.current = draft.media_id;
         navigate(`/console/accounts/${account.appid}/drafts/${draft.media_id}`, { replace: true });
@@ -180,6 +187,7 @@ export function EditorPage({ account, mediaId }: { account: AccountDetail; media
         setPublishing(status);
       }
       if (status.status === 0) {
+        void changed();
         toast.show('Published.');
         navigate(`/console/accounts/${account.appid}/published`);
       } else if (status.violation) {

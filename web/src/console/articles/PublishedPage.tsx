@@ -1,15 +1,16 @@
 import { EmptyState, Alert, Loading, Button } from '../../ui/index.js';
-import { navigate } from '../../router.js';
-import { useApiGet } from '../hooks.js';
-import type { AccountDetail } from '../types.js';
+import { useNavigate } from 'react-router';
+import { useAccountData } from '../queries.js';
+import type { AccountPageProps } from '../route.js';
 import type { PublishedGroup } from './types.js';
 import './articles.css';
 
 const n = (v: number) => v.toLocaleString();
 
 /** Published push posts with each article's page and reader counts. */
-export function PublishedPage({ account }: { account: AccountDetail }) {
-  const published = useApiGet<{ total: number; items: PublishedGroup[] }>(`/accounts/${account.appid}/published?offset=0&count=50`, { pollMs: 15_000 });
+export function PublishedPage({ account }: AccountPageProps) {
+  const navigate = useNavigate();
+  const published = useAccountData<{ total: number; items: PublishedGroup[] }>(account.appid, '/published?offset=0&count=50', { refetchInterval: 15_000 });
   const items = published.data?.items ?? [];
   return (
     <div className="published">

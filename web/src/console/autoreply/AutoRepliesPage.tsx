@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Link } from '../../router.js';
+import { Link } from 'react-router';
 import { Alert, Loading } from '../../ui/index.js';
-import { useApiGet } from '../hooks.js';
-import type { AccountDetail } from '../types.js';
+import { useAccountData } from '../queries.js';
+import type { AccountPageProps } from '../route.js';
 import { KeywordRules } from './KeywordRules.js';
 import { ReplySetPanel } from './ReplySetPanel.js';
 import type { AutoRepliesView } from './types.js';
@@ -20,14 +20,14 @@ const SECTIONS: Array<{ id: Section; label: string }> = [
  * Auto-replies (used while no developer server is enabled): the reply on follow, keyword rules,
  * and the reply to any other message.
  */
-export function AutoRepliesPage({ account }: { account: AccountDetail }) {
-  const loaded = useApiGet<AutoRepliesView>(`/accounts/${account.appid}/auto-replies`);
+export function AutoRepliesPage({ account }: AccountPageProps) {
+  const loaded = useAccountData<AutoRepliesView>(account.appid, '/auto-replies');
   const [section, setSection] = useState<Section>('subscribe');
   const view = loaded.data;
   if (loaded.error) return <Alert tone="error" title="Could not load the auto-replies">{loaded.error.message}</Alert>;
   if (!view) return <Loading />;
   const readOnly = view.read_only;
-  const reload = () => void loaded.reload();
+  const reload = () => void loaded.refresh();
 
   return (
     <div className="stack">

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Card, Loading, useToast } from '../../ui/index.js';
-import { useApiGet } from '../hooks.js';
-import type { AccountDetail } from '../types.js';
+import { accountApi } from '../api.js';
+import { accountKey, consoleQuery, invalidatePaths, useAccountData } from '../queries.js';
+import type { AccountPageProps } from '../route.js';
 import { chinaShort } from './chinaTime.js';
 import { Composer } from './Composer.js';
 import { History } from './History.js';
@@ -10,29 +11,31 @@ import { ViolationsCard } from './ViolationsCard.js';
 import { isLive, type Push, type PushQuota } from './types.js';
 import './broadcasts.css';
 
+/** The newest push posts of an account. */
+const historyQuery = (appid: string) => consoleQuery<{ pushes: Push[] }>(accountKey(appid, '/broadcasts?limit=30'), accountApi(appid, '/broadcasts?limit=30'));
+
 /**
  * Push posts: the quota, the composer, and the history with delivery status. While a push is
  * being sent the history refreshes every second, so the counts run up as batches commit.
  */
-export function BroadcastsPage({ account }: { account: AccountDetail }) {
+export function BroadcastsPage({ account }: AccountPageProps) {
   const toast = useToast();
-  const base = `/accounts/${account.appid}/broadcasts`;
-  const [version, setVersion] = useState(0);
-  const quota = useApiGet<{ quota: PushQuota }>(`${base}/quota`);
-  const [live, setLive] = useState(false);
-  const history = useApiGet<{ pushes: Push[] }>(`${base}?limit=30`, { pollMs: live ? 1000 : 10_000 });
-  const anyLive = (history.data?.pushes ?? []).some((p) => isLive(p.status));
-  useEffect(() => setLive(anyLive), [anyLive]);
+  const queryClient = useQueryClient();
+  const quota = useAccountData<{ quota: PushQuota }>(account.appid, '/broadcasts/quota');
+  const history = useQuery({
+    ...historyQuery(account.appid),
+    refetchInterval: (q) => ((q.state.data?.pushes ?? []).some((p) => isLive(p.status)) ? 1000 : 10_000),
+  });
+  const live = (history.data?.pushes ?? []).some((p) => isLive(p.status));
 
   const onSent = (push: Push) => {
     toast.show(push.status === 'scheduled' ? `Scheduled for ${chinaShort(push.scheduled_at)} (China time)` : 'Push post accepted: sending now');
-    void quota.reload();
-    void history.reload();
+    void invalidatePaths(queryClient, account.appid, '/broadcasts');
   };
   // A refusal may have recorded a violation (moderation) or shown a fuller quota than the panel.
   const onRefused = () => {
-    void quota.reload();
-    setVersion((v) => v + 1);
+    void quota.refresh();
+    void invalidatePaths(queryClient, account.appid, '/violations');
   };
 
   return (
@@ -50,7 +53,7 @@ export function BroadcastsPage({ account }: { account: AccountDetail }) {
         {!history.data && !history.error && <Loading />}
         {history.data && <History appid={account.appid} pushes={history.data.pushes} />}
       </Card>
-      <ViolationsCard appid={account.appid} version={version} />
+      <ViolationsCard appid={account.appid} />
     </div>
   );
 }

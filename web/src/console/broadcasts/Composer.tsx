@@ -1,13 +1,14 @@
 import { useMemo, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/client.js';
 import { consoleApi } from '../api.js';
-import { Link } from '../../router.js';
+import { Link } from 'react-router';
 import { Alert, Button, Card, Dialog, EmptyState, Field, Loading, RadioGroup, TextArea, Input } from '../../ui/index.js';
 import { MaterialPicker } from '../materials/MaterialPicker.js';
 import type { MaterialItem } from '../materials/types.js';
 import type { DraftSummary } from '../articles/types.js';
 import type { TagsView } from '../followers/types.js';
-import { useApiGet } from '../hooks.js';
+import { DRAFTS_PATH } from '../articles/DraftsPage.js';
+import { useAccountData } from '../queries.js';
 import type { AccountDetail } from '../types.js';
 import { BlockedNotice, type BlockDetails } from './BlockedNotice.js';
 import { chinaShort, fromChinaInput, toChinaInput } from './chinaTime.js';
@@ -57,10 +58,12 @@ export function Composer({ account, quota, onSent, onRefused }: { account: Accou
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
 
-  const drafts = useApiGet<{ drafts: DraftSummary[] }>(kind === 'mpnews' ? `${base}/drafts?offset=0&count=50` : null);
-  const tags = useApiGet<TagsView>(`${base}/tags`);
+  const drafts = useAccountData<{ drafts: DraftSummary[] }>(account.appid, DRAFTS_PATH, { enabled: kind === 'mpnews' });
+  const tags = useAccountData<TagsView>(account.appid, '/tags');
   const userTags = (tags.data?.tags ?? []).filter((t) => !t.system || t.count > 0);
-  const size = useApiGet<{ followers: number }>(audience === 'all' ? `${base}/broadcasts/audience` : tagId ? `${base}/broadcasts/audience?tagId=${tagId}` : null);
+  const size = useAccountData<{ followers: number }>(account.appid, audience === 'all' ? '/broadcasts/audience' : `/broadcasts/audience?tagId=${tagId}`, {
+    enabled: audience === 'all' || tagId !== '',
+  });
   const draft = drafts.data?.drafts.find((d) => d.media_id === draftId) ?? null;
 
   const scheduleIso = when === 'later' ? fromChinaInput(at) : null;

@@ -1,4 +1,4 @@
-import { navigate } from '../../router.js';
+import { useNavigate } from 'react-router';
 import { Badge, EmptyState, Table, type Column } from '../../ui/index.js';
 import { chinaShort } from './chinaTime.js';
 import { StatusBadge, TYPE_LABEL } from './StatusBadge.js';
@@ -25,6 +25,7 @@ export function progressText(p: Push): string {
 
 /** The push history, newest first; a row opens the push's detail. */
 export function History({ appid, pushes }: { appid: string; pushes: Push[] }) {
+  const navigate = useNavigate();
   const columns: Column<Push>[] = [
     {
       key: 'what',

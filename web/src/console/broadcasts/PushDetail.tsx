@@ -1,11 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { statusOf } from '../../api/queryClient.js';
 import { errorMessage } from '../../api/client.js';
-import { consoleApi } from '../api.js';
-import { Link } from '../../router.js';
+import { accountApi, consoleApi } from '../api.js';
 import { Alert, Badge, Button, Card, Dialog, Loading, useToast } from '../../ui/index.js';
-import { useApiGet } from '../hooks.js';
+import { accountKey, consoleQuery, invalidatePaths } from '../queries.js';
 import { NotFound } from '../NotFound.js';
-import type { AccountDetail } from '../types.js';
+import type { AccountPageProps } from '../route.js';
 import { chinaFull } from './chinaTime.js';
 import { audienceText } from './History.js';
 import { StatusBadge, TYPE_LABEL } from './StatusBadge.js';
@@ -28,20 +30,27 @@ function Count({ label, value, hint }: { label: string; value: number; hint: str
 }
 
 /** One push post: what and to whom, its status and counts (live while sending), and cancel while scheduled. */
-export function PushDetail({ account, msgId }: { account: AccountDetail; msgId: string }) {
+export function PushDetail({ account }: AccountPageProps) {
   const toast = useToast();
-  const path = `/accounts/${account.appid}/broadcasts/${encodeURIComponent(msgId)}`;
+  const queryClient = useQueryClient();
+  const msgId = useParams().msgId ?? '';
+  const rest = `/broadcasts/${encodeURIComponent(msgId)}`;
+  const path = accountApi(account.appid, rest);
+  const query = consoleQuery<{ push: Push }>(accountKey(account.appid, rest), path);
   // Every second while it is being sent; now and then while it waits for its time.
-  const [pollMs, setPollMs] = useState<number | undefined>(1000);
-  const loaded = useApiGet<{ push: Push }>(path, { pollMs });
+  const loaded = useQuery({
+    ...query,
+    refetchInterval: (q) => {
+      const status = q.state.data?.push.status;
+      return !status || isLive(status) ? 1000 : status === 'scheduled' ? 10_000 : false;
+    },
+  });
   const [confirm, setConfirm] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const push = loaded.data?.push;
-  const nextPoll = !push || isLive(push.status) ? 1000 : push.status === 'scheduled' ? 10_000 : undefined;
-  useEffect(() => setPollMs(nextPoll), [nextPoll]);
 
-  if (loaded.error?.status === 404) return <NotFound what="push post" />;
+  if (statusOf(loaded.error) === 404) return <NotFound what="push post" />;
   if (loaded.error) return <Alert tone="error" title="Could not load the push post">{loaded.error.message}</Alert>;
   if (!push) return <Loading />;
 
@@ -50,7 +59,8 @@ export function PushDetail({ account, msgId }: { account: AccountDetail; msgId: 
     setError(null);
     try {
       const { push: next } = await consoleApi.post<{ push: Push }>(`${path}/cancel`);
-      loaded.setData(() => ({ push: next }));
+      queryClient.setQueryData(query.queryKey, { push: next });
+      void invalidatePaths(queryClient, account.appid, '/broadcasts');
       setConfirm(false);
       toast.show('Scheduled push post cancelled');
     } catch (err) {

@@ -1,6 +1,5 @@
-import { useEffect } from 'react';
 import { Card, EmptyState, Table, type Column } from '../../ui/index.js';
-import { useApiGet } from '../hooks.js';
+import { useAccountData } from '../queries.js';
 import { chinaFull } from './chinaTime.js';
 import { Highlighted } from './BlockedNotice.js';
 import type { Violation } from './types.js';
@@ -8,12 +7,8 @@ import type { Violation } from './types.js';
 const ACTION: Record<string, string> = { broadcast: 'Push post', publish: 'Publish', preview: 'Preview' };
 
 /** Content the account tried to push or publish that moderation stopped. */
-export function ViolationsCard({ appid, version }: { appid: string; version: number }) {
-  const list = useApiGet<{ violations: Violation[] }>(`/accounts/${appid}/violations?limit=20`);
-  const reload = list.reload;
-  useEffect(() => {
-    if (version > 0) void reload();
-  }, [version, reload]);
+export function ViolationsCard({ appid }: { appid: string }) {
+  const list = useAccountData<{ violations: Violation[] }>(appid, '/violations?limit=20');
   const columns: Column<Violation>[] = [
     { key: 'when', header: 'When (China)', className: 'nowrap', render: (v) => chinaFull(v.created_at) },
     { key: 'action', header: 'Stopped', render: (v) => ACTION[v.action] ?? v.action },

@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { keepPreviousData, useInfiniteQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { errorMessage } from '../../api/client.js';
-import { consoleApi } from '../api.js';
+import { accountApi, consoleApi } from '../api.js';
 import { Alert, Badge, Button, CopyButton, EmptyState, Input, Spinner, Table, useToast, type Column } from '../../ui/index.js';
 import { BLACKLIST_BATCH_MAX, TAGGING_BATCH_MAX } from '../../../../src/modules/followers/rules/audience.js';
 import { dateTime } from '../format.js';
-import { useApiGet } from '../hooks.js';
-import type { AccountDetail } from '../types.js';
+import { accountKey, useAccountData } from '../queries.js';
+import type { AccountPageProps } from '../route.js';
 import { RemarkCell } from './RemarkCell.js';
 import { TagsPanel } from './TagsPanel.js';
 import { sceneLabel, type Filter, type Follower, type FollowerPage, type TagsView } from './types.js';
@@ -26,25 +27,44 @@ function queryOf(q: string, filter: Filter, cursor: string | null): string {
  * Followers: search by nickname, remark or openid; filter by tag or the blacklist; select rows
  * to tag, untag or blacklist them (the API's batch limits apply); edit remarks in place.
  */
-export function FollowersPage({ account }: { account: AccountDetail }) {
+export function FollowersPage({ account }: AccountPageProps) {
   const toast = useToast();
+  const queryClient = useQueryClient();
   const appid = account.appid;
-  const tags = useApiGet<TagsView>(`/accounts/${appid}/tags`);
+  const tags = useAccountData<TagsView>(appid, '/tags');
   const [search, setSearch] = useState('');
   const [q, setQ] = useState('');
   const [filter, setFilter] = useState<Filter>({ kind: 'all' });
-  const [rows, setRows] = useState<Follower[]>([]);
-  const [total, setTotal] = useState<number | null>(null);
   /** The search and filter the rows on screen answer (the inputs may be ahead of them). */
   const [shown, setShown] = useState<{ q: string; filter: Filter } | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [bulkTag, setBulkTag] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
   const [bulkError, setBulkError] = useState<string | null>(null);
-  const generation = useRef(0);
+  // Pages of followers for the search and filter; the rows stay on screen while the next answer loads.
+  const followersKey = accountKey(appid, 'followers', q, filter);
+  const followers = useInfiniteQuery({
+    queryKey: followersKey,
+    queryFn: ({ pageParam, signal }) => consoleApi.get<FollowerPage>(accountApi(appid, `/followers?${queryOf(q, filter, pageParam)}`), { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next_cursor,
+    placeholderData: keepPreviousData,
+  });
+  const rows = followers.data?.pages.flatMap((p) => p.followers) ?? [];
+  const total = followers.data ? followers.data.pages[followers.data.pages.length - 1].total : null;
+  const loading = followers.isFetching;
+  const loadError = followers.error ? errorMessage(followers.error) : null;
+  const answered = followers.data !== undefined && !followers.isPlaceholderData;
+  useEffect(() => {
+    if (answered) setShown({ q, filter });
+  }, [answered, q, filter]);
+  // A new search or filter starts with nothing selected.
+  useEffect(() => setSelected(new Set()), [appid, q, filter]);
+  /** A follower's row as edited in place (the remark), without fetching the pages again. */
+  const setRow = (openid: string, patch: Partial<Follower>) =>
+    queryClient.setQueryData<InfiniteData<FollowerPage>>(followersKey, (d) =>
+      d && { ...d, pages: d.pages.map((p) => ({ ...p, followers: p.followers.map((r) => (r.openid === openid ? { ...r, ...patch } : r)) })) },
+    );
 
   // Typing settles for a moment before searching.
   useEffect(() => {
@@ -52,35 +72,11 @@ export function FollowersPage({ account }: { account: AccountDetail }) {
     return () => window.clearTimeout(t);
   }, [search]);
 
-  const load = useCallback(
-    async (after: string | null) => {
-      const gen = after ? generation.current : ++generation.current;
-      setLoading(true);
-      setLoadError(null);
-      try {
-        const page = await consoleApi.get<FollowerPage>(`/accounts/${appid}/followers?${queryOf(q, filter, after)}`);
-        if (gen !== generation.current) return;
-        setRows((r) => (after ? [...r, ...page.followers] : page.followers));
-        setTotal(page.total);
-        setCursor(page.next_cursor);
-        setShown({ q, filter });
-        if (!after) setSelected(new Set());
-      } catch (err) {
-        if (gen === generation.current) setLoadError(errorMessage(err));
-      } finally {
-        if (gen === generation.current) setLoading(false);
-      }
-    },
-    [appid, q, filter],
-  );
-
-  useEffect(() => {
-    void load(null);
-  }, [load]);
-
+  // Tags and the blacklist change what every list of followers holds, and the tag counts.
   const refresh = () => {
-    void load(null);
-    void tags.reload();
+    setSelected(new Set());
+    void queryClient.invalidateQueries({ queryKey: accountKey(appid, 'followers') });
+    void tags.refresh();
   };
 
   const bulk = async (what: 'tag' | 'untag' | 'blacklist' | 'unblacklist') => {
@@ -140,7 +136,7 @@ export function FollowersPage({ account }: { account: AccountDetail }) {
               openid={f.openid}
               nickname={f.nickname}
               remark={f.remark}
-              onSaved={(remark) => setRows((list) => list.map((r) => (r.openid === f.openid ? { ...r, remark } : r)))}
+              onSaved={(remark) => setRow(f.openid, { remark })}
             />
           </div>
         </div>
@@ -280,9 +276,9 @@ export function FollowersPage({ account }: { account: AccountDetail }) {
               }
             />
           )}
-          {cursor && (
+          {followers.hasNextPage && (
             <div className="followers-more">
-              <Button onClick={() => void load(cursor)} loading={loading}>
+              <Button onClick={() => void followers.fetchNextPage()} loading={loading}>
                 Load more
               </Button>
             </div>

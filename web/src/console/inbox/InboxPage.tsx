@@ -1,10 +1,11 @@
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { errorMessage } from '../../api/client.js';
 import { consoleApi } from '../api.js';
-import { Link, navigate, useLocation } from '../../router.js';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { Alert, Badge, Button, Loading, useToast } from '../../ui/index.js';
-import { useApiGet } from '../hooks.js';
-import type { AccountDetail } from '../types.js';
+import { NotFound } from '../NotFound.js';
+import { useAccountData } from '../queries.js';
+import type { AccountPageProps } from '../route.js';
 import { ConversationPane } from './ConversationPane.js';
 import { QueueList, type QueueTab } from './QueueList.js';
 import { ResponseBoardView } from './ResponseBoardView.js';
@@ -23,15 +24,24 @@ export const INBOX_POLL_MS = 3000;
  * composer, the follower and session actions; the 48-hour response-time board; and the team of
  * representatives. Everything refreshes every few seconds.
  */
-export function InboxPage({ account, tab }: { account: AccountDetail; tab: InboxTab }) {
+export function InboxPage({ account }: AccountPageProps) {
+  const tab = VIEWS[useParams().view ?? ''];
+  return tab ? <Inbox account={account} tab={tab} /> : <NotFound />;
+}
+
+/** The inbox's views by the path's last segment. */
+const VIEWS: Record<string, InboxTab | undefined> = { '': 'conversations', board: 'board', team: 'team' };
+
+function Inbox({ account, tab }: AccountPageProps & { tab: InboxTab }) {
   const toast = useToast();
+  const navigate = useNavigate();
   const { search } = useLocation();
   const selected = new URLSearchParams(search).get('c');
   const base = `/console/accounts/${account.appid}/inbox`;
   const apiBase = `/accounts/${account.appid}`;
-  const reps = useApiGet<Reps>(`${apiBase}/kf`, { pollMs: INBOX_POLL_MS * 2 });
+  const reps = useAccountData<Reps>(account.appid, '/kf', { refetchInterval: INBOX_POLL_MS * 2 });
   const available = reps.data?.available ?? true;
-  const inbox = useApiGet<InboxView>(available ? `${apiBase}/inbox` : null, { pollMs: INBOX_POLL_MS });
+  const inbox = useAccountData<InboxView>(account.appid, '/inbox', { enabled: available, refetchInterval: INBOX_POLL_MS });
   const [queueTab, setQueueTab] = useState<QueueTab>('waiting');
   const [busy, setBusy] = useState(false);
   const conversation = useConversation(apiBase, tab === 'conversations' ? selected : null, INBOX_POLL_MS);
@@ -39,8 +49,7 @@ export function InboxPage({ account, tab }: { account: AccountDetail; tab: Inbox
   const view = inbox.data;
   // Re-derived whenever a fresh answer arrives (each poll replaces `view`).
   const now = useMemo(() => serverClock(view?.now, Date.now()), [view]);
-  const setData = inbox.setData;
-  const setInbox = useCallback((next: InboxView) => setData(() => next), [setData]);
+  const setInbox = inbox.setData;
 
   const select = (openid: string | null) => navigate(openid ? `${base}?c=${encodeURIComponent(openid)}` : base);
 
@@ -50,8 +59,8 @@ export function InboxPage({ account, tab }: { account: AccountDetail; tab: Inbox
     setBusy(true);
     try {
       const next = await consoleApi.post<Reps>(`${apiBase}/kf/${encodeURIComponent(me.kf_account)}/presence`, { online });
-      reps.setData(() => next);
-      await inbox.reload();
+      reps.setData(next);
+      await inbox.refresh();
       toast.show(online ? 'You are online: you can take conversations.' : 'You are offline.');
     } catch (err) {
       toast.show(errorMessage(err), 'error');
@@ -124,8 +133,8 @@ export function InboxPage({ account, tab }: { account: AccountDetail; tab: Inbox
 
       {tab === 'team' ? (
         <RepresentativesView account={account} view={reps.data} onChanged={(next) => {
-          reps.setData(() => next);
-          void inbox.reload();
+          reps.setData(next);
+          void inbox.refresh();
         }} />
       ) : !view ? (
         <Loading />
@@ -143,7 +152,7 @@ export function InboxPage({ account, tab }: { account: AccountDetail; tab: Inbox
             now={now}
             onInbox={setInbox}
             onClaimed={() => setQueueTab('mine')}
-            onSent={() => void inbox.reload()}
+            onSent={() => void inbox.refresh()}
           />
           <SidePanel
             key={`side-${selected ?? ''}`}

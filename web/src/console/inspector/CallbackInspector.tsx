@@ -1,13 +1,19 @@
 import { useEffect, useState } from 'react';
-import { navigate } from '../../router.js';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate, useParams } from 'react-router';
 import { Alert, Card, EmptyState, Loading, Table, type Column } from '../../ui/index.js';
+import { accountApi } from '../api.js';
 import { ago, shortTime } from '../format.js';
-import { useApiGet } from '../hooks.js';
-import type { AccountDetail, Delivery } from '../types.js';
+import { accountKey, consoleQuery } from '../queries.js';
+import type { AccountPageProps } from '../route.js';
+import type { Delivery } from '../types.js';
 import { DeliveryLabel, ReplyBadge, StatusBadge } from './badges.js';
 import { DeliveryDetailPanel } from './DeliveryDetail.js';
 import { POLL_MS } from './poll.js';
 
+/** The newest deliveries of an account. */
+export const deliveriesQuery = (appid: string) =>
+  consoleQuery<{ deliveries: Delivery[]; next_before: number | null }>(accountKey(appid, 'deliveries'), accountApi(appid, '/deliveries?limit=50'));
 
 const columns: Column<Delivery>[] = [
   { key: 'time', header: 'Time', render: (d) => <span title={d.created_at}>{shortTime(d.created_at)}</span>, className: 'nowrap' },
@@ -22,15 +28,14 @@ const columns: Column<Delivery>[] = [
  * The callback inspector: every push to the developer's server, refreshed every few seconds;
  * selecting one shows its attempts, the reply and a re-send button.
  */
-export function CallbackInspector({ account, selectedId }: { account: AccountDetail; selectedId?: string }) {
-  const base = `/accounts/${account.appid}/deliveries`;
-  const list = useApiGet<{ deliveries: Delivery[]; next_before: number | null }>(`${base}?limit=50`, { pollMs: POLL_MS });
-  const [updatedAt, setUpdatedAt] = useState<number | null>(null);
+export function CallbackInspector({ account }: AccountPageProps) {
+  const selectedId = useParams().id;
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const list = useQuery({ ...deliveriesQuery(account.appid), refetchInterval: POLL_MS });
+  const updatedAt = list.dataUpdatedAt || null;
   const [, tick] = useState(0);
 
-  useEffect(() => {
-    if (list.data) setUpdatedAt(Date.now());
-  }, [list.data]);
   useEffect(() => {
     const t = window.setInterval(() => tick((n) => n + 1), 1000);
     return () => window.clearInterval(t);
@@ -51,7 +56,7 @@ export function CallbackInspector({ account, selectedId }: { account: AccountDet
         }
         className="card-flush"
       >
-        {list.loading && !list.data && <Loading />}
+        {list.isPending && <Loading />}
         {list.error && !list.data && <div className="pad"><Alert tone="error" title="Could not load deliveries">{list.error.message}</Alert></div>}
         {list.data && (
           <Table
@@ -75,7 +80,7 @@ export function CallbackInspector({ account, selectedId }: { account: AccountDet
           account={account}
           id={selected}
           onResent={(id) => {
-            void list.reload();
+            void queryClient.invalidateQueries({ queryKey: deliveriesQuery(account.appid).queryKey });
             select(id);
           }}
           onClose={() => navigate(`/console/accounts/${account.appid}/callbacks`)}

@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { errorMessage } from '../../api/client.js';
-import { consoleApi } from '../api.js';
+import { statusOf } from '../../api/queryClient.js';
+import { accountApi, consoleApi } from '../api.js';
 import { Alert, Badge, Button, Card, Code, Loading, useToast } from '../../ui/index.js';
 import { dateTime } from '../format.js';
-import { useApiGet } from '../hooks.js';
+import { accountKey, consoleQuery } from '../queries.js';
 import { NotFound } from '../NotFound.js';
 import type { AccountDetail, Attempt, DeliveryDetail } from '../types.js';
 import { DeliveryLabel, OutcomeBadge, ReplyBadge, StatusBadge } from './badges.js';
@@ -55,19 +57,17 @@ function ReplyView({ d }: { d: DeliveryDetail }) {
 export function DeliveryDetailPanel({ account, id, onResent, onClose }: { account: AccountDetail; id: number; onResent(id: number): void; onClose(): void }) {
   const toast = useToast();
   const [resending, setResending] = useState(false);
-  const [final, setFinal] = useState(false);
   // Polls until the delivery can no longer change.
-  const loaded = useApiGet<{ delivery: DeliveryDetail }>(`/accounts/${account.appid}/deliveries/${id}`, { pollMs: final ? undefined : DETAIL_POLL_MS });
+  const loaded = useQuery({
+    ...consoleQuery<{ delivery: DeliveryDetail }>(accountKey(account.appid, 'deliveries', id), accountApi(account.appid, `/deliveries/${id}`)),
+    refetchInterval: (q) => (q.state.data && FINAL.has(q.state.data.delivery.status) ? false : DETAIL_POLL_MS),
+  });
   const d = loaded.data?.delivery;
-  const isFinal = d !== undefined && FINAL.has(d.status);
-  useEffect(() => {
-    if (isFinal) setFinal(true);
-  }, [isFinal]);
 
   const resend = async () => {
     setResending(true);
     try {
-      const res = await consoleApi.post<{ id: number }>(`/accounts/${account.appid}/deliveries/${id}/resend`);
+      const res = await consoleApi.post<{ id: number }>(accountApi(account.appid, `/deliveries/${id}/resend`));
       toast.show(`Re-sent as delivery #${res.id}`);
       onResent(res.id);
     } catch (err) {
@@ -77,7 +77,7 @@ export function DeliveryDetailPanel({ account, id, onResent, onClose }: { accoun
     }
   };
 
-  if (loaded.error?.status === 404) return <NotFound what="delivery" />;
+  if (statusOf(loaded.error) === 404) return <NotFound what="delivery" />;
   return (
     <Card
       className="delivery-detail"

@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../../api/client.js';
 import { Alert, Button, Dialog, EmptyState, Loading } from '../../ui/index.js';
-import { useApiGet } from '../hooks.js';
+import { invalidatePaths, useAccountData } from '../queries.js';
 import { ACCEPT, uploadMaterial } from './upload.js';
 import type { MaterialItem, MaterialPage } from './types.js';
 import './materials.css';
@@ -17,7 +18,8 @@ export function MaterialPicker({ appid, open, title, onClose, onPick }: {
   onClose(): void;
   onPick(item: MaterialItem): void;
 }) {
-  const page = useApiGet<MaterialPage>(open ? `/accounts/${appid}/materials?type=image&offset=0&count=50` : null);
+  const queryClient = useQueryClient();
+  const page = useAccountData<MaterialPage>(appid, '/materials?type=image&offset=0&count=50', { enabled: open });
   const [selected, setSelected] = useState<MaterialItem | null>(null);
   const [uploading, setUploading] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +31,7 @@ export function MaterialPicker({ appid, open, title, onClose, onPick }: {
     setError(null);
     try {
       const { item } = await uploadMaterial(appid, 'image', file);
-      await page.reload();
+      await invalidatePaths(queryClient, appid, '/materials');
       setSelected(item);
     } catch (err) {
       setError(errorMessage(err));

@@ -1,9 +1,10 @@
 import { useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../../api/client.js';
-import { consoleApi } from '../api.js';
+import { accountApi, consoleApi } from '../api.js';
 import { Alert, Button, Dialog, EmptyState, Loading, useToast } from '../../ui/index.js';
-import { useApiGet } from '../hooks.js';
-import type { AccountDetail } from '../types.js';
+import { invalidatePaths, useAccountData } from '../queries.js';
+import type { AccountPageProps } from '../route.js';
 import { ACCEPT, uploadMaterial } from './upload.js';
 import type { MaterialItem, MaterialPage, MaterialType } from './types.js';
 import './materials.css';
@@ -24,11 +25,13 @@ function sizeLabel(bytes: number): string {
 }
 
 /** The permanent materials library: images in a grid, other types in a list; upload and delete. */
-export function MaterialsPage({ account }: { account: AccountDetail }) {
+export function MaterialsPage({ account }: AccountPageProps) {
+  const queryClient = useQueryClient();
   const [type, setType] = useState<MaterialType>('image');
   const [offset, setOffset] = useState(0);
-  const base = `/accounts/${account.appid}/materials`;
-  const page = useApiGet<MaterialPage>(`${base}?type=${type}&offset=${offset}&count=${PAGE}`);
+  const page = useAccountData<MaterialPage>(account.appid, `/materials?type=${type}&offset=${offset}&count=${PAGE}`);
+  // Every list of materials (this library's pages, the editor's pickers) shows the change.
+  const changed = () => invalidatePaths(queryClient, account.appid, '/materials');
   const [uploading, setUploading] = useState(false);
   const [uploadError, setUploadError] = useState<string | null>(null);
   const [video, setVideo] = useState<{ title: string; introduction: string }>({ title: '', introduction: '' });
@@ -46,7 +49,7 @@ export function MaterialsPage({ account }: { account: AccountDetail }) {
       await uploadMaterial(account.appid, type, file, type === 'video' ? { title: video.title || file.name, introduction: video.introduction } : undefined);
       toast.show('Uploaded to the library.');
       setOffset(0);
-      await page.reload();
+      await changed();
     } catch (err) {
       setUploadError(errorMessage(err));
     } finally {
@@ -60,10 +63,10 @@ export function MaterialsPage({ account }: { account: AccountDetail }) {
     setBusy(true);
     setDeleteError(null);
     try {
-      await consoleApi.delete(`${base}/${encodeURIComponent(deleting.media_id)}`);
+      await consoleApi.delete(accountApi(account.appid, `/materials/${encodeURIComponent(deleting.media_id)}`));
       setDeleting(null);
       toast.show('Deleted.');
-      await page.reload();
+      await changed();
     } catch (err) {
       setDeleteError(errorMessage(err));
     } finally {

@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/client.js';
-import { consoleApi } from '../api.js';
-import { Link } from '../../router.js';
+import { Link } from 'react-router';
+import { accountApi, consoleApi } from '../api.js';
 import { Alert, Badge, Button, Card, Dialog, EmptyState, Loading, useToast } from '../../ui/index.js';
 import { dateTime } from '../format.js';
-import { useApiGet } from '../hooks.js';
-import type { AccountDetail } from '../types.js';
+import { useAccountData } from '../queries.js';
+import type { AccountPageProps } from '../route.js';
 import { ButtonEditor } from './ButtonEditor.js';
 import { checkDraft, fromApi, MAX_TOP_BUTTONS, newButton, toPayload, type DraftButton } from './draft.js';
 import { PhonePreview, type Selection } from './PhonePreview.js';
@@ -20,10 +20,10 @@ const draftOf = (view: MenuView | undefined) => (view?.menu?.button ?? []).map(f
  * Publish / Delete through the same rules as menu/create. Read-only while a developer server
  * owns the menu; unavailable to account types without menus.
  */
-export function MenuPage({ account }: { account: AccountDetail }) {
+export function MenuPage({ account }: AccountPageProps) {
   const toast = useToast();
-  const url = `/accounts/${account.appid}/menu`;
-  const loaded = useApiGet<MenuView>(url);
+  const url = accountApi(account.appid, '/menu');
+  const loaded = useAccountData<MenuView>(account.appid, '/menu');
   const view = loaded.data;
   const [draft, setDraft] = useState<DraftButton[]>([]);
   const [selection, setSelection] = useState<Selection | null>(null);
@@ -127,11 +127,11 @@ export function MenuPage({ account }: { account: AccountDetail }) {
     setBusy('publish');
     try {
       const next = await consoleApi.put<MenuView>(url, { button: toPayload(draft) });
-      loaded.setData(() => next);
+      loaded.setData(next);
       toast.show('Menu published. Followers see it the next time they open the chat.');
     } catch (err) {
       setError(errorMessage(err));
-      if (err instanceof ApiError && err.code === 'api_owned') void loaded.reload();
+      if (err instanceof ApiError && err.code === 'api_owned') void loaded.refresh();
     } finally {
       setBusy(null);
     }
@@ -142,7 +142,7 @@ export function MenuPage({ account }: { account: AccountDetail }) {
     setError(null);
     try {
       const next = await consoleApi.delete<MenuView>(url);
-      loaded.setData(() => next);
+      loaded.setData(next);
       setConfirmDelete(false);
       toast.show('Menu deleted');
     } catch (err) {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Card, EmptyState, Loading, Table, type Column } from '../../ui/index.js';
-import { useApiGet } from '../hooks.js';
-import type { AccountDetail } from '../types.js';
+import { useAccountData } from '../queries.js';
+import type { AccountPageProps } from '../route.js';
 import { chinaFull } from '../broadcasts/chinaTime.js';
 import { yuan, type AdDay, type DonationByArticle, type RecentDonation, type RevenueView } from './types.js';
 import './revenue.css';
@@ -41,9 +41,9 @@ function AdBars({ days }: { days: AdDay[] }) {
 }
 
 /** Donations and ad revenue of the account's articles over the last days. */
-export function RevenuePage({ account }: { account: AccountDetail }) {
+export function RevenuePage({ account }: AccountPageProps) {
   const [days, setDays] = useState(30);
-  const loaded = useApiGet<RevenueView>(`/accounts/${account.appid}/revenue?days=${days}`);
+  const loaded = useAccountData<RevenueView>(account.appid, `/revenue?days=${days}`);
   const r = loaded.data;
 
   const byArticle: Column<DonationByArticle>[] = [

@@ -4,9 +4,6 @@ import type { Me } from '../types.js';
 export interface SessionApi {
   me: Me;
   signOut(): Promise<void>;
-  /** Bumped when accounts change, so the navigation re-reads them. */
-  accountsVersion: number;
-  accountsChanged(): void;
 }
 
 export const SessionContext = createContext<SessionApi | null>(null);

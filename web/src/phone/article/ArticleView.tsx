@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/client.js';
-import { navigate, useLocation } from '../../router.js';
+import { useLocation, useNavigate } from 'react-router';
 import { useToast } from '../../ui/index.js';
 import { CommentSheet, ShareSheet } from './ArticleSheets.js';
 import { CommentIcon, LikeIcon, ShareIcon, TipIcon, WowIcon } from './articleIcons.js';
@@ -91,6 +91,7 @@ export function ArticleOverlay() {
 }
 
 function ArticleView({ target, hidden }: { target: ArticleTarget; hidden: boolean }) {
+  const navigate = useNavigate();
   const { closeArticle, openBrowser } = usePhone();
   const toast = useToast();
   const frame = useRef<HTMLIFrameElement>(null);

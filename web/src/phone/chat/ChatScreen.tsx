@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../api/client.js';
-import { navigate } from '../../router.js';
+import { useNavigate } from 'react-router';
 import { Alert, Button, Spinner, useToast } from '../../ui/index.js';
 import { NavBar, Screen } from '../kit/chrome.js';
 import { Composer } from './Composer.js';
@@ -38,6 +38,7 @@ function olderQuery(list: Message[]): string {
 
 /** A conversation with an official account: messages, the input bar or the menu, typing, realtime. */
 export function ChatScreen({ appid }: { appid: string }) {
+  const navigate = useNavigate();
   const { listen, setActiveChat, reloadChats, typing, reconnects } = usePhone();
   const toast = useToast();
   const [profile, setProfile] = useState<Profile | null>(null);

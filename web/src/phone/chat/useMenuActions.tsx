@@ -1,6 +1,6 @@
 import { useRef, useState, type ReactNode } from 'react';
+import { useNavigate } from 'react-router';
 import { errorMessage } from '../../api/client.js';
-import { navigate } from '../../router.js';
 import { useToast } from '../../ui/index.js';
 import type { PickedLocation } from '../sheets/LocationSheet.js';
 import type { MessageActions } from './MessageBody.js';
@@ -8,11 +8,6 @@ import { accountPath, phoneApi } from '../api.js';
 import { usePhone } from '../PhoneContext.js';
 import { uploadMedia, type Sender } from './useSender.js';
 import type { MenuButton, MenuOutcome, Message } from '../types.js';
-
-/** Opens the mini-program stand-in page. */
-export function openMiniProgram(appid: string, path: string): void {
-  navigate(`/phone/miniprogram?appid=${encodeURIComponent(appid)}&path=${encodeURIComponent(path)}`);
-}
 
 const PIC_TYPES = new Set(['pic_sysphoto', 'pic_photo_or_album', 'pic_weixin']);
 
@@ -24,6 +19,9 @@ const PIC_TYPES = new Set(['pic_sysphoto', 'pic_photo_or_album', 'pic_weixin']);
 export function useMenuActions(appid: string, sender: Sender, onMessages: (messages: Message[]) => void) {
   const { openBrowser, viewImage } = usePhone();
   const toast = useToast();
+  const navigate = useNavigate();
+  /** Opens the mini-program stand-in page. */
+  const openMiniProgram = (mini: string, path: string) => navigate(`/phone/miniprogram?appid=${encodeURIComponent(mini)}&path=${encodeURIComponent(path)}`);
   const [busy, setBusy] = useState(false);
   const [sheet, setSheet] = useState<'scan' | 'location' | null>(null);
   const pending = useRef<{ path: number[]; button: MenuButton } | null>(null);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { navigate } from '../../router.js';
+import { useNavigate } from 'react-router';
 import { Spinner } from '../../ui/index.js';
 import { Avatar } from '../kit/Avatar.js';
 import { NavBar, Screen, TabBar } from '../kit/chrome.js';
@@ -17,6 +17,7 @@ export function chatsUnread(chats: ChatEntry[]): number {
 
 /** The Chats tab (微信): conversations newest first, with the Subscriptions folder as one row. */
 export function ChatsTab() {
+  const navigate = useNavigate();
   const { chats, connected } = usePhone();
   const [menuOpen, setMenuOpen] = useState(false);
   const unread = chats ? chatsUnread(chats.chats) : 0;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api/client.js';
-import { navigate } from '../../router.js';
+import { useNavigate } from 'react-router';
 import { Alert, Spinner } from '../../ui/index.js';
 import { Avatar } from '../kit/Avatar.js';
 import { NavBar, Screen } from '../kit/chrome.js';
@@ -17,6 +17,7 @@ import type { FolderEntry } from '../types.js';
  * push post its article cards (opening one reads the post).
  */
 export function SubscriptionsFolder() {
+  const navigate = useNavigate();
   const { chats } = usePhone();
   const [entries, setEntries] = useState<FolderEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api/client.js';
-import { navigate } from '../../router.js';
+import { useNavigate } from 'react-router';
 import { Alert, Spinner } from '../../ui/index.js';
 import { Avatar } from '../kit/Avatar.js';
 import { NavBar, Screen, TabBar } from '../kit/chrome.js';
@@ -12,6 +12,7 @@ import type { AccountCard } from '../types.js';
 
 /** 通讯录: here only the Official Accounts (公众号) this follower follows. */
 export function ContactsTab() {
+  const navigate = useNavigate();
   const { chats } = usePhone();
   const [accounts, setAccounts] = useState<AccountCard[] | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { navigate, useLocation } from '../../router.js';
+import { useLocation, useNavigate } from 'react-router';
 import { Cell, NavBar, Screen, TabBar } from '../kit/chrome.js';
 import { chatsUnread } from '../chats/ChatsTab.js';
 import { ScanIcon, SearchIcon } from '../kit/icons.js';
@@ -9,6 +9,7 @@ import { useScan } from '../sheets/useScan.js';
 
 /** 发现: Scan (扫一扫) and Search (搜一搜). `?scan=1` opens the scanner at once. */
 export function DiscoverTab() {
+  const navigate = useNavigate();
   const { chats } = usePhone();
   const { search } = useLocation();
   const [scanning, setScanning] = useState(false);

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { navigate } from '../../router.js';
+import { useNavigate } from 'react-router';
 import { badgeText } from './format.js';
 import { BackIcon, ChatsIcon, ContactsIcon, DiscoverIcon, MeIcon } from './icons.js';
 
@@ -12,6 +12,7 @@ export function NavBar({ title, sub, back, right, tone = 'gray' }: {
   right?: ReactNode;
   tone?: 'gray' | 'white';
 }) {
+  const navigate = useNavigate();
   const onBack = typeof back === 'function' ? back : back ? () => navigate(back) : undefined;
   return (
     <header className={`ph-nav ph-nav-${tone}`}>
@@ -43,6 +44,7 @@ export type TabKey = (typeof TABS)[number]['key'];
 
 /** WeChat's four bottom tabs; Chats carries the unread badge (service accounts) or a dot (Subscriptions). */
 export function TabBar({ active, unread, dot }: { active: TabKey; unread: number; dot: boolean }) {
+  const navigate = useNavigate();
   return (
     <nav className="ph-tabs" aria-label="Tabs">
       {TABS.map(({ key, path, label, zh, Icon }) => (

@@ -1,4 +1,4 @@
-import { useLocation } from '../../router.js';
+import { useLocation } from 'react-router';
 
 /**
  * A stand-in for a mini-program page (/phone/miniprogram?appid=&path=): Herald does not run

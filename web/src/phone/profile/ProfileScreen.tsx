@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '../../api/client.js';
-import { navigate } from '../../router.js';
+import { useNavigate } from 'react-router';
 import { Alert, Button, Spinner, useToast } from '../../ui/index.js';
 import { Avatar } from '../kit/Avatar.js';
 import { NavBar, Screen } from '../kit/chrome.js';
@@ -12,6 +12,7 @@ import type { Profile } from '../types.js';
 
 /** An official account's profile: who it is, follow / unfollow, and the way into its messages. */
 export function ProfileScreen({ appid }: { appid: string }) {
+  const navigate = useNavigate();
   const { reloadChats } = usePhone();
   const toast = useToast();
   const [profile, setProfile] = useState<Profile | null>(null);

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../api/client.js';
-import { navigate, useLocation } from '../../router.js';
+import { useLocation, useNavigate } from 'react-router';
 import { Alert, Spinner } from '../../ui/index.js';
 import { Avatar } from '../kit/Avatar.js';
 import { SearchIcon, VerifiedMark } from '../kit/icons.js';
@@ -9,6 +9,7 @@ import type { AccountCard } from '../types.js';
 
 /** 搜一搜: find official accounts by name or WeChat ID. The query lives in the URL (?q=). */
 export function SearchScreen() {
+  const navigate = useNavigate();
   const { search } = useLocation();
   const initial = new URLSearchParams(search).get('q') ?? '';
   const [q, setQ] = useState(initial);

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { navigate } from '../../router.js';
+import { useNavigate } from 'react-router';
 import { useToast } from '../../ui/index.js';
 import { phoneApi } from '../api.js';
 import { usePhone } from '../PhoneContext.js';
@@ -16,6 +16,7 @@ export type ScanOutcome =
  * followed, opens the chat); other links open in the in-phone browser; other text is shown.
  */
 export function useScan(): (text: string) => Promise<void> {
+  const navigate = useNavigate();
   const { openBrowser, reloadChats } = usePhone();
   const toast = useToast();
   return useCallback(

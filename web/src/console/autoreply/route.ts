@@ -1,0 +1,5 @@
+import type { AccountRoute } from '../route.js';
+import { AutoRepliesPage } from './AutoRepliesPage.js';
+
+/** Auto-replies: on follow, by keyword, and to any other message. */
+export const autoReplyRoutes: AccountRoute[] = [{ path: 'auto-replies', tab: 'auto-replies', label: 'Auto-replies', component: AutoRepliesPage }];

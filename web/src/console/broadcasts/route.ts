@@ -1,0 +1,9 @@
+import type { AccountRoute } from '../route.js';
+import { BroadcastsPage } from './BroadcastsPage.js';
+import { PushDetail } from './PushDetail.js';
+
+/** Push posts (quota, composer, history) and one push post's delivery (in the same tab). */
+export const broadcastRoutes: AccountRoute[] = [
+  { path: 'broadcasts', tab: 'broadcasts', label: 'Push posts', component: BroadcastsPage },
+  { path: 'broadcasts/:msgId', tab: 'broadcasts', component: PushDetail },
+];

@@ -1,0 +1,5 @@
+import type { AccountRoute } from '../route.js';
+import { InboxPage } from './InboxPage.js';
+
+/** The customer-service inbox: conversations, the response-time board (/board) and the team (/team). */
+export const inboxRoutes: AccountRoute[] = [{ path: 'inbox/:view?', tab: 'inbox', label: 'Customer service', component: InboxPage, capability: 'kf' }];
