@@ -130,3 +130,6 @@ export function registerModerationRoutes(api: FastifyInstance, services: Service
     },
   });
 }
+
+/** A recorded violation, as the web app imports it (type-only). */
+export type ConsoleViolation = ReturnType<typeof presentViolation>;

@@ -11,7 +11,8 @@ export function dateTime(iso: string | null | undefined): string {
 }
 
 /** 14:03:22 for today, the full date otherwise. */
-export function shortTime(iso: string, now = new Date()): string {
+export function shortTime(iso: string | null, now = new Date()): string {
+  if (!iso) return '—';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '—';
   const sameDay = d.toDateString() === now.toDateString();

@@ -1,91 +1,30 @@
-/** The console API's shapes, as src/console/presenters.ts sends them. */
-export interface Operator {
-  id: string;
-  email: string;
-  name: string;
-  role: string;
-  platform_admin: boolean;
-}
+/**
+ * The console API's shapes, from the server's presenters (type-only imports: no server code
+ * reaches the bundle). Only the envelope of /me, which its route builds, is written here.
+ */
+import type { AccountDetail, ConsoleOperator, ConsoleOrg } from '../../../src/modules/accounts/console/presenters.js';
 
-export interface Org {
-  id: string;
-  name: string;
-}
+export type {
+  AccountDetail, AccountSummary, Attempt, Delivery, DeliveryDetail, ServerConfig,
+} from '../../../src/modules/accounts/console/presenters.js';
+export type { AccountType } from '../../../src/modules/accounts/rules/capabilities.js';
 
+export type Operator = ConsoleOperator;
+export type Org = ConsoleOrg;
+
+/** GET /console/api/me. */
 export interface Me {
   operator: Operator;
   org: Org;
   csrf_token: string;
 }
 
-export type AccountType = 'subscription' | 'service';
-export type ServerMode = 'plaintext' | 'compatible' | 'safe';
+/** How the server's pushes are encrypted (the server configuration's `mode`). */
+export const SERVER_MODES = ['plaintext', 'compatible', 'safe'] as const;
+export type ServerMode = (typeof SERVER_MODES)[number];
 
-export interface AccountSummary {
-  appid: string;
-  name: string;
-  type: AccountType;
-  verified: boolean;
-  status: string;
-  wechat_id: string | null;
-  original_id: string;
-  description: string;
-  server_enabled: boolean;
-  created_at: string;
-}
+/** A stored mode as the form's choice (an unknown one shows as plaintext). */
+export const serverModeOf = (mode: string): ServerMode => SERVER_MODES.find((m) => m === mode) ?? 'plaintext';
 
-export interface ServerConfig {
-  url: string | null;
-  token: string | null;
-  encoding_aes_key: string | null;
-  mode: ServerMode;
-  enabled: boolean;
-  verified_at: string | null;
-}
-
-export interface CapabilityRow {
-  capability: string;
-  label: string;
-  allowed: boolean;
-}
-
-export interface AccountDetail extends AccountSummary {
-  secret_hint: string;
-  secret_reset_at: string | null;
-  ip_whitelist: string[];
-  server: ServerConfig;
-  capabilities: CapabilityRow[];
-}
-
-export interface Delivery {
-  id: number;
-  kind: string;
-  label: string;
-  msg_id: string | null;
-  openid: string;
-  status: 'pending' | 'delivering' | 'delivered' | 'failed' | 'skipped' | string;
-  attempts: number;
-  reply_status: 'none' | 'valid' | 'invalid' | string;
-  reply: unknown;
-  reply_error: string | null;
-  created_at: string;
-  completed_at: string | null;
-  resend_of: number | null;
-}
-
-export interface Attempt {
-  attempt_no: number;
-  started_at: string;
-  request_url: string;
-  request_body: string;
-  response_status: number | null;
-  response_body: string | null;
-  latency_ms: number;
-  outcome: string;
-  error: string | null;
-}
-
-export interface DeliveryDetail extends Delivery {
-  payload_xml: string;
-  attempts_log: Attempt[];
-}
+/** One row of an account's capability table. */
+export type CapabilityRow = AccountDetail['capabilities'][number];

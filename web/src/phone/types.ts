@@ -1,19 +1,14 @@
-/** The shapes the phone API sends (src/phone/presenters.ts). */
+/**
+ * The shapes the phone API sends. Users, accounts and chats come from the server's presenters
+ * (type-only imports); messages and push posts are narrowed here, because their presenters
+ * type the message content as unknown JSON.
+ */
+import type { presentAccountCard, presentChat, presentPhoneUser, presentProfile, presentSubscriptionsSummary } from '../../../src/modules/followers/phone/presenters.js';
 
 export type AccountType = 'subscription' | 'service';
 
 /** A follower user (who this tab is). */
-export interface PhoneUser {
-  id: string;
-  nickname: string;
-  country: string;
-  province: string;
-  city: string;
-  language: string;
-  avatar_url: string;
-  email: string | null;
-  created_at: string;
-}
+export type PhoneUser = ReturnType<typeof presentPhoneUser>;
 
 /** A menu button as menu/get shows it. */
 export interface MenuButton {
@@ -29,21 +24,11 @@ export interface MenuButton {
 }
 
 /** An official account as search shows it. */
-export interface AccountCard {
-  appid: string;
-  name: string;
-  wechat_id: string | null;
-  type: AccountType;
-  verified: boolean;
-  description: string;
-  followed: boolean;
-}
+export type AccountCard = ReturnType<typeof presentAccountCard>;
 
 /** An account's profile page, with the menu this follower sees. */
-export interface Profile extends AccountCard {
-  status: string;
-  /** Whether the account may ask for the follower's location (LOCATION events). */
-  receives_location: boolean;
+export interface Profile extends Omit<ReturnType<typeof presentProfile>, 'menu'> {
+  /** The presenter sends menu/get's open JSON objects; the phone reads them as MenuButton. */
   menu: MenuButton[] | null;
 }
 
@@ -141,24 +126,10 @@ export interface ArticleTarget {
 }
 
 /** A row of the Chats list. */
-export interface ChatEntry {
-  appid: string;
-  name: string;
-  type: AccountType;
-  verified: boolean;
-  preview: string;
-  unread: number;
-  updated_at: string;
-}
+export type ChatEntry = ReturnType<typeof presentChat>;
 
 /** The Subscriptions folder's one row in the Chats list. */
-export interface SubscriptionsSummary {
-  unread: number;
-  appid: string;
-  name: string;
-  preview: string;
-  updated_at: string;
-}
+export type SubscriptionsSummary = NonNullable<ReturnType<typeof presentSubscriptionsSummary>>;
 
 /** GET /phone/api/chats. */
 export interface ChatsView {

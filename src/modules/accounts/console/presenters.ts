@@ -89,3 +89,13 @@ export function presentAttempt(a: AttemptView) {
 export function presentDeliveryDetail(d: DeliveryView & { payloadXml: string; attemptsLog: AttemptView[] }) {
   return { ...presentDelivery(d), payload_xml: d.payloadXml, attempts_log: d.attemptsLog.map(presentAttempt) };
 }
+
+/** The console API's shapes, as the web app imports them (type-only). */
+export type ConsoleOperator = ReturnType<typeof presentOperator>;
+export type ConsoleOrg = ReturnType<typeof presentOrg>;
+export type AccountSummary = ReturnType<typeof presentAccountSummary>;
+export type ServerConfig = ReturnType<typeof presentServer>;
+export type AccountDetail = ReturnType<typeof presentAccountDetail>;
+export type Delivery = ReturnType<typeof presentDelivery>;
+export type Attempt = ReturnType<typeof presentAttempt>;
+export type DeliveryDetail = ReturnType<typeof presentDeliveryDetail>;

@@ -69,3 +69,9 @@ export function presentPublishedGroup(publicUrl: string, group: NewsGroupRow, ar
     })),
   };
 }
+
+/** The console API's shapes, as the web app imports them (type-only). */
+export type EditorArticle = ReturnType<typeof presentEditorArticle>;
+export type DraftView = ReturnType<typeof presentDraft>;
+export type DraftSummary = ReturnType<typeof presentDraftSummary>;
+export type PublishedGroup = ReturnType<typeof presentPublishedGroup>;

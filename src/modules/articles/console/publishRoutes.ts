@@ -89,3 +89,6 @@ export function registerPublishRoutes(api: FastifyInstance, services: Services):
     },
   });
 }
+
+/** A publish job as the editor polls it (type-only, for the web app). */
+export type PublishStatus = Awaited<ReturnType<typeof presentPublish>>;

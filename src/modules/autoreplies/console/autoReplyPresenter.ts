@@ -54,3 +54,8 @@ export function presentAutoReplies(account: AccountRow, rules: AutoReplyRule[]) 
     },
   };
 }
+
+/** The console API's shapes, as the web app imports them (type-only). */
+export type ConsoleReply = ReturnType<typeof presentReply>;
+export type ConsoleRule = ReturnType<typeof presentRule>;
+export type AutoRepliesView = ReturnType<typeof presentAutoReplies>;

@@ -109,3 +109,7 @@ export function presentQuota(q: { type: string; period: string; used: number; li
     next_available_at: isoInstant(q.nextAvailableAt),
   };
 }
+
+/** The console API's shapes, as the web app imports them (type-only). */
+export type ConsolePush = ReturnType<typeof presentPush>;
+export type PushQuota = ReturnType<typeof presentQuota>;

@@ -33,3 +33,7 @@ export function presentConsoleTags(tags: TagRecord[], counts: ReadonlyMap<number
 export function tagNameMap(tags: TagRecord[]): Map<number, string> {
   return new Map<number, string>([...SYSTEM_TAGS.map((t) => [t.id, t.name as string] as const), ...tags.map((t) => [t.id, t.name] as const)]);
 }
+
+/** The console API's shapes, as the web app imports them (type-only). */
+export type ConsoleFollower = ReturnType<typeof presentFollower>;
+export type ConsoleTag = ReturnType<typeof presentConsoleTags>[number];

@@ -93,3 +93,6 @@ export function registerInboxKfRoutes(api: FastifyInstance, services: Services):
     },
   });
 }
+
+/** The representatives page (type-only, for the web app). */
+export type RepresentativesView = Awaited<ReturnType<typeof representativesView>>;

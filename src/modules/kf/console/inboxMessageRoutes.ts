@@ -144,3 +144,6 @@ async function explainRefusal<T>(services: Services, account: AccountRow, openid
     throw new DomainError(err.code, typeof errcode === 'number' ? `${message} (${errcode})` : message, err.details);
   }
 }
+
+/** A conversation's header: the follower, the open session and the window (type-only, for the web app). */
+export type ConversationState = Awaited<ReturnType<typeof conversationState>>;

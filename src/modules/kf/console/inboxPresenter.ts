@@ -159,3 +159,16 @@ export function presentConversationMessage(m: ConversationRow, answerer: Answere
     created_at: iso(m.createdAt),
   };
 }
+
+/** The inbox API's shapes, as the web app imports them (type-only). */
+export type ConsoleRepresentative = ReturnType<typeof presentRepresentative>;
+export type OperatorChoice = ReturnType<typeof presentOperatorChoice>;
+export type FollowerBrief = ReturnType<typeof presentFollowerBrief>;
+export type FollowerProfile = ReturnType<typeof presentFollowerProfile>;
+export type WaitingEntry = ReturnType<typeof presentWaiting>;
+export type SessionEntry = ReturnType<typeof presentSession>;
+export type ResponseBoardView = ReturnType<typeof presentBoard>;
+export type BoardEntry = ResponseBoardView['overdue'][number];
+export type OpenSession = ReturnType<typeof presentOpenSession>;
+export type WindowInfo = ReturnType<typeof presentWindow>;
+export type ConversationMessage = ReturnType<typeof presentConversationMessage>;

@@ -157,3 +157,6 @@ async function requireHolderOrSupervisor(
     throw new DomainError('forbidden', `Only ${open.kfAccount} or an owner or admin can transfer this conversation.`);
   }
 }
+
+/** The inbox as the console polls it (type-only, for the web app). */
+export type InboxView = Awaited<ReturnType<typeof inboxView>>;

@@ -44,3 +44,6 @@ export function presentConsoleMenu(account: AccountRow, current: CurrentMenu | n
     })),
   };
 }
+
+/** The menu page's shape, as the web app imports it (type-only). */
+export type ConsoleMenuView = ReturnType<typeof presentConsoleMenu>;

@@ -1,80 +1,18 @@
-/** The console's article and draft shapes (src/console/articlePresenter.ts). */
+/** The console's article and draft shapes, from the server's presenters (type-only). */
+import type { EditorArticle, PublishedGroup } from '../../../../src/modules/articles/console/articlePresenter.js';
 
-/** One article as the editor holds it: WeChat's draft fields plus Herald's console extensions. */
-export interface ArticleFields {
-  title: string;
-  author: string;
-  digest: string;
-  content: string;
-  content_source_url: string;
-  thumb_media_id: string;
-  need_open_comment: 0 | 1;
-  only_fans_can_comment: 0 | 1;
-  original: boolean;
-  can_reprint: boolean;
-  donations_enabled: boolean;
-  ads_enabled: boolean;
-}
+export type { DraftSummary, DraftView, PublishedGroup } from '../../../../src/modules/articles/console/articlePresenter.js';
+export type { PublishStatus } from '../../../../src/modules/articles/console/publishRoutes.js';
+/** A link the editor warns about (POST /link-check). */
+export type { LinkWarning } from '../../../../src/modules/moderation/commands/linkChecker.js';
 
 /** An article of a saved draft: its fields, its page id and the cover's address. */
-export interface SavedArticle extends ArticleFields {
-  id: string;
-  idx: number;
-  thumb_url: string;
-}
+export type SavedArticle = EditorArticle;
 
-export interface DraftView {
-  media_id: string;
-  state: string;
-  updated_at: number;
-  articles: SavedArticle[];
-}
+/** One article as the editor holds it: WeChat's draft fields plus Herald's console extensions. */
+export type ArticleFields = Omit<EditorArticle, 'id' | 'idx' | 'thumb_url'>;
 
-export interface DraftSummary {
-  media_id: string;
-  title: string;
-  cover_url: string;
-  article_count: number;
-  updated_at: number;
-  titles: string[];
-}
-
-export interface PublishedArticle {
-  id: string;
-  idx: number;
-  title: string;
-  cover_url: string;
-  url: string;
-  read_count: number;
-  like_count: number;
-  wow_count: number;
-  share_count: number;
-  comment_count: number;
-  deleted: boolean;
-}
-
-export interface PublishedGroup {
-  article_id: string;
-  published_at: number;
-  articles: PublishedArticle[];
-}
-
-export interface PublishStatus {
-  publish_id: string;
-  status: number;
-  status_label: string;
-  article_id: string | null;
-  fail_idx: number[];
-  urls: string[];
-  /** When content review rejected it: what was found, and in which article. */
-  violation: { category: string; category_label: string; passage: string; article_idx: number | null } | null;
-}
-
-export interface LinkWarning {
-  url: string;
-  domain: string;
-  message: string;
-}
+export type PublishedArticle = PublishedGroup['articles'][number];
 
 /** Field limits WeChat applies to draft articles (src/domain/article.ts holds the server's copy). */
 export const LIMITS = { title: 32, author: 16, digest: 128 } as const;

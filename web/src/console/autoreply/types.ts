@@ -1,32 +1,10 @@
+import type { ConsoleReply as Reply } from '../../../../src/modules/autoreplies/console/autoReplyPresenter.js';
 import type { KeywordMatch, ReplyMode, ReplyType } from '../../../../src/modules/autoreplies/rules.js';
 
 export type { KeywordMatch, ReplyMode, ReplyType };
 
-/** A reply as the console API sends it (src/console/autoReplyPresenter.ts). */
-export type Reply =
-  | { type: 'text'; content: string }
-  | { type: 'image'; media_id: string }
-  | { type: 'news'; title: string; description: string; url: string; picurl: string }
-  | { type: 'miniprogrampage'; title: string; appid: string; pagepath: string; thumb_media_id: string };
-
-export interface Rule {
-  id: number;
-  kind: 'subscribe' | 'keyword' | 'default';
-  name: string;
-  keywords: Array<{ text: string; match: KeywordMatch }>;
-  reply_mode: ReplyMode;
-  replies: Reply[];
-  enabled: boolean;
-}
-
-export interface AutoRepliesView {
-  read_only: boolean;
-  read_only_reason: string | null;
-  subscribe: Rule | null;
-  default: Rule | null;
-  keyword_rules: Rule[];
-  limits: { keyword_rules: number; keywords_per_rule: number; keyword_chars: number; replies_per_rule: number; text_chars: number };
-}
+/** A reply, a rule and the page's view as the console API sends them (the server's presenters). */
+export type { AutoRepliesView, ConsoleReply as Reply, ConsoleRule as Rule } from '../../../../src/modules/autoreplies/console/autoReplyPresenter.js';
 
 /** A reply being edited: every field of every type, so switching types keeps what was typed. */
 export interface ReplyDraft {

@@ -1,7 +1,7 @@
 import { Badge, Spinner, type Tone } from '../../ui/index.js';
 import type { PushStatus } from './types.js';
 
-const LABEL: Record<PushStatus, [string, Tone]> = {
+const LABEL: Record<PushStatus, [string, Tone]> & Record<string, [string, Tone] | undefined> = {
   scheduled: ['Scheduled', 'blue'],
   queued: ['Queued', 'amber'],
   sending: ['Sending', 'amber'],
@@ -12,7 +12,7 @@ const LABEL: Record<PushStatus, [string, Tone]> = {
 };
 
 /** A push post's status as a pill; sending ones spin. */
-export function StatusBadge({ status }: { status: PushStatus }) {
+export function StatusBadge({ status }: { status: PushStatus | string }) {
   const [label, tone] = LABEL[status] ?? [status, 'gray'];
   return (
     <span className="push-status" data-status={status}>

@@ -3,7 +3,7 @@ import { ApiError, errorMessage } from '../../api/client.js';
 import { consoleApi } from '../api.js';
 import { Alert, Badge, Button, Card, Field, Input, RadioGroup } from '../../ui/index.js';
 import { dateTime, randomAesKey, randomToken } from '../format.js';
-import type { AccountDetail, ServerConfig, ServerMode } from '../types.js';
+import { serverModeOf, type AccountDetail, type ServerConfig, type ServerMode } from '../types.js';
 
 type Result = { tone: 'success'; title: string; text: string } | { tone: 'error'; title: string; text: string } | null;
 
@@ -18,7 +18,7 @@ export function ServerCard({ account, onSaved }: { account: AccountDetail; onSav
   const [url, setUrl] = useState(s.url ?? '');
   const [token, setToken] = useState(s.token ?? '');
   const [aesKey, setAesKey] = useState(s.encoding_aes_key ?? '');
-  const [mode, setMode] = useState<ServerMode>(s.mode);
+  const [mode, setMode] = useState<ServerMode>(serverModeOf(s.mode));
   const [busy, setBusy] = useState<'save' | 'disable' | null>(null);
   const [result, setResult] = useState<Result>(null);
   const [fieldError, setFieldError] = useState<{ field: string; message: string } | null>(null);

@@ -1,35 +1,17 @@
-/** The console's follower API shapes (src/console/followerPresenter.ts). */
-export interface Follower {
-  openid: string;
-  nickname: string;
-  avatar_url: string;
-  sex: number;
-  country: string;
-  province: string;
-  city: string;
-  region: string;
-  language: string;
-  subscribed: boolean;
-  subscribe_time: string;
-  subscribe_scene: string;
-  remark: string;
-  tags: Array<{ id: number; name: string }>;
-  blacklisted: boolean;
-}
+/** The console's follower API shapes, from the server's presenters (type-only). */
+import type { ConsoleFollower, ConsoleTag } from '../../../../src/modules/followers/console/followerPresenter.js';
 
+export type Follower = ConsoleFollower;
+export type TagRow = ConsoleTag;
+
+/** GET /followers: a page of the directory. */
 export interface FollowerPage {
   followers: Follower[];
   total: number;
   next_cursor: string | null;
 }
 
-export interface TagRow {
-  id: number;
-  name: string;
-  count: number;
-  system: boolean;
-}
-
+/** GET /tags: the tags with counts, and how many follow or are blacklisted. */
 export interface TagsView {
   tags: TagRow[];
   followers: number;

@@ -21,7 +21,7 @@ function Bubble({ m }: { m: ConversationMessage }) {
       </div>
       <div className="bubble-meta">
         {out && <span className="bubble-who">{answeredBy(m)}</span>}
-        <time dateTime={m.created_at}>{dateTime(m.created_at)}</time>
+        <time dateTime={m.created_at ?? undefined}>{dateTime(m.created_at)}</time>
       </div>
     </li>
   );

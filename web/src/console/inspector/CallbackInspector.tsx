@@ -16,7 +16,7 @@ export const deliveriesQuery = (appid: string) =>
   consoleQuery<{ deliveries: Delivery[]; next_before: number | null }>(accountKey(appid, 'deliveries'), accountApi(appid, '/deliveries?limit=50'));
 
 const columns: Column<Delivery>[] = [
-  { key: 'time', header: 'Time', render: (d) => <span title={d.created_at}>{shortTime(d.created_at)}</span>, className: 'nowrap' },
+  { key: 'time', header: 'Time', render: (d) => <span title={d.created_at ?? undefined}>{shortTime(d.created_at)}</span>, className: 'nowrap' },
   { key: 'label', header: 'Event / message', render: (d) => <DeliveryLabel kind={d.kind} label={d.label} /> },
   { key: 'openid', header: 'OpenID', render: (d) => <span className="mono truncate" title={d.openid}>{d.openid}</span>, className: 'col-openid' },
   { key: 'status', header: 'Status', render: (d) => <StatusBadge status={d.status} /> },

@@ -1,21 +1,16 @@
-/** The console's materials library shapes (src/console/materialPresenter.ts). */
+/** The console's materials library shapes, from the server's presenters (type-only). */
+import type { ConsoleMaterial } from '../../../../src/modules/media/console/materialPresenter.js';
+import type { ConsoleNewsMaterial } from '../../../../src/modules/articles/console/newsMaterials.js';
 
 export type MaterialType = 'image' | 'voice' | 'video' | 'thumb' | 'news';
 
-export interface MaterialItem {
-  media_id: string;
-  type: MaterialType;
-  name: string;
-  url: string;
-  size: number;
-  title: string;
-  introduction: string;
-  update_time: number;
-}
+/** A file material (image, voice, video, thumb) in the library and the pickers. */
+export type MaterialItem = ConsoleMaterial;
 
+/** GET /materials: one page of one type. */
 export interface MaterialPage {
   type: MaterialType;
   total: number;
   offset: number;
-  items: MaterialItem[];
+  items: Array<MaterialItem | ConsoleNewsMaterial>;
 }

@@ -1,18 +1,15 @@
+/** GET/PUT/DELETE /console/api/accounts/:appid/menu: the server's presenter (type-only). */
+import type { ConsoleMenuView } from '../../../../src/modules/menus/console/menuPresenter.js';
 import type { ApiButton } from './draft.js';
 
-/** GET/PUT/DELETE /console/api/accounts/:appid/menu, as src/console/menuPresenter.ts sends it. */
-export interface MenuView {
-  available: boolean;
-  unavailable_reason: string | null;
-  read_only: boolean;
-  read_only_reason: string | null;
-  menu: { menuid: string; button: ApiButton[]; source: string; updated_at: string } | null;
-  conditional_menus: Array<{
-    menuid: string;
-    button: ApiButton[];
-    matchrule: { tag_id?: string; client_platform_type?: string };
-    tag_name: string | null;
-    source: string;
-    created_at: string;
-  }>;
-}
+type Published = NonNullable<ConsoleMenuView['menu']>;
+type Conditional = ConsoleMenuView['conditional_menus'][number];
+
+/**
+ * The menu page. The presenter sends buttons as menu/get's open JSON objects; the editor reads
+ * them as ApiButton (the fields menu/get defines).
+ */
+export type MenuView = Omit<ConsoleMenuView, 'menu' | 'conditional_menus'> & {
+  menu: (Omit<Published, 'button'> & { button: ApiButton[] }) | null;
+  conditional_menus: Array<Omit<Conditional, 'button'> & { button: ApiButton[] }>;
+};

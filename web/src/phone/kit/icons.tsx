@@ -119,7 +119,7 @@ export const CloseIcon = () => (
   </Svg>
 );
 /** The verified tick WeChat draws beside a certified account's name. */
-export const VerifiedMark = ({ type }: { type: 'subscription' | 'service' }) => (
+export const VerifiedMark = ({ type }: { type: string }) => (
   <span className={`ph-verified ph-verified-${type}`} title="Verified" aria-label="Verified">
     <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true">
       <circle cx="12" cy="12" r="11" fill="currentColor" />
