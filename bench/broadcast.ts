@@ -16,7 +16,7 @@ import type { AddressInfo } from 'node:net';
 import WebSocket from 'ws';
 import { sql } from 'drizzle-orm';
 import { connect, type Database } from '../src/platform/db/connect.js';
-import { json, report, sleep, startHeraldProcess, type Child } from './lib.js';
+import { herald, json, report, sleep, startHeraldProcess, type Child } from './lib.js';
 
 const SIZES = (process.env.BENCH_FANOUT_N ?? '100000,1000000').split(',').map((s) => Number(s.replace(/_/g, ''))).filter((n) => Number.isInteger(n) && n > 0);
 const PHONES = 20;
@@ -50,7 +50,7 @@ function vmHwmMb(pid: number): number {
 /** `herald seed`, its progress lines passed through. */
 function seed(env: Record<string, string>, appid: string, n: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['bin/herald.mjs', 'seed', '--followers', String(n), '--account', appid], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, ['bin/herald.mjs', 'seed', '--followers', String(n), '--account', appid], { cwd: herald.root, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
     proc.stderr.on('data', (d: Buffer) => {
       err += d.toString();

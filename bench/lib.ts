@@ -20,6 +20,12 @@ export interface Figure {
 
 export const figures: Figure[] = [];
 
+/**
+ * The checkout whose `bin/herald.mjs` the benchmarks start. `BENCH_COMPARE=<dir>` (see run.ts)
+ * points this at another checkout for one pass, so old and new code are measured in one run.
+ */
+export const herald = { root: process.cwd() };
+
 export function report(f: Figure): void {
   figures.push(f);
   const ratio = f.baseline ? `  (${(f.value / f.baseline.value).toFixed(2)}× ${f.baseline.name} = ${fmt(f.baseline.value)} ${f.unit})` : '';
@@ -49,8 +55,8 @@ export interface Child {
 }
 
 /** Starts a process and resolves once its stdout contains `readyText`. */
-export async function startProcess(args: string[], env: Record<string, string>, readyText: string, port: number, timeoutMs = 120_000): Promise<Child> {
-  const proc = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startProcess(args: string[], env: Record<string, string>, readyText: string, port: number, timeoutMs = 120_000, cwd = process.cwd()): Promise<Child> {
+  const proc = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   await new Promise<void>((resolve, reject) => {
@@ -103,7 +109,7 @@ export async function startHeraldProcess(opts: { databaseUrl?: string; env?: Rec
   };
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server under load.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const child = await startProcess([...nodeArgs, 'bin/herald.mjs', 'start'], env, 'Herald is ready', port);
+  const child = await startProcess([...nodeArgs, 'bin/herald.mjs', 'start'], env, 'Herald is ready', port, 120_000, herald.root);
   return Object.assign(child, { dataDir });
 }
 

@@ -2,9 +2,13 @@
  * `npm run bench`: every benchmark, each figure printed beside a baseline measured in the same
  * run. PostgreSQL figures run when BENCH_DATABASE_URL (or TEST_DATABASE_URL) is set.
  * BENCH_ONLY=name,name limits the run; BENCH_DURATION sets seconds per load phase.
+ * BENCH_COMPARE=<dir of another checkout> measures that checkout's server beside this one's in the
+ * same run (each benchmark: the other checkout first, then this one) and prints new ÷ old per
+ * figure. The other checkout needs its own node_modules (a link to this one's will do).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { figures, freshPgDatabase } from './lib.js';
+import path from 'node:path';
+import { figures, freshPgDatabase, herald } from './lib.js';
 import { benchAuthenticatedRead, benchIdleMemory } from './foundation.js';
 import { benchCustomSend, benchFanIn, benchPhoneLatency } from './messaging.js';
 import { benchFanout } from './broadcast.js';
@@ -14,18 +18,6 @@ const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
 const want = (name: string) => only.length === 0 || only.includes(name);
 
 console.log(`Herald benchmarks — ${new Date().toISOString()}, node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
-if (want('read')) {
-  await benchAuthenticatedRead('embedded');
-  if (pgUrl) {
-    const pgdb = await freshPgDatabase(pgUrl);
-    try {
-      await benchAuthenticatedRead('postgres', pgdb.url);
-    } finally {
-      await pgdb.drop();
-    }
-  }
-}
-if (want('memory')) await benchIdleMemory();
 
 /** Runs a benchmark on the embedded database, then on a fresh PostgreSQL database when one is configured. */
 async function onEachDb(run: (label: string, databaseUrl?: string) => Promise<void>): Promise<void> {
@@ -38,10 +30,41 @@ async function onEachDb(run: (label: string, databaseUrl?: string) => Promise<vo
     await pgdb.drop();
   }
 }
-if (want('send')) await onEachDb(benchCustomSend);
-if (want('fanin')) await onEachDb(benchFanIn);
-if (want('phone')) await onEachDb(benchPhoneLatency);
-if (want('fanout')) await onEachDb(benchFanout);
+const compare = process.env.BENCH_COMPARE ? path.resolve(process.env.BENCH_COMPARE) : undefined;
+const here = herald.root;
+
+/** One benchmark on each database; with BENCH_COMPARE, first on the other checkout, then on this one. */
+const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 1));
+async function measure(run: (label: string, databaseUrl?: string) => Promise<void>): Promise<void> {
+  if (!compare) return onEachDb(run);
+  for (let r = 0; r < rounds; r++) {
+    herald.root = compare;
+    await onEachDb((label, url) => run(`${label} old`, url));
+    herald.root = here;
+    await onEachDb((label, url) => run(`${label} new`, url));
+  }
+}
+
+if (want('read')) await measure(benchAuthenticatedRead);
+if (want('memory')) await benchIdleMemory();
+if (want('send')) await measure(benchCustomSend);
+if (want('fanin')) await measure(benchFanIn);
+if (want('phone')) await measure(benchPhoneLatency);
+if (want('fanout')) await measure(benchFanout);
+
+if (compare) {
+  // The median of each side over BENCH_ROUNDS alternating rounds, then new ÷ old.
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const base = (name: string) => name.replace(/ (old|new)\]/, ']');
+  console.log(`\nThis checkout ÷ ${compare}, same run, median of ${rounds} round(s):`);
+  for (const name of [...new Set(figures.filter((x) => x.name.includes(' new]')).map((x) => base(x.name)))]) {
+    const side = (tag: string) => figures.filter((x) => x.name.includes(` ${tag}]`) && base(x.name) === name);
+    const [o, n] = [side('old'), side('new')];
+    if (!o.length || !n.length) continue;
+    const [ov, nv] = [median(o.map((x) => x.value)), median(n.map((x) => x.value))];
+    if (ov > 0) console.log(`  ${name}: ${(nv / ov).toFixed(2)}×  (new ${nv.toFixed(1)} vs old ${ov.toFixed(1)} ${n[0].unit}${n[0].unit === 'ms' ? '; lower is better' : ''})`);
+  }
+}
 
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', JSON.stringify({ at: new Date().toISOString(), figures }, null, 2));
