@@ -1,4 +1,5 @@
 import { Alert } from '../../ui/index.js';
+import { t } from '../../i18n/index.js';
 
 export interface BlockDetails {
   category: string | null;
@@ -25,14 +26,14 @@ export function Highlighted({ passage, term }: { passage: string; term: string |
 export function BlockedNotice({ details }: { details: BlockDetails }) {
   const where = details.article_idx === null || details.article_idx === undefined ? 'the text' : `article ${details.article_idx + 1}`;
   return (
-    <Alert tone="error" title={`Blocked by content moderation: ${details.category_label ?? details.category ?? 'prohibited content'}`}>
-      <p className="blocked-lead">This push post was not sent: {where} contains a term on the “{details.category_label ?? details.category}” list. The flagged passage:</p>
+    <Alert tone="error" title={t('broadcasts.blockedByContentModeration', { value: details.category_label ?? details.category ?? 'prohibited content' })}>
+      <p className="blocked-lead">{t('broadcasts.thisPushPostWas')} {where} {t('broadcasts.containsATermOn')}{details.category_label ?? details.category}{t('broadcasts.listTheFlaggedPassage')}</p>
       {details.passage && (
         <blockquote className="blocked-passage" data-testid="blocked-passage">
           <Highlighted passage={details.passage} term={details.term} />
         </blockquote>
       )}
-      <p className="blocked-foot">Edit the content and try again. The attempt is recorded under Content violations below.</p>
+      <p className="blocked-foot">{t('broadcasts.editTheContentAnd')}</p>
     </Alert>
   );
 }
