@@ -12,7 +12,7 @@ import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
 
 function Logo() {
   return (
-    <Link to="/console/accounts" className="brand" aria-label={t('frame.heraldConsoleHome')}>
+    <Link to="/console/accounts" className="brand">
       <svg width="28" height="28" viewBox="0 0 32 32" aria-hidden="true">
         <rect width="32" height="32" rx="8" fill="#07c160" />
         <path d="M10 8v16M22 8v16M10 16h12" stroke="#fff" strokeWidth="3.2" strokeLinecap="round" />
