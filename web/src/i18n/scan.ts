@@ -8,11 +8,11 @@ import ts from 'typescript';
 /** Props whose string value a person reads or hears. */
 export const TEXT_PROPS = new Set([
   'title', 'placeholder', 'aria-label', 'alt', 'label', 'hint', 'description', 'message', 'heading',
-  'subtitle', 'confirmLabel', 'cancelLabel', 'emptyText', 'empty', 'caption', 'text', 'action', 'tooltip', 'summary',
+  'subtitle', 'what', 'confirmLabel', 'cancelLabel', 'emptyText', 'empty', 'caption', 'text', 'action', 'tooltip', 'summary',
 ]);
 
 /** Words that stay as they are in both languages (names of things, not sentences). */
-export const ALLOWED = new Set(['Herald', 'WeChat', 'AppID', 'AppSecret', 'openid', 'unionid', 'media_id', 'URL', 'Token', 'EncodingAESKey', 'XML', 'JSON', 'ICP', 'QR', 'rid', 'OK', 'Weixin']);
+export const ALLOWED = new Set(['Herald', 'WeChat', 'AppID', 'AppSecret', 'OpenID', 'openid', 'unionid', 'media_id', 'URL', 'Token', 'EncodingAESKey', 'XML', 'JSON', 'ICP', 'QR', 'rid', 'OK', 'Weixin']);
 
 const WORDY = /[A-Za-z\u3400-\u9fff]/;
 

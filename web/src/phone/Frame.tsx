@@ -43,7 +43,7 @@ export function Frame({ me, mode, children }: { me: PhoneUser | null; mode: stri
         </div>
         {me ? (
           <p>
-            {t('phone.thisTabIs')} <strong>{me.nickname}</strong>.
+            {t('phone.thisTabIs')} <strong>{me.nickname}</strong>{t('phone.thisTabIsEnd')}
           </p>
         ) : (
           <p>{t('phone.thisTabHasNo')}</p>

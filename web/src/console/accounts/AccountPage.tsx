@@ -34,7 +34,7 @@ export function AccountPage() {
   const current = useAccountRoute();
   const account = loaded.data?.account;
 
-  if (statusOf(loaded.error) === 404) return <NotFound what="account" />;
+  if (statusOf(loaded.error) === 404) return <NotFound what={t('accounts.accountWord')} />;
   if (loaded.error) return <Alert tone="error" title={t('accounts.couldNotLoadThe')}>{loaded.error.message}</Alert>;
   if (!account) return <Loading />;
 

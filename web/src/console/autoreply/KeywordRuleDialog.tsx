@@ -99,7 +99,7 @@ export function KeywordRuleDialog({ appid, rule, onClose, onSaved }: {
               <button
                 type="button"
                 className="kw-match"
-                aria-label={t('autoreply.matchSwitchTo', { text: k.text, match: k.match, value: k.match === 'exact' ? 'contains' : 'exact' })}
+                aria-label={k.match === 'exact' ? t('autoreply.matchExactSwitch', { text: k.text }) : t('autoreply.matchContainsSwitch', { text: k.text })}
                 onClick={() => setKeywords((list) => list.map((x, j) => (j === i ? { ...x, match: x.match === 'exact' ? 'contains' : 'exact' } : x)))}
               >
                 {k.match === 'exact' ? t('autoreply.exact') : t('autoreply.contains')}

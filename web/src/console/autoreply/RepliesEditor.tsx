@@ -65,7 +65,7 @@ export function RepliesEditor({ replies, onChange, error, readOnly, label }: {
           {FIELDS[r.type].map((f) => {
             const at = `replies.${i}.${f.field}`;
             const err = error?.at === at || (error?.at === `replies.${i}` && f.field === FIELDS[r.type][0].field) ? error.message : null;
-            const hint = f.field === 'content' ? `${charCount(r.content)} / ${TEXT_REPLY_MAX_CHARS} characters` : f.hint;
+            const hint = f.field === 'content' ? t('autoreply.charCount', { n: charCount(r.content), max: TEXT_REPLY_MAX_CHARS }) : f.hint;
             return (
               <Field key={f.field} label={f.label} hint={hint} error={err}>
                 {(p) =>

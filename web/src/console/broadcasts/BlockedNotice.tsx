@@ -24,9 +24,9 @@ export function Highlighted({ passage, term }: { passage: string; term: string |
 
 /** A push post stopped by moderation: which category, and the passage that triggered it. */
 export function BlockedNotice({ details }: { details: BlockDetails }) {
-  const where = details.article_idx === null || details.article_idx === undefined ? 'the text' : `article ${details.article_idx + 1}`;
+  const where = details.article_idx === null || details.article_idx === undefined ? t('broadcasts.whereText') : t('broadcasts.whereArticle', { n: details.article_idx + 1 });
   return (
-    <Alert tone="error" title={t('broadcasts.blockedByContentModeration', { value: details.category_label ?? details.category ?? 'prohibited content' })}>
+    <Alert tone="error" title={t('broadcasts.blockedByContentModeration', { value: details.category_label ?? details.category ?? t('broadcasts.prohibitedContent') })}>
       <p className="blocked-lead">{t('broadcasts.thisPushPostWas')} {where} {t('broadcasts.containsATermOn')}{details.category_label ?? details.category}{t('broadcasts.listTheFlaggedPassage')}</p>
       {details.passage && (
         <blockquote className="blocked-passage" data-testid="blocked-passage">

@@ -184,7 +184,7 @@ export function Composer({ account, quota, onSent, onRefused }: { account: Accou
           value={audience}
           onChange={setAudience}
           options={[
-            { value: 'all', label: t('broadcasts.allFollowers'), description: tags.data ? `${tags.data.followers} followers` : t('broadcasts.everyoneWhoFollowsThe') },
+            { value: 'all', label: t('broadcasts.allFollowers'), description: tags.data ? t('broadcasts.followerCount', { count: tags.data.followers }) : t('broadcasts.everyoneWhoFollowsThe') },
             { value: 'tag', label: t('broadcasts.followersWithATag'), description: userTags.length ? `${userTags.length} ${userTags.length === 1 ? 'tag' : 'tags'}` : t('broadcasts.tagFollowersOnThe') },
           ]}
         />

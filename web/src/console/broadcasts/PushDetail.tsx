@@ -51,7 +51,7 @@ export function PushDetail({ account }: AccountPageProps) {
   const [error, setError] = useState<string | null>(null);
   const push = loaded.data?.push;
 
-  if (statusOf(loaded.error) === 404) return <NotFound what="push post" />;
+  if (statusOf(loaded.error) === 404) return <NotFound what={t('broadcasts.pushPost')} />;
   if (loaded.error) return <Alert tone="error" title={t('broadcasts.couldNotLoadThe3')}>{loaded.error.message}</Alert>;
   if (!push) return <Loading />;
 

@@ -20,7 +20,7 @@ export function CapabilitiesCard({ account }: { account: AccountDetail }) {
   return (
     <Card
       title={t('developer.apiPermissions')}
-      description={t('developer.ofApiGroupsAvailable', { accountTypeLabel: accountTypeLabel(account.type), value: account.verified ? 'verified' : 'unverified', allowed, length: account.capabilities.length })}
+      description={t('developer.ofApiGroupsAvailable', { accountTypeLabel: accountTypeLabel(account.type), value: account.verified ? t('developer.verifiedLower') : t('developer.unverifiedLower'), allowed, length: account.capabilities.length })}
       className="card-flush"
     >
       <Table label={t('developer.apiPermissions')} columns={columns} rows={account.capabilities} rowKey={(c) => c.capability} />

@@ -25,5 +25,5 @@ export type Filter = { kind: 'all' } | { kind: 'blacklist' } | { kind: 'tag'; id
 /** "ADD_SCENE_QR_CODE" → "via QR code". */
 export function sceneLabel(scene: string): string {
   const s = scene.replace(/^ADD_SCENE_/, '').toLowerCase().replace(/_/g, ' ');
-  return `via ${s === 'qr code' ? t('followers.qrCode') : s}`;
+  return t('followers.via', { scene: s === 'qr code' ? t('followers.qrCode') : s });
 }

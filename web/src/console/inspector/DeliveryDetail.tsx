@@ -78,7 +78,7 @@ export function DeliveryDetailPanel({ account, id, onResent, onClose }: { accoun
     }
   };
 
-  if (statusOf(loaded.error) === 404) return <NotFound what="delivery" />;
+  if (statusOf(loaded.error) === 404) return <NotFound what={t('inspector.deliveryWord')} />;
   return (
     <Card
       className="delivery-detail"

@@ -97,7 +97,7 @@ export function ProfileScreen({ appid }: { appid: string }) {
         onPick={async (loc) => {
           await phoneApi.post(accountPath(appid, '/location'), { latitude: loc.latitude, longitude: loc.longitude, precision: 30 });
           setLocating(false);
-          toast.show(t('phoneProfile.locationSharedWith', { value: profile?.name ?? 'the account' }));
+          toast.show(t('phoneProfile.locationSharedWith', { value: profile?.name ?? t('phoneProfile.theAccount') }));
         }}
       />
     </Screen>
