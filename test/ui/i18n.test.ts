@@ -151,4 +151,32 @@ describeEachDb('Chinese and English in Chromium', (kind) => {
     expect(await axeProblems(page)).toEqual([]);
     await ui.shot(page, 'en-21-phone-chats');
   }, 120_000);
+  it('fits the console on a phone-size screen in both languages', async () => {
+    const op = await makeOperator(ui.h.services, { orgName: '小屏商店' });
+    const { appid } = await makeAccount(ui.h.services, { orgId: op.orgId, name: '小屏商店服务号', type: 'service', verified: true });
+    const { page } = await ui.openPage({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+    await page.goto('/console');
+    await page.getByLabel('邮箱').fill(op.email);
+    await page.getByLabel('密码').fill(op.password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('heading', { name: '公众号' }).waitFor();
+    for (const [lang, path, name] of [['zh', 'drafts', '草稿箱'], ['zh', 'broadcasts', '群发']] as const) {
+      await page.goto(`/console/accounts/${appid}/${path}`);
+      await page.locator('.content h1, .content h2').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      // Nothing wider than the screen: long labels wrap or scroll inside their own boxes.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), name).toBeLessThanOrEqual(390);
+      expect(await axeProblems(page), name).toEqual([]);
+      await ui.shot(page, `${lang}-30-narrow-${path}`);
+    }
+    await page.evaluate(() => localStorage.setItem('herald.language', 'en'));
+    for (const path of ['drafts', 'broadcasts']) {
+      await page.goto(`/console/accounts/${appid}/${path}`);
+      await page.getByRole('button', { name: 'Sign out' }).waitFor({ state: 'attached' });
+      await page.waitForLoadState('networkidle');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+      expect(await axeProblems(page), path).toEqual([]);
+      await ui.shot(page, `en-30-narrow-${path}`);
+    }
+  }, 120_000);
 });
