@@ -21,6 +21,8 @@ export interface PageOptions {
   /** The longest any wait on a page may take (playwright's default when unset). */
   timeout?: number;
   timezoneId?: string;
+  /** The browser's language (navigator.languages); English unless told otherwise. */
+  locale?: string;
 }
 
 export interface ChromiumSuiteOptions {
@@ -95,7 +97,7 @@ export function chromiumSuite(kind: DbKind, opts: ChromiumSuiteOptions): Chromiu
     },
     async newContext(options = {}) {
       const o = { ...defaults, ...options };
-      const context = await suite.browser.newContext({ viewport: o.viewport, baseURL: suite.h.url, reducedMotion: 'reduce', timezoneId: o.timezoneId });
+      const context = await suite.browser.newContext({ viewport: o.viewport, baseURL: suite.h.url, reducedMotion: 'reduce', timezoneId: o.timezoneId, locale: o.locale ?? 'en-US' });
       if (o.timeout !== undefined) context.setDefaultTimeout(o.timeout);
       return context;
     },

@@ -4,6 +4,7 @@
  * answer with typed JSON and fail with ApiError carrying the server's `{error: {code, message,
  * details}}`.
  */
+import { t } from '../i18n/index.js';
 
 /** One problem with one field of a request body, as the server's validation reports it. */
 export interface FieldProblem {
@@ -30,8 +31,24 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Server refusals whose sentence is known from the code alone, in the catalogs: the person reads
+ * them in their language. Any other code shows the server's own message.
+ */
+const CODE_MESSAGES: Record<string, string> = {
+  invalid_credentials: 'api.invalidCredentials',
+  qr_unknown: 'api.qrUnknown',
+  not_follower: 'api.notFollower',
+  csrf: 'api.csrf',
+};
+
+/** The sentence for a refusal: the catalog's for a known code, else the server's text. */
+export function refusalMessage(code: string, serverMessage: string, details?: Record<string, unknown>): string {
+  if (code === 'rate_limited' && typeof details?.retryAfterSec === 'number') return t('api.tooManyAttempts', { seconds: details.retryAfterSec });
+  return Object.hasOwn(CODE_MESSAGES, code) ? t(CODE_MESSAGES[code]) : serverMessage;
+}
+
 /** What a person reads when Herald cannot be reached at all. */
-const NETWORK_MESSAGE = 'Herald could not be reached. Check your connection and try again.';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -73,7 +90,7 @@ export function createClient(opts: ClientOptions): ApiClient {
       res = await fetch(`${opts.base}${path}`, { method, headers, body, credentials: opts.credentials, signal });
     } catch (err) {
       if (err instanceof DOMException && err.name === 'AbortError') throw err;
-      throw new ApiError(0, 'network', NETWORK_MESSAGE);
+      throw new ApiError(0, 'network', t('api.heraldCouldNotBe'));
     }
     const text = await res.text();
     let data: unknown = undefined;
@@ -85,9 +102,10 @@ export function createClient(opts: ClientOptions): ApiClient {
     if (!res.ok) {
       const e = (data as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | undefined)?.error;
       if (res.status === 401) opts.onUnauthorized?.(path);
-      throw new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? `Request failed (HTTP ${res.status}).`, e?.details);
+      const code = e?.code ?? `http_${res.status}`;
+      throw new ApiError(res.status, code, refusalMessage(code, e?.message ?? t('api.requestFailedHttp', { status: res.status }), e?.details), e?.details);
     }
-    if (data === undefined) throw new ApiError(res.status, 'bad_response', 'Herald sent an unexpected answer.');
+    if (data === undefined) throw new ApiError(res.status, 'bad_response', t('api.heraldSentAnUnexpected'));
     return data as T;
   }
 
@@ -109,7 +127,7 @@ export function createClient(opts: ClientOptions): ApiClient {
 /** A message fit to show a person, for any thrown value. */
 export function errorMessage(err: unknown): string {
   if (err instanceof Error) return err.message;
-  return 'Something went wrong.';
+  return t('api.somethingWentWrong');
 }
 
 /** A path segment with the value escaped (`/accounts/${seg(appid)}`). */

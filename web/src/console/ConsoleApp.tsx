@@ -13,6 +13,7 @@ import { ACCOUNT_ROUTES, ADMIN_ROUTES } from './pages.js';
 import { meQuery } from './queries.js';
 import { LoginPage } from './session/LoginPage.js';
 import { SessionContext, type SessionApi } from './session/session.js';
+import { t } from '../i18n/index.js';
 
 /** Where to go after signing in: only paths inside the console (never another origin). */
 function nextFrom(search: string): string {
@@ -66,7 +67,7 @@ export function ConsoleApp() {
   }, [signedOut]);
 
   useEffect(() => {
-    document.title = 'Herald Console';
+    document.title = t('frame.heraldConsole');
   }, []);
 
   const api = useMemo<SessionApi | null>(() => {
@@ -85,13 +86,13 @@ export function ConsoleApp() {
     };
   }, [session, signedOut, navigate]);
 
-  if (me.isPending) return <Loading label="Opening the console…" />;
+  if (me.isPending) return <Loading label={t('frame.openingTheConsole')} />;
   if (me.isError && session === undefined) {
     return (
       <div className="standalone">
-        <Alert tone="error" title="The console could not start">{errorMessage(me.error)}</Alert>
+        <Alert tone="error" title={t('frame.theConsoleCouldNot')}>{errorMessage(me.error)}</Alert>
         <p>
-          <Button onClick={() => void me.refetch()}>Try again</Button>
+          <Button onClick={() => void me.refetch()}>{t('frame.tryAgain')}</Button>
         </p>
       </div>
     );

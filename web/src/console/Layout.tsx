@@ -7,16 +7,18 @@ import { ACCOUNT_TABS, ADMIN_ROUTES } from './pages.js';
 import { accountsQuery } from './queries.js';
 import { accountHref } from './route.js';
 import { useSession } from './session/session.js';
+import { t } from '../i18n/index.js';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
 
 function Logo() {
   return (
-    <Link to="/console/accounts" className="brand" aria-label="Herald console home">
+    <Link to="/console/accounts" className="brand">
       <svg width="28" height="28" viewBox="0 0 32 32" aria-hidden="true">
         <rect width="32" height="32" rx="8" fill="#07c160" />
         <path d="M10 8v16M22 8v16M10 16h12" stroke="#fff" strokeWidth="3.2" strokeLinecap="round" />
       </svg>
       <span className="brand-name">Herald</span>
-      <span className="brand-tag">Console</span>
+      <span className="brand-tag">{t('frame.console')}</span>
     </Link>
   );
 }
@@ -40,16 +42,16 @@ export function Layout() {
 
   return (
     <div className={`shell ${menuOpen ? 'menu-open' : ''}`}>
-      <aside className="sidebar" aria-label="Console navigation">
+      <aside className="sidebar" aria-label={t('frame.consoleNavigation')}>
         <Logo />
         <nav className="nav">
-          <div className="nav-section">Workspace</div>
+          <div className="nav-section">{t('frame.workspace')}</div>
           {navItem('/console/accounts', (
             <>
-              <span className="nav-icon" aria-hidden="true">▦</span> Official accounts
+              <span className="nav-icon" aria-hidden="true">▦</span> {t('frame.officialAccounts')}
             </>
           ), pathname === '/console/accounts')}
-          {(accounts.data?.accounts.length ?? 0) > 0 && <div className="nav-section">Accounts</div>}
+          {(accounts.data?.accounts.length ?? 0) > 0 && <div className="nav-section">{t('frame.accounts')}</div>}
           {accounts.data?.accounts.map((a) => {
             const open = a.appid === activeAppid;
             const base = `/console/accounts/${a.appid}`;
@@ -67,7 +69,7 @@ export function Layout() {
           })}
           {me.operator.platform_admin && (
             <>
-              <div className="nav-section">Platform</div>
+              <div className="nav-section">{t('frame.platform')}</div>
               {ADMIN_ROUTES.map((r) =>
                 navItem(`/console/admin/${r.path}`, (
                   <>
@@ -79,22 +81,23 @@ export function Layout() {
           )}
         </nav>
         <div className="sidebar-footer">
-          <div className="org-name" title="Organization">{me.org.name}</div>
+          <div className="org-name" title={t('frame.organization')}>{me.org.name}</div>
           <div className="operator-email">{me.operator.email}</div>
         </div>
       </aside>
       <div className="main">
         <header className="topbar">
-          <button type="button" className="menu-toggle" aria-label="Open navigation" onClick={() => setMenuOpen((o) => !o)}>
+          <button type="button" className="menu-toggle" aria-label={t('frame.openNavigation')} onClick={() => setMenuOpen((o) => !o)}>
             ☰
           </button>
           <div className="topbar-org">{me.org.name}</div>
           <div className="topbar-right">
-            {me.operator.platform_admin && <span className="badge badge-blue">Platform admin</span>}
+            <LanguageSwitch />
+            {me.operator.platform_admin && <span className="badge badge-blue">{t('frame.platformAdmin')}</span>}
             <span className="avatar" aria-hidden="true">{me.operator.name.slice(0, 1).toUpperCase()}</span>
             <span className="topbar-user">{me.operator.name}</span>
             <Button size="sm" variant="secondary" onClick={() => void signOut()}>
-              Sign out
+              {t('frame.signOut')}
             </Button>
           </div>
         </header>

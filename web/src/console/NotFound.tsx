@@ -1,11 +1,12 @@
 import { Link } from 'react-router';
 import { EmptyState } from '../ui/index.js';
+import { t } from '../i18n/index.js';
 
 export function NotFound({ what = 'page' }: { what?: string }) {
   return (
     <div className="card">
-      <EmptyState title={`This ${what} does not exist`} action={<Link to="/console/accounts">Back to accounts</Link>}>
-        It may have been removed, or it belongs to another organization.
+      <EmptyState title={t('frame.thisDoesNotExist', { what })} action={<Link to="/console/accounts">{t('frame.backToAccounts')}</Link>}>
+        {t('frame.itMayHaveBeen')}
       </EmptyState>
     </div>
   );

@@ -1,34 +1,30 @@
 /** Display helpers for the console. */
+import { t } from '../i18n/index.js';
+import { chinaParts, formatTime } from '../i18n/time.js';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** 2024-05-01 14:03:22 in the viewer's time zone. */
+/** 2024-05-01 14:03:22 (UTC+8): China time, the zone named (the web app's one formatter). */
 export function dateTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '—';
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  return formatTime(iso, 'seconds');
 }
 
-/** 14:03:22 for today, the full date otherwise. */
+/** 14:03:22 for today (China calendar), the full time otherwise. */
 export function shortTime(iso: string | null, now = new Date()): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '—';
-  const sameDay = d.toDateString() === now.toDateString();
-  return sameDay ? `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}` : dateTime(iso);
+  const d = chinaParts(iso);
+  if (!d) return '—';
+  const sameDay = d.dayNumber === chinaParts(now)?.dayNumber;
+  return sameDay ? formatTime(iso, 'seconds').replace(/^\S+ /, '') : dateTime(iso);
 }
 
 /** "3 s ago", "5 min ago" … for freshness hints. */
 export function ago(iso: string, nowMs = Date.now()): string {
   const s = Math.max(0, Math.round((nowMs - new Date(iso).getTime()) / 1000));
-  if (s < 60) return `${s} s ago`;
-  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
-  if (s < 86400) return `${Math.floor(s / 3600)} h ago`;
-  return `${Math.floor(s / 86400)} d ago`;
+  if (s < 60) return t('frame.secondsAgo', { n: s });
+  if (s < 3600) return t('frame.minutesAgo', { n: Math.floor(s / 60) });
+  if (s < 86400) return t('frame.hoursAgo', { n: Math.floor(s / 3600) });
+  return t('frame.daysAgo', { n: Math.floor(s / 86400) });
 }
 
-export const accountTypeLabel = (type: string) => (type === 'service' ? 'Service account' : 'Subscription account');
+export const accountTypeLabel = (type: string) => (type === 'service' ? t('frame.serviceAccount') : t('frame.subscriptionAccount'));
 
 /** A 43-character EncodingAESKey from the browser's secure random source. */
 export function randomAesKey(): string {

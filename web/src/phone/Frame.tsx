@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { PhoneUser } from './types.js';
+import { t } from '../i18n/index.js';
 
 function Clock() {
   const [now, setNow] = useState(() => new Date());
@@ -38,24 +39,24 @@ export function Frame({ me, mode, children }: { me: PhoneUser | null; mode: stri
       </div>
       <aside className="ph-side">
         <div className="ph-side-brand">
-          <span className="ph-brand-mark">H</span> Herald phone
+          <span className="ph-brand-mark">{t('phone.h')}</span> {t('phone.heraldPhone')}
         </div>
         {me ? (
           <p>
-            This tab is <strong>{me.nickname}</strong>.
+            {t('phone.thisTabIs')} <strong>{me.nickname}</strong>{t('phone.thisTabIsEnd')}
           </p>
         ) : (
-          <p>This tab has no follower yet.</p>
+          <p>{t('phone.thisTabHasNo')}</p>
         )}
         <p className="ph-muted">
-          Each browser tab is one WeChat user. {mode === 'emulator' ? 'Open another tab to be a second follower side by side.' : 'Sign in as someone else in another tab.'}
+          {t('phone.eachBrowserTabIs', { value: mode === 'emulator' ? t('phone.openAnotherTabTo') : t('phone.signInAsSomeone') })}
         </p>
         <p>
           <a href="/phone" target="_blank" rel="noopener">
-            Open a new phone tab ↗
+            {t('phone.openANewPhone')}
           </a>
         </p>
-        <p className="ph-muted">Service accounts’ messages arrive in Chats with a notification; subscription accounts’ messages collect in 订阅号消息.</p>
+        <p className="ph-muted">{t('phone.serviceAccountsMessagesArrive')}</p>
       </aside>
     </div>
   );

@@ -2,6 +2,7 @@ import { useNavigate } from 'react-router';
 import { Avatar } from './kit/Avatar.js';
 import { CloseIcon } from './kit/icons.js';
 import { usePhone } from './PhoneContext.js';
+import { t } from '../i18n/index.js';
 
 function hostOf(url: string): string {
   try {
@@ -19,9 +20,9 @@ export function BrowserOverlay() {
   const { browser, closeBrowser } = usePhone();
   if (!browser) return null;
   return (
-    <div className="ph-overlay ph-browser" role="dialog" aria-label="Web page">
+    <div className="ph-overlay ph-browser" role="dialog" aria-label={t('phone.webPage')}>
       <header className="ph-browser-bar">
-        <button type="button" className="ph-icon-btn" aria-label="Close page" onClick={closeBrowser}>
+        <button type="button" className="ph-icon-btn" aria-label={t('phone.closePage')} onClick={closeBrowser}>
           <CloseIcon />
         </button>
         <div className="ph-browser-title">
@@ -30,7 +31,7 @@ export function BrowserOverlay() {
             {browser.url}
           </div>
         </div>
-        <a className="ph-icon-btn" href={browser.url} target="_blank" rel="noopener noreferrer" aria-label="Open in a new tab">
+        <a className="ph-icon-btn" href={browser.url} target="_blank" rel="noopener noreferrer" aria-label={t('phone.openInANew')}>
           ↗
         </a>
       </header>
@@ -44,7 +45,7 @@ export function ImageViewer() {
   const { image, closeImage } = usePhone();
   if (!image) return null;
   return (
-    <div className="ph-overlay ph-lightbox" role="dialog" aria-label="Picture" onClick={closeImage}>
+    <div className="ph-overlay ph-lightbox" role="dialog" aria-label={t('phone.picture')} onClick={closeImage}>
       <img src={image} alt="" />
     </div>
   );
@@ -68,7 +69,7 @@ export function Banner() {
     >
       <Avatar name={banner.name} seed={banner.appid} size={36} />
       <span className="ph-banner-text">
-        <span className="ph-banner-app">WeChat · now</span>
+        <span className="ph-banner-app">{t('phone.wechatNow')}</span>
         <span className="ph-banner-name">{banner.name}</span>
         <span className="ph-banner-preview">{banner.preview}</span>
       </span>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button } from './Button.js';
 import { useToast } from './Toast.js';
+import { t } from '../i18n/index.js';
 
 /** Copies text to the clipboard; falls back to a hidden textarea where the Clipboard API is missing (plain http). */
 export async function copyText(text: string): Promise<boolean> {
@@ -29,7 +30,7 @@ export async function copyText(text: string): Promise<boolean> {
   return ok;
 }
 
-export function CopyButton({ text, label = 'Copy', what }: { text: string; label?: string; what?: string }) {
+export function CopyButton({ text, label = t('ui.copyLabel'), what }: { text: string; label?: string; what?: string }) {
   const toast = useToast();
   const [done, setDone] = useState(false);
   const onClick = async () => {
@@ -37,14 +38,14 @@ export function CopyButton({ text, label = 'Copy', what }: { text: string; label
     if (ok) {
       setDone(true);
       window.setTimeout(() => setDone(false), 1500);
-      toast.show(`${what ?? 'Text'} copied to the clipboard`);
+      toast.show(t('ui.copiedToClipboard', { what: what ?? t('ui.text') }));
     } else {
-      toast.show('Could not copy: select the text and copy it by hand', 'error');
+      toast.show(t('ui.couldNotCopySelect'), 'error');
     }
   };
   return (
-    <Button size="sm" variant="ghost" onClick={onClick} aria-label={what ? `Copy ${what}` : label}>
-      {done ? 'Copied' : label}
+    <Button size="sm" variant="ghost" onClick={onClick} aria-label={what ? t('ui.copy', { what }) : label}>
+      {done ? t('ui.copied') : label}
     </Button>
   );
 }

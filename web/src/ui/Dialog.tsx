@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { t } from '../i18n/index.js';
 
 /**
  * A modal dialog: focus moves into it on open and back on close, Escape and the backdrop
@@ -55,7 +56,7 @@ export function Dialog({ open, title, children, footer, onClose, dismissable = t
         <header className="dialog-header">
           <h2 id={titleId}>{title}</h2>
           {dismissable && (
-            <button type="button" className="dialog-close" aria-label="Close" data-close onClick={onClose}>
+            <button type="button" className="dialog-close" aria-label={t('ui.close')} data-close onClick={onClose}>
               ×
             </button>
           )}

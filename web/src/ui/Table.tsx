@@ -29,7 +29,8 @@ export function Table<T>({ columns, rows, rowKey, onRowClick, selectedKey, empty
     }
   };
   return (
-    <div className="table-wrap">
+    // The wrapper scrolls sideways on narrow screens; focusable so the keyboard can scroll it too.
+    <div className="table-wrap" tabIndex={0} role={label ? 'region' : undefined} aria-label={label}>
       <table className={`table ${onRowClick ? 'table-clickable' : ''}`} aria-label={label}>
         <thead>
           <tr>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { t } from '../i18n/index.js';
 
 /** A small rotating ring. */
 export function Spinner({ size = 18, label }: { size?: number; label?: string }) {
@@ -21,7 +22,7 @@ export function Alert({ tone = 'info', title, children, role }: { tone?: 'succes
   return (
     <div className={`alert alert-${tone}`} role={role ?? (tone === 'error' ? 'alert' : 'status')}>
       <span className="alert-icon" aria-hidden="true">
-        {tone === 'success' ? '✓' : tone === 'error' ? '!' : tone === 'warning' ? '!' : 'i'}
+        {tone === 'success' ? '✓' : tone === 'error' ? '!' : tone === 'warning' ? '!' : t('ui.i')}
       </span>
       <div className="alert-body">
         {title && <div className="alert-title">{title}</div>}
@@ -43,7 +44,7 @@ export function EmptyState({ title, children, action }: { title: string; childre
 }
 
 /** A full-area loading state. */
-export function Loading({ label = 'Loading…' }: { label?: string }) {
+export function Loading({ label = t('ui.loading') }: { label?: string }) {
   return (
     <div className="loading">
       <Spinner size={22} />

@@ -8,6 +8,7 @@ import { ACCOUNT_ROUTES, ACCOUNT_TABS } from '../pages.js';
 import { accountQuery } from '../queries.js';
 import { accountHref, type AccountRoute } from '../route.js';
 import type { AccountDetail } from '../types.js';
+import { t } from '../../i18n/index.js';
 
 /** The account page the path shows (matched against the declared routes), if any. */
 export function useAccountRoute(): AccountRoute | undefined {
@@ -33,14 +34,14 @@ export function AccountPage() {
   const current = useAccountRoute();
   const account = loaded.data?.account;
 
-  if (statusOf(loaded.error) === 404) return <NotFound what="account" />;
-  if (loaded.error) return <Alert tone="error" title="Could not load the account">{loaded.error.message}</Alert>;
+  if (statusOf(loaded.error) === 404) return <NotFound what={t('accounts.accountWord')} />;
+  if (loaded.error) return <Alert tone="error" title={t('accounts.couldNotLoadThe')}>{loaded.error.message}</Alert>;
   if (!account) return <Loading />;
 
   return (
     <div className="page">
-      <nav className="breadcrumb" aria-label="Breadcrumb">
-        <Link to="/console/accounts">Official accounts</Link>
+      <nav className="breadcrumb" aria-label={t('accounts.breadcrumb')}>
+        <Link to="/console/accounts">{t('accounts.officialAccounts')}</Link>
         <span aria-hidden="true">/</span>
         <span>{account.name}</span>
       </nav>
@@ -50,8 +51,8 @@ export function AccountPage() {
           <h1>{account.name}</h1>
           <div className="account-meta">
             <Badge tone="blue">{accountTypeLabel(account.type)}</Badge>
-            {account.verified ? <Badge tone="green">Verified</Badge> : <Badge>Unverified</Badge>}
-            {account.server.enabled ? <Badge tone="green">● Server enabled</Badge> : <Badge>Server not configured</Badge>}
+            {account.verified ? <Badge tone="green">{t('accounts.verified')}</Badge> : <Badge>{t('accounts.unverified')}</Badge>}
+            {account.server.enabled ? <Badge tone="green">{t('accounts.serverEnabled')}</Badge> : <Badge>{t('accounts.serverNotConfigured')}</Badge>}
             <span className="account-appid">
               AppID <code className="mono">{account.appid}</code>
               <CopyButton text={account.appid} what="AppID" />
@@ -70,7 +71,7 @@ export function AccountPage() {
               role="tab"
               aria-selected={selected}
               className={`tab ${selected ? 'active' : ''} ${unavailable ? 'tab-unavailable' : ''}`}
-              title={unavailable ? 'Not available to this account (see API permissions)' : undefined}
+              title={unavailable ? t('accounts.notAvailableToThis') : undefined}
             >
               {r.label}
             </Link>

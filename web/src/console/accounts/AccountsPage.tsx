@@ -6,11 +6,12 @@ import { CreateAccountDialog } from './CreateAccountDialog.js';
 import { accountTypeLabel } from '../format.js';
 import { accountsQuery } from '../queries.js';
 import type { AccountSummary } from '../types.js';
+import { t } from '../../i18n/index.js';
 
 const columns: Column<AccountSummary>[] = [
   {
     key: 'name',
-    header: 'Account',
+    header: t('accounts.account'),
     render: (a) => (
       <div className="account-cell">
         <span className={`avatar ${a.type}`} aria-hidden="true">{a.name.slice(0, 1).toUpperCase()}</span>
@@ -21,15 +22,15 @@ const columns: Column<AccountSummary>[] = [
       </div>
     ),
   },
-  { key: 'type', header: 'Type', render: (a) => accountTypeLabel(a.type), className: 'nowrap hide-sm' },
-  { key: 'verified', header: 'Verification', render: (a) => (a.verified ? <Badge tone="green">Verified</Badge> : <Badge>Unverified</Badge>) },
+  { key: 'type', header: t('accounts.type'), render: (a) => accountTypeLabel(a.type), className: 'nowrap hide-sm' },
+  { key: 'verified', header: t('accounts.verification'), render: (a) => (a.verified ? <Badge tone="green">{t('accounts.verified')}</Badge> : <Badge>{t('accounts.unverified')}</Badge>) },
   { key: 'appid', header: 'AppID', render: (a) => <span className="mono">{a.appid}</span>, className: 'hide-sm' },
   {
     key: 'server',
-    header: 'Server',
-    render: (a) => (a.server_enabled ? <Badge tone="green">● Enabled</Badge> : <Badge tone="gray">Not configured</Badge>),
+    header: t('accounts.server'),
+    render: (a) => (a.server_enabled ? <Badge tone="green">{t('accounts.enabled')}</Badge> : <Badge tone="gray">{t('accounts.notConfigured')}</Badge>),
   },
-  { key: 'status', header: 'Status', render: (a) => <Badge tone={a.status === 'active' ? 'blue' : 'red'}>{a.status.charAt(0).toUpperCase() + a.status.slice(1)}</Badge>, className: 'hide-sm' },
+  { key: 'status', header: t('accounts.status'), render: (a) => <Badge tone={a.status === 'active' ? 'blue' : 'red'}>{a.status.charAt(0).toUpperCase() + a.status.slice(1)}</Badge>, className: 'hide-sm' },
 ];
 
 /** The organization's official accounts. */
@@ -42,26 +43,26 @@ export function AccountsPage() {
     <div className="page">
       <div className="page-header">
         <div>
-          <h1>Official accounts</h1>
-          <p className="page-description">Each account has its own AppID, AppSecret, server configuration and followers.</p>
+          <h1>{t('accounts.officialAccounts')}</h1>
+          <p className="page-description">{t('accounts.eachAccountHasIts')}</p>
         </div>
         <Button variant="primary" onClick={() => setCreating(true)}>
-          + New account
+          {t('accounts.newAccount')}
         </Button>
       </div>
       <Card className="card-flush">
         {list.isPending && <Loading />}
-        {list.error && <Alert tone="error" title="Could not load accounts">{list.error.message}</Alert>}
+        {list.error && <Alert tone="error" title={t('accounts.couldNotLoadAccounts')}>{list.error.message}</Alert>}
         {list.data && (
           <Table
-            label="Official accounts"
+            label={t('accounts.officialAccounts')}
             columns={columns}
             rows={list.data.accounts}
             rowKey={(a) => a.appid}
             onRowClick={(a) => navigate(`/console/accounts/${a.appid}`)}
             empty={
-              <EmptyState title="No accounts yet" action={<Button variant="primary" onClick={() => setCreating(true)}>Create your first account</Button>}>
-                Create an account to get an AppID and AppSecret for your SDK.
+              <EmptyState title={t('accounts.noAccountsYet')} action={<Button variant="primary" onClick={() => setCreating(true)}>{t('accounts.createYourFirstAccount')}</Button>}>
+                {t('accounts.createAnAccountTo')}
               </EmptyState>
             }
           />

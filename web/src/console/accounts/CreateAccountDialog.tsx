@@ -8,6 +8,7 @@ import { SecretReveal } from './SecretReveal.js';
 import { accountsQuery } from '../queries.js';
 import { useSession } from '../session/session.js';
 import type { AccountDetail, AccountType } from '../types.js';
+import { t } from '../../i18n/index.js';
 
 interface Created {
   account: AccountDetail;
@@ -48,7 +49,7 @@ export function CreateAccountDialog({ open, onClose }: { open: boolean; onClose(
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!name.trim()) {
-      setError({ field: 'name', message: 'Enter a name.' });
+      setError({ field: 'name', message: t('accounts.enterAName') });
       return;
     }
     setBusy(true);
@@ -75,58 +76,58 @@ export function CreateAccountDialog({ open, onClose }: { open: boolean; onClose(
     return (
       <Dialog
         open={open}
-        title={`${created.account.name} is ready`}
+        title={t('accounts.isReady', { name: created.account.name })}
         onClose={close}
         dismissable={false}
         footer={
           <Button variant="primary" onClick={close} data-autofocus>
-            I have stored the secret
+            {t('accounts.iHaveStoredThe')}
           </Button>
         }
       >
-        <p className="dialog-lead">Use these credentials to call the API. Point your SDK’s API base URL at this Herald.</p>
+        <p className="dialog-lead">{t('accounts.useTheseCredentialsTo')}</p>
         <SecretReveal secret={created.secret} appid={created.account.appid} />
       </Dialog>
     );
   }
 
   return (
-    <Dialog open={open} title="New official account" onClose={close} width={560}>
+    <Dialog open={open} title={t('accounts.newOfficialAccount')} onClose={close} width={560}>
       <form id="create-account" onSubmit={submit} noValidate>
         <RadioGroup<AccountType>
           name="type"
-          label="Account type"
+          label={t('accounts.accountType')}
           value={type}
           onChange={setType}
           options={[
-            { value: 'service', label: 'Service account', description: 'Menus, customer service, templates, OAuth.' },
-            { value: 'subscription', label: 'Subscription account', description: 'Daily broadcasts; fewer APIs.' },
+            { value: 'service', label: t('accounts.serviceAccount'), description: t('accounts.menusCustomerServiceTemplates') },
+            { value: 'subscription', label: t('accounts.subscriptionAccount'), description: t('accounts.dailyBroadcastsFewerApis') },
           ]}
         />
-        <Field label="Name" error={error?.field === 'name' ? error.message : null}>
+        <Field label={t('accounts.name')} error={error?.field === 'name' ? error.message : null}>
           {(p) => <Input {...p} name="name" value={name} onChange={(e) => {
             setName(e.target.value);
             if (error?.field === 'name') setError(null);
-          }} maxLength={64} placeholder="Herald Coffee" />}
+          }} maxLength={64} placeholder={t('accounts.heraldCoffee')} />}
         </Field>
-        <Field label="WeChat ID" hint="Optional. 6–20 letters, digits, _ or -, starting with a letter." error={error?.field === 'wechat_id' ? error.message : null}>
+        <Field label={t('accounts.wechatId')} hint={t('accounts.optional620Letters')} error={error?.field === 'wechat_id' ? error.message : null}>
           {(p) => <Input {...p} name="wechat_id" value={wechatId} onChange={(e) => {
             setWechatId(e.target.value);
             if (error?.field === 'wechat_id') setError(null);
-          }} maxLength={20} placeholder="herald_coffee" />}
+          }} maxLength={20} placeholder={t('accounts.heraldCoffee2')} />}
         </Field>
-        <Field label="Description" hint="Optional. Shown on the account’s profile.">
+        <Field label={t('accounts.description')} hint={t('accounts.optionalShownOnThe')}>
           {(p) => <TextArea {...p} name="description" value={description} onChange={(e) => setDescription(e.target.value)} maxLength={500} rows={3} className="prose" />}
         </Field>
         {me.operator.platform_admin && (
-          <Checkbox label="Verified" hint="WeChat verification unlocks more APIs. Only platform administrators can set it." checked={verified} onChange={setVerified} />
+          <Checkbox label={t('accounts.verified')} hint={t('accounts.wechatVerificationUnlocksMore')} checked={verified} onChange={setVerified} />
         )}
-        {error && !error.field && <Alert tone="error" title="Could not create the account">{error.message}</Alert>}
+        {error && !error.field && <Alert tone="error" title={t('accounts.couldNotCreateThe')}>{error.message}</Alert>}
       </form>
       <div className="dialog-footer flush">
-        <Button onClick={close}>Cancel</Button>
+        <Button onClick={close}>{t('accounts.cancel')}</Button>
         <Button type="submit" form="create-account" variant="primary" loading={busy}>
-          Create account
+          {t('accounts.createAccount')}
         </Button>
       </div>
     </Dialog>

@@ -1,4 +1,5 @@
 import { Alert, CopyButton } from '../../ui/index.js';
+import { t } from '../../i18n/index.js';
 
 /** An AppSecret shown once, with a copy button and the warning that it will not be shown again. */
 export function SecretReveal({ secret, appid }: { secret: string; appid?: string }) {
@@ -20,8 +21,8 @@ export function SecretReveal({ secret, appid }: { secret: string; appid?: string
           <CopyButton text={secret} what="AppSecret" />
         </div>
       </div>
-      <Alert tone="warning" title="Store it now">
-        Herald keeps only a hash of the AppSecret. This is the only time it is shown.
+      <Alert tone="warning" title={t('accounts.storeItNow')}>
+        {t('accounts.heraldKeepsOnlyA')}
       </Alert>
     </div>
   );

@@ -3,6 +3,7 @@ import { Alert } from '../../ui/index.js';
 import { ADMIN_ROUTES } from '../pages.js';
 import { useSession } from '../session/session.js';
 import './admin.css';
+import { t } from '../../i18n/index.js';
 
 /** Platform settings that apply to every account on this Herald: only platform administrators see them. */
 export function AdminPage() {
@@ -11,7 +12,7 @@ export function AdminPage() {
   if (!me.operator.platform_admin) {
     return (
       <div className="page">
-        <Alert tone="error" title="Platform administrators only">These settings apply to every account on this Herald. Ask a platform administrator to change them.</Alert>
+        <Alert tone="error" title={t('admin.platformAdministratorsOnly')}>{t('admin.theseSettingsApplyTo')}</Alert>
       </div>
     );
   }
@@ -19,8 +20,8 @@ export function AdminPage() {
     <div className="page">
       <div className="page-header">
         <div>
-          <h1>Platform settings</h1>
-          <p className="page-description">Rules every account on this Herald follows.</p>
+          <h1>{t('admin.platformSettings')}</h1>
+          <p className="page-description">{t('admin.rulesEveryAccountOn')}</p>
         </div>
       </div>
       <div className="tabs" role="tablist">

@@ -4,6 +4,7 @@ import { errorMessage } from '../../api/client.js';
 import { consoleApi } from '../api.js';
 import { Alert, Button, Card, Field, Loading, TextArea, useToast } from '../../ui/index.js';
 import { consoleQuery } from '../queries.js';
+import { t } from '../../i18n/index.js';
 
 const domainsQuery = consoleQuery<{ domains: string[] }>(['admin', 'icp-domains'], '/admin/icp-domains');
 
@@ -25,7 +26,7 @@ export function IcpDomainsPage() {
     if (loaded.data) setText(loaded.data.domains.join('\n'));
   }, [loaded.data]);
 
-  if (loaded.error) return <Alert tone="error" title="Could not load the domain list">{loaded.error.message}</Alert>;
+  if (loaded.error) return <Alert tone="error" title={t('admin.couldNotLoadThe')}>{loaded.error.message}</Alert>;
   if (!loaded.data) return <Loading />;
   const changed = linesOf(text).join('\n') !== loaded.data.domains.join('\n');
 
@@ -35,7 +36,7 @@ export function IcpDomainsPage() {
     try {
       const next = await consoleApi.put<{ domains: string[] }>('/admin/icp-domains', { domains: linesOf(text) });
       queryClient.setQueryData(domainsQuery.queryKey, next);
-      toast.show('Domain list saved');
+      toast.show(t('admin.domainListSaved'));
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -44,14 +45,14 @@ export function IcpDomainsPage() {
   };
 
   return (
-    <Card title="ICP-filed domains" description="Links to these domains (and their subdomains) are trusted to reach readers in mainland China.">
-      <Field label="Domains" hint={`One domain per line, such as example.cn. ${linesOf(text).length} listed.`}>
+    <Card title={t('admin.icpFiledDomains')} description={t('admin.linksToTheseDomains')}>
+      <Field label={t('admin.domains')} hint={t('admin.oneDomainPerLine', { length: linesOf(text).length })}>
         {(p) => <TextArea {...p} className="prose" rows={14} value={text} onChange={(e) => setText(e.target.value)} />}
       </Field>
-      {error && <Alert tone="error" title="The list was not saved">{error}</Alert>}
+      {error && <Alert tone="error" title={t('admin.theListWasNot')}>{error}</Alert>}
       <div className="form-actions">
-        <Button variant="primary" loading={saving} disabled={!changed} onClick={() => void save()}>Save domains</Button>
-        {!changed && <span className="field-hint">No changes.</span>}
+        <Button variant="primary" loading={saving} disabled={!changed} onClick={() => void save()}>{t('admin.saveDomains')}</Button>
+        {!changed && <span className="field-hint">{t('admin.noChanges')}</span>}
       </div>
     </Card>
   );

@@ -4,6 +4,7 @@ import { errorMessage } from '../../api/client.js';
 import { consoleApi } from '../api.js';
 import { Alert, Button, Card, Field, Loading, TextArea, useToast } from '../../ui/index.js';
 import { consoleQuery } from '../queries.js';
+import { t } from '../../i18n/index.js';
 
 interface Category {
   category: string;
@@ -31,7 +32,7 @@ export function ModerationTermsPage() {
     if (loaded.data) setDrafts(Object.fromEntries(loaded.data.categories.map((c) => [c.category, c.terms.join('\n')])));
   }, [loaded.data]);
 
-  if (loaded.error) return <Alert tone="error" title="Could not load the term lists">{loaded.error.message}</Alert>;
+  if (loaded.error) return <Alert tone="error" title={t('admin.couldNotLoadThe2')}>{loaded.error.message}</Alert>;
   if (!loaded.data) return <Loading />;
   const categories = loaded.data.categories;
   const changed = categories.filter((c) => linesOf(drafts[c.category] ?? '').join('\n') !== c.terms.join('\n'));
@@ -44,7 +45,7 @@ export function ModerationTermsPage() {
         categories: changed.map((c) => ({ category: c.category, terms: linesOf(drafts[c.category] ?? '') })),
       });
       queryClient.setQueryData(termsQuery.queryKey, next);
-      toast.show('Term lists saved');
+      toast.show(t('admin.termListsSaved'));
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -54,25 +55,25 @@ export function ModerationTermsPage() {
 
   return (
     <div className="stack">
-      <Alert tone="info" title="How matching works">
-        A term matches in titles, digests and article text, ignoring letter case, full-width forms and characters slipped between its letters. Push posts, publishes and previews containing a term are stopped and recorded as a violation of the account.
+      <Alert tone="info" title={t('admin.howMatchingWorks')}>
+        {t('admin.aTermMatchesIn')}
       </Alert>
       <div className="admin-terms">
         {categories.map((c) => {
           const count = linesOf(drafts[c.category] ?? '').length;
           return (
-            <Card key={c.category} title={c.label} description={`${count} ${count === 1 ? 'term' : 'terms'}`}>
-              <Field label={`Terms for ${c.label}`} hint="One term per line.">
+            <Card key={c.category} title={c.label} description={t('admin.termCount', { count })}>
+              <Field label={t('admin.termsFor', { label: c.label })} hint={t('admin.oneTermPerLine')}>
                 {(p) => <TextArea {...p} className="prose" rows={6} value={drafts[c.category] ?? ''} onChange={(e) => setDrafts((d) => ({ ...d, [c.category]: e.target.value }))} />}
               </Field>
             </Card>
           );
         })}
       </div>
-      {error && <Alert tone="error" title="The term lists were not saved">{error}</Alert>}
+      {error && <Alert tone="error" title={t('admin.theTermListsWere')}>{error}</Alert>}
       <div className="form-actions admin-save">
-        <Button variant="primary" loading={saving} disabled={changed.length === 0} onClick={() => void save()}>Save term lists</Button>
-        <span className="field-hint">{changed.length === 0 ? 'No changes.' : `${changed.length} ${changed.length === 1 ? 'category' : 'categories'} changed.`}</span>
+        <Button variant="primary" loading={saving} disabled={changed.length === 0} onClick={() => void save()}>{t('admin.saveTermLists')}</Button>
+        <span className="field-hint">{changed.length === 0 ? t('admin.noChanges') : t('admin.changed', { count: changed.length })}</span>
       </div>
     </div>
   );

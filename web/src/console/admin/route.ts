@@ -1,9 +1,10 @@
 import type { AdminRoute } from '../route.js';
 import { IcpDomainsPage } from './IcpDomainsPage.js';
 import { ModerationTermsPage } from './ModerationTermsPage.js';
+import { t } from '../../i18n/index.js';
 
 /** The platform settings' pages. */
 export const adminRoutes: AdminRoute[] = [
-  { path: 'moderation', label: 'Content moderation', icon: '⚑', component: ModerationTermsPage },
-  { path: 'icp-domains', label: 'ICP-filed domains', icon: '◎', component: IcpDomainsPage },
+  { path: 'moderation', label: t('admin.contentModeration'), icon: '⚑', component: ModerationTermsPage },
+  { path: 'icp-domains', label: t('admin.icpFiledDomains'), icon: '◎', component: IcpDomainsPage },
 ];

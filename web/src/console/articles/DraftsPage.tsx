@@ -7,6 +7,8 @@ import { useAccountData } from '../queries.js';
 import type { AccountPageProps } from '../route.js';
 import type { DraftSummary } from './types.js';
 import './articles.css';
+import { t } from '../../i18n/index.js';
+import { formatTime } from '../../i18n/time.js';
 
 /** The draft box's first page (the composer's draft picker shares it). */
 export const DRAFTS_PATH = '/drafts?offset=0&count=50';
@@ -27,7 +29,7 @@ export function DraftsPage({ account }: AccountPageProps) {
     try {
       await consoleApi.delete(accountApi(account.appid, `/drafts/${encodeURIComponent(deleting.media_id)}`));
       setDeleting(null);
-      toast.show('Draft deleted.');
+      toast.show(t('articles.draftDeleted'));
       await drafts.refresh();
     } catch (err) {
       setError(errorMessage(err));
@@ -40,14 +42,14 @@ export function DraftsPage({ account }: AccountPageProps) {
   return (
     <div className="drafts">
       <div className="section-bar">
-        <p className="field-hint">Write push posts of up to 8 articles, preview them on a phone and publish them.</p>
-        <Button variant="primary" onClick={newPost}>New push post</Button>
+        <p className="field-hint">{t('articles.writePushPostsOf')}</p>
+        <Button variant="primary" onClick={newPost}>{t('articles.newPushPost')}</Button>
       </div>
-      {drafts.error && <Alert tone="error" title="Could not load drafts">{drafts.error.message}</Alert>}
+      {drafts.error && <Alert tone="error" title={t('articles.couldNotLoadDrafts')}>{drafts.error.message}</Alert>}
       {!drafts.data && !drafts.error && <Loading />}
       {drafts.data && list.length === 0 && (
-        <EmptyState title="No drafts yet" action={<Button variant="primary" onClick={newPost}>Write your first article</Button>}>
-          Drafts you save appear here until you publish them.
+        <EmptyState title={t('articles.noDraftsYet')} action={<Button variant="primary" onClick={newPost}>{t('articles.writeYourFirstArticle')}</Button>}>
+          {t('articles.draftsYouSaveAppear')}
         </EmptyState>
       )}
       {list.length > 0 && (
@@ -56,18 +58,18 @@ export function DraftsPage({ account }: AccountPageProps) {
             <li key={d.media_id} className="draft-card">
               <Link to={`/console/accounts/${account.appid}/drafts/${d.media_id}`} className="draft-cover">
                 {d.cover_url ? <img src={d.cover_url} alt="" /> : <span className="article-item-noimg" aria-hidden="true">▤</span>}
-                <span className="draft-title">{d.title || 'Untitled'}</span>
+                <span className="draft-title">{d.title || t('articles.untitled')}</span>
               </Link>
               {d.titles.length > 1 && (
                 <ul className="draft-more">
-                  {d.titles.slice(1).map((t, i) => <li key={i}>{t || 'Untitled'}</li>)}
+                  {d.titles.slice(1).map((title, i) => <li key={i}>{title || t('articles.untitled')}</li>)}
                 </ul>
               )}
               <div className="draft-foot">
-                <span className="field-hint">{d.article_count} article{d.article_count === 1 ? '' : 's'} · Updated {new Date(d.updated_at * 1000).toLocaleString()}</span>
+                <span className="field-hint">{t('articles.articleUpdated', { count: d.article_count, time: formatTime(d.updated_at * 1000) })}</span>
                 <span className="draft-actions">
-                  <Link to={`/console/accounts/${account.appid}/drafts/${d.media_id}`}>Edit</Link>
-                  <button type="button" className="link-danger" onClick={() => { setDeleting(d); setError(null); }}>Delete</button>
+                  <Link to={`/console/accounts/${account.appid}/drafts/${d.media_id}`}>{t('articles.edit')}</Link>
+                  <button type="button" className="link-danger" onClick={() => { setDeleting(d); setError(null); }}>{t('articles.delete')}</button>
                 </span>
               </div>
             </li>
@@ -76,11 +78,11 @@ export function DraftsPage({ account }: AccountPageProps) {
       )}
       <Dialog
         open={deleting !== null}
-        title="Delete this draft?"
+        title={t('articles.deleteThisDraft')}
         onClose={() => setDeleting(null)}
-        footer={<><Button onClick={() => setDeleting(null)}>Cancel</Button><Button variant="danger" loading={busy} onClick={() => void remove()}>Delete draft</Button></>}
+        footer={<><Button onClick={() => setDeleting(null)}>{t('articles.cancel')}</Button><Button variant="danger" loading={busy} onClick={() => void remove()}>{t('articles.deleteDraft')}</Button></>}
       >
-        <p>“{deleting?.title || 'Untitled'}” and its {deleting?.article_count} article(s) will be deleted. This cannot be undone.</p>
+        <p>{t('articles.deleteDraftBody', { title: deleting?.title || t('articles.untitled'), count: deleting?.article_count ?? 0 })}</p>
         {error && <Alert tone="error">{error}</Alert>}
       </Dialog>
     </div>

@@ -11,6 +11,7 @@ import { ArticleList, type EditorArticle } from './ArticleList.js';
 import { PreviewDialog } from './PreviewDialog.js';
 import { RichEditor } from './RichEditor.js';
 import { emptyArticle, LIMITS, MAX_ARTICLES, type ArticleFields, type DraftView, type LinkWarning, type PublishStatus } from './types.js';
+import { t } from '../../i18n/index.js';
 
 let keySeq = 0;
 const newKey = () => `a${++keySeq}`;
@@ -27,11 +28,11 @@ function fieldsOf(a: EditorArticle): ArticleFields {
 /** Checks the browser can make before asking the server (which checks everything again). */
 function localProblems(a: ArticleFields, forPublish: boolean): FieldErrors {
   const e: FieldErrors = {};
-  if (a.title.trim() === '') e.title = 'Enter a title.';
-  else if ([...a.title].length > LIMITS.title) e.title = `At most ${LIMITS.title} characters.`;
-  if ([...a.author].length > LIMITS.author) e.author = `At most ${LIMITS.author} characters.`;
-  if ([...a.digest].length > LIMITS.digest) e.digest = `At most ${LIMITS.digest} characters.`;
-  if (forPublish && a.thumb_media_id === '') e.thumb_media_id = 'Choose a cover before publishing.';
+  if (a.title.trim() === '') e.title = t('articles.enterATitle');
+  else if ([...a.title].length > LIMITS.title) e.title = t('articles.atMostCharacters', { title: LIMITS.title });
+  if ([...a.author].length > LIMITS.author) e.author = t('articles.atMostCharacters2', { author: LIMITS.author });
+  if ([...a.digest].length > LIMITS.digest) e.digest = t('articles.atMostCharacters3', { digest: LIMITS.digest });
+  if (forPublish && a.thumb_media_id === '') e.thumb_media_id = t('articles.chooseACoverBefore');
   return e;
 }
 
@@ -99,7 +100,7 @@ export function EditorPage({ account, mediaId }: { account: AccountDetail; media
     return () => window.clearTimeout(timer);
   }, [base, content]);
 
-  if (loadError) return <Alert tone="error" title="Could not open the draft">{loadError}</Alert>;
+  if (loadError) return <Alert tone="error" title={t('articles.couldNotOpenThe')}>{loadError}</Alert>;
   if (!articles || !current) return <Loading />;
   const index = articles.indexOf(current);
   const errs = errors[index] ?? {};
@@ -122,7 +123,7 @@ export function EditorPage({ account, mediaId }: { account: AccountDetail; media
     const firstBad = Object.keys(local).map(Number)[0];
     if (firstBad !== undefined) {
       setSelected(firstBad);
-      setFormError(articles.length > 1 ? { title: forPublish ? 'Not published' : 'Not saved', message: `Article ${firstBad + 1} needs attention before ${forPublish ? 'publishing' : 'saving'}.` } : null);
+      setFormError(articles.length > 1 ? { title: forPublish ? t('articles.notPublished') : t('articles.notSaved'), message: t('articles.articleNeedsAttentionBefore', { value: firstBad + 1, value2: forPublish ? 'publishing' : 'saving' }) } : null);
       return null;
     }
     const body = { articles: articles.map(fieldsOf) };
@@ -145,8 +146,8 @@ export function EditorPage({ account, mediaId }: { account: AccountDetail; media
       if (at !== undefined && field && at < articles.length) {
         setErrors({ [at]: { [field]: errorMessage(err) } });
         setSelected(at);
-        if (!['title', 'author', 'digest', 'thumb_media_id', 'content_source_url', 'donations_enabled'].includes(field)) setFormError({ title: 'Not saved', message: errorMessage(err) });
-      } else setFormError({ title: 'Not saved', message: errorMessage(err) });
+        if (!['title', 'author', 'digest', 'thumb_media_id', 'content_source_url', 'donations_enabled'].includes(field)) setFormError({ title: t('articles.notSaved'), message: errorMessage(err) });
+      } else setFormError({ title: t('articles.notSaved'), message: errorMessage(err) });
       return null;
     }
   };
@@ -155,7 +156,7 @@ export function EditorPage({ account, mediaId }: { account: AccountDetail; media
     setBusy('save');
     const draft = await save();
     setBusy(null);
-    if (draft) toast.show('Draft saved.');
+    if (draft) toast.show(t('articles.draftSaved'));
   };
 
   const onPreview = async () => {
@@ -167,7 +168,7 @@ export function EditorPage({ account, mediaId }: { account: AccountDetail; media
       const r = await consoleApi.get<{ url: string }>(`${base}/articles/${encodeURIComponent(article.id)}/preview`);
       setPreview(r.url);
     } catch (err) {
-      setFormError({ title: 'No preview', message: errorMessage(err) });
+      setFormError({ title: t('articles.noPreview'), message: errorMessage(err) });
     } finally {
       setBusy(null);
     }
@@ -188,18 +189,18 @@ export function EditorPage({ account, mediaId }: { account: AccountDetail; media
       }
       if (status.status === 0) {
         void changed();
-        toast.show('Published.');
+        toast.show(t('articles.publishedDone'));
         navigate(`/console/accounts/${account.appid}/published`);
       } else if (status.violation) {
         const v = status.violation;
         if (v.article_idx !== null && v.article_idx < articles.length) setSelected(v.article_idx);
         setFormError({
-          title: `Rejected by content review: ${v.category_label}`,
-          message: `${v.article_idx !== null ? `Article ${v.article_idx + 1} contains ` : 'Found '}“${v.passage}”. Change this passage, then publish again.`,
+          title: t('articles.rejectedByContentReview', { category_label: v.category_label }),
+          message: v.article_idx !== null ? t('articles.articleContainsPassage', { n: v.article_idx + 1, passage: v.passage }) : t('articles.foundPassage', { passage: v.passage }),
         });
-      } else if (status.status !== 1) setFormError({ title: 'Not published', message: status.status_label });
+      } else if (status.status !== 1) setFormError({ title: t('articles.notPublished'), message: status.status_label });
     } catch (err) {
-      setFormError({ title: 'Not published', message: errorMessage(err) });
+      setFormError({ title: t('articles.notPublished'), message: errorMessage(err) });
     } finally {
       setBusy(null);
     }
@@ -216,19 +217,19 @@ export function EditorPage({ account, mediaId }: { account: AccountDetail; media
     <div className="editor-page">
       <div className="editor-bar">
         <div className="editor-crumbs">
-          <Link to={`/console/accounts/${account.appid}/drafts`}>Drafts</Link>
+          <Link to={`/console/accounts/${account.appid}/drafts`}>{t('articles.drafts')}</Link>
           <span aria-hidden="true">/</span>
-          <span>{savedId.current ? 'Edit push post' : 'New push post'}</span>
-          {dirty ? <span className="save-state">Unsaved changes</span> : savedId.current ? <span className="save-state saved">Saved</span> : null}
+          <span>{savedId.current ? t('articles.editPushPost') : t('articles.newPushPost')}</span>
+          {dirty ? <span className="save-state">{t('articles.unsavedChanges')}</span> : savedId.current ? <span className="save-state saved">{t('articles.saved')}</span> : null}
         </div>
         <div className="editor-actions">
-          <Button loading={busy === 'preview'} disabled={busy !== null} onClick={() => void onPreview()}>Preview</Button>
-          <Button loading={busy === 'save'} disabled={busy !== null} onClick={() => void onSave()}>Save draft</Button>
-          <Button variant="primary" loading={busy === 'publish'} disabled={busy !== null} onClick={() => void onPublish()}>Publish</Button>
+          <Button loading={busy === 'preview'} disabled={busy !== null} onClick={() => void onPreview()}>{t('articles.preview')}</Button>
+          <Button loading={busy === 'save'} disabled={busy !== null} onClick={() => void onSave()}>{t('articles.saveDraft')}</Button>
+          <Button variant="primary" loading={busy === 'publish'} disabled={busy !== null} onClick={() => void onPublish()}>{t('articles.publish')}</Button>
         </div>
       </div>
       {formError && <Alert tone="error" title={formError.title}>{formError.message}</Alert>}
-      {publishing && publishing.status === 1 && <Alert tone="info" title="Publishing…">The articles are being checked and published. This page updates when it is done.</Alert>}
+      {publishing && publishing.status === 1 && <Alert tone="info" title={t('articles.publishing')}>{t('articles.theArticlesAreBeing')}</Alert>}
       <div className="editor-grid">
         <ArticleList
           articles={articles}
@@ -244,23 +245,23 @@ export function EditorPage({ account, mediaId }: { account: AccountDetail; media
           }}
         />
         <div className="editor-main">
-          <Field label={<span className="label-row">Title <Counter value={current.title} max={LIMITS.title} /></span>} error={errs.title}>
-            {(p) => <Input {...p} className="title-input" value={current.title} placeholder="Title" onChange={(e) => patch({ title: e.target.value })} />}
+          <Field label={<span className="label-row">{t('articles.title')} <Counter value={current.title} max={LIMITS.title} /></span>} error={errs.title}>
+            {(p) => <Input {...p} className="title-input" value={current.title} placeholder={t('articles.title')} onChange={(e) => patch({ title: e.target.value })} />}
           </Field>
-          <Field label={<span className="label-row">Author <Counter value={current.author} max={LIMITS.author} /></span>} error={errs.author}>
-            {(p) => <Input {...p} value={current.author} placeholder="Optional" onChange={(e) => patch({ author: e.target.value })} />}
+          <Field label={<span className="label-row">{t('articles.author')} <Counter value={current.author} max={LIMITS.author} /></span>} error={errs.author}>
+            {(p) => <Input {...p} value={current.author} placeholder={t('articles.optional')} onChange={(e) => patch({ author: e.target.value })} />}
           </Field>
           <RichEditor key={current.key} appid={account.appid} value={current.content} onChange={(html) => patch({ content: html })} />
           {errs.content && <div className="field-error" role="alert">{errs.content}</div>}
           {warnings.length > 0 && (
             <div className="link-warnings">
-              <Alert tone="warning" title="Some links may not open in mainland China">
+              <Alert tone="warning" title={t('articles.someLinksMayNot')}>
                 <ul>
                   {warnings.map((w) => (
                     <li key={w.url}><code className="mono">{w.domain}</code> — {w.message}</li>
                   ))}
                 </ul>
-                These domains are not on the platform's list of domains with an ICP filing.
+                {t('articles.theseDomainsAreNot')}
               </Alert>
             </div>
           )}

@@ -4,6 +4,8 @@ import { useAccountData } from '../queries.js';
 import type { AccountPageProps } from '../route.js';
 import type { PublishedGroup } from './types.js';
 import './articles.css';
+import { t } from '../../i18n/index.js';
+import { formatTime } from '../../i18n/time.js';
 
 const n = (v: number) => v.toLocaleString();
 
@@ -14,30 +16,30 @@ export function PublishedPage({ account }: AccountPageProps) {
   const items = published.data?.items ?? [];
   return (
     <div className="published">
-      {published.error && <Alert tone="error" title="Could not load published articles">{published.error.message}</Alert>}
+      {published.error && <Alert tone="error" title={t('articles.couldNotLoadPublished')}>{published.error.message}</Alert>}
       {!published.data && !published.error && <Loading />}
       {published.data && items.length === 0 && (
-        <EmptyState title="Nothing published yet" action={<Button variant="primary" onClick={() => navigate(`/console/accounts/${account.appid}/drafts`)}>Go to drafts</Button>}>
-          Publish a draft and its articles appear here with their reads, likes and comments.
+        <EmptyState title={t('articles.nothingPublishedYet')} action={<Button variant="primary" onClick={() => navigate(`/console/accounts/${account.appid}/drafts`)}>{t('articles.goToDrafts')}</Button>}>
+          {t('articles.publishADraftAnd')}
         </EmptyState>
       )}
       {items.map((g) => (
-        <section key={g.article_id} className="published-group" aria-label={`Published ${new Date(g.published_at * 1000).toLocaleString()}`}>
-          <div className="published-when">Published {new Date(g.published_at * 1000).toLocaleString()}</div>
+        <section key={g.article_id} className="published-group" aria-label={t('articles.published', { time: formatTime(g.published_at * 1000) })}>
+          <div className="published-when">{t('articles.published', { time: formatTime(g.published_at * 1000) })}</div>
           <ul>
             {g.articles.map((a) => (
               <li key={a.id} className="published-article">
                 {a.cover_url ? <img src={a.cover_url} alt="" /> : <span className="article-item-noimg" aria-hidden="true">▤</span>}
                 <div className="published-main">
                   <a href={a.url} target="_blank" rel="noreferrer" className="published-title">{a.title}</a>
-                  {a.deleted && <span className="badge badge-red">Deleted</span>}
+                  {a.deleted && <span className="badge badge-red">{t('articles.deleted')}</span>}
                   <div className="published-stats">
-                    <span><b>{n(a.read_count)}</b> reads</span>
-                    <span><b>{n(a.like_count)}</b> likes</span>
-                    <span><b>{n(a.wow_count)}</b> wows</span>
-                    <span><b>{n(a.share_count)}</b> shares</span>
-                    <span><b>{n(a.comment_count)}</b> comments</span>
-                    <a href={a.url} target="_blank" rel="noreferrer">Open page ↗</a>
+                    <span><b>{n(a.read_count)}</b> {t('articles.reads')}</span>
+                    <span><b>{n(a.like_count)}</b> {t('articles.likes')}</span>
+                    <span><b>{n(a.wow_count)}</b> {t('articles.wows')}</span>
+                    <span><b>{n(a.share_count)}</b> {t('articles.shares')}</span>
+                    <span><b>{n(a.comment_count)}</b> {t('articles.comments2')}</span>
+                    <a href={a.url} target="_blank" rel="noreferrer">{t('articles.openPage')}</a>
                   </div>
                 </div>
               </li>

@@ -6,6 +6,7 @@ import Placeholder from '@tiptap/extension-placeholder';
 import { Button, Dialog, Field, Input } from '../../ui/index.js';
 import { MaterialPicker } from '../materials/MaterialPicker.js';
 import { ArticleLink, MINI_PROGRAM_APPID, MiniProgramCard } from './miniProgram.js';
+import { t } from '../../i18n/index.js';
 
 function ToolButton({ label, active, onClick, children, disabled }: { label: string; active?: boolean; onClick(): void; children: ReactNode; disabled?: boolean }) {
   return (
@@ -27,7 +28,7 @@ function LinkDialog({ editor, open, onClose }: { editor: Editor; open: boolean; 
       return;
     }
     if (!/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(value)) {
-      setError('Enter a full web address starting with http:// or https://');
+      setError(t('articles.enterAFullWeb'));
       return;
     }
     const chain = editor.chain().focus().extendMarkRange('link');
@@ -39,12 +40,12 @@ function LinkDialog({ editor, open, onClose }: { editor: Editor; open: boolean; 
   return (
     <Dialog
       open={open}
-      title="Link"
+      title={t('articles.link')}
       onClose={onClose}
-      footer={<><Button onClick={onClose}>Cancel</Button><Button variant="primary" onClick={apply}>Apply link</Button></>}
+      footer={<><Button onClick={onClose}>{t('articles.cancel')}</Button><Button variant="primary" onClick={apply}>{t('articles.applyLink')}</Button></>}
     >
-      <Field label="Web address" error={error} hint="Readers open it in WeChat's browser. Leave empty to remove the link.">
-        {(p) => <Input {...p} value={url} placeholder="https://example.com/page" onChange={(e) => { setUrl(e.target.value); setError(null); }} onKeyDown={(e) => e.key === 'Enter' && apply()} />}
+      <Field label={t('articles.webAddress')} error={error} hint={t('articles.readersOpenItIn')}>
+        {(p) => <Input {...p} value={url} placeholder={t('articles.httpsExampleComPage')} onChange={(e) => { setUrl(e.target.value); setError(null); }} onKeyDown={(e) => e.key === 'Enter' && apply()} />}
       </Field>
     </Dialog>
   );
@@ -56,10 +57,10 @@ function MiniProgramDialog({ editor, open, onClose }: { editor: Editor; open: bo
   const [errors, setErrors] = useState<Record<string, string>>({});
   const insert = () => {
     const e: Record<string, string> = {};
-    if (!MINI_PROGRAM_APPID.test(form.appid.trim())) e.appid = 'A mini-program AppID is wx followed by 16 hexadecimal characters.';
-    if (form.path.length > 256) e.path = 'At most 256 characters.';
-    if (form.title.trim() === '') e.title = form.kind === 'card' ? 'Give the card a title.' : 'Enter the text readers tap.';
-    if (form.title.length > 64) e.title = 'At most 64 characters.';
+    if (!MINI_PROGRAM_APPID.test(form.appid.trim())) e.appid = t('articles.aMiniProgramAppid');
+    if (form.path.length > 256) e.path = t('articles.atMost256Characters');
+    if (form.title.trim() === '') e.title = form.kind === 'card' ? t('articles.giveTheCardA') : t('articles.enterTheTextReaders');
+    if (form.title.length > 64) e.title = t('articles.atMost64Characters');
     setErrors(e);
     if (Object.keys(e).length > 0) return;
     const attrs = { appid: form.appid.trim(), path: form.path.trim(), title: form.title.trim() };
@@ -76,21 +77,21 @@ function MiniProgramDialog({ editor, open, onClose }: { editor: Editor; open: bo
   return (
     <Dialog
       open={open}
-      title="Mini program"
+      title={t('articles.miniProgram')}
       onClose={onClose}
-      footer={<><Button onClick={onClose}>Cancel</Button><Button variant="primary" onClick={insert}>Insert</Button></>}
+      footer={<><Button onClick={onClose}>{t('articles.cancel')}</Button><Button variant="primary" onClick={insert}>{t('articles.insert')}</Button></>}
     >
-      <div className="segmented mp-kind" role="radiogroup" aria-label="Show as">
-        <button type="button" role="radio" aria-checked={form.kind === 'card'} className={form.kind === 'card' ? 'active' : ''} onClick={() => setForm({ ...form, kind: 'card' })}>Card</button>
-        <button type="button" role="radio" aria-checked={form.kind === 'text'} className={form.kind === 'text' ? 'active' : ''} onClick={() => setForm({ ...form, kind: 'text' })}>Text link</button>
+      <div className="segmented mp-kind" role="radiogroup" aria-label={t('articles.showAs')}>
+        <button type="button" role="radio" aria-checked={form.kind === 'card'} className={form.kind === 'card' ? 'active' : ''} onClick={() => setForm({ ...form, kind: 'card' })}>{t('articles.card')}</button>
+        <button type="button" role="radio" aria-checked={form.kind === 'text'} className={form.kind === 'text' ? 'active' : ''} onClick={() => setForm({ ...form, kind: 'text' })}>{t('articles.textLink')}</button>
       </div>
-      <Field label="Mini program AppID" error={errors.appid}>
-        {(p) => <Input {...p} value={form.appid} placeholder="wx0123456789abcdef" onChange={(e) => setForm({ ...form, appid: e.target.value })} />}
+      <Field label={t('articles.miniProgramAppid')} error={errors.appid}>
+        {(p) => <Input {...p} value={form.appid} placeholder={t('articles.wx0123456789abcdef')} onChange={(e) => setForm({ ...form, appid: e.target.value })} />}
       </Field>
-      <Field label="Page path" hint="The page to open, e.g. pages/index/index?id=1" error={errors.path}>
-        {(p) => <Input {...p} value={form.path} placeholder="pages/index/index" onChange={(e) => setForm({ ...form, path: e.target.value })} />}
+      <Field label={t('articles.pagePath')} hint={t('articles.thePageToOpen')} error={errors.path}>
+        {(p) => <Input {...p} value={form.path} placeholder={t('articles.pagesIndexIndex')} onChange={(e) => setForm({ ...form, path: e.target.value })} />}
       </Field>
-      <Field label={form.kind === 'card' ? 'Card title' : 'Link text'} error={errors.title}>
+      <Field label={form.kind === 'card' ? t('articles.cardTitle') : t('articles.linkText')} error={errors.title}>
         {(p) => <Input {...p} value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} />}
       </Field>
     </Dialog>
@@ -108,12 +109,12 @@ export function RichEditor({ appid, value, onChange }: { appid: string; value: s
       StarterKit.configure({ link: false, heading: { levels: [2, 3, 4] }, code: false, codeBlock: false }),
       ArticleLink,
       Image.configure({ inline: false }),
-      Placeholder.configure({ placeholder: 'Start writing your article…' }),
+      Placeholder.configure({ placeholder: t('articles.startWritingYourArticle') }),
       MiniProgramCard,
     ],
     content: value,
     onUpdate: ({ editor: e }) => onChange(e.isEmpty ? '' : e.getHTML()),
-    editorProps: { attributes: { class: 'article-body', 'aria-label': 'Article body', role: 'textbox', 'aria-multiline': 'true' } },
+    editorProps: { attributes: { class: 'article-body', 'aria-label': t('articles.articleBody'), role: 'textbox', 'aria-multiline': 'true' } },
   });
   const state = useEditorState({
     editor,
@@ -133,21 +134,21 @@ export function RichEditor({ appid, value, onChange }: { appid: string; value: s
   const c = () => editor.chain().focus();
   return (
     <div className="rich-editor">
-      <div className="toolbar" role="toolbar" aria-label="Formatting">
-        <ToolButton label="Heading" active={state?.h2} onClick={() => c().toggleHeading({ level: 2 }).run()}>H2</ToolButton>
-        <ToolButton label="Subheading" active={state?.h3} onClick={() => c().toggleHeading({ level: 3 }).run()}>H3</ToolButton>
+      <div className="toolbar" role="toolbar" aria-label={t('articles.formatting')}>
+        <ToolButton label={t('articles.heading')} active={state?.h2} onClick={() => c().toggleHeading({ level: 2 }).run()}>{t('articles.h2')}</ToolButton>
+        <ToolButton label={t('articles.subheading')} active={state?.h3} onClick={() => c().toggleHeading({ level: 3 }).run()}>{t('articles.h3')}</ToolButton>
         <span className="tool-sep" />
-        <ToolButton label="Bold" active={state?.bold} onClick={() => c().toggleBold().run()}><b>B</b></ToolButton>
-        <ToolButton label="Italic" active={state?.italic} onClick={() => c().toggleItalic().run()}><i>I</i></ToolButton>
-        <ToolButton label="Underline" active={state?.underline} onClick={() => c().toggleUnderline().run()}><u>U</u></ToolButton>
+        <ToolButton label={t('articles.bold')} active={state?.bold} onClick={() => c().toggleBold().run()}><b>{t('articles.b')}</b></ToolButton>
+        <ToolButton label={t('articles.italic')} active={state?.italic} onClick={() => c().toggleItalic().run()}><i>{t('articles.i')}</i></ToolButton>
+        <ToolButton label={t('articles.underline')} active={state?.underline} onClick={() => c().toggleUnderline().run()}><u>{t('articles.u')}</u></ToolButton>
         <span className="tool-sep" />
-        <ToolButton label="Quote" active={state?.quote} onClick={() => c().toggleBlockquote().run()}>❝</ToolButton>
-        <ToolButton label="Bulleted list" active={state?.bullet} onClick={() => c().toggleBulletList().run()}>•≡</ToolButton>
-        <ToolButton label="Numbered list" active={state?.ordered} onClick={() => c().toggleOrderedList().run()}>1≡</ToolButton>
+        <ToolButton label={t('articles.quote')} active={state?.quote} onClick={() => c().toggleBlockquote().run()}>❝</ToolButton>
+        <ToolButton label={t('articles.bulletedList')} active={state?.bullet} onClick={() => c().toggleBulletList().run()}>•≡</ToolButton>
+        <ToolButton label={t('articles.numberedList')} active={state?.ordered} onClick={() => c().toggleOrderedList().run()}>1≡</ToolButton>
         <span className="tool-sep" />
-        <ToolButton label="Link" active={state?.link} onClick={() => setDialog('link')}>Link</ToolButton>
-        <ToolButton label="Image from materials" onClick={() => setDialog('image')}>Image</ToolButton>
-        <ToolButton label="Mini program" onClick={() => setDialog('mini')}>Mini program</ToolButton>
+        <ToolButton label={t('articles.link')} active={state?.link} onClick={() => setDialog('link')}>{t('articles.link')}</ToolButton>
+        <ToolButton label={t('articles.imageFromMaterials')} onClick={() => setDialog('image')}>{t('articles.image')}</ToolButton>
+        <ToolButton label={t('articles.miniProgram')} onClick={() => setDialog('mini')}>{t('articles.miniProgram')}</ToolButton>
       </div>
       <EditorContent editor={editor} className="rich-editor-content" />
       {dialog === 'link' && <LinkDialog editor={editor} open onClose={() => setDialog(null)} />}
@@ -155,7 +156,7 @@ export function RichEditor({ appid, value, onChange }: { appid: string; value: s
       <MaterialPicker
         appid={appid}
         open={dialog === 'image'}
-        title="Insert an image"
+        title={t('articles.insertAnImage')}
         onClose={() => setDialog(null)}
         onPick={(m) => {
           setDialog(null);

@@ -1,5 +1,6 @@
 import { Node, mergeAttributes } from '@tiptap/core';
 import Link from '@tiptap/extension-link';
+import { t } from '../../i18n/index.js';
 
 /** Attributes of a mini-program embed, as the article HTML carries them. */
 export interface MiniProgramAttrs {
@@ -45,10 +46,10 @@ export const MiniProgramCard = Node.create({
       dom.setAttribute('contenteditable', 'false');
       const head = document.createElement('div');
       head.className = 'mp-card-head';
-      head.textContent = '◎ Mini Program';
+      head.textContent = `◎ ${t('articles.miniProgram')}`;
       const title = document.createElement('div');
       title.className = 'mp-card-title';
-      title.textContent = String(node.attrs.title || 'Mini program');
+      title.textContent = String(node.attrs.title || t('articles.miniProgram'));
       const foot = document.createElement('div');
       foot.className = 'mp-card-foot';
       foot.textContent = `${node.attrs.appid} · ${node.attrs.path || '/'}`;

@@ -4,6 +4,7 @@ import { Loading } from '../../ui/index.js';
 import type { AccountPageProps, AccountRoute } from '../route.js';
 import { DraftsPage } from './DraftsPage.js';
 import { PublishedPage } from './PublishedPage.js';
+import { t } from '../../i18n/index.js';
 
 // The rich-text editor (Tiptap, ProseMirror) is most of the console's code: load it when opened.
 const EditorPage = lazy(() => import('./EditorPage.js').then((m) => ({ default: m.EditorPage })));
@@ -20,7 +21,7 @@ function EditorRoute({ account }: AccountPageProps) {
 
 /** The draft box, the editor (in the drafts tab) and the published push posts. */
 export const articleRoutes: AccountRoute[] = [
-  { path: 'drafts', tab: 'drafts', label: 'Drafts', component: DraftsPage },
+  { path: 'drafts', tab: 'drafts', label: t('articles.drafts'), component: DraftsPage },
   { path: 'drafts/:id', tab: 'drafts', component: EditorRoute },
-  { path: 'published', tab: 'published', label: 'Published', component: PublishedPage },
+  { path: 'published', tab: 'published', label: t('articles.published2'), component: PublishedPage },
 ];

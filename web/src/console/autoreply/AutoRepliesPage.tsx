@@ -7,13 +7,14 @@ import { KeywordRules } from './KeywordRules.js';
 import { ReplySetPanel } from './ReplySetPanel.js';
 import type { AutoRepliesView } from './types.js';
 import './autoreply.css';
+import { t } from '../../i18n/index.js';
 
 type Section = 'subscribe' | 'keyword' | 'default';
 
 const SECTIONS: Array<{ id: Section; label: string }> = [
-  { id: 'subscribe', label: 'Reply on follow' },
-  { id: 'keyword', label: 'Keyword replies' },
-  { id: 'default', label: 'Message reply' },
+  { id: 'subscribe', label: t('autoreply.replyOnFollow') },
+  { id: 'keyword', label: t('autoreply.keywordReplies') },
+  { id: 'default', label: t('autoreply.messageReply') },
 ];
 
 /**
@@ -24,7 +25,7 @@ export function AutoRepliesPage({ account }: AccountPageProps) {
   const loaded = useAccountData<AutoRepliesView>(account.appid, '/auto-replies');
   const [section, setSection] = useState<Section>('subscribe');
   const view = loaded.data;
-  if (loaded.error) return <Alert tone="error" title="Could not load the auto-replies">{loaded.error.message}</Alert>;
+  if (loaded.error) return <Alert tone="error" title={t('autoreply.couldNotLoadThe')}>{loaded.error.message}</Alert>;
   if (!view) return <Loading />;
   const readOnly = view.read_only;
   const reload = () => void loaded.refresh();
@@ -32,13 +33,13 @@ export function AutoRepliesPage({ account }: AccountPageProps) {
   return (
     <div className="stack">
       {readOnly && (
-        <Alert tone="warning" title="Read-only: your developer server answers messages">
+        <Alert tone="warning" title={t('autoreply.readOnlyYourDeveloper')}>
           {view.read_only_reason}{' '}
-          <Link to={`/console/accounts/${account.appid}`}>Open Developer settings</Link>
+          <Link to={`/console/accounts/${account.appid}`}>{t('autoreply.openDeveloperSettings')}</Link>
         </Alert>
       )}
       <div className="autoreply-head">
-        <div className="subtabs" role="tablist" aria-label="Auto-reply kinds">
+        <div className="subtabs" role="tablist" aria-label={t('autoreply.autoReplyKinds')}>
           {SECTIONS.map((s) => {
             const count = s.id === 'keyword' ? view.keyword_rules.length : view[s.id] ? 1 : 0;
             return (
@@ -53,12 +54,12 @@ export function AutoRepliesPage({ account }: AccountPageProps) {
                 onClick={() => setSection(s.id)}
               >
                 {s.label}
-                {s.id === 'keyword' ? <span className="subtab-count">{count}</span> : count > 0 && <span className="subtab-dot" title="Set" aria-hidden="true" />}
+                {s.id === 'keyword' ? <span className="subtab-count">{count}</span> : count > 0 && <span className="subtab-dot" title={t('autoreply.set')} aria-hidden="true" />}
               </button>
             );
           })}
         </div>
-        <p className="muted small autoreply-note">Herald answers followers with these while the account has no developer server enabled.</p>
+        <p className="muted small autoreply-note">{t('autoreply.heraldAnswersFollowersWith')}</p>
       </div>
       <div role="tabpanel" id={`autoreply-panel-${section}`} aria-labelledby={`autoreply-tab-${section}`}>
         {section === 'keyword' ? (

@@ -5,6 +5,7 @@ import { Alert, Button, Checkbox, Dialog, Field, Input, RadioGroup } from '../..
 import { KEYWORD_MAX_CHARS, MAX_KEYWORDS_PER_RULE, validateKeywordRule } from '../../../../src/modules/autoreplies/rules.js';
 import { RepliesEditor } from './RepliesEditor.js';
 import { emptyReply, replyDraft, replyPayload, type KeywordMatch, type ReplyDraft, type ReplyMode, type Rule } from './types.js';
+import { t } from '../../i18n/index.js';
 
 /** Add or edit a keyword rule: name, keywords (exact or contains), reply mode and replies. */
 export function KeywordRuleDialog({ appid, rule, onClose, onSaved }: {
@@ -62,48 +63,48 @@ export function KeywordRuleDialog({ appid, rule, onClose, onSaved }: {
     <Dialog
       open
       width={640}
-      title={rule ? 'Edit keyword rule' : 'New keyword rule'}
+      title={rule ? t('autoreply.editKeywordRule') : t('autoreply.newKeywordRule')}
       onClose={onClose}
       footer={
         <>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t('autoreply.cancel')}</Button>
           <Button variant="primary" loading={busy} onClick={() => void save()}>
-            {rule ? 'Save rule' : 'Add rule'}
+            {rule ? t('autoreply.saveRule') : t('autoreply.addRule')}
           </Button>
         </>
       }
     >
-      <Field label="Rule name" hint="Optional: for you only." error={errorAt('name')}>
-        {(p) => <Input {...p} name="rule-name" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} placeholder="Opening hours" />}
+      <Field label={t('autoreply.ruleName')} hint={t('autoreply.optionalForYouOnly')} error={errorAt('name')}>
+        {(p) => <Input {...p} name="rule-name" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} placeholder={t('autoreply.openingHours')} />}
       </Field>
       <Field
-        label="Keywords"
-        hint={`Up to ${MAX_KEYWORDS_PER_RULE} keywords of up to ${KEYWORD_MAX_CHARS} characters. Click a keyword’s match to switch between exact and contains. Case is ignored.`}
+        label={t('autoreply.keywords')}
+        hint={t('autoreply.upToKeywordsOf', { MAX_KEYWORDS_PER_RULE, KEYWORD_MAX_CHARS })}
         error={errorAt('keywords')}
       >
         {(p) => (
           <div className="input-group">
-            <Input {...p} name="keyword" value={entry} onChange={(e) => setEntry(e.target.value)} onKeyDown={onEntryKey} placeholder="Type a keyword and press Enter" />
+            <Input {...p} name="keyword" value={entry} onChange={(e) => setEntry(e.target.value)} onKeyDown={onEntryKey} placeholder={t('autoreply.typeAKeywordAnd')} />
             <Button onClick={addKeyword} disabled={!entry.trim() || keywords.length >= MAX_KEYWORDS_PER_RULE}>
-              Add keyword
+              {t('autoreply.addKeyword')}
             </Button>
           </div>
         )}
       </Field>
       {keywords.length > 0 && (
-        <ul className="kw-chips" aria-label="Keyword list">
+        <ul className="kw-chips" aria-label={t('autoreply.keywordList')}>
           {keywords.map((k, i) => (
             <li key={`${i}-${k.text}`} className={`kw-chip kw-${k.match}`}>
               <span className="kw-text">{k.text}</span>
               <button
                 type="button"
                 className="kw-match"
-                aria-label={`${k.text}: ${k.match} match (switch to ${k.match === 'exact' ? 'contains' : 'exact'})`}
+                aria-label={k.match === 'exact' ? t('autoreply.matchExactSwitch', { text: k.text }) : t('autoreply.matchContainsSwitch', { text: k.text })}
                 onClick={() => setKeywords((list) => list.map((x, j) => (j === i ? { ...x, match: x.match === 'exact' ? 'contains' : 'exact' } : x)))}
               >
-                {k.match === 'exact' ? 'Exact' : 'Contains'}
+                {k.match === 'exact' ? t('autoreply.exact') : t('autoreply.contains')}
               </button>
-              <button type="button" className="kw-remove" aria-label={`Remove keyword ${k.text}`} onClick={() => setKeywords((list) => list.filter((_, j) => j !== i))}>
+              <button type="button" className="kw-remove" aria-label={t('autoreply.removeKeyword', { text: k.text })} onClick={() => setKeywords((list) => list.filter((_, j) => j !== i))}>
                 ×
               </button>
             </li>
@@ -112,21 +113,21 @@ export function KeywordRuleDialog({ appid, rule, onClose, onSaved }: {
       )}
       <RadioGroup<ReplyMode>
         name="reply-mode"
-        label="Reply with"
+        label={t('autoreply.replyWith')}
         value={mode}
         onChange={setMode}
         options={[
-          { value: 'all', label: 'All replies', description: 'Every reply, in order.' },
-          { value: 'random', label: 'One at random', description: 'One reply, picked at random each time.' },
+          { value: 'all', label: t('autoreply.allReplies'), description: t('autoreply.everyReplyInOrder') },
+          { value: 'random', label: t('autoreply.oneAtRandom2'), description: t('autoreply.oneReplyPickedAt') },
         ]}
       />
-      <div className="field-label kw-replies-label">Replies</div>
-      <RepliesEditor replies={replies} onChange={setReplies} error={error && error.at.startsWith('replies') ? error : null} readOnly={false} label="Rule replies" />
+      <div className="field-label kw-replies-label">{t('autoreply.replies')}</div>
+      <RepliesEditor replies={replies} onChange={setReplies} error={error && error.at.startsWith('replies') ? error : null} readOnly={false} label={t('autoreply.ruleReplies')} />
       <div className="reply-switch">
-        <Checkbox label="Rule is on" checked={enabled} onChange={setEnabled} />
+        <Checkbox label={t('autoreply.ruleIsOn')} checked={enabled} onChange={setEnabled} />
       </div>
       {serverError && (
-        <Alert tone="error" title="Not saved">
+        <Alert tone="error" title={t('autoreply.notSaved')}>
           {serverError}
         </Alert>
       )}

@@ -4,6 +4,7 @@ import { consoleApi } from '../api.js';
 import { Badge, Button, Card, Dialog, EmptyState, Table, useToast, type Column } from '../../ui/index.js';
 import { KeywordRuleDialog } from './KeywordRuleDialog.js';
 import { replySummary, type AutoRepliesView, type Rule } from './types.js';
+import { t } from '../../i18n/index.js';
 
 /** Keyword rules in priority order: the first rule whose keyword matches answers. */
 export function KeywordRules({ appid, view, readOnly, onChanged }: {
@@ -35,7 +36,7 @@ export function KeywordRules({ appid, view, readOnly, onChanged }: {
     setBusy(true);
     try {
       await consoleApi.delete(`${base}/${rule.id}`);
-      toast.show('Rule deleted');
+      toast.show(t('autoreply.ruleDeleted'));
       setDeleting(null);
       onChanged();
     } catch (err) {
@@ -49,15 +50,15 @@ export function KeywordRules({ appid, view, readOnly, onChanged }: {
     { key: 'n', header: '#', className: 'num', width: '36px', render: (r) => rules.indexOf(r) + 1 },
     {
       key: 'rule',
-      header: 'Keywords',
+      header: t('autoreply.keywords'),
       render: (r) => (
         <div>
           {r.name && <div className="kw-rule-name">{r.name}</div>}
           <div className="kw-chips kw-chips-inline">
             {r.keywords.map((k) => (
-              <span key={k.text} className={`kw-chip kw-${k.match}`} title={k.match === 'exact' ? 'Exact match' : 'Contains'}>
+              <span key={k.text} className={`kw-chip kw-${k.match}`} title={k.match === 'exact' ? t('autoreply.exactMatch') : t('autoreply.contains')}>
                 <span className="kw-text">{k.text}</span>
-                <span className="kw-match-static">{k.match === 'exact' ? 'Exact' : 'Contains'}</span>
+                <span className="kw-match-static">{k.match === 'exact' ? t('autoreply.exact') : t('autoreply.contains')}</span>
               </span>
             ))}
           </div>
@@ -66,32 +67,32 @@ export function KeywordRules({ appid, view, readOnly, onChanged }: {
     },
     {
       key: 'replies',
-      header: 'Replies',
+      header: t('autoreply.replies'),
       render: (r) => (
         <div className="kw-replies">
           <span className="muted small">
-            {r.replies.length} {r.replies.length === 1 ? 'reply' : 'replies'} · {r.reply_mode === 'all' ? 'all' : 'one at random'}
+            {t('autoreply.replyCount', { count: r.replies.length })} · {r.reply_mode === 'all' ? t('autoreply.all') : t('autoreply.oneAtRandom')}
           </span>
           <span className="kw-reply-first">{r.replies[0] ? replySummary(r.replies[0]) : ''}</span>
         </div>
       ),
     },
-    { key: 'status', header: 'Status', render: (r) => (r.enabled ? <Badge tone="green">On</Badge> : <Badge>Off</Badge>) },
+    { key: 'status', header: t('autoreply.status'), render: (r) => (r.enabled ? <Badge tone="green">{t('autoreply.on')}</Badge> : <Badge>{t('autoreply.off')}</Badge>) },
   ];
   if (!readOnly) {
     columns.push({
       key: 'actions',
-      header: <span className="sr-only">Actions</span>,
+      header: <span className="sr-only">{t('autoreply.actions')}</span>,
       className: 'nowrap kw-actions',
       render: (r) => {
         const i = rules.indexOf(r);
         const label = r.name || r.keywords[0]?.text || `rule ${i + 1}`;
         return (
           <>
-            <Button size="sm" variant="ghost" disabled={i === 0} onClick={() => void move(i, -1)} aria-label={`Move ${label} up`}>↑</Button>
-            <Button size="sm" variant="ghost" disabled={i === rules.length - 1} onClick={() => void move(i, 1)} aria-label={`Move ${label} down`}>↓</Button>
-            <Button size="sm" onClick={() => setEditing(r)} aria-label={`Edit ${label}`}>Edit</Button>
-            <Button size="sm" variant="danger" onClick={() => setDeleting(r)} aria-label={`Delete ${label}`}>Delete</Button>
+            <Button size="sm" variant="ghost" disabled={i === 0} onClick={() => void move(i, -1)} aria-label={t('autoreply.moveUp', { label })}>↑</Button>
+            <Button size="sm" variant="ghost" disabled={i === rules.length - 1} onClick={() => void move(i, 1)} aria-label={t('autoreply.moveDown', { label })}>↓</Button>
+            <Button size="sm" onClick={() => setEditing(r)} aria-label={t('autoreply.edit2', { label })}>{t('autoreply.edit')}</Button>
+            <Button size="sm" variant="danger" onClick={() => setDeleting(r)} aria-label={t('autoreply.delete2', { label })}>{t('autoreply.delete')}</Button>
           </>
         );
       },
@@ -101,22 +102,22 @@ export function KeywordRules({ appid, view, readOnly, onChanged }: {
   return (
     <Card
       className="card-flush"
-      title="Keyword replies"
-      description={`When a text message matches a keyword, the first matching rule answers (top to bottom). ${rules.length} of ${view.limits.keyword_rules} rules.`}
+      title={t('autoreply.keywordReplies')}
+      description={t('autoreply.whenATextMessage', { length: rules.length, keyword_rules: view.limits.keyword_rules })}
       actions={
         !readOnly && (
           <Button variant="primary" size="sm" onClick={() => setEditing('new')} disabled={rules.length >= view.limits.keyword_rules}>
-            + Add rule
+            {t('autoreply.addRule2')}
           </Button>
         )
       }
     >
       <Table
-        label="Keyword rules"
+        label={t('autoreply.keywordRules')}
         columns={columns}
         rows={rules}
         rowKey={(r) => r.id}
-        empty={<EmptyState title="No keyword rules">Add a rule to answer messages such as “hours” or “price”.</EmptyState>}
+        empty={<EmptyState title={t('autoreply.noKeywordRules')}>{t('autoreply.addARuleTo')}</EmptyState>}
       />
       {editing && (
         <KeywordRuleDialog
@@ -124,7 +125,7 @@ export function KeywordRules({ appid, view, readOnly, onChanged }: {
           rule={editing === 'new' ? null : editing}
           onClose={() => setEditing(null)}
           onSaved={() => {
-            toast.show(editing === 'new' ? 'Rule added' : 'Rule saved');
+            toast.show(editing === 'new' ? t('autoreply.ruleAdded') : t('autoreply.ruleSaved'));
             setEditing(null);
             onChanged();
           }}
@@ -132,18 +133,18 @@ export function KeywordRules({ appid, view, readOnly, onChanged }: {
       )}
       <Dialog
         open={deleting !== null}
-        title="Delete this rule?"
+        title={t('autoreply.deleteThisRule')}
         onClose={() => setDeleting(null)}
         footer={
           <>
-            <Button onClick={() => setDeleting(null)}>Cancel</Button>
+            <Button onClick={() => setDeleting(null)}>{t('autoreply.cancel')}</Button>
             <Button variant="primary" className="btn-danger-solid" loading={busy} onClick={() => deleting && void remove(deleting)}>
-              Delete rule
+              {t('autoreply.deleteRule')}
             </Button>
           </>
         }
       >
-        <p className="dialog-lead">Messages with its keywords get the next matching rule, or the message reply.</p>
+        <p className="dialog-lead">{t('autoreply.messagesWithItsKeywords')}</p>
       </Dialog>
     </Card>
   );

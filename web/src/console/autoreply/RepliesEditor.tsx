@@ -1,23 +1,24 @@
 import { Button, Field, Input, TextArea } from '../../ui/index.js';
 import { charCount, MAX_REPLIES_PER_RULE, REPLY_TYPES, TEXT_REPLY_MAX_CHARS } from '../../../../src/modules/autoreplies/rules.js';
 import { emptyReply, REPLY_TYPE_LABELS, type ReplyDraft } from './types.js';
+import { t } from '../../i18n/index.js';
 
 type FieldName = Exclude<keyof ReplyDraft, 'key' | 'type'>;
 
 const FIELDS: Record<ReplyDraft['type'], Array<{ field: FieldName; label: string; hint?: string; multiline?: boolean; mono?: boolean }>> = {
-  text: [{ field: 'content', label: 'Text', multiline: true }],
-  image: [{ field: 'media_id', label: 'Image media_id', hint: 'The media_id of an uploaded image.', mono: true }],
+  text: [{ field: 'content', label: t('autoreply.text'), multiline: true }],
+  image: [{ field: 'media_id', label: t('autoreply.imageMediaId'), hint: t('autoreply.theMediaIdOf'), mono: true }],
   news: [
-    { field: 'title', label: 'Title' },
-    { field: 'description', label: 'Description', hint: 'Optional, up to 120 characters.' },
-    { field: 'url', label: 'Link', hint: 'A full http:// or https:// link.' },
-    { field: 'picurl', label: 'Cover image URL', hint: 'Optional.' },
+    { field: 'title', label: t('autoreply.title') },
+    { field: 'description', label: t('autoreply.description'), hint: t('autoreply.optionalUpTo120') },
+    { field: 'url', label: t('autoreply.link'), hint: t('autoreply.aFullHttpOr') },
+    { field: 'picurl', label: t('autoreply.coverImageUrl'), hint: t('autoreply.optional') },
   ],
   miniprogrampage: [
-    { field: 'title', label: 'Title' },
-    { field: 'appid', label: 'Mini Program AppID', mono: true },
-    { field: 'pagepath', label: 'Page path', mono: true },
-    { field: 'thumb_media_id', label: 'Thumbnail media_id', mono: true },
+    { field: 'title', label: t('autoreply.title') },
+    { field: 'appid', label: t('autoreply.miniProgramAppid'), mono: true },
+    { field: 'pagepath', label: t('autoreply.pagePath'), mono: true },
+    { field: 'thumb_media_id', label: t('autoreply.thumbnailMediaId'), mono: true },
   ],
 };
 
@@ -39,8 +40,8 @@ export function RepliesEditor({ replies, onChange, error, readOnly, label }: {
       {replies.map((r, i) => (
         <div key={r.key} className="reply-card" data-testid="reply-card">
           <div className="reply-card-header">
-            <span className="reply-card-title">Reply {i + 1}</span>
-            <div className="segmented" role="radiogroup" aria-label={`Reply ${i + 1} type`}>
+            <span className="reply-card-title">{t('autoreply.reply2', { value: i + 1 })}</span>
+            <div className="segmented" role="radiogroup" aria-label={t('autoreply.replyType', { value: i + 1 })}>
               {REPLY_TYPES.map((t) => (
                 <button
                   key={t}
@@ -56,15 +57,15 @@ export function RepliesEditor({ replies, onChange, error, readOnly, label }: {
               ))}
             </div>
             {!readOnly && replies.length > 1 && (
-              <Button size="sm" variant="ghost" onClick={() => onChange(replies.filter((_, j) => j !== i))} aria-label={`Remove reply ${i + 1}`}>
-                Remove
+              <Button size="sm" variant="ghost" onClick={() => onChange(replies.filter((_, j) => j !== i))} aria-label={t('autoreply.removeReply', { value: i + 1 })}>
+                {t('autoreply.remove')}
               </Button>
             )}
           </div>
           {FIELDS[r.type].map((f) => {
             const at = `replies.${i}.${f.field}`;
             const err = error?.at === at || (error?.at === `replies.${i}` && f.field === FIELDS[r.type][0].field) ? error.message : null;
-            const hint = f.field === 'content' ? `${charCount(r.content)} / ${TEXT_REPLY_MAX_CHARS} characters` : f.hint;
+            const hint = f.field === 'content' ? t('autoreply.charCount', { n: charCount(r.content), max: TEXT_REPLY_MAX_CHARS }) : f.hint;
             return (
               <Field key={f.field} label={f.label} hint={hint} error={err}>
                 {(p) =>
@@ -82,7 +83,7 @@ export function RepliesEditor({ replies, onChange, error, readOnly, label }: {
       {listError && <div className="field-error" role="alert">{listError}</div>}
       {!readOnly && replies.length < MAX_REPLIES_PER_RULE && (
         <Button size="sm" onClick={() => onChange([...replies, emptyReply()])}>
-          + Add reply
+          {t('autoreply.addReply')}
         </Button>
       )}
     </div>

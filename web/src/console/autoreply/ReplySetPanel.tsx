@@ -5,19 +5,20 @@ import { Alert, Badge, Button, Card, Checkbox, useToast } from '../../ui/index.j
 import { validateReplySet } from '../../../../src/modules/autoreplies/rules.js';
 import { RepliesEditor } from './RepliesEditor.js';
 import { emptyReply, replyDraft, replyPayload, type ReplyDraft, type Rule } from './types.js';
+import { t } from '../../i18n/index.js';
 
 const COPY = {
   subscribe: {
-    title: 'Reply on follow',
-    description: 'Sent to everyone who follows the account (被关注回复).',
-    saved: 'Follow reply saved',
-    removed: 'Follow reply removed',
+    title: t('autoreply.replyOnFollow'),
+    description: t('autoreply.sentToEveryoneWho'),
+    saved: t('autoreply.followReplySaved'),
+    removed: t('autoreply.followReplyRemoved'),
   },
   default: {
-    title: 'Message reply',
-    description: 'Sent when a message matches no keyword rule, and for images, voice and other non-text messages (收到消息回复).',
-    saved: 'Message reply saved',
-    removed: 'Message reply removed',
+    title: t('autoreply.messageReply'),
+    description: t('autoreply.sentWhenAMessage'),
+    saved: t('autoreply.messageReplySaved'),
+    removed: t('autoreply.messageReplyRemoved'),
   },
 } as const;
 
@@ -83,26 +84,26 @@ export function ReplySetPanel({ appid, kind, rule, readOnly, onChanged }: {
     <Card
       title={COPY[kind].title}
       description={COPY[kind].description}
-      actions={rule ? (rule.enabled ? <Badge tone="green">On</Badge> : <Badge>Off</Badge>) : <Badge>Not set</Badge>}
+      actions={rule ? (rule.enabled ? <Badge tone="green">{t('autoreply.on')}</Badge> : <Badge>{t('autoreply.off')}</Badge>) : <Badge>{t('autoreply.notSet')}</Badge>}
     >
-      <RepliesEditor replies={replies} onChange={(r) => setReplies(r)} error={error} readOnly={readOnly} label={`${COPY[kind].title} replies`} />
+      <RepliesEditor replies={replies} onChange={(r) => setReplies(r)} error={error} readOnly={readOnly} label={t('autoreply.replies3', { title: COPY[kind].title })} />
       {!readOnly && (
         <>
           <div className="reply-switch">
-            <Checkbox label="Send this reply" checked={enabled} onChange={setEnabled} hint="Turn it off to keep the reply here without sending it." />
+            <Checkbox label={t('autoreply.sendThisReply')} checked={enabled} onChange={setEnabled} hint={t('autoreply.turnItOffTo')} />
           </div>
           {serverError && (
             <div className="reply-server-error">
-              <Alert tone="error" title="Not saved">{serverError}</Alert>
+              <Alert tone="error" title={t('autoreply.notSaved')}>{serverError}</Alert>
             </div>
           )}
           <div className="form-actions">
             <Button variant="primary" onClick={() => void save()} loading={busy === 'save'} disabled={busy !== null}>
-              Save
+              {t('autoreply.save')}
             </Button>
             {rule && (
               <Button variant="danger" onClick={() => void remove()} loading={busy === 'remove'} disabled={busy !== null}>
-                Remove
+                {t('autoreply.remove')}
               </Button>
             )}
           </div>

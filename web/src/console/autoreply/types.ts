@@ -1,5 +1,6 @@
 import type { ConsoleReply as Reply } from '../../../../src/modules/autoreplies/console/autoReplyPresenter.js';
 import type { KeywordMatch, ReplyMode, ReplyType } from '../../../../src/modules/autoreplies/rules.js';
+import { t } from '../../i18n/index.js';
 
 export type { KeywordMatch, ReplyMode, ReplyType };
 
@@ -49,10 +50,10 @@ export function replyPayload(d: ReplyDraft): Reply {
 
 /** How the editor names each reply type. */
 export const REPLY_TYPE_LABELS: Record<ReplyType, string> = {
-  text: 'Text',
-  image: 'Image',
-  news: 'Link card',
-  miniprogrampage: 'Mini Program',
+  text: t('autoreply.text'),
+  image: t('autoreply.image'),
+  news: t('autoreply.linkCard'),
+  miniprogrampage: t('autoreply.miniProgram'),
 };
 
 /** A one-line summary of a reply for lists. */
@@ -61,10 +62,10 @@ export function replySummary(r: Reply): string {
     case 'text':
       return r.content.length > 60 ? `${r.content.slice(0, 60)}…` : r.content;
     case 'image':
-      return `Image ${r.media_id}`;
+      return t('autoreply.imageSummary', { mediaId: r.media_id });
     case 'news':
-      return `Link: ${r.title}`;
+      return t('autoreply.linkSummary', { title: r.title });
     case 'miniprogrampage':
-      return `Mini Program: ${r.title}`;
+      return t('autoreply.miniProgram2', { title: r.title });
   }
 }

@@ -1,4 +1,5 @@
 import { Alert } from '../../ui/index.js';
+import { t } from '../../i18n/index.js';
 
 export interface BlockDetails {
   category: string | null;
@@ -23,16 +24,16 @@ export function Highlighted({ passage, term }: { passage: string; term: string |
 
 /** A push post stopped by moderation: which category, and the passage that triggered it. */
 export function BlockedNotice({ details }: { details: BlockDetails }) {
-  const where = details.article_idx === null || details.article_idx === undefined ? 'the text' : `article ${details.article_idx + 1}`;
+  const where = details.article_idx === null || details.article_idx === undefined ? t('broadcasts.whereText') : t('broadcasts.whereArticle', { n: details.article_idx + 1 });
   return (
-    <Alert tone="error" title={`Blocked by content moderation: ${details.category_label ?? details.category ?? 'prohibited content'}`}>
-      <p className="blocked-lead">This push post was not sent: {where} contains a term on the “{details.category_label ?? details.category}” list. The flagged passage:</p>
+    <Alert tone="error" title={t('broadcasts.blockedByContentModeration', { value: details.category_label ?? details.category ?? t('broadcasts.prohibitedContent') })}>
+      <p className="blocked-lead">{t('broadcasts.thisPushPostWas')} {where} {t('broadcasts.containsATermOn')}{details.category_label ?? details.category}{t('broadcasts.listTheFlaggedPassage')}</p>
       {details.passage && (
         <blockquote className="blocked-passage" data-testid="blocked-passage">
           <Highlighted passage={details.passage} term={details.term} />
         </blockquote>
       )}
-      <p className="blocked-foot">Edit the content and try again. The attempt is recorded under Content violations below.</p>
+      <p className="blocked-foot">{t('broadcasts.editTheContentAnd')}</p>
     </Alert>
   );
 }

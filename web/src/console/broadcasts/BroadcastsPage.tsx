@@ -10,6 +10,7 @@ import { QuotaPanel } from './QuotaPanel.js';
 import { ViolationsCard } from './ViolationsCard.js';
 import { isLive, type Push, type PushQuota } from './types.js';
 import './broadcasts.css';
+import { t } from '../../i18n/index.js';
 
 /** The newest push posts of an account. */
 const historyQuery = (appid: string) => consoleQuery<{ pushes: Push[] }>(accountKey(appid, '/broadcasts?limit=30'), accountApi(appid, '/broadcasts?limit=30'));
@@ -29,7 +30,7 @@ export function BroadcastsPage({ account }: AccountPageProps) {
   const live = (history.data?.pushes ?? []).some((p) => isLive(p.status));
 
   const onSent = (push: Push) => {
-    toast.show(push.status === 'scheduled' ? `Scheduled for ${chinaShort(push.scheduled_at)} (China time)` : 'Push post accepted: sending now');
+    toast.show(push.status === 'scheduled' ? t('broadcasts.scheduledForChinaTime', { chinaShort: chinaShort(push.scheduled_at) }) : t('broadcasts.pushPostAcceptedSending'));
     void invalidatePaths(queryClient, account.appid, '/broadcasts');
   };
   // A refusal may have recorded a violation (moderation) or shown a fuller quota than the panel.
@@ -40,16 +41,16 @@ export function BroadcastsPage({ account }: AccountPageProps) {
 
   return (
     <div className="stack broadcasts">
-      {quota.error && <Alert tone="error" title="Could not load the push quota">{quota.error.message}</Alert>}
+      {quota.error && <Alert tone="error" title={t('broadcasts.couldNotLoadThe')}>{quota.error.message}</Alert>}
       {quota.data && <QuotaPanel quota={quota.data.quota} />}
       <Composer account={account} quota={quota.data?.quota} onSent={onSent} onRefused={onRefused} />
       <Card
-        title="Push history"
-        description="Each push post with its delivery status. Click one for details."
+        title={t('broadcasts.pushHistory')}
+        description={t('broadcasts.eachPushPostWith')}
         className="card-flush"
-        actions={live ? <span className="live"><span className="live-dot" /> Sending — updating every second</span> : undefined}
+        actions={live ? <span className="live"><span className="live-dot" /> {t('broadcasts.sendingUpdatingEverySecond')}</span> : undefined}
       >
-        {history.error && <div className="pad"><Alert tone="error" title="Could not load the history">{history.error.message}</Alert></div>}
+        {history.error && <div className="pad"><Alert tone="error" title={t('broadcasts.couldNotLoadThe2')}>{history.error.message}</Alert></div>}
         {!history.data && !history.error && <Loading />}
         {history.data && <History appid={account.appid} pushes={history.data.pushes} />}
       </Card>

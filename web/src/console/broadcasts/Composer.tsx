@@ -14,6 +14,7 @@ import { BlockedNotice, type BlockDetails } from './BlockedNotice.js';
 import { chinaShort, fromChinaInput, toChinaInput } from './chinaTime.js';
 import { quotaSentence } from './QuotaPanel.js';
 import type { Push, PushQuota, PushRequest } from './types.js';
+import { t } from '../../i18n/index.js';
 
 const TEXT_MAX = 2000;
 const SCHEDULE_MIN_MS = 5 * 60_000;
@@ -69,10 +70,10 @@ export function Composer({ account, quota, onSent, onRefused }: { account: Accou
   const scheduleIso = when === 'later' ? fromChinaInput(at) : null;
   const scheduleError = useMemo(() => {
     if (when !== 'later') return null;
-    if (!scheduleIso) return 'Pick a date and time.';
+    if (!scheduleIso) return t('broadcasts.pickADateAnd');
     const ms = new Date(scheduleIso).getTime() - Date.now();
-    if (ms < SCHEDULE_MIN_MS) return 'Pick a time at least 5 minutes from now.';
-    if (ms > SCHEDULE_MAX_MS) return 'Pick a time within the next 7 days.';
+    if (ms < SCHEDULE_MIN_MS) return t('broadcasts.pickATimeAt');
+    if (ms > SCHEDULE_MAX_MS) return t('broadcasts.pickATimeWithin');
     return null;
   }, [when, scheduleIso]);
 
@@ -112,32 +113,35 @@ export function Composer({ account, quota, onSent, onRefused }: { account: Accou
     }
   };
 
-  const audienceLabel = audience === 'all' ? 'all followers' : `followers tagged “${userTags.find((t) => String(t.id) === tagId)?.name ?? ''}”`;
-  const reach = size.data ? `${size.data.followers} ${size.data.followers === 1 ? 'follower' : 'followers'}` : '…';
-  const what = kind === 'mpnews' ? `“${draft?.title || 'Untitled'}”${draft && draft.article_count > 1 ? ` and ${draft.article_count - 1} more article(s)` : ''}` : kind === 'text' ? 'this text' : 'this image';
+  const audienceLabel = audience === 'all' ? t('broadcasts.audienceAll') : t('broadcasts.audienceTag', { name: userTags.find((tag) => String(tag.id) === tagId)?.name ?? '' });
+  const reach = size.data ? t('broadcasts.followerCount', { count: size.data.followers }) : '…';
+  const title = draft?.title || t('broadcasts.untitled');
+  const what = kind === 'mpnews'
+    ? draft && draft.article_count > 1 ? t('broadcasts.whatArticles', { title, more: draft.article_count - 1 }) : t('broadcasts.whatArticle', { title })
+    : kind === 'text' ? t('broadcasts.whatText') : t('broadcasts.whatImage');
 
   return (
-    <Card title="New push post" description="Push articles, a text or an image to your followers. Push posts arrive in their chat list.">
+    <Card title={t('broadcasts.newPushPost')} description={t('broadcasts.pushArticlesAText')}>
       <div className="push-composer">
         <RadioGroup<Kind>
           name="push-kind"
-          label="What to push"
+          label={t('broadcasts.whatToPush')}
           value={kind}
           onChange={(v) => { setKind(v); setProblem(null); }}
           options={[
-            { value: 'mpnews', label: 'Articles', description: 'A post from the draft box' },
-            { value: 'text', label: 'Text', description: 'A short message' },
-            { value: 'image', label: 'Image', description: 'From the materials library' },
+            { value: 'mpnews', label: t('broadcasts.articles'), description: t('broadcasts.aPostFromThe') },
+            { value: 'text', label: t('broadcasts.text'), description: t('broadcasts.aShortMessage') },
+            { value: 'image', label: t('broadcasts.image'), description: t('broadcasts.fromTheMaterialsLibrary') },
           ]}
         />
         {kind === 'mpnews' && (
           <fieldset className="draft-pick">
-            <legend className="field-label">Draft</legend>
-            {drafts.error && <Alert tone="error" title="Could not load drafts">{drafts.error.message}</Alert>}
-            {!drafts.data && !drafts.error && <Loading label="Loading drafts…" />}
+            <legend className="field-label">{t('broadcasts.draft')}</legend>
+            {drafts.error && <Alert tone="error" title={t('broadcasts.couldNotLoadDrafts')}>{drafts.error.message}</Alert>}
+            {!drafts.data && !drafts.error && <Loading label={t('broadcasts.loadingDrafts')} />}
             {drafts.data && drafts.data.drafts.length === 0 && (
-              <EmptyState title="The draft box is empty">
-                <Link to={`/console/accounts/${account.appid}/drafts/new`}>Write a push post</Link> first, then come back to send it.
+              <EmptyState title={t('broadcasts.theDraftBoxIs')}>
+                <Link to={`/console/accounts/${account.appid}/drafts/new`}>{t('broadcasts.writeAPushPost')}</Link> {t('broadcasts.firstThenComeBack')}
               </EmptyState>
             )}
             {drafts.data && drafts.data.drafts.length > 0 && (
@@ -148,8 +152,8 @@ export function Composer({ account, quota, onSent, onRefused }: { account: Accou
                       <input type="radio" name="push-draft" checked={draftId === d.media_id} onChange={() => setDraftId(d.media_id)} />
                       {d.cover_url ? <img src={d.cover_url} alt="" /> : <span className="draft-option-noimg" aria-hidden="true">▤</span>}
                       <span className="draft-option-text">
-                        <span className="draft-option-title">{d.title || 'Untitled'}</span>
-                        <span className="field-hint">{d.article_count} article{d.article_count === 1 ? '' : 's'}</span>
+                        <span className="draft-option-title">{d.title || t('broadcasts.untitled')}</span>
+                        <span className="field-hint">{t('broadcasts.article', { count: d.article_count })}</span>
                       </span>
                     </label>
                   </li>
@@ -159,96 +163,96 @@ export function Composer({ account, quota, onSent, onRefused }: { account: Accou
           </fieldset>
         )}
         {kind === 'text' && (
-          <Field label={<span className="label-row">Text <span className={`counter ${text.length > TEXT_MAX ? 'over' : ''}`}>{text.length} / {TEXT_MAX}</span></span>} error={text.length > TEXT_MAX ? `The text is at most ${TEXT_MAX} characters.` : null}>
-            {(p) => <TextArea {...p} className="prose" rows={5} value={text} onChange={(e) => setText(e.target.value)} placeholder="Good morning! Today's digest is out." />}
+          <Field label={<span className="label-row">{t('broadcasts.text')} <span className={`counter ${text.length > TEXT_MAX ? 'over' : ''}`}>{text.length} / {TEXT_MAX}</span></span>} error={text.length > TEXT_MAX ? t('broadcasts.theTextIsAt', { TEXT_MAX }) : null}>
+            {(p) => <TextArea {...p} className="prose" rows={5} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('broadcasts.goodMorningTodayS')} />}
           </Field>
         )}
         {kind === 'image' && (
           <div className="field">
-            <span className="field-label">Image</span>
+            <span className="field-label">{t('broadcasts.image')}</span>
             <div className="image-pick">
               {image && <img src={image.url} alt={image.name} className="image-pick-thumb" />}
-              <Button onClick={() => setPicking(true)}>{image ? 'Choose another image' : 'Choose an image'}</Button>
+              <Button onClick={() => setPicking(true)}>{image ? t('broadcasts.chooseAnotherImage') : t('broadcasts.chooseAnImage')}</Button>
             </div>
-            <MaterialPicker appid={account.appid} open={picking} title="Image to push" onClose={() => setPicking(false)} onPick={(m) => { setImage(m); setPicking(false); }} />
+            <MaterialPicker appid={account.appid} open={picking} title={t('broadcasts.imageToPush')} onClose={() => setPicking(false)} onPick={(m) => { setImage(m); setPicking(false); }} />
           </div>
         )}
 
         <RadioGroup<'all' | 'tag'>
           name="push-audience"
-          label="Audience"
+          label={t('broadcasts.audience')}
           value={audience}
           onChange={setAudience}
           options={[
-            { value: 'all', label: 'All followers', description: tags.data ? `${tags.data.followers} followers` : 'Everyone who follows the account' },
-            { value: 'tag', label: 'Followers with a tag', description: userTags.length ? `${userTags.length} ${userTags.length === 1 ? 'tag' : 'tags'}` : 'Tag followers on the Followers page' },
+            { value: 'all', label: t('broadcasts.allFollowers'), description: tags.data ? t('broadcasts.followerCount', { count: tags.data.followers }) : t('broadcasts.everyoneWhoFollowsThe') },
+            { value: 'tag', label: t('broadcasts.followersWithATag'), description: userTags.length ? `${userTags.length} ${userTags.length === 1 ? 'tag' : 'tags'}` : t('broadcasts.tagFollowersOnThe') },
           ]}
         />
         {audience === 'tag' && (
-          <Field label="Tag">
+          <Field label={t('broadcasts.tag')}>
             {(p) => (
               <select {...p} className="input" value={tagId} onChange={(e) => setTagId(e.target.value)}>
-                <option value="">Choose a tag…</option>
+                <option value="">{t('broadcasts.chooseATag')}</option>
                 {userTags.map((t) => <option key={t.id} value={t.id}>{t.name} ({t.count})</option>)}
               </select>
             )}
           </Field>
         )}
-        <p className="reach" data-testid="push-reach">Reaches <strong>{audience === 'tag' && !tagId ? '—' : reach}</strong> (blacklisted followers are left out).</p>
+        <p className="reach" data-testid="push-reach">{t('broadcasts.reaches')} <strong>{audience === 'tag' && !tagId ? '—' : reach}</strong> {t('broadcasts.blacklistedFollowersAreLeft')}</p>
 
         <RadioGroup<'now' | 'later'>
           name="push-when"
-          label="When"
+          label={t('broadcasts.when')}
           value={when}
           onChange={setWhen}
           options={[
-            { value: 'now', label: 'Send now' },
-            { value: 'later', label: 'Schedule', description: 'Between 5 minutes and 7 days ahead' },
+            { value: 'now', label: t('broadcasts.sendNow') },
+            { value: 'later', label: t('broadcasts.schedule'), description: t('broadcasts.between5MinutesAnd') },
           ]}
         />
         {when === 'later' && (
-          <Field label="Send at (China time, UTC+8)" error={scheduleError} hint={scheduleIso ? `Goes out ${chinaShort(scheduleIso)} China time, ${new Date(scheduleIso).toLocaleString()} your time.` : undefined}>
+          <Field label={t('broadcasts.sendAtChinaTime')} error={scheduleError} hint={scheduleIso ? t('broadcasts.goesOutChinaTime', { time: chinaShort(scheduleIso) }) : undefined}>
             {(p) => <Input {...p} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />}
           </Field>
         )}
 
         {problem?.kind === 'blocked' && <BlockedNotice details={problem.details} />}
         {problem?.kind === 'quota' && (
-          <Alert tone="warning" title="No push posts left">
-            {problem.message} The next push is possible {chinaShort(problem.next)} (China time).
+          <Alert tone="warning" title={t('broadcasts.noPushPostsLeft')}>
+            {t('broadcasts.theNextPushIs', { message: problem.message, value: chinaShort(problem.next) })}
           </Alert>
         )}
-        {problem?.kind === 'error' && <Alert tone="error" title="The push post was not sent">{problem.message}</Alert>}
-        {quotaFull && !problem && quota && <Alert tone="warning" title="No push posts left">{quotaSentence(quota)}. You can schedule one for a later {quota.period === 'day' ? 'day' : 'month'}.</Alert>}
+        {problem?.kind === 'error' && <Alert tone="error" title={t('broadcasts.thePushPostWas')}>{problem.message}</Alert>}
+        {quotaFull && !problem && quota && <Alert tone="warning" title={t('broadcasts.noPushPostsLeft')}>{quota.period === 'day' ? t('broadcasts.youCanScheduleOneDay', { quota: quotaSentence(quota) }) : t('broadcasts.youCanScheduleOneMonth', { quota: quotaSentence(quota) })}</Alert>}
 
         <div className="form-actions">
           <Button variant="primary" disabled={!ready} onClick={() => { setProblem(null); setConfirming(true); }}>
-            {when === 'now' ? 'Send push post…' : 'Schedule push post…'}
+            {when === 'now' ? t('broadcasts.sendPushPost') : t('broadcasts.schedulePushPost')}
           </Button>
-          {contentMissing && <span className="field-hint">{kind === 'mpnews' ? 'Pick a draft to push.' : kind === 'text' ? 'Write the text to push.' : 'Choose an image to push.'}</span>}
+          {contentMissing && <span className="field-hint">{kind === 'mpnews' ? t('broadcasts.pickADraftTo') : kind === 'text' ? t('broadcasts.writeTheTextTo') : t('broadcasts.chooseAnImageTo')}</span>}
         </div>
       </div>
 
       <Dialog
         open={confirming}
-        title={when === 'now' ? 'Send this push post now?' : 'Schedule this push post?'}
+        title={when === 'now' ? t('broadcasts.sendThisPushPost') : t('broadcasts.scheduleThisPushPost')}
         onClose={() => setConfirming(false)}
-        footer={<><Button onClick={() => setConfirming(false)}>Cancel</Button><Button variant="primary" loading={busy} onClick={() => void send(false)}>{when === 'now' ? 'Send now' : 'Schedule'}</Button></>}
+        footer={<><Button onClick={() => setConfirming(false)}>{t('broadcasts.cancel')}</Button><Button variant="primary" loading={busy} onClick={() => void send(false)}>{when === 'now' ? t('broadcasts.sendNow') : t('broadcasts.schedule')}</Button></>}
       >
         <p className="dialog-lead">
-          {what} goes to <strong>{audienceLabel}</strong> ({reach}) {when === 'now' ? 'right away' : <>at <strong>{chinaShort(scheduleIso)}</strong> China time</>}.
+          {when === 'now' ? t('broadcasts.confirmNow', { what, audience: audienceLabel, reach }) : t('broadcasts.confirmAt', { what, audience: audienceLabel, reach, time: chinaShort(scheduleIso) })}
         </p>
-        <p className="field-hint">It uses one push post of the {quota?.period === 'month' ? 'month' : 'day'}{quota ? ` (${quota.used} of ${quota.limit} used so far)` : ''}. A push post cannot be edited once sent.</p>
+        <p className="field-hint">{quota?.period === 'month' ? t('broadcasts.itUsesOnePushMonth', { used: quota.used, limit: quota.limit }) : quota ? t('broadcasts.itUsesOnePushDay', { used: quota.used, limit: quota.limit }) : t('broadcasts.itUsesOnePush')}</p>
       </Dialog>
 
       <Dialog
         open={reprint !== null}
-        title="This push post reprints original articles"
+        title={t('broadcasts.thisPushPostReprints')}
         onClose={() => setReprint(null)}
-        footer={<><Button onClick={() => setReprint(null)}>Don’t send</Button><Button variant="primary" loading={busy} onClick={() => void send(true)}>Send anyway as a reprint</Button></>}
+        footer={<><Button onClick={() => setReprint(null)}>{t('broadcasts.donTSend')}</Button><Button variant="primary" loading={busy} onClick={() => void send(true)}>{t('broadcasts.sendAnywayAsA')}</Button></>}
       >
-        <p className="dialog-lead">One or more articles repost original articles of other accounts. A push post like this is stopped unless you confirm.</p>
-        <p className="field-hint">Sent anyway, each reposted article names the account it comes from and links to the original.</p>
+        <p className="dialog-lead">{t('broadcasts.oneOrMoreArticles')}</p>
+        <p className="field-hint">{t('broadcasts.sentAnywayEachReposted')}</p>
       </Dialog>
     </Card>
   );

@@ -13,10 +13,11 @@ import { audienceText } from './History.js';
 import { StatusBadge, TYPE_LABEL } from './StatusBadge.js';
 import { isLive, type Push } from './types.js';
 import './broadcasts.css';
+import { t } from '../../i18n/index.js';
 
 const PLACEMENT: Record<string, string> = {
-  chats: 'Chat list, with notification',
-  subscriptions: 'Subscriptions folder',
+  chats: t('broadcasts.chatListWithNotification'),
+  subscriptions: t('broadcasts.subscriptionsFolder'),
 };
 
 function Count({ label, value, hint }: { label: string; value: number; hint: string }) {
@@ -50,8 +51,8 @@ export function PushDetail({ account }: AccountPageProps) {
   const [error, setError] = useState<string | null>(null);
   const push = loaded.data?.push;
 
-  if (statusOf(loaded.error) === 404) return <NotFound what="push post" />;
-  if (loaded.error) return <Alert tone="error" title="Could not load the push post">{loaded.error.message}</Alert>;
+  if (statusOf(loaded.error) === 404) return <NotFound what={t('broadcasts.pushPost')} />;
+  if (loaded.error) return <Alert tone="error" title={t('broadcasts.couldNotLoadThe3')}>{loaded.error.message}</Alert>;
   if (!push) return <Loading />;
 
   const cancel = async () => {
@@ -62,7 +63,7 @@ export function PushDetail({ account }: AccountPageProps) {
       queryClient.setQueryData(query.queryKey, { push: next });
       void invalidatePaths(queryClient, account.appid, '/broadcasts');
       setConfirm(false);
-      toast.show('Scheduled push post cancelled');
+      toast.show(t('broadcasts.scheduledPushPostCancelled'));
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -75,56 +76,56 @@ export function PushDetail({ account }: AccountPageProps) {
   return (
     <div className="stack">
       <div className="section-bar push-detail-bar">
-        <Link to={`/console/accounts/${account.appid}/broadcasts`}>← All push posts</Link>
-        {push.can_cancel && <Button variant="danger" onClick={() => setConfirm(true)}>Cancel scheduled push</Button>}
+        <Link to={`/console/accounts/${account.appid}/broadcasts`}>{t('broadcasts.allPushPosts')}</Link>
+        {push.can_cancel && <Button variant="danger" onClick={() => setConfirm(true)}>{t('broadcasts.cancelScheduledPush')}</Button>}
       </div>
       <Card
-        title={<span className="detail-title">{TYPE_LABEL[push.msgtype] ?? push.msgtype} push post <StatusBadge status={push.status} /></span>}
+        title={<span className="detail-title">{TYPE_LABEL[push.msgtype] ?? push.msgtype} {t('broadcasts.pushPost')} <StatusBadge status={push.status} /></span>}
         description={push.summary}
-        actions={isLive(push.status) ? <span className="live"><span className="live-dot" /> Live</span> : undefined}
+        actions={isLive(push.status) ? <span className="live"><span className="live-dot" /> {t('broadcasts.live')}</span> : undefined}
       >
-        {push.status === 'scheduled' && <Alert tone="info" title={`Scheduled for ${chinaFull(push.scheduled_at)} (China time)`}>It can be cancelled until it starts.</Alert>}
-        {push.status === 'cancelled' && <Alert tone="info" title="Cancelled">This push post was cancelled before it was sent.</Alert>}
-        {push.status === 'failed' && <Alert tone="error" title="The push post failed">{push.result_status ?? 'It could not be sent.'}</Alert>}
+        {push.status === 'scheduled' && <Alert tone="info" title={t('broadcasts.scheduledForChinaTime2', { chinaFull: chinaFull(push.scheduled_at) })}>{t('broadcasts.itCanBeCancelled')}</Alert>}
+        {push.status === 'cancelled' && <Alert tone="info" title={t('broadcasts.cancelled')}>{t('broadcasts.thisPushPostWas2')}</Alert>}
+        {push.status === 'failed' && <Alert tone="error" title={t('broadcasts.thePushPostFailed')}>{push.result_status ?? t('broadcasts.itCouldNotBe')}</Alert>}
         {push.status !== 'scheduled' && push.status !== 'cancelled' && (
           <>
-            <div className="push-progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-label="Delivered">
+            <div className="push-progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-label={t('broadcasts.delivered')}>
               <div className="push-progress-bar" style={{ width: `${pct}%` }} />
             </div>
             <div className="push-counts">
-              <Count label="Audience" value={c.total} hint="Followers when it was sent" />
-              <Count label="To send" value={c.filtered} hint={c.filtered_out > 0 ? `${c.filtered_out} over the four-a-month limit left out` : 'After filtering'} />
-              <Count label="Delivered" value={c.sent} hint={isLive(push.status) ? `${push.batches} batches so far` : 'Received the push post'} />
-              <Count label="Errors" value={c.errors} hint="Could not be delivered" />
+              <Count label={t('broadcasts.audience')} value={c.total} hint={t('broadcasts.followersWhenItWas')} />
+              <Count label={t('broadcasts.toSend')} value={c.filtered} hint={c.filtered_out > 0 ? t('broadcasts.overTheFourA', { filtered_out: c.filtered_out }) : t('broadcasts.afterFiltering')} />
+              <Count label={t('broadcasts.delivered')} value={c.sent} hint={isLive(push.status) ? t('broadcasts.batchesSoFar', { batches: push.batches }) : t('broadcasts.receivedThePushPost')} />
+              <Count label={t('broadcasts.errors')} value={c.errors} hint={t('broadcasts.couldNotBeDelivered')} />
             </div>
           </>
         )}
         <dl className="facts push-facts">
-          <div><dt>Msg ID</dt><dd className="mono">{push.msg_id}</dd></div>
-          {push.msg_data_id !== null && <div><dt>Msg data ID</dt><dd className="mono">{push.msg_data_id}</dd></div>}
-          <div><dt>Audience</dt><dd>{audienceText(push.audience)}</dd></div>
-          <div><dt>Shown</dt><dd title={PLACEMENT[push.placement]}>{PLACEMENT[push.placement] ?? push.placement}</dd></div>
-          <div><dt>Sent from</dt><dd>{push.source === 'api' ? <Badge tone="blue">API</Badge> : 'Console'}</dd></div>
-          {push.scheduled_at && <div><dt>Scheduled for (China)</dt><dd>{chinaFull(push.scheduled_at)}</dd></div>}
-          <div><dt>Accepted (China)</dt><dd>{chinaFull(push.accepted_at)}</dd></div>
-          <div><dt>Started (China)</dt><dd>{chinaFull(push.started_at)}</dd></div>
-          <div><dt>Finished (China)</dt><dd>{chinaFull(push.finished_at)}</dd></div>
-          {push.result_status && <div><dt>Result</dt><dd className="mono">{push.result_status}</dd></div>}
+          <div><dt>{t('broadcasts.msgId')}</dt><dd className="mono">{push.msg_id}</dd></div>
+          {push.msg_data_id !== null && <div><dt>{t('broadcasts.msgDataId')}</dt><dd className="mono">{push.msg_data_id}</dd></div>}
+          <div><dt>{t('broadcasts.audience')}</dt><dd>{audienceText(push.audience)}</dd></div>
+          <div><dt>{t('broadcasts.shown')}</dt><dd title={PLACEMENT[push.placement]}>{PLACEMENT[push.placement] ?? push.placement}</dd></div>
+          <div><dt>{t('broadcasts.sentFrom')}</dt><dd>{push.source === 'api' ? <Badge tone="blue">{t('broadcasts.api')}</Badge> : t('broadcasts.console')}</dd></div>
+          {push.scheduled_at && <div><dt>{t('broadcasts.scheduledForChina')}</dt><dd>{chinaFull(push.scheduled_at)}</dd></div>}
+          <div><dt>{t('broadcasts.acceptedChina')}</dt><dd>{chinaFull(push.accepted_at)}</dd></div>
+          <div><dt>{t('broadcasts.startedChina')}</dt><dd>{chinaFull(push.started_at)}</dd></div>
+          <div><dt>{t('broadcasts.finishedChina')}</dt><dd>{chinaFull(push.finished_at)}</dd></div>
+          {push.result_status && <div><dt>{t('broadcasts.result')}</dt><dd className="mono">{push.result_status}</dd></div>}
         </dl>
         {push.content !== null && (
           <>
-            <h3 className="section-title">Text</h3>
+            <h3 className="section-title">{t('broadcasts.text')}</h3>
             <p className="push-text">{push.content}</p>
           </>
         )}
       </Card>
       <Dialog
         open={confirm}
-        title="Cancel this scheduled push post?"
+        title={t('broadcasts.cancelThisScheduledPush')}
         onClose={() => setConfirm(false)}
-        footer={<><Button onClick={() => setConfirm(false)}>Keep it</Button><Button variant="danger" loading={busy} onClick={() => void cancel()}>Cancel push post</Button></>}
+        footer={<><Button onClick={() => setConfirm(false)}>{t('broadcasts.keepIt')}</Button><Button variant="danger" loading={busy} onClick={() => void cancel()}>{t('broadcasts.cancelPushPost')}</Button></>}
       >
-        <p className="dialog-lead">It will not be sent, and it no longer counts against the push quota.</p>
+        <p className="dialog-lead">{t('broadcasts.itWillNotBe')}</p>
         {error && <Alert tone="error">{error}</Alert>}
       </Dialog>
     </div>

@@ -1,14 +1,15 @@
 import { Badge, Spinner, type Tone } from '../../ui/index.js';
 import type { PushStatus } from './types.js';
+import { t } from '../../i18n/index.js';
 
 const LABEL: Record<PushStatus, [string, Tone]> & Record<string, [string, Tone] | undefined> = {
-  scheduled: ['Scheduled', 'blue'],
-  queued: ['Queued', 'amber'],
-  sending: ['Sending', 'amber'],
-  done: ['Done', 'green'],
-  failed: ['Failed', 'red'],
-  cancelled: ['Cancelled', 'gray'],
-  deleted: ['Deleted', 'gray'],
+  scheduled: [t('broadcasts.scheduled'), 'blue'],
+  queued: [t('broadcasts.queued'), 'amber'],
+  sending: [t('broadcasts.sending'), 'amber'],
+  done: [t('broadcasts.done'), 'green'],
+  failed: [t('broadcasts.failed'), 'red'],
+  cancelled: [t('broadcasts.cancelled'), 'gray'],
+  deleted: [t('broadcasts.deleted'), 'gray'],
 };
 
 /** A push post's status as a pill; sending ones spin. */
@@ -22,4 +23,4 @@ export function StatusBadge({ status }: { status: PushStatus | string }) {
   );
 }
 
-export const TYPE_LABEL: Record<string, string> = { mpnews: 'Articles', text: 'Text', image: 'Image', voice: 'Voice', mpvideo: 'Video', wxcard: 'Card' };
+export const TYPE_LABEL: Record<string, string> = { mpnews: t('broadcasts.articles'), text: t('broadcasts.text'), image: t('broadcasts.image'), voice: t('broadcasts.voice'), mpvideo: t('broadcasts.video'), wxcard: t('broadcasts.card') };

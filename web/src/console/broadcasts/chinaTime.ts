@@ -2,27 +2,15 @@
  * Push quotas and schedules follow the China calendar (Asia/Shanghai, UTC+8 all year), so the
  * composer shows and takes those times in China time whatever the operator's own time zone.
  */
+import { formatTime } from '../../i18n/time.js';
 
 const SHANGHAI_MS = 8 * 3600 * 1000;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const pad = (n: number) => String(n).padStart(2, '0');
 
-/** "25 Nov 00:00" in China time. */
-export function chinaShort(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const ms = new Date(iso).getTime();
-  if (Number.isNaN(ms)) return '—';
-  const d = new Date(ms + SHANGHAI_MS);
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-}
+/** "25 Nov 00:00" (English) or "11月25日 00:00" (Chinese) in China time. */
+export const chinaShort = (iso: string | null | undefined): string => formatTime(iso, 'short');
 
-/** "2026-11-25 10:30:05" in China time, for detail views. */
-export function chinaFull(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const ms = new Date(iso).getTime();
-  if (Number.isNaN(ms)) return '—';
-  return new Date(ms + SHANGHAI_MS).toISOString().slice(0, 19).replace('T', ' ');
-}
+/** "2026-11-25 10:30:05 (UTC+8)" in China time, for detail views. */
+export const chinaFull = (iso: string | null | undefined): string => formatTime(iso, 'seconds');
 
 /** The value of a datetime-local input (YYYY-MM-DDTHH:mm) showing this instant in China time. */
 export function toChinaInput(ms: number): string {

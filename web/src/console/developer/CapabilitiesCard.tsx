@@ -1,14 +1,15 @@
 import { Badge, Card, Table, type Column } from '../../ui/index.js';
 import { accountTypeLabel } from '../format.js';
 import type { AccountDetail, CapabilityRow } from '../types.js';
+import { t } from '../../i18n/index.js';
 
 const columns: Column<CapabilityRow>[] = [
-  { key: 'label', header: 'API group', render: (c) => c.label },
-  { key: 'capability', header: 'Key', render: (c) => <span className="mono muted">{c.capability}</span>, className: 'nowrap' },
+  { key: 'label', header: t('developer.apiGroup'), render: (c) => c.label },
+  { key: 'capability', header: t('developer.key'), render: (c) => <span className="mono muted">{c.capability}</span>, className: 'nowrap' },
   {
     key: 'allowed',
-    header: 'Available',
-    render: (c) => (c.allowed ? <Badge tone="green">✓ Available</Badge> : <Badge tone="gray">✕ Not available</Badge>),
+    header: t('developer.available2'),
+    render: (c) => (c.allowed ? <Badge tone="green">{t('developer.available')}</Badge> : <Badge tone="gray">{t('developer.notAvailable')}</Badge>),
     className: 'nowrap',
   },
 ];
@@ -18,11 +19,11 @@ export function CapabilitiesCard({ account }: { account: AccountDetail }) {
   const allowed = account.capabilities.filter((c) => c.allowed).length;
   return (
     <Card
-      title="API permissions"
-      description={`${accountTypeLabel(account.type)}, ${account.verified ? 'verified' : 'unverified'}: ${allowed} of ${account.capabilities.length} API groups available. Calls outside them answer 48001.`}
+      title={t('developer.apiPermissions')}
+      description={t('developer.ofApiGroupsAvailable', { accountTypeLabel: accountTypeLabel(account.type), value: account.verified ? t('developer.verifiedLower') : t('developer.unverifiedLower'), allowed, length: account.capabilities.length })}
       className="card-flush"
     >
-      <Table label="API permissions" columns={columns} rows={account.capabilities} rowKey={(c) => c.capability} />
+      <Table label={t('developer.apiPermissions')} columns={columns} rows={account.capabilities} rowKey={(c) => c.capability} />
     </Card>
   );
 }

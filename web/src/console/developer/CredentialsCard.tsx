@@ -5,6 +5,7 @@ import { Alert, Button, Card, CopyButton, Dialog } from '../../ui/index.js';
 import { dateTime } from '../format.js';
 import { SecretReveal } from '../accounts/SecretReveal.js';
 import type { AccountDetail } from '../types.js';
+import { t } from '../../i18n/index.js';
 
 /** AppID, original id and the AppSecret (reset with confirmation; the new one shown once). */
 export function CredentialsCard({ account, onReset }: { account: AccountDetail; onReset(hint: string): void }) {
@@ -29,7 +30,7 @@ export function CredentialsCard({ account, onReset }: { account: AccountDetail; 
   };
 
   return (
-    <Card title="Developer ID" description="What your server uses to get an access_token.">
+    <Card title={t('developer.developerId')} description={t('developer.whatYourServerUses')}>
       <div className="kv-grid">
         <div className="kv">
           <div className="kv-label">AppID</div>
@@ -39,10 +40,10 @@ export function CredentialsCard({ account, onReset }: { account: AccountDetail; 
           </div>
         </div>
         <div className="kv">
-          <div className="kv-label">Original ID</div>
+          <div className="kv-label">{t('developer.originalId')}</div>
           <div className="kv-value">
             <code className="mono-box">{account.original_id}</code>
-            <CopyButton text={account.original_id} what="Original ID" />
+            <CopyButton text={account.original_id} what={t('developer.originalId')} />
           </div>
         </div>
         <div className="kv">
@@ -50,38 +51,38 @@ export function CredentialsCard({ account, onReset }: { account: AccountDetail; 
           <div className="kv-value">
             <code className="mono-box muted" data-testid="secret-hint">{'•'.repeat(12)}{account.secret_hint}</code>
             <Button size="sm" variant="danger" onClick={() => setConfirming(true)}>
-              Reset
+              {t('developer.reset')}
             </Button>
           </div>
           <div className="kv-hint">
-            {account.secret_reset_at ? `Last reset ${dateTime(account.secret_reset_at)}.` : 'Issued when the account was created.'} Only the last four characters are kept visible.
+            {t('developer.onlyTheLastFour', { value: account.secret_reset_at ? t('developer.lastReset', { dateTime: dateTime(account.secret_reset_at) }) : t('developer.issuedWhenTheAccount') })}
           </div>
         </div>
       </div>
 
       <Dialog
         open={confirming}
-        title="Reset the AppSecret?"
+        title={t('developer.resetTheAppsecret')}
         onClose={() => setConfirming(false)}
         footer={
           <>
-            <Button onClick={() => setConfirming(false)} data-autofocus>Cancel</Button>
+            <Button onClick={() => setConfirming(false)} data-autofocus>{t('developer.cancel')}</Button>
             <Button variant="primary" className="btn-danger-solid" loading={busy} onClick={() => void reset()}>
-              Reset AppSecret
+              {t('developer.resetAppsecret')}
             </Button>
           </>
         }
       >
-        <p>The current AppSecret stops working immediately. Servers using it cannot get new access tokens until you update them.</p>
+        <p>{t('developer.theCurrentAppsecretStops')}</p>
         {error && <Alert tone="error">{error}</Alert>}
       </Dialog>
 
       <Dialog
         open={secret !== null}
-        title="New AppSecret"
+        title={t('developer.newAppsecret')}
         onClose={() => setSecret(null)}
         dismissable={false}
-        footer={<Button variant="primary" onClick={() => setSecret(null)}>I have stored the secret</Button>}
+        footer={<Button variant="primary" onClick={() => setSecret(null)}>{t('developer.iHaveStoredThe')}</Button>}
       >
         {secret && <SecretReveal secret={secret} />}
       </Dialog>

@@ -3,6 +3,7 @@ import { errorMessage } from '../../api/client.js';
 import { consoleApi } from '../api.js';
 import { Button, Card, Field, TextArea, useToast } from '../../ui/index.js';
 import type { AccountDetail } from '../types.js';
+import { t } from '../../i18n/index.js';
 
 const parse = (text: string) => text.split(/[\n,;]+/).map((s) => s.trim()).filter(Boolean);
 
@@ -26,7 +27,7 @@ export function IpWhitelistCard({ account, onSaved }: { account: AccountDetail; 
       const res = await consoleApi.put<{ ip_whitelist: string[] }>(`/accounts/${account.appid}/ip-whitelist`, { entries });
       onSaved(res.ip_whitelist);
       setText(res.ip_whitelist.join('\n'));
-      toast.show(res.ip_whitelist.length ? `IP whitelist saved (${res.ip_whitelist.length} ${res.ip_whitelist.length === 1 ? 'entry' : 'entries'})` : 'IP whitelist cleared: any address may get a token');
+      toast.show(res.ip_whitelist.length ? t('developer.ipWhitelistSaved', { count: res.ip_whitelist.length }) : t('developer.ipWhitelistClearedAny'));
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -36,11 +37,11 @@ export function IpWhitelistCard({ account, onSaved }: { account: AccountDetail; 
 
   return (
     <Card
-      title="IP whitelist"
-      description="Only these addresses may call /cgi-bin/token. Leave it empty to allow any address."
-      actions={account.ip_whitelist.length ? <span className="muted small">{account.ip_whitelist.length} active</span> : <span className="muted small">Not restricted</span>}
+      title={t('developer.ipWhitelist')}
+      description={t('developer.onlyTheseAddressesMay')}
+      actions={account.ip_whitelist.length ? <span className="muted small">{t('developer.active', { length: account.ip_whitelist.length })}</span> : <span className="muted small">{t('developer.notRestricted')}</span>}
     >
-      <Field label="Addresses" hint="One IPv4 or IPv6 address or CIDR range per line, e.g. 203.0.113.7 or 10.0.0.0/8." error={error}>
+      <Field label={t('developer.addresses')} hint={t('developer.oneIpv4OrIpv6')} error={error}>
         {(p) => (
           <TextArea
             {...p}
@@ -58,9 +59,9 @@ export function IpWhitelistCard({ account, onSaved }: { account: AccountDetail; 
       </Field>
       <div className="form-actions">
         <Button variant="primary" onClick={() => void save()} loading={busy} disabled={!dirty && !error}>
-          Save whitelist
+          {t('developer.saveWhitelist')}
         </Button>
-        {dirty && <span className="muted small">Unsaved changes</span>}
+        {dirty && <span className="muted small">{t('developer.unsavedChanges')}</span>}
       </div>
     </Card>
   );

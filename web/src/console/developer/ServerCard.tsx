@@ -4,6 +4,7 @@ import { consoleApi } from '../api.js';
 import { Alert, Badge, Button, Card, Field, Input, RadioGroup } from '../../ui/index.js';
 import { dateTime, randomAesKey, randomToken } from '../format.js';
 import { serverModeOf, type AccountDetail, type ServerConfig, type ServerMode } from '../types.js';
+import { t } from '../../i18n/index.js';
 
 type Result = { tone: 'success'; title: string; text: string } | { tone: 'error'; title: string; text: string } | null;
 
@@ -38,17 +39,17 @@ export function ServerCard({ account, onSaved }: { account: AccountDetail; onSav
         mode,
       });
       onSaved(res.server);
-      setResult({ tone: 'success', title: 'Verification succeeded', text: 'Your server answered the echostr. Messages and events are now pushed to it.' });
+      setResult({ tone: 'success', title: t('developer.verificationSucceeded'), text: t('developer.yourServerAnsweredThe') });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'server_verification_failed') {
-        setResult({ tone: 'error', title: 'Verification failed: nothing was saved', text: err.message });
+        setResult({ tone: 'error', title: t('developer.verificationFailedNothingWas'), text: err.message });
       } else if (err instanceof ApiError && (err.code === 'invalid_server_config' || err.code === 'invalid_request')) {
         const raw = (err.details?.field as string | undefined) ?? err.fields[0]?.path;
         const field = raw ? FIELD_OF[raw] : undefined;
         if (field) setFieldError({ field, message: err.message });
-        else setResult({ tone: 'error', title: 'Check the form', text: err.message });
+        else setResult({ tone: 'error', title: t('developer.checkTheForm'), text: err.message });
       } else {
-        setResult({ tone: 'error', title: 'Could not save', text: errorMessage(err) });
+        setResult({ tone: 'error', title: t('developer.couldNotSave'), text: errorMessage(err) });
       }
     } finally {
       setBusy(null);
@@ -61,9 +62,9 @@ export function ServerCard({ account, onSaved }: { account: AccountDetail; onSav
     try {
       const res = await consoleApi.post<{ server: ServerConfig }>(`/accounts/${account.appid}/server/disable`);
       onSaved(res.server);
-      setResult({ tone: 'success', title: 'Server disabled', text: 'Herald stops pushing messages and events. The configuration is kept.' });
+      setResult({ tone: 'success', title: t('developer.serverDisabled'), text: t('developer.heraldStopsPushingMessages') });
     } catch (err) {
-      setResult({ tone: 'error', title: 'Could not disable', text: errorMessage(err) });
+      setResult({ tone: 'error', title: t('developer.couldNotDisable'), text: errorMessage(err) });
     } finally {
       setBusy(null);
     }
@@ -71,56 +72,56 @@ export function ServerCard({ account, onSaved }: { account: AccountDetail; onSav
 
   return (
     <Card
-      title="Server configuration"
-      description="Where Herald pushes messages and events (WeChat's callback protocol)."
+      title={t('developer.serverConfiguration')}
+      description={t('developer.whereHeraldPushesMessages')}
       actions={
         s.enabled ? (
-          <Badge tone="green">● Enabled{s.verified_at ? ` · verified ${dateTime(s.verified_at)}` : ''}</Badge>
+          <Badge tone="green">{s.verified_at ? t('developer.enabledVerified', { time: dateTime(s.verified_at) }) : t('developer.enabled')}</Badge>
         ) : (
-          <Badge>{s.url ? 'Disabled' : 'Not configured'}</Badge>
+          <Badge>{s.url ? t('developer.disabled') : t('developer.notConfigured')}</Badge>
         )
       }
     >
       <form onSubmit={save} noValidate className="server-form">
-        <Field label="URL" hint="Your server's endpoint, http:// or https://. Herald sends a GET with an echostr to verify it." error={errorFor('url')}>
+        <Field label="URL" hint={t('developer.yourServerSEndpoint')} error={errorFor('url')}>
           {(p) => <Input {...p} name="url" type="url" value={url} onChange={(e) => {
             setUrl(e.target.value);
             if (fieldError?.field === 'url') setFieldError(null);
-          }} placeholder="https://example.com/wechat" maxLength={1024} spellCheck={false} />}
+          }} placeholder={t('developer.httpsExampleComWechat')} maxLength={1024} spellCheck={false} />}
         </Field>
         <div className="field-row">
-          <Field label="Token" hint="3–32 letters or digits, used to sign every push." error={errorFor('token')}>
+          <Field label="Token" hint={t('developer.n332LettersOr')} error={errorFor('token')}>
             {(p) => (
               <div className="input-group">
                 <Input {...p} name="token" value={token} onChange={(e) => {
                   setToken(e.target.value);
                   if (fieldError?.field === 'token') setFieldError(null);
                 }} maxLength={32} spellCheck={false} autoComplete="off" />
-                <Button onClick={() => setToken(randomToken())}>Generate</Button>
+                <Button onClick={() => setToken(randomToken())}>{t('developer.generate')}</Button>
               </div>
             )}
           </Field>
-          <Field label="EncodingAESKey" hint="43 letters or digits. Required in compatible and safe mode." error={errorFor('encoding_aes_key')}>
+          <Field label="EncodingAESKey" hint={t('developer.n43LettersOrDigits')} error={errorFor('encoding_aes_key')}>
             {(p) => (
               <div className="input-group">
                 <Input {...p} name="encoding_aes_key" className="mono" value={aesKey} onChange={(e) => {
                   setAesKey(e.target.value);
                   if (fieldError?.field === 'encoding_aes_key') setFieldError(null);
                 }} maxLength={43} spellCheck={false} autoComplete="off" />
-                <Button onClick={() => setAesKey(randomAesKey())}>Generate</Button>
+                <Button onClick={() => setAesKey(randomAesKey())}>{t('developer.generate')}</Button>
               </div>
             )}
           </Field>
         </div>
         <RadioGroup<ServerMode>
           name="mode"
-          label="Message encryption"
+          label={t('developer.messageEncryption')}
           value={mode}
           onChange={setMode}
           options={[
-            { value: 'plaintext', label: 'Plaintext', description: 'XML as is. Simplest; for development.' },
-            { value: 'compatible', label: 'Compatible', description: 'Plaintext fields plus the encrypted message.' },
-            { value: 'safe', label: 'Safe', description: 'Encrypted only (AES). Recommended.' },
+            { value: 'plaintext', label: t('developer.plaintext'), description: t('developer.xmlAsIsSimplest') },
+            { value: 'compatible', label: t('developer.compatible'), description: t('developer.plaintextFieldsPlusThe') },
+            { value: 'safe', label: t('developer.safe'), description: t('developer.encryptedOnlyAesRecommended') },
           ]}
         />
         {errorFor('mode') && <div className="field-error">{errorFor('mode')}</div>}
@@ -133,11 +134,11 @@ export function ServerCard({ account, onSaved }: { account: AccountDetail; onSav
         )}
         <div className="form-actions">
           <Button type="submit" variant="primary" loading={busy === 'save'} disabled={busy !== null}>
-            Verify and save
+            {t('developer.verifyAndSave')}
           </Button>
           {s.enabled && (
             <Button variant="danger" onClick={() => void disable()} loading={busy === 'disable'} disabled={busy !== null}>
-              Disable
+              {t('developer.disable')}
             </Button>
           )}
         </div>

@@ -11,6 +11,7 @@ import { RemarkCell } from './RemarkCell.js';
 import { TagsPanel } from './TagsPanel.js';
 import { sceneLabel, type Filter, type Follower, type FollowerPage, type TagsView } from './types.js';
 import './followers.css';
+import { t } from '../../i18n/index.js';
 
 const PAGE = 50;
 
@@ -86,11 +87,11 @@ export function FollowersPage({ account }: AccountPageProps) {
     try {
       if (what === 'tag' || what === 'untag') {
         await consoleApi.post(`/accounts/${appid}/followers/tagging`, { openids, tag_id: Number(bulkTag), action: what === 'tag' ? 'add' : 'remove' });
-        const name = tags.data?.tags.find((t) => String(t.id) === bulkTag)?.name ?? 'the tag';
-        toast.show(`${what === 'tag' ? 'Tagged' : 'Untagged'} ${openids.length} ${openids.length === 1 ? 'follower' : 'followers'} ${what === 'tag' ? 'with' : 'from'} “${name}”`);
+        const name = tags.data?.tags.find((tag) => String(tag.id) === bulkTag)?.name ?? t('followers.theTag');
+        toast.show(what === 'tag' ? t('followers.taggedWith', { count: openids.length, name }) : t('followers.untaggedFrom', { count: openids.length, name }));
       } else {
         await consoleApi.post(`/accounts/${appid}/followers/blacklist`, { openids, action: what === 'blacklist' ? 'add' : 'remove' });
-        toast.show(`${what === 'blacklist' ? 'Blacklisted' : 'Released'} ${openids.length} ${openids.length === 1 ? 'follower' : 'followers'}`);
+        toast.show(what === 'blacklist' ? t('followers.blacklistedCount', { count: openids.length }) : t('followers.releasedCount', { count: openids.length }));
       }
       refresh();
     } catch (err) {
@@ -116,16 +117,16 @@ export function FollowersPage({ account }: AccountPageProps) {
       header: (
         <input
           type="checkbox"
-          aria-label="Select all shown followers"
+          aria-label={t('followers.selectAllShownFollowers')}
           checked={allSelected}
           onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.openid)))}
         />
       ),
-      render: (f) => <input type="checkbox" aria-label={`Select ${f.nickname}`} checked={selected.has(f.openid)} onChange={() => toggle(f.openid)} />,
+      render: (f) => <input type="checkbox" aria-label={t('followers.select', { nickname: f.nickname })} checked={selected.has(f.openid)} onChange={() => toggle(f.openid)} />,
     },
     {
       key: 'follower',
-      header: 'Follower',
+      header: t('followers.follower'),
       render: (f) => (
         <div className="follower-cell">
           <span className="avatar follower-avatar" aria-hidden="true">{f.nickname.slice(0, 1).toUpperCase()}</span>
@@ -144,7 +145,7 @@ export function FollowersPage({ account }: AccountPageProps) {
     },
     {
       key: 'region',
-      header: 'Region · language',
+      header: t('followers.regionLanguage'),
       render: (f) => (
         <div className="follower-region">
           <div>{f.region || <span className="muted">—</span>}</div>
@@ -164,7 +165,7 @@ export function FollowersPage({ account }: AccountPageProps) {
     },
     {
       key: 'followed',
-      header: 'Followed',
+      header: t('followers.followed'),
       className: 'nowrap',
       render: (f) => (
         <div>
@@ -175,11 +176,11 @@ export function FollowersPage({ account }: AccountPageProps) {
     },
     {
       key: 'tags',
-      header: 'Tags',
+      header: t('followers.tags'),
       render: (f) => (
         <div className="follower-tags">
-          {f.blacklisted && <Badge tone="red">Blacklisted</Badge>}
-          {!f.subscribed && <Badge>Unfollowed</Badge>}
+          {f.blacklisted && <Badge tone="red">{t('followers.blacklisted')}</Badge>}
+          {!f.subscribed && <Badge>{t('followers.unfollowed')}</Badge>}
           {f.tags.map((t) => (
             <Badge key={t.id} tone="blue">{t.name}</Badge>
           ))}
@@ -192,10 +193,10 @@ export function FollowersPage({ account }: AccountPageProps) {
   const shownFilter = shown?.filter ?? filter;
   const filterLabel =
     shownFilter.kind === 'all'
-      ? 'All followers'
+      ? t('followers.allFollowers')
       : shownFilter.kind === 'blacklist'
-        ? 'Blacklist'
-        : (tags.data?.tags.find((t) => t.id === shownFilter.id)?.name ?? 'Tag');
+        ? t('followers.blacklist')
+        : (tags.data?.tags.find((t) => t.id === shownFilter.id)?.name ?? t('followers.tag'));
   const customTags = tags.data?.tags ?? [];
 
   return (
@@ -207,8 +208,8 @@ export function FollowersPage({ account }: AccountPageProps) {
               <Input
                 type="search"
                 value={search}
-                aria-label="Search followers"
-                placeholder="Search nickname, remark or OpenID"
+                aria-label={t('followers.searchFollowers')}
+                placeholder={t('followers.searchNicknameRemarkOr')}
                 onChange={(e) => setSearch(e.target.value)}
                 maxLength={64}
               />
@@ -216,61 +217,61 @@ export function FollowersPage({ account }: AccountPageProps) {
             <div className="followers-count" aria-live="polite">
               <strong>{filterLabel}</strong>
               <span className="muted">
-                {total === null ? '' : ` · ${total} ${total === 1 ? 'follower' : 'followers'}`}
-                {shown?.q ? ` matching “${shown.q}”` : ''}
+                {total === null ? '' : ` · ${t('followers.followerCount', { count: total })}`}
+                {shown?.q ? t('followers.matching', { q: shown.q }) : ''}
               </span>
               {loading && <Spinner size={14} />}
             </div>
           </div>
           {n > 0 && (
-            <div className="bulk-bar" role="region" aria-label="Bulk actions">
-              <span className="bulk-count">{n} selected</span>
-              <select className="input bulk-select" aria-label="Tag for selected followers" value={bulkTag} onChange={(e) => setBulkTag(e.target.value)}>
-                <option value="">Choose a tag…</option>
+            <div className="bulk-bar" role="region" aria-label={t('followers.bulkActions')}>
+              <span className="bulk-count">{t('followers.selected', { n })}</span>
+              <select className="input bulk-select" aria-label={t('followers.tagForSelectedFollowers')} value={bulkTag} onChange={(e) => setBulkTag(e.target.value)}>
+                <option value="">{t('followers.chooseATag')}</option>
                 {customTags.map((t) => (
                   <option key={t.id} value={String(t.id)}>{t.name}</option>
                 ))}
               </select>
-              <Button size="sm" disabled={!bulkTag || busy !== null} loading={busy === 'tag'} onClick={() => void bulk('tag')} title={`Up to ${TAGGING_BATCH_MAX} at a time`}>
-                Add tag
+              <Button size="sm" disabled={!bulkTag || busy !== null} loading={busy === 'tag'} onClick={() => void bulk('tag')} title={t('followers.upToAtA', { TAGGING_BATCH_MAX })}>
+                {t('followers.addTag')}
               </Button>
               <Button size="sm" disabled={!bulkTag || busy !== null} loading={busy === 'untag'} onClick={() => void bulk('untag')}>
-                Remove tag
+                {t('followers.removeTag')}
               </Button>
               <span className="bulk-sep" />
               {filter.kind === 'blacklist' ? (
                 <Button size="sm" disabled={busy !== null} loading={busy === 'unblacklist'} onClick={() => void bulk('unblacklist')}>
-                  Remove from blacklist
+                  {t('followers.removeFromBlacklist')}
                 </Button>
               ) : (
-                <Button size="sm" variant="danger" disabled={busy !== null} loading={busy === 'blacklist'} onClick={() => void bulk('blacklist')} title={`Up to ${BLACKLIST_BATCH_MAX} at a time`}>
-                  Blacklist
+                <Button size="sm" variant="danger" disabled={busy !== null} loading={busy === 'blacklist'} onClick={() => void bulk('blacklist')} title={t('followers.upToAtA2', { BLACKLIST_BATCH_MAX })}>
+                  {t('followers.blacklist')}
                 </Button>
               )}
               <Button size="sm" variant="ghost" onClick={() => setSelected(new Set())}>
-                Clear selection
+                {t('followers.clearSelection')}
               </Button>
             </div>
           )}
           {bulkError && (
             <div className="bulk-error">
-              <Alert tone="error" title="Nothing was changed">{bulkError}</Alert>
+              <Alert tone="error" title={t('followers.nothingWasChanged')}>{bulkError}</Alert>
             </div>
           )}
           {loadError ? (
             <div className="bulk-error">
-              <Alert tone="error" title="Could not load followers">{loadError}</Alert>
+              <Alert tone="error" title={t('followers.couldNotLoadFollowers')}>{loadError}</Alert>
             </div>
           ) : (
             <Table
-              label="Followers"
+              label={t('followers.followers')}
               columns={columns}
               rows={rows}
               rowKey={(f) => f.openid}
               empty={
                 !loading && (
-                  <EmptyState title={q || filter.kind !== 'all' ? 'No followers match' : 'No followers yet'}>
-                    {q || filter.kind !== 'all' ? 'Try another search or filter.' : 'People who follow the account appear here.'}
+                  <EmptyState title={q || filter.kind !== 'all' ? t('followers.noFollowersMatch') : t('followers.noFollowersYet')}>
+                    {q || filter.kind !== 'all' ? t('followers.tryAnotherSearchOr') : t('followers.peopleWhoFollowThe')}
                   </EmptyState>
                 )
               }
@@ -279,7 +280,7 @@ export function FollowersPage({ account }: AccountPageProps) {
           {followers.hasNextPage && (
             <div className="followers-more">
               <Button onClick={() => void followers.fetchNextPage()} loading={loading}>
-                Load more
+                {t('followers.loadMore')}
               </Button>
             </div>
           )}

@@ -3,6 +3,7 @@ import { errorMessage } from '../../api/client.js';
 import { consoleApi } from '../api.js';
 import { useToast } from '../../ui/index.js';
 import { REMARK_MAX_CHARS } from '../../../../src/modules/followers/rules/audience.js';
+import { t } from '../../i18n/index.js';
 
 /** A follower's remark, edited in place: click to edit, Enter to save, Escape to cancel. */
 export function RemarkCell({ appid, openid, nickname, remark, onSaved }: {
@@ -30,7 +31,7 @@ export function RemarkCell({ appid, openid, nickname, remark, onSaved }: {
       await consoleApi.put(`/accounts/${appid}/followers/${encodeURIComponent(openid)}/remark`, { remark: next });
       onSaved(next);
       setEditing(false);
-      toast.show(next ? 'Remark saved' : 'Remark cleared');
+      toast.show(next ? t('followers.remarkSaved') : t('followers.remarkCleared'));
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -58,9 +59,9 @@ export function RemarkCell({ appid, openid, nickname, remark, onSaved }: {
           setValue(remark);
           setEditing(true);
         }}
-        aria-label={remark ? `Edit remark of ${nickname}: ${remark}` : `Add a remark for ${nickname}`}
+        aria-label={remark ? t('followers.editRemarkOf', { nickname, remark }) : t('followers.addARemarkFor', { nickname })}
       >
-        {remark || 'Add remark'}
+        {remark || t('followers.addRemark')}
         <span className="remark-pen" aria-hidden="true">✎</span>
       </button>
     );
@@ -73,14 +74,14 @@ export function RemarkCell({ appid, openid, nickname, remark, onSaved }: {
         value={value}
         autoFocus
         disabled={busy}
-        aria-label={`Remark for ${nickname}`}
+        aria-label={t('followers.remarkFor', { nickname })}
         onChange={(e) => setValue(e.target.value)}
         onKeyDown={onKey}
         onBlur={() => !busy && !error && void save()}
       />
       {(error || tooLong) && (
         <div className="field-error" role="alert">
-          {error ?? `A remark must be shorter than ${REMARK_MAX_CHARS} characters.`}
+          {error ?? t('followers.aRemarkMustBe', { REMARK_MAX_CHARS })}
         </div>
       )}
     </div>

@@ -4,6 +4,7 @@ import { consoleApi } from '../api.js';
 import { Button, Card, Dialog, useToast } from '../../ui/index.js';
 import { MAX_TAGS, TAG_NAME_MAX_BYTES } from '../../../../src/modules/followers/rules/audience.js';
 import type { Filter, TagRow, TagsView } from './types.js';
+import { t } from '../../i18n/index.js';
 
 /**
  * The tags sidebar: all followers, the blacklist, and each tag with its count; picking one
@@ -32,7 +33,7 @@ export function TagsPanel({ appid, view, filter, onFilter, onChanged }: {
     setError(null);
     try {
       await consoleApi.post(base, { name: newName.trim() });
-      toast.show(`Tag “${newName.trim()}” created`);
+      toast.show(t('followers.tagCreated', { value: newName.trim() }));
       setNewName('');
       onChanged();
     } catch (err) {
@@ -48,7 +49,7 @@ export function TagsPanel({ appid, view, filter, onFilter, onChanged }: {
     setError(null);
     try {
       await consoleApi.put(`${base}/${renaming.id}`, { name: renaming.name.trim() });
-      toast.show('Tag renamed');
+      toast.show(t('followers.tagRenamed'));
       setRenaming(null);
       onChanged();
     } catch (err) {
@@ -71,7 +72,7 @@ export function TagsPanel({ appid, view, filter, onFilter, onChanged }: {
     setBusy(true);
     try {
       await consoleApi.delete(`${base}/${tag.id}`);
-      toast.show(`Tag “${tag.name}” deleted`);
+      toast.show(t('followers.tagDeleted', { name: tag.name }));
       if (filter.kind === 'tag' && filter.id === tag.id) onFilter({ kind: 'all' });
       setDeleting(null);
       onChanged();
@@ -91,39 +92,39 @@ export function TagsPanel({ appid, view, filter, onFilter, onChanged }: {
   );
 
   return (
-    <Card title="Tags" description={`${custom} of ${MAX_TAGS} tags`} className="tags-panel">
-      <nav className="tag-list" aria-label="Filter followers">
+    <Card title={t('followers.tags')} description={t('followers.ofTags', { custom, MAX_TAGS })} className="tags-panel">
+      <nav className="tag-list" aria-label={t('followers.filterFollowers')}>
         <div className="tag-row">
-          {item('all', 'All followers', view?.followers, filter.kind === 'all', () => onFilter({ kind: 'all' }))}
+          {item('all', t('followers.allFollowers'), view?.followers, filter.kind === 'all', () => onFilter({ kind: 'all' }))}
           <span className="tag-tools" />
         </div>
         <div className="tag-row">
-          {item('blacklist', 'Blacklist', view?.blacklisted, filter.kind === 'blacklist', () => onFilter({ kind: 'blacklist' }))}
+          {item('blacklist', t('followers.blacklist'), view?.blacklisted, filter.kind === 'blacklist', () => onFilter({ kind: 'blacklist' }))}
           <span className="tag-tools" />
         </div>
         <div className="tag-divider" />
-        {view?.tags.map((t) =>
-          renaming?.id === t.id ? (
-            <div key={t.id} className="tag-rename">
+        {view?.tags.map((tag) =>
+          renaming?.id === tag.id ? (
+            <div key={tag.id} className="tag-rename">
               <input
                 className="input"
                 value={renaming.name}
                 autoFocus
-                aria-label={`New name for ${t.name}`}
-                onChange={(e) => setRenaming({ id: t.id, name: e.target.value })}
+                aria-label={t('followers.newNameFor', { name: tag.name })}
+                onChange={(e) => setRenaming({ id: tag.id, name: e.target.value })}
                 onKeyDown={onRenameKey}
               />
-              <Button size="sm" variant="primary" onClick={() => void rename()} loading={busy}>Save</Button>
+              <Button size="sm" variant="primary" onClick={() => void rename()} loading={busy}>{t('followers.save')}</Button>
             </div>
           ) : (
-            <div key={t.id} className="tag-row">
-              {item(`t${t.id}`, t.name, t.count, filter.kind === 'tag' && filter.id === t.id, () => onFilter({ kind: 'tag', id: t.id }))}
+            <div key={tag.id} className="tag-row">
+              {item(`t${tag.id}`, tag.name, tag.count, filter.kind === 'tag' && filter.id === tag.id, () => onFilter({ kind: 'tag', id: tag.id }))}
               {/* Every row keeps the tools' width, so the counts line up. */}
               <span className="tag-tools">
-                {!t.system && (
+                {!tag.system && (
                   <>
-                    <button type="button" aria-label={`Rename tag ${t.name}`} title="Rename" onClick={() => setRenaming({ id: t.id, name: t.name })}>✎</button>
-                    <button type="button" aria-label={`Delete tag ${t.name}`} title="Delete" onClick={() => setDeleting(t)}>×</button>
+                    <button type="button" aria-label={t('followers.renameTag', { name: tag.name })} title={t('followers.rename')} onClick={() => setRenaming({ id: tag.id, name: tag.name })}>✎</button>
+                    <button type="button" aria-label={t('followers.deleteTag2', { name: tag.name })} title={t('followers.delete')} onClick={() => setDeleting(tag)}>×</button>
                   </>
                 )}
               </span>
@@ -135,8 +136,8 @@ export function TagsPanel({ appid, view, filter, onFilter, onChanged }: {
         <input
           className="input"
           value={newName}
-          placeholder="New tag name"
-          aria-label="New tag name"
+          placeholder={t('followers.newTagName')}
+          aria-label={t('followers.newTagName')}
           maxLength={64}
           onChange={(e) => {
             setNewName(e.target.value);
@@ -144,10 +145,10 @@ export function TagsPanel({ appid, view, filter, onFilter, onChanged }: {
           }}
         />
         <Button type="submit" size="sm" disabled={!newName.trim() || busy || custom >= MAX_TAGS}>
-          Create
+          {t('followers.create')}
         </Button>
       </form>
-      <div className="muted small tag-note">Up to {TAG_NAME_MAX_BYTES} bytes (about 10 Chinese characters).</div>
+      <div className="muted small tag-note">{t('followers.upToBytesAbout', { TAG_NAME_MAX_BYTES })}</div>
       {error && (
         <div className="field-error tag-error" role="alert">
           {error}
@@ -155,19 +156,19 @@ export function TagsPanel({ appid, view, filter, onFilter, onChanged }: {
       )}
       <Dialog
         open={deleting !== null}
-        title={`Delete the tag “${deleting?.name ?? ''}”?`}
+        title={t('followers.deleteTheTag', { value: deleting?.name ?? '' })}
         onClose={() => setDeleting(null)}
         footer={
           <>
-            <Button onClick={() => setDeleting(null)}>Cancel</Button>
+            <Button onClick={() => setDeleting(null)}>{t('followers.cancel')}</Button>
             <Button variant="primary" className="btn-danger-solid" loading={busy} onClick={() => deleting && void remove(deleting)}>
-              Delete tag
+              {t('followers.deleteTag')}
             </Button>
           </>
         }
       >
         <p className="dialog-lead">
-          It is taken off {deleting?.count ?? 0} {deleting?.count === 1 ? 'follower' : 'followers'}. Personalized menus that use it stop matching.
+          {t('followers.itIsTakenOff', { count: deleting?.count ?? 0 })}
         </p>
       </Dialog>
     </Card>

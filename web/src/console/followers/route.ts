@@ -1,5 +1,6 @@
 import type { AccountRoute } from '../route.js';
 import { FollowersPage } from './FollowersPage.js';
+import { t } from '../../i18n/index.js';
 
 /** Followers with their tags, remarks and the blacklist. */
-export const followerRoutes: AccountRoute[] = [{ path: 'followers', tab: 'followers', label: 'Followers', component: FollowersPage }];
+export const followerRoutes: AccountRoute[] = [{ path: 'followers', tab: 'followers', label: t('followers.followers'), component: FollowersPage }];

@@ -1,5 +1,6 @@
 /** The console's follower API shapes, from the server's presenters (type-only). */
 import type { ConsoleFollower, ConsoleTag } from '../../../../src/modules/followers/console/followerPresenter.js';
+import { t } from '../../i18n/index.js';
 
 export type Follower = ConsoleFollower;
 export type TagRow = ConsoleTag;
@@ -24,5 +25,5 @@ export type Filter = { kind: 'all' } | { kind: 'blacklist' } | { kind: 'tag'; id
 /** "ADD_SCENE_QR_CODE" → "via QR code". */
 export function sceneLabel(scene: string): string {
   const s = scene.replace(/^ADD_SCENE_/, '').toLowerCase().replace(/_/g, ' ');
-  return `via ${s === 'qr code' ? 'QR code' : s}`;
+  return t('followers.via', { scene: s === 'qr code' ? t('followers.qrCode') : s });
 }

@@ -6,6 +6,7 @@ import { dateTime } from '../format.js';
 import { answeredBy, windowLabel, windowProblem } from './time.js';
 import type { Conversation } from './useConversation.js';
 import type { ConversationMessage, InboxView, WindowInfo } from './types.js';
+import { t } from '../../i18n/index.js';
 
 /** The longest text reply: 2,048 bytes of UTF-8 (MAX_CUSTOM_TEXT_BYTES; the server checks it). */
 const MAX_REPLY_BYTES = 2048;
@@ -17,7 +18,7 @@ function Bubble({ m }: { m: ConversationMessage }) {
   return (
     <li className={`bubble-row ${out ? 'out' : 'in'} ${m.source === 'system' ? 'system' : ''}`} data-id={m.id}>
       <div className="bubble">
-        {image ? <img src={image} alt="Image" className="bubble-image" /> : <span className="bubble-text">{m.text || `[${m.msgtype}]`}</span>}
+        {image ? <img src={image} alt={t('inbox.image')} className="bubble-image" /> : <span className="bubble-text">{m.text || `[${m.msgtype}]`}</span>}
       </div>
       <div className="bubble-meta">
         {out && <span className="bubble-who">{answeredBy(m)}</span>}
@@ -31,7 +32,7 @@ function Bubble({ m }: { m: ConversationMessage }) {
 function WindowStrip({ window: w, nowMs }: { window: WindowInfo; nowMs: number }) {
   const tone = w.state === 'open' ? 'open' : w.state === 'exhausted' ? 'exhausted' : 'closed';
   return (
-    <div className={`window-strip ${tone}`} role="status" aria-label="Customer-service window">
+    <div className={`window-strip ${tone}`} role="status" aria-label={t('inbox.customerServiceWindow')}>
       <span className="window-dot" aria-hidden="true" />
       {windowLabel(w, nowMs)}
     </div>
@@ -69,23 +70,23 @@ export function ConversationPane({ apiBase, openid, conversation, inbox, now, on
 
   if (!openid) {
     return (
-      <section className="inbox-col conversation" aria-label="Conversation">
-        <EmptyState title="Choose a conversation">Pick a follower on the left to read the conversation and reply.</EmptyState>
+      <section className="inbox-col conversation" aria-label={t('inbox.conversation')}>
+        <EmptyState title={t('inbox.chooseAConversation')}>{t('inbox.pickAFollowerOn')}</EmptyState>
       </section>
     );
   }
   if (conversation.error?.status === 404) {
     return (
-      <section className="inbox-col conversation" aria-label="Conversation">
-        <EmptyState title="No such conversation">This follower does not follow the account.</EmptyState>
+      <section className="inbox-col conversation" aria-label={t('inbox.conversation')}>
+        <EmptyState title={t('inbox.noSuchConversation')}>{t('inbox.thisFollowerDoesNot')}</EmptyState>
       </section>
     );
   }
   const page = conversation.page;
   if (!page) {
     return (
-      <section className="inbox-col conversation" aria-label="Conversation">
-        {conversation.error ? <Alert tone="error" title="Could not load the conversation">{conversation.error.message}</Alert> : <Loading />}
+      <section className="inbox-col conversation" aria-label={t('inbox.conversation')}>
+        {conversation.error ? <Alert tone="error" title={t('inbox.couldNotLoadThe')}>{conversation.error.message}</Alert> : <Loading />}
       </section>
     );
   }
@@ -94,11 +95,11 @@ export function ConversationPane({ apiBase, openid, conversation, inbox, now, on
   const session = page.session;
   const mine = !!me && session?.status === 'active' && session.kf_account?.toLowerCase() === me.kf_account.toLowerCase();
   const blocked: { text: string; claim?: boolean } | null = !me
-    ? { text: 'Add yourself as a representative (Representatives) to reply.' }
+    ? { text: t('inbox.addYourselfAsA') }
     : session?.status === 'waiting'
-      ? { text: 'This follower is waiting for customer service. Claim the conversation to reply.', claim: true }
+      ? { text: t('inbox.thisFollowerIsWaiting'), claim: true }
       : session?.status === 'active' && !mine
-        ? { text: `${session.kf_nickname ?? session.kf_account} is handling this conversation. Ask them to transfer it to you.` }
+        ? { text: t('inbox.isHandlingThisConversation', { value: session.kf_nickname ?? session.kf_account }) }
         : null;
   const problem = windowProblem(page.window);
   const bytes = utf8.encode(draft).length;
@@ -109,7 +110,7 @@ export function ConversationPane({ apiBase, openid, conversation, inbox, now, on
       onInbox(await consoleApi.post<InboxView>(`${apiBase}/inbox/${encodeURIComponent(openid)}/claim`));
       onClaimed();
       await conversation.reload();
-      toast.show('The conversation is yours.');
+      toast.show(t('inbox.theConversationIsYours'));
     } catch (err) {
       toast.show(errorMessage(err), 'error');
     } finally {
@@ -145,26 +146,26 @@ export function ConversationPane({ apiBase, openid, conversation, inbox, now, on
 
   const name = page.follower.remark || page.follower.nickname;
   return (
-    <section className="inbox-col conversation" aria-label={`Conversation with ${name}`}>
+    <section className="inbox-col conversation" aria-label={t('inbox.conversationWith', { name })}>
       <header className="conversation-header">
         <div>
           <h2 className="conversation-title">{name}</h2>
           <div className="conversation-sub">
-            {session?.status === 'waiting' && <Badge tone="blue">Waiting</Badge>}
-            {session?.status === 'active' && <Badge tone="green">With {mine ? 'you' : (session.kf_nickname ?? session.kf_account)}</Badge>}
-            {!session && <Badge>No open session</Badge>}
+            {session?.status === 'waiting' && <Badge tone="blue">{t('inbox.waiting')}</Badge>}
+            {session?.status === 'active' && <Badge tone="green">{t('inbox.with')} {mine ? t('inbox.you') : (session.kf_nickname ?? session.kf_account)}</Badge>}
+            {!session && <Badge>{t('inbox.noOpenSession')}</Badge>}
           </div>
         </div>
       </header>
-      <ol className="messages" ref={list} aria-label="Messages">
+      <ol className="messages" ref={list} aria-label={t('inbox.messages')}>
         {conversation.hasMore && (
           <li className="messages-earlier">
             <Button size="sm" variant="ghost" loading={conversation.loadingEarlier} onClick={() => void conversation.loadEarlier()}>
-              Load earlier messages
+              {t('inbox.loadEarlierMessages')}
             </Button>
           </li>
         )}
-        {conversation.messages.length === 0 && <li className="muted messages-empty">No messages yet.</li>}
+        {conversation.messages.length === 0 && <li className="muted messages-empty">{t('inbox.noMessagesYet')}</li>}
         {conversation.messages.map((m) => (
           <Bubble key={m.id} m={m} />
         ))}
@@ -181,7 +182,7 @@ export function ConversationPane({ apiBase, openid, conversation, inbox, now, on
             <span>{blocked.text}</span>
             {blocked.claim && (
               <Button variant="primary" size="sm" loading={claiming} onClick={() => void claim()}>
-                Claim
+                {t('inbox.claim')}
               </Button>
             )}
           </div>
@@ -195,8 +196,8 @@ export function ConversationPane({ apiBase, openid, conversation, inbox, now, on
           )}
           <textarea
             className="input composer-input"
-            aria-label="Reply"
-            placeholder={problem ? 'Replies are not possible right now.' : 'Write a reply… (Enter to send, Shift+Enter for a new line)'}
+            aria-label={t('inbox.reply')}
+            placeholder={problem ? t('inbox.repliesAreNotPossible') : t('inbox.writeAReplyEnter')}
             value={draft}
             disabled={!!problem}
             onChange={(e) => setDraft(e.target.value)}
@@ -205,10 +206,10 @@ export function ConversationPane({ apiBase, openid, conversation, inbox, now, on
           />
           <div className="composer-actions">
             <span className={`small ${bytes > MAX_REPLY_BYTES ? 'error-text' : 'muted'}`}>
-              {bytes > MAX_REPLY_BYTES ? `Too long: ${bytes} / ${MAX_REPLY_BYTES} bytes` : `Sent as ${me?.nickname ?? ''} (${me?.kf_account ?? ''})`}
+              {bytes > MAX_REPLY_BYTES ? t('inbox.tooLongBytes', { bytes, MAX_REPLY_BYTES }) : t('inbox.sentAs', { value: me?.nickname ?? '', value2: me?.kf_account ?? '' })}
             </span>
             <Button type="submit" variant="primary" loading={sending} disabled={!!problem || !draft.trim() || bytes > MAX_REPLY_BYTES}>
-              Send
+              {t('inbox.send')}
             </Button>
           </div>
         </form>

@@ -15,6 +15,7 @@ import { serverClock } from './time.js';
 import { useConversation } from './useConversation.js';
 import type { InboxTab, InboxView, RepresentativesView as Reps } from './types.js';
 import './inbox.css';
+import { t } from '../../i18n/index.js';
 
 /** How often the inbox refreshes (there is no console push channel yet). */
 export const INBOX_POLL_MS = 3000;
@@ -61,7 +62,7 @@ function Inbox({ account, tab }: AccountPageProps & { tab: InboxTab }) {
       const next = await consoleApi.post<Reps>(`${apiBase}/kf/${encodeURIComponent(me.kf_account)}/presence`, { online });
       reps.setData(next);
       await inbox.refresh();
-      toast.show(online ? 'You are online: you can take conversations.' : 'You are offline.');
+      toast.show(online ? t('inbox.youAreOnlineYou') : t('inbox.youAreOffline'));
     } catch (err) {
       toast.show(errorMessage(err), 'error');
     } finally {
@@ -69,11 +70,11 @@ function Inbox({ account, tab }: AccountPageProps & { tab: InboxTab }) {
     }
   };
 
-  if (reps.error) return <Alert tone="error" title="Could not load customer service">{reps.error.message}</Alert>;
+  if (reps.error) return <Alert tone="error" title={t('inbox.couldNotLoadCustomer')}>{reps.error.message}</Alert>;
   if (!reps.data) return <Loading />;
   if (!reps.data.available) {
     return (
-      <Alert tone="info" title="Customer service is not available for this account">
+      <Alert tone="info" title={t('inbox.customerServiceIsNot')}>
         {reps.data.unavailable_reason}
       </Alert>
     );
@@ -91,45 +92,45 @@ function Inbox({ account, tab }: AccountPageProps & { tab: InboxTab }) {
   return (
     <div className="inbox">
       <div className="inbox-bar">
-        <div className="inbox-views" role="tablist" aria-label="Customer service views">
+        <div className="inbox-views" role="tablist" aria-label={t('inbox.customerServiceViews')}>
           {viewLink('conversations', base, (
             <>
-              Conversations {view && view.waiting_count > 0 && <Badge tone="blue">{view.waiting_count} waiting</Badge>}
+              {t('inbox.conversations')} {view && view.waiting_count > 0 && <Badge tone="blue">{t('inbox.waiting2', { waiting_count: view.waiting_count })}</Badge>}
             </>
           ))}
           {viewLink('board', `${base}/board`, (
             <>
-              Response-time board {overdue > 0 ? <Badge tone="red">{overdue} overdue</Badge> : atRisk > 0 ? <Badge tone="amber">{atRisk} at risk</Badge> : null}
+              {t('inbox.responseTimeBoard')} {overdue > 0 ? <Badge tone="red">{t('inbox.overdue', { overdue })}</Badge> : atRisk > 0 ? <Badge tone="amber">{t('inbox.atRisk', { atRisk })}</Badge> : null}
             </>
           ))}
-          {viewLink('team', `${base}/team`, 'Representatives')}
+          {viewLink('team', `${base}/team`, t('inbox.representatives'))}
         </div>
         <div className="inbox-presence" aria-live="polite">
           {me ? (
             <>
               <span className={`presence-dot ${me.online ? 'on' : ''}`} aria-hidden="true" />
               <span>
-                You work as <strong>{me.nickname}</strong> <span className="mono muted">{me.kf_account}</span> · {me.online ? 'Online' : 'Offline'}
+                {t('inbox.youWorkAs')} <strong>{me.nickname}</strong> <span className="mono muted">{me.kf_account}</span> · {me.online ? t('inbox.online') : t('inbox.offline')}
               </span>
               <Button size="sm" variant={me.online ? 'secondary' : 'primary'} loading={busy} onClick={() => void setPresence(!me.online)}>
-                {me.online ? 'Go offline' : 'Go online'}
+                {me.online ? t('inbox.goOffline') : t('inbox.goOnline')}
               </Button>
             </>
           ) : (
             <>
-              <span className="muted">You are not a representative of this account.</span>
+              <span className="muted">{t('inbox.youAreNotA')}</span>
               <Link to={`${base}/team`} className="btn btn-sm btn-primary">
-                Add yourself
+                {t('inbox.addYourself')}
               </Link>
             </>
           )}
-          <span className="live" title={`Refreshes every ${INBOX_POLL_MS / 1000} seconds`}>
-            <span className="live-dot" aria-hidden="true" /> Live
+          <span className="live" title={t('inbox.refreshesEverySeconds', { value: INBOX_POLL_MS / 1000 })}>
+            <span className="live-dot" aria-hidden="true" /> {t('inbox.live')}
           </span>
         </div>
       </div>
 
-      {inbox.error && <Alert tone="error" title="Could not load the inbox">{inbox.error.message}</Alert>}
+      {inbox.error && <Alert tone="error" title={t('inbox.couldNotLoadThe2')}>{inbox.error.message}</Alert>}
 
       {tab === 'team' ? (
         <RepresentativesView account={account} view={reps.data} onChanged={(next) => {

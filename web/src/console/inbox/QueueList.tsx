@@ -2,20 +2,21 @@ import type { ReactNode } from 'react';
 import { Badge, EmptyState } from '../../ui/index.js';
 import { since, span, windowShort } from './time.js';
 import type { InboxView, Preview, ResponseInfo, SessionEntry, WaitingEntry, WindowInfo } from './types.js';
+import { t } from '../../i18n/index.js';
 
 /** The list's tabs: the wait queue, my sessions, everything open. */
 export type QueueTab = 'waiting' | 'mine' | 'all';
 
 /** A response state as a small pill (nothing for answered or fresh inquiries). */
 export function ResponseBadge({ response }: { response: ResponseInfo }) {
-  if (response.state === 'overdue') return <Badge tone="red">Overdue</Badge>;
-  if (response.state === 'at_risk') return <Badge tone="amber">At risk</Badge>;
+  if (response.state === 'overdue') return <Badge tone="red">{t('inbox.overdue2')}</Badge>;
+  if (response.state === 'at_risk') return <Badge tone="amber">{t('inbox.atRisk2')}</Badge>;
   return null;
 }
 
 /** The follower's message window, in a few words. */
 function WindowHint({ window: w, nowMs }: { window: WindowInfo; nowMs: number }) {
-  return <span className={`window-hint ${w.state}`} title="Customer-service window">{windowShort(w, nowMs)}</span>;
+  return <span className={`window-hint ${w.state}`} title={t('inbox.customerServiceWindow')}>{windowShort(w, nowMs)}</span>;
 }
 
 function Item({ entry, preview, time, meta, selected, onSelect, tone }: {
@@ -44,7 +45,7 @@ function Item({ entry, preview, time, meta, selected, onSelect, tone }: {
             {time && <span className="queue-time">{time}</span>}
           </span>
           <span className="queue-preview">
-            {preview ? `${preview.direction === 'out' ? 'You: ' : ''}${preview.text}` : <span className="muted">No messages yet</span>}
+            {preview ? (preview.direction === 'out' ? t('inbox.youSaid', { text: preview.text }) : preview.text) : <span className="muted">{t('inbox.noMessagesYet2')}</span>}
           </span>
           <span className="queue-meta">{meta}</span>
         </span>
@@ -73,8 +74,8 @@ export function QueueList({ view, tab, onTab, selected, onSelect, nowMs }: {
       tone={w.response.state === 'overdue' || w.response.state === 'at_risk' ? w.response.state : undefined}
       meta={
         <>
-          <Badge tone="blue">Waiting {w.waiting_since ? span(nowMs - new Date(w.waiting_since).getTime()) : ''}</Badge>
-          {w.reserved_for && <span className="muted small">for {w.reserved_for}</span>}
+          <Badge tone="blue">{t('inbox.waiting3', { value: w.waiting_since ? span(nowMs - new Date(w.waiting_since).getTime()) : '' })}</Badge>
+          {w.reserved_for && <span className="muted small">{t('inbox.for', { reserved_for: w.reserved_for })}</span>}
           <ResponseBadge response={w.response} />
           <WindowHint window={w.window} nowMs={nowMs} />
         </>
@@ -92,8 +93,8 @@ export function QueueList({ view, tab, onTab, selected, onSelect, nowMs }: {
       tone={s.response.state === 'overdue' || s.response.state === 'at_risk' ? s.response.state : undefined}
       meta={
         <>
-          {mine ? <Badge tone="green">Mine</Badge> : <span className="muted small">With {s.kf_nickname ?? s.kf_account}</span>}
-          {s.response.state === 'waiting' && <span className="muted small">Unanswered {span(s.response.waiting_ms)}</span>}
+          {mine ? <Badge tone="green">{t('inbox.mine')}</Badge> : <span className="muted small">{t('inbox.with')} {s.kf_nickname ?? s.kf_account}</span>}
+          {s.response.state === 'waiting' && <span className="muted small">{t('inbox.unanswered', { value: span(s.response.waiting_ms) })}</span>}
           <ResponseBadge response={s.response} />
           <WindowHint window={s.window} nowMs={nowMs} />
         </>
@@ -109,17 +110,17 @@ export function QueueList({ view, tab, onTab, selected, onSelect, nowMs }: {
         ? view.mine.map((s) => sessionItem(s, true))
         : [...view.waiting.map(waitingItem), ...view.mine.map((s) => sessionItem(s, true)), ...view.others.map((s) => sessionItem(s, false))];
   const empty = {
-    waiting: { title: 'Nobody is waiting', text: 'Followers sent to customer service appear here until a representative takes them.' },
-    mine: { title: 'No conversations of yours', text: view.me ? 'Claim a waiting follower to start.' : 'Add yourself as a representative to take conversations.' },
-    all: { title: 'No open conversations', text: 'Waiting followers and every representative’s sessions appear here.' },
+    waiting: { title: t('inbox.nobodyIsWaiting'), text: t('inbox.followersSentToCustomer') },
+    mine: { title: t('inbox.noConversationsOfYours'), text: view.me ? t('inbox.claimAWaitingFollower') : t('inbox.addYourselfAsA2') },
+    all: { title: t('inbox.noOpenConversations'), text: t('inbox.waitingFollowersAndEvery') },
   }[tab];
 
   return (
-    <section className="inbox-col queue" aria-label="Conversations">
-      <div className="queue-tabs" role="tablist" aria-label="Which conversations">
-        {(['waiting', 'mine', 'all'] as const).map((t) => (
-          <button key={t} type="button" role="tab" aria-selected={tab === t} className={`queue-tab ${tab === t ? 'active' : ''}`} onClick={() => onTab(t)}>
-            {t === 'waiting' ? 'Waiting' : t === 'mine' ? 'Mine' : 'All'} <span className="queue-count">{counts[t]}</span>
+    <section className="inbox-col queue" aria-label={t('inbox.conversations')}>
+      <div className="queue-tabs" role="tablist" aria-label={t('inbox.whichConversations')}>
+        {(['waiting', 'mine', 'all'] as const).map((name) => (
+          <button key={name} type="button" role="tab" aria-selected={tab === name} className={`queue-tab ${tab === name ? 'active' : ''}`} onClick={() => onTab(name)}>
+            {name === 'waiting' ? t('inbox.waiting') : name === 'mine' ? t('inbox.mine') : t('inbox.all')} <span className="queue-count">{counts[name]}</span>
           </button>
         ))}
       </div>
@@ -129,7 +130,7 @@ export function QueueList({ view, tab, onTab, selected, onSelect, nowMs }: {
         <ul className="queue-list">{items}</ul>
       )}
       {tab === 'waiting' && view.waiting_count > view.waiting.length && (
-        <div className="queue-more muted small">{view.waiting_count - view.waiting.length} more waiting after these.</div>
+        <div className="queue-more muted small">{t('inbox.moreWaitingAfterThese', { value: view.waiting_count - view.waiting.length })}</div>
       )}
     </section>
   );

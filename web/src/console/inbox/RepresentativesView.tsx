@@ -5,6 +5,7 @@ import { Alert, Badge, Button, Card, Dialog, EmptyState, Field, Input, Table, us
 import { useSession } from '../session/session.js';
 import type { AccountDetail } from '../types.js';
 import type { Representative, RepresentativesView as Reps } from './types.js';
+import { t } from '../../i18n/index.js';
 
 /** Adds a kf account bound to an operator: me by default, anyone of the organization for owners and admins. */
 function AddDialog({ open, onClose, account, view, onAdded }: {
@@ -48,12 +49,12 @@ function AddDialog({ open, onClose, account, view, onAdded }: {
     <Dialog
       open={open}
       onClose={onClose}
-      title="Add a representative"
+      title={t('inbox.addARepresentative')}
       footer={
         <>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t('inbox.cancel')}</Button>
           <Button variant="primary" type="submit" form="add-rep" loading={saving} disabled={!view.wechat_id}>
-            Add representative
+            {t('inbox.addRepresentative')}
           </Button>
         </>
       }
@@ -61,8 +62,8 @@ function AddDialog({ open, onClose, account, view, onAdded }: {
       <form id="add-rep" onSubmit={(e) => void submit(e)}>
         {!view.wechat_id && (
           <div className="dialog-lead">
-            <Alert tone="warning" title="This account has no WeChat ID">
-              Customer-service accounts are named prefix@&lt;WeChat ID&gt;, as on WeChat, so the account needs a WeChat ID before it can have any.
+            <Alert tone="warning" title={t('inbox.thisAccountHasNo')}>
+              {t('inbox.customerServiceAccountsAre')}
             </Alert>
           </div>
         )}
@@ -71,23 +72,23 @@ function AddDialog({ open, onClose, account, view, onAdded }: {
             <Alert tone="error">{error.message}</Alert>
           </div>
         )}
-        <Field label="Customer-service account" hint="Up to 10 letters, digits or _." error={fieldError('kf_account_invalid') ?? fieldError('kf_exists')}>
+        <Field label={t('inbox.customerServiceAccount')} hint={t('inbox.upTo10Letters')} error={fieldError('kf_account_invalid') ?? fieldError('kf_exists')}>
           {(props) => (
             <div className="kf-name-input">
-              <Input {...props} value={prefix} onChange={(e) => setPrefix(e.target.value)} placeholder="anna" autoComplete="off" maxLength={64} />
-              <span className="kf-suffix mono">@{view.wechat_id ?? 'wechat-id'}</span>
+              <Input {...props} value={prefix} onChange={(e) => setPrefix(e.target.value)} placeholder={t('inbox.anna')} autoComplete="off" maxLength={64} />
+              <span className="kf-suffix mono">@{view.wechat_id ?? t('inbox.wechatId')}</span>
             </div>
           )}
         </Field>
-        <Field label="Nickname" hint="What followers see, up to 16 characters." error={fieldError('kf_nickname_invalid')}>
+        <Field label={t('inbox.nickname')} hint={t('inbox.whatFollowersSeeUp')} error={fieldError('kf_nickname_invalid')}>
           {(props) => <Input {...props} value={nickname} onChange={(e) => setNickname(e.target.value)} maxLength={64} />}
         </Field>
-        <Field label="Works as it" hint={view.can_supervise ? 'The operator who answers followers as this account.' : 'Only owners and admins can add other operators.'}>
+        <Field label={t('inbox.worksAsIt')} hint={view.can_supervise ? t('inbox.theOperatorWhoAnswers') : t('inbox.onlyOwnersAndAdmins')}>
           {(props) => (
             <select {...props} className="input" value={operatorId} onChange={(e) => setOperatorId(e.target.value)}>
               {choices.map((o) => (
                 <option key={o.id} value={o.id} disabled={!!o.kf_account}>
-                  {o.name} ({o.email}){o.id === me.operator.id ? ' · you' : ''}{o.kf_account ? ` · already ${o.kf_account}` : ''}
+                  {o.name} ({o.email}){o.id === me.operator.id ? t('inbox.you2') : ''}{o.kf_account ? t('inbox.already', { kf_account: o.kf_account }) : ''}
                 </option>
               ))}
             </select>
@@ -118,20 +119,20 @@ export function RepresentativesView({ account, view, onChanged }: { account: Acc
   const columns: Column<Representative>[] = [
     {
       key: 'name',
-      header: 'Representative',
+      header: t('inbox.representative2'),
       render: (r) => (
         <span className="rep-cell">
           <span className={`presence-dot ${r.online ? 'on' : ''}`} aria-hidden="true" />
           <span>
-            <span className="rep-name">{r.nickname}</span> {r.is_me && <Badge tone="green">You</Badge>}
+            <span className="rep-name">{r.nickname}</span> {r.is_me && <Badge tone="green">{t('inbox.you3')}</Badge>}
             <span className="mono muted rep-kf">{r.kf_account}</span>
           </span>
         </span>
       ),
     },
-    { key: 'operator', header: 'Operator', render: (r) => (r.operator ? `${r.operator.name} · ${r.operator.email}` : <span className="muted">Not bound</span>) },
-    { key: 'status', header: 'Status', render: (r) => (r.online ? <Badge tone="green">Online</Badge> : <Badge>Offline</Badge>) },
-    { key: 'cases', header: 'Sessions', className: 'num', render: (r) => r.accepted_case },
+    { key: 'operator', header: t('inbox.operator'), render: (r) => (r.operator ? `${r.operator.name} · ${r.operator.email}` : <span className="muted">{t('inbox.notBound')}</span>) },
+    { key: 'status', header: t('inbox.status'), render: (r) => (r.online ? <Badge tone="green">{t('inbox.online')}</Badge> : <Badge>{t('inbox.offline')}</Badge>) },
+    { key: 'cases', header: t('inbox.sessions'), className: 'num', render: (r) => r.accepted_case },
     {
       key: 'actions',
       header: '',
@@ -139,7 +140,7 @@ export function RepresentativesView({ account, view, onChanged }: { account: Acc
       render: (r) =>
         r.is_me || view.can_supervise ? (
           <Button size="sm" loading={busy === r.kf_account} onClick={() => void presence(r, !r.online)}>
-            {r.online ? 'Set offline' : 'Set online'}
+            {r.online ? t('inbox.setOffline') : t('inbox.setOnline')}
           </Button>
         ) : null,
     },
@@ -147,23 +148,23 @@ export function RepresentativesView({ account, view, onChanged }: { account: Acc
 
   return (
     <Card
-      title="Representatives"
-      description="Operators work as the account's customer-service accounts: online ones take conversations from the queue."
+      title={t('inbox.representatives')}
+      description={t('inbox.operatorsWorkAsThe')}
       actions={
         <Button variant="primary" onClick={() => setAdding(true)}>
-          + Add representative
+          {t('inbox.addRepresentative2')}
         </Button>
       }
       className="card-flush"
     >
       <Table
-        label="Representatives"
+        label={t('inbox.representatives')}
         columns={columns}
         rows={view.kf_accounts}
         rowKey={(r) => r.kf_account}
         empty={
-          <EmptyState title="No representatives yet" action={<Button variant="primary" onClick={() => setAdding(true)}>Add yourself</Button>}>
-            Add yourself (or a colleague) to answer followers from the inbox.
+          <EmptyState title={t('inbox.noRepresentativesYet')} action={<Button variant="primary" onClick={() => setAdding(true)}>{t('inbox.addYourself')}</Button>}>
+            {t('inbox.addYourselfOrA')}
           </EmptyState>
         }
       />
@@ -174,7 +175,7 @@ export function RepresentativesView({ account, view, onChanged }: { account: Acc
         view={view}
         onAdded={(next) => {
           onChanged(next);
-          toast.show('Representative added. Go online to take conversations.');
+          toast.show(t('inbox.representativeAddedGoOnline'));
         }}
       />
     </Card>

@@ -2,11 +2,12 @@ import { Card, EmptyState, Table, type Column } from '../../ui/index.js';
 import { dateTime } from '../format.js';
 import { span } from './time.js';
 import type { BoardEntry, InboxView } from './types.js';
+import { t } from '../../i18n/index.js';
 
 const columns = (nowMs: number): Column<BoardEntry>[] => [
   {
     key: 'follower',
-    header: 'Follower',
+    header: t('inbox.follower'),
     render: (e) => (
       <span className="board-follower">
         <span className="queue-avatar" aria-hidden="true">{[...(e.remark || e.nickname)][0]?.toUpperCase() ?? '?'}</span>
@@ -14,17 +15,17 @@ const columns = (nowMs: number): Column<BoardEntry>[] => [
       </span>
     ),
   },
-  { key: 'who', header: 'Representative', render: (e) => (e.status === 'waiting' ? <span className="muted">In the queue</span> : (e.kf_nickname ?? e.kf_account)) },
-  { key: 'asked', header: 'Asked', className: 'nowrap', render: (e) => dateTime(e.response.asked_at) },
-  { key: 'waiting', header: 'Unanswered for', className: 'nowrap board-wait', render: (e) => span(e.response.waiting_ms) },
+  { key: 'who', header: t('inbox.representative2'), render: (e) => (e.status === 'waiting' ? <span className="muted">{t('inbox.inTheQueue')}</span> : (e.kf_nickname ?? e.kf_account)) },
+  { key: 'asked', header: t('inbox.asked'), className: 'nowrap', render: (e) => dateTime(e.response.asked_at) },
+  { key: 'waiting', header: t('inbox.unansweredFor'), className: 'nowrap board-wait', render: (e) => span(e.response.waiting_ms) },
   {
     key: 'due',
-    header: 'Answer due',
+    header: t('inbox.answerDue'),
     className: 'nowrap',
     render: (e) => {
       if (!e.response.due_at) return '—';
       const left = new Date(e.response.due_at).getTime() - nowMs;
-      return left <= 0 ? <strong className="board-late">{span(-left)} late</strong> : `in ${span(left)}`;
+      return left <= 0 ? <strong className="board-late">{t('inbox.late', { value: span(-left) })}</strong> : `in ${span(left)}`;
     },
   },
 ];
@@ -43,21 +44,21 @@ export function ResponseBoardView({ board, nowMs, onOpen }: { board: InboxView['
         rows={rows}
         rowKey={(e) => e.openid}
         onRowClick={(e) => onOpen(e.openid)}
-        empty={<EmptyState title="None" />}
+        empty={<EmptyState title={t('inbox.none')} />}
       />
     </Card>
   );
   return (
     <div className="board">
       <div className="board-summary" role="status">
-        <span className="board-stat overdue"><strong>{board.overdue.length}</strong> overdue</span>
-        <span className="board-stat at_risk"><strong>{board.at_risk.length}</strong> at risk</span>
-        <span className="board-stat"><strong>{board.waiting.length}</strong> waiting under 24 h</span>
-        <span className="board-stat"><strong>{board.answered_count}</strong> answered</span>
+        <span className="board-stat overdue"><strong>{board.overdue.length}</strong> {t('inbox.overdue3')}</span>
+        <span className="board-stat at_risk"><strong>{board.at_risk.length}</strong> {t('inbox.atRisk3')}</span>
+        <span className="board-stat"><strong>{board.waiting.length}</strong> {t('inbox.waitingUnder24H')}</span>
+        <span className="board-stat"><strong>{board.answered_count}</strong> {t('inbox.answered')}</span>
       </div>
-      {section('overdue', 'Overdue', 'Unanswered for 48 hours or more: answer these first.', board.overdue)}
-      {section('at_risk', 'At risk', 'Unanswered for more than 24 hours.', board.at_risk)}
-      {section('waiting', 'Waiting', 'Unanswered for 24 hours or less.', board.waiting)}
+      {section('overdue', t('inbox.overdue2'), t('inbox.unansweredFor48Hours'), board.overdue)}
+      {section('at_risk', t('inbox.atRisk2'), t('inbox.unansweredForMoreThan'), board.at_risk)}
+      {section('waiting', t('inbox.waiting'), t('inbox.unansweredFor24Hours'), board.waiting)}
     </div>
   );
 }

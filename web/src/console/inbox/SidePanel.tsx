@@ -7,6 +7,7 @@ import type { QueueTab } from './QueueList.js';
 import { since } from './time.js';
 import type { Conversation } from './useConversation.js';
 import type { InboxView, Representative, RepresentativesView } from './types.js';
+import { t } from '../../i18n/index.js';
 
 type Action = 'claim' | 'assign' | 'transfer' | 'close';
 
@@ -14,10 +15,10 @@ type Action = 'claim' | 'assign' | 'transfer' | 'close';
 function RepSelect({ label, reps, value, onChange }: { label: string; reps: Representative[]; value: string; onChange(v: string): void }) {
   return (
     <select className="input side-select" aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
-      <option value="">Representative…</option>
+      <option value="">{t('inbox.representative')}</option>
       {reps.map((r) => (
         <option key={r.kf_account} value={r.kf_account} disabled={!r.online}>
-          {r.nickname} ({r.kf_account}){r.online ? '' : ' · offline'}
+          {r.nickname} ({r.kf_account}){r.online ? '' : t('inbox.offline2')}
         </option>
       ))}
     </select>
@@ -42,7 +43,7 @@ export function SidePanel({ apiBase, openid, conversation, inbox, reps, nowMs, o
   const [assignTo, setAssignTo] = useState('');
   const [transferTo, setTransferTo] = useState('');
   const page = conversation.page;
-  if (!openid || !page) return <aside className="inbox-col side" aria-label="Follower" />;
+  if (!openid || !page) return <aside className="inbox-col side" aria-label={t('inbox.follower')} />;
 
   const f = page.follower;
   const session = page.session;
@@ -68,30 +69,30 @@ export function SidePanel({ apiBase, openid, conversation, inbox, reps, nowMs, o
   const nameOf = (kf: string) => reps.kf_accounts.find((r) => r.kf_account === kf)?.nickname ?? kf;
 
   return (
-    <aside className="inbox-col side" aria-label="Follower">
+    <aside className="inbox-col side" aria-label={t('inbox.follower')}>
       <section className="side-section">
         <div className="side-person">
           <span className="queue-avatar lg" aria-hidden="true">{[...(f.remark || f.nickname)][0]?.toUpperCase() ?? '?'}</span>
           <div>
             <div className="side-name">{f.remark || f.nickname}</div>
             {f.remark && <div className="muted small">{f.nickname}</div>}
-            {!f.subscribed && <Badge tone="amber">Unfollowed</Badge>}
+            {!f.subscribed && <Badge tone="amber">{t('inbox.unfollowed')}</Badge>}
           </div>
         </div>
         <dl className="side-facts">
           {f.region && (
             <>
-              <dt>Region</dt>
+              <dt>{t('inbox.region')}</dt>
               <dd>{f.region}</dd>
             </>
           )}
           {f.language && (
             <>
-              <dt>Language</dt>
+              <dt>{t('inbox.language')}</dt>
               <dd>{f.language}</dd>
             </>
           )}
-          <dt>Following since</dt>
+          <dt>{t('inbox.followingSince')}</dt>
           <dd>{dateTime(f.subscribe_time)}</dd>
           <dt>openid</dt>
           <dd className="side-openid">
@@ -101,23 +102,23 @@ export function SidePanel({ apiBase, openid, conversation, inbox, reps, nowMs, o
         </dl>
       </section>
 
-      <section className="side-section" aria-label="Session">
-        <h3 className="side-heading">Session</h3>
+      <section className="side-section" aria-label={t('inbox.session')}>
+        <h3 className="side-heading">{t('inbox.session')}</h3>
         {!session ? (
-          <p className="muted small">No open session. A follower enters the queue when the developer server hands them to customer service.</p>
+          <p className="muted small">{t('inbox.noOpenSessionA')}</p>
         ) : (
           <dl className="side-facts">
-            <dt>Status</dt>
-            <dd>{session.status === 'waiting' ? <Badge tone="blue">Waiting</Badge> : <Badge tone="green">Active</Badge>}</dd>
+            <dt>{t('inbox.status')}</dt>
+            <dd>{session.status === 'waiting' ? <Badge tone="blue">{t('inbox.waiting')}</Badge> : <Badge tone="green">{t('inbox.active')}</Badge>}</dd>
             {session.kf_account && (
               <>
-                <dt>{session.status === 'waiting' ? 'Waiting for' : 'Representative'}</dt>
+                <dt>{session.status === 'waiting' ? t('inbox.waitingFor') : t('inbox.representative2')}</dt>
                 <dd>
-                  {session.kf_nickname ?? session.kf_account} {mine && <span className="muted">(you)</span>}
+                  {session.kf_nickname ?? session.kf_account} {mine && <span className="muted">{t('inbox.you4')}</span>}
                 </dd>
               </>
             )}
-            <dt>Since</dt>
+            <dt>{t('inbox.since')}</dt>
             <dd title={dateTime(session.accepted_at ?? session.created_at)}>{since(session.accepted_at ?? session.created_at, nowMs)}</dd>
           </dl>
         )}
@@ -125,14 +126,14 @@ export function SidePanel({ apiBase, openid, conversation, inbox, reps, nowMs, o
         {session?.status === 'waiting' && (
           <div className="side-actions">
             {me && (
-              <Button variant="primary" loading={busy === 'claim'} onClick={() => void run('claim', undefined, 'mine', 'The conversation is yours.')}>
-                Claim
+              <Button variant="primary" loading={busy === 'claim'} onClick={() => void run('claim', undefined, 'mine', t('inbox.theConversationIsYours'))}>
+                {t('inbox.claim')}
               </Button>
             )}
             <div className="side-row">
-              <RepSelect label="Assign to" reps={reps.kf_accounts} value={assignTo} onChange={setAssignTo} />
-              <Button disabled={!assignTo} loading={busy === 'assign'} onClick={() => void run('assign', { kf_account: assignTo }, undefined, `Assigned to ${nameOf(assignTo)}.`)}>
-                Assign
+              <RepSelect label={t('inbox.assignTo')} reps={reps.kf_accounts} value={assignTo} onChange={setAssignTo} />
+              <Button disabled={!assignTo} loading={busy === 'assign'} onClick={() => void run('assign', { kf_account: assignTo }, undefined, t('inbox.assignedTo', { nameOf: nameOf(assignTo) }))}>
+                {t('inbox.assign')}
               </Button>
             </div>
           </div>
@@ -141,24 +142,24 @@ export function SidePanel({ apiBase, openid, conversation, inbox, reps, nowMs, o
         {session?.status === 'active' && (mine || inbox.can_supervise) && (
           <div className="side-actions">
             <div className="side-row">
-              <RepSelect label="Transfer to" reps={others} value={transferTo} onChange={setTransferTo} />
+              <RepSelect label={t('inbox.transferTo')} reps={others} value={transferTo} onChange={setTransferTo} />
               <Button
                 disabled={!transferTo}
                 loading={busy === 'transfer'}
-                onClick={() => void run('transfer', { kf_account: transferTo }, undefined, `Transferred to ${nameOf(transferTo)}.`)}
+                onClick={() => void run('transfer', { kf_account: transferTo }, undefined, t('inbox.transferredTo', { nameOf: nameOf(transferTo) }))}
               >
-                Transfer
+                {t('inbox.transfer')}
               </Button>
             </div>
-            <Button variant="danger" loading={busy === 'close'} onClick={() => void run('close', undefined, undefined, 'Session closed.')}>
-              Close session
+            <Button variant="danger" loading={busy === 'close'} onClick={() => void run('close', undefined, undefined, t('inbox.sessionClosed'))}>
+              {t('inbox.closeSession')}
             </Button>
           </div>
         )}
         {session?.status === 'waiting' && inbox.can_supervise && (
           <div className="side-actions">
-            <Button variant="ghost" size="sm" loading={busy === 'close'} onClick={() => void run('close', undefined, undefined, 'Taken out of the queue.')}>
-              Take out of the queue
+            <Button variant="ghost" size="sm" loading={busy === 'close'} onClick={() => void run('close', undefined, undefined, t('inbox.takenOutOfThe'))}>
+              {t('inbox.takeOutOfThe')}
             </Button>
           </div>
         )}

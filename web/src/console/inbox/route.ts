@@ -1,5 +1,6 @@
 import type { AccountRoute } from '../route.js';
 import { InboxPage } from './InboxPage.js';
+import { t } from '../../i18n/index.js';
 
 /** The customer-service inbox: conversations, the response-time board (/board) and the team (/team). */
-export const inboxRoutes: AccountRoute[] = [{ path: 'inbox/:view?', tab: 'inbox', label: 'Customer service', component: InboxPage, capability: 'kf' }];
+export const inboxRoutes: AccountRoute[] = [{ path: 'inbox/:view?', tab: 'inbox', label: t('inbox.customerService'), component: InboxPage, capability: 'kf' }];

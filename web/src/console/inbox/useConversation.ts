@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/client.js';
 import { consoleApi } from '../api.js';
 import type { ConversationMessage, ConversationPage } from './types.js';
+import { t } from '../../i18n/index.js';
 
 /** One open conversation: its header (follower, session, window), its messages, and how to load more. */
 export interface Conversation {
@@ -52,7 +53,7 @@ export function useConversation(apiBase: string, openid: string | null, pollMs: 
       setMessages((old) => merge(old, newest));
       setError(undefined);
     } catch (err) {
-      if (current.current === asked) setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', 'Something went wrong.'));
+      if (current.current === asked) setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', t('inbox.somethingWentWrong')));
     }
   }, [path]);
 
@@ -78,7 +79,7 @@ export function useConversation(apiBase: string, openid: string | null, pollMs: 
       setMessages((old) => merge(got.messages, old));
       setHasMore(got.has_more);
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', 'Something went wrong.'));
+      setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', t('inbox.somethingWentWrong')));
     } finally {
       setLoadingEarlier(false);
     }

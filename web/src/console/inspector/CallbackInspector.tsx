@@ -10,18 +10,19 @@ import type { Delivery } from '../types.js';
 import { DeliveryLabel, ReplyBadge, StatusBadge } from './badges.js';
 import { DeliveryDetailPanel } from './DeliveryDetail.js';
 import { POLL_MS } from './poll.js';
+import { t } from '../../i18n/index.js';
 
 /** The newest deliveries of an account. */
 export const deliveriesQuery = (appid: string) =>
   consoleQuery<{ deliveries: Delivery[]; next_before: number | null }>(accountKey(appid, 'deliveries'), accountApi(appid, '/deliveries?limit=50'));
 
 const columns: Column<Delivery>[] = [
-  { key: 'time', header: 'Time', render: (d) => <span title={d.created_at ?? undefined}>{shortTime(d.created_at)}</span>, className: 'nowrap' },
-  { key: 'label', header: 'Event / message', render: (d) => <DeliveryLabel kind={d.kind} label={d.label} /> },
+  { key: 'time', header: t('inspector.time'), render: (d) => <span title={d.created_at ?? undefined}>{shortTime(d.created_at)}</span>, className: 'nowrap' },
+  { key: 'label', header: t('inspector.eventMessage'), render: (d) => <DeliveryLabel kind={d.kind} label={d.label} /> },
   { key: 'openid', header: 'OpenID', render: (d) => <span className="mono truncate" title={d.openid}>{d.openid}</span>, className: 'col-openid' },
-  { key: 'status', header: 'Status', render: (d) => <StatusBadge status={d.status} /> },
-  { key: 'attempts', header: 'Attempts', render: (d) => d.attempts, className: 'num' },
-  { key: 'reply', header: 'Reply', render: (d) => <ReplyBadge status={d.reply_status} /> },
+  { key: 'status', header: t('inspector.status'), render: (d) => <StatusBadge status={d.status} /> },
+  { key: 'attempts', header: t('inspector.attempts'), render: (d) => d.attempts, className: 'num' },
+  { key: 'reply', header: t('inspector.reply'), render: (d) => <ReplyBadge status={d.reply_status} /> },
 ];
 
 /**
@@ -47,28 +48,28 @@ export function CallbackInspector({ account }: AccountPageProps) {
   return (
     <div className={`inspector ${selected ? 'has-selection' : ''}`}>
       <Card
-        title="Deliveries"
-        description={account.server.enabled ? `Pushed to ${account.server.url}` : 'No server is enabled: new messages and events are recorded as skipped.'}
+        title={t('inspector.deliveries')}
+        description={account.server.enabled ? t('inspector.pushedTo', { url: account.server.url }) : t('inspector.noServerIsEnabled')}
         actions={
-          <span className="live" title="Refreshes every few seconds">
-            <span className="live-dot" aria-hidden="true" /> Live{updatedAt ? ` · updated ${ago(new Date(updatedAt).toISOString())}` : ''}
+          <span className="live" title={t('inspector.refreshesEveryFewSeconds')}>
+            <span className="live-dot" aria-hidden="true" /> {t('inspector.live')}{updatedAt ? t('inspector.updated', { value: ago(new Date(updatedAt).toISOString()) }) : ''}
           </span>
         }
         className="card-flush"
       >
         {list.isPending && <Loading />}
-        {list.error && !list.data && <div className="pad"><Alert tone="error" title="Could not load deliveries">{list.error.message}</Alert></div>}
+        {list.error && !list.data && <div className="pad"><Alert tone="error" title={t('inspector.couldNotLoadDeliveries')}>{list.error.message}</Alert></div>}
         {list.data && (
           <Table
-            label="Deliveries"
+            label={t('inspector.deliveries')}
             columns={columns}
             rows={list.data.deliveries}
             rowKey={(d) => d.id}
             selectedKey={selected}
             onRowClick={(d) => select(d.id)}
             empty={
-              <EmptyState title="No deliveries yet">
-                When a follower sends a message or an event happens, the push to your server appears here with every attempt.
+              <EmptyState title={t('inspector.noDeliveriesYet')}>
+                {t('inspector.whenAFollowerSends')}
               </EmptyState>
             }
           />

@@ -1,5 +1,6 @@
 import type { AccountRoute } from '../route.js';
 import { CallbackInspector } from './CallbackInspector.js';
+import { t } from '../../i18n/index.js';
 
 /** The callback inspector, with one delivery open when the path names it. */
-export const inspectorRoutes: AccountRoute[] = [{ path: 'callbacks/:id?', tab: 'callbacks', label: 'Callback inspector', component: CallbackInspector }];
+export const inspectorRoutes: AccountRoute[] = [{ path: 'callbacks/:id?', tab: 'callbacks', label: t('inspector.callbackInspector'), component: CallbackInspector }];

@@ -6,6 +6,7 @@ import { invalidatePaths, useAccountData } from '../queries.js';
 import { ACCEPT, uploadMaterial } from './upload.js';
 import type { MaterialItem, MaterialPage } from './types.js';
 import './materials.css';
+import { t } from '../../i18n/index.js';
 
 /**
  * Picks an image from the account's materials library, or uploads a new one first. Used for
@@ -50,19 +51,19 @@ export function MaterialPicker({ appid, open, title, onClose, onPick }: {
       onClose={onClose}
       footer={
         <>
-          <input ref={input} type="file" hidden accept={ACCEPT.image.accept} aria-label="Upload a new image" data-testid="picker-file" onChange={(e) => void onFile(e.target.files?.[0])} />
-          <Button loading={uploading} onClick={() => input.current?.click()} className="picker-upload">Upload new image</Button>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button variant="primary" disabled={!selected} onClick={() => selected && onPick(selected)}>Use this image</Button>
+          <input ref={input} type="file" hidden accept={ACCEPT.image.accept} aria-label={t('materials.uploadANewImage')} data-testid="picker-file" onChange={(e) => void onFile(e.target.files?.[0])} />
+          <Button loading={uploading} onClick={() => input.current?.click()} className="picker-upload">{t('materials.uploadNewImage')}</Button>
+          <Button onClick={onClose}>{t('materials.cancel')}</Button>
+          <Button variant="primary" disabled={!selected} onClick={() => selected && onPick(selected)}>{t('materials.useThisImage')}</Button>
         </>
       }
     >
-      {error && <Alert tone="error" title="The image was not uploaded">{error}</Alert>}
-      {page.error && <Alert tone="error" title="Could not load the library">{page.error.message}</Alert>}
+      {error && <Alert tone="error" title={t('materials.theImageWasNot')}>{error}</Alert>}
+      {page.error && <Alert tone="error" title={t('materials.couldNotLoadThe')}>{page.error.message}</Alert>}
       {!page.data && !page.error && <Loading />}
-      {page.data && items.length === 0 && <EmptyState title="No images yet">Upload an image ({ACCEPT.image.hint}); it is kept in the materials library.</EmptyState>}
+      {page.data && items.length === 0 && <EmptyState title={t('materials.noImagesYet')}>{t('materials.uploadAnImageIt', { hint: ACCEPT.image.hint })}</EmptyState>}
       {items.length > 0 && (
-        <ul className="material-grid picker-grid" role="listbox" aria-label="Images">
+        <ul className="material-grid picker-grid" role="listbox" aria-label={t('materials.images')}>
           {items.map((m) => (
             <li key={m.media_id} role="option" aria-selected={selected?.media_id === m.media_id} className={`material-tile pickable ${selected?.media_id === m.media_id ? 'selected' : ''}`}>
               <button type="button" onClick={() => setSelected(m)} onDoubleClick={() => onPick(m)} aria-label={m.name}>

@@ -8,13 +8,15 @@ import type { AccountPageProps } from '../route.js';
 import { ACCEPT, uploadMaterial } from './upload.js';
 import type { MaterialItem, MaterialPage, MaterialType } from './types.js';
 import './materials.css';
+import { t } from '../../i18n/index.js';
+import { formatTime } from '../../i18n/time.js';
 
 const TYPES: { type: MaterialType; label: string }[] = [
-  { type: 'image', label: 'Images' },
-  { type: 'video', label: 'Videos' },
-  { type: 'voice', label: 'Voice' },
-  { type: 'thumb', label: 'Thumbnails' },
-  { type: 'news', label: 'News' },
+  { type: 'image', label: t('materials.images') },
+  { type: 'video', label: t('materials.videos') },
+  { type: 'voice', label: t('materials.voice') },
+  { type: 'thumb', label: t('materials.thumbnails') },
+  { type: 'news', label: t('materials.news') },
 ];
 
 const PAGE = 20;
@@ -47,7 +49,7 @@ export function MaterialsPage({ account }: AccountPageProps) {
     setUploadError(null);
     try {
       await uploadMaterial(account.appid, type, file, type === 'video' ? { title: video.title || file.name, introduction: video.introduction } : undefined);
-      toast.show('Uploaded to the library.');
+      toast.show(t('materials.uploadedToTheLibrary'));
       setOffset(0);
       await changed();
     } catch (err) {
@@ -65,7 +67,7 @@ export function MaterialsPage({ account }: AccountPageProps) {
     try {
       await consoleApi.delete(accountApi(account.appid, `/materials/${encodeURIComponent(deleting.media_id)}`));
       setDeleting(null);
-      toast.show('Deleted.');
+      toast.show(t('materials.deleted'));
       await changed();
     } catch (err) {
       setDeleteError(errorMessage(err));
@@ -80,7 +82,7 @@ export function MaterialsPage({ account }: AccountPageProps) {
   return (
     <div className="materials">
       <div className="materials-bar">
-        <div className="segmented" role="tablist" aria-label="Material type">
+        <div className="segmented" role="tablist" aria-label={t('materials.materialType')}>
           {TYPES.map((t) => (
             <button key={t.type} type="button" role="tab" aria-selected={type === t.type} className={type === t.type ? 'active' : ''} onClick={() => { setType(t.type); setOffset(0); setUploadError(null); }}>
               {t.label}
@@ -91,25 +93,25 @@ export function MaterialsPage({ account }: AccountPageProps) {
           <div className="materials-upload">
             {type === 'video' && (
               <>
-                <input className="input input-sm" placeholder="Video title" aria-label="Video title" value={video.title} maxLength={64} onChange={(e) => setVideo({ ...video, title: e.target.value })} />
-                <input className="input input-sm" placeholder="Introduction" aria-label="Video introduction" value={video.introduction} maxLength={120} onChange={(e) => setVideo({ ...video, introduction: e.target.value })} />
+                <input className="input input-sm" placeholder={t('materials.videoTitle')} aria-label={t('materials.videoTitle')} value={video.title} maxLength={64} onChange={(e) => setVideo({ ...video, title: e.target.value })} />
+                <input className="input input-sm" placeholder={t('materials.introduction')} aria-label={t('materials.videoIntroduction')} value={video.introduction} maxLength={120} onChange={(e) => setVideo({ ...video, introduction: e.target.value })} />
               </>
             )}
             <span className="field-hint">{ACCEPT[type].hint}</span>
-            <input ref={input} type="file" hidden accept={ACCEPT[type].accept} aria-label="Choose a file to upload" data-testid="material-file" onChange={(e) => void onFile(e.target.files?.[0])} />
+            <input ref={input} type="file" hidden accept={ACCEPT[type].accept} aria-label={t('materials.chooseAFileTo')} data-testid="material-file" onChange={(e) => void onFile(e.target.files?.[0])} />
             <Button variant="primary" loading={uploading} onClick={() => input.current?.click()}>
-              Upload
+              {t('materials.upload')}
             </Button>
           </div>
         )}
       </div>
-      {uploadError && <Alert tone="error" title="The file was not uploaded">{uploadError}</Alert>}
-      {type === 'news' && <p className="field-hint">News materials are created through the API (material/add_news). Write new articles in Drafts.</p>}
-      {page.error && <Alert tone="error" title="Could not load the library">{page.error.message}</Alert>}
+      {uploadError && <Alert tone="error" title={t('materials.theFileWasNot')}>{uploadError}</Alert>}
+      {type === 'news' && <p className="field-hint">{t('materials.newsMaterialsAreCreated')}</p>}
+      {page.error && <Alert tone="error" title={t('materials.couldNotLoadThe')}>{page.error.message}</Alert>}
       {!page.data && !page.error && <Loading />}
       {page.data && items.length === 0 && (
-        <EmptyState title={`No ${TYPES.find((t) => t.type === type)?.label.toLowerCase()} yet`}>
-          {type === 'news' ? 'News materials added with material/add_news appear here.' : 'Upload a file to keep it in the library. Materials are permanent and can be used in articles, replies and the menu.'}
+        <EmptyState title={t('materials.noYet', { value: TYPES.find((t) => t.type === type)?.label.toLowerCase() })}>
+          {type === 'news' ? t('materials.newsMaterialsAddedWith') : t('materials.uploadAFileTo')}
         </EmptyState>
       )}
       {items.length > 0 && grid && (
@@ -119,8 +121,8 @@ export function MaterialsPage({ account }: AccountPageProps) {
               <img src={m.url} alt={m.name} loading="lazy" />
               <div className="material-tile-foot">
                 <span className="material-name" title={m.name}>{m.name}</span>
-                <button type="button" className="material-delete" aria-label={`Delete ${m.name}`} onClick={() => { setDeleting(m); setDeleteError(null); }}>
-                  Delete
+                <button type="button" className="material-delete" aria-label={t('materials.delete2', { name: m.name })} onClick={() => { setDeleting(m); setDeleteError(null); }}>
+                  {t('materials.delete')}
                 </button>
               </div>
             </li>
@@ -135,12 +137,12 @@ export function MaterialsPage({ account }: AccountPageProps) {
               <div className="material-list-main">
                 <div className="material-name">{m.title || m.name}</div>
                 <div className="field-hint">
-                  {m.introduction || m.name} {m.size > 0 && `· ${sizeLabel(m.size)}`} · {new Date(m.update_time * 1000).toLocaleString()}
+                  {m.introduction || m.name} {m.size > 0 && `· ${sizeLabel(m.size)}`} · {formatTime(m.update_time * 1000)}
                 </div>
               </div>
-              {m.url && type !== 'news' && <a href={m.url} target="_blank" rel="noreferrer">Open</a>}
+              {m.url && type !== 'news' && <a href={m.url} target="_blank" rel="noreferrer">{t('materials.open')}</a>}
               <Button size="sm" variant="ghost" onClick={() => { setDeleting(m); setDeleteError(null); }}>
-                Delete
+                {t('materials.delete')}
               </Button>
             </li>
           ))}
@@ -148,24 +150,24 @@ export function MaterialsPage({ account }: AccountPageProps) {
       )}
       {total > PAGE && (
         <div className="pager">
-          <Button size="sm" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>Previous</Button>
-          <span>{offset + 1}–{Math.min(total, offset + PAGE)} of {total}</span>
-          <Button size="sm" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>Next</Button>
+          <Button size="sm" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>{t('materials.previous')}</Button>
+          <span>{t('materials.of', { value: offset + 1, value2: Math.min(total, offset + PAGE), total })}</span>
+          <Button size="sm" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>{t('materials.next')}</Button>
         </div>
       )}
       <Dialog
         open={deleting !== null}
-        title="Delete this material?"
+        title={t('materials.deleteThisMaterial')}
         onClose={() => setDeleting(null)}
         footer={
           <>
-            <Button onClick={() => setDeleting(null)}>Cancel</Button>
-            <Button variant="danger" loading={busy} onClick={() => void confirmDelete()}>Delete</Button>
+            <Button onClick={() => setDeleting(null)}>{t('materials.cancel')}</Button>
+            <Button variant="danger" loading={busy} onClick={() => void confirmDelete()}>{t('materials.delete')}</Button>
           </>
         }
       >
-        <p>“{deleting?.title || deleting?.name}” will be removed from the library. Articles already published keep their copy.</p>
-        {deleteError && <Alert tone="error" title="It was not deleted">{deleteError}</Alert>}
+        <p>{t('materials.willBeRemovedFrom', { name: deleting?.title || deleting?.name || '' })}</p>
+        {deleteError && <Alert tone="error" title={t('materials.itWasNotDeleted')}>{deleteError}</Alert>}
       </Dialog>
     </div>
   );

@@ -1,5 +1,6 @@
 import { accountApi, consoleApi } from '../api.js';
 import type { MaterialItem, MaterialType } from './types.js';
+import { t } from '../../i18n/index.js';
 
 /** Uploads a file as multipart form data (field `media`, after any other fields). */
 function postFile<T>(path: string, file: File, fields: Record<string, string> = {}): Promise<T> {
@@ -21,8 +22,8 @@ export function uploadArticleImage(appid: string, file: File): Promise<{ url: st
 
 /** What each material type accepts (WeChat's limits, shown next to the upload button). */
 export const ACCEPT: Record<Exclude<MaterialType, 'news'>, { accept: string; hint: string }> = {
-  image: { accept: 'image/jpeg,image/png,image/gif,image/bmp', hint: 'JPG, PNG, GIF or BMP, up to 2 MB' },
-  thumb: { accept: 'image/jpeg', hint: 'JPG, up to 64 KB' },
-  voice: { accept: 'audio/mpeg,audio/amr,audio/wav,.amr,.mp3,.wma,.wav', hint: 'MP3, WMA, WAV or AMR, up to 2 MB' },
-  video: { accept: 'video/mp4', hint: 'MP4, up to 10 MB' },
+  image: { accept: 'image/jpeg,image/png,image/gif,image/bmp', hint: t('materials.jpgPngGifOr') },
+  thumb: { accept: 'image/jpeg', hint: t('materials.jpgUpTo64') },
+  voice: { accept: 'audio/mpeg,audio/amr,audio/wav,.amr,.mp3,.wma,.wav', hint: t('materials.mp3WmaWavOr') },
+  video: { accept: 'video/mp4', hint: t('materials.mp4UpTo10') },
 };

@@ -5,14 +5,15 @@ import {
   type ActionField, type ButtonType, type DraftButton,
 } from './draft.js';
 import type { Selection } from './PhonePreview.js';
+import { t } from '../../i18n/index.js';
 
 const FIELD_LABELS: Record<ActionField, { label: string; hint: string; placeholder?: string }> = {
-  key: { label: 'Key', hint: 'Sent back to your server in the event’s EventKey. Up to 128 bytes.', placeholder: 'V1001_TODAY' },
-  url: { label: 'URL', hint: 'A full http:// or https:// link, up to 1024 bytes. The menu may link to at most 3 domains.', placeholder: 'https://example.com/' },
-  appid: { label: 'Mini Program AppID', hint: '“wx” followed by 16 hexadecimal digits.', placeholder: 'wx0123456789abcdef' },
-  pagepath: { label: 'Page path', hint: 'The Mini Program page to open.', placeholder: 'pages/index/index' },
-  media_id: { label: 'media_id', hint: 'A permanent material’s media_id.' },
-  article_id: { label: 'article_id', hint: 'The article_id of a published article.' },
+  key: { label: t('menu.key'), hint: t('menu.sentBackToYour'), placeholder: t('menu.v1001Today') },
+  url: { label: 'URL', hint: t('menu.aFullHttpOr'), placeholder: 'https://example.com/' },
+  appid: { label: t('menu.miniProgramAppid'), hint: t('menu.wxFollowedBy16'), placeholder: 'wx0123456789abcdef' },
+  pagepath: { label: t('menu.pagePath'), hint: t('menu.theMiniProgramPage'), placeholder: 'pages/index/index' },
+  media_id: { label: 'media_id', hint: t('menu.aPermanentMaterialS') },
+  article_id: { label: 'article_id', hint: t('menu.theArticleIdOf') },
 };
 
 /** The form for the selected button: name, type and the fields its type needs; ordering and removal. */
@@ -36,7 +37,7 @@ export function ButtonEditor({ buttons, selection, problems, showRequired, readO
   const maxName = isTop ? TOP_NAME_MAX_BYTES : SUB_NAME_MAX_BYTES;
   const siblings = isTop ? buttons.length : top.subs.length;
   const index = isTop ? selection.top : (selection.sub ?? 0);
-  const title = isTop ? `Button ${selection.top + 1}` : `Button ${selection.top + 1} › Sub-button ${(selection.sub ?? 0) + 1}`;
+  const title = isTop ? t('menu.buttonN', { n: selection.top + 1 }) : t('menu.buttonSubButton', { n: selection.top + 1, sub: (selection.sub ?? 0) + 1 });
 
   const errorOf = (field: string, value: string): string | null => {
     const message = problems.get(`${path}.${field}`);
@@ -65,26 +66,26 @@ export function ButtonEditor({ buttons, selection, problems, showRequired, readO
   return (
     <Card
       title={title}
-      description={isTop ? 'A menu-bar button: an action, or a sub-menu of up to 5 buttons.' : 'A sub-menu button.'}
+      description={isTop ? t('menu.aMenuBarButton') : t('menu.aSubMenuButton')}
       actions={
         !readOnly && (
           <>
-            <Button size="sm" onClick={() => onMove(-1)} disabled={index === 0} aria-label={isTop ? 'Move left' : 'Move up'}>
+            <Button size="sm" onClick={() => onMove(-1)} disabled={index === 0} aria-label={isTop ? t('menu.moveLeft') : t('menu.moveUp')}>
               {isTop ? '←' : '↑'}
             </Button>
-            <Button size="sm" onClick={() => onMove(1)} disabled={index >= siblings - 1} aria-label={isTop ? 'Move right' : 'Move down'}>
+            <Button size="sm" onClick={() => onMove(1)} disabled={index >= siblings - 1} aria-label={isTop ? t('menu.moveRight') : t('menu.moveDown')}>
               {isTop ? '→' : '↓'}
             </Button>
             <Button size="sm" variant="danger" onClick={onRemove}>
-              Remove
+              {t('menu.remove')}
             </Button>
           </>
         )
       }
     >
       <Field
-        label="Name"
-        hint={`${bytes} / ${maxName} bytes${isTop ? ' · about 4 Chinese characters fit on the bar' : ''}`}
+        label={t('menu.name')}
+        hint={isTop ? t('menu.bytesTop', { bytes, maxName }) : t('menu.bytes', { bytes, maxName })}
         error={errorOf('name', button.name)}
       >
         {(p) => <Input {...p} name="name" value={button.name} readOnly={readOnly} onChange={(e) => onChange({ name: e.target.value })} />}
@@ -92,18 +93,17 @@ export function ButtonEditor({ buttons, selection, problems, showRequired, readO
       {isTop && top.subs.length > 0 ? (
         <div className="menu-submenu-note">
           <p>
-            This button opens a sub-menu of {top.subs.length} {top.subs.length === 1 ? 'button' : 'buttons'}; it has no action of its own.
-            Select a sub-button in the preview to edit it.
+            {t('menu.thisButtonOpensA', { count: top.subs.length })}
           </p>
           {!readOnly && top.subs.length < MAX_SUB_BUTTONS && (
             <Button size="sm" onClick={onAddSub}>
-              + Add sub-button
+              {t('menu.addSubButton')}
             </Button>
           )}
         </div>
       ) : (
         <>
-          <Field label="Type">
+          <Field label={t('menu.type')}>
             {(p) => (
               <select
                 {...p}
@@ -125,9 +125,9 @@ export function ButtonEditor({ buttons, selection, problems, showRequired, readO
           {isTop && !readOnly && (
             <div className="menu-submenu-note">
               <Button size="sm" onClick={onAddSub}>
-                Turn into a sub-menu
+                {t('menu.turnIntoASub')}
               </Button>
-              <span className="muted small">Its action moves to the first sub-button.</span>
+              <span className="muted small">{t('menu.itsActionMovesTo')}</span>
             </div>
           )}
         </>

@@ -12,6 +12,7 @@ import { PhonePreview, type Selection } from './PhonePreview.js';
 import { ConditionalMenus } from './ConditionalMenus.js';
 import type { MenuView } from './types.js';
 import './menu.css';
+import { t } from '../../i18n/index.js';
 
 const draftOf = (view: MenuView | undefined) => (view?.menu?.button ?? []).map(fromApi);
 
@@ -44,11 +45,11 @@ export function MenuPage({ account }: AccountPageProps) {
   const problems = useMemo(() => checkDraft(draft), [draft]);
   const dirty = useMemo(() => JSON.stringify(toPayload(draft)) !== JSON.stringify(toPayload(draftOf(view))), [draft, view]);
 
-  if (loaded.error) return <Alert tone="error" title="Could not load the menu">{loaded.error.message}</Alert>;
+  if (loaded.error) return <Alert tone="error" title={t('menu.couldNotLoadThe')}>{loaded.error.message}</Alert>;
   if (!view) return <Loading />;
   if (!view.available) {
     return (
-      <Alert tone="info" title="Custom menus are not available for this account">
+      <Alert tone="info" title={t('menu.customMenusAreNot')}>
         {view.unavailable_reason}
       </Alert>
     );
@@ -61,7 +62,7 @@ export function MenuPage({ account }: AccountPageProps) {
   };
 
   const addTop = () => {
-    update((d) => [...d, newButton(`Menu ${d.length + 1}`)]);
+    update((d) => [...d, newButton(t('menu.newMenuName', { n: d.length + 1 }))]);
     setSelection({ top: draft.length, sub: null });
   };
 
@@ -75,7 +76,7 @@ export function MenuPage({ account }: AccountPageProps) {
         const first: DraftButton = { ...p, uid: newButton('').uid, name: p.name, subs: [] };
         p.subs = [first];
       } else {
-        p.subs = [...p.subs, newButton(`Item ${p.subs.length + 1}`)];
+        p.subs = [...p.subs, newButton(t('menu.newItemName', { n: p.subs.length + 1 }))];
       }
       return d;
     });
@@ -121,14 +122,14 @@ export function MenuPage({ account }: AccountPageProps) {
     setError(null);
     if (problems.size > 0) {
       setShowRequired(true);
-      setError(`Fix ${problems.size === 1 ? 'the problem' : `the ${problems.size} problems`} marked in red before publishing. ${[...problems.values()][0]}`);
+      setError(t('menu.fixMarkedInRed', { count: problems.size, first: [...problems.values()][0] }));
       return;
     }
     setBusy('publish');
     try {
       const next = await consoleApi.put<MenuView>(url, { button: toPayload(draft) });
       loaded.setData(next);
-      toast.show('Menu published. Followers see it the next time they open the chat.');
+      toast.show(t('menu.menuPublishedFollowersSee'));
     } catch (err) {
       setError(errorMessage(err));
       if (err instanceof ApiError && err.code === 'api_owned') void loaded.refresh();
@@ -144,7 +145,7 @@ export function MenuPage({ account }: AccountPageProps) {
       const next = await consoleApi.delete<MenuView>(url);
       loaded.setData(next);
       setConfirmDelete(false);
-      toast.show('Menu deleted');
+      toast.show(t('menu.menuDeleted'));
     } catch (err) {
       setConfirmDelete(false);
       setError(errorMessage(err));
@@ -157,36 +158,36 @@ export function MenuPage({ account }: AccountPageProps) {
   return (
     <div className="stack menu-page">
       {readOnly && (
-        <Alert tone="warning" title="Read-only: your developer server owns this menu">
+        <Alert tone="warning" title={t('menu.readOnlyYourDeveloper')}>
           {view.read_only_reason}{' '}
-          <Link to={`/console/accounts/${account.appid}`}>Open Developer settings</Link>
+          <Link to={`/console/accounts/${account.appid}`}>{t('menu.openDeveloperSettings')}</Link>
         </Alert>
       )}
       <Card
-        title="Custom menu"
+        title={t('menu.customMenu')}
         description={
           published
-            ? `Published ${dateTime(published.updated_at)} through the ${published.source === 'console' ? 'console' : 'API'} · menuid ${published.menuid}`
-            : 'No menu is published: followers see no menu bar.'
+            ? t('menu.publishedThroughTheMenuid', { dateTime: dateTime(published.updated_at), value: published.source === 'console' ? 'console' : 'API', menuid: published.menuid })
+            : t('menu.noMenuIsPublished')
         }
         actions={
           readOnly ? (
-            <Badge tone="amber">Read-only</Badge>
+            <Badge tone="amber">{t('menu.readOnly')}</Badge>
           ) : (
             <>
-              {dirty && <Badge tone="amber">Unsaved changes</Badge>}
+              {dirty && <Badge tone="amber">{t('menu.unsavedChanges')}</Badge>}
               {dirty && (
                 <Button size="sm" onClick={() => reset(view)} disabled={busy !== null}>
-                  Discard changes
+                  {t('menu.discardChanges')}
                 </Button>
               )}
               {published && (
                 <Button size="sm" variant="danger" onClick={() => setConfirmDelete(true)} disabled={busy !== null}>
-                  Delete menu
+                  {t('menu.deleteMenu')}
                 </Button>
               )}
               <Button size="sm" variant="primary" onClick={() => void publish()} loading={busy === 'publish'} disabled={busy !== null || draft.length === 0}>
-                Publish
+                {t('menu.publish')}
               </Button>
             </>
           )
@@ -194,7 +195,7 @@ export function MenuPage({ account }: AccountPageProps) {
       >
         {error && (
           <div className="menu-error">
-            <Alert tone="error" title="The menu was not published">
+            <Alert tone="error" title={t('menu.theMenuWasNot')}>
               {error}
             </Alert>
           </div>
@@ -226,12 +227,12 @@ export function MenuPage({ account }: AccountPageProps) {
             ) : (
               <div className="card">
                 <EmptyState
-                  title={readOnly ? 'No menu' : 'Build your menu'}
-                  action={!readOnly && <Button variant="primary" onClick={addTop}>+ Add a button</Button>}
+                  title={readOnly ? t('menu.noMenu') : t('menu.buildYourMenu')}
+                  action={!readOnly && <Button variant="primary" onClick={addTop}>{t('menu.addAButton')}</Button>}
                 >
                   {readOnly
-                    ? 'The account has no menu.'
-                    : `Up to ${MAX_TOP_BUTTONS} buttons on the bar, each with up to 5 sub-buttons. Select a button in the preview to edit it.`}
+                    ? t('menu.theAccountHasNo')
+                    : t('menu.upToButtonsOn', { MAX_TOP_BUTTONS })}
                 </EmptyState>
               </div>
             )}
@@ -241,19 +242,19 @@ export function MenuPage({ account }: AccountPageProps) {
       <ConditionalMenus menus={view.conditional_menus} />
       <Dialog
         open={confirmDelete}
-        title="Delete the menu?"
+        title={t('menu.deleteTheMenu')}
         onClose={() => setConfirmDelete(false)}
         footer={
           <>
-            <Button onClick={() => setConfirmDelete(false)}>Cancel</Button>
+            <Button onClick={() => setConfirmDelete(false)}>{t('menu.cancel')}</Button>
             <Button variant="primary" className="btn-danger-solid" loading={busy === 'delete'} onClick={() => void deleteMenu()}>
-              Delete menu
+              {t('menu.deleteMenu')}
             </Button>
           </>
         }
       >
         <p className="dialog-lead">
-          Followers stop seeing a menu bar. {view.conditional_menus.length > 0 && `The ${view.conditional_menus.length} personalized ${view.conditional_menus.length === 1 ? 'menu is' : 'menus are'} deleted too, as with menu/delete.`}
+          {t('menu.followersStopSeeingA')} {view.conditional_menus.length > 0 && t('menu.thePersonalizedDeletedToo', { count: view.conditional_menus.length })}
         </p>
       </Dialog>
     </div>

@@ -1,4 +1,5 @@
 import { MAX_SUB_BUTTONS, MAX_TOP_BUTTONS, pathOf, type DraftButton } from './draft.js';
+import { t } from '../../i18n/index.js';
 
 export interface Selection {
   top: number;
@@ -22,7 +23,7 @@ export function PhonePreview({ title, buttons, selected, problems, readOnly, onS
   const hasProblem = (path: string) => [...problems.keys()].some((at) => at.startsWith(`${path}.`) && !at.slice(path.length + 1).startsWith('sub_button'));
   const openTop = selected?.top ?? null;
   return (
-    <div className="phone" aria-label="Menu preview" role="group">
+    <div className="phone" aria-label={t('menu.menuPreview')} role="group">
       <div className="phone-screen">
         <div className="phone-status" aria-hidden="true">
           <span>9:41</span>
@@ -34,9 +35,9 @@ export function PhonePreview({ title, buttons, selected, problems, readOnly, onS
           <span className="phone-dots" aria-hidden="true">···</span>
         </div>
         <div className="phone-chat">
-          {buttons.length === 0 && <div className="phone-hint">{readOnly ? 'No menu' : 'Add a button with + below'}</div>}
+          {buttons.length === 0 && <div className="phone-hint">{readOnly ? t('menu.noMenu') : t('menu.addAButtonWith')}</div>}
         </div>
-        <div className="phone-bar" role="toolbar" aria-label="Menu bar">
+        <div className="phone-bar" role="toolbar" aria-label={t('menu.menuBar')}>
           <span className="phone-kbd" aria-hidden="true">⌨</span>
           {buttons.map((b, i) => {
             // Editing shows the selected button's sub-menu even when empty, with + to start one.
@@ -45,7 +46,7 @@ export function PhonePreview({ title, buttons, selected, problems, readOnly, onS
             return (
               <div key={b.uid} className="phone-slot">
                 {open && (
-                  <div className="phone-sub" role="menu" aria-label={`${b.name || 'Button'} sub-menu`}>
+                  <div className="phone-sub" role="menu" aria-label={t('menu.subMenu', { value: b.name || t('menu.button') })}>
                     {b.subs.map((s, j) => (
                       <button
                         key={s.uid}
@@ -54,11 +55,11 @@ export function PhonePreview({ title, buttons, selected, problems, readOnly, onS
                         className={`phone-sub-item ${selected?.top === i && selected.sub === j ? 'selected' : ''} ${hasProblem(pathOf(i, j)) ? 'has-problem' : ''}`}
                         onClick={() => onSelect({ top: i, sub: j })}
                       >
-                        {s.name || <span className="phone-empty">Sub-button</span>}
+                        {s.name || <span className="phone-empty">{t('menu.subButton')}</span>}
                       </button>
                     ))}
                     {!readOnly && b.subs.length < MAX_SUB_BUTTONS && (
-                      <button type="button" className="phone-sub-item phone-add" aria-label={`Add a sub-button to ${b.name || `button ${i + 1}`}`} onClick={() => onAddSub(i)}>
+                      <button type="button" className="phone-sub-item phone-add" aria-label={t('menu.addASubButton', { value: b.name || `button ${i + 1}` })} onClick={() => onAddSub(i)}>
                         +
                       </button>
                     )}
@@ -71,14 +72,14 @@ export function PhonePreview({ title, buttons, selected, problems, readOnly, onS
                   onClick={() => onSelect({ top: i, sub: null })}
                 >
                   {b.subs.length > 0 && <span className="phone-sub-icon" aria-hidden="true">≡ </span>}
-                  {b.name || <span className="phone-empty">Button</span>}
+                  {b.name || <span className="phone-empty">{t('menu.button')}</span>}
                 </button>
               </div>
             );
           })}
           {!readOnly && buttons.length < MAX_TOP_BUTTONS && (
             <div className="phone-slot">
-              <button type="button" className="phone-btn phone-add" aria-label="Add a menu button" onClick={onAddTop}>
+              <button type="button" className="phone-btn phone-add" aria-label={t('menu.addAMenuButton')} onClick={onAddTop}>
                 +
               </button>
             </div>

@@ -9,6 +9,7 @@ import {
   URL_MAX_BYTES, type ButtonType,
 } from '../../../../src/modules/menus/rules/menu.js';
 import { byteLength, describeMenuProblem, type MenuProblem } from '../../../../src/modules/menus/rules/menuProblem.js';
+import { t } from '../../i18n/index.js';
 
 export { BUTTON_TYPES, MAX_SUB_BUTTONS, MAX_TOP_BUTTONS, SUB_NAME_MAX_BYTES, TOP_NAME_MAX_BYTES, byteLength, type ButtonType };
 
@@ -65,19 +66,19 @@ export const FIELDS_OF: Record<ButtonType, ActionField[]> = {
 
 /** How the editor names each type. */
 export const TYPE_LABELS: Record<ButtonType, string> = {
-  click: 'Send a click event',
-  view: 'Open a web page',
-  miniprogram: 'Open a Mini Program',
-  scancode_push: 'Scan a code',
-  scancode_waitmsg: 'Scan a code, then wait for a reply',
-  pic_sysphoto: 'Take a photo',
-  pic_photo_or_album: 'Take a photo or pick from the album',
-  pic_weixin: 'Pick from the WeChat album',
-  location_select: 'Send a location',
-  media_id: 'Send a permanent material',
-  view_limited: 'Open a news material',
-  article_id: 'Send a published article',
-  article_view_limited: 'Open a published article',
+  click: t('menu.sendAClickEvent'),
+  view: t('menu.openAWebPage'),
+  miniprogram: t('menu.openAMiniProgram'),
+  scancode_push: t('menu.scanACode'),
+  scancode_waitmsg: t('menu.scanACodeWait'),
+  pic_sysphoto: t('menu.takeAPhoto'),
+  pic_photo_or_album: t('menu.takeAPhotoOr'),
+  pic_weixin: t('menu.pickFromTheWechat'),
+  location_select: t('menu.sendALocation'),
+  media_id: t('menu.sendAPermanentMaterial'),
+  view_limited: t('menu.openANewsMaterial'),
+  article_id: t('menu.sendAPublishedArticle'),
+  article_view_limited: t('menu.openAPublishedArticle'),
 };
 
 let counter = 0;

@@ -5,6 +5,7 @@ import type { AccountPageProps } from '../route.js';
 import { chinaFull } from '../broadcasts/chinaTime.js';
 import { yuan, type AdDay, type DonationByArticle, type RecentDonation, type RevenueView } from './types.js';
 import './revenue.css';
+import { t } from '../../i18n/index.js';
 
 const RANGES = [7, 30, 90];
 
@@ -23,9 +24,9 @@ function AdBars({ days }: { days: AdDay[] }) {
   const max = Math.max(1, ...days.map((d) => d.revenue_fen));
   return (
     <>
-      <div className="ad-bars" role="img" aria-label="Ad revenue per day">
+      <div className="ad-bars" role="img" aria-label={t('revenue.adRevenuePerDay')}>
         {days.map((d) => (
-          <div key={d.day} className="ad-bar-col" title={`${d.day}: ${yuan(d.revenue_fen)}, ${d.impressions} impressions, ${d.clicks} clicks`}>
+          <div key={d.day} className="ad-bar-col" title={t('revenue.impressionsClicks', { day: d.day, value: yuan(d.revenue_fen), impressions: d.impressions, clicks: d.clicks })}>
             <div className="ad-bar" style={{ height: `${Math.max(2, (d.revenue_fen / max) * 100)}%` }} />
           </div>
         ))}
@@ -47,55 +48,55 @@ export function RevenuePage({ account }: AccountPageProps) {
   const r = loaded.data;
 
   const byArticle: Column<DonationByArticle>[] = [
-    { key: 'title', header: 'Article', render: (a) => <a href={`/s/${encodeURIComponent(a.article_id)}`} target="_blank" rel="noreferrer">{a.title || 'Untitled'}</a> },
-    { key: 'count', header: 'Donations', className: 'num', render: (a) => a.count },
-    { key: 'total', header: 'Total', className: 'num', render: (a) => yuan(a.total_fen) },
+    { key: 'title', header: t('revenue.article'), render: (a) => <a href={`/s/${encodeURIComponent(a.article_id)}`} target="_blank" rel="noreferrer">{a.title || t('revenue.untitled')}</a> },
+    { key: 'count', header: t('revenue.donations'), className: 'num', render: (a) => a.count },
+    { key: 'total', header: t('revenue.total'), className: 'num', render: (a) => yuan(a.total_fen) },
   ];
   const recent: Column<RecentDonation>[] = [
-    { key: 'when', header: 'When (China)', className: 'nowrap', render: (d) => chinaFull(d.created_at) },
-    { key: 'article', header: 'Article', render: (d) => d.article_title || 'Untitled' },
-    { key: 'donor', header: 'Reader', render: (d) => d.donor ?? '—' },
-    { key: 'message', header: 'Message', render: (d) => d.message || <span className="muted">—</span> },
-    { key: 'amount', header: 'Amount', className: 'num', render: (d) => yuan(d.amount_fen) },
+    { key: 'when', header: t('revenue.whenChina'), className: 'nowrap', render: (d) => chinaFull(d.created_at) },
+    { key: 'article', header: t('revenue.article'), render: (d) => d.article_title || t('revenue.untitled') },
+    { key: 'donor', header: t('revenue.reader'), render: (d) => d.donor ?? '—' },
+    { key: 'message', header: t('revenue.message'), render: (d) => d.message || <span className="muted">—</span> },
+    { key: 'amount', header: t('revenue.amount'), className: 'num', render: (d) => yuan(d.amount_fen) },
   ];
   const adDays: Column<AdDay>[] = [
-    { key: 'day', header: 'Day (China)', className: 'nowrap', render: (d) => d.day },
-    { key: 'impr', header: 'Impressions', className: 'num', render: (d) => d.impressions.toLocaleString() },
-    { key: 'clicks', header: 'Clicks', className: 'num', render: (d) => d.clicks.toLocaleString() },
-    { key: 'ctr', header: 'Click rate', className: 'num', render: (d) => (d.impressions ? `${((d.clicks / d.impressions) * 100).toFixed(1)}%` : '—') },
-    { key: 'rev', header: 'Revenue', className: 'num', render: (d) => yuan(d.revenue_fen) },
+    { key: 'day', header: t('revenue.dayChina'), className: 'nowrap', render: (d) => d.day },
+    { key: 'impr', header: t('revenue.impressions'), className: 'num', render: (d) => d.impressions.toLocaleString() },
+    { key: 'clicks', header: t('revenue.clicks'), className: 'num', render: (d) => d.clicks.toLocaleString() },
+    { key: 'ctr', header: t('revenue.clickRate'), className: 'num', render: (d) => (d.impressions ? `${((d.clicks / d.impressions) * 100).toFixed(1)}%` : '—') },
+    { key: 'rev', header: t('revenue.revenue'), className: 'num', render: (d) => yuan(d.revenue_fen) },
   ];
 
   return (
     <div className="stack revenue">
       <div className="section-bar">
-        <p className="field-hint">Reader donations on original articles, and revenue from ad slots in articles.</p>
-        <div className="segmented" role="group" aria-label="Period">
+        <p className="field-hint">{t('revenue.readerDonationsOnOriginal')}</p>
+        <div className="segmented" role="group" aria-label={t('revenue.period')}>
           {RANGES.map((n) => (
             <button key={n} type="button" className={n === days ? 'active' : ''} aria-pressed={n === days} onClick={() => setDays(n)}>
-              {n} days
+              {t('revenue.days', { n })}
             </button>
           ))}
         </div>
       </div>
-      {loaded.error && <Alert tone="error" title="Could not load revenue">{loaded.error.message}</Alert>}
+      {loaded.error && <Alert tone="error" title={t('revenue.couldNotLoadRevenue')}>{loaded.error.message}</Alert>}
       {!r && !loaded.error && <Loading />}
       {r && (
         <>
           <div className="stats">
-            <Stat label="Donations" value={yuan(r.donations.total_fen)} hint={`${r.donations.count} donations`} />
-            <Stat label="Ad revenue" value={yuan(r.ads.revenue_fen)} hint={`${r.ads.impressions.toLocaleString()} impressions · ${r.ads.clicks.toLocaleString()} clicks`} />
-            <Stat label="Total" value={yuan(r.donations.total_fen + r.ads.revenue_fen)} hint={`Last ${r.days} days`} />
+            <Stat label={t('revenue.donations')} value={yuan(r.donations.total_fen)} hint={t('revenue.donations2', { count: r.donations.count })} />
+            <Stat label={t('revenue.adRevenue')} value={yuan(r.ads.revenue_fen)} hint={t('revenue.impressionsClicks2', { value: r.ads.impressions.toLocaleString(), value2: r.ads.clicks.toLocaleString() })} />
+            <Stat label={t('revenue.total')} value={yuan(r.donations.total_fen + r.ads.revenue_fen)} hint={t('revenue.lastDays', { days: r.days })} />
           </div>
-          <Card title="Ad revenue by day" description="Bars show every day of the period; the table lists days with ad activity." className="card-flush">
+          <Card title={t('revenue.adRevenueByDay')} description={t('revenue.barsShowEveryDay')} className="card-flush">
             {r.ads.by_day.length > 0 && <div className="pad"><AdBars days={r.ads.by_day} /></div>}
-            <Table label="Ad revenue by day" columns={adDays} rows={r.ads.by_day.filter((d) => d.impressions > 0 || d.clicks > 0 || d.revenue_fen > 0).reverse()} rowKey={(d) => d.day} empty={<EmptyState title="No ad activity">Turn on ads in an article’s settings to earn from ad slots.</EmptyState>} />
+            <Table label={t('revenue.adRevenueByDay')} columns={adDays} rows={r.ads.by_day.filter((d) => d.impressions > 0 || d.clicks > 0 || d.revenue_fen > 0).reverse()} rowKey={(d) => d.day} empty={<EmptyState title={t('revenue.noAdActivity')}>{t('revenue.turnOnAdsIn')}</EmptyState>} />
           </Card>
-          <Card title="Donations by article" className="card-flush">
-            <Table label="Donations by article" columns={byArticle} rows={r.donations.by_article} rowKey={(a) => a.article_id} empty={<EmptyState title="No donations yet">Readers can donate to original articles with donations turned on.</EmptyState>} />
+          <Card title={t('revenue.donationsByArticle')} className="card-flush">
+            <Table label={t('revenue.donationsByArticle')} columns={byArticle} rows={r.donations.by_article} rowKey={(a) => a.article_id} empty={<EmptyState title={t('revenue.noDonationsYet')}>{t('revenue.readersCanDonateTo')}</EmptyState>} />
           </Card>
-          <Card title="Recent donations" className="card-flush">
-            <Table label="Recent donations" columns={recent} rows={r.donations.recent} rowKey={(d) => d.id} empty={<EmptyState title="No donations yet" />} />
+          <Card title={t('revenue.recentDonations')} className="card-flush">
+            <Table label={t('revenue.recentDonations')} columns={recent} rows={r.donations.recent} rowKey={(d) => d.id} empty={<EmptyState title={t('revenue.noDonationsYet')} />} />
           </Card>
         </>
       )}

@@ -2,6 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { ApiError, errorMessage } from '../../api/client.js';
 import { consoleApi, setCsrfToken } from '../api.js';
 import { Alert, Button, Field, Input } from '../../ui/index.js';
+import { t } from '../../i18n/index.js';
+import { LanguageSwitch } from '../../i18n/LanguageSwitch.js';
 
 /** Sign-in: email and password. Errors come from the server and are shown as they are. */
 export function LoginPage({ onSignedIn }: { onSignedIn(): Promise<void> }) {
@@ -13,7 +15,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn(): Promise<void> }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!email.trim() || !password) {
-      setError('Enter your email and password.');
+      setError(t('session.enterYourEmailAnd'));
       return;
     }
     setBusy(true);
@@ -23,7 +25,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn(): Promise<void> }) {
       setCsrfToken(res.csrf_token);
       await onSignedIn();
     } catch (err) {
-      setError(err instanceof ApiError && err.code === 'invalid_request' ? 'Enter your email and password.' : errorMessage(err));
+      setError(err instanceof ApiError && err.code === 'invalid_request' ? t('session.enterYourEmailAnd') : errorMessage(err));
       setBusy(false);
     }
   };
@@ -38,29 +40,32 @@ export function LoginPage({ onSignedIn }: { onSignedIn(): Promise<void> }) {
           </svg>
           <div>
             <div className="login-title">Herald</div>
-            <div className="login-subtitle">Official Accounts platform</div>
+            <div className="login-subtitle">{t('session.officialAccountsPlatform')}</div>
           </div>
         </div>
         <form className="card login-card" onSubmit={submit} noValidate>
-          <h1 className="login-heading">Sign in to the console</h1>
+          <h1 className="login-heading">{t('session.signInToThe')}</h1>
           {error && (
             <div className="login-error">
-              <Alert tone="error" title="Could not sign in">
+              <Alert tone="error" title={t('session.couldNotSignIn')}>
                 {error}
               </Alert>
             </div>
           )}
-          <Field label="Email">
+          <Field label={t('session.email')}>
             {(p) => <Input {...p} type="email" name="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} autoFocus maxLength={254} />}
           </Field>
-          <Field label="Password">
+          <Field label={t('session.password')}>
             {(p) => <Input {...p} type="password" name="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} maxLength={1024} />}
           </Field>
           <Button type="submit" variant="primary" loading={busy} className="login-submit">
-            Sign in
+            {t('session.signIn')}
           </Button>
         </form>
-        <p className="login-foot">Manage your official accounts, developer settings and server callbacks.</p>
+        <p className="login-foot">{t('session.manageYourOfficialAccounts')}</p>
+        <div className="login-lang">
+          <LanguageSwitch />
+        </div>
       </div>
     </div>
   );

@@ -6,6 +6,7 @@ import { listTime } from '../kit/format.js';
 import { phoneApi } from '../api.js';
 import { Sheet } from '../sheets/Sheet.js';
 import type { ArticleComment, ArticleState } from '../types.js';
+import { t } from '../../i18n/index.js';
 
 /** The longest comment WeChat takes. */
 const COMMENT_MAX = 600;
@@ -34,7 +35,7 @@ export function CommentSheet({ open, article, comments, onClose, onPosted }: {
       const r = await phoneApi.post<{ comment: ArticleComment }>(`/articles/${encodeURIComponent(article.id)}/comments`, { content });
       onPosted(r.comment);
       setText('');
-      toast.show('Comment sent. It shows to others once the author features it.', 'success');
+      toast.show(t('phoneArticle.commentSentItShows'), 'success');
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -42,26 +43,26 @@ export function CommentSheet({ open, article, comments, onClose, onPosted }: {
     }
   };
   return (
-    <Sheet open={open} title="Comments · 留言" onClose={onClose} tall>
+    <Sheet open={open} title={t('phoneArticle.comments')} onClose={onClose} tall>
       <div className="ph-comments">
         {article.onlyFansCanComment && article.following === false && (
-          <Alert tone="info">Only followers of {article.accountName} can comment on this article.</Alert>
+          <Alert tone="info">{t('phoneArticle.onlyFollowersOfCan', { accountName: article.accountName })}</Alert>
         )}
-        <ul className="ph-comment-list" aria-label="Comments">
-          {comments.length === 0 && <li className="ph-muted ph-comment-empty">No featured comments yet.</li>}
+        <ul className="ph-comment-list" aria-label={t('phoneArticle.comments2')}>
+          {comments.length === 0 && <li className="ph-muted ph-comment-empty">{t('phoneArticle.noFeaturedCommentsYet')}</li>}
           {comments.map((c) => (
             <li key={c.id} className="ph-comment">
               <Avatar name={c.nickname} seed={c.nickname} size={32} />
               <div className="ph-comment-main">
                 <div className="ph-comment-who">
                   {c.nickname}
-                  {c.mine && !c.featured && <span className="ph-tag">Only you can see this</span>}
+                  {c.mine && !c.featured && <span className="ph-tag">{t('phoneArticle.onlyYouCanSee')}</span>}
                   <span className="ph-row-time">{listTime(c.createdAt)}</span>
                 </div>
                 <div className="ph-comment-text">{c.content}</div>
                 {c.reply && (
                   <div className="ph-comment-reply">
-                    <strong>Author</strong> {c.reply.content}
+                    <strong>{t('phoneArticle.author')}</strong> {c.reply.content}
                   </div>
                 )}
               </div>
@@ -71,15 +72,15 @@ export function CommentSheet({ open, article, comments, onClose, onPosted }: {
         <div className="ph-comment-write">
           <textarea
             className="ph-input"
-            aria-label="Write a comment"
-            placeholder="Write a comment · 写留言"
+            aria-label={t('phoneArticle.writeAComment')}
+            placeholder={t('phoneArticle.writeAComment2')}
             maxLength={COMMENT_MAX}
             value={text}
             rows={3}
             onChange={(e) => setText(e.target.value)}
           />
           <button type="button" className="ph-send" onClick={send} disabled={busy || text.trim().length === 0}>
-            Send
+            {t('phoneArticle.send')}
           </button>
         </div>
         {error && (
@@ -93,37 +94,36 @@ export function CommentSheet({ open, article, comments, onClose, onPosted }: {
 }
 
 const TARGETS = [
-  { target: 'chat', label: 'Send to Chat', zh: '发送给朋友', color: '#07c160', glyph: '💬' },
-  { target: 'group', label: 'Group Chat', zh: '发送到群聊', color: '#2f7cf6', glyph: '👥' },
-  { target: 'moments', label: 'Moments', zh: '分享到朋友圈', color: '#f5a623', glyph: '◎' },
-  { target: 'discover', label: 'Discover', zh: '看一看', color: '#fa5151', glyph: '✦' },
+  { target: 'chat', label: t('phoneArticle.sendToChat'), color: '#07c160', glyph: '💬' },
+  { target: 'group', label: t('phoneArticle.groupChat'), color: '#2f7cf6', glyph: '👥' },
+  { target: 'moments', label: t('phoneArticle.moments'), color: '#f5a623', glyph: '◎' },
+  { target: 'discover', label: t('phoneArticle.discover'), color: '#fa5151', glyph: '✦' },
 ] as const;
 
 /** The share sheet: to a chat, a group chat, Moments or Discover (看一看); each share is recorded. */
 export function ShareSheet({ open, article, onClose, onShared }: { open: boolean; article: ArticleState; onClose(): void; onShared(shareCount: number): void }) {
   const toast = useToast();
   const [error, setError] = useState<string | null>(null);
-  const share = async (t: (typeof TARGETS)[number]) => {
+  const share = async (target: (typeof TARGETS)[number]) => {
     setError(null);
     try {
-      const r = await phoneApi.post<{ shareCount: number }>(`/articles/${encodeURIComponent(article.id)}/share`, { target: t.target });
+      const r = await phoneApi.post<{ shareCount: number }>(`/articles/${encodeURIComponent(article.id)}/share`, { target: target.target });
       onShared(r.shareCount);
-      toast.show(`Shared · ${t.label}`, 'success');
+      toast.show(t('phoneArticle.sharedTo', { target: target.label }), 'success');
       onClose();
     } catch (err) {
       setError(errorMessage(err));
     }
   };
   return (
-    <Sheet open={open} title="Share · 分享" onClose={onClose}>
+    <Sheet open={open} title={t('phoneArticle.share')} onClose={onClose}>
       <div className="ph-share-grid">
-        {TARGETS.map((t) => (
-          <button key={t.target} type="button" className="ph-share-btn" onClick={() => share(t)}>
-            <span className="ph-share-icon" style={{ background: t.color }} aria-hidden="true">
-              {t.glyph}
+        {TARGETS.map((target) => (
+          <button key={target.target} type="button" className="ph-share-btn" onClick={() => share(target)}>
+            <span className="ph-share-icon" style={{ background: target.color }} aria-hidden="true">
+              {target.glyph}
             </span>
-            <span>{t.label}</span>
-            <small>{t.zh}</small>
+            <span>{target.label}</span>
           </button>
         ))}
       </div>

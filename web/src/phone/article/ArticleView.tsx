@@ -9,6 +9,7 @@ import { phoneApi } from '../api.js';
 import { usePhone } from '../PhoneContext.js';
 import { TipSheet } from './TipSheet.js';
 import type { ArticleComment, ArticleState, ArticleTarget } from '../types.js';
+import { t } from '../../i18n/index.js';
 
 /** The article page's address on this origin (so the frame is same-origin and its links can be handled). */
 export function framePath(url: string): string {
@@ -111,8 +112,8 @@ function ArticleView({ target, hidden }: { target: ArticleTarget; hidden: boolea
       setComments(r.comments);
       setUnavailable(null);
     } catch (err) {
-      if (err instanceof ApiError && err.status === 410) setUnavailable('The author deleted this article.');
-      else if (err instanceof ApiError && err.status === 404) setUnavailable('Preview: likes, comments and sharing open once it is published.');
+      if (err instanceof ApiError && err.status === 410) setUnavailable(t('phoneArticle.theAuthorDeletedThis'));
+      else if (err instanceof ApiError && err.status === 404) setUnavailable(t('phoneArticle.previewLikesCommentsAnd'));
       else setUnavailable(errorMessage(err));
     }
   }, [target.id]);
@@ -128,7 +129,7 @@ function ArticleView({ target, hidden }: { target: ArticleTarget; hidden: boolea
     try {
       const r = await phoneApi.post<{ liked?: boolean; wowed?: boolean; likeCount: number; wowCount: number }>(`/articles/${encodeURIComponent(state.id)}/${kind}`, { on });
       setState((s) => (s ? { ...s, liked: r.liked ?? s.liked, wowed: r.wowed ?? s.wowed, likeCount: r.likeCount, wowCount: r.wowCount } : s));
-      if (kind === 'wow' && on) toast.show('Shared to Top Stories · 已在看', 'success');
+      if (kind === 'wow' && on) toast.show(t('phoneArticle.sharedToTopStories'), 'success');
     } catch (err) {
       toast.show(errorMessage(err), 'error');
     } finally {
@@ -151,13 +152,13 @@ function ArticleView({ target, hidden }: { target: ArticleTarget; hidden: boolea
   };
 
   return (
-    <div className="ph-overlay ph-article" role="dialog" aria-label="Article" hidden={hidden}>
+    <div className="ph-overlay ph-article" role="dialog" aria-label={t('phoneArticle.article')} hidden={hidden}>
       <header className="ph-article-top">
-        <button type="button" className="ph-icon-btn" aria-label="Back" onClick={back}>
+        <button type="button" className="ph-icon-btn" aria-label={t('phoneArticle.back')} onClick={back}>
           <BackIcon />
         </button>
         <div className="ph-article-name">{state?.accountName ?? target.accountName}</div>
-        <button type="button" className="ph-icon-btn" aria-label="More" onClick={() => setSheet('share')} disabled={!state}>
+        <button type="button" className="ph-icon-btn" aria-label={t('phoneArticle.more')} onClick={() => setSheet('share')} disabled={!state}>
           <MoreIcon />
         </button>
       </header>
@@ -185,34 +186,34 @@ function ArticleView({ target, hidden }: { target: ArticleTarget; hidden: boolea
           {unavailable}
         </div>
       ) : (
-        <nav className="ph-article-bar" aria-label="Article actions">
-          <button type="button" aria-label="Like" className={state?.liked ? 'on' : ''} aria-pressed={Boolean(state?.liked)} onClick={() => react('like')} disabled={!state}>
+        <nav className="ph-article-bar" aria-label={t('phoneArticle.articleActions')}>
+          <button type="button" aria-label={t('phoneArticle.like')} className={state?.liked ? 'on' : ''} aria-pressed={Boolean(state?.liked)} onClick={() => react('like')} disabled={!state}>
             <LikeIcon on={state?.liked} />
-            <span>{count(state?.likeCount ?? 0) || 'Like'}</span>
-            <small>赞</small>
+            <span>{count(state?.likeCount ?? 0) || t('phoneArticle.like')}</span>
+            <small>{t('phoneArticle.text')}</small>
           </button>
-          <button type="button" aria-label="Wow" className={state?.wowed ? 'on' : ''} aria-pressed={Boolean(state?.wowed)} onClick={() => react('wow')} disabled={!state}>
+          <button type="button" aria-label={t('phoneArticle.wow')} className={state?.wowed ? 'on' : ''} aria-pressed={Boolean(state?.wowed)} onClick={() => react('wow')} disabled={!state}>
             <WowIcon on={state?.wowed} />
-            <span>{count(state?.wowCount ?? 0) || 'Wow'}</span>
-            <small>在看</small>
+            <span>{count(state?.wowCount ?? 0) || t('phoneArticle.wow')}</span>
+            <small>{t('phoneArticle.text2')}</small>
           </button>
           {state?.commentsEnabled && (
-            <button type="button" aria-label="Comment" onClick={() => setSheet('comment')}>
+            <button type="button" aria-label={t('phoneArticle.comment')} onClick={() => setSheet('comment')}>
               <CommentIcon />
-              <span>{count(state.commentCount) || 'Comment'}</span>
-              <small>留言</small>
+              <span>{count(state.commentCount) || t('phoneArticle.comment')}</span>
+              <small>{t('phoneArticle.text3')}</small>
             </button>
           )}
-          <button type="button" aria-label="Share" onClick={() => setSheet('share')} disabled={!state}>
+          <button type="button" aria-label={t('phoneArticle.share2')} onClick={() => setSheet('share')} disabled={!state}>
             <ShareIcon />
-            <span>{count(state?.shareCount ?? 0) || 'Share'}</span>
-            <small>分享</small>
+            <span>{count(state?.shareCount ?? 0) || t('phoneArticle.share2')}</span>
+            <small>{t('phoneArticle.text4')}</small>
           </button>
           {state?.donationsEnabled && (
-            <button type="button" aria-label="Tip the author" className="ph-article-tip" onClick={() => setSheet('tip')}>
+            <button type="button" aria-label={t('phoneArticle.tipTheAuthor')} className="ph-article-tip" onClick={() => setSheet('tip')}>
               <TipIcon />
-              <span>Tip</span>
-              <small>赞赏</small>
+              <span>{t('phoneArticle.tip')}</span>
+              <small>{t('phoneArticle.text5')}</small>
             </button>
           )}
         </nav>

@@ -6,6 +6,7 @@ import { parseYuan, yuan } from './money.js';
 import { phoneApi } from '../api.js';
 import { Sheet } from '../sheets/Sheet.js';
 import type { ArticleState } from '../types.js';
+import { t } from '../../i18n/index.js';
 
 /** Preset amounts in fen, as WeChat offers them. */
 const PRESETS = [100, 500, 1000];
@@ -42,7 +43,7 @@ export function TipSheet({ open, article, onClose }: { open: boolean; article: A
   const choose = (fen: number | null) => {
     setError(null);
     if (fen === null || fen < MIN_FEN || fen > MAX_FEN) {
-      setError(`Enter an amount from ${yuan(MIN_FEN)} to ${yuan(MAX_FEN)}.`);
+      setError(t('phoneArticle.enterAnAmountFrom', { yuan: yuan(MIN_FEN), yuan2: yuan(MAX_FEN) }));
       return;
     }
     setDigits('');
@@ -82,10 +83,10 @@ export function TipSheet({ open, article, onClose }: { open: boolean; article: A
           <Avatar name={article.accountName} seed={article.appid} size={44} />
           <div>
             <div className="ph-tip-name">{article.author || article.accountName}</div>
-            <div className="ph-muted">Tip the author · 喜欢作者</div>
+            <div className="ph-muted">{t('phoneArticle.tipTheAuthor2')}</div>
           </div>
         </div>
-        <div className="ph-tip-amounts" role="group" aria-label="Amount">
+        <div className="ph-tip-amounts" role="group" aria-label={t('phoneArticle.amount')}>
           {PRESETS.map((fen) => (
             <button key={fen} type="button" className="ph-tip-amount" onClick={() => choose(fen)}>
               {yuan(fen).replace('.00', '')}
@@ -93,40 +94,40 @@ export function TipSheet({ open, article, onClose }: { open: boolean; article: A
           ))}
         </div>
         <label className="ph-tip-custom">
-          <span>Other amount · 其他金额</span>
+          <span>{t('phoneArticle.otherAmount')}</span>
           <span className="ph-tip-custom-row">
             <span aria-hidden="true">¥</span>
-            <input inputMode="decimal" aria-label="Other amount in yuan" placeholder="0.00" value={custom} onChange={(e) => setCustom(e.target.value)} />
+            <input inputMode="decimal" aria-label={t('phoneArticle.otherAmountInYuan')} placeholder="0.00" value={custom} onChange={(e) => setCustom(e.target.value)} />
             <button type="button" className="ph-send" onClick={() => choose(parseYuan(custom))} disabled={!custom.trim()}>
-              Next
+              {t('phoneArticle.next')}
             </button>
           </span>
         </label>
-        <input className="ph-tip-message" aria-label="Message to the author" placeholder="Leave a message (optional)" maxLength={MESSAGE_MAX} value={message} onChange={(e) => setMessage(e.target.value)} />
+        <input className="ph-tip-message" aria-label={t('phoneArticle.messageToTheAuthor')} placeholder={t('phoneArticle.leaveAMessageOptional')} maxLength={MESSAGE_MAX} value={message} onChange={(e) => setMessage(e.target.value)} />
       </div>
     );
   } else if (step.kind === 'pay') {
     body = (
-      <div className="ph-pay" aria-label="WeChat Pay">
-        <div className="ph-pay-brand">WeChat Pay · 微信支付</div>
-        <div className="ph-pay-to">Tip to {article.accountName}</div>
+      <div className="ph-pay" aria-label={t('phoneArticle.wechatPay')}>
+        <div className="ph-pay-brand">{t('phoneArticle.wechatPay2')}</div>
+        <div className="ph-pay-to">{t('phoneArticle.tipTo', { accountName: article.accountName })}</div>
         <div className="ph-pay-amount" data-testid="pay-amount">
           {yuan(step.fen)}
         </div>
         <div className="ph-pay-method">
-          <span>Payment method</span>
-          <span>Balance · 零钱</span>
+          <span>{t('phoneArticle.paymentMethod')}</span>
+          <span>{t('phoneArticle.balance')}</span>
         </div>
-        <div className="ph-pay-label">Enter payment password</div>
-        <div className="ph-pay-dots" aria-label={`${digits.length} of 6 digits entered`}>
+        <div className="ph-pay-label">{t('phoneArticle.enterPaymentPassword')}</div>
+        <div className="ph-pay-dots" aria-label={t('phoneArticle.of6DigitsEntered', { length: digits.length })}>
           {Array.from({ length: 6 }, (_, i) => (
             <span key={i} className={i < digits.length ? 'on' : ''} />
           ))}
         </div>
-        <div className="ph-keypad" role="group" aria-label="Keypad">
+        <div className="ph-keypad" role="group" aria-label={t('phoneArticle.keypad')}>
           {['1', '2', '3', '4', '5', '6', '7', '8', '9', '', '0', 'del'].map((k, i) =>
             k ? (
-              <button key={i} type="button" onClick={() => press(k)} disabled={busy} aria-label={k === 'del' ? 'Delete' : k}>
+              <button key={i} type="button" onClick={() => press(k)} disabled={busy} aria-label={k === 'del' ? t('phoneArticle.delete') : k}>
                 {k === 'del' ? '⌫' : k}
               </button>
             ) : (
@@ -142,18 +143,18 @@ export function TipSheet({ open, article, onClose }: { open: boolean; article: A
         <div className="ph-paid-check" aria-hidden="true">
           ✓
         </div>
-        <div className="ph-paid-title">Payment successful · 支付成功</div>
+        <div className="ph-paid-title">{t('phoneArticle.paymentSuccessful')}</div>
         <div className="ph-pay-amount">{yuan(step.fen)}</div>
-        <div className="ph-muted">Thank you for supporting {article.accountName}.</div>
+        <div className="ph-muted">{t('phoneArticle.thankYouForSupporting', { accountName: article.accountName })}</div>
         <button type="button" className="ph-pill" onClick={onClose}>
-          Done
+          {t('phoneArticle.done')}
         </button>
       </div>
     );
   }
 
   return (
-    <Sheet open={open} title={step.kind === 'amount' ? 'Tip the author · 赞赏' : 'WeChat Pay'} onClose={onClose}>
+    <Sheet open={open} title={step.kind === 'amount' ? t('phoneArticle.tipTheAuthor3') : t('phoneArticle.wechatPay')} onClose={onClose}>
       {body}
       {error && <Alert tone="error">{error}</Alert>}
     </Sheet>

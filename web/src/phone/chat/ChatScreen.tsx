@@ -15,6 +15,7 @@ import { ScanSheet } from '../sheets/ScanSheet.js';
 import { useMenuActions } from './useMenuActions.js';
 import { useSender } from './useSender.js';
 import type { Message, Profile } from '../types.js';
+import { t } from '../../i18n/index.js';
 
 const PAGE = 30;
 
@@ -191,7 +192,7 @@ export function ChatScreen({ appid }: { appid: string }) {
     footer = (
       <div className="ph-followbar">
         <Button variant="primary" className="ph-wide" onClick={follow}>
-          Follow · 关注
+          {t('phoneChat.follow')}
         </Button>
       </div>
     );
@@ -219,11 +220,11 @@ export function ChatScreen({ appid }: { appid: string }) {
       className="ph-chat"
       nav={
         <NavBar
-          title={isTyping ? '对方正在输入…' : name}
+          title={isTyping ? t('phoneChat.text') : name}
           sub={isTyping ? 'typing…' : undefined}
           back={back}
           right={
-            <button type="button" className="ph-icon-btn" aria-label="Account info" onClick={() => navigate(`/phone/accounts/${encodeURIComponent(appid)}`)}>
+            <button type="button" className="ph-icon-btn" aria-label={t('phoneChat.accountInfo')} onClick={() => navigate(`/phone/accounts/${encodeURIComponent(appid)}`)}>
               <MoreIcon />
             </button>
           }
@@ -240,7 +241,7 @@ export function ChatScreen({ appid }: { appid: string }) {
         )}
         {hasMore && (
           <button type="button" className="ph-earlier" onClick={loadEarlier}>
-            Load earlier messages
+            {t('phoneChat.loadEarlierMessages')}
           </button>
         )}
         <MessageList messages={messages} actions={menu.messageActions} accountName={name} appid={appid} />
@@ -254,7 +255,7 @@ export function ChatScreen({ appid }: { appid: string }) {
       </div>
       <LocationSheet
         open={sheet === 'location' || menu.sheet === 'location'}
-        title={menu.sheet === 'location' ? 'Send location · 发送位置' : undefined}
+        title={menu.sheet === 'location' ? t('phoneChat.sendLocation') : undefined}
         onClose={() => (setSheet(null), menu.closeSheet())}
         onPick={async (loc) => {
           if (menu.sheet === 'location') await menu.completeLocation(loc);
@@ -270,7 +271,7 @@ export function ChatScreen({ appid }: { appid: string }) {
           setSheet(null);
         }}
       />
-      <ScanSheet open={menu.sheet === 'scan'} title="Scan · 扫一扫" onClose={menu.closeSheet} onResult={menu.completeScan} />
+      <ScanSheet open={menu.sheet === 'scan'} title={t('phoneChat.scan')} onClose={menu.closeSheet} onResult={menu.completeScan} />
       {menu.filePicker}
     </Screen>
   );

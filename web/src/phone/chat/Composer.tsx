@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { ImageIcon, LinkIcon, MenuIcon, PinIcon, PlusCircleIcon, VideoIcon, VoiceIcon } from '../kit/icons.js';
+import { t } from '../../i18n/index.js';
 
 /** What the input bar asks the conversation to send. */
 export interface ComposerActions {
@@ -44,7 +45,7 @@ export function Composer({ actions, onShowMenu, busy }: { actions: ComposerActio
     <div className="ph-composer">
       <form className="ph-inputbar" onSubmit={submit}>
         {onShowMenu && (
-          <button type="button" className="ph-icon-btn" aria-label="Menu" title="Switch to the account menu" onClick={onShowMenu}>
+          <button type="button" className="ph-icon-btn" aria-label={t('phoneChat.menu')} title={t('phoneChat.switchToTheAccount')} onClick={onShowMenu}>
             <MenuIcon />
           </button>
         )}
@@ -55,50 +56,50 @@ export function Composer({ actions, onShowMenu, busy }: { actions: ComposerActio
           onChange={(e) => setText(e.target.value)}
           onKeyDown={onKey}
           onFocus={() => setPanel(false)}
-          aria-label="Message"
+          aria-label={t('phoneChat.message')}
           maxLength={4096}
         />
         {text.trim() ? (
           <button type="submit" className="ph-send" disabled={busy}>
-            Send
+            {t('phoneChat.send')}
           </button>
         ) : (
-          <button type="button" className="ph-icon-btn" aria-label="More input" aria-expanded={panel} onClick={() => setPanel(!panel)}>
+          <button type="button" className="ph-icon-btn" aria-label={t('phoneChat.moreInput')} aria-expanded={panel} onClick={() => setPanel(!panel)}>
             <PlusCircleIcon size={28} />
           </button>
         )}
       </form>
       {panel && (
-        <div className="ph-panel" role="group" aria-label="Send">
+        <div className="ph-panel" role="group" aria-label={t('phoneChat.send')}>
           <button type="button" onClick={() => pick(images.current)}>
             <span className="ph-panel-icon">
               <ImageIcon />
             </span>
-            Album
+            {t('phoneChat.album')}
           </button>
           <button type="button" onClick={() => pick(voice.current)}>
             <span className="ph-panel-icon">
               <VoiceIcon />
             </span>
-            Voice
+            {t('phoneChat.voice')}
           </button>
           <button type="button" onClick={() => pick(video.current)}>
             <span className="ph-panel-icon">
               <VideoIcon />
             </span>
-            Video
+            {t('phoneChat.video')}
           </button>
           <button type="button" onClick={() => (setPanel(false), actions.pickLocation())}>
             <span className="ph-panel-icon">
               <PinIcon />
             </span>
-            Location
+            {t('phoneChat.location')}
           </button>
           <button type="button" onClick={() => (setPanel(false), actions.shareLink())}>
             <span className="ph-panel-icon">
               <LinkIcon />
             </span>
-            Link
+            {t('phoneChat.link')}
           </button>
         </div>
       )}
@@ -109,7 +110,7 @@ export function Composer({ actions, onShowMenu, busy }: { actions: ComposerActio
         multiple
         className="ph-hidden-file"
         data-testid="send-image"
-        aria-label="Photo to send"
+        aria-label={t('phoneChat.photoToSend')}
         onChange={(e) => {
           const files = [...(e.target.files ?? [])].slice(0, 9);
           e.target.value = '';
@@ -123,7 +124,7 @@ export function Composer({ actions, onShowMenu, busy }: { actions: ComposerActio
         accept="audio/*,.amr,.spx,.speex,.mp3"
         className="ph-hidden-file"
         data-testid="send-voice"
-        aria-label="Voice note to send"
+        aria-label={t('phoneChat.voiceNoteToSend')}
         onChange={(e) => {
           const file = e.target.files?.[0];
           e.target.value = '';
@@ -137,7 +138,7 @@ export function Composer({ actions, onShowMenu, busy }: { actions: ComposerActio
         accept="video/mp4,video/*"
         className="ph-hidden-file"
         data-testid="send-video"
-        aria-label="Video to send"
+        aria-label={t('phoneChat.videoToSend')}
         onChange={(e) => {
           const file = e.target.files?.[0];
           e.target.value = '';

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { KeyboardIcon } from '../kit/icons.js';
 import type { MenuButton } from '../types.js';
+import { t } from '../../i18n/index.js';
 
 /**
  * The account's custom menu at the bottom of the chat: up to three buttons; a button with a
@@ -26,8 +27,8 @@ export function MenuBar({ buttons, onPress, onKeyboard, disabled }: {
 
   const top = buttons.slice(0, 3);
   return (
-    <div className="ph-menubar" ref={bar} role="menubar" aria-label="Account menu">
-      <button type="button" className="ph-menubar-toggle" aria-label="Keyboard" title="Switch to keyboard" onClick={onKeyboard}>
+    <div className="ph-menubar" ref={bar} role="menubar" aria-label={t('phoneChat.accountMenu')}>
+      <button type="button" className="ph-menubar-toggle" aria-label={t('phoneChat.keyboard')} title={t('phoneChat.switchToKeyboard')} onClick={onKeyboard}>
         <KeyboardIcon />
       </button>
       {top.map((b, i) => {

@@ -3,6 +3,7 @@ import { articlesOf, field, mediaUrl, msgMenuOf, safeUrl, str } from './messageC
 import { parseRichText } from './richText.js';
 import type { Message } from '../types.js';
 import { VoiceBubble } from './VoiceBubble.js';
+import { t } from '../../i18n/index.js';
 
 /** What a message can ask the conversation to do when tapped. */
 export interface MessageActions {
@@ -70,16 +71,16 @@ function Card({ title, description, picture, icon, footer, onClick, label }: {
 function News({ m, actions }: { m: Message; actions: MessageActions }) {
   const articles = articlesOf(m);
   if (articles.length === 0) {
-    const placeholder = field(m, 'placeholder') || 'Article';
-    return <Card label="Article" title={placeholder} description={field(m, 'media_id', 'article_id')} />;
+    const placeholder = field(m, 'placeholder') || t('phoneChat.article');
+    return <Card label={t('phoneChat.article')} title={placeholder} description={field(m, 'media_id', 'article_id')} />;
   }
   const [lead, ...rest] = articles;
   const open = (url: string, title: string) => safeUrl(url) && actions.openUrl(url, title);
   if (rest.length === 0 && !lead.picurl) {
-    return <Card label="Article" title={lead.title} description={lead.description} onClick={() => open(lead.url, lead.title)} />;
+    return <Card label={t('phoneChat.article')} title={lead.title} description={lead.description} onClick={() => open(lead.url, lead.title)} />;
   }
   return (
-    <div className="ph-news" aria-label="Articles">
+    <div className="ph-news" aria-label={t('phoneChat.articles')}>
       <button type="button" className="ph-news-lead" onClick={() => open(lead.url, lead.title)}>
         {lead.picurl ? <img src={safeUrl(lead.picurl)} alt="" /> : <span className="ph-news-nopic" />}
         <span className="ph-news-lead-title">{lead.title}</span>
@@ -103,7 +104,7 @@ function Template({ m, actions }: { m: Message; actions: MessageActions }) {
   const mini = c.miniprogram && typeof c.miniprogram === 'object' ? (c.miniprogram as Record<string, unknown>) : null;
   const details = mini ? () => actions.openMiniProgram(str(mini.appid), str(mini.pagepath)) : url ? () => actions.openUrl(url) : undefined;
   return (
-    <div className="ph-template" aria-label="Template message">
+    <div className="ph-template" aria-label={t('phoneChat.templateMessage')}>
       <div className="ph-template-title">{field(m, 'title') || m.account_name}</div>
       <dl>
         {data.slice(0, 20).map(([k, v]) => {
@@ -119,7 +120,7 @@ function Template({ m, actions }: { m: Message; actions: MessageActions }) {
       </dl>
       {details && (
         <button type="button" className="ph-template-more" onClick={details}>
-          View details · 详情 ›
+          {t('phoneChat.viewDetails')}
         </button>
       )}
     </div>
@@ -139,24 +140,24 @@ export function MessageBody({ m, actions }: { m: Message; actions: MessageAction
       return <RichText text={field(m, 'content')} actions={actions} />;
     case 'image':
       return url ? (
-        <button type="button" className="ph-image" onClick={() => actions.viewImage(url)} aria-label="Image">
-          <img src={url} alt="Image" />
+        <button type="button" className="ph-image" onClick={() => actions.viewImage(url)} aria-label={t('phoneChat.image')}>
+          <img src={url} alt={t('phoneChat.image')} />
         </button>
       ) : (
-        <span className="ph-muted">[Image]</span>
+        <span className="ph-muted">{t('phoneChat.image2')}</span>
       );
     case 'voice':
       return (
-        <div className="ph-voice" aria-label="Voice message">
-          {url ? <VoiceBubble url={url} mine={m.direction === 'in'} /> : <span>[Voice]</span>}
+        <div className="ph-voice" aria-label={t('phoneChat.voiceMessage')}>
+          {url ? <VoiceBubble url={url} mine={m.direction === 'in'} /> : <span>{t('phoneChat.voice2')}</span>}
           {field(m, 'recognition') && <div className="ph-voice-text">{field(m, 'recognition')}</div>}
         </div>
       );
     case 'video':
     case 'shortvideo':
       return (
-        <div className="ph-video" aria-label="Video">
-          {url ? <video controls preload="metadata" src={url} poster={safeUrl(field(m, 'thumb_url')) || undefined} /> : <div className="ph-video-none">[Video]</div>}
+        <div className="ph-video" aria-label={t('phoneChat.video')}>
+          {url ? <video controls preload="metadata" src={url} poster={safeUrl(field(m, 'thumb_url')) || undefined} /> : <div className="ph-video-none">{t('phoneChat.video2')}</div>}
           {(field(m, 'title') || field(m, 'description')) && (
             <div className="ph-video-caption">
               <strong>{field(m, 'title')}</strong> {field(m, 'description')}
@@ -168,12 +169,12 @@ export function MessageBody({ m, actions }: { m: Message; actions: MessageAction
       const music = safeUrl(field(m, 'musicurl', 'hqmusicurl'));
       return (
         <Card
-          label="Music"
-          title={field(m, 'title') || 'Music'}
+          label={t('phoneChat.music')}
+          title={field(m, 'title') || t('phoneChat.music')}
           description={field(m, 'description')}
           picture={safeUrl(field(m, 'thumb_url')) || undefined}
           icon={<span className="ph-music-note">♪</span>}
-          footer={music ? <audio controls preload="none" src={music} aria-label="Play music" /> : 'Music · 音乐'}
+          footer={music ? <audio controls preload="none" src={music} aria-label={t('phoneChat.playMusic')} /> : t('phoneChat.music')}
         />
       );
     }
@@ -185,7 +186,7 @@ export function MessageBody({ m, actions }: { m: Message; actions: MessageAction
       const link = safeUrl(field(m, 'url'));
       return (
         <Card
-          label="Link"
+          label={t('phoneChat.link')}
           title={field(m, 'title')}
           description={field(m, 'description') || link}
           picture={safeUrl(field(m, 'thumb_url')) || undefined}
@@ -198,9 +199,9 @@ export function MessageBody({ m, actions }: { m: Message; actions: MessageAction
       const x = Number(m.content.location_x);
       const y = Number(m.content.location_y);
       return (
-        <div className="ph-location" aria-label="Location">
+        <div className="ph-location" aria-label={t('phoneChat.location')}>
           <div className="ph-location-text">
-            <div className="ph-card-title">{field(m, 'label', 'poiname') || 'Location'}</div>
+            <div className="ph-card-title">{field(m, 'label', 'poiname') || t('phoneChat.location')}</div>
             <div className="ph-card-desc">{Number.isFinite(x) && Number.isFinite(y) ? `${x.toFixed(5)}, ${y.toFixed(5)}` : ''}</div>
           </div>
           <div className="ph-location-map" aria-hidden="true">
@@ -214,14 +215,14 @@ export function MessageBody({ m, actions }: { m: Message; actions: MessageAction
       const path = field(m, 'pagepath');
       const thumb = safeUrl(field(m, 'thumb_url'));
       return (
-        <div className="ph-mini ph-clickable" role="link" aria-label="Mini Program" onClick={() => actions.openMiniProgram(appid, path)}>
+        <div className="ph-mini ph-clickable" role="link" aria-label={t('phoneChat.miniProgram')} onClick={() => actions.openMiniProgram(appid, path)}>
           <div className="ph-mini-head">
             <span className="ph-mini-logo" aria-hidden="true" />
             <span>{appid}</span>
           </div>
           <div className="ph-mini-title">{field(m, 'title')}</div>
-          <div className="ph-mini-thumb">{thumb ? <img src={thumb} alt="" /> : <span>{path || 'Mini Program'}</span>}</div>
-          <div className="ph-mini-foot">Mini Program · 小程序</div>
+          <div className="ph-mini-thumb">{thumb ? <img src={thumb} alt="" /> : <span>{path || t('phoneChat.miniProgram')}</span>}</div>
+          <div className="ph-mini-foot">{t('phoneChat.miniProgram2')}</div>
         </div>
       );
     }
@@ -242,10 +243,10 @@ export function MessageBody({ m, actions }: { m: Message; actions: MessageAction
       );
     }
     case 'wxcard':
-      return <Card label="Card" title="Card & Offer · 卡券" description={field(m, 'card_id')} icon={<span className="ph-link-glyph">🎫</span>} />;
+      return <Card label={t('phoneChat.card')} title={t('phoneChat.cardOffer')} description={field(m, 'card_id')} icon={<span className="ph-link-glyph">🎫</span>} />;
     case 'template':
       return <Template m={m} actions={actions} />;
     default:
-      return <span className="ph-muted">[{m.msg_type}] This message type cannot be shown.</span>;
+      return <span className="ph-muted">{t('phoneChat.thisMessageTypeCannot', { msg_type: m.msg_type })}</span>;
   }
 }

@@ -5,6 +5,7 @@ import { isCard, MessageBody, type MessageActions } from './MessageBody.js';
 import { usePhone } from '../PhoneContext.js';
 import { PushPostCard } from './PushPost.js';
 import type { Message } from '../types.js';
+import { t } from '../../i18n/index.js';
 
 /** A list key: push posts' ids are msg_ids, apart from message ids. */
 export const messageKey = (m: Message) => (m.source === 'broadcast' ? `post-${m.id}` : `msg-${m.id}`);
@@ -13,7 +14,7 @@ export const messageKey = (m: Message) => (m.source === 'broadcast' ? `post-${m.
 export function MessageList({ messages, actions, accountName, appid }: { messages: Message[]; actions: MessageActions; accountName: string; appid: string }) {
   const { me } = usePhone();
   return (
-    <ol className="ph-msglist" aria-label="Messages">
+    <ol className="ph-msglist" aria-label={t('phoneChat.messages')}>
       {messages.map((m, i) => {
         const stamp = needsStamp(messages[i - 1]?.created_at, m.created_at);
         const mine = m.direction === 'in';

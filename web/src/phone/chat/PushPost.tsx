@@ -2,6 +2,7 @@ import { safeUrl } from './messageContent.js';
 import { phoneApi } from '../api.js';
 import { usePhone } from '../PhoneContext.js';
 import type { BroadcastView, PostArticle } from '../types.js';
+import { t } from '../../i18n/index.js';
 
 /**
  * A push post of articles, as WeChat draws it: the lead article's cover with its title over it,
@@ -17,20 +18,20 @@ export function PushPostCard({ post, markRead }: { post: BroadcastView; markRead
   const [lead, ...rest] = post.articles;
   if (!lead) {
     return (
-      <div className="ph-post ph-post-empty" aria-label="Push post">
-        This content has been deleted by its author · 该内容已被发布者删除
+      <div className="ph-post ph-post-empty" aria-label={t('phoneChat.pushPost')}>
+        {t('phoneChat.thisContentHasBeen')}
       </div>
     );
   }
   const cover = lead.coverUrl ? safeUrl(lead.coverUrl) : '';
   return (
-    <div className={`ph-post ${post.deleted ? 'ph-post-deleted' : ''}`} aria-label="Push post" data-post-id={post.msgId}>
-      {post.preview && <div className="ph-post-tag">Preview · 预览</div>}
+    <div className={`ph-post ${post.deleted ? 'ph-post-deleted' : ''}`} aria-label={t('phoneChat.pushPost')} data-post-id={post.msgId}>
+      {post.preview && <div className="ph-post-tag">{t('phoneChat.preview')}</div>}
       <button type="button" className="ph-post-lead" onClick={() => open(lead)} aria-label={lead.title} data-article-id={lead.id}>
         {cover ? <img src={cover} alt="" /> : <span className="ph-news-nopic" />}
         <span className="ph-post-lead-title">
           {lead.title}
-          {lead.deleted && <span className="ph-post-gone"> · Deleted 已删除</span>}
+          {lead.deleted && <span className="ph-post-gone"> {t('phoneChat.deleted')}</span>}
         </span>
       </button>
       {rest.length === 0 && lead.digest && <div className="ph-post-digest">{lead.digest}</div>}
@@ -38,7 +39,7 @@ export function PushPostCard({ post, markRead }: { post: BroadcastView; markRead
         <button type="button" key={a.id} className="ph-post-item" onClick={() => open(a)} data-article-id={a.id}>
           <span className="ph-post-item-title">
             {a.title}
-            {a.deleted && <span className="ph-post-gone"> · Deleted 已删除</span>}
+            {a.deleted && <span className="ph-post-gone"> {t('phoneChat.deleted')}</span>}
           </span>
           {a.coverUrl && safeUrl(a.coverUrl) ? <img src={safeUrl(a.coverUrl)} alt="" /> : <span className="ph-post-thumb-none" aria-hidden="true" />}
         </button>

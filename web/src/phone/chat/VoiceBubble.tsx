@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { VoiceIcon } from '../kit/icons.js';
+import { t } from '../../i18n/index.js';
 
 /**
  * A voice message as WeChat draws it: a bubble with the sound icon and the length in seconds,
@@ -17,7 +18,7 @@ export function VoiceBubble({ url, mine }: { url: string; mine: boolean }) {
   };
   const width = 70 + Math.min(150, (seconds ?? 1) * 6);
   return (
-    <button type="button" className={`ph-voicebtn ${mine ? 'ph-voicebtn-mine' : ''} ${playing ? 'playing' : ''}`} style={{ width }} onClick={toggle} aria-label="Play voice message">
+    <button type="button" className={`ph-voicebtn ${mine ? 'ph-voicebtn-mine' : ''} ${playing ? 'playing' : ''}`} style={{ width }} onClick={toggle} aria-label={t('phoneChat.playVoiceMessage')}>
       <span className="ph-voicebtn-icon">
         <VoiceIcon />
       </span>

@@ -8,6 +8,7 @@ import { accountPath, phoneApi } from '../api.js';
 import { usePhone } from '../PhoneContext.js';
 import { uploadMedia, type Sender } from './useSender.js';
 import type { MenuButton, MenuOutcome, Message } from '../types.js';
+import { t } from '../../i18n/index.js';
 
 const PIC_TYPES = new Set(['pic_sysphoto', 'pic_photo_or_album', 'pic_weixin']);
 
@@ -34,7 +35,7 @@ export function useMenuActions(appid: string, sender: Sender, onMessages: (messa
       if (out.messages.length) onMessages(out.messages);
       if (out.open_miniprogram) openMiniProgram(out.open_miniprogram.appid, out.open_miniprogram.pagepath);
       else if (out.open_url) openBrowser(out.open_url);
-      if (out.receiving) toast.show('Receiving the result… · 正在接收结果', 'info');
+      if (out.receiving) toast.show(t('phoneChat.receivingTheResult'), 'info');
       return out;
     } catch (err) {
       toast.show(errorMessage(err), 'error');
@@ -94,7 +95,7 @@ export function useMenuActions(appid: string, sender: Sender, onMessages: (messa
       accept="image/*"
       className="ph-hidden-file"
       data-testid="menu-pictures"
-      aria-label="Photos for the menu"
+      aria-label={t('phoneChat.photosForTheMenu')}
       onChange={(e) => {
         const list = [...(e.target.files ?? [])];
         e.target.value = '';

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/index.js';
 /**
  * A thumbnail for a video the follower sends (WeChat needs one: thumb_media_id). The first
  * frame is drawn when the browser can play the file; otherwise a neutral poster with a play mark.
@@ -22,7 +23,7 @@ function poster(): Promise<Blob> {
 }
 
 function toJpeg(canvas: HTMLCanvasElement): Promise<Blob> {
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('Could not draw a thumbnail.'))), 'image/jpeg', 0.85));
+  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error(t('phoneChat.couldNotDrawA')))), 'image/jpeg', 0.85));
 }
 
 function firstFrame(file: Blob): Promise<Blob> {

@@ -7,6 +7,7 @@ import { badgeText, listTime } from '../kit/format.js';
 import { PlusCircleIcon, ScanIcon, SearchIcon } from '../kit/icons.js';
 import { usePhone } from '../PhoneContext.js';
 import type { ChatEntry, SubscriptionsSummary } from '../types.js';
+import { t } from '../../i18n/index.js';
 
 type Row = { kind: 'chat'; chat: ChatEntry; at: string } | { kind: 'folder'; folder: SubscriptionsSummary; at: string };
 
@@ -31,14 +32,14 @@ export function ChatsTab() {
     <Screen
       nav={
         <NavBar
-          title={unread > 0 ? `WeChat (${badgeText(unread)})` : 'WeChat'}
-          sub={chats && !connected ? 'Connecting… · 连接中' : undefined}
+          title={unread > 0 ? t('phoneChats.wechat', { value: badgeText(unread) }) : t('phoneChats.wechatTitle')}
+          sub={chats && !connected ? t('phoneChats.connecting') : undefined}
           right={
             <>
-              <button type="button" className="ph-icon-btn" aria-label="Search" onClick={() => navigate('/phone/search')}>
+              <button type="button" className="ph-icon-btn" aria-label={t('phoneChats.search')} onClick={() => navigate('/phone/search')}>
                 <SearchIcon />
               </button>
-              <button type="button" className="ph-icon-btn" aria-label="More" aria-expanded={menuOpen} onClick={() => setMenuOpen(!menuOpen)}>
+              <button type="button" className="ph-icon-btn" aria-label={t('phoneChats.more')} aria-expanded={menuOpen} onClick={() => setMenuOpen(!menuOpen)}>
                 <PlusCircleIcon />
               </button>
             </>
@@ -52,10 +53,10 @@ export function ChatsTab() {
           <div className="ph-popover-scrim" onClick={() => setMenuOpen(false)} />
           <div className="ph-popover" role="menu">
             <button type="button" role="menuitem" onClick={() => navigate('/phone/discover?scan=1')}>
-              <ScanIcon /> Scan · 扫一扫
+              <ScanIcon /> {t('phoneChats.scan')}
             </button>
             <button type="button" role="menuitem" onClick={() => navigate('/phone/search')}>
-              <SearchIcon /> Search accounts
+              <SearchIcon /> {t('phoneChats.searchAccounts')}
             </button>
           </div>
         </>
@@ -67,25 +68,25 @@ export function ChatsTab() {
       )}
       {chats && rows.length === 0 && (
         <div className="ph-empty">
-          <p>No chats yet.</p>
-          <p className="ph-muted">Search for an official account or scan its QR code to follow it.</p>
+          <p>{t('phoneChats.noChatsYet')}</p>
+          <p className="ph-muted">{t('phoneChats.searchForAnOfficial')}</p>
           <button type="button" className="ph-pill" onClick={() => navigate('/phone/search')}>
-            Search accounts
+            {t('phoneChats.searchAccounts')}
           </button>
         </div>
       )}
-      <ul className="ph-list ph-chats" aria-label="Chats">
+      <ul className="ph-list ph-chats" aria-label={t('phoneChats.chats')}>
         {rows.map((r) =>
           r.kind === 'folder' ? (
             <li key="__subscriptions">
               <button type="button" className="ph-row ph-chat-row" data-testid="subscriptions-row" onClick={() => navigate('/phone/subscriptions')}>
                 <span className="ph-avatar-wrap">
                   <Avatar name="Subscriptions" kind="folder" />
-                  {r.folder.unread > 0 && <span className="ph-dot ph-avatar-dot" aria-label="New" />}
+                  {r.folder.unread > 0 && <span className="ph-dot ph-avatar-dot" aria-label={t('phoneChats.new')} />}
                 </span>
                 <span className="ph-row-main">
                   <span className="ph-row-top">
-                    <span className="ph-row-title">Subscriptions · 订阅号消息</span>
+                    <span className="ph-row-title">{t('phoneChats.subscriptions')}</span>
                     <span className="ph-row-time">{listTime(r.folder.updated_at)}</span>
                   </span>
                   <span className="ph-row-sub">
@@ -100,7 +101,7 @@ export function ChatsTab() {
                 <span className="ph-avatar-wrap">
                   <Avatar name={r.chat.name} seed={r.chat.appid} />
                   {r.chat.unread > 0 && (
-                    <span className="ph-badge ph-avatar-badge" aria-label={`${r.chat.unread} unread`}>
+                    <span className="ph-badge ph-avatar-badge" aria-label={t('phoneChats.unread2', { unread: r.chat.unread })}>
                       {badgeText(r.chat.unread)}
                     </span>
                   )}

@@ -10,6 +10,7 @@ import { phoneApi } from '../api.js';
 import { usePhone } from '../PhoneContext.js';
 import { PushPostCard } from '../chat/PushPost.js';
 import type { FolderEntry } from '../types.js';
+import { t } from '../../i18n/index.js';
 
 /**
  * 订阅号消息: subscription accounts' messages, collected silently (no notification, no count on
@@ -31,15 +32,15 @@ export function SubscriptionsFolder() {
   }, [stamp]);
 
   return (
-    <Screen nav={<NavBar title="Subscriptions" sub="订阅号消息" back="/phone" />}>
+    <Screen nav={<NavBar title={t('phoneChats.subscriptions2')} back="/phone" />}>
       {error && <Alert tone="error">{error}</Alert>}
       {entries === null && !error && (
         <div className="ph-center">
           <Spinner />
         </div>
       )}
-      {entries?.length === 0 && <div className="ph-empty">Messages from subscription accounts you follow collect here.</div>}
-      <ul className="ph-feed" aria-label="Subscription accounts">
+      {entries?.length === 0 && <div className="ph-empty">{t('phoneChats.messagesFromSubscriptionAccounts')}</div>}
+      <ul className="ph-feed" aria-label={t('phoneChats.subscriptionAccounts')}>
         {entries?.map((e) => {
           const lead = e.latest ? articlesOf(e.latest)[0] : undefined;
           return (
@@ -47,7 +48,7 @@ export function SubscriptionsFolder() {
               <button type="button" className="ph-feed-head" onClick={() => navigate(`/phone/chat/${encodeURIComponent(e.appid)}`)} data-appid={e.appid}>
                 <span className="ph-avatar-wrap">
                   <Avatar name={e.name} seed={e.appid} size={34} />
-                  {e.unread > 0 && <span className="ph-dot ph-avatar-dot" aria-label="Unread" />}
+                  {e.unread > 0 && <span className="ph-dot ph-avatar-dot" aria-label={t('phoneChats.unread')} />}
                 </span>
                 <span className="ph-feed-name">{e.name}</span>
                 <span className="ph-row-time">{listTime(e.updated_at)}</span>

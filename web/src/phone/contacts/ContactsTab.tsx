@@ -9,6 +9,7 @@ import { SearchIcon } from '../kit/icons.js';
 import { phoneApi } from '../api.js';
 import { usePhone } from '../PhoneContext.js';
 import type { AccountCard } from '../types.js';
+import { t } from '../../i18n/index.js';
 
 /** 通讯录: here only the Official Accounts (公众号) this follower follows. */
 export function ContactsTab() {
@@ -28,9 +29,9 @@ export function ContactsTab() {
     <Screen
       nav={
         <NavBar
-          title="Contacts"
+          title={t('phoneContacts.contacts')}
           right={
-            <button type="button" className="ph-icon-btn" aria-label="Search" onClick={() => navigate('/phone/search')}>
+            <button type="button" className="ph-icon-btn" aria-label={t('phoneContacts.search')} onClick={() => navigate('/phone/search')}>
               <SearchIcon />
             </button>
           }
@@ -38,22 +39,22 @@ export function ContactsTab() {
       }
       footer={<TabBar active="contacts" unread={chats ? chatsUnread(chats.chats) : 0} dot={Boolean(chats?.subscriptions?.unread)} />}
     >
-      <h2 className="ph-list-caption">Official Accounts · 公众号</h2>
+      <h2 className="ph-list-caption">{t('phoneContacts.officialAccounts')}</h2>
       {error && <Alert tone="error">{error}</Alert>}
       {accounts === null && !error && (
         <div className="ph-center">
           <Spinner />
         </div>
       )}
-      {accounts?.length === 0 && <p className="ph-muted ph-pad">You follow no official accounts yet.</p>}
-      <ul className="ph-list" aria-label="Official accounts">
+      {accounts?.length === 0 && <p className="ph-muted ph-pad">{t('phoneContacts.youFollowNoOfficial')}</p>}
+      <ul className="ph-list" aria-label={t('phoneContacts.officialAccounts2')}>
         {accounts?.map((a) => (
           <li key={a.appid}>
             <button type="button" className="ph-row" onClick={() => navigate(`/phone/accounts/${encodeURIComponent(a.appid)}`)}>
               <Avatar name={a.name} seed={a.appid} size={40} />
               <span className="ph-row-main">
                 <span className="ph-row-title">{a.name}</span>
-                <span className="ph-row-sub">{a.type === 'service' ? 'Service account · 服务号' : 'Subscription account · 订阅号'}</span>
+                <span className="ph-row-sub">{a.type === 'service' ? t('phoneContacts.serviceAccount') : t('phoneContacts.subscriptionAccount')}</span>
               </span>
             </button>
           </li>

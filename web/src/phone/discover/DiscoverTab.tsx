@@ -6,6 +6,7 @@ import { ScanIcon, SearchIcon } from '../kit/icons.js';
 import { usePhone } from '../PhoneContext.js';
 import { ScanSheet } from '../sheets/ScanSheet.js';
 import { useScan } from '../sheets/useScan.js';
+import { t } from '../../i18n/index.js';
 
 /** 发现: Scan (扫一扫) and Search (搜一搜). `?scan=1` opens the scanner at once. */
 export function DiscoverTab() {
@@ -23,12 +24,12 @@ export function DiscoverTab() {
   }, [search]);
 
   return (
-    <Screen nav={<NavBar title="Discover" />} footer={<TabBar active="discover" unread={chats ? chatsUnread(chats.chats) : 0} dot={Boolean(chats?.subscriptions?.unread)} />}>
+    <Screen nav={<NavBar title={t('phoneDiscover.discover')} />} footer={<TabBar active="discover" unread={chats ? chatsUnread(chats.chats) : 0} dot={Boolean(chats?.subscriptions?.unread)} />}>
       <div className="ph-group">
-        <Cell icon={<ScanIcon />} label="Scan · 扫一扫" onClick={() => setScanning(true)} />
+        <Cell icon={<ScanIcon />} label={t('phoneDiscover.scan')} onClick={() => setScanning(true)} />
       </div>
       <div className="ph-group">
-        <Cell icon={<SearchIcon />} label="Search · 搜一搜" onClick={() => navigate('/phone/search')} />
+        <Cell icon={<SearchIcon />} label={t('phoneDiscover.search')} onClick={() => navigate('/phone/search')} />
       </div>
       <ScanSheet
         open={scanning}

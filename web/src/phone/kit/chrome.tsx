@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { badgeText } from './format.js';
 import { BackIcon, ChatsIcon, ContactsIcon, DiscoverIcon, MeIcon } from './icons.js';
+import { t } from '../../i18n/index.js';
 
 /** The top bar: a centred title, an optional back button, actions on the right. */
 export function NavBar({ title, sub, back, right, tone = 'gray' }: {
@@ -18,7 +19,7 @@ export function NavBar({ title, sub, back, right, tone = 'gray' }: {
     <header className={`ph-nav ph-nav-${tone}`}>
       <div className="ph-nav-side">
         {onBack && (
-          <button type="button" className="ph-icon-btn" aria-label="Back" onClick={onBack}>
+          <button type="button" className="ph-icon-btn" aria-label={t('phoneKit.back')} onClick={onBack}>
             <BackIcon />
           </button>
         )}
@@ -33,10 +34,10 @@ export function NavBar({ title, sub, back, right, tone = 'gray' }: {
 }
 
 const TABS = [
-  { key: 'chats', path: '/phone', label: 'Chats', zh: '微信', Icon: ChatsIcon },
-  { key: 'contacts', path: '/phone/contacts', label: 'Contacts', zh: '通讯录', Icon: ContactsIcon },
-  { key: 'discover', path: '/phone/discover', label: 'Discover', zh: '发现', Icon: DiscoverIcon },
-  { key: 'me', path: '/phone/me', label: 'Me', zh: '我', Icon: MeIcon },
+  { key: 'chats', path: '/phone', label: t('phoneKit.chats'), Icon: ChatsIcon },
+  { key: 'contacts', path: '/phone/contacts', label: t('phoneKit.contacts'), Icon: ContactsIcon },
+  { key: 'discover', path: '/phone/discover', label: t('phoneKit.discover'), Icon: DiscoverIcon },
+  { key: 'me', path: '/phone/me', label: t('phoneKit.me'), Icon: MeIcon },
 ] as const;
 
 /** The four bottom tabs. */
@@ -46,24 +47,23 @@ export type TabKey = (typeof TABS)[number]['key'];
 export function TabBar({ active, unread, dot }: { active: TabKey; unread: number; dot: boolean }) {
   const navigate = useNavigate();
   return (
-    <nav className="ph-tabs" aria-label="Tabs">
-      {TABS.map(({ key, path, label, zh, Icon }) => (
+    <nav className="ph-tabs" aria-label={t('phoneKit.tabs')}>
+      {TABS.map(({ key, path, label, Icon }) => (
         <button
           key={key}
           type="button"
           className={`ph-tab ${active === key ? 'active' : ''}`}
           aria-current={active === key ? 'page' : undefined}
           onClick={() => navigate(path)}
-          title={zh}
         >
           <span className="ph-tab-icon">
             <Icon active={active === key} />
             {key === 'chats' && unread > 0 && (
-              <span className="ph-badge ph-tab-badge" aria-label={`${unread} unread`}>
+              <span className="ph-badge ph-tab-badge" aria-label={t('phoneKit.unread', { unread })}>
                 {badgeText(unread)}
               </span>
             )}
-            {key === 'chats' && unread === 0 && dot && <span className="ph-dot ph-tab-dot" aria-label="New in Subscriptions" />}
+            {key === 'chats' && unread === 0 && dot && <span className="ph-dot ph-tab-dot" aria-label={t('phoneKit.newInSubscriptions')} />}
           </span>
           <span className="ph-tab-label">{label}</span>
         </button>

@@ -1,7 +1,11 @@
-/** Times as WeChat shows them: 14:05 today, Yesterday, a weekday this week, else a date. */
+/**
+ * Times as WeChat shows them on the follower's phone, in the phone's own time zone: 14:05 today,
+ * Yesterday (昨天), a weekday this week, else a date.
+ */
+import { t } from '../../i18n/index.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const WEEKDAYS = ['phoneKit.sunday', 'phoneKit.monday', 'phoneKit.tuesday', 'phoneKit.wednesday', 'phoneKit.thursday', 'phoneKit.friday', 'phoneKit.saturday'];
 
 function startOfDay(d: Date): number {
   return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
@@ -13,8 +17,8 @@ export function listTime(iso: string, now = new Date()): string {
   if (Number.isNaN(d.getTime())) return '';
   const days = Math.round((startOfDay(now) - startOfDay(d)) / 86_400_000);
   if (days <= 0) return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
-  if (days === 1) return 'Yesterday';
-  if (days < 7) return WEEKDAYS[d.getDay()];
+  if (days === 1) return t('phoneKit.yesterday');
+  if (days < 7) return t(WEEKDAYS[d.getDay()]);
   return `${d.getFullYear() % 100}/${d.getMonth() + 1}/${d.getDate()}`;
 }
 
@@ -25,8 +29,8 @@ export function chatTime(iso: string, now = new Date()): string {
   const hm = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
   const days = Math.round((startOfDay(now) - startOfDay(d)) / 86_400_000);
   if (days <= 0) return hm;
-  if (days === 1) return `Yesterday ${hm}`;
-  if (days < 7) return `${WEEKDAYS[d.getDay()]} ${hm}`;
+  if (days === 1) return `${t('phoneKit.yesterday')} ${hm}`;
+  if (days < 7) return `${t(WEEKDAYS[d.getDay()])} ${hm}`;
   return `${d.getFullYear()}/${d.getMonth() + 1}/${d.getDate()} ${hm}`;
 }
 

@@ -1,4 +1,5 @@
 import { useLocation } from 'react-router';
+import { t } from '../../i18n/index.js';
 
 /**
  * A stand-in for a mini-program page (/phone/miniprogram?appid=&path=): Herald does not run
@@ -12,24 +13,24 @@ export function MiniProgramPage() {
   return (
     <section className="ph-screen ph-mp">
       <header className="ph-mp-bar">
-        <span className="ph-mp-title">Mini Program</span>
+        <span className="ph-mp-title">{t('phoneMiniprogram.miniProgram')}</span>
         <span className="ph-mp-capsule">
           <span aria-hidden="true">•••</span>
           <span className="ph-mp-sep" />
-          <button type="button" aria-label="Close mini program" onClick={() => window.history.back()}>
+          <button type="button" aria-label={t('phoneMiniprogram.closeMiniProgram')} onClick={() => window.history.back()}>
             ◉
           </button>
         </span>
       </header>
       <div className="ph-body ph-white ph-mp-body">
         <span className="ph-mini-logo ph-mp-logo" aria-hidden="true" />
-        <h2>Mini program stand-in</h2>
-        <p className="ph-muted">Herald does not run mini programs. In WeChat, this page of the mini program would open here.</p>
+        <h2>{t('phoneMiniprogram.miniProgramStandIn')}</h2>
+        <p className="ph-muted">{t('phoneMiniprogram.heraldDoesNotRun')}</p>
         <dl className="ph-mp-facts">
           <dt>AppID</dt>
           <dd data-testid="mp-appid">{appid || '—'}</dd>
-          <dt>Page path</dt>
-          <dd data-testid="mp-path">{path || '(home page)'}</dd>
+          <dt>{t('phoneMiniprogram.pagePath')}</dt>
+          <dd data-testid="mp-path">{path || t('phoneMiniprogram.homePage')}</dd>
         </dl>
       </div>
     </section>

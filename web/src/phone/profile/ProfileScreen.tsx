@@ -9,6 +9,7 @@ import { LocationSheet } from '../sheets/LocationSheet.js';
 import { accountPath, phoneApi } from '../api.js';
 import { usePhone } from '../PhoneContext.js';
 import type { Profile } from '../types.js';
+import { t } from '../../i18n/index.js';
 
 /** An official account's profile: who it is, follow / unfollow, and the way into its messages. */
 export function ProfileScreen({ appid }: { appid: string }) {
@@ -38,7 +39,7 @@ export function ProfileScreen({ appid }: { appid: string }) {
       setProfile(account);
       void reloadChats();
       if (action === 'follow') navigate(`/phone/chat/${encodeURIComponent(appid)}`);
-      else toast.show(`Unfollowed ${account.name}`);
+      else toast.show(t('phoneProfile.unfollowedName', { name: account.name }));
     } catch (err) {
       toast.show(errorMessage(err), 'error');
     } finally {
@@ -61,29 +62,29 @@ export function ProfileScreen({ appid }: { appid: string }) {
             {profile.name} {profile.verified && <VerifiedMark type={profile.type} />}
           </h2>
           <div className="ph-profile-meta">
-            {profile.type === 'service' ? 'Service account · 服务号' : 'Subscription account · 订阅号'}
-            {profile.wechat_id && <> · WeChat ID: {profile.wechat_id}</>}
+            {profile.type === 'service' ? t('phoneProfile.serviceAccount') : t('phoneProfile.subscriptionAccount')}
+            {profile.wechat_id && <> {t('phoneProfile.wechatId', { wechat_id: profile.wechat_id })}</>}
           </div>
           {profile.description && <p className="ph-profile-desc">{profile.description}</p>}
-          {profile.status !== 'active' && <Alert tone="warning">This account is {profile.status}.</Alert>}
+          {profile.status !== 'active' && <Alert tone="warning">{t('phoneProfile.thisAccountIs', { status: profile.status })}</Alert>}
           <div className="ph-profile-actions">
             {profile.followed ? (
               <>
                 <Button variant="primary" className="ph-wide" onClick={() => navigate(`/phone/chat/${encodeURIComponent(profile.appid)}`)}>
-                  View messages · 发消息
+                  {t('phoneProfile.viewMessages')}
                 </Button>
                 {profile.receives_location && (
                   <Button variant="secondary" className="ph-wide" onClick={() => setLocating(true)}>
-                    Share my location · 提供位置信息
+                    {t('phoneProfile.shareMyLocation')}
                   </Button>
                 )}
                 <Button variant="secondary" className="ph-wide" loading={busy} onClick={() => act('unfollow')}>
-                  Unfollow · 不再关注
+                  {t('phoneProfile.unfollow')}
                 </Button>
               </>
             ) : (
               <Button variant="primary" className="ph-wide" loading={busy} onClick={() => act('follow')} disabled={profile.status !== 'active'}>
-                Follow · 关注公众号
+                {t('phoneProfile.follow')}
               </Button>
             )}
           </div>
@@ -91,12 +92,12 @@ export function ProfileScreen({ appid }: { appid: string }) {
       )}
       <LocationSheet
         open={locating}
-        title="Share my location · 提供位置信息"
+        title={t('phoneProfile.shareMyLocation')}
         onClose={() => setLocating(false)}
         onPick={async (loc) => {
           await phoneApi.post(accountPath(appid, '/location'), { latitude: loc.latitude, longitude: loc.longitude, precision: 30 });
           setLocating(false);
-          toast.show(`Location shared with ${profile?.name ?? 'the account'}`);
+          toast.show(t('phoneProfile.locationSharedWith', { value: profile?.name ?? t('phoneProfile.theAccount') }));
         }}
       />
     </Screen>

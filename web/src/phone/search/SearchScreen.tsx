@@ -6,6 +6,7 @@ import { Avatar } from '../kit/Avatar.js';
 import { SearchIcon, VerifiedMark } from '../kit/icons.js';
 import { phoneApi } from '../api.js';
 import type { AccountCard } from '../types.js';
+import { t } from '../../i18n/index.js';
 
 /** 搜一搜: find official accounts by name or WeChat ID. The query lives in the URL (?q=). */
 export function SearchScreen() {
@@ -53,13 +54,13 @@ export function SearchScreen() {
             type="search"
             value={q}
             onChange={(e) => setQ(e.target.value)}
-            placeholder="Search official accounts"
-            aria-label="Search official accounts"
+            placeholder={t('phoneSearch.searchOfficialAccounts')}
+            aria-label={t('phoneSearch.searchOfficialAccounts')}
             maxLength={64}
           />
         </label>
         <button type="button" className="ph-linkish ph-cancel" onClick={() => navigate('/phone')}>
-          Cancel
+          {t('phoneSearch.cancel')}
         </button>
       </header>
       <div className="ph-body ph-white">
@@ -69,10 +70,10 @@ export function SearchScreen() {
             <Spinner />
           </div>
         )}
-        {!q.trim() && <p className="ph-muted ph-pad ph-hint">Search by an account's name or its WeChat ID.</p>}
-        {results?.length === 0 && !busy && <p className="ph-muted ph-pad">No official account matches “{q.trim()}”.</p>}
-        {results && results.length > 0 && <h2 className="ph-list-caption">Official Accounts · 公众号</h2>}
-        <ul className="ph-list" aria-label="Search results">
+        {!q.trim() && <p className="ph-muted ph-pad ph-hint">{t('phoneSearch.searchByAnAccount')}</p>}
+        {results?.length === 0 && !busy && <p className="ph-muted ph-pad">{t('phoneSearch.noOfficialAccountMatches', { value: q.trim() })}</p>}
+        {results && results.length > 0 && <h2 className="ph-list-caption">{t('phoneSearch.officialAccounts')}</h2>}
+        <ul className="ph-list" aria-label={t('phoneSearch.searchResults')}>
           {results?.map((a) => (
             <li key={a.appid}>
               <button type="button" className="ph-row ph-result" onClick={() => navigate(`/phone/accounts/${encodeURIComponent(a.appid)}`)}>
@@ -81,10 +82,10 @@ export function SearchScreen() {
                   <span className="ph-row-title">
                     {a.name} {a.verified && <VerifiedMark type={a.type} />}
                   </span>
-                  <span className="ph-row-sub">{a.description || (a.type === 'service' ? 'Service account · 服务号' : 'Subscription account · 订阅号')}</span>
-                  {a.wechat_id && <span className="ph-row-sub">WeChat ID: {a.wechat_id}</span>}
+                  <span className="ph-row-sub">{a.description || (a.type === 'service' ? t('phoneSearch.serviceAccount') : t('phoneSearch.subscriptionAccount'))}</span>
+                  {a.wechat_id && <span className="ph-row-sub">{t('phoneSearch.wechatId', { wechat_id: a.wechat_id })}</span>}
                 </span>
-                {a.followed && <span className="ph-tag">Following</span>}
+                {a.followed && <span className="ph-tag">{t('phoneSearch.following')}</span>}
               </button>
             </li>
           ))}

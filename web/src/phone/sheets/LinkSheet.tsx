@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../../api/client.js';
 import { Alert, Button, Field, Input } from '../../ui/index.js';
 import { Sheet } from './Sheet.js';
+import { t } from '../../i18n/index.js';
 
 /** Sharing a link (a link message: title, description, URL). */
 export function LinkSheet({ open, onClose, onSend }: {
@@ -17,8 +18,8 @@ export function LinkSheet({ open, onClose, onSend }: {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!/^https?:\/\/\S+$/i.test(url.trim())) return setError('Enter an http(s) link.');
-    if (!title.trim()) return setError('Give the link a title.');
+    if (!/^https?:\/\/\S+$/i.test(url.trim())) return setError(t('phoneSheets.enterAnHttpS'));
+    if (!title.trim()) return setError(t('phoneSheets.giveTheLinkA'));
     setBusy(true);
     setError(null);
     try {
@@ -34,14 +35,14 @@ export function LinkSheet({ open, onClose, onSend }: {
   };
 
   return (
-    <Sheet open={open} title="Share a link · 链接" onClose={onClose}>
-      <form onSubmit={submit} aria-label="Share a link">
-        <Field label="Link">{(p) => <Input {...p} value={url} onChange={(e) => setUrl(e.target.value)} maxLength={1024} />}</Field>
-        <Field label="Title">{(p) => <Input {...p} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={120} />}</Field>
-        <Field label="Description">{(p) => <Input {...p} value={description} onChange={(e) => setDescription(e.target.value)} maxLength={300} />}</Field>
+    <Sheet open={open} title={t('phoneSheets.shareALink')} onClose={onClose}>
+      <form onSubmit={submit} aria-label={t('phoneSheets.shareALink2')}>
+        <Field label={t('phoneSheets.link')}>{(p) => <Input {...p} value={url} onChange={(e) => setUrl(e.target.value)} maxLength={1024} />}</Field>
+        <Field label={t('phoneSheets.title')}>{(p) => <Input {...p} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={120} />}</Field>
+        <Field label={t('phoneSheets.description')}>{(p) => <Input {...p} value={description} onChange={(e) => setDescription(e.target.value)} maxLength={300} />}</Field>
         {error && <Alert tone="error">{error}</Alert>}
         <Button type="submit" variant="primary" loading={busy} className="ph-wide">
-          Send
+          {t('phoneSheets.send')}
         </Button>
       </form>
     </Sheet>

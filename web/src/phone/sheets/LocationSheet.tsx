@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Button } from '../../ui/index.js';
 import { PinIcon } from '../kit/icons.js';
 import { Sheet } from './Sheet.js';
+import { t } from '../../i18n/index.js';
 
 /** A place as WeChat sends it: Location_X is the latitude, Location_Y the longitude. */
 export interface PickedLocation {
@@ -57,7 +58,7 @@ export function LocationSheet({ open, onClose, onPick, title = 'Location · 位�
 
   return (
     <Sheet open={open} title={title} onClose={onClose} tall>
-      <ul className="ph-places" aria-label="Places">
+      <ul className="ph-places" aria-label={t('phoneSheets.places')}>
         {PRESETS.map((p) => (
           <li key={p.poiname}>
             <button type="button" className="ph-place" onClick={() => pick(p)} disabled={busy}>
@@ -72,12 +73,12 @@ export function LocationSheet({ open, onClose, onPick, title = 'Location · 位�
           </li>
         ))}
       </ul>
-      <form className="ph-coords" onSubmit={custom} aria-label="Coordinates">
-        <input className="input" inputMode="decimal" placeholder="Latitude" aria-label="Latitude" value={lat} onChange={(e) => setLat(e.target.value)} />
-        <input className="input" inputMode="decimal" placeholder="Longitude" aria-label="Longitude" value={lng} onChange={(e) => setLng(e.target.value)} />
-        <input className="input ph-coords-name" placeholder="Place name (optional)" aria-label="Place name" maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
+      <form className="ph-coords" onSubmit={custom} aria-label={t('phoneSheets.coordinates')}>
+        <input className="input" inputMode="decimal" placeholder={t('phoneSheets.latitude')} aria-label={t('phoneSheets.latitude')} value={lat} onChange={(e) => setLat(e.target.value)} />
+        <input className="input" inputMode="decimal" placeholder={t('phoneSheets.longitude')} aria-label={t('phoneSheets.longitude')} value={lng} onChange={(e) => setLng(e.target.value)} />
+        <input className="input ph-coords-name" placeholder={t('phoneSheets.placeNameOptional')} aria-label={t('phoneSheets.placeName')} maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
         <Button type="submit" variant="primary" disabled={busy}>
-          Send
+          {t('phoneSheets.send')}
         </Button>
       </form>
       {error && <Alert tone="error">{error}</Alert>}

@@ -3,13 +3,14 @@ import { errorMessage } from '../../api/client.js';
 import { Alert, Button, Spinner } from '../../ui/index.js';
 import { decodeQrImage } from './qrDecode.js';
 import { Sheet } from './Sheet.js';
+import { t } from '../../i18n/index.js';
 
 /**
  * 扫一扫: the phone has no camera here, so a QR code is "scanned" by choosing or pasting an
  * image of it (decoded in the browser with jsQR), or by pasting the text or link it encodes.
  * `onResult` gets the decoded text; its errors are shown in the sheet.
  */
-export function ScanSheet({ open, title = 'Scan · 扫一扫', onClose, onResult }: {
+export function ScanSheet({ open, title, onClose, onResult }: {
   open: boolean;
   title?: string;
   onClose(): void;
@@ -46,7 +47,7 @@ export function ScanSheet({ open, title = 'Scan · 扫一扫', onClose, onResult
       return;
     }
     if (!decoded) {
-      setError('No QR code found in this image. Try a sharper or larger picture.');
+      setError(t('phoneSheets.noQrCodeFound'));
       setBusy(false);
       return;
     }
@@ -67,22 +68,22 @@ export function ScanSheet({ open, title = 'Scan · 扫一扫', onClose, onResult
   };
 
   return (
-    <Sheet open={open} title={title} onClose={onClose} tall>
+    <Sheet open={open} title={title ?? t('phoneSheets.scanTitle')} onClose={onClose} tall>
       <div className="ph-scan" onPaste={onPaste}>
-        <button type="button" className="ph-viewfinder" onClick={() => fileInput.current?.click()} aria-label="Choose a QR code image">
+        <button type="button" className="ph-viewfinder" onClick={() => fileInput.current?.click()} aria-label={t('phoneSheets.chooseAQrCode')}>
           <span className="ph-vf-corner tl" />
           <span className="ph-vf-corner tr" />
           <span className="ph-vf-corner bl" />
           <span className="ph-vf-corner br" />
           <span className="ph-vf-line" />
-          <span className="ph-vf-hint">{busy ? <Spinner /> : 'Choose or paste a picture of a QR code'}</span>
+          <span className="ph-vf-hint">{busy ? <Spinner /> : t('phoneSheets.chooseOrPasteA')}</span>
         </button>
         <input
           ref={fileInput}
           type="file"
           accept="image/*"
           className="ph-hidden-file"
-          aria-label="QR code image"
+          aria-label={t('phoneSheets.qrCodeImage')}
           data-testid="scan-file"
           onChange={(e) => {
             void fromImage(e.target.files?.[0]);
@@ -90,19 +91,19 @@ export function ScanSheet({ open, title = 'Scan · 扫一扫', onClose, onResult
           }}
         />
         <Button variant="secondary" className="ph-wide" onClick={() => fileInput.current?.click()} disabled={busy}>
-          Choose from album · 从相册选取
+          {t('phoneSheets.chooseFromAlbum')}
         </Button>
         <form className="ph-scan-form" onSubmit={submit}>
           <input
             className="input"
             value={text}
             onChange={(e) => setText(e.target.value)}
-            placeholder="…or paste the code's link or text"
-            aria-label="QR code link or text"
+            placeholder={t('phoneSheets.orPasteTheCode')}
+            aria-label={t('phoneSheets.qrCodeLinkOr')}
             maxLength={4096}
           />
           <Button type="submit" variant="primary" disabled={busy || !text.trim()}>
-            Open
+            {t('phoneSheets.open')}
           </Button>
         </form>
         {error && <Alert tone="error">{error}</Alert>}

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { CloseIcon } from '../kit/icons.js';
+import { t } from '../../i18n/index.js';
 
 /**
  * A sheet that slides up inside the phone (WeChat's action sheets and pickers). Escape and the
@@ -24,7 +25,7 @@ export function Sheet({ open, title, onClose, children, tall }: { open: boolean;
       <div className={`ph-sheet ${tall ? 'ph-sheet-tall' : ''}`} role="dialog" aria-modal="true" aria-labelledby={id} ref={panel}>
         <header className="ph-sheet-head">
           <h2 id={id}>{title}</h2>
-          <button type="button" className="ph-icon-btn" aria-label="Close" onClick={onClose}>
+          <button type="button" className="ph-icon-btn" aria-label={t('phoneSheets.close')} onClick={onClose}>
             <CloseIcon />
           </button>
         </header>

@@ -1,4 +1,5 @@
 import jsQRModule from 'jsqr';
+import { t } from '../../i18n/index.js';
 
 /** jsQR ships as CommonJS with `exports.default`; bundlers and TypeScript disagree on the default import. */
 type Decoder = (data: Uint8ClampedArray, width: number, height: number, opts?: { inversionAttempts?: 'attemptBoth' }) => { data: string } | null;
@@ -21,7 +22,7 @@ function loadImage(file: Blob): Promise<HTMLImageElement> {
     };
     img.onerror = () => {
       URL.revokeObjectURL(url);
-      reject(new Error('This file is not an image the browser can read.'));
+      reject(new Error(t('phoneSheets.thisFileIsNot')));
     };
     img.src = url;
   });

@@ -4,6 +4,7 @@ import { useToast } from '../../ui/index.js';
 import { phoneApi } from '../api.js';
 import { usePhone } from '../PhoneContext.js';
 import type { Profile } from '../types.js';
+import { t } from '../../i18n/index.js';
 
 /** What scanning some text led to (POST /phone/api/scan). */
 export type ScanOutcome =
@@ -24,12 +25,12 @@ export function useScan(): (text: string) => Promise<void> {
       const out = await phoneApi.post<ScanOutcome>('/scan', { text });
       if (out.kind === 'account') {
         void reloadChats();
-        toast.show(out.event === 'subscribe' ? `Followed ${out.account.name}` : `Opened ${out.account.name}`);
+        toast.show(out.event === 'subscribe' ? t('phoneSheets.followedName', { name: out.account.name }) : t('phoneSheets.openedName', { name: out.account.name }));
         navigate(`/phone/chat/${encodeURIComponent(out.account.appid)}`);
       } else if (out.kind === 'url') {
         openBrowser(out.url);
       } else {
-        toast.show(`Scanned: ${out.text.slice(0, 200)}`, 'info');
+        toast.show(t('phoneSheets.scanned', { text: out.text.slice(0, 200) }), 'info');
       }
     },
     [openBrowser, reloadChats, toast],

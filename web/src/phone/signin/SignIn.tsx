@@ -4,6 +4,7 @@ import { Alert, Button, Field, Input } from '../../ui/index.js';
 import { phoneApi } from '../api.js';
 import { NavBar, Screen } from '../kit/chrome.js';
 import type { PhoneUser } from '../types.js';
+import { t } from '../../i18n/index.js';
 
 interface Session {
   token: string;
@@ -36,28 +37,28 @@ export function SignIn({ onSession }: { onSession(s: Session): void }) {
   };
 
   return (
-    <Screen nav={<NavBar title={mode === 'login' ? 'Log in · 登录' : 'Sign up · 注册'} tone="white" />} className="ph-white">
-      <form className="ph-form ph-pad" onSubmit={submit} aria-label={mode === 'login' ? 'Log in' : 'Sign up'}>
+    <Screen nav={<NavBar title={mode === 'login' ? t('phoneSignin.logIn') : t('phoneSignin.signUp')} tone="white" />} className="ph-white">
+      <form className="ph-form ph-pad" onSubmit={submit} aria-label={mode === 'login' ? t('phoneSignin.logIn2') : t('phoneSignin.signUp2')}>
         <div className="ph-brand" aria-hidden="true">
-          <span className="ph-brand-mark">H</span>
+          <span className="ph-brand-mark">{t('phoneSignin.h')}</span>
         </div>
         {error && <Alert tone="error">{error}</Alert>}
         {mode === 'signup' && (
-          <Field label="Nickname">{(p) => <Input {...p} value={nickname} maxLength={64} onChange={(e) => setNickname(e.target.value)} autoComplete="nickname" />}</Field>
+          <Field label={t('phoneSignin.nickname')}>{(p) => <Input {...p} value={nickname} maxLength={64} onChange={(e) => setNickname(e.target.value)} autoComplete="nickname" />}</Field>
         )}
-        <Field label="Email">{(p) => <Input {...p} type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="email" />}</Field>
-        <Field label="Password" hint={mode === 'signup' ? 'At least 8 characters.' : undefined}>
+        <Field label={t('phoneSignin.email')}>{(p) => <Input {...p} type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="email" />}</Field>
+        <Field label={t('phoneSignin.password')} hint={mode === 'signup' ? t('phoneSignin.atLeast8Characters') : undefined}>
           {(p) => (
             <Input {...p} type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete={mode === 'login' ? 'current-password' : 'new-password'} />
           )}
         </Field>
         <Button type="submit" variant="primary" loading={busy} className="ph-wide">
-          {mode === 'login' ? 'Log in' : 'Sign up'}
+          {mode === 'login' ? t('phoneSignin.logIn2') : t('phoneSignin.signUp2')}
         </Button>
         <p className="ph-switch">
-          {mode === 'login' ? 'New to Herald? ' : 'Already signed up? '}
+          {mode === 'login' ? t('phoneSignin.newToHerald') : t('phoneSignin.alreadySignedUp')}
           <button type="button" className="ph-linkish" onClick={() => setMode(mode === 'login' ? 'signup' : 'login')}>
-            {mode === 'login' ? 'Sign up' : 'Log in'}
+            {mode === 'login' ? t('phoneSignin.signUp2') : t('phoneSignin.logIn2')}
           </button>
         </p>
       </form>

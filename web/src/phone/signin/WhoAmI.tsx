@@ -5,6 +5,7 @@ import { phoneApi } from '../api.js';
 import { Avatar } from '../kit/Avatar.js';
 import { NavBar, Screen } from '../kit/chrome.js';
 import type { PhoneUser } from '../types.js';
+import { t } from '../../i18n/index.js';
 
 interface Session {
   token: string;
@@ -49,7 +50,7 @@ export function WhoAmI({ onSession }: { onSession(s: Session): void }) {
 
   const create = async (e: FormEvent) => {
     e.preventDefault();
-    if (!nickname.trim()) return setError('Enter a nickname.');
+    if (!nickname.trim()) return setError(t('phoneSignin.enterANickname'));
     setBusy('new');
     setError(null);
     try {
@@ -63,19 +64,19 @@ export function WhoAmI({ onSession }: { onSession(s: Session): void }) {
   };
 
   return (
-    <Screen nav={<NavBar title="Who are you?" sub="选择身份 · one follower per tab" tone="white" />} className="ph-white">
+    <Screen nav={<NavBar title={t('phoneSignin.whoAreYou')} sub={t('phoneSignin.oneFollowerPerTab')} tone="white" />} className="ph-white">
       <div className="ph-pad">
         {error && <Alert tone="error">{error}</Alert>}
-        <form className="ph-form" onSubmit={create} aria-label="New follower">
-          <h2 className="ph-section-title">New follower · 新用户</h2>
-          <Field label="Nickname">{(p) => <Input {...p} value={nickname} maxLength={64} onChange={(e) => setNickname(e.target.value)} placeholder="e.g. Li Lei" />}</Field>
+        <form className="ph-form" onSubmit={create} aria-label={t('phoneSignin.newFollower')}>
+          <h2 className="ph-section-title">{t('phoneSignin.newFollower2')}</h2>
+          <Field label={t('phoneSignin.nickname')}>{(p) => <Input {...p} value={nickname} maxLength={64} onChange={(e) => setNickname(e.target.value)} placeholder={t('phoneSignin.eGLiLei')} />}</Field>
           <div className="ph-form-row">
-            <Field label="City">{(p) => <Input {...p} value={city} maxLength={64} onChange={(e) => setCity(e.target.value)} placeholder="Shenzhen" />}</Field>
-            <Field label="Province">{(p) => <Input {...p} value={province} maxLength={64} onChange={(e) => setProvince(e.target.value)} placeholder="Guangdong" />}</Field>
+            <Field label={t('phoneSignin.city')}>{(p) => <Input {...p} value={city} maxLength={64} onChange={(e) => setCity(e.target.value)} placeholder={t('phoneSignin.shenzhen')} />}</Field>
+            <Field label={t('phoneSignin.province')}>{(p) => <Input {...p} value={province} maxLength={64} onChange={(e) => setProvince(e.target.value)} placeholder={t('phoneSignin.guangdong')} />}</Field>
           </div>
           <div className="ph-form-row">
-            <Field label="Country">{(p) => <Input {...p} value={country} maxLength={64} onChange={(e) => setCountry(e.target.value)} placeholder="China" />}</Field>
-            <Field label="Language">
+            <Field label={t('phoneSignin.country')}>{(p) => <Input {...p} value={country} maxLength={64} onChange={(e) => setCountry(e.target.value)} placeholder={t('phoneSignin.china')} />}</Field>
+            <Field label={t('phoneSignin.language')}>
               {(p) => (
                 <select {...p} className="input" value={language} onChange={(e) => setLanguage(e.target.value)}>
                   {LANGUAGES.map(([v, label]) => (
@@ -88,18 +89,18 @@ export function WhoAmI({ onSession }: { onSession(s: Session): void }) {
             </Field>
           </div>
           <Button type="submit" variant="primary" loading={busy === 'new'} className="ph-wide">
-            Create and continue
+            {t('phoneSignin.createAndContinue')}
           </Button>
         </form>
       </div>
-      <h2 className="ph-list-caption">Existing followers · 已有用户</h2>
+      <h2 className="ph-list-caption">{t('phoneSignin.existingFollowers')}</h2>
       {users === null && !error && (
         <div className="ph-center">
           <Spinner />
         </div>
       )}
-      {users?.length === 0 && <p className="ph-muted ph-pad">No simulated users yet. Create the first one above.</p>}
-      <ul className="ph-list" aria-label="Existing followers">
+      {users?.length === 0 && <p className="ph-muted ph-pad">{t('phoneSignin.noSimulatedUsersYet')}</p>}
+      <ul className="ph-list" aria-label={t('phoneSignin.existingFollowers2')}>
         {users?.map((u) => (
           <li key={u.id}>
             <button type="button" className="ph-row" onClick={() => become(u.id)} disabled={busy !== null}>

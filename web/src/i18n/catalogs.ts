@@ -1,0 +1,140 @@
+/**
+ * The message catalogs: one file per language and feature (web/src/i18n/<language>/<feature>.json),
+ * each feature's keys under its own name ("inbox.session"). Messages are ICU MessageFormat.
+ */
+import en_accounts from './en/accounts.json' with { type: 'json' };
+import en_admin from './en/admin.json' with { type: 'json' };
+import en_api from './en/api.json' with { type: 'json' };
+import en_app from './en/app.json' with { type: 'json' };
+import en_articles from './en/articles.json' with { type: 'json' };
+import en_autoreply from './en/autoreply.json' with { type: 'json' };
+import en_broadcasts from './en/broadcasts.json' with { type: 'json' };
+import en_developer from './en/developer.json' with { type: 'json' };
+import en_followers from './en/followers.json' with { type: 'json' };
+import en_frame from './en/frame.json' with { type: 'json' };
+import en_inbox from './en/inbox.json' with { type: 'json' };
+import en_inspector from './en/inspector.json' with { type: 'json' };
+import en_materials from './en/materials.json' with { type: 'json' };
+import en_menu from './en/menu.json' with { type: 'json' };
+import en_phone from './en/phone.json' with { type: 'json' };
+import en_phoneArticle from './en/phoneArticle.json' with { type: 'json' };
+import en_phoneChat from './en/phoneChat.json' with { type: 'json' };
+import en_phoneChats from './en/phoneChats.json' with { type: 'json' };
+import en_phoneContacts from './en/phoneContacts.json' with { type: 'json' };
+import en_phoneDiscover from './en/phoneDiscover.json' with { type: 'json' };
+import en_phoneKit from './en/phoneKit.json' with { type: 'json' };
+import en_phoneMe from './en/phoneMe.json' with { type: 'json' };
+import en_phoneMiniprogram from './en/phoneMiniprogram.json' with { type: 'json' };
+import en_phoneProfile from './en/phoneProfile.json' with { type: 'json' };
+import en_phoneSearch from './en/phoneSearch.json' with { type: 'json' };
+import en_phoneSheets from './en/phoneSheets.json' with { type: 'json' };
+import en_phoneSignin from './en/phoneSignin.json' with { type: 'json' };
+import en_revenue from './en/revenue.json' with { type: 'json' };
+import en_session from './en/session.json' with { type: 'json' };
+import en_time from './en/time.json' with { type: 'json' };
+import en_ui from './en/ui.json' with { type: 'json' };
+import zh_accounts from './zh-CN/accounts.json' with { type: 'json' };
+import zh_admin from './zh-CN/admin.json' with { type: 'json' };
+import zh_api from './zh-CN/api.json' with { type: 'json' };
+import zh_app from './zh-CN/app.json' with { type: 'json' };
+import zh_articles from './zh-CN/articles.json' with { type: 'json' };
+import zh_autoreply from './zh-CN/autoreply.json' with { type: 'json' };
+import zh_broadcasts from './zh-CN/broadcasts.json' with { type: 'json' };
+import zh_developer from './zh-CN/developer.json' with { type: 'json' };
+import zh_followers from './zh-CN/followers.json' with { type: 'json' };
+import zh_frame from './zh-CN/frame.json' with { type: 'json' };
+import zh_inbox from './zh-CN/inbox.json' with { type: 'json' };
+import zh_inspector from './zh-CN/inspector.json' with { type: 'json' };
+import zh_materials from './zh-CN/materials.json' with { type: 'json' };
+import zh_menu from './zh-CN/menu.json' with { type: 'json' };
+import zh_phone from './zh-CN/phone.json' with { type: 'json' };
+import zh_phoneArticle from './zh-CN/phoneArticle.json' with { type: 'json' };
+import zh_phoneChat from './zh-CN/phoneChat.json' with { type: 'json' };
+import zh_phoneChats from './zh-CN/phoneChats.json' with { type: 'json' };
+import zh_phoneContacts from './zh-CN/phoneContacts.json' with { type: 'json' };
+import zh_phoneDiscover from './zh-CN/phoneDiscover.json' with { type: 'json' };
+import zh_phoneKit from './zh-CN/phoneKit.json' with { type: 'json' };
+import zh_phoneMe from './zh-CN/phoneMe.json' with { type: 'json' };
+import zh_phoneMiniprogram from './zh-CN/phoneMiniprogram.json' with { type: 'json' };
+import zh_phoneProfile from './zh-CN/phoneProfile.json' with { type: 'json' };
+import zh_phoneSearch from './zh-CN/phoneSearch.json' with { type: 'json' };
+import zh_phoneSheets from './zh-CN/phoneSheets.json' with { type: 'json' };
+import zh_phoneSignin from './zh-CN/phoneSignin.json' with { type: 'json' };
+import zh_revenue from './zh-CN/revenue.json' with { type: 'json' };
+import zh_session from './zh-CN/session.json' with { type: 'json' };
+import zh_time from './zh-CN/time.json' with { type: 'json' };
+import zh_ui from './zh-CN/ui.json' with { type: 'json' };
+
+/** The languages the web app speaks. */
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Every catalog by language, then by feature. */
+export const CATALOGS: Record<Language, Record<string, Record<string, string>>> = {
+  'zh-CN': {
+    accounts: zh_accounts,
+    admin: zh_admin,
+    api: zh_api,
+    app: zh_app,
+    articles: zh_articles,
+    autoreply: zh_autoreply,
+    broadcasts: zh_broadcasts,
+    developer: zh_developer,
+    followers: zh_followers,
+    frame: zh_frame,
+    inbox: zh_inbox,
+    inspector: zh_inspector,
+    materials: zh_materials,
+    menu: zh_menu,
+    phone: zh_phone,
+    phoneArticle: zh_phoneArticle,
+    phoneChat: zh_phoneChat,
+    phoneChats: zh_phoneChats,
+    phoneContacts: zh_phoneContacts,
+    phoneDiscover: zh_phoneDiscover,
+    phoneKit: zh_phoneKit,
+    phoneMe: zh_phoneMe,
+    phoneMiniprogram: zh_phoneMiniprogram,
+    phoneProfile: zh_phoneProfile,
+    phoneSearch: zh_phoneSearch,
+    phoneSheets: zh_phoneSheets,
+    phoneSignin: zh_phoneSignin,
+    revenue: zh_revenue,
+    session: zh_session,
+    time: zh_time,
+    ui: zh_ui,
+  },
+  'en': {
+    accounts: en_accounts,
+    admin: en_admin,
+    api: en_api,
+    app: en_app,
+    articles: en_articles,
+    autoreply: en_autoreply,
+    broadcasts: en_broadcasts,
+    developer: en_developer,
+    followers: en_followers,
+    frame: en_frame,
+    inbox: en_inbox,
+    inspector: en_inspector,
+    materials: en_materials,
+    menu: en_menu,
+    phone: en_phone,
+    phoneArticle: en_phoneArticle,
+    phoneChat: en_phoneChat,
+    phoneChats: en_phoneChats,
+    phoneContacts: en_phoneContacts,
+    phoneDiscover: en_phoneDiscover,
+    phoneKit: en_phoneKit,
+    phoneMe: en_phoneMe,
+    phoneMiniprogram: en_phoneMiniprogram,
+    phoneProfile: en_phoneProfile,
+    phoneSearch: en_phoneSearch,
+    phoneSheets: en_phoneSheets,
+    phoneSignin: en_phoneSignin,
+    revenue: en_revenue,
+    session: en_session,
+    time: en_time,
+    ui: en_ui,
+  },
+};
