@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/connect.js';
 import { apiQuotaUsage } from './schema.js';
 import { chinaDay, type Clock } from '../../platform/clock.js';
-import { dailyLimit } from './quotas.js';
+import { dailyLimit } from './apiTable/index.js';
 import { dbErrorCode } from '../../platform/errors.js';
 
 interface Counter {
