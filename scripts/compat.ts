@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { API_TABLE, DEFAULT_DAILY_LIMIT, REFERENCE_SECTIONS } from '../src/surfaces/wechat/apiTable/index.js';
 import { registeredApis } from '../src/surfaces/wechat/kit.js';
+import { WECHAT_API_PREFIXES } from '../src/surfaces/wechat/unserved.js';
 import { buildApp, buildServices } from '../src/main/server.js';
 import { connect } from '../src/platform/db/connect.js';
 import { loadConfig } from '../src/main/config.js';
@@ -69,6 +70,10 @@ export async function renderCompatibility(): Promise<string> {
     `${DEFAULT_DAILY_LIMIT.toLocaleString('en')} where WeChat documents none). "SDKs" lists the unmodified SDKs whose source calls the path;`,
     '"Proven" lists the SDKs whose calls to the path a test proves from Herald\'s request log; "Tests" lists the test files',
     'that call the path.',
+    '',
+    `Every other path under WeChat's API prefixes (${WECHAT_API_PREFIXES.map((p) => `\`${p}\``).join(', ')}) answers as WeChat`,
+    'answers an API the account may not use: HTTP 200, `Content-Type: application/json; encoding=utf-8`,',
+    '`{"errcode":48001,"errmsg":"api unauthorized hint: [<path> is not served by Herald, see docs/COMPATIBILITY.md] rid: ..."}`.',
     '',
     `${implemented} of ${API_TABLE.length} paths implemented.`,
     '',
