@@ -6,6 +6,7 @@ import { can } from '../../modules/accounts/rules/capabilities.js';
 import { apiEntry, dailyLimit, type ApiEntry } from './apiTable/index.js';
 import { WxError } from '../../protocol/errcodes.js';
 import { newRid } from '../../protocol/rid.js';
+import { maskUrl } from './requestLog.js';
 
 export const JSON_CONTENT_TYPE = 'application/json; encoding=utf-8';
 
@@ -252,10 +253,8 @@ function hasIllFormedString(value: unknown): boolean {
   return false;
 }
 
-/** Hides secrets in a logged URL (secret=, appsecret=). */
-export function redactUrl(url: string): string {
-  return url.replace(/([?&](?:secret|appsecret)=)[^&]*/gi, '$1***');
-}
+/** Hides credentials in a logged URL (access_token=, secret=, appsecret=). */
+export const redactUrl = maskUrl;
 
 /**
  * Hides secrets in a logged request body: JSON string fields `secret`/`appsecret` (stable_token,
