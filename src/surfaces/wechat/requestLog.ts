@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/connect.js';
 import { apiRequests } from './schema.js';
+import { ThrottledFailureLog, type FailureLogger } from './failureLog.js';
 
 export type RequestRecord = typeof apiRequests.$inferInsert;
 
@@ -63,7 +64,11 @@ export class RequestLog {
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
 
-  constructor(private readonly db: Db) {}
+  private readonly failures: ThrottledFailureLog;
+
+  constructor(private readonly db: Db, log?: FailureLogger, failureLogEveryMs?: number) {
+    this.failures = new ThrottledFailureLog(log, 'request log records could not be stored; they are dropped', failureLogEveryMs);
+  }
 
   start(): void {
     if (this.timer) return;
@@ -125,7 +130,7 @@ export class RequestLog {
   }
 
   flush(): Promise<void> {
-    this.flushing = this.flushing.then(() => this.doFlush()).catch(() => undefined);
+    this.flushing = this.flushing.then(() => this.doFlush()).catch((err: unknown) => this.failures.report(err));
     return this.flushing;
   }
 
@@ -137,7 +142,13 @@ export class RequestLog {
         await this.db.insert(apiRequests).values(batch).onConflictDoNothing();
       } catch {
         // One bad record must not lose the batch: insert one by one, dropping only what fails.
-        for (const r of batch) await this.db.insert(apiRequests).values(r).onConflictDoNothing().catch(() => undefined);
+        for (const r of batch) {
+          await this.db
+            .insert(apiRequests)
+            .values(r)
+            .onConflictDoNothing()
+            .catch((err: unknown) => this.failures.report(err, { rid: r.rid }));
+        }
       } finally {
         this.inflight = [];
       }
