@@ -44,9 +44,13 @@ export function sdkPaths(sdk: Sdk): Set<string> {
   const out = new Set<string>();
   const add = (url: string) => {
     const p = url.replace(/^https?:\/\/[a-z.]*weixin\.qq\.com/, '').replace(/^(?!\/)/, '/').replace(/\/$/, '');
-    if (p.length > 1) out.add(p);
+    // A bare prefix ('https://api.weixin.qq.com/cgi-bin/' + variable) names no API.
+    if (p.split('/').length > 2) out.add(p);
   };
-  for (const file of jsFiles(sdk === 'node-easywechat' ? path.join(dir, 'dist') : path.join(dir, 'lib'))) {
+  // node-easywechat also holds WeCom, open-platform and mini-program clients: only its official
+  // account and core code count.
+  const roots = sdk === 'node-easywechat' ? [path.join(dir, 'dist', 'OfficialAccount'), path.join(dir, 'dist', 'Core')] : [path.join(dir, 'lib')];
+  for (const file of roots.flatMap((r) => jsFiles(r))) {
     const src = readFileSync(file, 'utf8');
     const vars = { ...PREFIXES };
     for (const m of src.matchAll(/([A-Za-z]*[pP]refix)\s*=\s*'([^']*)'/g)) vars[m[1]] = m[2];

@@ -112,6 +112,7 @@ function queryOf(req: FastifyRequest): Record<string, string> {
  */
 export function defineApi<Body = unknown>(app: FastifyInstance, services: Services, api: WxApi<Body>): void {
   const entry = implementedEntry(api.path);
+  if (entry.capability === 'unlisted') throw new Error(`${api.path}: give it a capability in the WeChat API table before serving it`);
   listApi(api);
   const capability = entry.capability === 'none' ? undefined : entry.capability;
   const limit = dailyLimit(api.path);

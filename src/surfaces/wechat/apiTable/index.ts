@@ -4,6 +4,7 @@
  * registration), the quota meter and openapi/quota/get read limits and capabilities from it, and
  * docs/COMPATIBILITY.md is generated from it (scripts/compat.ts).
  */
+import type { Capability } from '../../../modules/accounts/rules/capabilities.js';
 import type { ApiEntry } from './types.js';
 import { AUTH_APIS } from './auth.js';
 import { MENUS_APIS } from './menus.js';
@@ -15,6 +16,7 @@ import { MEDIA_APIS } from './media.js';
 import { KF_APIS } from './kf.js';
 import { OAUTH_APIS } from './oauth.js';
 import { DATACUBE_APIS } from './datacube.js';
+import { OTHER_APIS } from './other.js';
 
 export type { ApiEntry, ReferenceSection, Sdk } from './types.js';
 export { REFERENCE_SECTIONS, KNOWN_SDKS } from './types.js';
@@ -32,6 +34,7 @@ export const API_TABLE: readonly ApiEntry[] = [
   ...KF_APIS,
   ...OAUTH_APIS,
   ...DATACUBE_APIS,
+  ...OTHER_APIS,
 ];
 
 const BY_PATH = new Map<string, ApiEntry>();
@@ -57,9 +60,9 @@ export function dailyLimit(path: string): number {
  * The capability the quota APIs check for a cgi_path, or undefined when they answer 76021 (not
  * found): paths Herald serves and paths with a documented daily limit have a quota.
  */
-export function quotaCapability(path: string): ApiEntry['capability'] | undefined {
+export function quotaCapability(path: string): Capability | 'none' | undefined {
   const e = BY_PATH.get(path);
-  if (!e || (e.status !== 'implemented' && e.dailyLimit === undefined)) return undefined;
+  if (!e || e.capability === 'unlisted' || (e.status !== 'implemented' && e.dailyLimit === undefined)) return undefined;
   return e.capability;
 }
 

@@ -2,7 +2,7 @@ import type { Capability } from '../../../modules/accounts/rules/capabilities.js
 
 /**
  * The sections of the WeChat API reference (/work/shared/reference/wechat-api.md) an API is
- * documented in.
+ * documented in; 'other' for paths only the SDKs know.
  */
 export const REFERENCE_SECTIONS = {
   1: 'Auth, IPs, quota',
@@ -14,6 +14,7 @@ export const REFERENCE_SECTIONS = {
   10: 'Customer service (kf)',
   11: 'OAuth2 web authorization and JS-SDK',
   12: 'Data analytics',
+  other: 'Other paths the SDKs call (not in the reference)',
 } as const;
 
 export type ReferenceSection = keyof typeof REFERENCE_SECTIONS;
@@ -29,9 +30,10 @@ export interface ApiEntry {
   section: ReferenceSection;
   /**
    * The capability group (reference §13) an account needs: 48001 from the API, 76022 from the
-   * quota APIs. 'none' for APIs without an account (token endpoints are 'basic').
+   * quota APIs. 'none' for APIs without an account (token endpoints are 'basic'); 'unlisted'
+   * for paths the reference's capability table does not list (only unserved ones).
    */
-  capability: Capability | 'none';
+  capability: Capability | 'none' | 'unlisted';
   /** The documented daily limit (reference §1); absent: DEFAULT_DAILY_LIMIT. */
   dailyLimit?: number;
   /** 'implemented' when Herald registers a route for the path; a test keeps this true. */
