@@ -23,6 +23,10 @@ const schema = z.object({
   HERALD_CALLBACK_IPS: z.string().default('127.0.0.1'),
   /** Trust X-Forwarded-For (behind a reverse proxy). */
   HERALD_TRUST_PROXY: boolish.default(false),
+  /** openapi/rid/get's log of failed requests: kept this many days ... */
+  HERALD_REQUEST_LOG_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  /** ... and at most this many rows (the oldest go first). */
+  HERALD_REQUEST_LOG_ROWS: z.coerce.number().int().min(100).max(100_000_000).default(100_000),
   /** Embedded database: a file to write the time spent per statement to when it closes. */
   HERALD_PGLITE_STATS: z.string().min(1).optional(),
 });
@@ -39,6 +43,8 @@ export type Config = {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   callbackIps: string[];
   trustProxy: boolean;
+  /** Retention of the durable request log (api_requests), pruned by the workers. */
+  requestLog: { maxAgeDays: number; maxRows: number };
   pgliteStatsFile?: string;
 };
 
@@ -69,6 +75,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     callbackIps: e.HERALD_CALLBACK_IPS.split(',').map((s) => s.trim()).filter(Boolean),
     trustProxy: e.HERALD_TRUST_PROXY,
+    requestLog: { maxAgeDays: e.HERALD_REQUEST_LOG_DAYS, maxRows: e.HERALD_REQUEST_LOG_ROWS },
     ...(e.HERALD_PGLITE_STATS ? { pgliteStatsFile: path.resolve(e.HERALD_PGLITE_STATS) } : {}),
   };
 }

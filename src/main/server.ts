@@ -24,6 +24,7 @@ import { relayBroadcastBatches } from '../modules/broadcasts/jobs/broadcastLive.
 import { diskStorageFor } from '../platform/media/storage.js';
 import { onDeliverySettledInTx } from '../modules/callbacks/jobs/settleHandlers.js';
 import { passiveReplyRecorder } from '../modules/callbacks/commands/passiveReplyRecorder.js';
+import { answerUnserved, isWechatApiPath } from '../surfaces/wechat/unserved.js';
 
 /** Largest request body accepted at all (media uploads are the largest legitimate bodies). */
 export const MAX_BODY_BYTES = 25 * 1024 * 1024;
@@ -47,8 +48,8 @@ export async function buildServices(opts: BuildOptions): Promise<Services> {
     db: database.db,
     clock,
     log,
-    quotas: new QuotaMeter(database.db, clock),
-    requestLog: new RequestLog(database.db),
+    quotas: new QuotaMeter(database.db, clock, log),
+    requestLog: new RequestLog(database.db, log),
     tokens: new TokenCache(database.db),
     realtime: createRealtimeHub(database, log.child({ component: 'realtime' })),
     mediaStorage: diskStorageFor(config.dataDir),
@@ -68,7 +69,7 @@ function answerError(services: Services, err: Error & { statusCode?: number; cod
   const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
   const rid = newRid(services.clock.nowMs());
   if (status === 500) services.log.error({ err, rid, url: request.url }, 'unhandled error');
-  if (request.url.startsWith('/cgi-bin/') || request.url.startsWith('/sns/') || request.url.startsWith('/customservice/')) {
+  if (isWechatApiPath(request.url)) {
     const errcode = status === 413 ? 45002 : status === 500 ? -1 : 47001;
     const errmsg = status === 413 ? 'content size out of limit' : status === 500 ? 'system error' : 'data format error';
     return reply.code(200).header('content-type', JSON_CONTENT_TYPE).send(Buffer.from(JSON.stringify({ errcode, errmsg: `${errmsg} rid: ${rid}` })));
@@ -111,13 +112,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await registerWeb(app, services);
 
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/cgi-bin/') || request.url.startsWith('/sns/') || request.url.startsWith('/customservice/')) {
-      const rid = newRid(services.clock.nowMs());
-      return reply
-        .code(404)
-        .header('content-type', JSON_CONTENT_TYPE)
-        .send(Buffer.from(JSON.stringify({ errcode: 48001, errmsg: `api unauthorized: ${request.url.split('?')[0].slice(0, 200)} is not served by Herald rid: ${rid}` })));
-    }
+    // Methods Fastify does not route (PROPFIND ...) under WeChat's API prefixes.
+    if (isWechatApiPath(request.url)) return answerUnserved(services, request, reply);
     return reply.code(404).send({ error: { code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}` } });
   });
   return app;

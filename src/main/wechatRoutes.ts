@@ -18,6 +18,7 @@ import { registerFreepublishApis } from '../modules/articles/wechat/freepublish.
 import { registerNewsApis } from '../modules/articles/wechat/news.js';
 import { registerMassApis } from '../modules/broadcasts/wechat.js';
 import { registerCommentApis } from '../modules/reader/wechat.js';
+import { registerUnservedApis } from '../surfaces/wechat/unserved.js';
 
 type ApiGroup = (app: FastifyInstance, services: Services) => void | Promise<void>;
 
@@ -46,4 +47,6 @@ const GROUPS: ApiGroup[] = [
 /** Registers every WeChat-compatible API group. */
 export async function registerWechatRoutes(app: FastifyInstance, services: Services): Promise<void> {
   for (const register of GROUPS) await register(app, services);
+  // Last: every other path under WeChat's API prefixes answers 48001 as WeChat does.
+  registerUnservedApis(app, services);
 }

@@ -96,9 +96,7 @@ export function registerMassApis(app: FastifyInstance, services: Services): void
     path: '/cgi-bin/message/mass/sendall',
     methods: ['POST'],
     auth: 'token',
-    capability: 'mass_tag',
     maxBody: MAX_BODY,
-    summary: 'push post to all followers or a tag (mpnews, text, image/images, voice, mpvideo); quota 1 a day (subscription) / 4 a month (service); MASSSENDJOBFINISH when done',
     handler: (ctx) => send(ctx, (body) => {
       const filter = checkFilter(body.filter);
       if (!filter.ok) throw new WxError(filter.errcode, `${new WxError(filter.errcode).errmsg} hint: [data.${filter.at}]`);
@@ -110,9 +108,7 @@ export function registerMassApis(app: FastifyInstance, services: Services): void
     path: '/cgi-bin/message/mass/send',
     methods: ['POST'],
     auth: 'token',
-    capability: 'mass_openid',
     maxBody: MAX_BODY,
-    summary: 'push post to 2–10,000 openids (duplicates removed; openids that do not follow are not counted)',
     handler: (ctx) => send(ctx, (body) => {
       const list = checkOpenidList(body.touser);
       if (!list.ok) throw new WxError(list.errcode, `${new WxError(list.errcode).errmsg} hint: [data.${list.at}]`);
@@ -124,9 +120,7 @@ export function registerMassApis(app: FastifyInstance, services: Services): void
     path: '/cgi-bin/message/mass/preview',
     methods: ['POST'],
     auth: 'token',
-    capability: 'mass_tag',
     maxBody: 64 * 1024,
-    summary: 'preview a push post on one follower\'s phone at once (touser, or towxname: 100 a day); not counted against the quota',
     async handler(ctx) {
       const body = objectBody(ctx);
       takeMinute(ctx.account.id);
@@ -145,9 +139,7 @@ export function registerMassApis(app: FastifyInstance, services: Services): void
     path: '/cgi-bin/message/mass/delete',
     methods: ['POST'],
     auth: 'token',
-    capability: 'mass_tag',
     maxBody: 4096,
-    summary: 'delete a sent mpnews/mpvideo push post, or one of its articles (article_idx 1-based, 0 = all); the pages say it was deleted',
     async handler(ctx) {
       const body = objectBody(ctx);
       const msgId = msgIdOf(body.msg_id);
@@ -164,9 +156,7 @@ export function registerMassApis(app: FastifyInstance, services: Services): void
     path: '/cgi-bin/message/mass/get',
     methods: ['POST'],
     auth: 'token',
-    capability: 'mass_tag',
     maxBody: 4096,
-    summary: 'a push post\'s state: SEND_SUCCESS, SENDING, SEND_FAIL or DELETE',
     async handler(ctx) {
       const body = objectBody(ctx);
       const msgId = msgIdOf(body.msg_id);
@@ -180,9 +170,7 @@ export function registerMassApis(app: FastifyInstance, services: Services): void
     path: '/cgi-bin/message/mass/speed/get',
     methods: ['POST', 'GET'],
     auth: 'token',
-    capability: 'mass_tag',
     maxBody: 4096,
-    summary: 'the mass speed level (0–4) and its real speed in 10,000 messages a minute',
     handler: (ctx) => readMassSpeed(ctx.services, ctx.account.id),
   });
 
@@ -190,9 +178,7 @@ export function registerMassApis(app: FastifyInstance, services: Services): void
     path: '/cgi-bin/message/mass/speed/set',
     methods: ['POST'],
     auth: 'token',
-    capability: 'mass_tag',
     maxBody: 4096,
-    summary: 'set the mass speed level 0 (800k a minute) to 4 (100k a minute)',
     async handler(ctx) {
       const body = objectBody(ctx);
       await wxRefusal(() => changeMassSpeed(ctx.services, ctx.account.id, body.speed));

@@ -31,9 +31,7 @@ export function registerCustomMessageApis(app: FastifyInstance, services: Servic
     path: '/cgi-bin/message/custom/send',
     methods: ['POST'],
     auth: 'token',
-    capability: 'kf',
     maxBody: MAX_BODY,
-    summary: 'send a customer-service message (text, image, voice, video, music, news, mpnews, mpnewsarticle, msgmenu, wxcard, miniprogrampage, link) inside the 48-hour window',
     async handler(ctx) {
       const body = ctx.body && typeof ctx.body === 'object' && !Array.isArray(ctx.body) ? (ctx.body as Record<string, unknown>) : undefined;
       if (!body) throw new WxError(47001);
@@ -46,9 +44,7 @@ export function registerCustomMessageApis(app: FastifyInstance, services: Servic
     path: '/cgi-bin/message/custom/typing',
     methods: ['POST'],
     auth: 'token',
-    capability: 'kf',
     maxBody: 4096,
-    summary: 'show or hide "typing…" on the follower\'s phone (Typing / CancelTyping, 15 s)',
     async handler(ctx) {
       const body = ctx.body && typeof ctx.body === 'object' && !Array.isArray(ctx.body) ? (ctx.body as Record<string, unknown>) : undefined;
       if (!body) throw new WxError(47001);

@@ -48,18 +48,18 @@ const ok = { errcode: 0, errmsg: 'ok' };
  * comments, list them, feature (markelect) and unfeature them, delete them, and reply.
  */
 export function registerCommentApis(app: FastifyInstance, services: Services): void {
-  const api = (path: string, summary: string, handler: (ctx: WxContext) => Promise<object>) =>
-    defineApi(app, services, { path, methods: ['POST'], auth: 'token', capability: 'basic', maxBody: COMMENT_BODY, summary, handler });
+  const api = (path: string, handler: (ctx: WxContext) => Promise<object>) =>
+    defineApi(app, services, { path, methods: ['POST'], auth: 'token', maxBody: COMMENT_BODY, handler });
 
   for (const [path, open] of [['/cgi-bin/comment/open', true], ['/cgi-bin/comment/close', false]] as const) {
-    api(path, `${open ? 'open' : 'close'} comments on a published article: {msg_data_id, index (0-based)}`, async (ctx) => {
+    api(path, async (ctx) => {
       const { address } = addressOf(ctx);
       await wxArticle(() => switchArticleComments(ctx.services, { ...address, open }));
       return ok;
     });
   }
 
-  api('/cgi-bin/comment/list', 'an article\'s comments: {msg_data_id, index, begin, count ≤ 50, type 0 all/1 normal/2 featured} → {total, comment:[...]}', async (ctx) => {
+  api('/cgi-bin/comment/list', async (ctx) => {
     const { body, address } = addressOf(ctx);
     const begin = orDefault(intArg(body.begin), 0);
     const count = intArg(body.count);
@@ -85,7 +85,7 @@ export function registerCommentApis(app: FastifyInstance, services: Services): v
   });
 
   for (const [path, elected] of [['/cgi-bin/comment/markelect', true], ['/cgi-bin/comment/unmarkelect', false]] as const) {
-    api(path, `${elected ? 'feature' : 'unfeature'} a comment: {msg_data_id, index, user_comment_id}`, async (ctx) => {
+    api(path, async (ctx) => {
       const { body, address } = addressOf(ctx);
       const commentId = commentIdOf(body);
       await wxArticle(() => electComment(ctx.services, { ...address, commentId, elected }));
@@ -93,14 +93,14 @@ export function registerCommentApis(app: FastifyInstance, services: Services): v
     });
   }
 
-  api('/cgi-bin/comment/delete', 'delete a comment: {msg_data_id, index, user_comment_id}', async (ctx) => {
+  api('/cgi-bin/comment/delete', async (ctx) => {
     const { body, address } = addressOf(ctx);
     const commentId = commentIdOf(body);
     await wxArticle(() => removeComment(ctx.services, { ...address, commentId }));
     return ok;
   });
 
-  api('/cgi-bin/comment/reply/add', 'reply to a comment: {msg_data_id, index, user_comment_id, content}', async (ctx) => {
+  api('/cgi-bin/comment/reply/add', async (ctx) => {
     const { body, address } = addressOf(ctx);
     const commentId = commentIdOf(body);
     if (body.content !== undefined && typeof body.content !== 'string') throw new WxError(47001);
@@ -110,7 +110,7 @@ export function registerCommentApis(app: FastifyInstance, services: Services): v
     return ok;
   });
 
-  api('/cgi-bin/comment/reply/delete', 'delete the reply to a comment: {msg_data_id, index, user_comment_id}', async (ctx) => {
+  api('/cgi-bin/comment/reply/delete', async (ctx) => {
     const { body, address } = addressOf(ctx);
     const commentId = commentIdOf(body);
     await wxArticle(() => deleteCommentReply(ctx.services, { ...address, commentId }));

@@ -2,10 +2,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Services } from '../../main/services.js';
 import type { AccountRow } from '../../modules/accounts/store/accounts.js';
-import { can, type Capability } from '../../modules/accounts/rules/capabilities.js';
-import { dailyLimit } from './quotas.js';
+import { can } from '../../modules/accounts/rules/capabilities.js';
+import { apiEntry, dailyLimit, type ApiEntry } from './apiTable/index.js';
 import { WxError } from '../../protocol/errcodes.js';
 import { newRid } from '../../protocol/rid.js';
+import { maskUrl } from './requestLog.js';
 
 export const JSON_CONTENT_TYPE = 'application/json; encoding=utf-8';
 
@@ -35,14 +36,15 @@ export interface WxContext<Body = unknown> {
 }
 
 export interface WxApi<Body = unknown> {
-  /** The path as WeChat serves it, e.g. /cgi-bin/menu/create. */
+  /**
+   * The path as WeChat serves it, e.g. /cgi-bin/menu/create. Its entry in the API table
+   * (apiTable/) gives the capability (48001), the daily limit (45009) and the summary.
+   */
   path: string;
   /** Methods accepted. The first is the documented one; a method not listed answers 43001/43002. */
   methods: Array<'GET' | 'POST'>;
   /** 'token' requires ?access_token (41001/40001/40014/42001); 'none' is public (token endpoints). */
   auth: 'token' | 'none';
-  /** Capability group checked against the account (48001). Required with auth 'token'. */
-  capability?: Capability;
   /** Counts the call against the per-API daily quota (45009). Default true with auth 'token'. */
   quota?: boolean;
   /**
@@ -56,13 +58,31 @@ export interface WxApi<Body = unknown> {
   invalidBody?: number;
   /** Maximum body size in bytes (default 1 MiB); larger bodies answer 45002-style errors. */
   maxBody?: number;
-  /** Also shown in docs/COMPATIBILITY.md. */
-  summary?: string;
   handler(ctx: WxContext<Body>): Promise<object | WxBinary | string>;
 }
 
+/** A registered WeChat API: its methods and auth, with its table entry's capability and summary. */
+export type RegisteredApi = Pick<WxApi, 'path' | 'methods' | 'auth'> & Pick<ApiEntry, 'capability' | 'summary'>;
+
 /** Every WeChat API registered, for the compatibility table and its test. */
-export const registeredApis: Array<Pick<WxApi, 'path' | 'methods' | 'auth' | 'capability' | 'summary'>> = [];
+export const registeredApis: RegisteredApi[] = [];
+
+/**
+ * The table entry of a path Herald registers a route for. A path without an entry, or one the
+ * table says is not implemented, is a programming error: registration fails.
+ */
+export function implementedEntry(path: string): ApiEntry {
+  const entry = apiEntry(path);
+  if (!entry) throw new Error(`${path} has no entry in the WeChat API table (src/surfaces/wechat/apiTable)`);
+  if (entry.status !== 'implemented') throw new Error(`${path} is registered but the WeChat API table says "${entry.status}"`);
+  return entry;
+}
+
+/** Lists a route registered outside defineApi (showqrcode) with the APIs. */
+export function listApi(api: Pick<WxApi, 'path' | 'methods' | 'auth'>): void {
+  const entry = implementedEntry(api.path);
+  if (!registeredApis.some((r) => r.path === api.path)) registeredApis.push({ ...api, capability: entry.capability, summary: entry.summary });
+}
 
 /**
  * Every method a WeChat API path answers. Methods an API does not accept still reach the handler
@@ -91,7 +111,11 @@ function queryOf(req: FastifyRequest): Record<string, string> {
  * errors are HTTP 200 `{errcode, errmsg}` with `rid:` appended to errmsg.
  */
 export function defineApi<Body = unknown>(app: FastifyInstance, services: Services, api: WxApi<Body>): void {
-  if (!registeredApis.some((r) => r.path === api.path)) registeredApis.push({ path: api.path, methods: api.methods, auth: api.auth, capability: api.capability, summary: api.summary });
+  const entry = implementedEntry(api.path);
+  if (entry.capability === 'unlisted') throw new Error(`${api.path}: give it a capability in the WeChat API table before serving it`);
+  listApi(api);
+  const capability = entry.capability === 'none' ? undefined : entry.capability;
+  const limit = dailyLimit(api.path);
   const countQuota = api.quota ?? api.auth === 'token';
   const bodyMode = api.body ?? (api.methods.length === 1 && api.methods[0] === 'POST' ? 'json' : 'optional-json');
   const maxBody = api.maxBody ?? 1024 * 1024;
@@ -126,8 +150,8 @@ export function defineApi<Body = unknown>(app: FastifyInstance, services: Servic
         account = resolved.account;
         accountId = account.id;
         if (account.status === 'banned') throw new WxError(48004);
-        if (api.capability && !can(account, api.capability)) throw new WxError(48001);
-        if (countQuota && !(await quotas.take(account.id, api.path, dailyLimit(api.path)))) throw new WxError(45009);
+        if (capability && !can(account, capability)) throw new WxError(48001);
+        if (countQuota && !(await quotas.take(account.id, api.path, limit))) throw new WxError(45009);
       }
       let body: unknown = undefined;
       if (method === 'POST' && bodyMode !== 'raw') {
@@ -230,10 +254,8 @@ function hasIllFormedString(value: unknown): boolean {
   return false;
 }
 
-/** Hides secrets in a logged URL (secret=, appsecret=). */
-export function redactUrl(url: string): string {
-  return url.replace(/([?&](?:secret|appsecret)=)[^&]*/gi, '$1***');
-}
+/** Hides credentials in a logged URL (access_token=, secret=, appsecret=). */
+export const redactUrl = maskUrl;
 
 /**
  * Hides secrets in a logged request body: JSON string fields `secret`/`appsecret` (stable_token,

@@ -2,8 +2,9 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/connect.js';
 import { apiQuotaUsage } from './schema.js';
 import { chinaDay, type Clock } from '../../platform/clock.js';
-import { dailyLimit } from './quotas.js';
+import { dailyLimit } from './apiTable/index.js';
 import { dbErrorCode } from '../../platform/errors.js';
+import { ThrottledFailureLog, type FailureLogger } from './failureLog.js';
 
 interface Counter {
   /** Count known to be in the database when loaded. */
@@ -29,7 +30,11 @@ export class QuotaMeter {
   /** Completed writes, to notice one that finished while a reload was reading. */
   private writes = 0;
 
-  constructor(private readonly db: Db, private readonly clock: Clock) {}
+  private readonly failures: ThrottledFailureLog;
+
+  constructor(private readonly db: Db, private readonly clock: Clock, log?: FailureLogger, failureLogEveryMs?: number) {
+    this.failures = new ThrottledFailureLog(log, 'quota counts could not be written; they are kept and retried', failureLogEveryMs);
+  }
 
   start(): void {
     if (this.timer) return;
@@ -110,7 +115,7 @@ export class QuotaMeter {
 
   /** Writes pending counts. Safe to call concurrently; calls are serialised. */
   flush(): Promise<void> {
-    this.flushing = this.flushing.then(() => this.doFlush()).catch(() => undefined);
+    this.flushing = this.flushing.then(() => this.doFlush()).catch((err: unknown) => this.failures.report(err));
     return this.flushing;
   }
 
@@ -139,6 +144,7 @@ export class QuotaMeter {
           (err: unknown) => err,
         );
         if (failure === null || dbErrorCode(failure) === 'foreign_key_violation') continue;
+        this.failures.report(failure, { api: b.api, day: b.day, calls: b.used });
         const c = this.counters.get(this.key(b.accountId, b.api, b.day));
         if (c) {
           c.base -= b.used;

@@ -7,7 +7,8 @@ describe('secrets in the request log', () => {
       '/cgi-bin/token?grant_type=client_credential&appid=wx1&secret=***',
     );
     expect(redactUrl('/cgi-bin/clear_quota/v2?APPSECRET=abc&appid=wx1')).toBe('/cgi-bin/clear_quota/v2?APPSECRET=***&appid=wx1');
-    expect(redactUrl('/cgi-bin/getcallbackip?access_token=t')).toBe('/cgi-bin/getcallbackip?access_token=t');
+    // access_token too (request log retention, issue 10 finding 5).
+    expect(redactUrl('/cgi-bin/getcallbackip?access_token=t')).toBe('/cgi-bin/getcallbackip?access_token=***');
   });
 
   it('hides secret and appsecret in JSON and form bodies', () => {

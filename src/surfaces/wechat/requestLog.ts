@@ -1,18 +1,42 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/connect.js';
 import { apiRequests } from './schema.js';
+import { ThrottledFailureLog, type FailureLogger } from './failureLog.js';
 
 export type RequestRecord = typeof apiRequests.$inferInsert;
 
-const BODY_LIMIT = 4096;
+/** Longest stored request or response body, in characters. */
+export const LOGGED_BODY_LIMIT = 4096;
+/** Longest stored request URL, in characters. */
+export const LOGGED_URL_LIMIT = 1024;
+
 /**
- * Cuts a logged text to BODY_LIMIT characters and replaces NUL characters, which PostgreSQL text
+ * Cuts a logged text to `limit` characters and replaces NUL characters, which PostgreSQL text
  * cannot hold (one hostile request must not make a whole batch of records fail to insert).
  */
-const cut = (s: string) => {
-  const short = s.length > BODY_LIMIT ? `${s.slice(0, BODY_LIMIT)}…[${s.length - BODY_LIMIT} more]` : s;
+const cut = (s: string, limit = LOGGED_BODY_LIMIT) => {
+  const short = s.length > limit ? `${s.slice(0, limit)}…[${s.length - limit} more]` : s;
   return short.includes('\u0000') ? short.replaceAll('\u0000', '\\u0000') : short;
 };
+
+/**
+ * Hides credentials in a logged URL: `access_token`, `secret` and `appsecret` values become
+ * `***`. A token in the log would let anyone who reads it call the API as the account.
+ */
+export function maskUrl(url: string): string {
+  return url.replace(/([?&](?:access_token|secret|appsecret)=)[^&]*/gi, '$1***');
+}
+
+/** A record as it is kept: URL masked and cut, bodies cut. */
+function bounded(r: RequestRecord): RequestRecord {
+  return {
+    ...r,
+    requestUrl: cut(maskUrl(r.requestUrl), LOGGED_URL_LIMIT),
+    requestBody: cut(r.requestBody),
+    responseBody: cut(r.responseBody),
+    clientIp: cut(r.clientIp, 64),
+  };
+}
 
 /** Successful requests kept in memory per node for rid lookups (see RequestLog). */
 export const RECENT_SUCCESS_LIMIT = 20_000;
@@ -22,7 +46,10 @@ export const RECENT_SUCCESS_LIMIT = 20_000;
  * are what developers look up: those are stored durably, buffered and inserted in batches off
  * the request path. Successful requests (their rid is in the X-Herald-Rid header) are kept in a
  * bounded in-memory window of the most recent ones: writing every successful call to the
- * embedded database would cost most of an API's throughput.
+ * embedded database would cost most of an API's throughput. Failed requests that name no account
+ * (an unknown token or AppID) are kept in that window too: nobody can look them up, and storing
+ * them would let anyone fill the database. Every record is bounded (URL and bodies cut,
+ * credentials masked); the stored ones are pruned by age and count (pruneRequestLog).
  */
 export class RequestLog {
   private recent = new Map<string, RequestRecord>();
@@ -37,7 +64,11 @@ export class RequestLog {
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
 
-  constructor(private readonly db: Db) {}
+  private readonly failures: ThrottledFailureLog;
+
+  constructor(private readonly db: Db, log?: FailureLogger, failureLogEveryMs?: number) {
+    this.failures = new ThrottledFailureLog(log, 'request log records could not be stored; they are dropped', failureLogEveryMs);
+  }
 
   start(): void {
     if (this.timer) return;
@@ -52,17 +83,12 @@ export class RequestLog {
   }
 
   record(r: RequestRecord): void {
-    if (!r.errcode) {
-      this.remember(r);
+    const kept = bounded(r);
+    if (!kept.errcode || !kept.accountId) {
+      this.remember(kept);
       return;
     }
-    this.buffer.push({
-      ...r,
-      requestUrl: cut(r.requestUrl),
-      requestBody: cut(r.requestBody),
-      responseBody: cut(r.responseBody),
-      clientIp: cut(r.clientIp),
-    });
+    this.buffer.push(kept);
     if (this.buffer.length >= 500) void this.flush();
   }
 
@@ -104,7 +130,7 @@ export class RequestLog {
   }
 
   flush(): Promise<void> {
-    this.flushing = this.flushing.then(() => this.doFlush()).catch(() => undefined);
+    this.flushing = this.flushing.then(() => this.doFlush()).catch((err: unknown) => this.failures.report(err));
     return this.flushing;
   }
 
@@ -116,7 +142,13 @@ export class RequestLog {
         await this.db.insert(apiRequests).values(batch).onConflictDoNothing();
       } catch {
         // One bad record must not lose the batch: insert one by one, dropping only what fails.
-        for (const r of batch) await this.db.insert(apiRequests).values(r).onConflictDoNothing().catch(() => undefined);
+        for (const r of batch) {
+          await this.db
+            .insert(apiRequests)
+            .values(r)
+            .onConflictDoNothing()
+            .catch((err: unknown) => this.failures.report(err, { rid: r.rid }));
+        }
       } finally {
         this.inflight = [];
       }

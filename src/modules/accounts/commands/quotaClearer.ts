@@ -1,6 +1,6 @@
 import type { Services } from '../../../main/services.js';
 import { chinaMonth } from '../../../platform/clock.js';
-import { QUOTA_CLEARS_PER_MONTH } from '../../../surfaces/wechat/quotas.js';
+import { QUOTA_CLEARS_PER_MONTH } from '../../../surfaces/wechat/apiTable/index.js';
 import { takeQuotaClear } from '../store/quotaClears.js';
 import { DomainError } from '../../../platform/errors.js';
 

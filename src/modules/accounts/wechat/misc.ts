@@ -65,8 +65,6 @@ export function registerMiscApis(app: FastifyInstance, services: Services): void
     path: '/cgi-bin/getcallbackip',
     methods: ['GET'],
     auth: 'token',
-    capability: 'basic',
-    summary: 'addresses Herald pushes callbacks from (HERALD_CALLBACK_IPS)',
     async handler(ctx) {
       return { ip_list: [...ctx.services.config.callbackIps] };
     },
@@ -76,8 +74,6 @@ export function registerMiscApis(app: FastifyInstance, services: Services): void
     path: '/cgi-bin/get_api_domain_ip',
     methods: ['GET'],
     auth: 'token',
-    capability: 'basic',
-    summary: 'addresses Herald serves the API at',
     async handler(ctx) {
       return { ip_list: apiDomainIps(ctx.services, ctx.request) };
     },
@@ -87,9 +83,7 @@ export function registerMiscApis(app: FastifyInstance, services: Services): void
     path: '/cgi-bin/callback/check',
     methods: ['POST'],
     auth: 'token',
-    capability: 'basic',
     maxBody: 16 * 1024,
-    summary: "DNS and reachability of the account's callback server (loopback only is probed)",
     async handler(ctx) {
       const body = ctx.body;
       if (!isRecord(body)) throw new WxError(47001);
@@ -109,9 +103,7 @@ export function registerMiscApis(app: FastifyInstance, services: Services): void
     path: '/cgi-bin/openapi/rid/get',
     methods: ['POST'],
     auth: 'token',
-    capability: 'basic',
     maxBody: 16 * 1024,
-    summary: 'the logged request and response behind a rid (same account, 7 days)',
     async handler(ctx) {
       const body = ctx.body;
       if (!isRecord(body)) throw new WxError(47001);

@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../../main/services.js';
 import type { AccountRow } from '../store/accounts.js';
-import { defineApi, registeredApis } from '../../../surfaces/wechat/kit.js';
+import { defineApi } from '../../../surfaces/wechat/kit.js';
 import { WxError } from '../../../protocol/errcodes.js';
 import { wx } from '../../../surfaces/wechat/wxDomainErrors.js';
-import { can, type Capability } from '../rules/capabilities.js';
-import { DAILY_LIMITS } from '../../../surfaces/wechat/quotas.js';
-import { isSnsPath, isWellFormedCgiPath, QUOTA_PATH_CAPABILITIES } from '../../../surfaces/wechat/cgiPaths.js';
+import { can } from '../rules/capabilities.js';
+import { isSnsPath, isWellFormedCgiPath, quotaCapability } from '../../../surfaces/wechat/apiTable/index.js';
 import { clearApiQuota } from '../commands/quotaClearer.js';
 import { authenticateApp } from '../commands/appAuthenticator.js';
 
@@ -22,25 +21,13 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/**
- * The capability an API path needs, or undefined when Herald does not know the path. Registered
- * APIs carry their own; APIs with a documented quota that are not registered use the fallback
- * table. Known paths without a capability need none.
- */
-function capabilityOf(path: string): Capability | 'none' | undefined {
-  const registered = registeredApis.find((a) => a.path === path);
-  if (registered) return registered.capability ?? 'none';
-  if (path in DAILY_LIMITS) return QUOTA_PATH_CAPABILITIES[path] ?? 'none';
-  return undefined;
-}
-
 /** Validates a quota API's cgi_path for the account: 76003 malformed, 76021 unknown, 76022 not allowed. */
 function cgiPathFor(body: unknown, account: AccountRow): string {
   if (!isRecord(body)) throw new WxError(47001);
   const path = body.cgi_path;
   if (!isWellFormedCgiPath(path)) throw new WxError(CGI_PATH_MALFORMED, CGI_PATH_MALFORMED_MSG);
   if (isSnsPath(path)) throw new WxError(76022);
-  const capability = capabilityOf(path);
+  const capability = quotaCapability(path);
   if (capability === undefined) throw new WxError(76021);
   if (capability !== 'none' && !can(account, capability)) throw new WxError(76022);
   return path;
@@ -52,9 +39,7 @@ export function registerQuotaApis(app: FastifyInstance, services: Services): voi
     path: '/cgi-bin/openapi/quota/get',
     methods: ['POST'],
     auth: 'token',
-    capability: 'basic',
     maxBody: 16 * 1024,
-    summary: "today's daily_limit, used and remain for one API (China calendar day)",
     async handler(ctx) {
       const path = cgiPathFor(ctx.body, ctx.account);
       const quota = await ctx.services.quotas.usage(ctx.account.id, path);
@@ -66,9 +51,7 @@ export function registerQuotaApis(app: FastifyInstance, services: Services): voi
     path: '/cgi-bin/openapi/quota/clear',
     methods: ['POST'],
     auth: 'token',
-    capability: 'basic',
     maxBody: 16 * 1024,
-    summary: "clears today's count of one API (uses one of the 10 monthly clears)",
     async handler(ctx) {
       const path = cgiPathFor(ctx.body, ctx.account);
       await wx(() => clearApiQuota(ctx.services, ctx.account.id, path));
@@ -80,9 +63,7 @@ export function registerQuotaApis(app: FastifyInstance, services: Services): voi
     path: '/cgi-bin/clear_quota',
     methods: ['POST'],
     auth: 'token',
-    capability: 'basic',
     maxBody: 16 * 1024,
-    summary: "clears today's count of every API; 10 per month (48006 after)",
     async handler(ctx) {
       const body = ctx.body;
       if (!isRecord(body)) throw new WxError(47001);
@@ -101,7 +82,6 @@ export function registerQuotaApis(app: FastifyInstance, services: Services): voi
     auth: 'none',
     body: 'optional-json',
     maxBody: 16 * 1024,
-    summary: 'clear_quota with AppID + AppSecret instead of a token',
     async handler(ctx) {
       // Parameters come as JSON fields; the query string is accepted too, as some clients send it.
       const body = isRecord(ctx.body) ? ctx.body : ctx.body === undefined ? {} : null;

@@ -50,7 +50,6 @@ export function registerTokenApis(app: FastifyInstance, services: Services): voi
     methods: ['GET', 'POST'],
     auth: 'none',
     body: 'raw',
-    summary: 'access_token from AppID + AppSecret; the previous token keeps working 5 minutes',
     async handler(ctx) {
       const p = tokenParams(ctx);
       const issued = await wx(() =>
@@ -72,7 +71,6 @@ export function registerTokenApis(app: FastifyInstance, services: Services): voi
     auth: 'none',
     body: 'json',
     maxBody: 64 * 1024,
-    summary: 'stable access_token, isolated from /token; force_refresh 20 per day, 30 s apart',
     async handler(ctx) {
       const body = ctx.body;
       if (!isRecord(body)) throw new WxError(47001);

@@ -23,9 +23,7 @@ export function registerDraftApis(app: FastifyInstance, services: Services): voi
     path: '/cgi-bin/draft/add',
     methods: ['POST'],
     auth: 'token',
-    capability: 'material',
     maxBody: NEWS_MAX_BODY,
-    summary: 'add a draft of 1 to 8 articles: {articles:[...]} → {media_id}',
     async handler(ctx) {
       const body = objectBody(ctx.body);
       const { group } = await wxArticle(() => createDraft(ctx.services, { accountId: ctx.account.id, articles: body.articles }));
@@ -37,9 +35,7 @@ export function registerDraftApis(app: FastifyInstance, services: Services): voi
     path: '/cgi-bin/draft/get',
     methods: ['POST'],
     auth: 'token',
-    capability: 'material',
     maxBody: SMALL_BODY,
-    summary: 'get a draft: {media_id} → {news_item:[...]}',
     async handler(ctx) {
       const id = mediaIdArg(objectBody(ctx.body));
       const group = await findNewsGroup(ctx.services.db, ctx.account.id, id);
@@ -52,9 +48,7 @@ export function registerDraftApis(app: FastifyInstance, services: Services): voi
     path: '/cgi-bin/draft/update',
     methods: ['POST'],
     auth: 'token',
-    capability: 'material',
     maxBody: ARTICLE_MAX_BODY,
-    summary: 'change one article of a draft: {media_id, index (0-based), articles:{...}}',
     async handler(ctx) {
       const body = objectBody(ctx.body);
       const mediaId = mediaIdArg(body);
@@ -67,9 +61,7 @@ export function registerDraftApis(app: FastifyInstance, services: Services): voi
     path: '/cgi-bin/draft/delete',
     methods: ['POST'],
     auth: 'token',
-    capability: 'material',
     maxBody: SMALL_BODY,
-    summary: 'delete a draft: {media_id}',
     async handler(ctx) {
       const mediaId = mediaIdArg(objectBody(ctx.body));
       await wxArticle(() => deleteDraft(ctx.services, { accountId: ctx.account.id, mediaId }));
@@ -81,8 +73,6 @@ export function registerDraftApis(app: FastifyInstance, services: Services): voi
     path: '/cgi-bin/draft/count',
     methods: ['GET'],
     auth: 'token',
-    capability: 'material',
-    summary: 'count the drafts in the draft box → {total_count}',
     async handler(ctx) {
       return { total_count: await countNewsGroups(ctx.services.db, inBox(ctx.account.id)) };
     },
@@ -92,9 +82,7 @@ export function registerDraftApis(app: FastifyInstance, services: Services): voi
     path: '/cgi-bin/draft/batchget',
     methods: ['POST'],
     auth: 'token',
-    capability: 'material',
     maxBody: SMALL_BODY,
-    summary: 'list drafts, most recently updated first: {offset, count 1-20, no_content} → {total_count, item_count, item:[{media_id, content:{news_item}, update_time}]}',
     async handler(ctx) {
       return batchgetGroups(ctx.services.db, inBox(ctx.account.id), ctx.body, (g, articles, withContent) => ({
         media_id: g.id,

@@ -32,9 +32,7 @@ export function registerFreepublishApis(app: FastifyInstance, services: Services
     path: '/cgi-bin/freepublish/submit',
     methods: ['POST'],
     auth: 'token',
-    capability: 'publish',
     maxBody: SMALL_BODY,
-    summary: 'publish a draft: {media_id} → {publish_id, msg_data_id}; the result arrives as PUBLISHJOBFINISH',
     async handler(ctx) {
       const mediaId = mediaIdArg(objectBody(ctx.body));
       const { publishId, msgDataId } = await wxArticle(() => submitPublish(ctx.services, { accountId: ctx.account.id, mediaId }));
@@ -46,9 +44,7 @@ export function registerFreepublishApis(app: FastifyInstance, services: Services
     path: '/cgi-bin/freepublish/get',
     methods: ['POST'],
     auth: 'token',
-    capability: 'publish',
     maxBody: SMALL_BODY,
-    summary: 'the state of a publish: {publish_id} → {publish_id, publish_status, article_id, article_detail, fail_idx}',
     async handler(ctx) {
       const id = intArg(objectBody(ctx.body).publish_id);
       const job = typeof id === 'number' ? await findPublishJob(ctx.services.db, ctx.account.id, id) : undefined;
@@ -72,9 +68,7 @@ export function registerFreepublishApis(app: FastifyInstance, services: Services
     path: '/cgi-bin/freepublish/delete',
     methods: ['POST'],
     auth: 'token',
-    capability: 'publish',
     maxBody: SMALL_BODY,
-    summary: 'delete published articles: {article_id, index (1-based; 0 or omitted: all)}',
     async handler(ctx) {
       const body = objectBody(ctx.body);
       const articleId = articleIdArg(body);
@@ -87,9 +81,7 @@ export function registerFreepublishApis(app: FastifyInstance, services: Services
     path: '/cgi-bin/freepublish/getarticle',
     methods: ['POST'],
     auth: 'token',
-    capability: 'publish',
     maxBody: SMALL_BODY,
-    summary: 'a published article group: {article_id} → {news_item:[{..., url, is_deleted}]}',
     async handler(ctx) {
       const group = await findNewsGroupByArticleId(ctx.services.db, ctx.account.id, articleIdArg(objectBody(ctx.body)));
       if (!group) throw new WxError(53600);
@@ -101,9 +93,7 @@ export function registerFreepublishApis(app: FastifyInstance, services: Services
     path: '/cgi-bin/freepublish/batchget',
     methods: ['POST'],
     auth: 'token',
-    capability: 'publish',
     maxBody: SMALL_BODY,
-    summary: 'list published groups, newest first: {offset, count 1-20, no_content} → {total_count, item_count, item:[{article_id, content:{news_item}, update_time}]}',
     async handler(ctx) {
       return batchgetGroups(ctx.services.db, publishedOf(ctx.account.id), ctx.body, (g, articles, withContent) => ({
         article_id: g.articleId,

@@ -16,9 +16,7 @@ export function registerNewsApis(app: FastifyInstance, services: Services): void
     path: '/cgi-bin/material/add_news',
     methods: ['POST'],
     auth: 'token',
-    capability: 'material',
     maxBody: NEWS_MAX_BODY,
-    summary: 'add a permanent news material of 1 to 8 articles (legacy): {articles:[...]} → {media_id}',
     async handler(ctx) {
       const body = objectBody(ctx.body);
       const { group } = await wxArticle(() => addNewsMaterial(ctx.services, { accountId: ctx.account.id, articles: body.articles }));
@@ -30,9 +28,7 @@ export function registerNewsApis(app: FastifyInstance, services: Services): void
     path: '/cgi-bin/material/update_news',
     methods: ['POST'],
     auth: 'token',
-    capability: 'material',
     maxBody: ARTICLE_MAX_BODY,
-    summary: 'change one article of a news material (legacy): {media_id, index (0-based), articles:{...}}',
     async handler(ctx) {
       const body = objectBody(ctx.body);
       const mediaId = mediaIdArg(body);
@@ -45,9 +41,7 @@ export function registerNewsApis(app: FastifyInstance, services: Services): void
     path: '/cgi-bin/media/uploadnews',
     methods: ['POST'],
     auth: 'token',
-    capability: 'material',
     maxBody: NEWS_MAX_BODY,
-    summary: 'upload a news for a mass send (kept 3 days): {articles:[...]} → {type:"news", media_id, created_at}',
     async handler(ctx) {
       const body = objectBody(ctx.body);
       const { group } = await wxArticle(() => uploadNews(ctx.services, { accountId: ctx.account.id, articles: body.articles }));

@@ -33,9 +33,7 @@ export function registerGroupRoutes(app: FastifyInstance, services: Services): v
     path: '/cgi-bin/groups/create',
     methods: ['POST'],
     auth: 'token',
-    capability: 'user',
     schema: groupBody,
-    summary: 'Create a group (a tag: ids from 100, at most 100)',
     async handler({ account, body }) {
       const tag = await createTag(services, account.id, groupField(body.group, 'name'));
       return { group: { id: tag.id, name: tag.name } };
@@ -46,8 +44,6 @@ export function registerGroupRoutes(app: FastifyInstance, services: Services): v
     path: '/cgi-bin/groups/get',
     methods: ['GET'],
     auth: 'token',
-    capability: 'user',
-    summary: 'Groups with follower counts: 0 未分组, 1 黑名单, 2 星标组, then the tags',
     async handler({ account }) {
       const [tags, counts, ungrouped, blacklisted] = await Promise.all([
         listTags(services.db, account.id),
@@ -63,9 +59,7 @@ export function registerGroupRoutes(app: FastifyInstance, services: Services): v
     path: '/cgi-bin/groups/getid',
     methods: ['POST'],
     auth: 'token',
-    capability: 'user',
     schema: openidBody,
-    summary: "A follower's group: their first tag, the star group 2, or 0",
     async handler({ account, body }) {
       await requireFollowers(services.db, account.id, [body.openid], { requireSubscribed: true, foreignErrcode: 49003 });
       const tags = await tagIdsOf(services.db, account.id, [body.openid as string]);
@@ -77,9 +71,7 @@ export function registerGroupRoutes(app: FastifyInstance, services: Services): v
     path: '/cgi-bin/groups/update',
     methods: ['POST'],
     auth: 'token',
-    capability: 'user',
     schema: groupBody,
-    summary: 'Rename a group',
     async handler({ account, body }) {
       await renameTag(services, account.id, groupField(body.group, 'id'), groupField(body.group, 'name'));
       return OK;
@@ -90,9 +82,7 @@ export function registerGroupRoutes(app: FastifyInstance, services: Services): v
     path: '/cgi-bin/groups/members/update',
     methods: ['POST'],
     auth: 'token',
-    capability: 'user',
     schema: moveBody,
-    summary: 'Move a follower to a group (0: no group)',
     async handler({ account, body }) {
       await moveToGroup(services, account.id, [body.openid], body.to_groupid);
       return OK;
@@ -103,9 +93,7 @@ export function registerGroupRoutes(app: FastifyInstance, services: Services): v
     path: '/cgi-bin/groups/members/batchupdate',
     methods: ['POST'],
     auth: 'token',
-    capability: 'user',
     schema: batchMoveBody,
-    summary: 'Move up to 50 followers to a group',
     async handler({ account, body }) {
       await moveToGroup(services, account.id, body.openid_list, body.to_groupid);
       return OK;
@@ -116,9 +104,7 @@ export function registerGroupRoutes(app: FastifyInstance, services: Services): v
     path: '/cgi-bin/groups/delete',
     methods: ['POST'],
     auth: 'token',
-    capability: 'user',
     schema: groupBody,
-    summary: 'Delete a group and untag its followers',
     async handler({ account, body }) {
       await deleteTag(services, account.id, groupField(body.group, 'id'));
       return OK;

@@ -41,9 +41,7 @@ export function registerTagRoutes(app: FastifyInstance, services: Services): voi
     path: '/cgi-bin/tags/create',
     methods: ['POST'],
     auth: 'token',
-    capability: 'user',
     schema: tagBody,
-    summary: 'Create a tag (ids from 100, at most 100 tags)',
     async handler({ account, body }) {
       const tag = await createTag(services, account.id, tagField(body.tag, 'name'));
       return { tag: { id: tag.id, name: tag.name } };
@@ -54,8 +52,6 @@ export function registerTagRoutes(app: FastifyInstance, services: Services): voi
     path: '/cgi-bin/tags/get',
     methods: ['GET'],
     auth: 'token',
-    capability: 'user',
-    summary: 'Tags with follower counts (the star group 2 included)',
     async handler({ account }) {
       const [tags, counts] = await Promise.all([listTags(services.db, account.id), tagMemberCounts(services.db, account.id)]);
       return presentTags(tags, counts);
@@ -66,9 +62,7 @@ export function registerTagRoutes(app: FastifyInstance, services: Services): voi
     path: '/cgi-bin/tags/update',
     methods: ['POST'],
     auth: 'token',
-    capability: 'user',
     schema: tagBody,
-    summary: 'Rename a tag',
     async handler({ account, body }) {
       await renameTag(services, account.id, tagField(body.tag, 'id'), tagField(body.tag, 'name'));
       return OK;
@@ -79,9 +73,7 @@ export function registerTagRoutes(app: FastifyInstance, services: Services): voi
     path: '/cgi-bin/tags/delete',
     methods: ['POST'],
     auth: 'token',
-    capability: 'user',
     schema: tagBody,
-    summary: 'Delete a tag and untag its followers',
     async handler({ account, body }) {
       await deleteTag(services, account.id, tagField(body.tag, 'id'));
       return OK;
@@ -96,9 +88,7 @@ export function registerTagRoutes(app: FastifyInstance, services: Services): voi
       path,
       methods: ['POST'],
       auth: 'token',
-      capability: 'user',
       schema: membersBody,
-      summary: action === 'tag' ? 'Tag up to 50 followers' : 'Untag up to 50 followers',
       async handler({ account, body }) {
         await updateTagMembers(services, account.id, action, body.openid_list, body.tagid);
         return OK;
@@ -110,9 +100,7 @@ export function registerTagRoutes(app: FastifyInstance, services: Services): voi
     path: '/cgi-bin/tags/getidlist',
     methods: ['POST', 'GET'],
     auth: 'token',
-    capability: 'user',
     schema: openidBody,
-    summary: "A follower's tag ids",
     async handler({ account, body, query }) {
       const openid = body?.openid ?? query.openid;
       await requireFollowers(services.db, account.id, [openid], { requireSubscribed: true, foreignErrcode: 49003 });
@@ -125,9 +113,7 @@ export function registerTagRoutes(app: FastifyInstance, services: Services): voi
     path: '/cgi-bin/user/tag/get',
     methods: ['POST', 'GET'],
     auth: 'token',
-    capability: 'user',
     schema: tagUsersBody,
-    summary: "A tag's followers, 10000 openids per page",
     async handler({ account, body, query }) {
       const tagId = tagIdOf(body?.tagid ?? query.tagid);
       if (tagId === undefined || (isSystemTag(tagId) && !isTaggableSystemTag(tagId))) throw new WxError(45159);
@@ -141,10 +127,8 @@ export function registerTagRoutes(app: FastifyInstance, services: Services): voi
     path: '/cgi-bin/tags/members/getblacklist',
     methods: ['POST'],
     auth: 'token',
-    capability: 'user',
     body: 'optional-json',
     schema: blacklistPageBody,
-    summary: 'Blacklisted followers, 10000 openids per page',
     async handler({ account, body }) {
       const after = cursorOf(body?.begin_openid);
       const [total, openids] = await Promise.all([
@@ -163,9 +147,7 @@ export function registerTagRoutes(app: FastifyInstance, services: Services): voi
       path,
       methods: ['POST'],
       auth: 'token',
-      capability: 'user',
       schema: blacklistBody,
-      summary: action === 'add' ? 'Blacklist up to 20 followers' : 'Release up to 20 followers from the blacklist',
       async handler({ account, body }) {
         await updateBlacklist(services, account.id, action, body.openid_list);
         return OK;

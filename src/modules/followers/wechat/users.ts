@@ -23,8 +23,6 @@ export function registerUserRoutes(app: FastifyInstance, services: Services): vo
     path: '/cgi-bin/user/get',
     methods: ['GET'],
     auth: 'token',
-    capability: 'user',
-    summary: 'Followers, 10000 openids per page',
     async handler({ account, query }) {
       const after = query.next_openid ?? '';
       // next_openid must be an openid of this account (it is the last one of a previous page).
@@ -41,8 +39,6 @@ export function registerUserRoutes(app: FastifyInstance, services: Services): vo
     path: '/cgi-bin/user/info',
     methods: ['GET'],
     auth: 'token',
-    capability: 'user',
-    summary: 'One follower (subscribe 0 after unfollowing)',
     async handler({ account, query }) {
       const openid = query.openid;
       if (!openid) throw new WxError(41009);
@@ -56,9 +52,7 @@ export function registerUserRoutes(app: FastifyInstance, services: Services): vo
     path: '/cgi-bin/user/info/batchget',
     methods: ['POST'],
     auth: 'token',
-    capability: 'user',
     schema: batchGetBody,
-    summary: 'Up to 100 followers at once',
     async handler({ account, body }) {
       const list = body.user_list;
       if (!Array.isArray(list) || list.length === 0 || list.length > BATCHGET_MAX) throw new WxError(40032);
@@ -76,9 +70,7 @@ export function registerUserRoutes(app: FastifyInstance, services: Services): vo
     path: '/cgi-bin/user/info/updateremark',
     methods: ['POST'],
     auth: 'token',
-    capability: 'user',
     schema: remarkBody,
-    summary: 'Set the remark on a follower',
     async handler({ account, body }) {
       await updateRemark(services, account.id, body.openid, body.remark);
       return OK;

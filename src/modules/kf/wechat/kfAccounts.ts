@@ -44,10 +44,8 @@ export function registerKfAccountApis(app: FastifyInstance, services: Services):
       path,
       methods: ['POST'],
       auth: 'token',
-      capability: 'kf',
       schema: KfBody,
       maxBody: KF_MAX_BODY,
-      summary: 'add a kf account "prefix@wechatid" (at most 100)',
       async handler(ctx) {
         await kfWx(() => addKfAccount(ctx.services, ctx.account.id, { kfAccount: ctx.body.kf_account, nickname: ctx.body.nickname }));
         return { errcode: 0, errmsg: 'ok' };
@@ -60,10 +58,8 @@ export function registerKfAccountApis(app: FastifyInstance, services: Services):
       path,
       methods: ['POST'],
       auth: 'token',
-      capability: 'kf',
       schema: KfBody,
       maxBody: KF_MAX_BODY,
-      summary: "change a kf account's nickname",
       async handler(ctx) {
         await kfWx(() => editKfAccount(ctx.services, ctx.account.id, { kfAccount: ctx.body.kf_account, nickname: ctx.body.nickname }));
         return { errcode: 0, errmsg: 'ok' };
@@ -77,11 +73,9 @@ export function registerKfAccountApis(app: FastifyInstance, services: Services):
       // wechatpy and WxJava send GET ?kf_account=; the current docs POST {kf_account}.
       methods: ['POST', 'GET'],
       auth: 'token',
-      capability: 'kf',
       body: 'optional-json',
       schema: KfBody.optional(),
       maxBody: KF_MAX_BODY,
-      summary: 'delete a kf account (GET ?kf_account= or POST {kf_account}); its sessions close',
       async handler(ctx) {
         const kfAccount = kfAccountParam(ctx.body?.kf_account ?? ctx.query.kf_account);
         await kfWx(() => removeKfAccount(ctx.services, ctx.account.id, kfAccount));
@@ -95,9 +89,7 @@ export function registerKfAccountApis(app: FastifyInstance, services: Services):
       path,
       methods: ['POST'],
       auth: 'token',
-      capability: 'kf',
       body: 'raw',
-      summary: 'set a kf account avatar: multipart field media, JPEG or PNG',
       async handler(ctx) {
         const kfAccount = kfAccountParam(ctx.query.kf_account);
         const bytes = mediaPart(ctx.rawBody, ctx.request.headers['content-type']);
@@ -112,10 +104,8 @@ export function registerKfAccountApis(app: FastifyInstance, services: Services):
       path,
       methods: ['POST'],
       auth: 'token',
-      capability: 'kf',
       schema: KfBody,
       maxBody: KF_MAX_BODY,
-      summary: 'invite a WeChat user to work as a kf account; the invitation waits 7 days',
       async handler(ctx) {
         const kfAccount = kfAccountParam(ctx.body.kf_account);
         await kfWx(() => inviteKfWorker(ctx.services, ctx.account.id, kfAccount, ctx.body.invite_wx));
@@ -129,8 +119,6 @@ export function registerKfAccountApis(app: FastifyInstance, services: Services):
       path,
       methods: ['GET'],
       auth: 'token',
-      capability: 'kf',
-      summary: 'every kf account with its avatar, bound worker and invitation',
       async handler(ctx) {
         const rows = await listKfAccounts(ctx.services.db, ctx.account.id);
         const now = ctx.services.clock.nowMs();
@@ -145,8 +133,6 @@ export function registerKfAccountApis(app: FastifyInstance, services: Services):
       path,
       methods: ['GET'],
       auth: 'token',
-      capability: 'kf',
-      summary: 'online kf accounts with how many sessions each has',
       async handler(ctx) {
         const [online, cases] = await Promise.all([
           listOnlineKfAccounts(ctx.services.db, ctx.account.id),

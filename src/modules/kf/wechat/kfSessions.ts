@@ -39,10 +39,8 @@ export function registerKfSessionApis(app: FastifyInstance, services: Services):
       path,
       methods: ['POST'],
       auth: 'token',
-      capability: 'kf',
       schema: KfBody,
       maxBody: KF_MAX_BODY,
-      summary: 'start a session between an online kf account and a follower (kf_create_session)',
       async handler(ctx) {
         const kfAccount = kfAccountParam(ctx.body.kf_account);
         const openid = openidParam(ctx.body.openid);
@@ -58,10 +56,8 @@ export function registerKfSessionApis(app: FastifyInstance, services: Services):
       path,
       methods: ['POST'],
       auth: 'token',
-      capability: 'kf',
       schema: KfBody,
       maxBody: KF_MAX_BODY,
-      summary: "close a kf account's session with a follower (kf_close_session)",
       async handler(ctx) {
         const kfAccount = kfAccountParam(ctx.body.kf_account);
         const openid = openidParam(ctx.body.openid);
@@ -77,8 +73,6 @@ export function registerKfSessionApis(app: FastifyInstance, services: Services):
       path,
       methods: ['GET'],
       auth: 'token',
-      capability: 'kf',
-      summary: 'the kf account serving a follower ("" when none) and since when',
       async handler(ctx) {
         const openid = openidParam(ctx.query.openid);
         if (!(await isCurrentFollower(ctx.services.db, ctx.account.id, openid))) throw new WxError(40003);
@@ -92,8 +86,6 @@ export function registerKfSessionApis(app: FastifyInstance, services: Services):
       path,
       methods: ['GET'],
       auth: 'token',
-      capability: 'kf',
-      summary: "a kf account's active sessions",
       async handler(ctx) {
         const kf = await findKfAccount(ctx.services.db, ctx.account.id, kfAccountParam(ctx.query.kf_account));
         if (!kf) throw new WxError(65401);
@@ -108,8 +100,6 @@ export function registerKfSessionApis(app: FastifyInstance, services: Services):
       path,
       methods: ['GET'],
       auth: 'token',
-      capability: 'kf',
-      summary: 'followers waiting for a kf account (count, and the first 100)',
       async handler(ctx) {
         const { count, sessions } = await listWaitingSessions(ctx.services.db, ctx.account.id, MAX_WAITCASE_LIST);
         return { count, waitcaselist: sessions.map(presentWaitCase) };
@@ -122,10 +112,8 @@ export function registerKfSessionApis(app: FastifyInstance, services: Services):
       path,
       methods: ['POST'],
       auth: 'token',
-      capability: 'kf',
       schema: KfBody,
       maxBody: KF_MAX_BODY,
-      summary: 'chat history within one day, paged by msgid (at most 10000 per call)',
       async handler(ctx) {
         const { from, to } = recordRange(ctx.body.starttime, ctx.body.endtime, 65416);
         const msgid = ctx.body.msgid === undefined ? 1 : intParam(ctx.body.msgid);
@@ -144,10 +132,8 @@ export function registerKfSessionApis(app: FastifyInstance, services: Services):
       path,
       methods: ['POST'],
       auth: 'token',
-      capability: 'kf',
       schema: KfBody,
       maxBody: KF_MAX_BODY,
-      summary: 'legacy chat history (co-wechat-api getRecords): pagesize ≤ 50, pageindex from 1',
       async handler(ctx) {
         // The legacy API answers the old multi-kf code 61451 (invalid parameter) for bad input.
         const { from, to } = recordRange(ctx.body.starttime, ctx.body.endtime, 61451);

@@ -79,9 +79,7 @@ export function registerMaterialApis(app: FastifyInstance, services: Services): 
     path: '/cgi-bin/material/add_material',
     methods: ['POST'],
     auth: 'token',
-    capability: 'material',
     body: 'raw',
-    summary: 'add a permanent material: ?type=image|voice|video|thumb, multipart field media (video: description {"title","introduction"} as a field or query parameter)',
     async handler(ctx) {
       const type = ctx.query.type;
       if (!(MATERIAL_KINDS as readonly string[]).includes(type ?? '')) throw new WxError(40004);
@@ -104,9 +102,7 @@ export function registerMaterialApis(app: FastifyInstance, services: Services): 
     path: '/cgi-bin/material/get_material',
     methods: ['POST'],
     auth: 'token',
-    capability: 'material',
     maxBody: 4096,
-    summary: 'get a permanent material: news {news_item}, video {title, description, down_url}, others the file',
     async handler(ctx) {
       const id = mediaIdOf(ctx.body);
       const row = await findMaterial(ctx.services.db, ctx.account.id, id);
@@ -126,9 +122,7 @@ export function registerMaterialApis(app: FastifyInstance, services: Services): 
     path: '/cgi-bin/material/del_material',
     methods: ['POST'],
     auth: 'token',
-    capability: 'material',
     maxBody: 4096,
-    summary: 'delete a permanent material (48005 while the menu or an auto-reply uses it)',
     async handler(ctx) {
       const id = mediaIdOf(ctx.body);
       await wxRefusal(() => deleteMaterial(ctx.services, { account: ctx.account, mediaId: id }));
@@ -140,8 +134,6 @@ export function registerMaterialApis(app: FastifyInstance, services: Services): 
     path: '/cgi-bin/material/get_materialcount',
     methods: ['GET', 'POST'],
     auth: 'token',
-    capability: 'material',
-    summary: 'count permanent materials: {voice_count, video_count, image_count, news_count}',
     async handler(ctx) {
       const [byKind, news] = await Promise.all([countMaterialsByKind(ctx.services.db, ctx.account.id), countNewsMaterials(ctx.services, ctx.account.id)]);
       return { voice_count: byKind.voice, video_count: byKind.video, image_count: byKind.image, news_count: news };
@@ -152,9 +144,7 @@ export function registerMaterialApis(app: FastifyInstance, services: Services): 
     path: '/cgi-bin/material/batchget_material',
     methods: ['POST'],
     auth: 'token',
-    capability: 'material',
     maxBody: 4096,
-    summary: 'list permanent materials of a type (image, video, voice, news; thumb too), newest first: {type, offset, count 1-20}',
     async handler(ctx) {
       const body = asObject(ctx.body);
       if (!(BATCHGET_TYPES as readonly unknown[]).includes(body.type)) throw new WxError(40004);
@@ -177,9 +167,7 @@ export function registerMaterialApis(app: FastifyInstance, services: Services): 
     path: '/cgi-bin/media/uploadimg',
     methods: ['POST'],
     auth: 'token',
-    capability: 'material',
     body: 'raw',
-    summary: 'upload an image for article HTML (multipart field media, jpg/png under 1 MB) → {url} served by Herald',
     async handler(ctx) {
       // co-wechat-api's card uploadLogo sends the same upload under the field name "buffer".
       const { file } = uploadParts(ctx.rawBody, ctx.request.headers['content-type'], ARTICLE_IMAGE_MAX_BYTES, 40009, ['media', 'buffer']);
@@ -192,9 +180,7 @@ export function registerMaterialApis(app: FastifyInstance, services: Services): 
     path: '/cgi-bin/media/uploadvideo',
     methods: ['POST'],
     auth: 'token',
-    capability: 'material',
     maxBody: 16 * 1024,
-    summary: 'make an uploaded temporary video sendable by mass send (mpvideo): {media_id, title, description}',
     async handler(ctx) {
       const body = asObject(ctx.body);
       const id = mediaIdOf(body);

@@ -40,9 +40,7 @@ export function registerMediaApis(app: FastifyInstance, services: Services): voi
     path: '/cgi-bin/media/upload',
     methods: ['POST'],
     auth: 'token',
-    capability: 'material',
     body: 'raw',
-    summary: 'upload a temporary media: ?type=image|voice|video|thumb, multipart field media (kept 3 days)',
     async handler(ctx) {
       const type = ctx.query.type;
       if (!(UPLOAD_KINDS as readonly string[]).includes(type ?? '')) throw new WxError(40004);
@@ -65,8 +63,6 @@ export function registerMediaApis(app: FastifyInstance, services: Services): voi
     path: '/cgi-bin/media/get',
     methods: ['GET', 'POST'],
     auth: 'token',
-    capability: 'material',
-    summary: 'download a temporary media (binary; a video answers {video_url})',
     async handler(ctx) {
       const body = ctx.body as { media_id?: unknown } | undefined;
       const id = ctx.query.media_id ?? (typeof body?.media_id === 'string' ? body.media_id : undefined);

@@ -25,9 +25,7 @@ export function registerMenuRoutes(app: FastifyInstance, services: Services): vo
     path: '/cgi-bin/menu/create',
     methods: ['POST'],
     auth: 'token',
-    capability: 'menu',
     schema: menuBody,
-    summary: 'Create (replace) the default menu',
     async handler({ account, body }) {
       await publishMenu(services, account.id, body.button);
       return OK;
@@ -38,8 +36,6 @@ export function registerMenuRoutes(app: FastifyInstance, services: Services): vo
     path: '/cgi-bin/menu/get',
     methods: ['GET'],
     auth: 'token',
-    capability: 'menu',
-    summary: 'Default and personalized menus',
     async handler({ account }) {
       const current = await getCurrentMenu(services.db, account.id);
       if (!current) throw new WxError(46003);
@@ -51,8 +47,6 @@ export function registerMenuRoutes(app: FastifyInstance, services: Services): vo
     path: '/cgi-bin/menu/delete',
     methods: ['GET', 'POST'],
     auth: 'token',
-    capability: 'menu',
-    summary: 'Delete the default and all personalized menus',
     async handler({ account }) {
       await removeAllMenus(services, account.id);
       return OK;
@@ -63,8 +57,6 @@ export function registerMenuRoutes(app: FastifyInstance, services: Services): vo
     path: '/cgi-bin/get_current_selfmenu_info',
     methods: ['GET', 'POST'],
     auth: 'token',
-    capability: 'menu',
-    summary: 'The menu as configured, sub-menus as {list}',
     async handler({ account }) {
       return presentSelfMenu(await getCurrentMenu(services.db, account.id));
     },
@@ -74,9 +66,7 @@ export function registerMenuRoutes(app: FastifyInstance, services: Services): vo
     path: '/cgi-bin/menu/addconditional',
     methods: ['POST'],
     auth: 'token',
-    capability: 'menu_conditional',
     schema: menuBody,
-    summary: 'Add a personalized menu (tag / platform matchrule)',
     async handler({ account, body }) {
       const menu = await addConditionalMenu(services, account.id, body);
       return { menuid: menu.menuid };
@@ -87,9 +77,7 @@ export function registerMenuRoutes(app: FastifyInstance, services: Services): vo
     path: '/cgi-bin/menu/delconditional',
     methods: ['POST'],
     auth: 'token',
-    capability: 'menu_conditional',
     schema: delConditionalBody,
-    summary: 'Delete a personalized menu',
     async handler({ account, body }) {
       await removeConditionalMenu(services, account.id, body.menuid);
       return OK;
@@ -100,9 +88,7 @@ export function registerMenuRoutes(app: FastifyInstance, services: Services): vo
     path: '/cgi-bin/menu/trymatch',
     methods: ['POST'],
     auth: 'token',
-    capability: 'menu_conditional',
     schema: tryMatchBody,
-    summary: 'The menu a follower would see',
     async handler({ account, body }) {
       // Herald's followers have no WeChat id, so user_id is an openid of this account.
       const userId = body.user_id;

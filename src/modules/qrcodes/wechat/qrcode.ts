@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Services } from '../../../main/services.js';
-import { defineApi, JSON_CONTENT_TYPE, registeredApis } from '../../../surfaces/wechat/kit.js';
+import { defineApi, JSON_CONTENT_TYPE, listApi } from '../../../surfaces/wechat/kit.js';
 import { newRid } from '../../../protocol/rid.js';
 import { createQrCode } from '../commands/qrCodeCreator.js';
 import { resolveQrTicket } from '../store.js';
@@ -32,8 +32,6 @@ export function registerQrCodeRoutes(app: FastifyInstance, services: Services): 
     path: '/cgi-bin/qrcode/create',
     methods: ['POST'],
     auth: 'token',
-    capability: 'qrcode',
-    summary: 'Temporary and permanent parametric QR codes',
     async handler({ account, body }) {
       return presentQrCode(await createQrCode(services, account.id, body));
     },
@@ -42,9 +40,7 @@ export function registerQrCodeRoutes(app: FastifyInstance, services: Services): 
   // showqrcode answers an image, and an unknown or expired ticket HTTP 404 with WeChat-style JSON
   // (so a browser shows a broken image and SDKs see a JSON error), which the API kit's always-200
   // answers cannot express; it is registered here and listed with the other APIs.
-  if (!registeredApis.some((r) => r.path === '/cgi-bin/showqrcode')) {
-    registeredApis.push({ path: '/cgi-bin/showqrcode', methods: ['GET'], auth: 'none', summary: 'The QR image (PNG) of a ticket' });
-  }
+  listApi({ path: '/cgi-bin/showqrcode', methods: ['GET'], auth: 'none' });
   app.route({
     method: ['GET', 'HEAD', 'POST'],
     url: '/cgi-bin/showqrcode',

@@ -1,0 +1,33 @@
+/** Customer service (reference §10): kf management under /customservice and the /cgi-bin/customservice variants SDKs send. */
+import type { ApiEntry } from './types.js';
+
+export const KF_APIS: ApiEntry[] = [
+  { path: '/customservice/kfaccount/add', section: 10, capability: 'kf', status: 'implemented', sdks: ['co-wechat-api', 'wechat-api'], summary: 'add a kf account "prefix@wechatid" (at most 100)' },
+  { path: '/customservice/kfaccount/update', section: 10, capability: 'kf', status: 'implemented', sdks: ['co-wechat-api', 'wechat-api'], summary: 'change a kf account\'s nickname' },
+  { path: '/customservice/kfaccount/del', section: 10, capability: 'kf', status: 'implemented', sdks: ['co-wechat-api', 'wechat-api'], summary: 'delete a kf account (GET ?kf_account= or POST {kf_account}); its sessions close' },
+  { path: '/customservice/kfaccount/uploadheadimg', section: 10, capability: 'kf', status: 'implemented', sdks: ['co-wechat-api', 'wechat-api'], summary: 'set a kf account avatar: multipart field media, JPEG or PNG' },
+  { path: '/customservice/kfaccount/inviteworker', section: 10, capability: 'kf', status: 'implemented', sdks: ['co-wechat-api'], summary: 'invite a WeChat user to work as a kf account; the invitation waits 7 days' },
+  { path: '/cgi-bin/customservice/getkflist', section: 10, capability: 'kf', status: 'implemented', sdks: ['wechat-api'], summary: 'every kf account with its avatar, bound worker and invitation' },
+  { path: '/cgi-bin/customservice/getonlinekflist', section: 10, capability: 'kf', status: 'implemented', sdks: ['wechat-api'], summary: 'online kf accounts with how many sessions each has' },
+  { path: '/customservice/kfsession/create', section: 10, capability: 'kf', status: 'implemented', sdks: ['co-wechat-api', 'wechat-api'], summary: 'start a session between an online kf account and a follower (kf_create_session)' },
+  { path: '/customservice/kfsession/close', section: 10, capability: 'kf', status: 'implemented', sdks: ['wechat-api'], summary: 'close a kf account\'s session with a follower (kf_close_session)' },
+  { path: '/customservice/kfsession/getsession', section: 10, capability: 'kf', status: 'implemented', sdks: ['wechat-api'], summary: 'the kf account serving a follower ("" when none) and since when' },
+  { path: '/customservice/kfsession/getsessionlist', section: 10, capability: 'kf', status: 'implemented', sdks: ['wechat-api'], summary: 'a kf account\'s active sessions' },
+  { path: '/customservice/kfsession/getwaitcase', section: 10, capability: 'kf', status: 'implemented', sdks: ['wechat-api'], summary: 'followers waiting for a kf account (count, and the first 100)' },
+  { path: '/customservice/msgrecord/getmsglist', section: 10, capability: 'kf', status: 'implemented', sdks: ['wechat-api'], summary: 'chat history within one day, paged by msgid (at most 10000 per call)' },
+  { path: '/customservice/msgrecord/getrecord', section: 10, capability: 'kf', status: 'implemented', sdks: ['co-wechat-api'], summary: 'legacy chat history (co-wechat-api getRecords): pagesize ≤ 50, pageindex from 1' },
+  { path: '/cgi-bin/customservice/kfaccount/add', section: 10, capability: 'kf', status: 'implemented', sdks: [], summary: 'add a kf account "prefix@wechatid" (at most 100)' },
+  { path: '/cgi-bin/customservice/kfaccount/update', section: 10, capability: 'kf', status: 'implemented', sdks: [], summary: 'change a kf account\'s nickname' },
+  { path: '/cgi-bin/customservice/kfaccount/del', section: 10, capability: 'kf', status: 'implemented', sdks: [], summary: 'delete a kf account (GET ?kf_account= or POST {kf_account}); its sessions close' },
+  { path: '/cgi-bin/customservice/kfaccount/uploadheadimg', section: 10, capability: 'kf', status: 'implemented', sdks: [], summary: 'set a kf account avatar: multipart field media, JPEG or PNG' },
+  { path: '/cgi-bin/customservice/kfaccount/inviteworker', section: 10, capability: 'kf', status: 'implemented', sdks: [], summary: 'invite a WeChat user to work as a kf account; the invitation waits 7 days' },
+  { path: '/customservice/getkflist', section: 10, capability: 'kf', status: 'implemented', sdks: ['co-wechat-api'], summary: 'every kf account with its avatar, bound worker and invitation' },
+  { path: '/customservice/getonlinekflist', section: 10, capability: 'kf', status: 'implemented', sdks: ['co-wechat-api'], summary: 'online kf accounts with how many sessions each has' },
+  { path: '/cgi-bin/customservice/kfsession/create', section: 10, capability: 'kf', status: 'implemented', sdks: [], summary: 'start a session between an online kf account and a follower (kf_create_session)' },
+  { path: '/cgi-bin/customservice/kfsession/close', section: 10, capability: 'kf', status: 'implemented', sdks: [], summary: 'close a kf account\'s session with a follower (kf_close_session)' },
+  { path: '/cgi-bin/customservice/kfsession/getsession', section: 10, capability: 'kf', status: 'implemented', sdks: [], summary: 'the kf account serving a follower ("" when none) and since when' },
+  { path: '/cgi-bin/customservice/kfsession/getsessionlist', section: 10, capability: 'kf', status: 'implemented', sdks: [], summary: 'a kf account\'s active sessions' },
+  { path: '/cgi-bin/customservice/kfsession/getwaitcase', section: 10, capability: 'kf', status: 'implemented', sdks: [], summary: 'followers waiting for a kf account (count, and the first 100)' },
+  { path: '/cgi-bin/customservice/msgrecord/getmsglist', section: 10, capability: 'kf', status: 'implemented', sdks: [], summary: 'chat history within one day, paged by msgid (at most 10000 per call)' },
+  { path: '/cgi-bin/customservice/msgrecord/getrecord', section: 10, capability: 'kf', status: 'implemented', sdks: [], summary: 'legacy chat history (co-wechat-api getRecords): pagesize ≤ 50, pageindex from 1' },
+];
