@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import path from 'node:path';
+import { parseAllowList } from '../platform/http/outboundPolicy.js';
 
 /**
  * The one place the environment is read. Parsed and validated once at boot;
@@ -23,6 +24,8 @@ const schema = z.object({
   HERALD_CALLBACK_IPS: z.string().default('127.0.0.1'),
   /** Trust X-Forwarded-For (behind a reverse proxy). */
   HERALD_TRUST_PROXY: boolish.default(false),
+  /** Platform mode: private addresses callbacks may reach anyway (comma-separated CIDRs). */
+  HERALD_CALLBACK_ALLOW: z.string().default(''),
   /** Embedded database: a file to write the time spent per statement to when it closes. */
   HERALD_PGLITE_STATS: z.string().min(1).optional(),
 });
@@ -38,6 +41,8 @@ export type Config = {
   publicUrl: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   callbackIps: string[];
+  /** CIDRs the outbound policy admits even when private (platform mode). */
+  callbackAllow: string[];
   trustProxy: boolean;
   pgliteStatsFile?: string;
 };
@@ -56,6 +61,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  const problems: string[] = [];
+  const callbackAllow = e.HERALD_CALLBACK_ALLOW.split(',').map((s) => s.trim()).filter(Boolean);
+  try {
+    parseAllowList(callbackAllow);
+  } catch (err) {
+    problems.push(`HERALD_CALLBACK_ALLOW: ${(err as Error).message}`);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
   const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
   return {
     port: e.PORT,
@@ -68,6 +81,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: (e.HERALD_PUBLIC_URL ?? `http://${shownHost}:${e.PORT}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
     callbackIps: e.HERALD_CALLBACK_IPS.split(',').map((s) => s.trim()).filter(Boolean),
+    callbackAllow,
     trustProxy: e.HERALD_TRUST_PROXY,
     ...(e.HERALD_PGLITE_STATS ? { pgliteStatsFile: path.resolve(e.HERALD_PGLITE_STATS) } : {}),
   };

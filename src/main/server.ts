@@ -23,6 +23,7 @@ import { registerRealtimeRoutes } from '../surfaces/phone/wsRoute.js';
 import { relayBroadcastBatches } from '../modules/broadcasts/jobs/broadcastLive.js';
 import { diskStorageFor } from '../platform/media/storage.js';
 import { onDeliverySettledInTx } from '../modules/callbacks/jobs/settleHandlers.js';
+import { createOutboundPolicy } from '../platform/http/outboundPolicy.js';
 import { passiveReplyRecorder } from '../modules/callbacks/commands/passiveReplyRecorder.js';
 
 /** Largest request body accepted at all (media uploads are the largest legitimate bodies). */
@@ -52,6 +53,7 @@ export async function buildServices(opts: BuildOptions): Promise<Services> {
     tokens: new TokenCache(database.db),
     realtime: createRealtimeHub(database, log.child({ component: 'realtime' })),
     mediaStorage: diskStorageFor(config.dataDir),
+    outbound: createOutboundPolicy({ strict: config.mode === 'platform', allow: config.callbackAllow }),
     hooks: newHooks(),
   };
   await services.realtime.start();
