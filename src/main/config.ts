@@ -22,8 +22,11 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Addresses reported by getcallbackip (where pushes come from). Comma separated. */
   HERALD_CALLBACK_IPS: z.string().default('127.0.0.1'),
-  /** Trust X-Forwarded-For (behind a reverse proxy). */
-  HERALD_TRUST_PROXY: boolish.default(false),
+  /**
+   * Behind reverse proxies: a hop count (`1`/`true`: one proxy in front) or a comma-separated
+   * list of the proxies' addresses/CIDRs. Never "trust every hop".
+   */
+  HERALD_TRUST_PROXY: z.string().default('0'),
   /** Platform mode: private addresses callbacks may reach anyway (comma-separated CIDRs). */
   HERALD_CALLBACK_ALLOW: z.string().default(''),
   /** Embedded database: a file to write the time spent per statement to when it closes. */
@@ -43,7 +46,11 @@ export type Config = {
   callbackIps: string[];
   /** CIDRs the outbound policy admits even when private (platform mode). */
   callbackAllow: string[];
-  trustProxy: boolean;
+  /**
+   * Whose X-Forwarded-For is believed: false (nobody: the socket's address is the client), a
+   * number of proxy hops in front of Herald, or the proxies' addresses and CIDRs.
+   */
+  trustProxy: false | number | string[];
   pgliteStatsFile?: string;
 };
 
@@ -68,6 +75,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   } catch (err) {
     problems.push(`HERALD_CALLBACK_ALLOW: ${(err as Error).message}`);
   }
+  const trustProxy = parseTrustProxy(e.HERALD_TRUST_PROXY, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
   return {
@@ -82,7 +90,31 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     callbackIps: e.HERALD_CALLBACK_IPS.split(',').map((s) => s.trim()).filter(Boolean),
     callbackAllow,
-    trustProxy: e.HERALD_TRUST_PROXY,
+    trustProxy,
     ...(e.HERALD_PGLITE_STATS ? { pgliteStatsFile: path.resolve(e.HERALD_PGLITE_STATS) } : {}),
   };
+}
+
+/**
+ * HERALD_TRUST_PROXY: `0`/`false`/`no` trust nobody; `1`/`true`/`yes` one hop (the usual single
+ * reverse proxy); `2`..`10` that many hops; otherwise a list of addresses/CIDRs of the proxies.
+ */
+function parseTrustProxy(value: string, problems: string[]): Config['trustProxy'] {
+  const v = value.trim().toLowerCase();
+  if (['', '0', 'false', 'no'].includes(v)) return false;
+  if (['true', 'yes'].includes(v)) return 1;
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    if (hops >= 1 && hops <= 10) return hops;
+    problems.push('HERALD_TRUST_PROXY: a hop count is between 1 and 10');
+    return false;
+  }
+  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  try {
+    parseAllowList(list);
+  } catch (err) {
+    problems.push(`HERALD_TRUST_PROXY: ${(err as Error).message} (give a hop count or the proxies' addresses/CIDRs)`);
+    return false;
+  }
+  return list;
 }

@@ -65,6 +65,9 @@ export async function buildServices(opts: BuildOptions): Promise<Services> {
   return services;
 }
 
+/** Trusts the `hops` proxies nearest Herald: hop 0 is the socket's peer. */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 /** The one answer to an error no route handled: WeChat's shape under WeChat paths, `{error}` elsewhere. */
 function answerError(services: Services, err: Error & { statusCode?: number; code?: string }, request: FastifyRequest, reply: FastifyReply) {
   const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
@@ -86,7 +89,9 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: services.log.child({ component: 'http' }) as unknown as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: config.trustProxy,
+    // A hop count trusts that many proxies nearest Herald (proxy-addr walks from the socket back
+    // through X-Forwarded-For); a list trusts those addresses. Never every hop.
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     bodyLimit: MAX_BODY_BYTES,
     routerOptions: { maxParamLength: 500 },
     return503OnClosing: true,
