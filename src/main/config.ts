@@ -27,6 +27,8 @@ const schema = z.object({
    * list of the proxies' addresses/CIDRs. Never "trust every hop".
    */
   HERALD_TRUST_PROXY: z.string().default('0'),
+  /** Extra host names the console, phone and simulator APIs answer for (comma separated). */
+  HERALD_ALLOWED_HOSTS: z.string().default(''),
   /** Platform mode: private addresses callbacks may reach anyway (comma-separated CIDRs). */
   HERALD_CALLBACK_ALLOW: z.string().default(''),
   /** Embedded database: a file to write the time spent per statement to when it closes. */
@@ -44,6 +46,8 @@ export type Config = {
   publicUrl: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   callbackIps: string[];
+  /** Host names the browser-facing APIs answer for, besides the public URL's and the listen address. */
+  allowedHosts: string[];
   /** CIDRs the outbound policy admits even when private (platform mode). */
   callbackAllow: string[];
   /**
@@ -90,6 +94,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     callbackIps: e.HERALD_CALLBACK_IPS.split(',').map((s) => s.trim()).filter(Boolean),
     callbackAllow,
+    allowedHosts: e.HERALD_ALLOWED_HOSTS.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
     trustProxy,
     ...(e.HERALD_PGLITE_STATS ? { pgliteStatsFile: path.resolve(e.HERALD_PGLITE_STATS) } : {}),
   };
