@@ -27,8 +27,11 @@ import { registerHostGuard } from '../platform/http/hostGuard.js';
 import { createOutboundPolicy } from '../platform/http/outboundPolicy.js';
 import { passiveReplyRecorder } from '../modules/callbacks/commands/passiveReplyRecorder.js';
 
-/** Largest request body accepted at all (media uploads are the largest legitimate bodies). */
-export const MAX_BODY_BYTES = 25 * 1024 * 1024;
+/**
+ * Largest request body a route accepts unless it declares its own limit (uploads do: see
+ * docs/SECURITY.md). Enforced while the body streams in.
+ */
+export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface BuildOptions {
   config: Config;

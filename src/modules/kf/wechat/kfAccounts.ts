@@ -97,6 +97,8 @@ export function registerKfAccountApis(app: FastifyInstance, services: Services):
       auth: 'token',
       capability: 'kf',
       body: 'raw',
+      maxBody: MAX_KF_AVATAR_BYTES + MULTIPART_OVERHEAD,
+      tooLarge: () => 40009,
       summary: 'set a kf account avatar: multipart field media, JPEG or PNG',
       async handler(ctx) {
         const kfAccount = kfAccountParam(ctx.query.kf_account);

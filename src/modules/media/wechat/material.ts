@@ -81,6 +81,8 @@ export function registerMaterialApis(app: FastifyInstance, services: Services): 
     auth: 'token',
     capability: 'material',
     body: 'raw',
+    maxBody: Math.max(...Object.values(MATERIAL_MAX_BYTES)) + MULTIPART_OVERHEAD,
+    tooLarge: (q) => ((MATERIAL_KINDS as readonly string[]).includes(q.type ?? '') ? MEDIA_SIZE_ERRCODE[q.type as MaterialKind] : 40004),
     summary: 'add a permanent material: ?type=image|voice|video|thumb, multipart field media (video: description {"title","introduction"} as a field or query parameter)',
     async handler(ctx) {
       const type = ctx.query.type;
@@ -179,6 +181,8 @@ export function registerMaterialApis(app: FastifyInstance, services: Services): 
     auth: 'token',
     capability: 'material',
     body: 'raw',
+    maxBody: ARTICLE_IMAGE_MAX_BYTES + MULTIPART_OVERHEAD,
+    tooLarge: () => 40009,
     summary: 'upload an image for article HTML (multipart field media, jpg/png under 1 MB) → {url} served by Herald',
     async handler(ctx) {
       // co-wechat-api's card uploadLogo sends the same upload under the field name "buffer".

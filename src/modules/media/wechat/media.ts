@@ -42,6 +42,8 @@ export function registerMediaApis(app: FastifyInstance, services: Services): voi
     auth: 'token',
     capability: 'material',
     body: 'raw',
+    maxBody: Math.max(...Object.values(MEDIA_MAX_BYTES)) + MULTIPART_OVERHEAD,
+    tooLarge: (q) => ((UPLOAD_KINDS as readonly string[]).includes(q.type ?? '') ? MEDIA_SIZE_ERRCODE[q.type as UploadKind] : 40004),
     summary: 'upload a temporary media: ?type=image|voice|video|thumb, multipart field media (kept 3 days)',
     async handler(ctx) {
       const type = ctx.query.type;
