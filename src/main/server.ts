@@ -23,6 +23,7 @@ import { registerRealtimeRoutes } from '../surfaces/phone/wsRoute.js';
 import { relayBroadcastBatches } from '../modules/broadcasts/jobs/broadcastLive.js';
 import { diskStorageFor } from '../platform/media/storage.js';
 import { onDeliverySettledInTx } from '../modules/callbacks/jobs/settleHandlers.js';
+import { registerSecurityHeaders } from '../platform/http/securityHeaders.js';
 import { registerHostGuard } from '../platform/http/hostGuard.js';
 import { createOutboundPolicy } from '../platform/http/outboundPolicy.js';
 import { passiveReplyRecorder } from '../modules/callbacks/commands/passiveReplyRecorder.js';
@@ -109,6 +110,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_BODY_BYTES }, (_req, body, done) => done(null, body));
 
   await app.register(cookie);
+  registerSecurityHeaders(app);
   registerHostGuard(app, { publicUrl: config.publicUrl, listenHost: config.host, extraHosts: config.allowedHosts });
 
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, request, reply) => answerError(services, err, request, reply));
