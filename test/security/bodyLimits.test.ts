@@ -132,9 +132,20 @@ describeEachDb('body limits and authentication before reading', (kind) => {
     const big = await upload(port, `/cgi-bin/menu/create?access_token=${token}`, 24 * MB, { chunked: true, contentType: 'application/json' });
     expect(JSON.parse(big.body)).toMatchObject({ errcode: 45002 });
     expect(JSON.parse(big.body).errmsg).toMatch(/^content size out of limit rid: /);
-    expect(big.sentBeforeAnswer).toBeLessThan(4 * MB);
+    // Read up to the 1 MiB limit, then answered while the client is still sending.
+    expect(big.sentBeforeAnswer).toBeLessThan(16 * MB);
     const anon = await upload(port, '/cgi-bin/menu/create?access_token=bad', 24 * MB, { chunked: false, contentType: 'application/json' });
     expect(JSON.parse(anon.body)).toMatchObject({ errcode: 40001 });
+  });
+
+  it('console and phone uploads check the session or phone token before reading the body', async () => {
+    const consoleUpload = await upload(port, '/console/api/accounts/wx0000000000000000/materials?type=image', 24 * MB, { chunked: true });
+    expect(consoleUpload.status).toBe(401);
+    expect(JSON.parse(consoleUpload.body).error.code).toBe('unauthorized');
+    expect(consoleUpload.sentBeforeAnswer).toBeLessThan(4 * MB);
+    const phoneUpload = await upload(port, '/phone/api/media', 24 * MB, { chunked: false });
+    expect(phoneUpload.status).toBe(401);
+    expect(phoneUpload.sentBeforeAnswer).toBeLessThan(4 * MB);
   });
 
   it('the simulator and phone keep their small limits (413 with their JSON error)', async () => {
