@@ -157,12 +157,12 @@ describeEachDb('callback URL in platform mode, end to end', (kind) => {
     herald = await startTestHerald(kind, { env: { HERALD_MODE: 'platform', HERALD_ROLE: 'web' } });
     open = await startTestHerald(kind, { env: { HERALD_MODE: 'platform', HERALD_ROLE: 'web', HERALD_CALLBACK_ALLOW: '127.0.0.0/8' } });
     worker = startCallbackWorker(open.services, { timeoutMs: 1500, pollMs: 100, leaseMs: 3000 });
-  });
+  }, 180_000);
   afterAll(async () => {
-    await worker.stop();
+    await worker?.stop();
     await Promise.all(servers.map((s) => s.close()));
-    await herald.close();
-    await open.close();
+    await herald?.close();
+    await open?.close();
   });
 
   it('the console refuses loopback in every spelling and the server is never called', async () => {

@@ -35,9 +35,9 @@ describeEachDb('forwarded addresses and the IP whitelist', (kind) => {
     oneHop = await startTestHerald(kind, { env: { HERALD_TRUST_PROXY: '1' } });
     listed = await startTestHerald(kind, { env: { HERALD_TRUST_PROXY: '203.0.113.0/24' } });
     none = await startTestHerald(kind);
-  });
+  }, 180_000);
   afterAll(async () => {
-    await Promise.all([oneHop.close(), listed.close(), none.close()]);
+    await Promise.all([oneHop?.close(), listed?.close(), none?.close()]);
   });
 
   async function whitelisted(h: TestHerald) {
