@@ -23,11 +23,17 @@ import { registerRealtimeRoutes } from '../surfaces/phone/wsRoute.js';
 import { relayBroadcastBatches } from '../modules/broadcasts/jobs/broadcastLive.js';
 import { diskStorageFor } from '../platform/media/storage.js';
 import { onDeliverySettledInTx } from '../modules/callbacks/jobs/settleHandlers.js';
+import { registerSecurityHeaders } from '../platform/http/securityHeaders.js';
+import { registerHostGuard } from '../platform/http/hostGuard.js';
+import { createOutboundPolicy } from '../platform/http/outboundPolicy.js';
 import { passiveReplyRecorder } from '../modules/callbacks/commands/passiveReplyRecorder.js';
 import { answerUnserved, isWechatApiPath } from '../surfaces/wechat/unserved.js';
 
-/** Largest request body accepted at all (media uploads are the largest legitimate bodies). */
-export const MAX_BODY_BYTES = 25 * 1024 * 1024;
+/**
+ * Largest request body a route accepts unless it declares its own limit (uploads do: see
+ * docs/SECURITY.md). Enforced while the body streams in.
+ */
+export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface BuildOptions {
   config: Config;
@@ -53,6 +59,7 @@ export async function buildServices(opts: BuildOptions): Promise<Services> {
     tokens: new TokenCache(database.db),
     realtime: createRealtimeHub(database, log.child({ component: 'realtime' })),
     mediaStorage: diskStorageFor(config.dataDir),
+    outbound: createOutboundPolicy({ strict: config.mode === 'platform', allow: config.callbackAllow }),
     hooks: newHooks(),
   };
   await services.realtime.start();
@@ -63,6 +70,9 @@ export async function buildServices(opts: BuildOptions): Promise<Services> {
   services.hooks.onClose.push(() => services.quotas.stop(), () => services.requestLog.stop());
   return services;
 }
+
+/** Trusts the `hops` proxies nearest Herald: hop 0 is the socket's peer. */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
 /** The one answer to an error no route handled: WeChat's shape under WeChat paths, `{error}` elsewhere. */
 function answerError(services: Services, err: Error & { statusCode?: number; code?: string }, request: FastifyRequest, reply: FastifyReply) {
@@ -85,7 +95,9 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: services.log.child({ component: 'http' }) as unknown as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: config.trustProxy,
+    // A hop count trusts that many proxies nearest Herald (proxy-addr walks from the socket back
+    // through X-Forwarded-For); a list trusts those addresses. Never every hop.
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     bodyLimit: MAX_BODY_BYTES,
     routerOptions: { maxParamLength: 500 },
     return503OnClosing: true,
@@ -99,6 +111,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_BODY_BYTES }, (_req, body, done) => done(null, body));
 
   await app.register(cookie);
+  registerSecurityHeaders(app);
+  registerHostGuard(app, { publicUrl: config.publicUrl, listenHost: config.host, extraHosts: config.allowedHosts });
 
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, request, reply) => answerError(services, err, request, reply));
 

@@ -109,14 +109,28 @@ const noUser = (): FollowerUserRow => {
   throw new DomainError('unauthorized', 'Choose who to be first.');
 };
 
-/** Registers one phone route: auth, body and query validation, then the handler. */
+/** Users authenticated before their (large) body was read. */
+const earlyUsers = new WeakMap<FastifyRequest, FollowerUserRow>();
+
+/**
+ * Registers one phone route: auth, body and query validation, then the handler. A route that
+ * takes bodies larger than the JSON limit (uploads) authenticates before the body is read.
+ */
 export function phoneRoute<B = undefined, Q = Record<string, never>>(api: FastifyInstance, services: Services, route: PhoneRoute<B, Q>): void {
+  const large = (route.bodyLimit ?? 0) > PHONE_BODY_LIMIT && route.auth !== 'none';
   api.route({
     method: route.method,
     url: route.url,
     bodyLimit: route.bodyLimit ?? PHONE_BODY_LIMIT,
+    ...(large
+      ? {
+          onRequest: async (request: FastifyRequest) => {
+            earlyUsers.set(request, await requirePhoneUser(services, request));
+          },
+        }
+      : {}),
     handler: async (request, reply) => {
-      const user = route.auth === 'none' ? undefined : await requirePhoneUser(services, request);
+      const user = route.auth === 'none' ? undefined : (earlyUsers.get(request) ?? (await requirePhoneUser(services, request)));
       const body = route.body ? parseBody(request, route.body) : (undefined as B);
       const query = route.query ? parseQuery(request, route.query) : ({} as Q);
       const out = await route.handler({

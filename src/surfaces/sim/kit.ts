@@ -19,9 +19,15 @@ const SIM_STATUS: Record<string, number> = {
 /** HTTP status for a domain error code on the simulator surface. */
 export const simStatusOf = (code: string): number => SIM_STATUS[code] ?? httpStatusOf(code);
 
-// The content types a browser may send cross-site without a preflight: refusing them keeps a
-// web page from driving a local emulator through a plain form.
-const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+/**
+ * A body must be declared JSON. The types a browser may send cross-site without a preflight
+ * (a form, text/plain, or none at all: a Blob body, `mode: 'no-cors'`) are refused, which keeps
+ * a web page from driving a local emulator.
+ */
+export function isJsonType(contentType: string | undefined): boolean {
+  const type = String(contentType ?? '').split(';')[0].trim().toLowerCase();
+  return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
+}
 
 function describe(issues: z.ZodError['issues']): string {
   return issues
@@ -34,10 +40,6 @@ function parseJsonBody(request: FastifyRequest): unknown {
   const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
   const text = raw.toString('utf8').replace(/^\uFEFF/, '');
   if (text.trim().length === 0) return {};
-  const type = String(request.headers['content-type'] ?? '').toLowerCase();
-  if (FORM_TYPES.some((t) => type.startsWith(t))) {
-    throw new DomainError('unsupported_media_type', 'Send the body as JSON with Content-Type: application/json.');
-  }
   try {
     return JSON.parse(text);
   } catch (err) {
@@ -73,6 +75,9 @@ export function simRoute<B = undefined, Q = undefined>(app: FastifyInstance, ser
     bodyLimit: SIM_BODY_LIMIT,
     handler: async (request, reply) => {
       try {
+        if (Buffer.isBuffer(request.body) && request.body.length > 0 && !isJsonType(request.headers['content-type'])) {
+          throw new DomainError('unsupported_media_type', 'Send the body as JSON with Content-Type: application/json.');
+        }
         let body = undefined as B;
         if (route.body) {
           const parsed = route.body.safeParse(parseJsonBody(request));

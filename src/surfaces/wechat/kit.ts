@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Services } from '../../main/services.js';
@@ -56,8 +57,13 @@ export interface WxApi<Body = unknown> {
   /** A zod schema for the JSON body; a mismatch answers `invalidBody` (default 47001). */
   schema?: z.ZodType<Body>;
   invalidBody?: number;
-  /** Maximum body size in bytes (default 1 MiB); larger bodies answer 45002-style errors. */
+  /**
+   * Maximum body size in bytes (default 1 MiB), enforced while the body streams in: a larger
+   * body is not read and the chain answers `tooLarge` at its body step.
+   */
   maxBody?: number;
+  /** The errcode of a body over maxBody (default 45002 content size out of limit); uploads answer their size errcodes. */
+  tooLarge?: (query: Record<string, string>) => number;
   handler(ctx: WxContext<Body>): Promise<object | WxBinary | string>;
 }
 
@@ -120,7 +126,7 @@ export function defineApi<Body = unknown>(app: FastifyInstance, services: Servic
   const bodyMode = api.body ?? (api.methods.length === 1 && api.methods[0] === 'POST' ? 'json' : 'optional-json');
   const maxBody = api.maxBody ?? 1024 * 1024;
 
-  const handle = async (request: FastifyRequest, reply: FastifyReply) => {
+  const handle = async (request: FastifyRequest, reply: FastifyReply, tooLarge = false) => {
     const { clock, requestLog, tokens, quotas } = services;
     const started = performance.now();
     const invokedAt = clock.now();
@@ -154,6 +160,10 @@ export function defineApi<Body = unknown>(app: FastifyInstance, services: Servic
         if (countQuota && !(await quotas.take(account.id, api.path, limit))) throw new WxError(45009);
       }
       let body: unknown = undefined;
+      if (tooLarge) {
+        const code = api.tooLarge?.(query) ?? 45002;
+        throw code === 45002 ? new WxError(45002, 'content size out of limit') : new WxError(code);
+      }
       if (method === 'POST' && bodyMode !== 'raw') {
         if (rawBody.length > maxBody) throw new WxError(45002, 'content size out of limit');
         const text = rawBody.toString('utf8').trim();
@@ -234,7 +244,46 @@ export function defineApi<Body = unknown>(app: FastifyInstance, services: Servic
     return reply;
   };
 
-  app.route({ method: [...ROUTED_METHODS], url: api.path, handler: handle });
+  app.route({
+    method: [...ROUTED_METHODS],
+    url: api.path,
+    bodyLimit: maxBody,
+    // A body that may be large is read only once the access_token is known to be good.
+    ...(api.auth === 'token' ? { preParsing: skipBodyUnlessAuthorized(services) } : {}),
+    handler: (request, reply) => handle(request, reply),
+    // A body over the limit is refused unread; the chain still answers (token errors first).
+    errorHandler: (err: Error & { code?: string }, request, reply) => {
+      if (err.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') throw err;
+      // Node discards the rest of the body without buffering it; closing at once instead would
+      // reset the connection under the client's feet and lose the answer.
+      reply.removeHeader('connection');
+      return handle(request, reply, true);
+    },
+  });
+}
+
+/** Bodies up to this size are read without checking the token first (no cost on small calls). */
+const READ_BEFORE_AUTH_BYTES = 64 * 1024;
+
+/**
+ * preParsing: for a body that is large or of unknown length (chunked), checks the access_token
+ * before a byte is read. A missing or unusable token replaces the body with an empty stream: the
+ * chain answers the token error as usual, at once, and Node discards whatever the client still
+ * sends (read and dropped, never buffered).
+ */
+function skipBodyUnlessAuthorized(services: Services) {
+  return async (request: FastifyRequest, _reply: FastifyReply, payload: NodeJS.ReadableStream) => {
+    const declared = Number(request.headers['content-length']);
+    const chunked = request.headers['transfer-encoding'] !== undefined;
+    if (!chunked && !(declared > READ_BEFORE_AUTH_BYTES)) return payload;
+    const token = queryOf(request).access_token;
+    const usable = token && token.length <= 1024 && (await services.tokens.resolve(token, services.clock.nowMs())).state === 'valid';
+    if (usable) return payload;
+    const empty = Readable.from([]) as Readable & { receivedEncodedLength?: number };
+    // Fastify compares what was read with Content-Length; nothing was, on purpose.
+    if (Number.isFinite(declared)) empty.receivedEncodedLength = declared;
+    return empty;
+  };
 }
 
 /** Whether a parsed JSON value holds a string with a lone surrogate (not valid UTF-16). */

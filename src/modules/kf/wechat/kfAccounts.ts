@@ -90,6 +90,8 @@ export function registerKfAccountApis(app: FastifyInstance, services: Services):
       methods: ['POST'],
       auth: 'token',
       body: 'raw',
+      maxBody: MAX_KF_AVATAR_BYTES + MULTIPART_OVERHEAD,
+      tooLarge: () => 40009,
       async handler(ctx) {
         const kfAccount = kfAccountParam(ctx.query.kf_account);
         const bytes = mediaPart(ctx.rawBody, ctx.request.headers['content-type']);

@@ -10,6 +10,7 @@ import { countMaterials, listMaterials } from '../store/materials.js';
 import { MultipartError, parseMultipart } from '../../../protocol/multipart.js';
 import { accountInScope } from '../../../surfaces/console/accountScope.js';
 import { consoleRoute } from '../../../surfaces/console/kit.js';
+import { requireSession } from '../../../surfaces/console/auth.js';
 import { materialMessage, presentMaterial } from './materialPresenter.js';
 import { listNewsMaterials } from '../../articles/console/newsMaterials.js';
 
@@ -97,6 +98,10 @@ export function registerMaterialRoutes(api: FastifyInstance, services: Services)
   void api.register(async (uploads) => {
     uploads.removeAllContentTypeParsers();
     uploads.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: UPLOAD_BODY_LIMIT }, (_req, body, done) => done(null, body));
+    // The session (and CSRF header) is checked before a byte of a large body is read.
+    uploads.addHook('onRequest', async (request) => {
+      await requireSession(services, request);
+    });
 
     consoleRoute(uploads, services, {
       method: 'POST',

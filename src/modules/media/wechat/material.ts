@@ -80,6 +80,8 @@ export function registerMaterialApis(app: FastifyInstance, services: Services): 
     methods: ['POST'],
     auth: 'token',
     body: 'raw',
+    maxBody: Math.max(...Object.values(MATERIAL_MAX_BYTES)) + MULTIPART_OVERHEAD,
+    tooLarge: (q) => ((MATERIAL_KINDS as readonly string[]).includes(q.type ?? '') ? MEDIA_SIZE_ERRCODE[q.type as MaterialKind] : 40004),
     async handler(ctx) {
       const type = ctx.query.type;
       if (!(MATERIAL_KINDS as readonly string[]).includes(type ?? '')) throw new WxError(40004);
@@ -168,6 +170,8 @@ export function registerMaterialApis(app: FastifyInstance, services: Services): 
     methods: ['POST'],
     auth: 'token',
     body: 'raw',
+    maxBody: ARTICLE_IMAGE_MAX_BYTES + MULTIPART_OVERHEAD,
+    tooLarge: () => 40009,
     async handler(ctx) {
       // co-wechat-api's card uploadLogo sends the same upload under the field name "buffer".
       const { file } = uploadParts(ctx.rawBody, ctx.request.headers['content-type'], ARTICLE_IMAGE_MAX_BYTES, 40009, ['media', 'buffer']);

@@ -41,6 +41,8 @@ export function registerMediaApis(app: FastifyInstance, services: Services): voi
     methods: ['POST'],
     auth: 'token',
     body: 'raw',
+    maxBody: Math.max(...Object.values(MEDIA_MAX_BYTES)) + MULTIPART_OVERHEAD,
+    tooLarge: (q) => ((UPLOAD_KINDS as readonly string[]).includes(q.type ?? '') ? MEDIA_SIZE_ERRCODE[q.type as UploadKind] : 40004),
     async handler(ctx) {
       const type = ctx.query.type;
       if (!(UPLOAD_KINDS as readonly string[]).includes(type ?? '')) throw new WxError(40004);
