@@ -33,6 +33,7 @@ export function registerDeveloperRoutes(api: FastifyInstance, services: Services
   consoleRoute(api, services, {
     method: 'POST',
     url: '/accounts/:appid/secret/reset',
+    action: 'account.secret.reset',
     async handler({ session, params }) {
       const account = await accountInScope(services.db, session, params.appid);
       const secret = await resetAppSecret(services.db, account.id, services.clock.nowMs());
@@ -43,6 +44,7 @@ export function registerDeveloperRoutes(api: FastifyInstance, services: Services
   consoleRoute(api, services, {
     method: 'PUT',
     url: '/accounts/:appid/ip-whitelist',
+    action: 'account.ipWhitelist.edit',
     body: whitelistBody,
     async handler({ session, params, body }) {
       const account = await accountInScope(services.db, session, params.appid);
@@ -54,6 +56,7 @@ export function registerDeveloperRoutes(api: FastifyInstance, services: Services
   consoleRoute(api, services, {
     method: 'PUT',
     url: '/accounts/:appid/server',
+    action: 'account.server.edit',
     body: serverBody,
     async handler({ session, params, body }) {
       const account = await accountInScope(services.db, session, params.appid);
@@ -70,6 +73,7 @@ export function registerDeveloperRoutes(api: FastifyInstance, services: Services
   consoleRoute(api, services, {
     method: 'POST',
     url: '/accounts/:appid/server/disable',
+    action: 'account.server.edit',
     async handler({ session, params }) {
       const account = await accountInScope(services.db, session, params.appid);
       await disableServer(services, account.id);
