@@ -25,7 +25,12 @@ const schema = z.object({
   HERALD_TRUST_PROXY: boolish.default(false),
   /** Embedded database: a file to write the time spent per statement to when it closes. */
   HERALD_PGLITE_STATS: z.string().min(1).optional(),
+  /** Bytes of photos, voice and video one follower user may upload in 24 hours (0 = no limit). */
+  HERALD_FOLLOWER_UPLOAD_BYTES_PER_DAY: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
 });
+
+/** A follower user's upload allowance in platform mode unless configured: 100 MB a day. */
+export const DEFAULT_FOLLOWER_UPLOAD_BYTES_PER_DAY = 100 * 1024 * 1024;
 
 export type Config = {
   port: number;
@@ -40,6 +45,8 @@ export type Config = {
   callbackIps: string[];
   trustProxy: boolean;
   pgliteStatsFile?: string;
+  /** Bytes a follower user may upload per 24 hours; null = no limit (the emulator's default). */
+  followerUploadBytesPerDay: number | null;
 };
 
 export class ConfigError extends Error {
@@ -69,6 +76,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     callbackIps: e.HERALD_CALLBACK_IPS.split(',').map((s) => s.trim()).filter(Boolean),
     trustProxy: e.HERALD_TRUST_PROXY,
+    followerUploadBytesPerDay: uploadAllowance(e.HERALD_FOLLOWER_UPLOAD_BYTES_PER_DAY, e.HERALD_MODE),
     ...(e.HERALD_PGLITE_STATS ? { pgliteStatsFile: path.resolve(e.HERALD_PGLITE_STATS) } : {}),
   };
+}
+
+/** Configured allowance (0 = none), else the platform's default; the emulator has none. */
+function uploadAllowance(configured: number | undefined, mode: 'emulator' | 'platform'): number | null {
+  if (configured !== undefined) return configured === 0 ? null : configured;
+  return mode === 'platform' ? DEFAULT_FOLLOWER_UPLOAD_BYTES_PER_DAY : null;
 }

@@ -23,7 +23,8 @@ const PHONE_STATUS: Record<string, number> = {
   invalid_credentials: 401,
   body_too_large: 413,
   unsupported_media_type: 415,
-  email_taken: 409,
+  signup_refused: 409,
+  upload_quota_exceeded: 429,
   // Readers and articles (phone/articleRoutes.ts).
   article_deleted: 410,
   comments_closed: 403,
