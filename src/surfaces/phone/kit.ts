@@ -30,6 +30,7 @@ const PHONE_STATUS: Record<string, number> = {
   comments_closed: 403,
   followers_only: 403,
   donations_disabled: 403,
+  payments_unavailable: 403,
 };
 
 /** HTTP status for a domain error code on the phone surface. */
