@@ -1,6 +1,7 @@
 import type { Config } from './config.js';
 import { openDatabase } from './server.js';
 import { DomainError } from '../platform/errors.js';
+import { setPasswordCost } from '../platform/password.js';
 import { checkAdminPassword, createPlatformAdmin } from '../modules/operators/commands/adminCreator.js';
 
 const USAGE = 'Usage: herald admin create --email <email> --password-stdin [--org <name>] [--name <name>]';
@@ -59,6 +60,7 @@ export async function adminCommand(cfg: Config, args: string[]): Promise<void> {
     console.error(`${parsed}\n${USAGE}`);
     process.exit(2);
   }
+  setPasswordCost(cfg.passwordCost);
   const password = await readPassword();
   try {
     checkAdminPassword(password);

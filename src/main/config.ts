@@ -25,6 +25,8 @@ const schema = z.object({
   HERALD_TRUST_PROXY: boolish.default(false),
   /** Embedded database: a file to write the time spent per statement to when it closes. */
   HERALD_PGLITE_STATS: z.string().min(1).optional(),
+  /** scrypt cost for passwords, log2 of N (17 = OWASP's guidance; lower only for tests). */
+  HERALD_PASSWORD_COST: z.coerce.number().int().min(10).max(20).default(17),
   /** Bytes of photos, voice and video one follower user may upload in 24 hours (0 = no limit). */
   HERALD_FOLLOWER_UPLOAD_BYTES_PER_DAY: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
 });
@@ -45,6 +47,8 @@ export type Config = {
   callbackIps: string[];
   trustProxy: boolean;
   pgliteStatsFile?: string;
+  /** scrypt cost (log2 N) for new password hashes. */
+  passwordCost: number;
   /** Bytes a follower user may upload per 24 hours; null = no limit (the emulator's default). */
   followerUploadBytesPerDay: number | null;
 };
@@ -76,6 +80,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     callbackIps: e.HERALD_CALLBACK_IPS.split(',').map((s) => s.trim()).filter(Boolean),
     trustProxy: e.HERALD_TRUST_PROXY,
+    passwordCost: e.HERALD_PASSWORD_COST,
     followerUploadBytesPerDay: uploadAllowance(e.HERALD_FOLLOWER_UPLOAD_BYTES_PER_DAY, e.HERALD_MODE),
     ...(e.HERALD_PGLITE_STATS ? { pgliteStatsFile: path.resolve(e.HERALD_PGLITE_STATS) } : {}),
   };

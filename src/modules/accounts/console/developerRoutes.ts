@@ -37,6 +37,7 @@ export function registerDeveloperRoutes(api: FastifyInstance, services: Services
     async handler({ session, params }) {
       const account = await accountInScope(services.db, session, params.appid);
       const secret = await resetAppSecret(services.db, account.id, services.clock.nowMs());
+      services.tokens.forgetAccount(account.id);
       return { secret, secret_hint: secret.slice(-4) };
     },
   });

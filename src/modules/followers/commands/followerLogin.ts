@@ -1,7 +1,7 @@
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
-import { decoyHash, MAX_PASSWORD_LENGTH, verifyPassword } from '../../../platform/password.js';
-import { findFollowerByEmail } from '../store/phoneDirectory.js';
+import { decoyHash, hashPassword, MAX_PASSWORD_LENGTH, needsRehash, verifyPassword } from '../../../platform/password.js';
+import { findFollowerByEmail, replaceFollowerPasswordHash } from '../store/phoneDirectory.js';
 import type { FollowerUserRow } from '../store/users.js';
 import { beginLoginAttempt, type LoginAttempts } from '../../operators/commands/operatorLogin.js';
 
@@ -29,5 +29,7 @@ export async function loginFollower(
     throw new DomainError('invalid_credentials', INVALID);
   }
   attempts.succeeded(email, input.ip);
+  // A hash made at an older, lower scrypt cost is replaced now that the password is known.
+  if (user.passwordHash && needsRehash(user.passwordHash)) await replaceFollowerPasswordHash(services.db, user.id, user.passwordHash, await hashPassword(input.password));
   return user;
 }

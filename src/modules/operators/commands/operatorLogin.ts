@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Services } from '../../../main/services.js';
-import { decoyHash, MAX_PASSWORD_LENGTH, verifyPassword } from '../../../platform/password.js';
+import { decoyHash, hashPassword, MAX_PASSWORD_LENGTH, needsRehash, verifyPassword } from '../../../platform/password.js';
 import { DomainError } from '../../../platform/errors.js';
-import { findOperatorByEmail } from '../store/operators.js';
+import { findOperatorByEmail, replaceOperatorPasswordHash } from '../store/operators.js';
 import { deleteExpiredSessions, insertSession } from '../store/sessions.js';
 import type { OperatorView } from './operatorCreator.js';
 
@@ -77,6 +77,8 @@ export async function loginOperator(
     throw new DomainError('invalid_credentials', INVALID);
   }
   attempts.succeeded(email, input.ip);
+  // A hash made at an older, lower scrypt cost is replaced now that the password is known.
+  if (needsRehash(operator.passwordHash)) await replaceOperatorPasswordHash(services.db, operator.id, operator.passwordHash, await hashPassword(input.password));
 
   const now = services.clock.now();
   const token = randomBytes(32).toString('base64url');

@@ -72,7 +72,7 @@ export function CredentialsCard({ account, onReset }: { account: AccountDetail; 
           </>
         }
       >
-        <p>The current AppSecret stops working immediately. Servers using it cannot get new access tokens until you update them.</p>
+        <p>The current AppSecret stops working immediately, and so do the access tokens issued with it. Servers using it cannot call the API until you update them.</p>
         {error && <Alert tone="error">{error}</Alert>}
       </Dialog>
 
