@@ -5,7 +5,8 @@ import { DomainError, httpStatusOf } from '../../platform/errors.js';
 import { newRid } from '../../protocol/rid.js';
 import { cleanText } from '../console/kit.js';
 import type { FollowerUserRow } from '../../modules/followers/store/users.js';
-import { requirePhoneUser } from './auth.js';
+import { bearerToken, requirePhoneUser } from './auth.js';
+import { PHONE_TOKEN_HEADER, renewedPhoneToken } from './token.js';
 
 /**
  * The phone API's route chain: bearer-token auth, a JSON body parsed from the raw bytes, zod
@@ -119,6 +120,9 @@ export function phoneRoute<B = undefined, Q = Record<string, never>>(api: Fastif
     bodyLimit: route.bodyLimit ?? PHONE_BODY_LIMIT,
     handler: async (request, reply) => {
       const user = route.auth === 'none' ? undefined : await requirePhoneUser(services, request);
+      // Platform mode: a token past half its life is replaced; the page keeps the new one.
+      const renewed = user ? await renewedPhoneToken(services, bearerToken(request)) : undefined;
+      if (renewed) reply.header(PHONE_TOKEN_HEADER, renewed);
       const body = route.body ? parseBody(request, route.body) : (undefined as B);
       const query = route.query ? parseQuery(request, route.query) : ({} as Q);
       const out = await route.handler({
