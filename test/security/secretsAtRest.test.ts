@@ -8,15 +8,19 @@ import { describeEachDb, makeAccount, makeOrg, startTestHerald, type TestHerald 
 import { makeOperator, signIn } from '../consoleFixtures.js';
 import { DEFAULT_PASSWORD_COST_LOG2, hashPassword, needsRehash, setPasswordCost, verifyPassword } from '../../src/platform/password.js';
 import { operators } from '../../src/modules/operators/schema.js';
+import { followerUsers } from '../../src/modules/followers/schema.js';
 import { loadConfig } from '../../src/main/config.js';
 
 describeEachDb('security: secrets at rest (issue 10, finding 13)', (kind) => {
   let h: TestHerald;
+  let p: TestHerald;
   beforeAll(async () => {
     h = await startTestHerald(kind, { env: { HERALD_PASSWORD_COST: '15' } });
+    p = await startTestHerald(kind, { env: { HERALD_PASSWORD_COST: '15', HERALD_MODE: 'platform' } });
   });
   afterAll(async () => {
     await h?.close();
+    await p?.close();
   });
 
   it('hashes passwords with scrypt N=2^17, r=8, p=1 by default', { timeout: 30_000 }, async () => {
@@ -48,6 +52,20 @@ describeEachDb('security: secrets at rest (issue 10, finding 13)', (kind) => {
     // And the next sign-in works with the new hash and leaves it alone.
     await signIn(h.app, op.email, op.password);
     expect(await stored()).toBe(after);
+  });
+
+  it('re-hashes a phone user\'s older, cheaper hash at the next sign-in (platform mode)', async () => {
+    const json = { 'content-type': 'application/json' };
+    setPasswordCost(14);
+    const up = await p.app.inject({ method: 'POST', url: '/phone/api/signup', headers: json, payload: JSON.stringify({ email: 'rehash@example.com', nickname: 'R', password: 'password123' }) });
+    expect(up.statusCode).toBe(201);
+    setPasswordCost(15);
+    const stored = async () => (await p.services.db.select({ hash: followerUsers.passwordHash }).from(followerUsers).where(eq(followerUsers.id, up.json().user.id)))[0].hash ?? '';
+    expect((await stored()).startsWith('scrypt$16384$')).toBe(true);
+    const login = await p.app.inject({ method: 'POST', url: '/phone/api/login', headers: json, payload: JSON.stringify({ email: 'rehash@example.com', password: 'password123' }) });
+    expect(login.statusCode).toBe(200);
+    expect((await stored()).startsWith('scrypt$32768$8$1$')).toBe(true);
+    expect(await verifyPassword('password123', await stored())).toBe(true);
   });
 
   it('an access_token issued before an AppSecret reset stops working (40001)', async () => {
