@@ -14,7 +14,7 @@ describeEachDb('security: login throttling (issue 10, finding 2)', (kind) => {
   beforeAll(async () => {
     h = await startTestHerald(kind);
     p = await startTestHerald(kind, { env: { HERALD_MODE: 'platform' } });
-  });
+  }, 180_000);
   afterAll(async () => {
     await h?.close();
     await p?.close();

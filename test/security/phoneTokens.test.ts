@@ -17,7 +17,7 @@ describeEachDb('security: phone token lifetime and renewal (issue 10, finding 13
   beforeAll(async () => {
     p = await startTestHerald(kind, { clock, env: { HERALD_MODE: 'platform' } });
     e = await startTestHerald(kind);
-  });
+  }, 180_000);
   afterAll(async () => {
     await p?.close();
     await e?.close();

@@ -17,7 +17,7 @@ describeEachDb('security: secrets at rest (issue 10, finding 13)', (kind) => {
   beforeAll(async () => {
     h = await startTestHerald(kind, { env: { HERALD_PASSWORD_COST: '15' } });
     p = await startTestHerald(kind, { env: { HERALD_PASSWORD_COST: '15', HERALD_MODE: 'platform' } });
-  });
+  }, 180_000);
   afterAll(async () => {
     await h?.close();
     await p?.close();
