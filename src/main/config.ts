@@ -37,7 +37,14 @@ const schema = z.object({
   HERALD_REQUEST_LOG_ROWS: z.coerce.number().int().min(100).max(100_000_000).default(100_000),
   /** Embedded database: a file to write the time spent per statement to when it closes. */
   HERALD_PGLITE_STATS: z.string().min(1).optional(),
+  /** scrypt cost for passwords, log2 of N (17 = OWASP's guidance; lower only for tests). */
+  HERALD_PASSWORD_COST: z.coerce.number().int().min(10).max(20).default(17),
+  /** Bytes of photos, voice and video one follower user may upload in 24 hours (0 = no limit). */
+  HERALD_FOLLOWER_UPLOAD_BYTES_PER_DAY: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
 });
+
+/** A follower user's upload allowance in platform mode unless configured: 100 MB a day. */
+export const DEFAULT_FOLLOWER_UPLOAD_BYTES_PER_DAY = 100 * 1024 * 1024;
 
 export type Config = {
   port: number;
@@ -62,6 +69,10 @@ export type Config = {
   /** Retention of the durable request log (api_requests), pruned by the workers. */
   requestLog: { maxAgeDays: number; maxRows: number };
   pgliteStatsFile?: string;
+  /** scrypt cost (log2 N) for new password hashes. */
+  passwordCost: number;
+  /** Bytes a follower user may upload per 24 hours; null = no limit (the emulator's default). */
+  followerUploadBytesPerDay: number | null;
 };
 
 export class ConfigError extends Error {
@@ -103,6 +114,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     allowedHosts: e.HERALD_ALLOWED_HOSTS.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
     trustProxy,
     requestLog: { maxAgeDays: e.HERALD_REQUEST_LOG_DAYS, maxRows: e.HERALD_REQUEST_LOG_ROWS },
+    passwordCost: e.HERALD_PASSWORD_COST,
+    followerUploadBytesPerDay: uploadAllowance(e.HERALD_FOLLOWER_UPLOAD_BYTES_PER_DAY, e.HERALD_MODE),
     ...(e.HERALD_PGLITE_STATS ? { pgliteStatsFile: path.resolve(e.HERALD_PGLITE_STATS) } : {}),
   };
 }
@@ -129,4 +142,10 @@ function parseTrustProxy(value: string, problems: string[]): Config['trustProxy'
     return false;
   }
   return list;
+}
+
+/** Configured allowance (0 = none), else the platform's default; the emulator has none. */
+function uploadAllowance(configured: number | undefined, mode: 'emulator' | 'platform'): number | null {
+  if (configured !== undefined) return configured === 0 ? null : configured;
+  return mode === 'platform' ? DEFAULT_FOLLOWER_UPLOAD_BYTES_PER_DAY : null;
 }

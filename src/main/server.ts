@@ -1,6 +1,7 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import pino, { type Logger } from 'pino';
+import { setPasswordCost } from '../platform/password.js';
 import type { Config } from './config.js';
 import { SystemClock, type Clock } from '../platform/clock.js';
 import { connect, type Database } from '../platform/db/connect.js';
@@ -45,6 +46,7 @@ export interface BuildOptions {
 /** Assembles the services every part of Herald shares. */
 export async function buildServices(opts: BuildOptions): Promise<Services> {
   const { config, database } = opts;
+  setPasswordCost(config.passwordCost);
   const log = opts.logger ?? pino({ level: config.logLevel });
   const clock = opts.clock ?? new SystemClock({ adjustable: config.mode === 'emulator' });
   if (clock.adjustable && !opts.clock) clock.setOffset(await loadClockOffset(database.db));

@@ -4,6 +4,7 @@ import type { Services } from '../../main/services.js';
 import { DomainError, httpStatusOf } from '../../platform/errors.js';
 import { newRid } from '../../protocol/rid.js';
 import { requireSession, type ConsoleSession } from './auth.js';
+import { allowed, refusalOf, type ConsoleAction } from '../../modules/operators/rules/policy.js';
 
 /** Largest console request body: forms are small; anything bigger is refused before parsing. */
 export const CONSOLE_BODY_LIMIT = 64 * 1024;
@@ -71,6 +72,11 @@ export interface ConsoleRoute<B, Q> {
   url: string;
   /** 'session' (default) needs a signed-in operator and, on writes, the CSRF header. */
   auth?: 'session' | 'none';
+  /**
+   * What the route does, in the operator policy table (modules/operators/rules/policy.ts):
+   * checked for the signed-in operator before the body is read or the handler runs.
+   */
+  action: ConsoleAction;
   body?: z.ZodType<B>;
   query?: z.ZodType<Q>;
   /** Status on success (default 200). */
@@ -122,13 +128,32 @@ const noSession = (): ConsoleSession => {
   throw new DomainError('unauthorized', 'Sign in first.');
 };
 
-/** Registers one console route: auth, CSRF, body and query validation, then the handler. */
+/** One registered console route and the action it names (what the policy test walks). */
+export interface ConsoleRouteEntry {
+  method: Method;
+  /** The full path, /console/api included. */
+  path: string;
+  auth: 'session' | 'none';
+  action: ConsoleAction;
+}
+
+const registered = new Map<string, ConsoleRouteEntry>();
+
+/** Every console route registered in this process, with its action. */
+export function registeredConsoleRoutes(): ConsoleRouteEntry[] {
+  return [...registered.values()];
+}
+
+/** Registers one console route: auth, policy, CSRF, body and query validation, then the handler. */
 export function consoleRoute<B = undefined, Q = Record<string, never>>(api: FastifyInstance, services: Services, route: ConsoleRoute<B, Q>): void {
+  const path = `${api.prefix}${route.url}`;
+  registered.set(`${route.method} ${path}`, { method: route.method, path, auth: route.auth ?? 'session', action: route.action });
   api.route({
     method: route.method,
     url: route.url,
     handler: async (request, reply) => {
       const session = route.auth === 'none' ? undefined : await requireSession(services, request);
+      if (session && !allowed(session.operator, route.action)) throw new DomainError('forbidden', refusalOf(route.action));
       const body = route.body ? parseBody(request, route.body) : (undefined as B);
       const query = route.query ? parseQuery(request, route.query) : ({} as Q);
       const ctx: ConsoleContext<B, Q> = {

@@ -5,7 +5,8 @@ import { DomainError, httpStatusOf } from '../../platform/errors.js';
 import { newRid } from '../../protocol/rid.js';
 import { cleanText } from '../console/kit.js';
 import type { FollowerUserRow } from '../../modules/followers/store/users.js';
-import { requirePhoneUser } from './auth.js';
+import { bearerToken, requirePhoneUser } from './auth.js';
+import { PHONE_TOKEN_HEADER, renewedPhoneToken } from './token.js';
 
 /**
  * The phone API's route chain: bearer-token auth, a JSON body parsed from the raw bytes, zod
@@ -23,12 +24,14 @@ const PHONE_STATUS: Record<string, number> = {
   invalid_credentials: 401,
   body_too_large: 413,
   unsupported_media_type: 415,
-  email_taken: 409,
+  signup_refused: 409,
+  upload_quota_exceeded: 429,
   // Readers and articles (phone/articleRoutes.ts).
   article_deleted: 410,
   comments_closed: 403,
   followers_only: 403,
   donations_disabled: 403,
+  payments_unavailable: 403,
 };
 
 /** HTTP status for a domain error code on the phone surface. */
@@ -131,6 +134,9 @@ export function phoneRoute<B = undefined, Q = Record<string, never>>(api: Fastif
       : {}),
     handler: async (request, reply) => {
       const user = route.auth === 'none' ? undefined : (earlyUsers.get(request) ?? (await requirePhoneUser(services, request)));
+      // Platform mode: a token past half its life is replaced; the page keeps the new one.
+      const renewed = user ? await renewedPhoneToken(services, bearerToken(request)) : undefined;
+      if (renewed) reply.header(PHONE_TOKEN_HEADER, renewed);
       const body = route.body ? parseBody(request, route.body) : (undefined as B);
       const query = route.query ? parseQuery(request, route.query) : ({} as Q);
       const out = await route.handler({

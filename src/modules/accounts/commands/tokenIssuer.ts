@@ -14,6 +14,7 @@ import {
   takeForceRefresh,
   tokenState,
   TOKEN_LIFETIME_SEC,
+  tokenDigest,
   type TokenKind,
 } from '../store/tokens.js';
 import { authenticateApp, type AppCredentials } from './appAuthenticator.js';
@@ -91,6 +92,24 @@ export async function issueAccessToken(services: Services, req: TokenRequest): P
 }
 
 /**
+ * The plaintext of each account's current stable token, in this process's memory only (the
+ * database keeps digests), so normal mode can answer the same token again. Bounded; an account
+ * forgotten here gets a new token at its next normal-mode call.
+ */
+const stablePlaintext = new Map<string, string>();
+const MAX_STABLE_REMEMBERED = 100_000;
+
+function rememberStable(accountId: string, token: string): void {
+  stablePlaintext.delete(accountId);
+  stablePlaintext.set(accountId, token);
+  while (stablePlaintext.size > MAX_STABLE_REMEMBERED) {
+    const oldest = stablePlaintext.keys().next().value;
+    if (oldest === undefined) break;
+    stablePlaintext.delete(oldest);
+  }
+}
+
+/**
  * /cgi-bin/stable_token: tokens of kind 'stable', isolated from /cgi-bin/token.
  *
  * Normal mode returns the current stable token while more than 5 minutes of it remain (with the
@@ -111,9 +130,12 @@ export async function issueStableToken(services: Services, req: TokenRequest & {
     if (!(await lockAccountForTokens(tx, account.id))) throw new DomainError('invalid_appid', 'invalid appid');
     if (!req.forceRefresh) {
       const current = await currentToken(tx, account.id, 'stable');
-      if (current && tokenState(current, nowMs) === 'valid') {
+      // Only the digest is stored: the current token can be answered again only by a node that
+      // still holds its plaintext in memory; any other node (or after a restart) rotates.
+      const known = stablePlaintext.get(account.id);
+      if (current && known && tokenDigest(known) === current.token && tokenState(current, nowMs) === 'valid') {
         const leftMs = current.expiresAt.getTime() - nowMs;
-        if (leftMs >= STABLE_ROTATE_BEFORE_MS) return { accessToken: current.token, expiresIn: Math.floor(leftMs / 1000) };
+        if (leftMs >= STABLE_ROTATE_BEFORE_MS) return { accessToken: known, expiresIn: Math.floor(leftMs / 1000) };
       }
     } else {
       const verdict = await takeForceRefresh(tx, account.id, chinaDay(nowMs), new Date(nowMs));
@@ -123,6 +145,9 @@ export async function issueStableToken(services: Services, req: TokenRequest & {
     rotated = true;
     return { accessToken: await rotate(tx, account.id, 'stable', nowMs), expiresIn: TOKEN_LIFETIME_SEC };
   });
-  if (rotated) services.tokens.forgetAccount(account.id);
+  if (rotated) {
+    rememberStable(account.id, issued.accessToken);
+    services.tokens.forgetAccount(account.id);
+  }
   return issued;
 }

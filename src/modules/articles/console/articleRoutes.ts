@@ -41,6 +41,7 @@ export function registerArticleRoutes(api: FastifyInstance, services: Services):
   consoleRoute(api, services, {
     method: 'GET',
     url: '/accounts/:appid/drafts',
+    action: 'articles.view',
     query: pageQuery,
     async handler({ session, params, query }) {
       const account = await accountInScope(services.db, session, params.appid);
@@ -57,6 +58,7 @@ export function registerArticleRoutes(api: FastifyInstance, services: Services):
   consoleRoute(api, services, {
     method: 'GET',
     url: '/accounts/:appid/drafts/:mediaId',
+    action: 'articles.view',
     async handler({ session, params }) {
       const account = await accountInScope(services.db, session, params.appid);
       return draftOf(services, account, params.mediaId);
@@ -66,6 +68,7 @@ export function registerArticleRoutes(api: FastifyInstance, services: Services):
   consoleRoute(api, services, {
     method: 'DELETE',
     url: '/accounts/:appid/drafts/:mediaId',
+    action: 'articles.edit',
     async handler({ session, params }) {
       const account = await accountInScope(services.db, session, params.appid);
       await deleteDraft(services, { accountId: account.id, mediaId: params.mediaId ?? '' });
@@ -76,6 +79,7 @@ export function registerArticleRoutes(api: FastifyInstance, services: Services):
   consoleRoute(api, services, {
     method: 'GET',
     url: '/accounts/:appid/published',
+    action: 'articles.view',
     query: pageQuery,
     async handler({ session, params, query }) {
       const account = await accountInScope(services.db, session, params.appid);
@@ -96,6 +100,7 @@ export function registerArticleRoutes(api: FastifyInstance, services: Services):
     consoleRoute(large, services, {
       method: 'POST',
       url: '/accounts/:appid/drafts',
+      action: 'articles.edit',
       body: draftBody,
       status: 201,
       async handler({ session, params, body }) {
@@ -108,6 +113,7 @@ export function registerArticleRoutes(api: FastifyInstance, services: Services):
     consoleRoute(large, services, {
       method: 'PUT',
       url: '/accounts/:appid/drafts/:mediaId',
+      action: 'articles.edit',
       body: draftBody,
       async handler({ session, params, body }) {
         const account = await accountInScope(services.db, session, params.appid);

@@ -99,6 +99,7 @@ export function registerBroadcastRoutes(api: FastifyInstance, services: Services
   consoleRoute(api, services, {
     method: 'GET',
     url: '/accounts/:appid/broadcasts',
+    action: 'broadcasts.view',
     query: listQuery,
     async handler({ session, params, query }) {
       const account = await accountInScope(services.db, session, params.appid);
@@ -111,6 +112,7 @@ export function registerBroadcastRoutes(api: FastifyInstance, services: Services
   consoleRoute(api, services, {
     method: 'GET',
     url: '/accounts/:appid/broadcasts/quota',
+    action: 'broadcasts.view',
     async handler({ session, params }) {
       const account = await accountInScope(services.db, session, params.appid);
       return { quota: presentQuota(await massQuotaStatus(services, account.id)) };
@@ -120,6 +122,7 @@ export function registerBroadcastRoutes(api: FastifyInstance, services: Services
   consoleRoute(api, services, {
     method: 'GET',
     url: '/accounts/:appid/broadcasts/audience',
+    action: 'broadcasts.view',
     query: audienceQuery,
     async handler({ session, params, query }) {
       const account = await accountInScope(services.db, session, params.appid);
@@ -132,6 +135,7 @@ export function registerBroadcastRoutes(api: FastifyInstance, services: Services
   consoleRoute(api, services, {
     method: 'GET',
     url: '/accounts/:appid/broadcasts/:msgId',
+    action: 'broadcasts.view',
     async handler({ session, params }) {
       const account = await accountInScope(services.db, session, params.appid);
       return pushView(services, account, msgIdOf(params.msgId));
@@ -141,6 +145,7 @@ export function registerBroadcastRoutes(api: FastifyInstance, services: Services
   consoleRoute(api, services, {
     method: 'POST',
     url: '/accounts/:appid/broadcasts',
+    action: 'broadcasts.send',
     body: sendBody,
     status: 201,
     async handler({ session, params, body }) {
@@ -169,6 +174,7 @@ export function registerBroadcastRoutes(api: FastifyInstance, services: Services
   consoleRoute(api, services, {
     method: 'POST',
     url: '/accounts/:appid/broadcasts/:msgId/cancel',
+    action: 'broadcasts.send',
     async handler({ session, params }) {
       const account = await accountInScope(services.db, session, params.appid);
       const row = await cancelScheduledPush(services, { accountId: account.id, msgId: msgIdOf(params.msgId) });

@@ -61,6 +61,7 @@ export function registerFollowerRoutes(api: FastifyInstance, services: Services)
   consoleRoute(api, services, {
     method: 'GET',
     url: `${base}/followers`,
+    action: 'followers.view',
     query: listQuery,
     async handler({ session, params, query }) {
       const account = await accountInScope(services.db, session, params.appid);
@@ -90,6 +91,7 @@ export function registerFollowerRoutes(api: FastifyInstance, services: Services)
   consoleRoute(api, services, {
     method: 'PUT',
     url: `${base}/followers/:openid/remark`,
+    action: 'followers.edit',
     body: remarkBody,
     async handler({ session, params, body }) {
       const account = await accountInScope(services.db, session, params.appid);
@@ -101,6 +103,7 @@ export function registerFollowerRoutes(api: FastifyInstance, services: Services)
   consoleRoute(api, services, {
     method: 'POST',
     url: `${base}/followers/tagging`,
+    action: 'followers.edit',
     body: taggingBody,
     async handler({ session, params, body }) {
       const account = await accountInScope(services.db, session, params.appid);
@@ -112,6 +115,7 @@ export function registerFollowerRoutes(api: FastifyInstance, services: Services)
   consoleRoute(api, services, {
     method: 'POST',
     url: `${base}/followers/blacklist`,
+    action: 'followers.edit',
     body: blacklistBody,
     async handler({ session, params, body }) {
       const account = await accountInScope(services.db, session, params.appid);
@@ -133,6 +137,7 @@ export function registerFollowerRoutes(api: FastifyInstance, services: Services)
   consoleRoute(api, services, {
     method: 'GET',
     url: `${base}/tags`,
+    action: 'followers.view',
     async handler({ session, params }) {
       const account = await accountInScope(services.db, session, params.appid);
       return tagsView(account.id);
@@ -142,6 +147,7 @@ export function registerFollowerRoutes(api: FastifyInstance, services: Services)
   consoleRoute(api, services, {
     method: 'POST',
     url: `${base}/tags`,
+    action: 'followers.edit',
     body: tagBody,
     status: 201,
     async handler({ session, params, body }) {
@@ -154,6 +160,7 @@ export function registerFollowerRoutes(api: FastifyInstance, services: Services)
   consoleRoute(api, services, {
     method: 'PUT',
     url: `${base}/tags/:id`,
+    action: 'followers.edit',
     body: tagBody,
     async handler({ session, params, body }) {
       const account = await accountInScope(services.db, session, params.appid);
@@ -165,6 +172,7 @@ export function registerFollowerRoutes(api: FastifyInstance, services: Services)
   consoleRoute(api, services, {
     method: 'DELETE',
     url: `${base}/tags/:id`,
+    action: 'followers.edit',
     async handler({ session, params }) {
       const account = await accountInScope(services.db, session, params.appid);
       await withWxRules('tag', () => deleteTag(services, account.id, params.id));

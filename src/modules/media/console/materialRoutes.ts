@@ -68,6 +68,7 @@ export function registerMaterialRoutes(api: FastifyInstance, services: Services)
   consoleRoute(api, services, {
     method: 'GET',
     url: '/accounts/:appid/materials',
+    action: 'materials.view',
     query: listQuery,
     async handler({ session, params, query }) {
       const account = await accountInScope(services.db, session, params.appid);
@@ -87,6 +88,7 @@ export function registerMaterialRoutes(api: FastifyInstance, services: Services)
   consoleRoute(api, services, {
     method: 'DELETE',
     url: '/accounts/:appid/materials/:mediaId',
+    action: 'materials.edit',
     async handler({ session, params }) {
       const account = await accountInScope(services.db, session, params.appid);
       await withMessages(() => deleteMaterial(services, { account, mediaId: params.mediaId ?? '' }));
@@ -106,6 +108,7 @@ export function registerMaterialRoutes(api: FastifyInstance, services: Services)
     consoleRoute(uploads, services, {
       method: 'POST',
       url: '/accounts/:appid/materials',
+      action: 'materials.edit',
       query: uploadQuery,
       status: 201,
       async handler({ session, params, query, request }) {
@@ -125,6 +128,7 @@ export function registerMaterialRoutes(api: FastifyInstance, services: Services)
     consoleRoute(uploads, services, {
       method: 'POST',
       url: '/accounts/:appid/materials/uploadimg',
+      action: 'materials.edit',
       async handler({ session, params, request }) {
         const account = await accountInScope(services.db, session, params.appid);
         const { file } = uploadParts(request, MATERIAL_MAX_BYTES.image);
