@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../main/services.js';
-import { DomainError } from '../../platform/errors.js';
+import { DomainError, httpStatusOf } from '../../platform/errors.js';
 import { sendUserMessage } from './commands/userMessageSender.js';
 import { USER_MSG_TYPES, checkUserMessage } from './rules/userMessage.js';
 import { uploadFollowerMedia } from '../media/commands/mediaUploader.js';
@@ -16,7 +16,7 @@ import { waitForDelivery } from '../callbacks/jobs/deliveryWaiter.js';
 import { presentPhoneMessage } from './phone/messagePresenter.js';
 import { MultipartError, parseMultipart } from '../../protocol/multipart.js';
 import { MEDIA_MAX_BYTES } from '../media/rules/media.js';
-import { simRoute, simStatusOf } from '../../surfaces/sim/kit.js';
+import { simRoute } from '../../surfaces/sim/kit.js';
 import { presentReply } from '../../surfaces/sim/presenters.js';
 import { PLACEHOLDER_AMR, PLACEHOLDER_JPEG, PLACEHOLDER_MP4, PLACEHOLDER_PNG } from '../../surfaces/sim/placeholders.js';
 
@@ -263,7 +263,7 @@ export function registerMessageRoutes(app: FastifyInstance, services: Services):
         const uploaded = await uploadFollowerMedia(services, id, file);
         return reply.code(201).send(uploaded);
       } catch (err) {
-        if (err instanceof DomainError) return reply.code(simStatusOf(err.code)).send({ error: { code: err.code, message: err.message } });
+        if (err instanceof DomainError) return reply.code(httpStatusOf(err.code)).send({ error: { code: err.code, message: err.message } });
         throw err;
       }
     },

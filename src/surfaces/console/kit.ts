@@ -9,35 +9,6 @@ import { requireSession, type ConsoleSession } from './auth.js';
 export const CONSOLE_BODY_LIMIT = 64 * 1024;
 
 /**
- * Console-specific statuses on top of httpStatusOf: a failed login is 401, and a callback
- * server that fails verification is 422 (the request was well formed, the server was not).
- */
-const CONSOLE_STATUS: Record<string, number> = {
-  invalid_credentials: 401,
-  server_verification_failed: 422,
-  body_too_large: 413,
-  unsupported_media_type: 415,
-  // The menu and auto-replies while a developer server owns them (console/ownership.ts).
-  api_owned: 409,
-  // Customer service: who may act, and conflicts over one follower or one representative.
-  not_representative: 403,
-  kf_unavailable: 403,
-  kf_session_other: 409,
-  kf_exists: 409,
-  kf_already_bound: 409,
-  kf_operator_bound: 409,
-  kf_not_found: 404,
-  // Push posts (console/broadcastErrors.ts): refusals the composer explains.
-  push_quota_exceeded: 409,
-  content_blocked: 422,
-  reprint_confirm: 409,
-  reprint_forbidden: 422,
-  not_cancellable: 409,
-};
-
-export const consoleStatusOf = (code: string): number => CONSOLE_STATUS[code] ?? httpStatusOf(code);
-
-/**
  * Text fields that end up in the database: well-formed Unicode without NUL or other control
  * characters (PostgreSQL refuses NUL in text; the rest only ever hides content).
  * `multiline` allows tabs and line breaks (descriptions).
@@ -152,7 +123,7 @@ export function consoleRoute<B = undefined, Q = Record<string, never>>(api: Fast
 export function consoleErrorHandler(services: Services) {
   return (err: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) => {
     if (err instanceof DomainError) {
-      const status = consoleStatusOf(err.code);
+      const status = httpStatusOf(err.code);
       const retry = err.details?.retryAfterSec;
       if (status === 429 && typeof retry === 'number') reply.header('retry-after', String(retry));
       return reply.code(status).send({ error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } });

@@ -18,22 +18,6 @@ export const PHONE_BODY_LIMIT = 64 * 1024;
 /** Largest media upload (WeChat's own cap for a video a user sends is 10 MB). */
 export const PHONE_MEDIA_LIMIT = 10 * 1024 * 1024;
 
-/** Phone-specific statuses on top of httpStatusOf. */
-const PHONE_STATUS: Record<string, number> = {
-  invalid_credentials: 401,
-  body_too_large: 413,
-  unsupported_media_type: 415,
-  email_taken: 409,
-  // Readers and articles (phone/articleRoutes.ts).
-  article_deleted: 410,
-  comments_closed: 403,
-  followers_only: 403,
-  donations_disabled: 403,
-};
-
-/** HTTP status for a domain error code on the phone surface. */
-export const phoneStatusOf = (code: string): number => PHONE_STATUS[code] ?? httpStatusOf(code);
-
 /**
  * Text that ends up in the database and in XML pushed to developer servers: the console's rule
  * (well-formed Unicode, no control characters), with a length cap.
@@ -139,7 +123,7 @@ export function phoneRoute<B = undefined, Q = Record<string, never>>(api: Fastif
 export function phoneErrorHandler(services: Services) {
   return (err: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) => {
     if (err instanceof DomainError) {
-      const status = phoneStatusOf(err.code);
+      const status = httpStatusOf(err.code);
       const retry = err.details?.retryAfterSec;
       if (status === 429 && typeof retry === 'number') reply.header('retry-after', String(retry));
       if (status === 401) reply.header('www-authenticate', 'Bearer');

@@ -11,14 +11,6 @@ import { DomainError, httpStatusOf } from '../../platform/errors.js';
 /** Simulator bodies are small JSON documents. */
 export const SIM_BODY_LIMIT = 64 * 1024;
 
-/** Simulator-specific statuses on top of httpStatusOf (the same choices as the console). */
-const SIM_STATUS: Record<string, number> = {
-  server_verification_failed: 422,
-  unsupported_media_type: 415,
-};
-/** HTTP status for a domain error code on the simulator surface. */
-export const simStatusOf = (code: string): number => SIM_STATUS[code] ?? httpStatusOf(code);
-
 // The content types a browser may send cross-site without a preflight: refusing them keeps a
 // web page from driving a local emulator through a plain form.
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
@@ -89,7 +81,7 @@ export function simRoute<B = undefined, Q = undefined>(app: FastifyInstance, ser
         return reply.code(route.status ?? 200).send(result);
       } catch (err) {
         if (err instanceof DomainError) {
-          return reply.code(simStatusOf(err.code)).send({ error: { code: err.code, message: err.message } });
+          return reply.code(httpStatusOf(err.code)).send({ error: { code: err.code, message: err.message } });
         }
         throw err;
       }
