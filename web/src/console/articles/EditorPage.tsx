@@ -67,7 +67,7 @@ export function EditorPage({ account, mediaId }: { account: AccountDetail; media
       ({ draft }) => setArticles(fromSaved(draft)),
       (err) => setLoadError(errorMessage(err)),
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Runs when the draft id changes; `articles` is only read here.
   }, [base, mediaId]);
 
   // Leaving the page with unsaved changes asks first (the browser's own prompt).
