@@ -1,6 +1,6 @@
 import type { Services } from '../../../main/services.js';
 import { isSystemTag, TAGGING_BATCH_MAX } from '../rules/audience.js';
-import { moveTargetOf, NO_GROUP, STAR_GROUP } from '../rules/groups.js';
+import { moveTargetOf, NO_GROUP } from '../rules/groups.js';
 import { lockAccountScope } from '../../../platform/db/advisoryLocks.js';
 import { addTagMembers, findTag, removeGroupTags } from '../store/tags.js';
 import { followerRefusal } from '../rules/refusals.js';
