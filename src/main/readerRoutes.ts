@@ -26,7 +26,7 @@ export async function registerReader(app: FastifyInstance, services: Services): 
       const { targetUrl } = await recordAdClick(services, { articleId: id, adId, count });
       return reply.code(302).header('cache-control', 'no-store').header('location', targetUrl).send();
     } catch (err) {
-      if (err instanceof DomainError && err.code === 'not_found') return sendNotice(services, reply, 404, articleUrl(services, id));
+      if (err instanceof DomainError && err.code === 'not_found') return sendNotice(reply, 404, articleUrl(services, id));
       throw err;
     }
   });

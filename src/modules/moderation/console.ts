@@ -59,7 +59,7 @@ export function registerModerationRoutes(api: FastifyInstance, services: Service
     method: 'GET',
     url: '/admin/moderation-terms',
     action: 'platform.moderation',
-    async handler(ctx) {
+    async handler() {
       return presentTerms(await loadModerationTerms(services.db));
     },
   });
@@ -86,7 +86,7 @@ export function registerModerationRoutes(api: FastifyInstance, services: Service
     method: 'GET',
     url: '/admin/icp-domains',
     action: 'platform.moderation',
-    async handler(ctx) {
+    async handler() {
       return { domains: await loadIcpDomains(services.db, services.config.publicUrl) };
     },
   });

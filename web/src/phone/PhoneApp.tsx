@@ -46,7 +46,7 @@ function ScanFromLink() {
     const text = q.get('scan');
     if (!text || pathname !== '/phone') return;
     q.delete('scan');
-    navigate(`/phone${q.size ? `?${q}` : ''}`, { replace: true });
+    void navigate(`/phone${q.size ? `?${q}` : ''}`, { replace: true });
     phoneApi
       .post<ScanOutcome | { kind: 'preview'; account: Profile }>('/scan', { text, preview: true })
       .then((out) => (out.kind === 'preview' && !out.account.followed ? setConfirm({ text, account: out.account }) : scan(text)))

@@ -49,14 +49,20 @@ export interface IssuedToken {
  * Refuses callers outside the account's whitelist (40164). Only getting a token is restricted,
  * as on WeChat; the token itself then works from anywhere.
  */
+/** The 40164 text WeChat sends: the IPv4 address and its IPv4-mapped IPv6 form. */
+export function ipNotWhitelistedMessage(ip: string): string {
+  const v6 = ip.includes(':') ? ip : `::ffff:${ip}`;
+  return `invalid ip ${ip} ipv6 ${v6}, not in whitelist`;
+}
+
 function checkWhitelist(account: AccountRow, clientIp: string): void {
   if (!ipAllowed(account.ipWhitelist ?? [], clientIp)) {
-    throw new DomainError('ip_not_whitelisted', `${clientIp} is not in the IP whitelist`, { ip: clientIp });
+    throw new DomainError('ip_not_whitelisted', `${clientIp} is not in the IP whitelist`, { ip: clientIp }, { errcode: 40164, errmsg: ipNotWhitelistedMessage(clientIp) });
   }
 }
 
 async function takeQuota(services: Services, accountId: string, api: string): Promise<void> {
-  if (!(await services.quotas.take(accountId, api))) throw new DomainError('quota_exceeded', `daily quota of ${api} reached`);
+  if (!(await services.quotas.take(accountId, api))) throw new DomainError('quota_exceeded', `daily quota of ${api} reached`, undefined, { errcode: 45009 });
 }
 
 /** Supersedes the live tokens of `kind` and stores a fresh one. Runs inside the caller's transaction. */
@@ -83,7 +89,7 @@ export async function issueAccessToken(services: Services, req: TokenRequest): P
   await takeQuota(services, account.id, TOKEN_API);
   const nowMs = services.clock.nowMs();
   const token = await services.db.transaction(async (tx) => {
-    if (!(await lockAccountForTokens(tx, account.id))) throw new DomainError('invalid_appid', 'invalid appid');
+    if (!(await lockAccountForTokens(tx, account.id))) throw new DomainError('invalid_appid', 'invalid appid', undefined, { errcode: 40013 });
     return rotate(tx, account.id, 'token', nowMs);
   });
   // Drop cached token states of this account so the superseded token's overlap starts now.
@@ -127,7 +133,7 @@ export async function issueStableToken(services: Services, req: TokenRequest & {
   let rotated = false;
   const issued = await services.db.transaction(async (tx): Promise<IssuedToken> => {
     // The lock makes concurrent normal-mode calls agree on one token instead of each rotating.
-    if (!(await lockAccountForTokens(tx, account.id))) throw new DomainError('invalid_appid', 'invalid appid');
+    if (!(await lockAccountForTokens(tx, account.id))) throw new DomainError('invalid_appid', 'invalid appid', undefined, { errcode: 40013 });
     if (!req.forceRefresh) {
       const current = await currentToken(tx, account.id, 'stable');
       // Only the digest is stored: the current token can be answered again only by a node that
@@ -139,8 +145,8 @@ export async function issueStableToken(services: Services, req: TokenRequest & {
       }
     } else {
       const verdict = await takeForceRefresh(tx, account.id, chinaDay(nowMs), new Date(nowMs));
-      if (verdict === 'daily_limit') throw new DomainError('force_refresh_daily_limit', 'force_refresh is limited to 20 per day');
-      if (verdict === 'too_frequent') throw new DomainError('force_refresh_too_frequent', 'force_refresh needs 30 s between calls');
+      if (verdict === 'daily_limit') throw new DomainError('force_refresh_daily_limit', 'force_refresh is limited to 20 per day', undefined, { errcode: 45009 });
+      if (verdict === 'too_frequent') throw new DomainError('force_refresh_too_frequent', 'force_refresh needs 30 s between calls', undefined, { errcode: 45011 });
     }
     rotated = true;
     return { accessToken: await rotate(tx, account.id, 'stable', nowMs), expiresIn: TOKEN_LIFETIME_SEC };

@@ -15,7 +15,6 @@ import { listTags, tagIdsOf, tagMemberCounts } from '../store/tags.js';
 import { accountInScope } from '../../../surfaces/console/accountScope.js';
 import { cleanText, consoleRoute } from '../../../surfaces/console/kit.js';
 import { presentConsoleTags, presentFollower, tagNameMap } from './followerPresenter.js';
-import { withWxRules } from '../../../surfaces/console/wxRules.js';
 
 /** Followers per page unless `limit` asks for fewer or more (up to the maximum). */
 export const FOLLOWERS_PAGE_DEFAULT = 50;
@@ -95,7 +94,7 @@ export function registerFollowerRoutes(api: FastifyInstance, services: Services)
     body: remarkBody,
     async handler({ session, params, body }) {
       const account = await accountInScope(services.db, session, params.appid);
-      await withWxRules('remark', () => updateRemark(services, account.id, params.openid, body.remark));
+      await updateRemark(services, account.id, params.openid, body.remark);
       return { openid: params.openid, remark: body.remark };
     },
   });
@@ -107,7 +106,7 @@ export function registerFollowerRoutes(api: FastifyInstance, services: Services)
     body: taggingBody,
     async handler({ session, params, body }) {
       const account = await accountInScope(services.db, session, params.appid);
-      await withWxRules('tagging', () => updateTagMembers(services, account.id, body.action === 'add' ? 'tag' : 'untag', body.openids, body.tag_id));
+      await updateTagMembers(services, account.id, body.action === 'add' ? 'tag' : 'untag', body.openids, body.tag_id);
       return { ok: true, count: new Set(body.openids).size };
     },
   });
@@ -119,7 +118,7 @@ export function registerFollowerRoutes(api: FastifyInstance, services: Services)
     body: blacklistBody,
     async handler({ session, params, body }) {
       const account = await accountInScope(services.db, session, params.appid);
-      await withWxRules('blacklist', () => updateBlacklist(services, account.id, body.action, body.openids));
+      await updateBlacklist(services, account.id, body.action, body.openids);
       return { ok: true, count: new Set(body.openids).size };
     },
   });
@@ -152,7 +151,7 @@ export function registerFollowerRoutes(api: FastifyInstance, services: Services)
     status: 201,
     async handler({ session, params, body }) {
       const account = await accountInScope(services.db, session, params.appid);
-      const tag = await withWxRules('tag', () => createTag(services, account.id, body.name));
+      const tag = await createTag(services, account.id, body.name);
       return { tag: { id: tag.id, name: tag.name } };
     },
   });
@@ -164,7 +163,7 @@ export function registerFollowerRoutes(api: FastifyInstance, services: Services)
     body: tagBody,
     async handler({ session, params, body }) {
       const account = await accountInScope(services.db, session, params.appid);
-      await withWxRules('tag', () => renameTag(services, account.id, params.id, body.name));
+      await renameTag(services, account.id, params.id, body.name);
       return { tag: { id: Number(params.id), name: body.name } };
     },
   });
@@ -175,7 +174,7 @@ export function registerFollowerRoutes(api: FastifyInstance, services: Services)
     action: 'followers.edit',
     async handler({ session, params }) {
       const account = await accountInScope(services.db, session, params.appid);
-      await withWxRules('tag', () => deleteTag(services, account.id, params.id));
+      await deleteTag(services, account.id, params.id);
       return { ok: true };
     },
   });

@@ -31,7 +31,7 @@ export function pageHeaders(reply: FastifyReply, cache: string): FastifyReply {
 }
 
 /** Answers a notice page (unknown or deleted article). */
-export function sendNotice(services: Services, reply: FastifyReply, status: 404 | 410, url: string) {
+export function sendNotice(reply: FastifyReply, status: 404 | 410, url: string) {
   const [title, message] = status === 410
     ? ['This article has been deleted', 'The author deleted this article.']
     : ['Article not found', 'The link may be wrong, or the article has not been published.'];
@@ -56,8 +56,8 @@ export async function serveArticlePage(
   const url = articleUrl(services, id);
   const found = await findArticleWithAccount(services.db, id);
   const preview = found !== undefined && request.query.preview !== undefined && (await previewTokenValid(services, found.article.id, request.query.preview));
-  if (!found || (found.article.publishedAt === null && !preview)) return sendNotice(services, reply, 404, url);
-  if (found.article.isDeleted) return sendNotice(services, reply, 410, url);
+  if (!found || (found.article.publishedAt === null && !preview)) return sendNotice(reply, 404, url);
+  if (found.article.isDeleted) return sendNotice(reply, 410, url);
   const { article, accountName } = found;
 
   let reprint: ArticlePageView['reprint'] = null;
