@@ -12,18 +12,20 @@ import { registerWechatRoutes } from './wechatRoutes.js';
 import { registerConsole } from './consoleRoutes.js';
 import { registerSim } from './simRoutes.js';
 import { registerPhone } from './phoneRoutes.js';
-import { registerReader } from './readerRoutes.js';
+import { routesFor } from './modules.js';
+import { LoginThrottle } from '../platform/http/loginThrottle.js';
 import { registerWeb } from './web.js';
 import { startWorkers } from './workers.js';
 import { loadClockOffset } from '../platform/db/settings.js';
 import { JSON_CONTENT_TYPE } from '../surfaces/wechat/kit.js';
 import { newRid } from '../protocol/rid.js';
 import { createRealtimeHub } from '../platform/realtime/hub.js';
+import { phoneMessageLoader } from '../modules/messaging/index.js';
 import { registerRealtimeRoutes } from '../surfaces/phone/wsRoute.js';
-import { relayBroadcastBatches } from '../modules/broadcasts/jobs/broadcastLive.js';
+import { relayBroadcastBatches } from '../modules/broadcasts/index.js';
 import { diskStorageFor } from '../platform/media/storage.js';
-import { onDeliverySettledInTx } from '../modules/callbacks/jobs/settleHandlers.js';
-import { passiveReplyRecorder } from '../modules/callbacks/commands/passiveReplyRecorder.js';
+import { onDeliverySettledInTx } from '../modules/callbacks/index.js';
+import { passiveReplyRecorder } from '../modules/callbacks/index.js';
 
 /** Largest request body accepted at all (media uploads are the largest legitimate bodies). */
 export const MAX_BODY_BYTES = 25 * 1024 * 1024;
@@ -50,7 +52,7 @@ export async function buildServices(opts: BuildOptions): Promise<Services> {
     quotas: new QuotaMeter(database.db, clock),
     requestLog: new RequestLog(database.db),
     tokens: new TokenCache(database.db),
-    realtime: createRealtimeHub(database, log.child({ component: 'realtime' })),
+    realtime: createRealtimeHub(database, log.child({ component: 'realtime' }), phoneMessageLoader(database.db)),
     mediaStorage: diskStorageFor(config.dataDir),
     hooks: newHooks(),
   };
@@ -103,10 +105,10 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
 
   await registerRealtimeRoutes(app, services);
   services.hooks.onClose.push(relayBroadcastBatches(services));
-  await registerWechatRoutes(app, services);
+  await registerWechatRoutes(app, services, { attempts: new LoginThrottle(services.clock) });
   await registerConsole(app, services);
   await registerPhone(app, services);
-  await registerReader(app, services);
+  for (const register of routesFor('reader')) await register(app, services, { attempts: new LoginThrottle(services.clock) });
   if (config.mode === 'emulator') await registerSim(app, services);
   await registerWeb(app, services);
 

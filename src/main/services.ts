@@ -7,6 +7,7 @@ import type { RequestLog } from '../surfaces/wechat/requestLog.js';
 import type { TokenCache } from '../surfaces/wechat/tokenCache.js';
 import type { RealtimeHub } from '../platform/realtime/hub.js';
 import type { MediaStorage } from '../platform/media/storage.js';
+import type { PhoneMessage } from '../modules/messaging/index.js';
 
 /**
  * Everything a command, route or job needs, assembled once in server.ts.
@@ -22,7 +23,7 @@ export interface Services {
   requestLog: RequestLog;
   tokens: TokenCache;
   /** Pushes to connected phones (src/realtime/hub.ts). Publish after commit. */
-  realtime: RealtimeHub;
+  realtime: RealtimeHub<PhoneMessage>;
   /** Where media bytes live (src/media/storage.ts). */
   mediaStorage: MediaStorage;
   /** Hooks later parts register to (e.g. the callback worker's wake-up). */

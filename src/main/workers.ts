@@ -1,8 +1,8 @@
 import type { Services } from './services.js';
-import { startCallbackWorker } from '../modules/callbacks/jobs/callbackWorker.js';
-import { startMediaSweeper } from '../modules/media/jobs.js';
-import { startBroadcastRunner } from '../modules/broadcasts/jobs/broadcastRunner.js';
-import { startPublishRunner } from '../modules/articles/jobs/publishRunner.js';
+import { startCallbackWorker } from '../modules/callbacks/index.js';
+import { startMediaSweeper } from '../modules/media/index.js';
+import { startBroadcastRunner } from '../modules/broadcasts/index.js';
+import { startPublishRunner } from '../modules/articles/index.js';
 import { startEmbeddedMaintenance } from '../platform/db/embeddedMaintenance.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Services } from '../../main/services.js';
 import { deleteExpiredMedia } from './store/media.js';
-import { deleteExpiredUploadNews } from '../articles/store/newsGroups.js';
+import { deleteExpiredUploadNews } from '../articles/index.js';
 
 /** How often expired media are looked for. */
 export const MEDIA_SWEEP_MS = 10 * 60_000;

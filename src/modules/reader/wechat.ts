@@ -9,7 +9,7 @@ import { removeComment } from './commands/commentRemover.js';
 import { deleteCommentReply, replyToComment } from './commands/commentReplier.js';
 import { commentedArticle, type CommentAddress } from './commands/commentTarget.js';
 import { listCommentsForAccount, type CommentListType } from './store/articleComments.js';
-import { SMALL_BODY, intArg, objectBody, wxArticle } from '../articles/wechat/newsCommon.js';
+import { SMALL_BODY, intArg, objectBody, wxArticle } from '../articles/index.js';
 
 /** Largest comment-API body: a reply of 600 characters and the ids. */
 const COMMENT_BODY = SMALL_BODY;

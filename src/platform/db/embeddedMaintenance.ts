@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Services } from '../../main/services.js';
+import type { Logger } from 'pino';
+import type { Database } from './connect.js';
 
 /**
  * Autovacuum for the embedded database. PostgreSQL's autovacuum launcher does not run in PGlite,
@@ -27,7 +28,7 @@ export interface MaintenanceAction {
 }
 
 /** Vacuums and analyzes the tables that need it now; returns what it did. */
-export async function maintainEmbedded(services: Pick<Services, 'database' | 'log'>): Promise<MaintenanceAction[]> {
+export async function maintainEmbedded(services: { database: Database; log: Logger }): Promise<MaintenanceAction[]> {
   // Statistics reach the shared tables at most once a second; make the next flush happen now.
   await services.database.rows(sql`select pg_stat_force_next_flush()`);
   const tables = await services.database.rows<{ table: string; live: number; dead: number; changed: number }>(sql`
@@ -53,7 +54,7 @@ export async function maintainEmbedded(services: Pick<Services, 'database' | 'lo
 }
 
 /** Runs maintainEmbedded every `everyMs` on the embedded database (nothing on PostgreSQL); returns the function that stops it. */
-export function startEmbeddedMaintenance(services: Pick<Services, 'database' | 'log'>, everyMs = MAINTENANCE_MS): () => Promise<void> {
+export function startEmbeddedMaintenance(services: { database: Database; log: Logger }, everyMs = MAINTENANCE_MS): () => Promise<void> {
   if (services.database.kind !== 'pglite') return async () => undefined;
   let running: Promise<unknown> | undefined;
   const timer = setInterval(() => {

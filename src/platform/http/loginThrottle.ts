@@ -1,5 +1,15 @@
 import type { Clock } from '../clock.js';
-import type { LoginAttempts } from '../../modules/operators/commands/operatorLogin.js';
+
+/**
+ * Remembers failed logins to slow down guessing. The console keeps one in memory
+ * (this file's LoginThrottle); the command only asks and reports.
+ */
+export interface LoginAttempts {
+  /** Milliseconds until another attempt for this email or address is allowed (0 = now). */
+  retryAfterMs(email: string, ip: string): number;
+  failed(email: string, ip: string): void;
+  succeeded(email: string): void;
+}
 
 interface Entry {
   failures: number;

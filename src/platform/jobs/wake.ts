@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { Services } from '../../main/services.js';
+import type { Logger } from 'pino';
 
 /**
  * In-process signals around the callback outbox. Cross-node correctness never depends on
@@ -7,7 +7,7 @@ import type { Services } from '../../main/services.js';
  */
 
 /** Wakes the worker(s) after a transaction that queued deliveries has committed. */
-export function notifyDeliveriesQueued(services: Pick<Services, 'hooks' | 'log'>): void {
+export function notifyDeliveriesQueued(services: { hooks: { deliveriesQueued: Array<() => void> }; log: Logger }): void {
   for (const fn of services.hooks.deliveriesQueued) {
     try {
       fn();

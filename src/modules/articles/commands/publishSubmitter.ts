@@ -2,8 +2,8 @@ import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
 import { findGroupArticles, lockNewsGroup, setNewsGroupState } from '../store/newsGroups.js';
 import { insertPublishJob } from '../store/publishJobs.js';
-import { findMediaMany } from '../../media/store/media.js';
-import { nextMsgDataId } from '../../broadcasts/store/broadcasts.js';
+import { findMediaMany } from '../../media/index.js';
+import { nextMsgDataId } from '../../broadcasts/index.js';
 import { notifyPublishQueued } from '../jobs/publishWake.js';
 import { groupNotFound } from './newsArticles.js';
 

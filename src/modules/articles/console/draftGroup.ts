@@ -5,7 +5,7 @@ import { ARTICLE_LIMITS, parseArticleInput, type ArticleInput } from '../rules/a
 import { createDraft } from '../commands/draftCreator.js';
 import { replaceDraft } from '../commands/draftReplacer.js';
 import type { ArticleRow } from '../store/articles.js';
-import { findMaterial } from '../../media/store/materials.js';
+import { findMaterial } from '../../media/index.js';
 import { findNewsGroup, type NewsGroupRow } from '../store/newsGroups.js';
 import { articleProblem } from './articleProblem.js';
 

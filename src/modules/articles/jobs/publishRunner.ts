@@ -1,13 +1,13 @@
 import type { Services } from '../../../main/services.js';
 import type { Tx } from '../../../platform/db/connect.js';
-import { findAccountById } from '../../accounts/store/accounts.js';
+import { findAccountById } from '../../accounts/index.js';
 import { findGroupArticles, findNewsGroup, setNewsGroupState } from '../store/newsGroups.js';
 import { markPublished } from '../store/articles.js';
 import { claimPublishingJobs, finishPublishJob, PUBLISH_STATUS, type PublishJobRow } from '../store/publishJobs.js';
-import { moderateArticles } from '../../moderation/commands/contentModerator.js';
+import { moderateArticles } from '../../moderation/index.js';
 import { newPublishedArticleId } from '../rules/article.js';
 import { articleUrl } from '../rules/articleUrl.js';
-import { queuePublishJobFinish, type PublishEventInfo } from '../../../protocol/publishEvents.js';
+import { queuePublishJobFinish, type PublishEventInfo } from '../publishEvents.js';
 import { notifyDeliveriesQueued } from '../../../platform/jobs/wake.js';
 import { pollTimer } from '../../../platform/jobs/pollTimer.js';
 import { onPublishQueued } from './publishWake.js';

@@ -1,15 +1,15 @@
 import type { Services } from '../../../main/services.js';
 import type { Tx } from '../../../platform/db/connect.js';
 import { DomainError } from '../../../platform/errors.js';
-import { findAccountById, type AccountRow } from '../../accounts/store/accounts.js';
+import { findAccountById, type AccountRow } from '../../accounts/index.js';
 import { countSubscribedOpenids, findByClientMsgId, insertBroadcast, lockMassScope, nextMsgDataId, type BroadcastRow } from '../store/broadcasts.js';
-import { findTag } from '../../followers/store/tags.js';
+import { findTag } from '../../followers/index.js';
 import { isTaggableSystemTag } from '../../followers/rules/audience.js';
 import { massQuotaRule, periodEnd, quotaKeys } from '../rules/massQuota.js';
 import { checkClientMsgId, checkMassContent, moderationStatus, placementOf, type Audience, type MassContent } from '../rules/massMessage.js';
 import { checkCopyright, type CopyrightCheck } from '../../articles/rules/copyright.js';
 import type { Violation } from '../../moderation/rules/moderation.js';
-import { moderateArticles, moderateText } from '../../moderation/commands/contentModerator.js';
+import { moderateArticles, moderateText } from '../../moderation/index.js';
 import { queueMassFinish } from './broadcastFinisher.js';
 import { usedInPeriod } from './massQuotaReader.js';
 import { resolveMassContent, type ResolvedContent } from './massContentResolver.js';

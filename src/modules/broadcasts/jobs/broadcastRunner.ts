@@ -4,7 +4,7 @@ import { finishBroadcast } from '../commands/broadcastFinisher.js';
 import {
   claimBroadcast, fanoutCursor, monthlyPriorBroadcasts, renewLease, runFanoutBatch, type ClaimedBroadcast,
 } from '../store/broadcastFanout.js';
-import { canSkipForeignKeyChecks } from '../../followers/store/followerSeed.js';
+import { canSkipForeignKeyChecks } from '../../followers/index.js';
 import { notifyDeliveriesQueued } from '../../../platform/jobs/wake.js';
 import { pollTimer } from '../../../platform/jobs/pollTimer.js';
 import { announceBatch, localRelaysSettled } from './broadcastLive.js';

@@ -1,6 +1,6 @@
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
-import { findAccountById } from '../../accounts/store/accounts.js';
+import { findAccountById } from '../../accounts/index.js';
 import { findDelivery, insertDelivery } from '../store/deliveries.js';
 import { notifyDeliveriesQueued } from '../../../platform/jobs/wake.js';
 

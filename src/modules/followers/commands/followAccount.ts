@@ -1,15 +1,15 @@
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
-import { findAccountByAppid } from '../../accounts/store/accounts.js';
+import { findAccountByAppid } from '../../accounts/index.js';
 import { findFollowerUser } from '../store/users.js';
 import { ensureFollowLocked, ensureUnionid, resubscribe } from '../store/followers.js';
-import { lockWindows, openWindow } from '../../messaging/store/serviceWindows.js';
-import type { ConversationRow } from '../../messaging/store/conversations.js';
+import { lockWindows, openWindow } from '../../messaging/index.js';
+import type { ConversationRow } from '../../messaging/index.js';
 import { subscribeEvent } from '../../../protocol/pushMessages.js';
-import { hasServer, queuePush } from '../../callbacks/outbox.js';
+import { hasServer, queuePush } from '../../callbacks/index.js';
 import { notifyDeliveriesQueued } from '../../../platform/jobs/wake.js';
-import { publishConversation } from '../../messaging/realtime.js';
-import { autoReplyFor } from '../../autoreplies/commands/autoReplyResponder.js';
+import { publishConversation } from '../../messaging/index.js';
+import { autoReplyFor } from '../../autoreplies/index.js';
 
 /** How the user found the account. */
 export interface FollowOptions {

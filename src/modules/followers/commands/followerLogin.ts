@@ -3,7 +3,7 @@ import { DomainError } from '../../../platform/errors.js';
 import { decoyHash, MAX_PASSWORD_LENGTH, verifyPassword } from '../../../platform/password.js';
 import { findFollowerByEmail } from '../store/phoneDirectory.js';
 import type { FollowerUserRow } from '../store/users.js';
-import type { LoginAttempts } from '../../operators/commands/operatorLogin.js';
+import type { LoginAttempts } from '../../../platform/http/loginThrottle.js';
 
 const INVALID = 'Incorrect email or password.';
 

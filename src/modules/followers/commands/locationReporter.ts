@@ -1,11 +1,11 @@
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
-import { findAccountByAppid } from '../../accounts/store/accounts.js';
+import { findAccountByAppid } from '../../accounts/index.js';
 import { findFollowerUser } from '../store/users.js';
 import { findFollow } from '../store/followers.js';
 import { can } from '../../accounts/rules/capabilities.js';
 import { locationEvent } from '../../../protocol/pushMessages.js';
-import { queuePush } from '../../callbacks/outbox.js';
+import { queuePush } from '../../callbacks/index.js';
 import { notifyDeliveriesQueued } from '../../../platform/jobs/wake.js';
 
 /** A position as the phone reports it. */

@@ -1,11 +1,11 @@
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
-import { findAccountByAppid } from '../../accounts/store/accounts.js';
+import { findAccountByAppid } from '../../accounts/index.js';
 import { findFollowerUser } from '../store/users.js';
 import { lockFollow, unsubscribe } from '../store/followers.js';
-import { closeWindows, lockWindows } from '../../messaging/store/serviceWindows.js';
+import { closeWindows, lockWindows } from '../../messaging/index.js';
 import { unsubscribeEvent } from '../../../protocol/pushMessages.js';
-import { queuePush } from '../../callbacks/outbox.js';
+import { queuePush } from '../../callbacks/index.js';
 import { notifyDeliveriesQueued } from '../../../platform/jobs/wake.js';
 
 /**

@@ -1,12 +1,12 @@
 import type { Executor } from '../../../platform/db/connect.js';
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
-import { findAccountById, type AccountRow } from '../../accounts/store/accounts.js';
+import { findAccountById, type AccountRow } from '../../accounts/index.js';
 import { findKfAccount } from '../store/kfAccounts.js';
 import { findOpenSession, insertSession, lockFollowerSessions, type KfSessionRow } from '../store/kfSessions.js';
 import { insertKfRecord } from '../store/kfRecords.js';
 import { OPERCODE, isOpenidShaped } from '../rules/kf.js';
-import { queueKfEvent } from '../../../protocol/kfEvents.js';
+import { queueKfEvent } from '../kfEvents.js';
 import { notifyDeliveriesQueued } from '../../../platform/jobs/wake.js';
 
 /** The follower's open session after queueing. */

@@ -3,7 +3,7 @@ import { DomainError } from '../../../platform/errors.js';
 import { can } from '../../accounts/rules/capabilities.js';
 import { isOpenidShaped } from '../rules/kf.js';
 import { representativeOf } from '../commands/kfRepresentativeAdder.js';
-import type { AccountRow } from '../../accounts/store/accounts.js';
+import type { AccountRow } from '../../accounts/index.js';
 import type { KfAccountRow } from '../store/kfAccounts.js';
 import type { ConsoleSession } from '../../../surfaces/console/auth.js';
 

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
-import type { AccountRow } from '../../accounts/store/accounts.js';
-import { findFollowerUser } from '../../followers/store/users.js';
+import type { AccountRow } from '../../accounts/index.js';
+import { findFollowerUser } from '../../followers/index.js';
 import { insertMedia, type MediaRow } from '../store/media.js';
 import {
   TEMPORARY_MEDIA_TTL_MS, checkUpload, followerKindOf, newMediaId, safeFilename, sniffFormat, MEDIA_MAX_BYTES,

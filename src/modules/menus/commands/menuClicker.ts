@@ -1,12 +1,12 @@
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
-import { findAccountByAppid, type AccountRow } from '../../accounts/store/accounts.js';
-import { findFollowerUser } from '../../followers/store/users.js';
-import { findFollow } from '../../followers/store/followers.js';
+import { findAccountByAppid, type AccountRow } from '../../accounts/index.js';
+import { findFollowerUser } from '../../followers/index.js';
+import { findFollow } from '../../followers/index.js';
 import { matchMenuFor } from '../store.js';
-import { findMedia, findMediaMany } from '../../media/store/media.js';
-import { insertConversationMessage, type ConversationRow } from '../../messaging/store/conversations.js';
-import { lockWindows, openWindow } from '../../messaging/store/serviceWindows.js';
+import { findMedia, findMediaMany } from '../../media/index.js';
+import { insertConversationMessage, type ConversationRow } from '../../messaging/index.js';
+import { lockWindows, openWindow } from '../../messaging/index.js';
 import type { MenuButton } from '../rules/menu.js';
 import { mediaAlive } from '../../media/rules/media.js';
 import { checkUserMessage } from '../../messaging/rules/userMessage.js';
@@ -15,11 +15,11 @@ import {
   clickEvent, locationSelectEvent, picEvent, scancodeEvent, viewEvent, viewMiniprogramEvent,
   type Envelope, type PushMessage,
 } from '../../../protocol/pushMessages.js';
-import { queuePush } from '../../callbacks/outbox.js';
+import { queuePush } from '../../callbacks/index.js';
 import { notifyDeliveriesQueued } from '../../../platform/jobs/wake.js';
-import { publishConversation } from '../../messaging/realtime.js';
-import { presentPhoneMessage, type PhoneMessage } from '../../messaging/phone/messagePresenter.js';
-import { sendUserMessage } from '../../messaging/commands/userMessageSender.js';
+import { publishConversation } from '../../messaging/index.js';
+import { presentPhoneMessage, type PhoneMessage } from '../../messaging/index.js';
+import { sendUserMessage } from '../../messaging/index.js';
 
 /** What a menu button needs from the phone besides the tap. */
 export interface MenuClickExtra {

@@ -2,7 +2,7 @@ import type { Services } from '../../../main/services.js';
 import { validateMenuButtons } from '../rules/menu.js';
 import { putDefaultMenu, type MenuSource, type StoredMenu } from '../store.js';
 import { wxErrorAt } from '../../../surfaces/wechat/wxHint.js';
-import { announceMenuChange } from '../../messaging/realtime.js';
+import { announceMenuChange } from '../../messaging/index.js';
 
 /**
  * menu/create: validates the buttons (reference §5 limits) and makes them the account's default

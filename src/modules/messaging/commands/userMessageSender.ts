@@ -1,16 +1,16 @@
 import type { Services } from '../../../main/services.js';
 import type { Executor } from '../../../platform/db/connect.js';
 import { DomainError } from '../../../platform/errors.js';
-import { findAccountByAppid, type AccountRow } from '../../accounts/store/accounts.js';
-import { findFollowerUser } from '../../followers/store/users.js';
-import { findFollow } from '../../followers/store/followers.js';
+import { findAccountByAppid, type AccountRow } from '../../accounts/index.js';
+import { findFollowerUser } from '../../followers/index.js';
+import { findFollow } from '../../followers/index.js';
 import { insertConversationMessage, type ConversationRow } from '../store/conversations.js';
 import { lockWindows, openWindow } from '../store/serviceWindows.js';
 import { recordUserMessageFast } from '../store/userMessageFastPath.js';
 import { newWindow } from '../rules/serviceWindow.js';
-import { findMedia, grantMedia, type MediaRow } from '../../media/store/media.js';
-import { recordUserMessageInSession } from '../../kf/commands/kfUserMessageRecorder.js';
-import { autoReplyFor } from '../../autoreplies/commands/autoReplyResponder.js';
+import { findMedia, grantMedia, type MediaRow } from '../../media/index.js';
+import { recordUserMessageInSession } from '../../kf/index.js';
+import { autoReplyFor } from '../../autoreplies/index.js';
 import { checkUserMessage, recordTextOf, type UserMessageInput } from '../rules/userMessage.js';
 import { mediaAlive, mediaPath, mediaUrl } from '../../media/rules/media.js';
 import type { MessageContent } from '../rules/conversation.js';
@@ -18,7 +18,7 @@ import {
   imageMessage, linkMessage, locationMessage, newMsgId, textMessage, videoMessage, voiceMessage,
   type Envelope, type PushMessage,
 } from '../../../protocol/pushMessages.js';
-import { queuePush, hasServer } from '../../callbacks/outbox.js';
+import { queuePush, hasServer } from '../../callbacks/index.js';
 import { notifyDeliveriesQueued } from '../../../platform/jobs/wake.js';
 import { publishConversation } from '../realtime.js';
 import { presentPhoneMessage, type PhoneMessage } from '../phone/messagePresenter.js';

@@ -2,23 +2,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Services } from '../../../main/services.js';
 import { decoyHash, MAX_PASSWORD_LENGTH, verifyPassword } from '../../../platform/password.js';
 import { DomainError } from '../../../platform/errors.js';
+import type { LoginAttempts } from '../../../platform/http/loginThrottle.js';
 import { findOperatorByEmail } from '../store/operators.js';
 import { deleteExpiredSessions, insertSession } from '../store/sessions.js';
 import type { OperatorView } from './operatorCreator.js';
 
 /** How long a console session lives. */
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
-
-/**
- * Remembers failed logins to slow down guessing. The console keeps one in memory
- * (see console/loginThrottle.ts); the command only asks and reports.
- */
-export interface LoginAttempts {
-  /** Milliseconds until another attempt for this email or address is allowed (0 = now). */
-  retryAfterMs(email: string, ip: string): number;
-  failed(email: string, ip: string): void;
-  succeeded(email: string): void;
-}
 
 export interface LoginInput {
   email: string;

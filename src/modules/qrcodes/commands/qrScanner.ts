@@ -1,14 +1,14 @@
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
-import { findAccountById } from '../../accounts/store/accounts.js';
-import { findFollowerUser } from '../../followers/store/users.js';
-import { findFollow } from '../../followers/store/followers.js';
+import { findAccountById } from '../../accounts/index.js';
+import { findFollowerUser } from '../../followers/index.js';
+import { findFollow } from '../../followers/index.js';
 import { resolveQrTicket } from '../store.js';
-import { lockWindows, openWindow } from '../../messaging/store/serviceWindows.js';
+import { lockWindows, openWindow } from '../../messaging/index.js';
 import { scanEvent } from '../../../protocol/pushMessages.js';
-import { queuePush } from '../../callbacks/outbox.js';
+import { queuePush } from '../../callbacks/index.js';
 import { notifyDeliveriesQueued } from '../../../platform/jobs/wake.js';
-import { followAccount } from '../../followers/commands/followAccount.js';
+import { followAccount } from '../../followers/index.js';
 
 /** What a scan did. */
 export interface QrScanResult {

@@ -1,0 +1,17 @@
+/**
+ * The autoreplies module: its manifest (what the server registers) and its public API (what other
+ * modules may import). See README.md beside this file.
+ */
+import { defineModule } from '../../main/manifest.js';
+import { registerAutoReplyRoutes as consoleRegisterAutoReplyRoutes } from './console/autoReplyRoutes.js';
+
+/** What the server registers for autoreplies. */
+export const autorepliesModule = defineModule({
+  name: 'autoreplies',
+  routes: {
+    console: [consoleRegisterAutoReplyRoutes],
+  },
+});
+
+// The public API: what other modules use.
+export { autoReplyFor } from './commands/autoReplyResponder.js';

@@ -1,0 +1,26 @@
+/**
+ * The callbacks module: its manifest (what the server registers) and its public API (what other
+ * modules may import). See README.md beside this file.
+ */
+import { defineModule } from '../../main/manifest.js';
+import { registerDeliveryRoutes as consoleRegisterDeliveryRoutes } from './console.js';
+
+/** What the server registers for callbacks. */
+export const callbacksModule = defineModule({
+  name: 'callbacks',
+  routes: {
+    console: [consoleRegisterDeliveryRoutes],
+  },
+});
+
+// The public API: what other modules use.
+export { checkCallbackServer } from './commands/callbackChecker.js';
+export type { CheckAction, CheckOperator } from './commands/callbackChecker.js';
+export { passiveReplyRecorder } from './commands/passiveReplyRecorder.js';
+export { configureServer, disableServer } from './commands/serverConfigurator.js';
+export { startCallbackWorker } from './jobs/callbackWorker.js';
+export { waitForDelivery } from './jobs/deliveryWaiter.js';
+export { onDeliverySettledInTx } from './jobs/settleHandlers.js';
+export { hasServer, queuePush } from './outbox.js';
+export { getDelivery, insertDelivery, listAttempts, listDeliveries, storable } from './store/deliveries.js';
+export type { AttemptView, DeliveryView } from './store/deliveries.js';

@@ -1,0 +1,18 @@
+/**
+ * The operators module: its manifest (what the server registers) and its public API (what other
+ * modules may import). See README.md beside this file.
+ */
+import { defineModule } from '../../main/manifest.js';
+import { registerAuthRoutes as consoleRegisterAuthRoutes } from './console.js';
+
+/** What the server registers for operators. */
+export const operatorsModule = defineModule({
+  name: 'operators',
+  routes: {
+    console: [consoleRegisterAuthRoutes],
+  },
+});
+
+// The public API: what other modules use.
+export { createOperator } from './commands/operatorCreator.js';
+export { insertOrganization, organizationExists } from './store/organizations.js';
