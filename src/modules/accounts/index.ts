@@ -2,13 +2,14 @@
  * The accounts module: its manifest (what the server registers) and its public API (what other
  * modules may import). See README.md beside this file.
  */
-import { defineModule } from '../../main/manifest.js';
-import { registerTokenApis as wechatRegisterTokenApis } from './wechat/token.js';
-import { registerMiscApis as wechatRegisterMiscApis } from './wechat/misc.js';
-import { registerQuotaApis as wechatRegisterQuotaApis } from './wechat/quota.js';
-import { registerAccountRoutes as consoleRegisterAccountRoutes } from './console/accountRoutes.js';
-import { registerDeveloperRoutes as consoleRegisterDeveloperRoutes } from './console/developerRoutes.js';
-import { registerAccountRoutes as simRegisterAccountRoutes } from './sim.js';
+import { defineModule, lazyRoutes } from '../../main/manifest.js';
+
+const wechatRegisterTokenApis = lazyRoutes(() => import('./wechat/token.js'), 'registerTokenApis');
+const wechatRegisterMiscApis = lazyRoutes(() => import('./wechat/misc.js'), 'registerMiscApis');
+const wechatRegisterQuotaApis = lazyRoutes(() => import('./wechat/quota.js'), 'registerQuotaApis');
+const consoleRegisterAccountRoutes = lazyRoutes(() => import('./console/accountRoutes.js'), 'registerAccountRoutes');
+const consoleRegisterDeveloperRoutes = lazyRoutes(() => import('./console/developerRoutes.js'), 'registerDeveloperRoutes');
+const simRegisterAccountRoutes = lazyRoutes(() => import('./sim.js'), 'registerAccountRoutes');
 
 /** What the server registers for accounts. */
 export const accountsModule = defineModule({

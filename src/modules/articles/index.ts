@@ -2,11 +2,13 @@
  * The articles module: its manifest (what the server registers) and its public API (what other
  * modules may import). See README.md beside this file.
  */
-import { defineModule } from '../../main/manifest.js';
-import { registerDraftApis as wechatRegisterDraftApis } from './wechat/drafts.js';
-import { registerFreepublishApis as wechatRegisterFreepublishApis } from './wechat/freepublish.js';
-import { registerNewsApis as wechatRegisterNewsApis } from './wechat/news.js';
-import { registerArticleRoutes as consoleRegisterArticleRoutes } from './console/articleRoutes.js';
+import { defineModule, lazyRoutes } from '../../main/manifest.js';
+import { publishSchedule } from './jobs/publishRunner.js';
+
+const wechatRegisterDraftApis = lazyRoutes(() => import('./wechat/drafts.js'), 'registerDraftApis');
+const wechatRegisterFreepublishApis = lazyRoutes(() => import('./wechat/freepublish.js'), 'registerFreepublishApis');
+const wechatRegisterNewsApis = lazyRoutes(() => import('./wechat/news.js'), 'registerNewsApis');
+const consoleRegisterArticleRoutes = lazyRoutes(() => import('./console/articleRoutes.js'), 'registerArticleRoutes');
 
 /** What the server registers for articles. */
 export const articlesModule = defineModule({
@@ -15,6 +17,7 @@ export const articlesModule = defineModule({
     wechat: [wechatRegisterDraftApis, wechatRegisterFreepublishApis, wechatRegisterNewsApis],
     console: [consoleRegisterArticleRoutes],
   },
+  schedules: [publishSchedule()],
 });
 
 // The public API: what other modules use.
@@ -22,7 +25,6 @@ export { uploadArticleImage } from './commands/articleImageUploader.js';
 export { createDraft } from './commands/draftCreator.js';
 export { submitPublish } from './commands/publishSubmitter.js';
 export { listNewsMaterials } from './console/newsMaterials.js';
-export { startPublishRunner } from './jobs/publishRunner.js';
 export { findArticle, findArticleAt, findArticlesByGroup, markArticlesDeleted, markPublished } from './store/articles.js';
 export type { ArticleRow } from './store/articles.js';
 export { deleteExpiredUploadNews, findGroupArticles, findNewsGroup, groupFullyDeleted, setNewsGroupState } from './store/newsGroups.js';

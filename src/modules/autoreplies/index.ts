@@ -2,8 +2,9 @@
  * The autoreplies module: its manifest (what the server registers) and its public API (what other
  * modules may import). See README.md beside this file.
  */
-import { defineModule } from '../../main/manifest.js';
-import { registerAutoReplyRoutes as consoleRegisterAutoReplyRoutes } from './console/autoReplyRoutes.js';
+import { defineModule, lazyRoutes } from '../../main/manifest.js';
+
+const consoleRegisterAutoReplyRoutes = lazyRoutes(() => import('./console/autoReplyRoutes.js'), 'registerAutoReplyRoutes');
 
 /** What the server registers for autoreplies. */
 export const autorepliesModule = defineModule({

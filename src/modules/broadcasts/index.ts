@@ -2,10 +2,13 @@
  * The broadcasts module: its manifest (what the server registers) and its public API (what other
  * modules may import). See README.md beside this file.
  */
-import { defineModule } from '../../main/manifest.js';
-import { registerMassApis as wechatRegisterMassApis } from './wechat.js';
-import { registerBroadcastRoutes as consoleRegisterBroadcastRoutes } from './console/broadcastRoutes.js';
-import { registerBroadcastRoutes as phoneRegisterBroadcastRoutes } from './phone/broadcastRoutes.js';
+import { defineModule, lazyRoutes } from '../../main/manifest.js';
+import { broadcastRunner } from './jobs/broadcastRunner.js';
+import { relayBroadcastBatches } from './jobs/broadcastLive.js';
+
+const wechatRegisterMassApis = lazyRoutes(() => import('./wechat.js'), 'registerMassApis');
+const consoleRegisterBroadcastRoutes = lazyRoutes(() => import('./console/broadcastRoutes.js'), 'registerBroadcastRoutes');
+const phoneRegisterBroadcastRoutes = lazyRoutes(() => import('./phone/broadcastRoutes.js'), 'registerBroadcastRoutes');
 
 /** What the server registers for broadcasts. */
 export const broadcastsModule = defineModule({
@@ -15,11 +18,11 @@ export const broadcastsModule = defineModule({
     console: [consoleRegisterBroadcastRoutes],
     phone: [phoneRegisterBroadcastRoutes],
   },
+  workers: [broadcastRunner()],
+  onStart: [relayBroadcastBatches],
 });
 
 // The public API: what other modules use.
 export { createMassVideo } from './commands/massVideoCreator.js';
-export { relayBroadcastBatches } from './jobs/broadcastLive.js';
-export { startBroadcastRunner } from './jobs/broadcastRunner.js';
 export { postMessage, postPreview, presentBroadcasts } from './phone/broadcastPresenter.js';
 export { nextMsgDataId } from './store/broadcasts.js';

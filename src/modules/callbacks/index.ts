@@ -2,8 +2,10 @@
  * The callbacks module: its manifest (what the server registers) and its public API (what other
  * modules may import). See README.md beside this file.
  */
-import { defineModule } from '../../main/manifest.js';
-import { registerDeliveryRoutes as consoleRegisterDeliveryRoutes } from './console.js';
+import { defineModule, lazyRoutes } from '../../main/manifest.js';
+import { callbackWorker } from './jobs/callbackWorker.js';
+
+const consoleRegisterDeliveryRoutes = lazyRoutes(() => import('./console.js'), 'registerDeliveryRoutes');
 
 /** What the server registers for callbacks. */
 export const callbacksModule = defineModule({
@@ -11,6 +13,9 @@ export const callbacksModule = defineModule({
   routes: {
     console: [consoleRegisterDeliveryRoutes],
   },
+  workers: [callbackWorker()],
+  // waitForDelivery subscribes while a simulator request waits for its passive reply.
+  handles: ['deliverySettled'],
 });
 
 // The public API: what other modules use.
@@ -18,7 +23,6 @@ export { checkCallbackServer } from './commands/callbackChecker.js';
 export type { CheckAction, CheckOperator } from './commands/callbackChecker.js';
 export { passiveReplyRecorder } from './commands/passiveReplyRecorder.js';
 export { configureServer, disableServer } from './commands/serverConfigurator.js';
-export { startCallbackWorker } from './jobs/callbackWorker.js';
 export { waitForDelivery } from './jobs/deliveryWaiter.js';
 export { onDeliverySettledInTx } from './jobs/settleHandlers.js';
 export { hasServer, queuePush } from './outbox.js';

@@ -2,14 +2,15 @@
  * The followers module: its manifest (what the server registers) and its public API (what other
  * modules may import). See README.md beside this file.
  */
-import { defineModule } from '../../main/manifest.js';
-import { registerUserRoutes as wechatRegisterUserRoutes } from './wechat/users.js';
-import { registerTagRoutes as wechatRegisterTagRoutes } from './wechat/tags.js';
-import { registerGroupRoutes as wechatRegisterGroupRoutes } from './wechat/groups.js';
-import { registerFollowerRoutes as consoleRegisterFollowerRoutes } from './console/followerRoutes.js';
-import { registerAuthRoutes as phoneRegisterAuthRoutes } from './phone/authRoutes.js';
-import { registerAccountRoutes as phoneRegisterAccountRoutes } from './phone/accountRoutes.js';
-import { registerUserRoutes as simRegisterUserRoutes } from './sim.js';
+import { defineModule, lazyRoutes } from '../../main/manifest.js';
+
+const wechatRegisterUserRoutes = lazyRoutes(() => import('./wechat/users.js'), 'registerUserRoutes');
+const wechatRegisterTagRoutes = lazyRoutes(() => import('./wechat/tags.js'), 'registerTagRoutes');
+const wechatRegisterGroupRoutes = lazyRoutes(() => import('./wechat/groups.js'), 'registerGroupRoutes');
+const consoleRegisterFollowerRoutes = lazyRoutes(() => import('./console/followerRoutes.js'), 'registerFollowerRoutes');
+const phoneRegisterAuthRoutes = lazyRoutes(() => import('./phone/authRoutes.js'), 'registerAuthRoutes');
+const phoneRegisterAccountRoutes = lazyRoutes(() => import('./phone/accountRoutes.js'), 'registerAccountRoutes');
+const simRegisterUserRoutes = lazyRoutes(() => import('./sim.js'), 'registerUserRoutes');
 
 /** What the server registers for followers. */
 export const followersModule = defineModule({

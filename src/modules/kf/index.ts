@@ -2,12 +2,13 @@
  * The kf module: its manifest (what the server registers) and its public API (what other
  * modules may import). See README.md beside this file.
  */
-import { defineModule } from '../../main/manifest.js';
-import { registerKfAccountApis as wechatRegisterKfAccountApis } from './wechat/kfAccounts.js';
-import { registerKfSessionApis as wechatRegisterKfSessionApis } from './wechat/kfSessions.js';
-import { registerInboxKfRoutes as consoleRegisterInboxKfRoutes } from './console/inboxKfRoutes.js';
-import { registerInboxRoutes as consoleRegisterInboxRoutes } from './console/inboxRoutes.js';
-import { registerInboxMessageRoutes as consoleRegisterInboxMessageRoutes } from './console/inboxMessageRoutes.js';
+import { defineModule, lazyRoutes } from '../../main/manifest.js';
+
+const wechatRegisterKfAccountApis = lazyRoutes(() => import('./wechat/kfAccounts.js'), 'registerKfAccountApis');
+const wechatRegisterKfSessionApis = lazyRoutes(() => import('./wechat/kfSessions.js'), 'registerKfSessionApis');
+const consoleRegisterInboxKfRoutes = lazyRoutes(() => import('./console/inboxKfRoutes.js'), 'registerInboxKfRoutes');
+const consoleRegisterInboxRoutes = lazyRoutes(() => import('./console/inboxRoutes.js'), 'registerInboxRoutes');
+const consoleRegisterInboxMessageRoutes = lazyRoutes(() => import('./console/inboxMessageRoutes.js'), 'registerInboxMessageRoutes');
 
 /** What the server registers for kf. */
 export const kfModule = defineModule({

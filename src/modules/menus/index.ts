@@ -2,10 +2,11 @@
  * The menus module: its manifest (what the server registers) and its public API (what other
  * modules may import). See README.md beside this file.
  */
-import { defineModule } from '../../main/manifest.js';
-import { registerMenuRoutes as wechatRegisterMenuRoutes } from './wechat/menu.js';
-import { registerMenuRoutes as consoleRegisterMenuRoutes } from './console/menuRoutes.js';
-import { registerActionRoutes as phoneRegisterActionRoutes } from './phone/actionRoutes.js';
+import { defineModule, lazyRoutes } from '../../main/manifest.js';
+
+const wechatRegisterMenuRoutes = lazyRoutes(() => import('./wechat/menu.js'), 'registerMenuRoutes');
+const consoleRegisterMenuRoutes = lazyRoutes(() => import('./console/menuRoutes.js'), 'registerMenuRoutes');
+const phoneRegisterActionRoutes = lazyRoutes(() => import('./phone/actionRoutes.js'), 'registerActionRoutes');
 
 /** What the server registers for menus. */
 export const menusModule = defineModule({

@@ -2,10 +2,11 @@
  * The messaging module: its manifest (what the server registers) and its public API (what other
  * modules may import). See README.md beside this file.
  */
-import { defineModule } from '../../main/manifest.js';
-import { registerCustomMessageApis as wechatRegisterCustomMessageApis } from './wechat.js';
-import { registerChatRoutes as phoneRegisterChatRoutes } from './phone/chatRoutes.js';
-import { registerMessageRoutes as simRegisterMessageRoutes } from './sim.js';
+import { defineModule, lazyRoutes } from '../../main/manifest.js';
+
+const wechatRegisterCustomMessageApis = lazyRoutes(() => import('./wechat.js'), 'registerCustomMessageApis');
+const phoneRegisterChatRoutes = lazyRoutes(() => import('./phone/chatRoutes.js'), 'registerChatRoutes');
+const simRegisterMessageRoutes = lazyRoutes(() => import('./sim.js'), 'registerMessageRoutes');
 
 /** What the server registers for messaging. */
 export const messagingModule = defineModule({

@@ -2,8 +2,9 @@
  * The moderation module: its manifest (what the server registers) and its public API (what other
  * modules may import). See README.md beside this file.
  */
-import { defineModule } from '../../main/manifest.js';
-import { registerModerationRoutes as consoleRegisterModerationRoutes } from './console.js';
+import { defineModule, lazyRoutes } from '../../main/manifest.js';
+
+const consoleRegisterModerationRoutes = lazyRoutes(() => import('./console.js'), 'registerModerationRoutes');
 
 /** What the server registers for moderation. */
 export const moderationModule = defineModule({

@@ -2,8 +2,9 @@
  * The operators module: its manifest (what the server registers) and its public API (what other
  * modules may import). See README.md beside this file.
  */
-import { defineModule } from '../../main/manifest.js';
-import { registerAuthRoutes as consoleRegisterAuthRoutes } from './console.js';
+import { defineModule, lazyRoutes } from '../../main/manifest.js';
+
+const consoleRegisterAuthRoutes = lazyRoutes(() => import('./console.js'), 'registerAuthRoutes');
 
 /** What the server registers for operators. */
 export const operatorsModule = defineModule({

@@ -2,8 +2,9 @@
  * The qrcodes module: its manifest (what the server registers) and its public API (what other
  * modules may import). See README.md beside this file.
  */
-import { defineModule } from '../../main/manifest.js';
-import { registerQrCodeRoutes as wechatRegisterQrCodeRoutes } from './wechat/qrcode.js';
+import { defineModule, lazyRoutes } from '../../main/manifest.js';
+
+const wechatRegisterQrCodeRoutes = lazyRoutes(() => import('./wechat/qrcode.js'), 'registerQrCodeRoutes');
 
 /** What the server registers for qrcodes. */
 export const qrcodesModule = defineModule({

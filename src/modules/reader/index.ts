@@ -2,10 +2,11 @@
  * The reader module: its manifest (what the server registers) and its public API (what other
  * modules may import). See README.md beside this file.
  */
-import { defineModule } from '../../main/manifest.js';
-import { registerCommentApis as wechatRegisterCommentApis } from './wechat.js';
-import { registerArticleRoutes as phoneRegisterArticleRoutes } from './phone.js';
-import { registerReaderPages as readerRegisterReaderPages } from './web/routes.js';
+import { defineModule, lazyRoutes } from '../../main/manifest.js';
+
+const wechatRegisterCommentApis = lazyRoutes(() => import('./wechat.js'), 'registerCommentApis');
+const phoneRegisterArticleRoutes = lazyRoutes(() => import('./phone.js'), 'registerArticleRoutes');
+const readerRegisterReaderPages = lazyRoutes(() => import('./web/routes.js'), 'registerReaderPages');
 
 /** What the server registers for reader. */
 export const readerModule = defineModule({

@@ -2,8 +2,9 @@
  * The revenue module: its manifest (what the server registers) and its public API (what other
  * modules may import). See README.md beside this file.
  */
-import { defineModule } from '../../main/manifest.js';
-import { registerRevenueRoutes as consoleRegisterRevenueRoutes } from './console.js';
+import { defineModule, lazyRoutes } from '../../main/manifest.js';
+
+const consoleRegisterRevenueRoutes = lazyRoutes(() => import('./console.js'), 'registerRevenueRoutes');
 
 /** What the server registers for revenue. */
 export const revenueModule = defineModule({

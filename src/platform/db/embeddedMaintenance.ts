@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database } from './connect.js';
+import { defineSchedule, startSchedule } from '../jobs/registry.js';
 
 /**
  * Autovacuum for the embedded database. PostgreSQL's autovacuum launcher does not run in PGlite,
@@ -53,21 +54,19 @@ export async function maintainEmbedded(services: { database: Database; log: Logg
   return done;
 }
 
+type MaintainedServices = { database: Database; log: Logger };
+
+/** Vacuums and analyzes the embedded database every `every` (nothing on PostgreSQL). */
+export const embeddedMaintenanceSchedule = (every = MAINTENANCE_MS) =>
+  defineSchedule<MaintainedServices, never>({
+    name: 'embedded-maintenance',
+    every,
+    enabled: (services) => services.database.kind === 'pglite',
+    run: (services) => maintainEmbedded(services).catch((err: unknown) => services.log.warn({ err }, 'embedded database maintenance failed')),
+  });
+
 /** Runs maintainEmbedded every `everyMs` on the embedded database (nothing on PostgreSQL); returns the function that stops it. */
-export function startEmbeddedMaintenance(services: { database: Database; log: Logger }, everyMs = MAINTENANCE_MS): () => Promise<void> {
-  if (services.database.kind !== 'pglite') return async () => undefined;
-  let running: Promise<unknown> | undefined;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = maintainEmbedded(services)
-      .catch((err: unknown) => services.log.warn({ err }, 'embedded database maintenance failed'))
-      .finally(() => {
-        running = undefined;
-      });
-  }, everyMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+export function startEmbeddedMaintenance(services: MaintainedServices, everyMs = MAINTENANCE_MS): () => Promise<void> {
+  const job = startSchedule(embeddedMaintenanceSchedule(everyMs), services);
+  return () => job.stop();
 }

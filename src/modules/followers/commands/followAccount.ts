@@ -7,7 +7,6 @@ import { lockWindows, openWindow } from '../../messaging/index.js';
 import type { ConversationRow } from '../../messaging/index.js';
 import { subscribeEvent } from '../../../protocol/pushMessages.js';
 import { hasServer, queuePush } from '../../callbacks/index.js';
-import { notifyDeliveriesQueued } from '../../../platform/jobs/wake.js';
 import { publishConversation } from '../../messaging/index.js';
 import { autoReplyFor } from '../../autoreplies/index.js';
 
@@ -54,7 +53,7 @@ export async function followAccount(services: Services, userId: string, appid: s
     const rows = hasServer(account) ? [] : await autoReplyFor(tx, account, { userId: user.id, openid: row.openid }, { kind: 'subscribe' }, now);
     return { openid: row.openid, queued: pending, rows };
   });
-  if (queued) notifyDeliveriesQueued(services);
+  if (queued) services.signals.emit('deliveriesQueued');
   publishConversation(services, account, rows);
   return openid;
 }

@@ -6,7 +6,6 @@ import { lockFollow, unsubscribe } from '../store/followers.js';
 import { closeWindows, lockWindows } from '../../messaging/index.js';
 import { unsubscribeEvent } from '../../../protocol/pushMessages.js';
 import { queuePush } from '../../callbacks/index.js';
-import { notifyDeliveriesQueued } from '../../../platform/jobs/wake.js';
 
 /**
  * A user unfollows an account; the unsubscribe event is queued and the follower's
@@ -33,6 +32,6 @@ export async function unfollowAccount(services: Services, userId: string, appid:
     await closeWindows(tx, account.id, row.openid, now);
     return { openid: row.openid, queued: pending };
   });
-  if (queued) notifyDeliveriesQueued(services);
+  if (queued) services.signals.emit('deliveriesQueued');
   return openid;
 }

@@ -6,7 +6,6 @@ import { listActiveSessionsOfKf, releaseWaitingReservations, updateSession } fro
 import { insertKfRecord } from '../store/kfRecords.js';
 import { OPERCODE } from '../rules/kf.js';
 import { queueKfEvent } from '../kfEvents.js';
-import { notifyDeliveriesQueued } from '../../../platform/jobs/wake.js';
 
 /**
  * Deletes a customer-service account (kfaccount/del). Its active sessions are closed (record
@@ -34,6 +33,6 @@ export async function removeKfAccount(services: Services, accountId: string, kfA
     await releaseWaitingReservations(tx, accountId, removed.kfAccount);
     return sessions.length;
   });
-  if (closed > 0) notifyDeliveriesQueued(services);
+  if (closed > 0) services.signals.emit('deliveriesQueued');
   return { closedSessions: closed };
 }

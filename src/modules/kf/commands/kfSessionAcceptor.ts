@@ -6,7 +6,6 @@ import { findOpenSession, lockFollowerSessions, updateSession, type KfSessionRow
 import { insertKfRecord } from '../store/kfRecords.js';
 import { OPERCODE, isOpenidShaped } from '../rules/kf.js';
 import { queueKfEvent } from '../kfEvents.js';
-import { notifyDeliveriesQueued } from '../../../platform/jobs/wake.js';
 
 /**
  * A worker claims a waiting follower from the queue (the console inbox's "accept"). The kf
@@ -34,6 +33,6 @@ export async function acceptSession(services: Services, accountId: string, openi
     await queueKfEvent(tx, account, openid, { event: 'kf_create_session', kfAccount: kf.kfAccount }, now);
     return { session, changed: true };
   });
-  if (result.changed) notifyDeliveriesQueued(services);
+  if (result.changed) services.signals.emit('deliveriesQueued');
   return result.session;
 }

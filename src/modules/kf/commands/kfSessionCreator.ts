@@ -6,7 +6,6 @@ import { findOpenSession, insertSession, isCurrentFollower, lockFollowerSessions
 import { insertKfRecord } from '../store/kfRecords.js';
 import { MAX_SESSION_TEXT_CHARS, OPERCODE, charCount, isOpenidShaped } from '../rules/kf.js';
 import { queueKfEvent } from '../kfEvents.js';
-import { notifyDeliveriesQueued } from '../../../platform/jobs/wake.js';
 
 /** kfsession/create: which worker, which follower. */
 export interface CreateSessionInput {
@@ -48,6 +47,6 @@ export async function createKfSession(services: Services, accountId: string, inp
     await queueKfEvent(tx, account, input.openid, { event: 'kf_create_session', kfAccount: kf.kfAccount }, now);
     return { session, created: true };
   });
-  if (result.created) notifyDeliveriesQueued(services);
+  if (result.created) services.signals.emit('deliveriesQueued');
   return result;
 }

@@ -7,7 +7,6 @@ import { findOpenSession, insertSession, lockFollowerSessions, type KfSessionRow
 import { insertKfRecord } from '../store/kfRecords.js';
 import { OPERCODE, isOpenidShaped } from '../rules/kf.js';
 import { queueKfEvent } from '../kfEvents.js';
-import { notifyDeliveriesQueued } from '../../../platform/jobs/wake.js';
 
 /** The follower's open session after queueing. */
 export interface QueuedSession {
@@ -76,7 +75,7 @@ export async function enqueueWaitingSession(
       if (!account) throw new DomainError('not_found', 'Account not found.');
       return enqueueIn(tx, account, openid, opts.preferredKf, services.clock.now());
     });
-    if (queued.eventsQueued) notifyDeliveriesQueued(services);
+    if (queued.eventsQueued) services.signals.emit('deliveriesQueued');
     return queued;
   }
   if (!opts.at) throw new TypeError('enqueueWaitingSession needs `at` when given a transaction');

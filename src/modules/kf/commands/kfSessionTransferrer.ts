@@ -6,7 +6,6 @@ import { findOpenSession, lockFollowerSessions, updateSession, type KfSessionRow
 import { insertKfRecord } from '../store/kfRecords.js';
 import { OPERCODE, isOpenidShaped } from '../rules/kf.js';
 import { queueKfEvent } from '../kfEvents.js';
-import { notifyDeliveriesQueued } from '../../../platform/jobs/wake.js';
 
 /**
  * Hands a follower's active session to another worker. The target must exist (kf_not_found)
@@ -33,6 +32,6 @@ export async function transferSession(services: Services, accountId: string, ope
     await queueKfEvent(tx, account, openid, { event: 'kf_switch_session', fromKfAccount: from, toKfAccount: to.kfAccount }, now);
     return { session, changed: true };
   });
-  if (result.changed) notifyDeliveriesQueued(services);
+  if (result.changed) services.signals.emit('deliveriesQueued');
   return result.session;
 }

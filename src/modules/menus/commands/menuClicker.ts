@@ -16,7 +16,6 @@ import {
   type Envelope, type PushMessage,
 } from '../../../protocol/pushMessages.js';
 import { queuePush } from '../../callbacks/index.js';
-import { notifyDeliveriesQueued } from '../../../platform/jobs/wake.js';
 import { publishConversation } from '../../messaging/index.js';
 import { presentPhoneMessage, type PhoneMessage } from '../../messaging/index.js';
 import { sendUserMessage } from '../../messaging/index.js';
@@ -198,7 +197,7 @@ async function pushEvent(services: Services, account: AccountRow, openid: string
     }
     return q;
   });
-  if (queued.pending) notifyDeliveriesQueued(services);
+  if (queued.pending) services.signals.emit('deliveriesQueued');
   return queued.deliveryId;
 }
 

@@ -19,7 +19,6 @@ import {
   type Envelope, type PushMessage,
 } from '../../../protocol/pushMessages.js';
 import { queuePush, hasServer } from '../../callbacks/index.js';
-import { notifyDeliveriesQueued } from '../../../platform/jobs/wake.js';
 import { publishConversation } from '../realtime.js';
 import { presentPhoneMessage, type PhoneMessage } from '../phone/messagePresenter.js';
 
@@ -176,7 +175,7 @@ export async function sendUserMessage(
   const account = known && known.account?.appid === appid ? known.account : await findAccountByAppid(services.db, appid);
   const fast = account ? await sendFast(services, account, userId, m) : undefined;
   if (account && fast) {
-    notifyDeliveriesQueued(services);
+    services.signals.emit('deliveriesQueued');
     publishConversation(services, account, [fast.row]);
     return { message: present(account, fast.row), msgId: fast.msgId, openid: fast.row.openid, deliveryId: fast.deliveryId, route: 'server', replies: [] };
   }
@@ -222,7 +221,7 @@ export async function sendUserMessage(
       pending: queued.pending,
     };
   });
-  if (result.pending) notifyDeliveriesQueued(services);
+  if (result.pending) services.signals.emit('deliveriesQueued');
   publishConversation(services, account, [result.row, ...result.replies]);
   return {
     message: present(account, result.row),

@@ -7,7 +7,6 @@ import { resolveQrTicket } from '../store.js';
 import { lockWindows, openWindow } from '../../messaging/index.js';
 import { scanEvent } from '../../../protocol/pushMessages.js';
 import { queuePush } from '../../callbacks/index.js';
-import { notifyDeliveriesQueued } from '../../../platform/jobs/wake.js';
 import { followAccount } from '../../followers/index.js';
 
 /** What a scan did. */
@@ -57,6 +56,6 @@ export async function scanQr(services: Services, userId: string, textOrUrl: stri
     await openWindow(tx, account.id, follow.openid, 'scan', now);
     return q.pending;
   });
-  if (pending) notifyDeliveriesQueued(services);
+  if (pending) services.signals.emit('deliveriesQueued');
   return { ...base, openid: follow.openid, event: 'SCAN' };
 }
