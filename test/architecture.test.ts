@@ -284,7 +284,7 @@ const MODULE_EDGES_IN_CYCLES: readonly string[] = [
   'accounts -> callbacks', 'accounts -> operators',
   'articles -> accounts', 'articles -> broadcasts', 'articles -> callbacks', 'articles -> media', 'articles -> moderation', 'articles -> reader',
   'autoreplies -> accounts', 'autoreplies -> menus', 'autoreplies -> messaging',
-  'broadcasts -> accounts', 'broadcasts -> articles', 'broadcasts -> callbacks', 'broadcasts -> followers', 'broadcasts -> media', 'broadcasts -> moderation', 'broadcasts -> operators', 'broadcasts -> reader',
+  'broadcasts -> accounts', 'broadcasts -> articles', 'broadcasts -> callbacks', 'broadcasts -> followers', 'broadcasts -> media', 'broadcasts -> messaging', 'broadcasts -> moderation', 'broadcasts -> operators', 'broadcasts -> reader',
   'callbacks -> accounts', 'callbacks -> kf', 'callbacks -> messaging',
   'followers -> accounts', 'followers -> autoreplies', 'followers -> callbacks', 'followers -> menus', 'followers -> messaging', 'followers -> operators',
   'kf -> accounts', 'kf -> callbacks', 'kf -> followers', 'kf -> messaging', 'kf -> operators',

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../main/services.js';
 import { DomainError, httpStatusOf } from '../../platform/errors.js';
+import { CONTROL_MULTILINE, LONE_SURROGATE } from '../../platform/text.js';
 
 /**
  * The simulator's route chain: JSON body parsed from the raw bytes, zod validation, one
@@ -97,7 +98,6 @@ export function simRoute<B = undefined, Q = undefined>(app: FastifyInstance, ser
   });
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Text without control characters (they cannot travel in WeChat's XML). */
 export const plainText = (max: number) =>
@@ -105,4 +105,4 @@ export const plainText = (max: number) =>
     .string()
     .max(max)
     .refine((s) => !LONE_SURROGATE.test(s), 'must be valid Unicode text.')
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'must not contain control characters.');
+    .refine((s) => !CONTROL_MULTILINE.test(s), 'must not contain control characters.');

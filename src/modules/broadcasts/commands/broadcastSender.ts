@@ -7,7 +7,7 @@ import { countSubscribedOpenids, findByClientMsgId, insertBroadcast, lockMassSco
 import { findTag } from '../../followers/index.js';
 import { isTaggableSystemTag } from '../../followers/rules/audience.js';
 import { massQuotaRule, periodEnd, quotaKeys } from '../rules/massQuota.js';
-import { checkClientMsgId, checkMassContent, moderationStatus, placementOf, type Audience, type MassContent } from '../rules/massMessage.js';
+import { checkClientMsgId, checkMassContent, moderationStatus, postPlacement, type Audience, type MassContent } from '../rules/massMessage.js';
 import { checkCopyright, type CopyrightCheck } from '../../articles/rules/copyright.js';
 import type { Violation } from '../../moderation/rules/moderation.js';
 import { moderateArticles, moderateText } from '../../moderation/index.js';
@@ -115,7 +115,7 @@ export async function sendBroadcast(services: Services, input: SendBroadcastInpu
   const countsToQuota = input.audience.kind !== 'openids' || input.source === 'console';
   const quotaAtMs = scheduledAt ? scheduledAt.getTime() : nowMs;
   const keys = quotaKeys(quotaAtMs);
-  const { placement, notify } = placementOf(account.type);
+  const { placement, notify } = postPlacement(account.type);
 
   const outcome = await withTransaction(services, async (tx, after) => {
     await lockMassScope(tx, account.id);

@@ -19,6 +19,7 @@ import { queuePush } from '../../callbacks/index.js';
 import { publishConversation } from '../../messaging/index.js';
 import { presentPhoneMessage, type PhoneMessage } from '../../messaging/index.js';
 import { sendUserMessage } from '../../messaging/index.js';
+import { XML_ILLEGAL } from '../../../platform/text.js';
 
 /** What a menu button needs from the phone besides the tap. */
 export interface MenuClickExtra {
@@ -50,7 +51,7 @@ export interface MenuClickResult {
 /** Photos one pic_* button sends at most. */
 export const MAX_MENU_PICS = 9;
 const SCAN_RESULT_MAX = 2048;
-const CONTROL_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+const CONTROL_RE = XML_ILLEGAL;
 
 /** The button a follower taps: [i] on the top level or [i, j] in a sub-menu. */
 function buttonAt(buttons: MenuButton[], path: unknown): MenuButton {
