@@ -3,12 +3,16 @@
  * modules may import). See README.md beside this file.
  */
 import { defineModule, lazyRoutes } from '../../main/manifest.js';
+import type { Services, SignalName } from '../../main/services.js';
+import type { ScheduleDeclaration } from '../../platform/jobs/registry.js';
 import { publishSchedule } from './jobs/publishRunner.js';
 
 const wechatRegisterDraftApis = lazyRoutes(() => import('./wechat/drafts.js'), 'registerDraftApis');
 const wechatRegisterFreepublishApis = lazyRoutes(() => import('./wechat/freepublish.js'), 'registerFreepublishApis');
 const wechatRegisterNewsApis = lazyRoutes(() => import('./wechat/news.js'), 'registerNewsApis');
 const consoleRegisterArticleRoutes = lazyRoutes(() => import('./console/articleRoutes.js'), 'registerArticleRoutes');
+
+let schedulesDeclared: ScheduleDeclaration<Services, SignalName>[] | undefined;
 
 /** What the server registers for articles. */
 export const articlesModule = defineModule({
@@ -17,7 +21,10 @@ export const articlesModule = defineModule({
     wechat: [wechatRegisterDraftApis, wechatRegisterFreepublishApis, wechatRegisterNewsApis],
     console: [consoleRegisterArticleRoutes],
   },
-  schedules: [publishSchedule()],
+  // Read when the server starts jobs, not when this file loads (a job file may be what loads it).
+  get schedules() {
+    return (schedulesDeclared ??= [publishSchedule()]);
+  },
 });
 
 // The public API: what other modules use.

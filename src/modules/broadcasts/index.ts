@@ -3,12 +3,16 @@
  * modules may import). See README.md beside this file.
  */
 import { defineModule, lazyRoutes } from '../../main/manifest.js';
+import type { Services, SignalName } from '../../main/services.js';
+import type { AnyWorker } from '../../platform/jobs/registry.js';
 import { broadcastRunner } from './jobs/broadcastRunner.js';
 import { relayBroadcastBatches } from './jobs/broadcastLive.js';
 
 const wechatRegisterMassApis = lazyRoutes(() => import('./wechat.js'), 'registerMassApis');
 const consoleRegisterBroadcastRoutes = lazyRoutes(() => import('./console/broadcastRoutes.js'), 'registerBroadcastRoutes');
 const phoneRegisterBroadcastRoutes = lazyRoutes(() => import('./phone/broadcastRoutes.js'), 'registerBroadcastRoutes');
+
+let workersDeclared: AnyWorker<Services, SignalName>[] | undefined;
 
 /** What the server registers for broadcasts. */
 export const broadcastsModule = defineModule({
@@ -18,7 +22,10 @@ export const broadcastsModule = defineModule({
     console: [consoleRegisterBroadcastRoutes],
     phone: [phoneRegisterBroadcastRoutes],
   },
-  workers: [broadcastRunner()],
+  // Read when the server starts jobs, not when this file loads (a job file may be what loads it).
+  get workers() {
+    return (workersDeclared ??= [broadcastRunner()]);
+  },
   onStart: [relayBroadcastBatches],
 });
 

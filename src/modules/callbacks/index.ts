@@ -3,9 +3,13 @@
  * modules may import). See README.md beside this file.
  */
 import { defineModule, lazyRoutes } from '../../main/manifest.js';
+import type { Services, SignalName } from '../../main/services.js';
+import type { AnyWorker } from '../../platform/jobs/registry.js';
 import { callbackWorker } from './jobs/callbackWorker.js';
 
 const consoleRegisterDeliveryRoutes = lazyRoutes(() => import('./console.js'), 'registerDeliveryRoutes');
+
+let workersDeclared: AnyWorker<Services, SignalName>[] | undefined;
 
 /** What the server registers for callbacks. */
 export const callbacksModule = defineModule({
@@ -13,7 +17,10 @@ export const callbacksModule = defineModule({
   routes: {
     console: [consoleRegisterDeliveryRoutes],
   },
-  workers: [callbackWorker()],
+  // Read when the server starts jobs, not when this file loads (a job file may be what loads it).
+  get workers() {
+    return (workersDeclared ??= [callbackWorker()]);
+  },
   // waitForDelivery subscribes while a simulator request waits for its passive reply.
   handles: ['deliverySettled'],
 });

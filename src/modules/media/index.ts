@@ -3,11 +3,15 @@
  * modules may import). See README.md beside this file.
  */
 import { defineModule, lazyRoutes } from '../../main/manifest.js';
+import type { Services, SignalName } from '../../main/services.js';
+import type { ScheduleDeclaration } from '../../platform/jobs/registry.js';
 import { mediaSweepSchedule } from './jobs.js';
 
 const wechatRegisterMediaApis = lazyRoutes(() => import('./wechat/media.js'), 'registerMediaApis');
 const wechatRegisterMaterialApis = lazyRoutes(() => import('./wechat/material.js'), 'registerMaterialApis');
 const consoleRegisterMaterialRoutes = lazyRoutes(() => import('./console/materialRoutes.js'), 'registerMaterialRoutes');
+
+let schedulesDeclared: ScheduleDeclaration<Services, SignalName>[] | undefined;
 
 /** What the server registers for media. */
 export const mediaModule = defineModule({
@@ -16,7 +20,10 @@ export const mediaModule = defineModule({
     wechat: [wechatRegisterMediaApis, wechatRegisterMaterialApis],
     console: [consoleRegisterMaterialRoutes],
   },
-  schedules: [mediaSweepSchedule()],
+  // Read when the server starts jobs, not when this file loads (a job file may be what loads it).
+  get schedules() {
+    return (schedulesDeclared ??= [mediaSweepSchedule()]);
+  },
 });
 
 // The public API: what other modules use.
