@@ -35,7 +35,7 @@ export async function collectRegistered(): Promise<typeof registeredApis> {
     const services = await buildServices({ config: loadConfig({ LOG_LEVEL: 'silent', HERALD_DEMO: '0' }), database, logger: pino({ level: 'silent' }) });
     const app = await buildApp(services);
     await app.close();
-    for (const fn of services.hooks.onClose) await fn();
+    for (const fn of services.onClose) await fn();
     await database.close();
   }
   return registeredApis;

@@ -2,7 +2,7 @@ import type { Config } from './config.js';
 import { openDatabase } from './server.js';
 import { DomainError } from '../platform/errors.js';
 import { setPasswordCost } from '../platform/password.js';
-import { checkAdminPassword, createPlatformAdmin } from '../modules/operators/commands/adminCreator.js';
+import { checkAdminPassword, createPlatformAdmin } from '../modules/operators/index.js';
 
 const USAGE = 'Usage: herald admin create --email <email> --password-stdin [--org <name>] [--name <name>]';
 

@@ -3,7 +3,7 @@ import { openDatabase } from './server.js';
 import { SystemClock } from '../platform/clock.js';
 import { loadClockOffset } from '../platform/db/settings.js';
 import { DomainError } from '../platform/errors.js';
-import { MAX_SEED_FOLLOWERS, seedFollowers } from '../modules/followers/commands/followerSeeder.js';
+import { MAX_SEED_FOLLOWERS, seedFollowers } from '../modules/followers/index.js';
 import { progressBar } from './cliProgress.js';
 
 const USAGE = 'Usage: herald seed --followers N [--account <appid>]';

@@ -2,12 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from './services.js';
 import { DomainError } from '../platform/errors.js';
 import { LoginThrottle } from '../platform/http/loginThrottle.js';
-import { registerAuthRoutes } from '../modules/followers/phone/authRoutes.js';
-import { registerAccountRoutes } from '../modules/followers/phone/accountRoutes.js';
-import { registerChatRoutes } from '../modules/messaging/phone/chatRoutes.js';
-import { registerActionRoutes } from '../modules/menus/phone/actionRoutes.js';
-import { registerArticleRoutes } from '../modules/reader/phone.js';
-import { registerBroadcastRoutes } from '../modules/broadcasts/phone/broadcastRoutes.js';
+import { routesFor } from './modules.js';
 import { PHONE_BODY_LIMIT, phoneErrorHandler } from '../surfaces/phone/kit.js';
 
 /**
@@ -24,12 +19,7 @@ export async function registerPhone(app: FastifyInstance, services: Services): P
       api.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
       api.setErrorHandler(phoneErrorHandler(services));
 
-      registerAuthRoutes(api, services, attempts);
-      registerAccountRoutes(api, services);
-      registerChatRoutes(api, services);
-      registerActionRoutes(api, services);
-      registerArticleRoutes(api, services);
-      registerBroadcastRoutes(api, services);
+      for (const register of routesFor('phone')) await register(api, services, { attempts });
 
       // Without this, unknown API paths would fall through to the web app's /phone/* page.
       api.all('/*', { bodyLimit: PHONE_BODY_LIMIT }, async (request) => {

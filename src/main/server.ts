@@ -5,7 +5,8 @@ import { setPasswordCost } from '../platform/password.js';
 import type { Config } from './config.js';
 import { SystemClock, type Clock } from '../platform/clock.js';
 import { connect, type Database } from '../platform/db/connect.js';
-import { newHooks, type Services } from './services.js';
+import { SIGNAL_NAMES, type HeraldSignals, type Services } from './services.js';
+import { createSignals } from '../platform/jobs/signals.js';
 import { QuotaMeter } from '../surfaces/wechat/quotaMeter.js';
 import { RequestLog } from '../surfaces/wechat/requestLog.js';
 import { TokenCache } from '../surfaces/wechat/tokenCache.js';
@@ -13,21 +14,21 @@ import { registerWechatRoutes } from './wechatRoutes.js';
 import { registerConsole } from './consoleRoutes.js';
 import { registerSim } from './simRoutes.js';
 import { registerPhone } from './phoneRoutes.js';
-import { registerReader } from './readerRoutes.js';
+import { MODULES, routesFor } from './modules.js';
+import { LoginThrottle } from '../platform/http/loginThrottle.js';
 import { registerWeb } from './web.js';
-import { startWorkers } from './workers.js';
+import { checkModuleJobs, startWorkers } from './workers.js';
 import { loadClockOffset } from '../platform/db/settings.js';
 import { JSON_CONTENT_TYPE } from '../surfaces/wechat/kit.js';
 import { newRid } from '../protocol/rid.js';
 import { createRealtimeHub } from '../platform/realtime/hub.js';
+import { phoneMessageLoader } from '../modules/messaging/index.js';
 import { registerRealtimeRoutes } from '../surfaces/phone/wsRoute.js';
-import { relayBroadcastBatches } from '../modules/broadcasts/jobs/broadcastLive.js';
 import { diskStorageFor } from '../platform/media/storage.js';
-import { onDeliverySettledInTx } from '../modules/callbacks/jobs/settleHandlers.js';
+import { onDeliverySettledInTx, passiveReplyRecorder } from '../modules/callbacks/index.js';
 import { registerSecurityHeaders } from '../platform/http/securityHeaders.js';
 import { registerHostGuard } from '../platform/http/hostGuard.js';
 import { createOutboundPolicy } from '../platform/http/outboundPolicy.js';
-import { passiveReplyRecorder } from '../modules/callbacks/commands/passiveReplyRecorder.js';
 import { answerUnserved, isWechatApiPath } from '../surfaces/wechat/unserved.js';
 
 /**
@@ -59,17 +60,18 @@ export async function buildServices(opts: BuildOptions): Promise<Services> {
     quotas: new QuotaMeter(database.db, clock, log),
     requestLog: new RequestLog(database.db, log),
     tokens: new TokenCache(database.db),
-    realtime: createRealtimeHub(database, log.child({ component: 'realtime' })),
+    realtime: createRealtimeHub(database, log.child({ component: 'realtime' }), phoneMessageLoader(database.db)),
     mediaStorage: diskStorageFor(config.dataDir),
     outbound: createOutboundPolicy({ strict: config.mode === 'platform', allow: config.callbackAllow }),
-    hooks: newHooks(),
+    signals: createSignals<HeraldSignals>(SIGNAL_NAMES, log),
+    onClose: [],
   };
   await services.realtime.start();
-  services.hooks.onClose.push(() => services.realtime.stop());
+  services.onClose.push(() => services.realtime.stop());
   onDeliverySettledInTx(services, passiveReplyRecorder(services));
   services.quotas.start();
   services.requestLog.start();
-  services.hooks.onClose.push(() => services.quotas.stop(), () => services.requestLog.stop());
+  services.onClose.push(() => services.quotas.stop(), () => services.requestLog.stop());
   return services;
 }
 
@@ -119,11 +121,11 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, request, reply) => answerError(services, err, request, reply));
 
   await registerRealtimeRoutes(app, services);
-  services.hooks.onClose.push(relayBroadcastBatches(services));
-  await registerWechatRoutes(app, services);
+  for (const start of MODULES.flatMap((m) => m.onStart ?? [])) services.onClose.push(start(services));
+  await registerWechatRoutes(app, services, { attempts: new LoginThrottle(services.clock) });
   await registerConsole(app, services);
   await registerPhone(app, services);
-  await registerReader(app, services);
+  for (const register of routesFor('reader')) await register(app, services, { attempts: new LoginThrottle(services.clock) });
   if (config.mode === 'emulator') await registerSim(app, services);
   await registerWeb(app, services);
 
@@ -155,12 +157,14 @@ export async function openDatabase(config: Config): Promise<Database> {
  * `listen: false` builds everything without opening a port (tests use inject()).
  */
 export async function startHerald(opts: BuildOptions & { listen?: boolean }): Promise<Herald> {
+  // A duplicate job name or a signal nobody handles stops the server before anything opens.
+  checkModuleJobs();
   const services = await buildServices(opts);
   const app = await buildApp(services);
   let url = '';
   if (services.config.role !== 'web') {
     const stopWorkers = startWorkers(services);
-    services.hooks.onClose.push(stopWorkers);
+    services.onClose.push(stopWorkers);
   }
   if (opts.listen !== false && services.config.role !== 'worker') {
     await app.listen({ port: services.config.port, host: services.config.host });
@@ -180,7 +184,7 @@ export async function startHerald(opts: BuildOptions & { listen?: boolean }): Pr
       if (closed) return;
       closed = true;
       await app.close();
-      for (const fn of [...services.hooks.onClose].reverse()) {
+      for (const fn of [...services.onClose].reverse()) {
         try {
           await fn();
         } catch (err) {

@@ -8,6 +8,8 @@ import type { TokenCache } from '../surfaces/wechat/tokenCache.js';
 import type { RealtimeHub } from '../platform/realtime/hub.js';
 import type { MediaStorage } from '../platform/media/storage.js';
 import type { OutboundPolicy } from '../platform/http/outboundPolicy.js';
+import type { PhoneMessage } from '../modules/messaging/index.js';
+import type { Signals } from '../platform/jobs/signals.js';
 
 /**
  * Everything a command, route or job needs, assembled once in server.ts.
@@ -23,24 +25,31 @@ export interface Services {
   requestLog: RequestLog;
   tokens: TokenCache;
   /** Pushes to connected phones (src/realtime/hub.ts). Publish after commit. */
-  realtime: RealtimeHub;
+  realtime: RealtimeHub<PhoneMessage>;
   /** Where media bytes live (src/media/storage.ts). */
   mediaStorage: MediaStorage;
   /** Admits every URL fetched on a user's behalf (src/platform/http/outboundPolicy.ts). */
   outbound: OutboundPolicy;
-  /** Hooks later parts register to (e.g. the callback worker's wake-up). */
-  hooks: Hooks;
-}
-
-export interface Hooks {
-  /** Called after a transaction that wrote deliveries commits, to wake the worker at once. */
-  deliveriesQueued: Array<() => void>;
-  /** Called after a transaction that accepted a push post (broadcast) commits, to wake the fan-out runner. */
-  broadcastsQueued: Array<() => void>;
+  /** In-process wake-ups (HeraldSignals); after a commit, see platform/jobs/transaction.ts. */
+  signals: Signals<HeraldSignals>;
   /** Called on shutdown, in reverse order of registration. */
   onClose: Array<() => Promise<void> | void>;
 }
 
-export function newHooks(): Hooks {
-  return { deliveriesQueued: [], broadcastsQueued: [], onClose: [] };
+/** Every signal of a Herald instance and its payload. They only cut latency: workers also poll. */
+export interface HeraldSignals {
+  /** A transaction that queued callback deliveries committed: wake the callback worker. */
+  deliveriesQueued: void;
+  /** A delivery reached its end (its id): wake whoever waits for it (passive replies in the simulator). */
+  deliverySettled: number;
+  /** A push post was accepted or scheduled: wake the fan-out runner. */
+  broadcastsQueued: void;
+  /** freepublish/submit committed: wake the publish runner. */
+  publishQueued: void;
 }
+
+/** The names of HeraldSignals (the registry checks each has a handler). */
+export const SIGNAL_NAMES = ['deliveriesQueued', 'deliverySettled', 'broadcastsQueued', 'publishQueued'] as const satisfies readonly (keyof HeraldSignals)[];
+
+/** A signal's name. */
+export type SignalName = (typeof SIGNAL_NAMES)[number];

@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from './services.js';
-import { registerAccountRoutes } from '../modules/accounts/sim.js';
-import { registerUserRoutes } from '../modules/followers/sim.js';
 import { registerClockRoutes } from '../surfaces/sim/clockRoutes.js';
-import { registerMessageRoutes } from '../modules/messaging/sim.js';
+import { LoginThrottle } from '../platform/http/loginThrottle.js';
+import { routesFor } from './modules.js';
 
 /**
  * The simulator API under /sim/v1 (emulator mode only; see docs/SIMULATOR.md): scripts and
@@ -12,8 +11,7 @@ import { registerMessageRoutes } from '../modules/messaging/sim.js';
  * authentication: it only exists on an emulator.
  */
 export async function registerSim(app: FastifyInstance, services: Services): Promise<void> {
-  registerAccountRoutes(app, services);
-  registerUserRoutes(app, services);
-  registerMessageRoutes(app, services);
+  const kit = { attempts: new LoginThrottle(services.clock) };
+  for (const register of routesFor('sim')) await register(app, services, kit);
   registerClockRoutes(app, services);
 }

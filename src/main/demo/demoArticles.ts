@@ -1,9 +1,9 @@
 import { deflateSync } from 'node:zlib';
 import type { Services } from '../services.js';
-import type { AccountRow } from '../../modules/accounts/store/accounts.js';
-import { addMaterial } from '../../modules/media/commands/materialAdder.js';
-import { createDraft } from '../../modules/articles/commands/draftCreator.js';
-import { submitPublish } from '../../modules/articles/commands/publishSubmitter.js';
+import type { AccountRow } from '../../modules/accounts/index.js';
+import { addMaterial } from '../../modules/media/index.js';
+import { createDraft } from '../../modules/articles/index.js';
+import { submitPublish } from '../../modules/articles/index.js';
 
 /**
  * Demo content for the first start: a published welcome article on the subscription account

@@ -2,10 +2,10 @@ import { count } from 'drizzle-orm';
 import type { Services } from '../services.js';
 import { accounts } from '../../modules/accounts/schema.js';
 import { organizations } from '../../modules/operators/schema.js';
-import { registerAccount } from '../../modules/accounts/commands/accountRegistrar.js';
-import { createOperator } from '../../modules/operators/commands/operatorCreator.js';
-import { createFollowerUser } from '../../modules/followers/commands/followerUserCreator.js';
-import { followAccount } from '../../modules/followers/commands/followAccount.js';
+import { registerAccount } from '../../modules/accounts/index.js';
+import { createOperator } from '../../modules/operators/index.js';
+import { createFollowerUser } from '../../modules/followers/index.js';
+import { followAccount } from '../../modules/followers/index.js';
 import { seedDemoArticles } from './demoArticles.js';
 
 export interface DemoCredentials {

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import type { Services } from '../../main/services.js';
 import { DomainError } from '../../platform/errors.js';
 import { createSimAccount } from './commands/simAccountCreator.js';
-import { configureServer, disableServer } from '../callbacks/commands/serverConfigurator.js';
+import { configureServer, disableServer } from '../callbacks/index.js';
 import { findAccountByAppid, type AccountRow } from './store/accounts.js';
-import { getDelivery, listAttempts, listDeliveries } from '../callbacks/store/deliveries.js';
+import { getDelivery, listAttempts, listDeliveries } from '../callbacks/index.js';
 import { plainText, simRoute } from '../../surfaces/sim/kit.js';
 import { presentAccount, presentDelivery, presentServer } from '../../surfaces/sim/presenters.js';
 

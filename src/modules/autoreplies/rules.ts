@@ -9,6 +9,7 @@
  * Browser-safe (the web console validates with the same code): no Node APIs.
  */
 import { linkHost } from '../menus/rules/menu.js';
+import { charCount, CONTROL_MULTILINE, CONTROL_SINGLE_LINE, LONE_SURROGATE } from '../../platform/text.js';
 
 /** Keyword rules an account may have (subscribe and default replies are not counted). */
 export const MAX_KEYWORD_RULES = 200;
@@ -89,12 +90,11 @@ const join = (at: string, field: string) => (at ? `${at}.${field}` : field);
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** Length in characters (code points), as a person counts them. */
-export const charCount = (s: string): number => [...s].length;
+export { charCount };
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 // Replies end up in XML and on phones: C0 controls (but tab and line breaks in long text) never belong.
-const CONTROL_SINGLE = /[\u0000-\u001f\u007f]/;
-const CONTROL_MULTI = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const CONTROL_SINGLE = CONTROL_SINGLE_LINE;
+const CONTROL_MULTI = CONTROL_MULTILINE;
 
 /** A string field: trimmed unless `raw`; checked for emptiness, length and characters. */
 function text(

@@ -6,7 +6,7 @@ import { getDelivery, listDeliveries } from './store/deliveries.js';
 import { DomainError } from '../../platform/errors.js';
 import { accountInScope } from '../../surfaces/console/accountScope.js';
 import { consoleRoute } from '../../surfaces/console/kit.js';
-import { presentDelivery, presentDeliveryDetail } from '../accounts/console/presenters.js';
+import { presentDelivery, presentDeliveryDetail } from '../accounts/index.js';
 
 const listQuery = z.object({
   limit: z.coerce.number({ message: 'limit must be a number.' }).int('limit must be a whole number.').min(1).max(100).default(50),

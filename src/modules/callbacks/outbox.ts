@@ -1,5 +1,5 @@
 import type { Executor } from '../../platform/db/connect.js';
-import type { AccountRow } from '../accounts/store/accounts.js';
+import type { AccountRow } from '../accounts/index.js';
 import { insertDelivery } from './store/deliveries.js';
 import type { PushMessage } from '../../protocol/pushMessages.js';
 

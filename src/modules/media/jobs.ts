@@ -1,6 +1,7 @@
-import type { Services } from '../../main/services.js';
+import type { Services, SignalName } from '../../main/services.js';
+import { defineSchedule } from '../../platform/jobs/registry.js';
 import { deleteExpiredMedia } from './store/media.js';
-import { deleteExpiredUploadNews } from '../articles/store/newsGroups.js';
+import { deleteExpiredUploadNews } from '../articles/index.js';
 
 /** How often expired media are looked for. */
 export const MEDIA_SWEEP_MS = 10 * 60_000;
@@ -39,15 +40,11 @@ export async function sweepExpiredMedia(services: Pick<Services, 'db' | 'clock' 
   }
 }
 
-/** Runs the sweep periodically; returns the function that stops it. */
-export function startMediaSweeper(services: Services, everyMs = MEDIA_SWEEP_MS): () => Promise<void> {
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = sweepExpiredMedia(services).catch((err: unknown) => services.log.warn({ err }, 'media sweep failed'));
-  }, everyMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
-}
+/** Removes expired media every MEDIA_SWEEP_MS. */
+export const mediaSweepSchedule = (every = MEDIA_SWEEP_MS) =>
+  defineSchedule<Services, SignalName>({
+    name: 'media-sweep',
+    every,
+    run: (services) => sweepExpiredMedia(services).catch((err: unknown) => services.log.warn({ err }, 'media sweep failed')),
+  });
+

@@ -1,8 +1,10 @@
-import { findAccountById } from '../accounts/store/accounts.js';
+import { findAccountById } from '../accounts/index.js';
 import type { Services } from '../../main/services.js';
-import type { AccountRow } from '../accounts/store/accounts.js';
-import type { ConversationRow } from './store/conversations.js';
-import { presentPhoneMessage } from './phone/messagePresenter.js';
+import type { AccountRow } from '../accounts/index.js';
+import { findConversationEntry, type ConversationRow } from './store/conversations.js';
+import { presentPhoneMessage, type PhoneMessage } from './phone/messagePresenter.js';
+import type { Executor } from '../../platform/db/connect.js';
+import type { RealtimeMessageLoader } from '../../platform/realtime/hub.js';
 
 /**
  * Publishes committed conversation rows to the followers' phones. Call after the transaction
@@ -30,4 +32,15 @@ export function publishMenuChanged(services: Pick<Services, 'realtime'>, appid: 
 export async function announceMenuChange(services: Pick<Services, 'realtime' | 'db'>, accountId: string): Promise<void> {
   const account = await findAccountById(services.db, accountId);
   if (account) publishMenuChanged(services, account.appid);
+}
+
+/**
+ * Loads a conversation message another node announced, as the follower's phone shows it
+ * (the realtime hub's loader: the hub itself knows no conversations).
+ */
+export function phoneMessageLoader(db: Executor): RealtimeMessageLoader<PhoneMessage> {
+  return async (messageId) => {
+    const entry = await findConversationEntry(db, messageId);
+    return entry ? { userId: entry.userId, message: presentPhoneMessage(entry) } : null;
+  };
 }

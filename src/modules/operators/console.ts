@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../main/services.js';
-import { loginOperator, type LoginAttempts } from './commands/operatorLogin.js';
+import { loginOperator } from './commands/operatorLogin.js';
+import type { LoginAttempts } from '../../platform/http/loginThrottle.js';
 import { logoutOperator } from './commands/operatorLogout.js';
 import { clearSessionCookie, setSessionCookie } from '../../surfaces/console/auth.js';
 import { cleanText, consoleRoute } from '../../surfaces/console/kit.js';
-import { presentOperator, presentOrg } from '../accounts/console/presenters.js';
+import { presentOperator, presentOrg } from '../accounts/index.js';
 
 const loginBody = z.object({
   email: cleanText().pipe(z.string().min(1, 'Enter your email.').max(254)),
@@ -13,7 +14,7 @@ const loginBody = z.object({
 });
 
 /** Sign in, sign out, and who am I. */
-export function registerAuthRoutes(api: FastifyInstance, services: Services, attempts: LoginAttempts): void {
+export function registerAuthRoutes(api: FastifyInstance, services: Services, { attempts }: { attempts: LoginAttempts }): void {
   consoleRoute(api, services, {
     method: 'POST',
     url: '/login',

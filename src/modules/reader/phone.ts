@@ -4,7 +4,7 @@ import type { Services } from '../../main/services.js';
 import { articleUrl } from '../articles/rules/articleUrl.js';
 import { mediaUrl } from '../media/rules/media.js';
 import { COMMENT_MAX_CHARS, DONATION_MAX_FEN, DONATION_MESSAGE_MAX, DONATION_MIN_FEN, SHARE_TARGETS, acceptsDonations, charCount } from './rules.js';
-import { findFollow } from '../followers/store/followers.js';
+import { findFollow } from '../followers/index.js';
 import { readerReactions } from './store/readerArticles.js';
 import { listVisibleComments, type CommentRow, type CommentView } from './store/articleComments.js';
 import { readableArticle } from './commands/readerArticle.js';
@@ -12,7 +12,7 @@ import { reactToArticle } from './commands/articleReactor.js';
 import { commentOnArticle } from './commands/articleCommenter.js';
 import { shareArticle } from './commands/articleSharer.js';
 import { donateToArticle } from './commands/articleDonor.js';
-import type { FollowerUserRow } from '../followers/store/users.js';
+import type { FollowerUserRow } from '../followers/index.js';
 import { phoneRoute, phoneText } from '../../surfaces/phone/kit.js';
 
 const toggleBody = z.object({ on: z.boolean() });

@@ -2,6 +2,7 @@
  * Rules for readers' actions on articles (no I/O): who may comment, what a comment and a
  * donation may be, and which requests are crawlers rather than readers.
  */
+import { charCount } from '../../platform/text.js';
 
 /** A comment is 1 to 600 characters (as WeChat's comment box). */
 export const COMMENT_MAX_CHARS = 600;
@@ -44,7 +45,7 @@ export function commentRefusal(a: ReadableArticle, isFollower: boolean): 'commen
 export const acceptsDonations = (a: Pick<ReadableArticle, 'original' | 'donationsEnabled'>): boolean => a.original && a.donationsEnabled;
 
 /** Characters as a reader counts them (code points, not UTF-16 units). */
-export const charCount = (s: string): number => [...s].length;
+export { charCount };
 
 const BOT_UA = /bot\b|bot\/|crawl|spider|slurp|facebookexternalhit|embedly|whatsapp|telegram|slack|discord|skypeuripreview|bingpreview|curl\/|wget\/|python-requests|python-urllib|go-http-client|java\/|okhttp|httpclient|libwww|headlesschrome|phantomjs|lighthouse|pingdom|uptimerobot|monitor/i;
 

@@ -9,7 +9,8 @@ import { removeComment } from './commands/commentRemover.js';
 import { deleteCommentReply, replyToComment } from './commands/commentReplier.js';
 import { commentedArticle, type CommentAddress } from './commands/commentTarget.js';
 import { listCommentsForAccount, type CommentListType } from './store/articleComments.js';
-import { SMALL_BODY, intArg, objectBody } from '../articles/wechat/newsCommon.js';
+import { SMALL_BODY, intArg, objectBody } from '../articles/index.js';
+import { CONTROL_MULTILINE } from '../../platform/text.js';
 
 /** Largest comment-API body: a reply of 600 characters and the ids. */
 const COMMENT_BODY = SMALL_BODY;
@@ -105,7 +106,7 @@ export function registerCommentApis(app: FastifyInstance, services: Services): v
     const commentId = commentIdOf(body);
     if (body.content !== undefined && typeof body.content !== 'string') throw refusal(47001);
     const content = typeof body.content === 'string' ? body.content : '';
-    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(content)) throw refusal(40033);
+    if (CONTROL_MULTILINE.test(content)) throw refusal(40033);
     await replyToComment(ctx.services, { ...address, commentId, content });
     return ok;
   });

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { Services } from '../../main/services.js';
+import type { Logger } from 'pino';
+import type { Database } from './connect.js';
+import { defineSchedule, startSchedule } from '../jobs/registry.js';
 
 /**
  * Autovacuum for the embedded database. PostgreSQL's autovacuum launcher does not run in PGlite,
@@ -27,7 +29,7 @@ export interface MaintenanceAction {
 }
 
 /** Vacuums and analyzes the tables that need it now; returns what it did. */
-export async function maintainEmbedded(services: Pick<Services, 'database' | 'log'>): Promise<MaintenanceAction[]> {
+export async function maintainEmbedded(services: { database: Database; log: Logger }): Promise<MaintenanceAction[]> {
   // Statistics reach the shared tables at most once a second; make the next flush happen now.
   await services.database.rows(sql`select pg_stat_force_next_flush()`);
   const tables = await services.database.rows<{ table: string; live: number; dead: number; changed: number }>(sql`
@@ -52,21 +54,19 @@ export async function maintainEmbedded(services: Pick<Services, 'database' | 'lo
   return done;
 }
 
+type MaintainedServices = { database: Database; log: Logger };
+
+/** Vacuums and analyzes the embedded database every `every` (nothing on PostgreSQL). */
+export const embeddedMaintenanceSchedule = (every = MAINTENANCE_MS) =>
+  defineSchedule<MaintainedServices, never>({
+    name: 'embedded-maintenance',
+    every,
+    enabled: (services) => services.database.kind === 'pglite',
+    run: (services) => maintainEmbedded(services).catch((err: unknown) => services.log.warn({ err }, 'embedded database maintenance failed')),
+  });
+
 /** Runs maintainEmbedded every `everyMs` on the embedded database (nothing on PostgreSQL); returns the function that stops it. */
-export function startEmbeddedMaintenance(services: Pick<Services, 'database' | 'log'>, everyMs = MAINTENANCE_MS): () => Promise<void> {
-  if (services.database.kind !== 'pglite') return async () => undefined;
-  let running: Promise<unknown> | undefined;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = maintainEmbedded(services)
-      .catch((err: unknown) => services.log.warn({ err }, 'embedded database maintenance failed'))
-      .finally(() => {
-        running = undefined;
-      });
-  }, everyMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+export function startEmbeddedMaintenance(services: MaintainedServices, everyMs = MAINTENANCE_MS): () => Promise<void> {
+  const job = startSchedule(embeddedMaintenanceSchedule(everyMs), services);
+  return () => job.stop();
 }

@@ -1,5 +1,31 @@
 import type { Clock } from '../clock.js';
-import type { LoginAttempts } from '../../modules/operators/commands/operatorLogin.js';
+import { DomainError } from '../errors.js';
+
+/**
+ * Remembers login attempts to slow down guessing. The console and the phone keep one in memory
+ * each (this file's LoginThrottle); the login commands only ask and report.
+ */
+export interface LoginAttempts {
+  /** Milliseconds until another attempt for this email or address is allowed (0 = now). */
+  retryAfterMs(email: string, ip: string): number;
+  /**
+   * Checks and counts an attempt in one step, before any hashing, so parallel attempts count.
+   * Returns 0 to go on, or the milliseconds to wait (the attempt is then refused, not counted).
+   */
+  begin(email: string, ip: string): number;
+  failed(email: string, ip: string): void;
+  /** Clears the counters a success proves were not a guesser's (the account, the address). */
+  succeeded(email: string, ip?: string): void;
+}
+
+/** Counts the attempt before any hashing; refuses with rate_limited when it must wait. */
+export function beginLoginAttempt(attempts: LoginAttempts, email: string, ip: string): void {
+  const wait = attempts.begin(email, ip);
+  if (wait > 0) {
+    const seconds = Math.ceil(wait / 1000);
+    throw new DomainError('rate_limited', `Too many failed attempts. Try again in ${seconds} s.`, { retryAfterSec: seconds });
+  }
+}
 
 interface Entry {
   failures: number;

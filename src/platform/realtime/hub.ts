@@ -4,8 +4,6 @@ import type pg from 'pg';
 import type { Logger } from 'pino';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/connect.js';
-import { findConversationEntry } from '../../modules/messaging/store/conversations.js';
-import { presentPhoneMessage, type PhoneMessage } from '../../modules/messaging/phone/messagePresenter.js';
 
 /**
  * The realtime hub: what phones connected over WebSocket (GET /phone/ws) are told as it
@@ -19,30 +17,41 @@ import { presentPhoneMessage, type PhoneMessage } from '../../modules/messaging/
  * in-process bus instead.
  */
 
+/** What the hub needs of a conversation message: its id (other nodes are told only that). */
+export interface RealtimeMessage {
+  id: number;
+}
+
+/**
+ * Loads a message another node announced, as phones see it, with the user it belongs to
+ * (the messaging module provides it; the hub knows no conversations).
+ */
+export type RealtimeMessageLoader<M extends RealtimeMessage> = (messageId: number) => Promise<{ userId: string; message: M } | null>;
+
 /** What a phone receives. */
-export type RealtimeEvent =
-  | { type: 'message'; message: PhoneMessage }
+export type RealtimeEvent<M extends RealtimeMessage = RealtimeMessage> =
+  | { type: 'message'; message: M }
   | { type: 'typing'; appid: string; typing: boolean }
   | { type: 'menu_changed'; appid: string }
   /** A push post arrived (the phone fetches it by msgId). */
   | { type: 'broadcast'; appid: string; msgId: number };
 
-export type RealtimeListener = (event: RealtimeEvent) => void;
+export type RealtimeListener<M extends RealtimeMessage = RealtimeMessage> = (event: RealtimeEvent<M>) => void;
 
 /** The hub's interface (services.realtime). */
-export interface RealtimeHub {
+export interface RealtimeHub<M extends RealtimeMessage = RealtimeMessage> {
   /** Sends an event to every phone of one user, on every node. Call after commit. */
-  publish(userId: string, event: RealtimeEvent): void;
+  publish(userId: string, event: RealtimeEvent<M>): void;
   /** Sends an event to every connected phone, on every node (menu_changed: phones ignore accounts they do not follow). */
-  publishAll(event: RealtimeEvent): void;
+  publishAll(event: RealtimeEvent<M>): void;
   /** Listens to one user's events on this node; returns the unsubscribe function. */
-  subscribe(userId: string, listener: RealtimeListener): () => void;
+  subscribe(userId: string, listener: RealtimeListener<M>): () => void;
   /** Phones connected to this node. */
   connectionCount(): number;
   /** Users with at least one phone connected to this node. */
   connectedUserIds(): string[];
   /** Sends an event to the phones of one user connected to this node only (signal handlers use it). */
-  publishLocal(userId: string, event: RealtimeEvent): void;
+  publishLocal(userId: string, event: RealtimeEvent<M>): void;
   /**
    * Runs the handlers of `topic` on every node, this one included, with a small JSON payload
    * (work each node does for its own phones, e.g. finding which of them a push post reached).
@@ -85,9 +94,9 @@ function processBusOf(database: Database): EventEmitter {
 }
 
 /** Creates the hub of one Herald instance. */
-export function createRealtimeHub(database: Database, log: Logger): RealtimeHub {
+export function createRealtimeHub<M extends RealtimeMessage>(database: Database, log: Logger, loadMessage: RealtimeMessageLoader<M>): RealtimeHub<M> {
   const nodeId = randomUUID();
-  const listeners = new Map<string, Set<RealtimeListener>>();
+  const listeners = new Map<string, Set<RealtimeListener<M>>>();
   const signalHandlers = new Map<string, Set<(payload: unknown) => void>>();
   const runSignal = (s: { t: string; p: unknown }) => {
     for (const fn of signalHandlers.get(s.t) ?? []) {
@@ -104,7 +113,7 @@ export function createRealtimeHub(database: Database, log: Logger): RealtimeHub 
   let stopped = false;
   let retry: NodeJS.Timeout | null = null;
 
-  const deliver = (userId: string, event: RealtimeEvent) => {
+  const deliver = (userId: string, event: RealtimeEvent<M>) => {
     const targets = userId === '*' ? [...listeners.values()].flatMap((s) => [...s]) : [...(listeners.get(userId) ?? [])];
     for (const fn of targets) {
       try {
@@ -121,11 +130,11 @@ export function createRealtimeHub(database: Database, log: Logger): RealtimeHub 
     if (wire.u !== '*' && !listeners.has(wire.u)) return;
     if (wire.e) return deliver(wire.u, wire.e);
     if (typeof wire.m !== 'number') return;
-    const entry = await findConversationEntry(database.db, wire.m);
-    if (entry && entry.userId === wire.u) deliver(wire.u, { type: 'message', message: presentPhoneMessage(entry) });
+    const loaded = await loadMessage(wire.m);
+    if (loaded && loaded.userId === wire.u) deliver(wire.u, { type: 'message', message: loaded.message });
   };
 
-  const onProcessBus = (wire: Wire, event: RealtimeEvent) => {
+  const onProcessBus = (wire: Wire, event: RealtimeEvent<M>) => {
     if (wire.n === nodeId) return;
     if (wire.s) return runSignal(wire.s);
     deliver(wire.u, event);
@@ -150,7 +159,7 @@ export function createRealtimeHub(database: Database, log: Logger): RealtimeHub 
     outgoing.push(JSON.stringify(wire));
   };
 
-  const send = (userId: string, event: RealtimeEvent) => {
+  const send = (userId: string, event: RealtimeEvent<M>) => {
     deliver(userId, event);
     const wire: Wire = event.type === 'message' ? { n: nodeId, u: userId, m: event.message.id } : { n: nodeId, u: userId, e: event };
     if (database.kind === 'pglite') {

@@ -15,8 +15,9 @@ import { publishMenuChanged } from '../../modules/messaging/realtime.js';
 import { publishMenu } from '../../modules/menus/commands/menuPublisher.js';
 import { removeAllMenus } from '../../modules/menus/commands/menuRemover.js';
 import type { RealtimeEvent } from './hub.js';
+import type { PhoneMessage } from '../../modules/messaging/index.js';
 
-type Frame = RealtimeEvent | { type: 'ready'; last_id: number } | { type: 'pong' };
+type Frame = RealtimeEvent<PhoneMessage> | { type: 'ready'; last_id: number } | { type: 'pong' };
 
 /** A phone: a WebSocket client that collects every frame. */
 class Phone {

@@ -6,6 +6,7 @@ import { jsonErrorHandler, readJsonBody, validate } from '../../platform/http/js
 import { newRid } from '../../protocol/rid.js';
 import { requireSession, type ConsoleSession } from './auth.js';
 import { allowed, refusalOf, type ConsoleAction } from '../../modules/operators/rules/policy.js';
+import { CONTROL_MULTILINE, CONTROL_SINGLE_LINE, LONE_SURROGATE } from '../../platform/text.js';
 
 /** Largest console request body: forms are small; anything bigger is refused before parsing. */
 export const CONSOLE_BODY_LIMIT = 64 * 1024;
@@ -15,10 +16,9 @@ export const CONSOLE_BODY_LIMIT = 64 * 1024;
  * characters (PostgreSQL refuses NUL in text; the rest only ever hides content).
  * `multiline` allows tabs and line breaks (descriptions).
  */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function cleanText(opts: { multiline?: boolean } = {}) {
-  const forbidden = opts.multiline ? /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/ : /[\u0000-\u001f\u007f]/;
+  const forbidden = opts.multiline ? CONTROL_MULTILINE : CONTROL_SINGLE_LINE;
   return z
     .string()
     .refine((s) => !LONE_SURROGATE.test(s), 'must be valid Unicode text.')

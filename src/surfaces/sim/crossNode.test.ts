@@ -33,7 +33,7 @@ describeEachDb('simulator on a web node with a separate worker node', (kind) => 
   });
 
   it('waits for a delivery made by the other node', async () => {
-    expect(web.services.hooks.deliveriesQueued).toHaveLength(0);
+    expect(web.services.signals.listenerCount('deliveriesQueued')).toBe(0);
     const post = async (url: string, body: object, method: 'POST' | 'PUT' = 'POST') => {
       const r = await web.app.inject({ method, url, headers: { 'content-type': 'application/json' }, payload: JSON.stringify(body) });
       expect(r.statusCode, r.body).toBeLessThan(300);

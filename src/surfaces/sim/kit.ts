@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Services } from '../../main/services.js';
 import { DomainError } from '../../platform/errors.js';
 import { readJsonBody, sendRefusal, validate } from '../../platform/http/jsonRoute.js';
+import { CONTROL_MULTILINE, LONE_SURROGATE } from '../../platform/text.js';
 
 /**
  * The simulator's route chain: JSON body parsed from the raw bytes, zod validation, one
@@ -58,7 +59,6 @@ export function simRoute<B = undefined, Q = undefined>(app: FastifyInstance, ser
   });
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Text without control characters (they cannot travel in WeChat's XML). */
 export const plainText = (max: number) =>
@@ -66,4 +66,4 @@ export const plainText = (max: number) =>
     .string()
     .max(max)
     .refine((s) => !LONE_SURROGATE.test(s), 'must be valid Unicode text.')
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'must not contain control characters.');
+    .refine((s) => !CONTROL_MULTILINE.test(s), 'must not contain control characters.');

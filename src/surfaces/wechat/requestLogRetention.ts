@@ -3,6 +3,7 @@
  * rows older than HERALD_REQUEST_LOG_DAYS go, and beyond HERALD_REQUEST_LOG_ROWS the oldest go.
  */
 import { sql } from 'drizzle-orm';
+import { defineSchedule, startSchedule } from '../../platform/jobs/registry.js';
 import type { Services } from '../../main/services.js';
 
 /** Rows deleted per statement, so one prune never holds a long transaction. */
@@ -42,25 +43,24 @@ export async function pruneRequestLog(services: Pick<Services, 'database' | 'clo
   return { byAge, bySize };
 }
 
-/**
- * Prunes the request log now and every REQUEST_LOG_PRUNE_MS (a plain interval until schedules
- * are declared). Returns a function that stops it after the running prune.
- */
-export function startRequestLogRetention(services: Services, everyMs = REQUEST_LOG_PRUNE_MS): () => Promise<void> {
-  let running: Promise<unknown> = Promise.resolve();
-  const run = () => {
-    running = running
-      .then(() => pruneRequestLog(services))
-      .then(({ byAge, bySize }) => {
+/** The request log's retention as a declared schedule: at start, then every REQUEST_LOG_PRUNE_MS. */
+export const requestLogRetentionSchedule = (every = REQUEST_LOG_PRUNE_MS) =>
+  defineSchedule<Services, never>({
+    name: 'request-log-retention',
+    every,
+    runAtStart: true,
+    run: async (services) => {
+      try {
+        const { byAge, bySize } = await pruneRequestLog(services);
         if (byAge + bySize > 0) services.log.info({ byAge, bySize }, 'request log pruned');
-      })
-      .catch((err: unknown) => services.log.warn({ err }, 'request log prune failed'));
-  };
-  run();
-  const timer = setInterval(run, everyMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+      } catch (err) {
+        services.log.warn({ err }, 'request log prune failed');
+      }
+    },
+  });
+
+/** Runs the retention schedule on its own; returns the function that stops it after the running prune. */
+export function startRequestLogRetention(services: Services, everyMs = REQUEST_LOG_PRUNE_MS): () => Promise<void> {
+  const job = startSchedule(requestLogRetentionSchedule(everyMs), services);
+  return () => job.stop();
 }

@@ -1,7 +1,7 @@
 import type { Services } from '../../../main/services.js';
 import type { AccountType } from '../rules/capabilities.js';
 import type { AccountRow } from '../store/accounts.js';
-import { insertOrganization, organizationExists } from '../../operators/store/organizations.js';
+import { insertOrganization, organizationExists } from '../../operators/index.js';
 import { DomainError } from '../../../platform/errors.js';
 import { registerAccount } from './accountRegistrar.js';
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../../main/services.js';
 import { resetAppSecret } from '../commands/accountRegistrar.js';
-import { configureServer, disableServer } from '../../callbacks/commands/serverConfigurator.js';
+import { configureServer, disableServer } from '../../callbacks/index.js';
 import { setIpWhitelist } from '../commands/ipWhitelistSetter.js';
 import { findAccountById } from '../store/accounts.js';
 import { DomainError } from '../../../platform/errors.js';

@@ -1,6 +1,6 @@
 import { capabilityList } from '../rules/capabilities.js';
 import type { AccountRow } from '../store/accounts.js';
-import type { AttemptView, DeliveryView } from '../../callbacks/store/deliveries.js';
+import type { AttemptView, DeliveryView } from '../../callbacks/index.js';
 import type { ConsoleSession } from '../../../surfaces/console/auth.js';
 
 /**

@@ -3,7 +3,7 @@ import type { Services } from '../../../main/services.js';
 import { defineApi } from '../../../surfaces/wechat/kit.js';
 import { refusal } from '../../../protocol/errcodes.js';
 import { formatIp, parseIp } from '../rules/ipWhitelist.js';
-import { checkCallbackServer, type CheckAction, type CheckOperator } from '../../callbacks/commands/callbackChecker.js';
+import { checkCallbackServer, type CheckAction, type CheckOperator } from '../../callbacks/index.js';
 
 const ACTIONS: readonly CheckAction[] = ['dns', 'ping', 'all'];
 const OPERATORS: readonly CheckOperator[] = ['CHINANET', 'UNICOM', 'CAP', 'DEFAULT'];

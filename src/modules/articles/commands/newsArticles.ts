@@ -4,7 +4,7 @@ import { DomainError } from '../../../platform/errors.js';
 import { ERRMSG, refusal } from '../../../protocol/errcodes.js';
 import { articleMediaIds, contentImageIds, keepContentImages, newArticleId, parseArticleInput, parseArticleList, type ArticleInput } from '../rules/article.js';
 import { mediaAlive, newMediaId } from '../../media/rules/media.js';
-import { findMediaMany } from '../../media/store/media.js';
+import { findMediaMany } from '../../media/index.js';
 import { findArticle, findArticlesByGroup, updateArticleAt, type ArticleContent, type ArticleRow } from '../store/articles.js';
 import { insertNewsGroup, touchNewsGroup, type NewsGroupOrigin, type NewsGroupRow } from '../store/newsGroups.js';
 

@@ -1,10 +1,10 @@
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
+import { withTransaction } from '../../../platform/jobs/transaction.js';
 import { findGroupArticles, lockNewsGroup, setNewsGroupState } from '../store/newsGroups.js';
 import { insertPublishJob } from '../store/publishJobs.js';
-import { findMediaMany } from '../../media/store/media.js';
-import { nextMsgDataId } from '../../broadcasts/store/broadcasts.js';
-import { notifyPublishQueued } from '../jobs/publishWake.js';
+import { findMediaMany } from '../../media/index.js';
+import { nextMsgDataId } from '../../broadcasts/index.js';
 import { groupNotFound } from './newsArticles.js';
 
 /**
@@ -14,10 +14,10 @@ import { groupNotFound } from './newsArticles.js';
  * the msg_data_id. Only drafts still in the box (40007); every news article needs a cover.
  */
 export async function submitPublish(
-  services: Pick<Services, 'db' | 'clock'>,
+  services: Pick<Services, 'db' | 'clock' | 'signals' | 'realtime' | 'log'>,
   input: { accountId: string; mediaId: string },
 ): Promise<{ publishId: number; msgDataId: number }> {
-  const job = await services.db.transaction(async (tx) => {
+  const job = await withTransaction(services, async (tx, after) => {
     const group = await lockNewsGroup(tx, input.accountId, input.mediaId);
     if (!group || group.origin !== 'draft' || group.state !== 'draft') throw groupNotFound();
     const articles = await findGroupArticles(tx, group.id);
@@ -34,8 +34,8 @@ export async function submitPublish(
     const now = services.clock.now();
     const msgDataId = await nextMsgDataId(tx);
     await setNewsGroupState(tx, group.id, { state: 'publishing', msgDataId }, now);
+    after.wake('publishQueued');
     return insertPublishJob(tx, { accountId: input.accountId, groupId: group.id, msgDataId, createdAt: now });
   });
-  notifyPublishQueued(services);
   return { publishId: job.id, msgDataId: job.msgDataId };
 }

@@ -4,7 +4,7 @@ import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
 import { ARTICLE_LIMITS } from '../rules/article.js';
 import { countNewsGroups, findArticlesOfGroups, findGroupArticles, findNewsGroup, listNewsGroups } from '../store/newsGroups.js';
-import type { AccountRow } from '../../accounts/store/accounts.js';
+import type { AccountRow } from '../../accounts/index.js';
 import { accountInScope } from '../../../surfaces/console/accountScope.js';
 import { consoleRoute } from '../../../surfaces/console/kit.js';
 import { presentDraft, presentDraftSummary, presentPublishedGroup } from './articlePresenter.js';

@@ -5,9 +5,10 @@ import { ARTICLE_LIMITS, parseArticleInput, type ArticleInput } from '../rules/a
 import { createDraft } from '../commands/draftCreator.js';
 import { replaceDraft } from '../commands/draftReplacer.js';
 import type { ArticleRow } from '../store/articles.js';
-import { findMaterial } from '../../media/store/materials.js';
+import { findMaterial } from '../../media/index.js';
 import { findNewsGroup, type NewsGroupRow } from '../store/newsGroups.js';
 import { articleProblem } from './articleProblem.js';
+import { CONTROL_MULTILINE, LONE_SURROGATE } from '../../../platform/text.js';
 
 /**
  * Validates the editor's articles with the shared article rules (the ones the API's
@@ -26,7 +27,7 @@ export function parseEditorArticles(raw: unknown[], publicUrl: string): ArticleI
 }
 
 /** PostgreSQL stores no NUL; a lone surrogate is not text; other control characters only hide content. */
-const UNSTORABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSTORABLE = new RegExp(`${CONTROL_MULTILINE.source}|${LONE_SURROGATE.source}`);
 
 /** The first text field of an article that cannot be stored as it is, if any. */
 function unstorableField(item: unknown): string | undefined {

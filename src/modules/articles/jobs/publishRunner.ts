@@ -1,21 +1,19 @@
-import type { Services } from '../../../main/services.js';
+import type { Services, SignalName } from '../../../main/services.js';
+import { defineSchedule } from '../../../platform/jobs/registry.js';
 import type { Tx } from '../../../platform/db/connect.js';
-import { findAccountById } from '../../accounts/store/accounts.js';
+import { findAccountById } from '../../accounts/index.js';
 import { findGroupArticles, findNewsGroup, setNewsGroupState } from '../store/newsGroups.js';
 import { markPublished } from '../store/articles.js';
 import { claimPublishingJobs, finishPublishJob, PUBLISH_STATUS, type PublishJobRow } from '../store/publishJobs.js';
-import { moderateArticles } from '../../moderation/commands/contentModerator.js';
+import { moderateArticles } from '../../moderation/index.js';
 import { newPublishedArticleId } from '../rules/article.js';
 import { articleUrl } from '../rules/articleUrl.js';
-import { queuePublishJobFinish, type PublishEventInfo } from '../../../protocol/publishEvents.js';
-import { notifyDeliveriesQueued } from '../../../platform/jobs/wake.js';
-import { pollTimer } from '../../../platform/jobs/pollTimer.js';
-import { onPublishQueued } from './publishWake.js';
+import { queuePublishJobFinish, type PublishEventInfo } from '../publishEvents.js';
 
 /** How often the runner looks for submitted publishes when nothing woke it. */
 export const PUBLISH_POLL_MS = 1000;
 
-type RunnerServices = Pick<Services, 'db' | 'clock' | 'config' | 'hooks' | 'log'>;
+type RunnerServices = Pick<Services, 'db' | 'clock' | 'config' | 'signals' | 'log'>;
 
 /**
  * Settles one claimed publish inside the claiming transaction: content review first (a
@@ -75,33 +73,17 @@ export async function runPublishJobs(services: RunnerServices): Promise<number> 
     });
     if (!outcome) return settled;
     settled += 1;
-    if (outcome.pushed) notifyDeliveriesQueued(services);
+    if (outcome.pushed) services.signals.emit('deliveriesQueued');
   }
 }
 
-/** Runs publishes at once after a submit, and every second otherwise. Returns the stop function. */
-export function startPublishRunner(services: Services, pollMs = PUBLISH_POLL_MS): () => Promise<void> {
-  const log = services.log.child({ component: 'publish-runner' });
-  let running = true;
-  const timer = pollTimer(pollMs);
-  const unsubscribe = onPublishQueued(services, () => timer.wake());
-  const loop = async () => {
-    while (running) {
-      timer.beginRound();
-      try {
-        await runPublishJobs(services);
-      } catch (err) {
-        if (running) log.warn({ err }, 'publishing failed');
-      }
-      if (!running) break;
-      if (!timer.woken) await timer.pause();
-    }
-  };
-  const looping = loop();
-  return async () => {
-    running = false;
-    unsubscribe();
-    timer.wake();
-    await looping;
-  };
-}
+/** Settles submitted publishes: at once after a submit (`publishQueued`), and every second otherwise. */
+export const publishSchedule = (every = PUBLISH_POLL_MS) =>
+  defineSchedule<Services, SignalName>({
+    name: 'publish',
+    every,
+    runAtStart: true,
+    wakeOn: ['publishQueued'],
+    run: (services) => runPublishJobs(services).catch((err: unknown) => services.log.child({ component: 'publish-runner' }).warn({ err }, 'publishing failed')),
+  });
+

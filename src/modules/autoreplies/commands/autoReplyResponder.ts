@@ -1,7 +1,7 @@
 import type { Executor } from '../../../platform/db/connect.js';
-import type { AccountRow } from '../../accounts/store/accounts.js';
+import type { AccountRow } from '../../accounts/index.js';
 import { loadAutoReplyRules } from '../store.js';
-import { insertConversationMessage, type ConversationRow } from '../../messaging/store/conversations.js';
+import { insertConversationMessage, type ConversationRow } from '../../messaging/index.js';
 import { matchAutoReply, type AutoReplyInput } from '../rules.js';
 import { fromAutoReply } from '../../messaging/rules/outboundContent.js';
 

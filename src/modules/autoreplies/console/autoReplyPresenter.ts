@@ -1,4 +1,4 @@
-import type { AccountRow } from '../../accounts/store/accounts.js';
+import type { AccountRow } from '../../accounts/index.js';
 import {
   KEYWORD_MAX_CHARS, MAX_KEYWORD_RULES, MAX_KEYWORDS_PER_RULE, MAX_REPLIES_PER_RULE, TEXT_REPLY_MAX_CHARS,
   type AutoReply, type AutoReplyRule,

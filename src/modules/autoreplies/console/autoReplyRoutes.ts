@@ -7,7 +7,7 @@ import { deleteKeywordRule } from '../commands/autoReplyRuleDeleter.js';
 import { reorderKeywordRules } from '../commands/autoReplyRulesReorderer.js';
 import { clearAutoReply, setAutoReply, type ReplySetKind } from '../commands/autoReplySetter.js';
 import { loadAutoReplyRules } from '../store.js';
-import type { AccountRow } from '../../accounts/store/accounts.js';
+import type { AccountRow } from '../../accounts/index.js';
 import { accountInScope } from '../../../surfaces/console/accountScope.js';
 import { consoleRoute } from '../../../surfaces/console/kit.js';
 import { presentAutoReplies, presentRule } from './autoReplyPresenter.js';

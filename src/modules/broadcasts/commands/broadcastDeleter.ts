@@ -1,8 +1,8 @@
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
 import { findBroadcast, findLatestSentOfGroup, lockBroadcastById, markBroadcastDeleted } from '../store/broadcasts.js';
-import { findArticle, findArticlesByGroup, markArticlesDeleted } from '../../articles/store/articles.js';
-import { groupFullyDeleted } from '../../articles/store/newsGroups.js';
+import { findArticle, findArticlesByGroup, markArticlesDeleted } from '../../articles/index.js';
+import { groupFullyDeleted } from '../../articles/index.js';
 import { ARTICLE_ID_RE } from '../../articles/rules/article.js';
 
 /** What to delete: a push post by msg_id (optionally one article, 1-based), or one article by its URL. */

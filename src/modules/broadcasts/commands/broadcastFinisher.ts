@@ -1,12 +1,12 @@
 import type { Services } from '../../../main/services.js';
 import type { Executor } from '../../../platform/db/connect.js';
-import { findAccountById, type AccountRow } from '../../accounts/store/accounts.js';
+import { findAccountById, type AccountRow } from '../../accounts/index.js';
 import { finishBroadcastRow, lockBroadcastById, sumBatches, type BroadcastRow } from '../store/broadcasts.js';
-import { findNewsGroup, setNewsGroupState } from '../../articles/store/newsGroups.js';
-import { markPublished, type ArticleRow } from '../../articles/store/articles.js';
+import { findNewsGroup, setNewsGroupState } from '../../articles/index.js';
+import { markPublished, type ArticleRow } from '../../articles/index.js';
 import { articleUrl } from '../../articles/rules/articleUrl.js';
 import { NO_COPYRIGHT_CHECK, type CopyrightResult } from '../../articles/rules/copyright.js';
-import { hasServer, queuePush } from '../../callbacks/outbox.js';
+import { hasServer, queuePush } from '../../callbacks/index.js';
 import { buildXml, type XmlFields } from '../../../protocol/xml.js';
 import type { PushMessage } from '../../../protocol/pushMessages.js';
 

@@ -1,11 +1,11 @@
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
-import type { AccountRow } from '../../accounts/store/accounts.js';
+import type { AccountRow } from '../../accounts/index.js';
 import { deliverToOne, followerByNickname, followOfOpenid, insertBroadcast } from '../store/broadcasts.js';
-import { checkMassContent, placementOf, TOWXNAME_PREVIEWS_PER_DAY } from '../rules/massMessage.js';
+import { checkMassContent, postPlacement, TOWXNAME_PREVIEWS_PER_DAY } from '../rules/massMessage.js';
 import { quotaKeys } from '../rules/massQuota.js';
 import { looksLikeOpenid } from '../../followers/rules/audience.js';
-import { moderateArticles, moderateText } from '../../moderation/commands/contentModerator.js';
+import { moderateArticles, moderateText } from '../../moderation/index.js';
 import { resolveMassContent } from './massContentResolver.js';
 
 /** Who receives a preview: an openid, or a follower's WeChat id (towxname). */
@@ -68,7 +68,7 @@ export async function previewBroadcast(
       audience: { kind: 'openids', openids: [to.openid] },
       status: 'done',
       resultStatus: 'send success',
-      ...placementOf(account.type),
+      ...postPlacement(account.type),
       countsToQuota: false,
       chinaDay: keys.chinaDay,
       chinaMonth: keys.chinaMonth,

@@ -1,19 +1,19 @@
 import type { Services } from '../../../main/services.js';
 import type { Tx } from '../../../platform/db/connect.js';
 import { DomainError } from '../../../platform/errors.js';
-import { findAccountById, type AccountRow } from '../../accounts/store/accounts.js';
+import { withTransaction } from '../../../platform/jobs/transaction.js';
+import { findAccountById, type AccountRow } from '../../accounts/index.js';
 import { countSubscribedOpenids, findByClientMsgId, insertBroadcast, lockMassScope, nextMsgDataId, type BroadcastRow } from '../store/broadcasts.js';
-import { findTag } from '../../followers/store/tags.js';
+import { findTag } from '../../followers/index.js';
 import { isTaggableSystemTag } from '../../followers/rules/audience.js';
 import { massQuotaRule, periodEnd, quotaKeys } from '../rules/massQuota.js';
-import { checkClientMsgId, checkMassContent, moderationStatus, placementOf, type Audience, type MassContent } from '../rules/massMessage.js';
+import { checkClientMsgId, checkMassContent, moderationStatus, postPlacement, type Audience, type MassContent } from '../rules/massMessage.js';
 import { checkCopyright, type CopyrightCheck } from '../../articles/rules/copyright.js';
 import type { Violation } from '../../moderation/rules/moderation.js';
-import { moderateArticles, moderateText } from '../../moderation/commands/contentModerator.js';
+import { moderateArticles, moderateText } from '../../moderation/index.js';
 import { queueMassFinish } from './broadcastFinisher.js';
 import { usedInPeriod } from './massQuotaReader.js';
 import { resolveMassContent, type ResolvedContent } from './massContentResolver.js';
-import { notifyDeliveriesQueued } from '../../../platform/jobs/wake.js';
 
 export { massQuotaStatus, type MassQuotaStatus } from './massQuotaReader.js';
 
@@ -114,9 +114,9 @@ export async function sendBroadcast(services: Services, input: SendBroadcastInpu
   const countsToQuota = input.audience.kind !== 'openids' || input.source === 'console';
   const quotaAtMs = scheduledAt ? scheduledAt.getTime() : nowMs;
   const keys = quotaKeys(quotaAtMs);
-  const { placement, notify } = placementOf(account.type);
+  const { placement, notify } = postPlacement(account.type);
 
-  const outcome = await services.db.transaction(async (tx) => {
+  const outcome = await withTransaction(services, async (tx, after) => {
     await lockMassScope(tx, account.id);
     const now = services.clock.now();
     if (cmid.value !== undefined) {
@@ -175,7 +175,9 @@ export async function sendBroadcast(services: Services, input: SendBroadcastInpu
     if (blockedStatus) {
       const zero = { status: blockedStatus, totalCount: 0, filterCount: 0, sentCount: 0, errorCount: 0 };
       queued = await queueMassFinish(tx, services, account, row, zero, null);
+      if (queued) after.wake('deliveriesQueued');
     }
+    if (row.status === 'queued' || row.status === 'scheduled') after.wake('broadcastsQueued');
     return { verdict, row, queued };
   });
 
@@ -196,18 +198,5 @@ export async function sendBroadcast(services: Services, input: SendBroadcastInpu
     });
   }
   const row = outcome.row!;
-  if (outcome.queued) notifyDeliveriesQueued(services);
-  if (row.status === 'queued' || row.status === 'scheduled') notifyBroadcastsQueued(services);
   return { msgId: row.id, ...(row.msgDataId !== null ? { msgDataId: row.msgDataId } : {}) };
-}
-
-/** Wakes the fan-out runner(s) after a transaction that accepted a push post has committed. */
-export function notifyBroadcastsQueued(services: Pick<Services, 'hooks' | 'log'>): void {
-  for (const fn of services.hooks.broadcastsQueued) {
-    try {
-      fn();
-    } catch (err) {
-      services.log.warn({ err }, 'broadcastsQueued listener failed');
-    }
-  }
 }

@@ -1,9 +1,9 @@
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
-import type { AccountRow } from '../../accounts/store/accounts.js';
-import { accountMayRead, findMedia } from '../../media/store/media.js';
-import { findGroupArticles, findNewsGroup, type NewsGroupRow } from '../../articles/store/newsGroups.js';
-import { findArticle } from '../../articles/store/articles.js';
+import type { AccountRow } from '../../accounts/index.js';
+import { accountMayRead, findMedia } from '../../media/index.js';
+import { findGroupArticles, findNewsGroup, type NewsGroupRow } from '../../articles/index.js';
+import { findArticle } from '../../articles/index.js';
 import { mediaAlive } from '../../media/rules/media.js';
 import { articleUrl } from '../../articles/rules/articleUrl.js';
 import type { CopyrightArticle } from '../../articles/rules/copyright.js';

@@ -1,7 +1,7 @@
 import type { Services } from '../../../main/services.js';
 import type { Executor } from '../../../platform/db/connect.js';
 import { DomainError } from '../../../platform/errors.js';
-import { findAccountById } from '../../accounts/store/accounts.js';
+import { findAccountById } from '../../accounts/index.js';
 import { countQuotaPosts } from '../store/broadcasts.js';
 import { massQuotaRule, quotaKeys, quotaState, type QuotaPeriod } from '../rules/massQuota.js';
 

@@ -1,10 +1,10 @@
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
-import type { AccountRow } from '../../accounts/store/accounts.js';
-import { findMedia, type MediaRow } from '../../media/store/media.js';
+import type { AccountRow } from '../../accounts/index.js';
+import { findMedia, type MediaRow } from '../../media/index.js';
 import { mediaAlive } from '../../media/rules/media.js';
 import { checkVideoDescription } from '../../media/rules/materialLimits.js';
-import { keepFile } from '../../media/commands/materialAdder.js';
+import { keepFile } from '../../media/index.js';
 
 /**
  * Turns an uploaded temporary video into a video for mass sending (media/uploadvideo): a new

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Services } from '../../../main/services.js';
+import type { Services, SignalName } from '../../../main/services.js';
 import { finishBroadcast } from '../commands/broadcastFinisher.js';
 import {
   claimBroadcast, fanoutCursor, monthlyPriorBroadcasts, renewLease, runFanoutBatch, type ClaimedBroadcast,
 } from '../store/broadcastFanout.js';
-import { canSkipForeignKeyChecks } from '../../followers/store/followerSeed.js';
-import { notifyDeliveriesQueued } from '../../../platform/jobs/wake.js';
-import { pollTimer } from '../../../platform/jobs/pollTimer.js';
+import { canSkipForeignKeyChecks } from '../../followers/index.js';
+import { defineWorker, startWorker } from '../../../platform/jobs/registry.js';
 import { announceBatch, localRelaysSettled } from './broadcastLive.js';
 
 /** Tuning of the fan-out runner. */
@@ -39,45 +38,46 @@ export const BATCH_SIZE = 10_000;
 class LeaseLost extends Error {}
 
 /**
- * The push-post fan-out runner. It claims a queued, due scheduled, or abandoned push post with a
- * lease (several runners on several nodes share the table safely), resumes after its last
- * committed batch, and writes the recipients batch by batch in openid order, each batch one
- * statement in one transaction that also renews the lease. The last transaction calls
- * finishBroadcast (counts, status, MASSSENDJOBFINISH). After each batch commits, connected
- * phones of its recipients are told (broadcastLive.ts). Woken at once by
- * services.hooks.broadcastsQueued; a poll covers other nodes, scheduled posts coming due (the
- * emulator's clock may jump) and runners that died.
+ * The push-post fan-out runner, declared for the job registry. It claims a queued, due
+ * scheduled, or abandoned push post with a lease (several runners on several nodes share the
+ * table safely), resumes after its last committed batch, and writes the recipients batch by
+ * batch in openid order, each batch one statement in one transaction that also renews the
+ * lease. The last transaction calls finishBroadcast (counts, status, MASSSENDJOBFINISH). After
+ * each batch commits, connected phones of its recipients are told (broadcastLive.ts). The
+ * `broadcastsQueued` signal wakes it at once; a poll covers other nodes, scheduled posts coming
+ * due (the emulator's clock may jump) and runners that died.
  */
-export function startBroadcastRunner(services: Services, opts: BroadcastRunnerOptions = {}): BroadcastRunner {
+export function broadcastRunner(opts: BroadcastRunnerOptions = {}) {
   const batchSize = opts.batchSize ?? BATCH_SIZE;
-  const pollMs = opts.pollMs ?? 1000;
   const leaseMs = opts.leaseMs ?? 15_000;
-  const concurrency = opts.concurrency ?? 2;
-  const owner = `runner-${randomUUID()}`;
-  const log = services.log.child({ component: 'broadcast-runner' });
-  const inFlight = new Map<number, Promise<void>>();
-  let running = true;
-  const timer = pollTimer(pollMs);
-  const wake = () => timer.wake();
-  services.hooks.broadcastsQueued.push(wake);
+  // One lease owner per Herald instance, and the foreign-key probe made once per instance.
+  const states = new WeakMap<Services, { owner: string; skipFk: Promise<boolean> | null }>();
+  const stateOf = (services: Services) => {
+    let state = states.get(services);
+    if (!state) {
+      state = { owner: `runner-${randomUUID()}`, skipFk: null };
+      states.set(services, state);
+    }
+    return state;
+  };
+  const leaseUntil = (services: Services) => new Date(services.clock.nowMs() + leaseMs);
 
-  const leaseUntil = () => new Date(services.clock.nowMs() + leaseMs);
-  let skipFk: Promise<boolean> | null = null;
-
-  const fanOut = async (b: ClaimedBroadcast) => {
+  const fanOut = async (services: Services, b: ClaimedBroadcast, running: () => boolean) => {
+    const state = stateOf(services);
+    const log = services.log.child({ component: 'broadcast-runner' });
     let { batchNo, lastOpenid: after } = await fanoutCursor(services.db, b.id);
     const prior = b.kind === 'mass' && b.accountType === 'service' ? await monthlyPriorBroadcasts(services.db, b) : [];
-    skipFk ??= canSkipForeignKeyChecks(services.db).catch(() => false);
-    const skipForeignKeyChecks = await skipFk;
+    state.skipFk ??= canSkipForeignKeyChecks(services.db).catch(() => false);
+    const skipForeignKeyChecks = await state.skipFk;
     for (;;) {
-      if (!running) {
-        await renewLease(services.db, b.id, owner, null);
+      if (!running()) {
+        await renewLease(services.db, b.id, state.owner, null);
         return;
       }
       const started = performance.now();
       const { out, finished } = await services.db.transaction(async (tx) => {
         const now = services.clock.now();
-        const out = await runFanoutBatch(tx, b, { owner, after, batchNo: batchNo + 1, limit: batchSize, prior, now, leaseUntil: leaseUntil(), skipForeignKeyChecks });
+        const out = await runFanoutBatch(tx, b, { owner: state.owner, after, batchNo: batchNo + 1, limit: batchSize, prior, now, leaseUntil: leaseUntil(services), skipForeignKeyChecks });
         if (!out.leased) throw new LeaseLost();
         // Fewer than a full batch: nobody is left after it, so it is the last transaction.
         const finished = out.considered < batchSize ? await finishBroadcast(tx, services, b.id) : null;
@@ -91,57 +91,48 @@ export function startBroadcastRunner(services: Services, opts: BroadcastRunnerOp
         after = out.lastOpenid;
       }
       if (finished) {
-        if (finished.deliveryQueued) notifyDeliveriesQueued(services);
+        if (finished.deliveryQueued) services.signals.emit('deliveriesQueued');
         log.info({ broadcastId: b.id, batches: batchNo, sent: finished.sentCount }, 'push post fanned out');
         return;
       }
     }
   };
 
-  const loop = async () => {
-    while (running) {
-      timer.beginRound();
-      let claimed: ClaimedBroadcast | null = null;
-      if (inFlight.size < concurrency) {
+  return defineWorker<Services, ClaimedBroadcast, SignalName>({
+    name: 'broadcasts',
+    concurrency: opts.concurrency ?? 2,
+    pollMs: opts.pollMs ?? 1000,
+    wakeOn: ['broadcastsQueued'],
+    async claim(services, room, inFlight) {
+      // One post per claim statement, as many as there is room for.
+      const claimed: ClaimedBroadcast[] = [];
+      const log = services.log.child({ component: 'broadcast-runner' });
+      while (claimed.length < room) {
+        let b: ClaimedBroadcast | null = null;
         try {
-          const now = services.clock.now();
-          claimed = await claimBroadcast(services.db, { owner, now, leaseUntil: leaseUntil(), skip: [...inFlight.keys()] });
+          b = await claimBroadcast(services.db, { owner: stateOf(services).owner, now: services.clock.now(), leaseUntil: leaseUntil(services), skip: [...inFlight, ...claimed].map((c) => c.id) });
         } catch (err) {
-          if (running) log.warn({ err }, 'claiming push posts failed');
+          log.warn({ err }, 'claiming push posts failed');
         }
+        if (!b) break;
+        claimed.push(b);
       }
-      if (claimed) {
-        const b = claimed;
-        const p = fanOut(b)
-          .catch((err: unknown) => {
-            // The lease stays: after it runs out this or another runner resumes after the last batch.
-            if (err instanceof LeaseLost) log.info({ broadcastId: b.id }, 'push post taken over by another runner');
-            else log.error({ err, broadcastId: b.id }, 'fan-out failed; it resumes when its lease expires');
-          })
-          .finally(() => {
-            inFlight.delete(b.id);
-            wake();
-          });
-        inFlight.set(b.id, p);
-        continue;
-      }
-      if (!running) break;
-      if (timer.woken) continue;
-      await timer.pause();
-    }
-  };
-  const looping = loop();
-
-  return {
-    wake,
-    async stop() {
-      if (!running) return;
-      running = false;
-      const i = services.hooks.broadcastsQueued.indexOf(wake);
-      if (i >= 0) services.hooks.broadcastsQueued.splice(i, 1);
-      timer.wake();
-      await looping;
-      await Promise.allSettled([...inFlight.values()]);
+      return claimed;
     },
-  };
+    async run(services, b, ctx) {
+      const log = services.log.child({ component: 'broadcast-runner' });
+      try {
+        await fanOut(services, b, ctx.running);
+      } catch (err) {
+        // The lease stays: after it runs out this or another runner resumes after the last batch.
+        if (err instanceof LeaseLost) log.info({ broadcastId: b.id }, 'push post taken over by another runner');
+        else log.error({ err, broadcastId: b.id }, 'fan-out failed; it resumes when its lease expires');
+      }
+    },
+  });
+}
+
+/** Starts a fan-out runner outside the registry (tests tune it); the server runs the manifest's. */
+export function startBroadcastRunner(services: Services, opts: BroadcastRunnerOptions = {}): BroadcastRunner {
+  return startWorker(broadcastRunner(opts), services, services.signals);
 }

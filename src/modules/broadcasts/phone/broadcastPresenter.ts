@@ -1,9 +1,9 @@
 import type { Services } from '../../../main/services.js';
 import { articleUrl } from '../../articles/rules/articleUrl.js';
 import { mediaPath } from '../../media/rules/media.js';
-import { previewUrl } from '../../reader/web/preview.js';
-import type { PhoneMessage } from '../../messaging/phone/messagePresenter.js';
-import { findPostArticles, findPostMedia, type ReceivedPost } from '../../reader/store/phonePosts.js';
+import { previewUrl } from '../../reader/index.js';
+import type { PhoneMessage } from '../../messaging/index.js';
+import { findPostArticles, findPostMedia, type ReceivedPost } from '../../reader/index.js';
 
 /** An article of a push post, as its card draws it. */
 export interface PostArticleView {

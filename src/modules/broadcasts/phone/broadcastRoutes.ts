@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
-import { findReceivedPost, markPostsRead } from '../../reader/store/phonePosts.js';
-import { findFollow } from '../../followers/store/followers.js';
+import { findReceivedPost, markPostsRead } from '../../reader/index.js';
+import { findFollow } from '../../followers/index.js';
 import { postMessage, presentBroadcasts } from './broadcastPresenter.js';
 import { phoneRoute } from '../../../surfaces/phone/kit.js';
 

@@ -1,6 +1,7 @@
 import { MEDIA_ID_RE } from '../../media/rules/media.js';
 import { looksLikeOpenid, tagIdOf } from '../../followers/rules/audience.js';
 import type { ModerationCategory } from '../../moderation/rules/moderation.js';
+import { placementOf } from '../../messaging/rules/conversation.js';
 
 /**
  * The rules of a push post's content and audience as message/mass/sendall, send and preview take
@@ -148,8 +149,9 @@ export function moderationStatus(category: ModerationCategory | string): string 
 }
 
 /** Where the post lands on the phone: service accounts in Chats with a notification, subscriptions in the folder. */
-export function placementOf(type: string): { placement: 'chats' | 'subscriptions'; notify: boolean } {
-  return type === 'service' ? { placement: 'chats', notify: true } : { placement: 'subscriptions', notify: false };
+export function postPlacement(type: string): { placement: 'chats' | 'subscriptions'; notify: boolean } {
+  const placement = placementOf(type);
+  return { placement, notify: placement === 'chats' };
 }
 
 /** mass/get's msg_status for a broadcast status. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { massQuotaRule, quotaKeys, quotaState } from './massQuota.js';
-import { checkClientMsgId, checkFilter, checkMassContent, checkOpenidList, moderationStatus, msgStatusOf, placementOf } from './massMessage.js';
+import { checkClientMsgId, checkFilter, checkMassContent, checkOpenidList, moderationStatus, msgStatusOf, postPlacement } from './massMessage.js';
 
 const ms = (iso: string) => new Date(iso).getTime();
 
@@ -68,13 +68,31 @@ describe('mass-send content and audience', () => {
     expect(moderationStatus('misleading_ads')).toBe('err(10001)');
     expect(moderationStatus('copyright')).toBe('err(20013)');
     expect(moderationStatus('drugs')).toBe('err(20006)');
-    expect(placementOf('service')).toEqual({ placement: 'chats', notify: true });
-    expect(placementOf('subscription')).toEqual({ placement: 'subscriptions', notify: false });
+    expect(postPlacement('service')).toEqual({ placement: 'chats', notify: true });
+    expect(postPlacement('subscription')).toEqual({ placement: 'subscriptions', notify: false });
     expect(msgStatusOf('done', 'send success')).toBe('SEND_SUCCESS');
     expect(msgStatusOf('done', 'send fail')).toBe('SEND_FAIL');
     expect(msgStatusOf('failed', 'err(20002)')).toBe('SEND_FAIL');
     expect(msgStatusOf('sending', null)).toBe('SENDING');
     expect(msgStatusOf('scheduled', null)).toBe('SENDING');
     expect(msgStatusOf('deleted', 'send success')).toBe('DELETE');
+  });
+});
+
+describe('each push-post rule is written once', () => {
+  it('the fan-out filters by PER_FOLLOWER_MONTHLY_LIMIT, passed to the SQL as a parameter', async () => {
+    const { PER_FOLLOWER_MONTHLY_LIMIT, SERVICE_MONTHLY_POSTS, SUBSCRIPTION_DAILY_POSTS } = await import('./massQuota.js');
+    expect(PER_FOLLOWER_MONTHLY_LIMIT).toBe(4);
+    expect(massQuotaRule('service').limit).toBe(SERVICE_MONTHLY_POSTS);
+    expect(massQuotaRule('subscription').limit).toBe(SUBSCRIPTION_DAILY_POSTS);
+    const { readFileSync } = await import('node:fs');
+    const fanout = readFileSync(new URL('../store/broadcastFanout.ts', import.meta.url), 'utf8');
+    expect(fanout).toContain('>= ${PER_FOLLOWER_MONTHLY_LIMIT}::int');
+    expect(fanout).not.toMatch(/[>=<]=?\s*4\b/);
+  });
+
+  it("a post's placement is the conversation's placement", async () => {
+    const { placementOf } = await import('../../messaging/rules/conversation.js');
+    for (const type of ['service', 'subscription']) expect(postPlacement(type).placement).toBe(placementOf(type));
   });
 });

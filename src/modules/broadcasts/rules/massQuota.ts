@@ -14,9 +14,14 @@ export type QuotaPeriod = 'day' | 'month';
 /** Push posts a follower of a service account receives from it per China calendar month at most. */
 export const PER_FOLLOWER_MONTHLY_LIMIT = 4;
 
+/** Push posts a service account may send per China calendar month. */
+export const SERVICE_MONTHLY_POSTS = 4;
+/** Push posts a subscription account may send per China calendar day. */
+export const SUBSCRIPTION_DAILY_POSTS = 1;
+
 /** The quota rule of an account type. */
 export function massQuotaRule(type: string): { period: QuotaPeriod; limit: number } {
-  return type === 'service' ? { period: 'month', limit: 4 } : { period: 'day', limit: 1 };
+  return type === 'service' ? { period: 'month', limit: SERVICE_MONTHLY_POSTS } : { period: 'day', limit: SUBSCRIPTION_DAILY_POSTS };
 }
 
 /** The China day and month an instant falls in (a broadcast counts in these). */

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database, Executor } from '../../../platform/db/connect.js';
+import { PER_FOLLOWER_MONTHLY_LIMIT } from '../rules/massQuota.js';
 
 /**
  * The push-post fan-out, set-based: a runner claims a broadcast with a lease, then writes its
@@ -105,7 +106,8 @@ export async function fanoutCursor(db: Executor, broadcastId: number): Promise<{
 
 /**
  * The other push posts of the account in the same China month whose recipients count towards
- * the 4-a-month rule. Fewer than 4: nobody can be over the limit, and the rule is not evaluated.
+ * the 4-a-month rule (PER_FOLLOWER_MONTHLY_LIMIT). Fewer than that: nobody can be over the limit,
+ * and the rule is not evaluated.
  */
 export async function monthlyPriorBroadcasts(db: Executor, b: Pick<ClaimedBroadcast, 'id' | 'accountId' | 'chinaMonth'>): Promise<number[]> {
   const rows = await rowsOf(db, sql`
@@ -140,8 +142,8 @@ function candidates(b: ClaimedBroadcast, after: string, limit: number): SQL {
 /**
  * Runs one batch: renews the lease (until `leaseUntil`) and, only while it is held, inserts the
  * next `limit` eligible followers after `after` into broadcast_recipients and writes batch
- * `batchNo`. `prior` (≥ 4 ids, or empty to skip the rule): a follower who already received 4
- * of these is filtered. One statement; run it in a transaction with whatever else must commit
+ * `batchNo`. `prior` (at least PER_FOLLOWER_MONTHLY_LIMIT ids, or empty to skip the rule): a follower who
+ * already received PER_FOLLOWER_MONTHLY_LIMIT of these is filtered. One statement; run it in a transaction with whatever else must commit
  * with it.
  */
 export async function runFanoutBatch(
@@ -149,10 +151,10 @@ export async function runFanoutBatch(
   b: ClaimedBroadcast,
   opts: { owner: string; after: string; batchNo: number; limit: number; prior: readonly number[]; now: Date; leaseUntil: Date; skipForeignKeyChecks?: boolean },
 ): Promise<BatchOutcome> {
-  const prior = opts.prior.length >= 4 ? `{${opts.prior.map((n) => Math.trunc(n)).join(',')}}` : null;
+  const prior = opts.prior.length >= PER_FOLLOWER_MONTHLY_LIMIT ? `{${opts.prior.map((n) => Math.trunc(n)).join(',')}}` : null;
   const over = prior
     ? sql`select c.openid from cand c
-        where (select count(*) from broadcast_recipients r where r.broadcast_id = any(${prior}::bigint[]) and r.openid = c.openid) >= 4`
+        where (select count(*) from broadcast_recipients r where r.broadcast_id = any(${prior}::bigint[]) and r.openid = c.openid) >= ${PER_FOLLOWER_MONTHLY_LIMIT}::int`
     : sql`select openid from cand where false`;
   // The plan must walk the follower index in openid order and stop after `limit` rows; with
   // statistics that lag behind a bulk load the planner may instead sort every remaining follower

@@ -1,8 +1,7 @@
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
-import { findAccountById } from '../../accounts/store/accounts.js';
+import { findAccountById } from '../../accounts/index.js';
 import { findDelivery, insertDelivery } from '../store/deliveries.js';
-import { notifyDeliveriesQueued } from '../../../platform/jobs/wake.js';
 
 /**
  * Queues a delivery again with the same payload, as a manual re-send from the inspector. The
@@ -25,6 +24,6 @@ export async function resendDelivery(services: Services, accountId: string, deli
     status: account.serverEnabled && account.serverUrl ? 'pending' : 'skipped',
     resendOf: original.id,
   });
-  notifyDeliveriesQueued(services);
+  services.signals.emit('deliveriesQueued');
   return { id };
 }

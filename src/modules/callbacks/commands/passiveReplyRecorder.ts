@@ -1,12 +1,12 @@
 import type { Services } from '../../../main/services.js';
 import type { Executor } from '../../../platform/db/connect.js';
-import { findInboundByMsgId, followerByOpenid, insertConversationMessage, type ConversationRow } from '../../messaging/store/conversations.js';
-import { recordUserMessageInSession } from '../../kf/commands/kfUserMessageRecorder.js';
-import { enqueueWaitingSession } from '../../kf/commands/kfSessionQueuer.js';
+import { findInboundByMsgId, followerByOpenid, insertConversationMessage, type ConversationRow } from '../../messaging/index.js';
+import { recordUserMessageInSession } from '../../kf/index.js';
+import { enqueueWaitingSession } from '../../kf/index.js';
 import { fromPassiveReply } from '../../messaging/rules/outboundContent.js';
 import { SERVICE_UNAVAILABLE_TEXT, failureShownToFollower, replyReachesFollower } from '../../messaging/rules/conversation.js';
 import type { SettleEffects, SettleHandler, SettledDelivery } from '../jobs/settleHandlers.js';
-import { publishConversation } from '../../messaging/realtime.js';
+import { publishConversation } from '../../messaging/index.js';
 
 /**
  * What the follower sees once the developer's server has answered a push (registered with the

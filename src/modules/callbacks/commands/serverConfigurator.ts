@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Services } from '../../../main/services.js';
 import { accounts } from '../../accounts/schema.js';
-import { findAccountById } from '../../accounts/store/accounts.js';
+import { findAccountById } from '../../accounts/index.js';
 import { DomainError } from '../../../platform/errors.js';
 import { isProblem, validateServerConfig, withQuery, type ValidServerConfig } from '../rules/serverConfig.js';
 import { newNonce, signature } from '../../../protocol/crypto.js';

@@ -1,9 +1,10 @@
 import http from 'node:http';
 import https from 'node:https';
-import { pollTimer } from '../../../platform/jobs/pollTimer.js';
-import type { Services } from '../../../main/services.js';
+import { defineWorker, startWorker } from '../../../platform/jobs/registry.js';
+import { CALLBACK_RETRY } from '../rules/retry.js';
+import type { Services, SignalName } from '../../../main/services.js';
 import { claimDueDeliveries } from '../store/deliveries.js';
-import { PUSH_TIMEOUT_MS, loadClaims, makeAttempt, settleAttempts, type AttemptResult } from './deliveryAttempt.js';
+import { PUSH_TIMEOUT_MS, loadClaims, makeAttempt, settleAttempts, type AttemptResult, type LoadedClaim } from './deliveryAttempt.js';
 
 /** Tuning of the callback worker; the defaults are WeChat's behaviour. */
 export interface CallbackWorkerOptions {
@@ -73,94 +74,83 @@ function settleQueue(services: Services, pushesInFlight: () => number) {
     });
 }
 
+/** What one worker keeps per Herald instance: its connection pools and its settle queue. */
+interface WorkerState {
+  agents: { http: http.Agent; https: https.Agent };
+  settle: (result: AttemptResult) => Promise<void>;
+  inFlight: number;
+}
+
 /**
- * The durable callback delivery worker. It claims due deliveries from the outbox in batches
- * (several workers on several nodes share the table safely: SKIP LOCKED leases), runs the
- * attempts concurrently over keep-alive connections, and settles finished attempts together
- * (settleQueue). It is woken at once by services.hooks.deliveriesQueued; a poll covers
- * deliveries queued by other nodes and claims whose holder crashed.
+ * The durable callback delivery worker, declared for the job registry. It claims due
+ * deliveries from the outbox in batches (several workers on several nodes share the table
+ * safely: SKIP LOCKED leases), runs the attempts concurrently over keep-alive connections, and
+ * settles finished attempts together (settleQueue). The `deliveriesQueued` signal wakes it at
+ * once; a poll covers deliveries queued by other nodes and claims whose holder crashed.
  */
-export function startCallbackWorker(services: Services, opts: CallbackWorkerOptions = {}): CallbackWorker {
+export function callbackWorker(opts: CallbackWorkerOptions = {}) {
   const concurrency = opts.concurrency ?? 64;
-  const maxUnsettled = Math.max(concurrency, opts.maxUnsettled ?? concurrency * 4);
-  const pollMs = opts.pollMs ?? 500;
   const leaseMs = opts.leaseMs ?? 15_000;
   const timeoutMs = opts.timeoutMs ?? PUSH_TIMEOUT_MS;
-  const log = services.log.child({ component: 'callback-worker' });
-  const inFlight = new Set<Promise<void>>();
-  const settling = new Set<Promise<void>>();
-  const settle = settleQueue(services, () => inFlight.size);
-  // Keep-alive pools: a developer server sees a few long-lived connections, as from WeChat,
-  // instead of a connection per push.
-  const agentOpts = { keepAlive: true, maxSockets: concurrency, timeout: 4_000, scheduling: 'lifo' as const };
-  const agents = { http: new http.Agent(agentOpts), https: new https.Agent(agentOpts) };
-  let running = true;
-  const timer = pollTimer(pollMs);
-  const wake = () => timer.wake();
-  services.hooks.deliveriesQueued.push(wake);
-
-  // Claim in batches: while attempts are running, wait until a quarter of the room is free
-  // rather than claiming one delivery per finished attempt.
-  const batchRoom = Math.max(1, Math.ceil(concurrency / 4));
-  const loop = async () => {
-    while (running) {
-      timer.beginRound();
-      const room = Math.min(concurrency - inFlight.size, maxUnsettled - inFlight.size - settling.size);
-      if (room < batchRoom && (inFlight.size > 0 || settling.size > 0)) {
-        await timer.pause();
-        continue;
-      }
-      let claimed = 0;
-      if (room > 0) {
-        try {
-          const claims = await claimDueDeliveries(services.db, { limit: room, nowMs: services.clock.nowMs(), leaseMs });
-          claimed = claims.length;
-          // Claimed rows whose load fails stay claimed: their lease runs out and they are retried.
-          const loaded = claims.length > 0 ? await loadClaims(services, claims) : [];
-          for (const item of loaded) {
-            const p: Promise<void> = makeAttempt(services, item, { timeoutMs, agents })
-              .then((result) => {
-                // This push is done: it no longer counts as one whose answer may join the settle.
-                inFlight.delete(p);
-                const s: Promise<void> = settle(result)
-                  .catch((err: unknown) => log.error({ err, deliveryId: item.claim.id }, 'settling a delivery attempt failed'))
-                  .finally(() => {
-                    settling.delete(s);
-                    wake();
-                  });
-                settling.add(s);
-              })
-              .catch((err: unknown) => log.error({ err, deliveryId: item.claim.id }, 'delivery attempt failed unexpectedly'))
-              .finally(() => {
-                inFlight.delete(p);
-                wake();
-              });
-            inFlight.add(p);
-          }
-        } catch (err) {
-          if (running) log.warn({ err }, 'claiming deliveries failed');
-        }
-      }
-      if (!running) break;
-      if ((claimed > 0 && claimed === room) || timer.woken) continue;
-      await timer.pause();
+  const states = new WeakMap<Services, WorkerState>();
+  const stateOf = (services: Services): WorkerState => {
+    let state = states.get(services);
+    if (!state) {
+      // Keep-alive pools: a developer server sees a few long-lived connections, as from WeChat,
+      // instead of a connection per push.
+      const agentOpts = { keepAlive: true, maxSockets: concurrency, timeout: 4_000, scheduling: 'lifo' as const };
+      const created: WorkerState = {
+        agents: { http: new http.Agent(agentOpts), https: new https.Agent(agentOpts) },
+        settle: settleQueue(services, () => created.inFlight),
+        inFlight: 0,
+      };
+      state = created;
+      states.set(services, state);
     }
+    return state;
   };
-  const looping = loop();
-
-  return {
-    wake,
-    async stop() {
-      if (!running) return;
-      running = false;
-      const i = services.hooks.deliveriesQueued.indexOf(wake);
-      if (i >= 0) services.hooks.deliveriesQueued.splice(i, 1);
-      timer.wake();
-      await looping;
-      await Promise.allSettled([...inFlight]);
-      await Promise.allSettled([...settling]);
-      agents.http.destroy();
-      agents.https.destroy();
+  return defineWorker<Services, LoadedClaim, SignalName>({
+    name: 'callbacks',
+    concurrency,
+    // Claimed deliveries not yet settled, at most: a push's slot frees when its answer arrives.
+    maxPending: Math.max(concurrency, opts.maxUnsettled ?? concurrency * 4),
+    // Claim in batches: while attempts run, wait until a quarter of the room is free.
+    claimBatch: Math.max(1, Math.ceil(concurrency / 4)),
+    pollMs: opts.pollMs ?? 500,
+    wakeOn: ['deliveriesQueued'],
+    retry: CALLBACK_RETRY,
+    async claim(services, room) {
+      const claims = await claimDueDeliveries(services.db, { limit: room, nowMs: services.clock.nowMs(), leaseMs });
+      // Claimed rows whose load fails stay claimed: their lease runs out and they are retried.
+      return claims.length > 0 ? loadClaims(services, claims) : [];
     },
-  };
+    async run(services, item) {
+      const state = stateOf(services);
+      const log = services.log.child({ component: 'callback-worker' });
+      state.inFlight++;
+      let result: AttemptResult;
+      try {
+        result = await makeAttempt(services, item, { timeoutMs, agents: state.agents });
+      } catch (err) {
+        log.error({ err, deliveryId: item.claim.id }, 'delivery attempt failed unexpectedly');
+        return;
+      } finally {
+        // This push is done: it no longer counts as one whose answer may join the settle.
+        state.inFlight--;
+      }
+      return { pending: state.settle(result).catch((err: unknown) => log.error({ err, deliveryId: item.claim.id }, 'settling a delivery attempt failed')) };
+    },
+    onStop(services) {
+      const state = states.get(services);
+      if (!state) return;
+      states.delete(services);
+      state.agents.http.destroy();
+      state.agents.https.destroy();
+    },
+  });
+}
+
+/** Starts a callback worker outside the registry (tests tune it); the server runs the manifest's. */
+export function startCallbackWorker(services: Services, opts: CallbackWorkerOptions = {}): CallbackWorker {
+  return startWorker(callbackWorker(opts), services, services.signals);
 }

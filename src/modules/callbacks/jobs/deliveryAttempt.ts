@@ -1,13 +1,14 @@
 import type http from 'node:http';
+import { nextAttemptAtMs } from '../../../platform/jobs/retry.js';
+import { CALLBACK_RETRY } from '../rules/retry.js';
 import type { Services } from '../../../main/services.js';
-import type { AccountRow } from '../../accounts/store/accounts.js';
+import type { AccountRow } from '../../accounts/index.js';
 import { cutUtf8, type AttemptRecord, type ClaimedDelivery, type DeliveryOutcome, type DeliveryRow } from '../store/deliveries.js';
 import { findAccountsByIds, findDeliveries, insertAttempts, recordAndSettle, settleDeliveries } from '../store/deliveryBatches.js';
 import { interpretReply } from '../rules/passiveReply.js';
 import { DEFAULT_MAX_XML_BYTES } from '../../../protocol/xml.js';
 import { OutboundError, sendOutbound } from '../../../protocol/outbound.js';
 import { buildPushRequest } from '../rules/pushRequest.js';
-import { notifyDeliveriesQueued, notifyDeliverySettled } from '../../../platform/jobs/wake.js';
 import { runSettleHandlers, type SettleEffects, type SettledDelivery } from './settleHandlers.js';
 import type { PassiveReply } from '../rules/passiveReply.js';
 
@@ -96,7 +97,9 @@ export async function makeAttempt(services: Services, item: LoadedClaim, opts: A
   const request = buildPushRequest(account, delivery, clock.nowSec());
   const base = { deliveryId: delivery.id, attemptNo: claim.attemptNo, startedAt, requestUrl: request.url, requestBody: request.body };
   const retryOrFail = (): DeliveryOutcome =>
-    claim.attemptNo < claim.maxAttempts ? { status: 'pending', nextAttemptAt: clock.now() } : { status: 'failed', completedAt: clock.now() };
+    claim.attemptNo < claim.maxAttempts
+      ? { status: 'pending', nextAttemptAt: new Date(nextAttemptAtMs(CALLBACK_RETRY, claim.attemptNo, clock.nowMs()) ?? clock.nowMs()) }
+      : { status: 'failed', completedAt: clock.now() };
 
   let res;
   try {
@@ -196,9 +199,9 @@ export async function settleAttempts(services: Services, results: AttemptResult[
       continue;
     }
     if (r.outcome.status === 'pending') queued = true;
-    else notifyDeliverySettled(services, r.delivery.id);
+    else services.signals.emit('deliverySettled', r.delivery.id);
   }
-  if (queued) notifyDeliveriesQueued(services);
+  if (queued) services.signals.emit('deliveriesQueued');
   for (const { deliveryId, e } of effects) {
     try {
       e.afterCommit?.();

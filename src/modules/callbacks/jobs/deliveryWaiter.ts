@@ -1,6 +1,5 @@
 import type { Services } from '../../../main/services.js';
 import { deliveryState, type DeliveryView } from '../store/deliveries.js';
-import { onDeliverySettled } from '../../../platform/jobs/wake.js';
 
 /** Statuses a delivery does not leave. */
 export const FINAL_STATUSES = new Set(['delivered', 'failed', 'skipped']);
@@ -18,7 +17,7 @@ export async function waitForDelivery(
   const deadline = performance.now() + (opts.timeoutMs ?? 16_000);
   const pollMs = opts.pollMs ?? 100;
   let nudge: (() => void) | null = null;
-  const off = onDeliverySettled(services, (id) => {
+  const off = services.signals.on('deliverySettled', (id) => {
     if (id === deliveryId) nudge?.();
   });
   try {

@@ -1,5 +1,5 @@
 import type { Executor } from '../../../platform/db/connect.js';
-import type { AccountRow } from '../../accounts/store/accounts.js';
+import type { AccountRow } from '../../accounts/index.js';
 import type { DeliveryRow } from '../store/deliveries.js';
 import type { PassiveReply } from '../rules/passiveReply.js';
 

@@ -1,5 +1,6 @@
 import { decrypt, msgSignature, signaturesEqual, WxCryptError } from '../../../protocol/crypto.js';
 import { elementOf, parseXml, textOf, XmlError, type XmlElement } from '../../../protocol/xml.js';
+import { XML_ILLEGAL } from '../../../platform/text.js';
 
 /**
  * Passive replies (reference §3): what a developer server answers to a push, within the same
@@ -58,7 +59,7 @@ export interface ReplyContext {
 
 const invalid = (error: string): ReplyResult => ({ status: 'invalid', error });
 // Characters XML 1.0 cannot carry at all (NUL and most C0 controls).
-const XML_ILLEGAL_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+const XML_ILLEGAL_RE = XML_ILLEGAL;
 
 /** Interprets a developer server's 200 answer body. Never throws. */
 export function interpretReply(body: string, ctx: ReplyContext): ReplyResult {

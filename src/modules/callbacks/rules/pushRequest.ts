@@ -1,4 +1,4 @@
-import type { AccountRow } from '../../accounts/store/accounts.js';
+import type { AccountRow } from '../../accounts/index.js';
 import { withQuery } from './serverConfig.js';
 import { encrypt, msgSignature, newNonce, signature } from '../../../protocol/crypto.js';
 import { buildXml } from '../../../protocol/xml.js';

@@ -2,7 +2,7 @@ import { inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/connect.js';
 import { accounts } from '../../accounts/schema.js';
 import { deliveries } from '../schema.js';
-import type { AccountRow } from '../../accounts/store/accounts.js';
+import type { AccountRow } from '../../accounts/index.js';
 import { MAX_LOGGED_RESPONSE, cutUtf8, storable, type AttemptRecord, type DeliveryOutcome, type DeliveryRow } from './deliveries.js';
 
 /**

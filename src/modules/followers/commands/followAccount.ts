@@ -1,15 +1,14 @@
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
-import { findAccountByAppid } from '../../accounts/store/accounts.js';
+import { findAccountByAppid } from '../../accounts/index.js';
 import { findFollowerUser } from '../store/users.js';
 import { ensureFollowLocked, ensureUnionid, resubscribe } from '../store/followers.js';
-import { lockWindows, openWindow } from '../../messaging/store/serviceWindows.js';
-import type { ConversationRow } from '../../messaging/store/conversations.js';
+import { lockWindows, openWindow } from '../../messaging/index.js';
+import type { ConversationRow } from '../../messaging/index.js';
 import { subscribeEvent } from '../../../protocol/pushMessages.js';
-import { hasServer, queuePush } from '../../callbacks/outbox.js';
-import { notifyDeliveriesQueued } from '../../../platform/jobs/wake.js';
-import { publishConversation } from '../../messaging/realtime.js';
-import { autoReplyFor } from '../../autoreplies/commands/autoReplyResponder.js';
+import { hasServer, queuePush } from '../../callbacks/index.js';
+import { publishConversation } from '../../messaging/index.js';
+import { autoReplyFor } from '../../autoreplies/index.js';
 
 /** How the user found the account. */
 export interface FollowOptions {
@@ -54,7 +53,7 @@ export async function followAccount(services: Services, userId: string, appid: s
     const rows = hasServer(account) ? [] : await autoReplyFor(tx, account, { userId: user.id, openid: row.openid }, { kind: 'subscribe' }, now);
     return { openid: row.openid, queued: pending, rows };
   });
-  if (queued) notifyDeliveriesQueued(services);
+  if (queued) services.signals.emit('deliveriesQueued');
   publishConversation(services, account, rows);
   return openid;
 }

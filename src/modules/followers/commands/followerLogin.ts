@@ -3,7 +3,7 @@ import { DomainError } from '../../../platform/errors.js';
 import { decoyHash, hashPassword, MAX_PASSWORD_LENGTH, needsRehash, verifyPassword } from '../../../platform/password.js';
 import { findFollowerByEmail, replaceFollowerPasswordHash } from '../store/phoneDirectory.js';
 import type { FollowerUserRow } from '../store/users.js';
-import { beginLoginAttempt, type LoginAttempts } from '../../operators/commands/operatorLogin.js';
+import { beginLoginAttempt, type LoginAttempts } from '../../../platform/http/loginThrottle.js';
 
 const INVALID = 'Incorrect email or password.';
 

@@ -1,6 +1,7 @@
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
 import { insertFollowerUser, type FollowerUserRow } from '../store/users.js';
+import { CONTROL_MULTILINE } from '../../../platform/text.js';
 
 /** A simulated WeChat user's profile. Every field is optional. */
 export interface FollowerUserInput {
@@ -17,7 +18,7 @@ export interface FollowerUserInput {
 
 const LANGUAGE_RE = /^[a-z]{2}(_[A-Z]{2})?$/;
 // Control characters would break the XML pushed to developer servers.
-const CONTROL_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const CONTROL_RE = CONTROL_MULTILINE;
 
 function text(field: string, v: string | undefined, max: number, fallback: string): string {
   if (v === undefined) return fallback;

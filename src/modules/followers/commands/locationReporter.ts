@@ -1,12 +1,11 @@
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
-import { findAccountByAppid } from '../../accounts/store/accounts.js';
+import { findAccountByAppid } from '../../accounts/index.js';
 import { findFollowerUser } from '../store/users.js';
 import { findFollow } from '../store/followers.js';
 import { can } from '../../accounts/rules/capabilities.js';
 import { locationEvent } from '../../../protocol/pushMessages.js';
-import { queuePush } from '../../callbacks/outbox.js';
-import { notifyDeliveriesQueued } from '../../../platform/jobs/wake.js';
+import { queuePush } from '../../callbacks/index.js';
 
 /** A position as the phone reports it. */
 export interface ReportedLocation {
@@ -39,6 +38,6 @@ export async function reportLocation(services: Services, userId: string, appid: 
     const push = locationEvent({ originalId: account.originalId, openid: follow.openid, createTime: Math.floor(now.getTime() / 1000) }, { latitude, longitude, precision });
     return queuePush(tx, account, follow.openid, push, now);
   });
-  if (queued.pending) notifyDeliveriesQueued(services);
+  if (queued.pending) services.signals.emit('deliveriesQueued');
   return { deliveryId: queued.deliveryId };
 }

@@ -1,12 +1,11 @@
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
-import { findAccountByAppid } from '../../accounts/store/accounts.js';
+import { findAccountByAppid } from '../../accounts/index.js';
 import { findFollowerUser } from '../store/users.js';
 import { lockFollow, unsubscribe } from '../store/followers.js';
-import { closeWindows, lockWindows } from '../../messaging/store/serviceWindows.js';
+import { closeWindows, lockWindows } from '../../messaging/index.js';
 import { unsubscribeEvent } from '../../../protocol/pushMessages.js';
-import { queuePush } from '../../callbacks/outbox.js';
-import { notifyDeliveriesQueued } from '../../../platform/jobs/wake.js';
+import { queuePush } from '../../callbacks/index.js';
 
 /**
  * A user unfollows an account; the unsubscribe event is queued and the follower's
@@ -33,6 +32,6 @@ export async function unfollowAccount(services: Services, userId: string, appid:
     await closeWindows(tx, account.id, row.openid, now);
     return { openid: row.openid, queued: pending };
   });
-  if (queued) notifyDeliveriesQueued(services);
+  if (queued) services.signals.emit('deliveriesQueued');
   return openid;
 }

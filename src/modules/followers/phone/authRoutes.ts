@@ -6,7 +6,7 @@ import { RateLimiter } from '../../../platform/http/rateLimit.js';
 import { createFollowerUser } from '../commands/followerUserCreator.js';
 import { signUpFollower } from '../commands/followerSignup.js';
 import { loginFollower } from '../commands/followerLogin.js';
-import type { LoginAttempts } from '../../operators/commands/operatorLogin.js';
+import type { LoginAttempts } from '../../../platform/http/loginThrottle.js';
 import { issuePhoneToken } from '../../../surfaces/phone/token.js';
 import { findFollowerUser } from '../store/users.js';
 import { listRecentFollowerUsers } from '../store/phoneDirectory.js';
@@ -45,7 +45,7 @@ const loginBody = z.object({
  * Platform mode: people sign up and sign in with an email and a password. Either way the
  * answer is a phone token the page keeps per tab.
  */
-export function registerAuthRoutes(api: FastifyInstance, services: Services, attempts: LoginAttempts): void {
+export function registerAuthRoutes(api: FastifyInstance, services: Services, { attempts }: { attempts: LoginAttempts }): void {
   const emulator = services.config.mode === 'emulator';
   const signups = new RateLimiter(services.clock, SIGNUP_LIMIT);
   const session = async (user: Parameters<typeof presentPhoneUser>[0]) => ({

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../../platform/db/connect.js';
 import { accounts } from '../../accounts/schema.js';
 import { followerUsers, follows } from '../schema.js';
-import type { AccountRow } from '../../accounts/store/accounts.js';
+import type { AccountRow } from '../../accounts/index.js';
 import type { FollowerUserRow } from './users.js';
 
 /** SQL the phone page needs beyond the per-aggregate stores: who to be, signing in, finding accounts. */

@@ -1,6 +1,6 @@
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
-import { findAccountById } from '../../accounts/store/accounts.js';
+import { findAccountById } from '../../accounts/index.js';
 import { findKfAccount, insertKfAccount, kfAccountStats, lockKfManagement, type KfAccountRow } from '../store/kfAccounts.js';
 import { MAX_KF_ACCOUNTS, canonicalKfAccount, isValidKfNickname } from '../rules/kf.js';
 

@@ -1,6 +1,6 @@
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
-import { findAccountById } from '../../accounts/store/accounts.js';
+import { findAccountById } from '../../accounts/index.js';
 import { updateKfAccount, type KfAccountRow } from '../store/kfAccounts.js';
 import { canonicalKfAccount, isValidKfNickname } from '../rules/kf.js';
 

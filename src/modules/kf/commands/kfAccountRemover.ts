@@ -1,12 +1,11 @@
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
-import { findAccountById } from '../../accounts/store/accounts.js';
+import { findAccountById } from '../../accounts/index.js';
 import { deleteKfAccount, lockKfManagement } from '../store/kfAccounts.js';
 import { listActiveSessionsOfKf, releaseWaitingReservations, updateSession } from '../store/kfSessions.js';
 import { insertKfRecord } from '../store/kfRecords.js';
 import { OPERCODE } from '../rules/kf.js';
-import { queueKfEvent } from '../../../protocol/kfEvents.js';
-import { notifyDeliveriesQueued } from '../../../platform/jobs/wake.js';
+import { queueKfEvent } from '../kfEvents.js';
 
 /**
  * Deletes a customer-service account (kfaccount/del). Its active sessions are closed (record
@@ -34,6 +33,6 @@ export async function removeKfAccount(services: Services, accountId: string, kfA
     await releaseWaitingReservations(tx, accountId, removed.kfAccount);
     return sessions.length;
   });
-  if (closed > 0) notifyDeliveriesQueued(services);
+  if (closed > 0) services.signals.emit('deliveriesQueued');
   return { closedSessions: closed };
 }

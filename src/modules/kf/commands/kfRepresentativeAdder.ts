@@ -1,6 +1,6 @@
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
-import { findAccountById } from '../../accounts/store/accounts.js';
+import { findAccountById } from '../../accounts/index.js';
 import { listKfAccounts, lockKfManagement, updateKfAccount, type KfAccountRow } from '../store/kfAccounts.js';
 import { findOrgOperator } from '../store/inboxDirectory.js';
 import { addKfAccount } from './kfAccountCreator.js';

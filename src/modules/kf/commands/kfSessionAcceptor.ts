@@ -1,12 +1,11 @@
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
-import { findAccountById } from '../../accounts/store/accounts.js';
+import { findAccountById } from '../../accounts/index.js';
 import { findKfAccount } from '../store/kfAccounts.js';
 import { findOpenSession, lockFollowerSessions, updateSession, type KfSessionRow } from '../store/kfSessions.js';
 import { insertKfRecord } from '../store/kfRecords.js';
 import { OPERCODE, isOpenidShaped } from '../rules/kf.js';
-import { queueKfEvent } from '../../../protocol/kfEvents.js';
-import { notifyDeliveriesQueued } from '../../../platform/jobs/wake.js';
+import { queueKfEvent } from '../kfEvents.js';
 
 /**
  * A worker claims a waiting follower from the queue (the console inbox's "accept"). The kf
@@ -34,6 +33,6 @@ export async function acceptSession(services: Services, accountId: string, openi
     await queueKfEvent(tx, account, openid, { event: 'kf_create_session', kfAccount: kf.kfAccount }, now);
     return { session, changed: true };
   });
-  if (result.changed) notifyDeliveriesQueued(services);
+  if (result.changed) services.signals.emit('deliveriesQueued');
   return result.session;
 }

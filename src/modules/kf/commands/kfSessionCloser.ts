@@ -1,12 +1,11 @@
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
-import { findAccountById } from '../../accounts/store/accounts.js';
+import { findAccountById } from '../../accounts/index.js';
 import { findKfAccount } from '../store/kfAccounts.js';
 import { findOpenSession, lockFollowerSessions, updateSession, type KfSessionRow } from '../store/kfSessions.js';
 import { insertKfRecord } from '../store/kfRecords.js';
 import { MAX_SESSION_TEXT_CHARS, OPERCODE, charCount, isOpenidShaped } from '../rules/kf.js';
-import { queueKfEvent } from '../../../protocol/kfEvents.js';
-import { notifyDeliveriesQueued } from '../../../platform/jobs/wake.js';
+import { queueKfEvent } from '../kfEvents.js';
 
 /** How a session is closed. */
 export interface CloseOptions {
@@ -49,6 +48,6 @@ export async function closeSession(
     if (pushed) await queueKfEvent(tx, account, openid, { event: 'kf_close_session', kfAccount: open.kfAccount as string }, now);
     return { session, pushed };
   });
-  if (result.pushed) notifyDeliveriesQueued(services);
+  if (result.pushed) services.signals.emit('deliveriesQueued');
   return result.session;
 }

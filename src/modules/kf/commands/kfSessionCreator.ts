@@ -1,12 +1,11 @@
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
-import { findAccountById } from '../../accounts/store/accounts.js';
+import { findAccountById } from '../../accounts/index.js';
 import { findKfAccount } from '../store/kfAccounts.js';
 import { findOpenSession, insertSession, isCurrentFollower, lockFollowerSessions, updateSession, type KfSessionRow } from '../store/kfSessions.js';
 import { insertKfRecord } from '../store/kfRecords.js';
 import { MAX_SESSION_TEXT_CHARS, OPERCODE, charCount, isOpenidShaped } from '../rules/kf.js';
-import { queueKfEvent } from '../../../protocol/kfEvents.js';
-import { notifyDeliveriesQueued } from '../../../platform/jobs/wake.js';
+import { queueKfEvent } from '../kfEvents.js';
 
 /** kfsession/create: which worker, which follower. */
 export interface CreateSessionInput {
@@ -48,6 +47,6 @@ export async function createKfSession(services: Services, accountId: string, inp
     await queueKfEvent(tx, account, input.openid, { event: 'kf_create_session', kfAccount: kf.kfAccount }, now);
     return { session, created: true };
   });
-  if (result.created) notifyDeliveriesQueued(services);
+  if (result.created) services.signals.emit('deliveriesQueued');
   return result;
 }

@@ -1,13 +1,12 @@
 import type { Executor } from '../../../platform/db/connect.js';
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
-import { findAccountById, type AccountRow } from '../../accounts/store/accounts.js';
+import { findAccountById, type AccountRow } from '../../accounts/index.js';
 import { findKfAccount } from '../store/kfAccounts.js';
 import { findOpenSession, insertSession, lockFollowerSessions, type KfSessionRow } from '../store/kfSessions.js';
 import { insertKfRecord } from '../store/kfRecords.js';
 import { OPERCODE, isOpenidShaped } from '../rules/kf.js';
-import { queueKfEvent } from '../../../protocol/kfEvents.js';
-import { notifyDeliveriesQueued } from '../../../platform/jobs/wake.js';
+import { queueKfEvent } from '../kfEvents.js';
 
 /** The follower's open session after queueing. */
 export interface QueuedSession {
@@ -76,7 +75,7 @@ export async function enqueueWaitingSession(
       if (!account) throw new DomainError('not_found', 'Account not found.');
       return enqueueIn(tx, account, openid, opts.preferredKf, services.clock.now());
     });
-    if (queued.eventsQueued) notifyDeliveriesQueued(services);
+    if (queued.eventsQueued) services.signals.emit('deliveriesQueued');
     return queued;
   }
   if (!opts.at) throw new TypeError('enqueueWaitingSession needs `at` when given a transaction');

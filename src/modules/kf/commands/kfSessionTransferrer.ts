@@ -1,12 +1,11 @@
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
-import { findAccountById } from '../../accounts/store/accounts.js';
+import { findAccountById } from '../../accounts/index.js';
 import { findKfAccount } from '../store/kfAccounts.js';
 import { findOpenSession, lockFollowerSessions, updateSession, type KfSessionRow } from '../store/kfSessions.js';
 import { insertKfRecord } from '../store/kfRecords.js';
 import { OPERCODE, isOpenidShaped } from '../rules/kf.js';
-import { queueKfEvent } from '../../../protocol/kfEvents.js';
-import { notifyDeliveriesQueued } from '../../../platform/jobs/wake.js';
+import { queueKfEvent } from '../kfEvents.js';
 
 /**
  * Hands a follower's active session to another worker. The target must exist (kf_not_found)
@@ -33,6 +32,6 @@ export async function transferSession(services: Services, accountId: string, ope
     await queueKfEvent(tx, account, openid, { event: 'kf_switch_session', fromKfAccount: from, toKfAccount: to.kfAccount }, now);
     return { session, changed: true };
   });
-  if (result.changed) notifyDeliveriesQueued(services);
+  if (result.changed) services.signals.emit('deliveriesQueued');
   return result.session;
 }

@@ -34,7 +34,7 @@ describeEachDb('kf session commands', (kind) => {
   let wakes = 0;
   beforeAll(async () => {
     herald = await startTestHerald(kind);
-    herald.services.hooks.deliveriesQueued.push(() => {
+    herald.services.signals.on('deliveriesQueued', () => {
       wakes++;
     });
   });

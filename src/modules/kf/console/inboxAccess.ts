@@ -4,7 +4,7 @@ import { can } from '../../accounts/rules/capabilities.js';
 import { allowed } from '../../operators/rules/policy.js';
 import { isOpenidShaped } from '../rules/kf.js';
 import { representativeOf } from '../commands/kfRepresentativeAdder.js';
-import type { AccountRow } from '../../accounts/store/accounts.js';
+import type { AccountRow } from '../../accounts/index.js';
 import type { KfAccountRow } from '../store/kfAccounts.js';
 import type { ConsoleSession } from '../../../surfaces/console/auth.js';
 

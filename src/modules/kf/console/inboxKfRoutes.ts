@@ -6,7 +6,7 @@ import { addRepresentative } from '../commands/kfRepresentativeAdder.js';
 import { setKfOnline } from '../commands/kfPresence.js';
 import { acceptedCases, listKfAccounts } from '../store/kfAccounts.js';
 import { listOrgOperators } from '../store/inboxDirectory.js';
-import type { AccountRow } from '../../accounts/store/accounts.js';
+import type { AccountRow } from '../../accounts/index.js';
 import type { ConsoleSession } from '../../../surfaces/console/auth.js';
 import { accountInScope } from '../../../surfaces/console/accountScope.js';
 import { isSupervisor, kfNamed, kfUnavailableReason, requireKf, withKfMessages } from './inboxAccess.js';

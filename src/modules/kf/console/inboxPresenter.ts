@@ -2,7 +2,7 @@ import type { ResponseBoard, ResponseStatus } from '../rules/responseTime.js';
 import type { KfAccountRow } from '../store/kfAccounts.js';
 import type { BoardRow, KfSessionRow } from '../store/kfSessions.js';
 import type { InboxFollower, OrgOperator } from '../store/inboxDirectory.js';
-import type { ConversationRow } from '../../messaging/store/conversations.js';
+import type { ConversationRow } from '../../messaging/index.js';
 import { previewText, type MessageContent } from '../../messaging/rules/conversation.js';
 import type { WindowView } from './inboxConversation.js';
 

@@ -11,7 +11,7 @@ import { responseBoard, responseStatus } from '../rules/responseTime.js';
 import { listKfAccounts, type KfAccountRow } from '../store/kfAccounts.js';
 import { findOpenSession, listActiveSessionsOfKf, listSessionsForBoard, listWaitingSessions } from '../store/kfSessions.js';
 import { inboxFollowers, openWindowsOf } from '../store/inboxDirectory.js';
-import type { AccountRow } from '../../accounts/store/accounts.js';
+import type { AccountRow } from '../../accounts/index.js';
 import type { ConsoleSession } from '../../../surfaces/console/auth.js';
 import { accountInScope } from '../../../surfaces/console/accountScope.js';
 import { isSupervisor, kfAccountField, kfNamed, openidParam, requireKf, requireMyKf } from './inboxAccess.js';

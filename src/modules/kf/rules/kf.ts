@@ -3,6 +3,7 @@
  * account limit, worker invitations, avatar files, chat-history queries and the record
  * operation codes.
  */
+import { charCount } from '../../../platform/text.js';
 
 /** At most this many kf accounts per official account (new docs; the old limit was 10). */
 export const MAX_KF_ACCOUNTS = 100;
@@ -53,12 +54,7 @@ export const OPERCODE = {
 
 const CONTROL_RE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]/;
 
-/** Characters as a person counts them (code points, so an emoji is one). */
-export function charCount(s: string): number {
-  let n = 0;
-  for (const _ of s) n++;
-  return n;
-}
+export { charCount };
 
 /**
  * Checks a kf_account against the account's WeChat id and returns it in canonical form: the

@@ -11,7 +11,7 @@ import { removeKfAccount } from '../commands/kfAccountRemover.js';
 import { setKfAvatar } from '../commands/kfAvatarSetter.js';
 import { inviteKfWorker } from '../commands/kfWorkerInviter.js';
 import { acceptedCases, findKfAvatar, listKfAccounts, listOnlineKfAccounts } from '../store/kfAccounts.js';
-import { findAccountByAppid } from '../../accounts/store/accounts.js';
+import { findAccountByAppid } from '../../accounts/index.js';
 import { MAX_KF_AVATAR_BYTES } from '../rules/kf.js';
 
 /** Room for the multipart framing around an avatar of the largest size. */

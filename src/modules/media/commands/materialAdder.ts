@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Services } from '../../../main/services.js';
 import type { Executor } from '../../../platform/db/connect.js';
 import { DomainError } from '../../../platform/errors.js';
-import type { AccountRow } from '../../accounts/store/accounts.js';
+import type { AccountRow } from '../../accounts/index.js';
 import { insertMedia, type MediaRow } from '../store/media.js';
 import { countMaterials, lockMaterials } from '../store/materials.js';
 import { newMediaId, safeFilename, type FileFormat } from '../rules/media.js';

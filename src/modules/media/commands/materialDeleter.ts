@@ -1,6 +1,6 @@
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
-import type { AccountRow } from '../../accounts/store/accounts.js';
+import type { AccountRow } from '../../accounts/index.js';
 import { deleteMaterialRow, materialReferenced, removeNewsMaterial } from '../store/materials.js';
 import { MEDIA_ID_RE } from '../rules/media.js';
 

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
-import type { AccountRow } from '../../accounts/store/accounts.js';
-import { findFollowerUser } from '../../followers/store/users.js';
+import type { AccountRow } from '../../accounts/index.js';
+import { findFollowerUser } from '../../followers/index.js';
 import { bytesUploadedSince, insertMedia, type MediaRow } from '../store/media.js';
 import type { Executor } from '../../../platform/db/connect.js';
 import { lockAccountScope } from '../../../platform/db/advisoryLocks.js';

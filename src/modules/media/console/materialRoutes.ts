@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
 import { addMaterial } from '../commands/materialAdder.js';
-import { uploadArticleImage } from '../../articles/commands/articleImageUploader.js';
+import { uploadArticleImage } from '../../articles/index.js';
 import { deleteMaterial } from '../commands/materialDeleter.js';
 import { MATERIAL_KINDS, MATERIAL_MAX_BYTES, checkVideoDescription, type MaterialKind, type VideoDescription } from '../rules/materialLimits.js';
 import { countMaterials, listMaterials } from '../store/materials.js';
@@ -12,7 +12,7 @@ import { accountInScope } from '../../../surfaces/console/accountScope.js';
 import { consoleRoute } from '../../../surfaces/console/kit.js';
 import { requireSession } from '../../../surfaces/console/auth.js';
 import { materialMessage, presentMaterial } from './materialPresenter.js';
-import { listNewsMaterials } from '../../articles/console/newsMaterials.js';
+import { listNewsMaterials } from '../../articles/index.js';
 
 /** Room for multipart framing and the small text fields around the file. */
 const MULTIPART_OVERHEAD = 64 * 1024;

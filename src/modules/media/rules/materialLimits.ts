@@ -1,4 +1,5 @@
 import { FORMAT_MIME, MEDIA_SIZE_ERRCODE, UPLOAD_KINDS, sniffFormat, type FileFormat, type UploadKind } from './media.js';
+import { LONE_SURROGATE } from '../../../platform/text.js';
 
 /**
  * Permanent material rules (reference §9), no I/O: what material/add_material accepts for each
@@ -102,7 +103,7 @@ export const VIDEO_TITLE_MAX = 64;
 export const VIDEO_INTRODUCTION_MAX = 1024;
 
 /** PostgreSQL stores no NUL; a lone surrogate is not text. */
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSTORABLE = new RegExp(`\u0000|${LONE_SURROGATE.source}`);
 
 /**
  * Checks a video's title and introduction: 40035 when the title is missing or either is not a

@@ -5,15 +5,15 @@ import { refusal } from '../../../protocol/errcodes.js';
 import { MultipartError, parseMultipart, type MultipartPart } from '../../../protocol/multipart.js';
 import { addMaterial } from '../commands/materialAdder.js';
 import { deleteMaterial } from '../commands/materialDeleter.js';
-import { uploadArticleImage } from '../../articles/commands/articleImageUploader.js';
-import { createMassVideo } from '../../broadcasts/commands/massVideoCreator.js';
+import { uploadArticleImage } from '../../articles/index.js';
+import { createMassVideo } from '../../broadcasts/index.js';
 import { countMaterialsByKind, findMaterial, listMaterials } from '../store/materials.js';
 import { MEDIA_SIZE_ERRCODE } from '../rules/media.js';
 import {
   ARTICLE_IMAGE_MAX_BYTES, BATCHGET_TYPES, MATERIAL_KINDS, MATERIAL_MAX_BYTES, parseVideoDescription, type BatchgetType, type MaterialKind, type VideoDescription,
 } from '../rules/materialLimits.js';
 import { presentMaterialItem, presentVideoMaterial } from './presenters.js';
-import { countNewsMaterials, getNewsMaterial, listNewsMaterialPage } from '../../articles/wechat/materialNews.js';
+import { countNewsMaterials, getNewsMaterial, listNewsMaterialPage } from '../../articles/index.js';
 
 /** Room for the multipart framing (headers, boundaries, the description field) around a file. */
 const MULTIPART_OVERHEAD = 64 * 1024;

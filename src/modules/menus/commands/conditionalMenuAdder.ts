@@ -1,10 +1,10 @@
 import type { Services } from '../../../main/services.js';
-import { announceMenuChange } from '../../messaging/realtime.js';
+import { announceMenuChange } from '../../messaging/index.js';
 import { validateMenuButtons } from '../rules/menu.js';
 import { validateMatchRule } from '../rules/menuMatch.js';
 import { isTaggableSystemTag } from '../../followers/rules/audience.js';
 import { hasDefaultMenu, insertConditionalMenu, type ConditionalMenu, type MenuSource } from '../store.js';
-import { findTag } from '../../followers/store/tags.js';
+import { findTag } from '../../followers/index.js';
 import { refusal, refusalAt } from '../../../protocol/errcodes.js';
 
 /**

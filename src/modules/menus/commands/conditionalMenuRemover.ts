@@ -1,7 +1,7 @@
 import type { Services } from '../../../main/services.js';
 import { deleteConditionalMenu } from '../store.js';
 import { refusal } from '../../../protocol/errcodes.js';
-import { announceMenuChange } from '../../messaging/realtime.js';
+import { announceMenuChange } from '../../messaging/index.js';
 
 /**
  * menu/delconditional: deletes one personalized menu by its menuid (a number or a decimal

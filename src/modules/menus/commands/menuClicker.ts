@@ -1,12 +1,12 @@
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
-import { findAccountByAppid, type AccountRow } from '../../accounts/store/accounts.js';
-import { findFollowerUser } from '../../followers/store/users.js';
-import { findFollow } from '../../followers/store/followers.js';
+import { findAccountByAppid, type AccountRow } from '../../accounts/index.js';
+import { findFollowerUser } from '../../followers/index.js';
+import { findFollow } from '../../followers/index.js';
 import { matchMenuFor } from '../store.js';
-import { findMedia, findMediaMany } from '../../media/store/media.js';
-import { insertConversationMessage, type ConversationRow } from '../../messaging/store/conversations.js';
-import { lockWindows, openWindow } from '../../messaging/store/serviceWindows.js';
+import { findMedia, findMediaMany } from '../../media/index.js';
+import { insertConversationMessage, type ConversationRow } from '../../messaging/index.js';
+import { lockWindows, openWindow } from '../../messaging/index.js';
 import type { MenuButton } from '../rules/menu.js';
 import { mediaAlive } from '../../media/rules/media.js';
 import { checkUserMessage } from '../../messaging/rules/userMessage.js';
@@ -15,11 +15,11 @@ import {
   clickEvent, locationSelectEvent, picEvent, scancodeEvent, viewEvent, viewMiniprogramEvent,
   type Envelope, type PushMessage,
 } from '../../../protocol/pushMessages.js';
-import { queuePush } from '../../callbacks/outbox.js';
-import { notifyDeliveriesQueued } from '../../../platform/jobs/wake.js';
-import { publishConversation } from '../../messaging/realtime.js';
-import { presentPhoneMessage, type PhoneMessage } from '../../messaging/phone/messagePresenter.js';
-import { sendUserMessage } from '../../messaging/commands/userMessageSender.js';
+import { queuePush } from '../../callbacks/index.js';
+import { publishConversation } from '../../messaging/index.js';
+import { presentPhoneMessage, type PhoneMessage } from '../../messaging/index.js';
+import { sendUserMessage } from '../../messaging/index.js';
+import { XML_ILLEGAL } from '../../../platform/text.js';
 
 /** What a menu button needs from the phone besides the tap. */
 export interface MenuClickExtra {
@@ -51,7 +51,7 @@ export interface MenuClickResult {
 /** Photos one pic_* button sends at most. */
 export const MAX_MENU_PICS = 9;
 const SCAN_RESULT_MAX = 2048;
-const CONTROL_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+const CONTROL_RE = XML_ILLEGAL;
 
 /** The button a follower taps: [i] on the top level or [i, j] in a sub-menu. */
 function buttonAt(buttons: MenuButton[], path: unknown): MenuButton {
@@ -198,7 +198,7 @@ async function pushEvent(services: Services, account: AccountRow, openid: string
     }
     return q;
   });
-  if (queued.pending) notifyDeliveriesQueued(services);
+  if (queued.pending) services.signals.emit('deliveriesQueued');
   return queued.deliveryId;
 }
 

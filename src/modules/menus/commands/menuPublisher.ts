@@ -1,7 +1,7 @@
 import type { Services } from '../../../main/services.js';
 import { validateMenuButtons } from '../rules/menu.js';
 import { putDefaultMenu, type MenuSource, type StoredMenu } from '../store.js';
-import { announceMenuChange } from '../../messaging/realtime.js';
+import { announceMenuChange } from '../../messaging/index.js';
 import { refusalAt } from '../../../protocol/errcodes.js';
 
 /**

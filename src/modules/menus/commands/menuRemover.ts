@@ -1,6 +1,6 @@
 import type { Services } from '../../../main/services.js';
 import { deleteAllMenus } from '../store.js';
-import { announceMenuChange } from '../../messaging/realtime.js';
+import { announceMenuChange } from '../../messaging/index.js';
 
 /**
  * menu/delete: removes the default menu and every personalized menu. Deleting when there is no

@@ -1,6 +1,6 @@
-import type { AccountRow } from '../../accounts/store/accounts.js';
+import type { AccountRow } from '../../accounts/index.js';
 import type { CurrentMenu } from '../store.js';
-import type { TagRecord } from '../../followers/store/tags.js';
+import type { TagRecord } from '../../followers/index.js';
 import { can } from '../../accounts/rules/capabilities.js';
 import { presentButton, presentMatchRule } from '../wechat/presenters.js';
 import { readOnlyReason } from '../../../surfaces/console/ownership.js';

@@ -2,13 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
-import { uploadFollowerMedia } from '../../media/commands/mediaUploader.js';
+import { uploadFollowerMedia } from '../../media/index.js';
 import { clickMenu } from '../commands/menuClicker.js';
-import { previewQr, scanQr } from '../../qrcodes/commands/qrScanner.js';
-import { reportLocation } from '../../followers/commands/locationReporter.js';
-import { findAccountByAppid } from '../../accounts/store/accounts.js';
+import { previewQr, scanQr } from '../../qrcodes/index.js';
+import { reportLocation } from '../../followers/index.js';
+import { findAccountByAppid } from '../../accounts/index.js';
 import { MultipartError, parseMultipart } from '../../../protocol/multipart.js';
-import { accountOf, profileFor } from '../../followers/phone/accountRoutes.js';
+import { accountOf, profileFor } from '../../followers/index.js';
 import { PHONE_MEDIA_LIMIT, phoneRoute, phoneText } from '../../../surfaces/phone/kit.js';
 
 /** Room for the multipart envelope around the largest file. */

@@ -5,6 +5,7 @@
  * has a type. Lengths are UTF-8 bytes, as WeChat counts them. Validation answers the first problem
  * found (in button order) as a WeChat errcode, so the API can answer exactly what WeChat would.
  */
+import { CONTROL_SINGLE_LINE, LONE_SURROGATE } from '../../../platform/text.js';
 
 export const MAX_TOP_BUTTONS = 3;
 export const MAX_SUB_BUTTONS = 5;
@@ -187,8 +188,7 @@ export function outboundDomains(buttons: MenuButton[]): Set<string> {
   return out;
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const CONTROL = /[\u0000-\u001f\u007f]/;
+const CONTROL = CONTROL_SINGLE_LINE;
 const TEXT_FIELDS = ['name', 'key', 'url', 'appid', 'pagepath', 'media_id', 'article_id'] as const;
 
 /**

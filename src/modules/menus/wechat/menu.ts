@@ -8,7 +8,7 @@ import { removeAllMenus } from '../commands/menuRemover.js';
 import { addConditionalMenu } from '../commands/conditionalMenuAdder.js';
 import { removeConditionalMenu } from '../commands/conditionalMenuRemover.js';
 import { getCurrentMenu, matchMenuFor } from '../store.js';
-import { findFollowers } from '../../followers/store/audience.js';
+import { findFollowers } from '../../followers/index.js';
 import { looksLikeOpenid } from '../../followers/rules/audience.js';
 import { presentMenuGet, presentSelfMenu, presentTryMatch } from './presenters.js';
 

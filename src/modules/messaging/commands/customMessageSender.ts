@@ -1,13 +1,13 @@
 import type { Services } from '../../../main/services.js';
 import type { Executor } from '../../../platform/db/connect.js';
 import { DomainError } from '../../../platform/errors.js';
-import type { AccountRow } from '../../accounts/store/accounts.js';
+import type { AccountRow } from '../../accounts/index.js';
 import { followerByOpenid, insertConversationMessage } from '../store/conversations.js';
 import { lockWindows, openWindows, useWindowIfRoom } from '../store/serviceWindows.js';
 import { sendCustomFast } from '../store/customSendFastPath.js';
-import { accountMayRead, findMedia } from '../../media/store/media.js';
-import { findKfAccount } from '../../kf/store/kfAccounts.js';
-import { recordAgentReply } from '../../kf/commands/kfAgentReplyRecorder.js';
+import { accountMayRead, findMedia } from '../../media/index.js';
+import { findKfAccount } from '../../kf/index.js';
+import { recordAgentReply } from '../../kf/index.js';
 import { checkCustomMessage, type CustomMessage, type MediaRef } from '../rules/customMessage.js';
 import { chooseWindow, windowErrcode } from '../rules/serviceWindow.js';
 import { previewText } from '../rules/conversation.js';

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SystemClock } from '../../../platform/clock.js';
 import type { RealtimeEvent, RealtimeHub } from '../../../platform/realtime/hub.js';
+import type { PhoneMessage } from '../phone/messagePresenter.js';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../../../test/harness.js';
 import { fetchToken, wxCall } from '../../../../test/wxClient.js';
 import { createFollowerUser } from '../../followers/commands/followerUserCreator.js';
@@ -10,7 +11,7 @@ import { cancelTypingOnMessage, hideTyping, showTyping, TYPING_MS } from './typi
 /** A hub that records what each user's phones would receive. */
 function recordingHub() {
   const sent: Array<{ userId: string; event: RealtimeEvent }> = [];
-  const hub = { publish: (userId: string, event: RealtimeEvent) => sent.push({ userId, event }) } as unknown as RealtimeHub;
+  const hub = { publish: (userId: string, event: RealtimeEvent) => sent.push({ userId, event }) } as unknown as RealtimeHub<PhoneMessage>;
   const typing = (userId?: string) => sent.filter((s) => s.event.type === 'typing' && (!userId || s.userId === userId)).map((s) => (s.event as { typing: boolean }).typing);
   return { hub, sent, typing };
 }

@@ -2,7 +2,7 @@ import type { Services } from '../../../main/services.js';
 import type { Clock } from '../../../platform/clock.js';
 import type { RealtimeHub } from '../../../platform/realtime/hub.js';
 import { DomainError } from '../../../platform/errors.js';
-import type { AccountRow } from '../../accounts/store/accounts.js';
+import type { AccountRow } from '../../accounts/index.js';
 import { followerByOpenid } from '../store/conversations.js';
 import { openWindows } from '../store/serviceWindows.js';
 import { anyOpen } from '../rules/serviceWindow.js';

@@ -1,16 +1,16 @@
 import type { Services } from '../../../main/services.js';
 import type { Executor } from '../../../platform/db/connect.js';
 import { DomainError } from '../../../platform/errors.js';
-import { findAccountByAppid, type AccountRow } from '../../accounts/store/accounts.js';
-import { findFollowerUser } from '../../followers/store/users.js';
-import { findFollow } from '../../followers/store/followers.js';
+import { findAccountByAppid, type AccountRow } from '../../accounts/index.js';
+import { findFollowerUser } from '../../followers/index.js';
+import { findFollow } from '../../followers/index.js';
 import { insertConversationMessage, type ConversationRow } from '../store/conversations.js';
 import { lockWindows, openWindow } from '../store/serviceWindows.js';
 import { recordUserMessageFast } from '../store/userMessageFastPath.js';
 import { newWindow } from '../rules/serviceWindow.js';
-import { findMedia, grantMedia, type MediaRow } from '../../media/store/media.js';
-import { recordUserMessageInSession } from '../../kf/commands/kfUserMessageRecorder.js';
-import { autoReplyFor } from '../../autoreplies/commands/autoReplyResponder.js';
+import { findMedia, grantMedia, type MediaRow } from '../../media/index.js';
+import { recordUserMessageInSession } from '../../kf/index.js';
+import { autoReplyFor } from '../../autoreplies/index.js';
 import { checkUserMessage, recordTextOf, type UserMessageInput } from '../rules/userMessage.js';
 import { mediaAlive, mediaPath, mediaUrl } from '../../media/rules/media.js';
 import type { MessageContent } from '../rules/conversation.js';
@@ -18,8 +18,7 @@ import {
   imageMessage, linkMessage, locationMessage, newMsgId, textMessage, videoMessage, voiceMessage,
   type Envelope, type PushMessage,
 } from '../../../protocol/pushMessages.js';
-import { queuePush, hasServer } from '../../callbacks/outbox.js';
-import { notifyDeliveriesQueued } from '../../../platform/jobs/wake.js';
+import { queuePush, hasServer } from '../../callbacks/index.js';
 import { publishConversation } from '../realtime.js';
 import { presentPhoneMessage, type PhoneMessage } from '../phone/messagePresenter.js';
 
@@ -176,7 +175,7 @@ export async function sendUserMessage(
   const account = known && known.account?.appid === appid ? known.account : await findAccountByAppid(services.db, appid);
   const fast = account ? await sendFast(services, account, userId, m) : undefined;
   if (account && fast) {
-    notifyDeliveriesQueued(services);
+    services.signals.emit('deliveriesQueued');
     publishConversation(services, account, [fast.row]);
     return { message: present(account, fast.row), msgId: fast.msgId, openid: fast.row.openid, deliveryId: fast.deliveryId, route: 'server', replies: [] };
   }
@@ -222,7 +221,7 @@ export async function sendUserMessage(
       pending: queued.pending,
     };
   });
-  if (result.pending) notifyDeliveriesQueued(services);
+  if (result.pending) services.signals.emit('deliveriesQueued');
   publishConversation(services, account, [result.row, ...result.replies]);
   return {
     message: present(account, result.row),

@@ -2,8 +2,8 @@ import type { Services } from '../../../main/services.js';
 import { previewText, type MessageContent } from '../rules/conversation.js';
 import { presentPhoneMessage, type PhoneMessage } from './messagePresenter.js';
 import { listChatSummaries } from '../store/phoneChats.js';
-import { listPostSummaries } from '../../reader/store/phonePosts.js';
-import { postMessage, postPreview, presentBroadcasts } from '../../broadcasts/phone/broadcastPresenter.js';
+import { listPostSummaries } from '../../reader/index.js';
+import { postMessage, postPreview, presentBroadcasts } from '../../broadcasts/index.js';
 
 /** One account in a follower's chat list: its newest message or push post, whichever is later, and the unread total. */
 export interface InboxEntry {

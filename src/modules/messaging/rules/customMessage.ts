@@ -1,5 +1,6 @@
 import { mediaPath } from '../../media/rules/media.js';
 import type { MessageContent } from './conversation.js';
+import { XML_ILLEGAL, LONE_SURROGATE } from '../../../platform/text.js';
 
 /**
  * Customer-service messages (message/custom/send, reference §6) as pure rules: which msgtypes
@@ -51,8 +52,7 @@ class Refused {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 // Characters XML and phones cannot carry.
-const CONTROL_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const CONTROL_RE = XML_ILLEGAL;
 
 function text(raw: Record<string, unknown>, field: string, at: string, opts: { max: number; code: number; required?: boolean; emptyCode?: number }): string {
   const v = raw[field];

@@ -3,6 +3,7 @@
  * message passes before it is recorded and pushed. Pure: media ids are checked against the
  * media table by the command.
  */
+import { XML_ILLEGAL, LONE_SURROGATE } from '../../../platform/text.js';
 
 /** A message a follower sends. Media ids come from uploadFollowerMedia. */
 export type UserMessageInput =
@@ -28,8 +29,7 @@ export const MAX_RECOGNITION_CHARS = 1024;
 export const BIZMSGMENUID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 
 // Characters XML 1.0 cannot carry at all.
-const XML_ILLEGAL_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const XML_ILLEGAL_RE = XML_ILLEGAL;
 
 /** A checked message, or the first problem in it. */
 export type UserMessageCheck = { ok: true; message: UserMessageInput } | { ok: false; message: string };

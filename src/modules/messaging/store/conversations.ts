@@ -3,9 +3,9 @@ import type { Executor } from '../../../platform/db/connect.js';
 import { accounts } from '../../accounts/schema.js';
 import { conversationMessages } from '../schema.js';
 import { follows } from '../../followers/schema.js';
-import type { AccountRow } from '../../accounts/store/accounts.js';
+import type { AccountRow } from '../../accounts/index.js';
 import { notifyOf, placementOf, type Direction, type MessageContent, type MessageSource } from '../rules/conversation.js';
-import { storable } from '../../callbacks/store/deliveries.js';
+import { storable } from '../../callbacks/index.js';
 
 /** SQL for conversations between followers and accounts (conversation_messages). */
 

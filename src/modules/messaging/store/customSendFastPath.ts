@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/connect.js';
-import type { AccountRow } from '../../accounts/store/accounts.js';
+import type { AccountRow } from '../../accounts/index.js';
 import { conversationRowOf, type ConversationRow } from './conversations.js';
-import { storable } from '../../callbacks/store/deliveries.js';
+import { storable } from '../../callbacks/index.js';
 import { notifyOf, placementOf, type MessageContent } from '../rules/conversation.js';
 import { StatementBatcher, batcherOf } from '../../../platform/db/statementBatcher.js';
 

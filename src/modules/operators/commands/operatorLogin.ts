@@ -2,38 +2,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Services } from '../../../main/services.js';
 import { decoyHash, hashPassword, MAX_PASSWORD_LENGTH, needsRehash, verifyPassword } from '../../../platform/password.js';
 import { DomainError } from '../../../platform/errors.js';
+import { beginLoginAttempt, type LoginAttempts } from '../../../platform/http/loginThrottle.js';
 import { findOperatorByEmail, replaceOperatorPasswordHash } from '../store/operators.js';
 import { deleteExpiredSessions, insertSession } from '../store/sessions.js';
 import type { OperatorView } from './operatorCreator.js';
 
 /** How long a console session lives. */
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
-
-/**
- * Remembers login attempts to slow down guessing. The console and the phone keep one in memory
- * each (platform/http/loginThrottle.ts); the command only asks and reports.
- */
-export interface LoginAttempts {
-  /** Milliseconds until another attempt for this email or address is allowed (0 = now). */
-  retryAfterMs(email: string, ip: string): number;
-  /**
-   * Checks and counts an attempt in one step, before any hashing, so parallel attempts count.
-   * Returns 0 to go on, or the milliseconds to wait (the attempt is then refused, not counted).
-   */
-  begin(email: string, ip: string): number;
-  failed(email: string, ip: string): void;
-  /** Clears the counters a success proves were not a guesser's (the account, the address). */
-  succeeded(email: string, ip?: string): void;
-}
-
-/** Counts the attempt before any hashing; refuses with rate_limited when it must wait. */
-export function beginLoginAttempt(attempts: LoginAttempts, email: string, ip: string): void {
-  const wait = attempts.begin(email, ip);
-  if (wait > 0) {
-    const seconds = Math.ceil(wait / 1000);
-    throw new DomainError('rate_limited', `Too many failed attempts. Try again in ${seconds} s.`, { retryAfterSec: seconds });
-  }
-}
 
 export interface LoginInput {
   email: string;

@@ -1,14 +1,13 @@
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
-import { findAccountById } from '../../accounts/store/accounts.js';
-import { findFollowerUser } from '../../followers/store/users.js';
-import { findFollow } from '../../followers/store/followers.js';
+import { findAccountById } from '../../accounts/index.js';
+import { findFollowerUser } from '../../followers/index.js';
+import { findFollow } from '../../followers/index.js';
 import { resolveQrTicket } from '../store.js';
-import { lockWindows, openWindow } from '../../messaging/store/serviceWindows.js';
+import { lockWindows, openWindow } from '../../messaging/index.js';
 import { scanEvent } from '../../../protocol/pushMessages.js';
-import { queuePush } from '../../callbacks/outbox.js';
-import { notifyDeliveriesQueued } from '../../../platform/jobs/wake.js';
-import { followAccount } from '../../followers/commands/followAccount.js';
+import { queuePush } from '../../callbacks/index.js';
+import { followAccount } from '../../followers/index.js';
 
 /** What a scan did. */
 export interface QrScanResult {
@@ -70,6 +69,6 @@ export async function scanQr(services: Services, userId: string, textOrUrl: stri
     await openWindow(tx, account.id, follow.openid, 'scan', now);
     return q.pending;
   });
-  if (pending) notifyDeliveriesQueued(services);
+  if (pending) services.signals.emit('deliveriesQueued');
   return { ...base, openid: follow.openid, event: 'SCAN' };
 }

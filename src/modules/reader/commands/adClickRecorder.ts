@@ -2,7 +2,7 @@ import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
 import { adRevenueFen, AD_ID_RE } from '../../revenue/rules.js';
 import { findArticleWithAccount } from '../store/readerArticles.js';
-import { insertAdEvent, loadAdsCatalog } from '../../revenue/store.js';
+import { insertAdEvent, loadAdsCatalog } from '../../revenue/index.js';
 import { isReadable } from '../rules.js';
 
 /**

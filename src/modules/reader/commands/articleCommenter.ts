@@ -1,7 +1,7 @@
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
 import { COMMENT_MAX_CHARS, charCount, commentRefusal } from '../rules.js';
-import { findFollow } from '../../followers/store/followers.js';
+import { findFollow } from '../../followers/index.js';
 import { insertComment, type CommentRow } from '../store/articleComments.js';
 import { readableArticle } from './readerArticle.js';
 

@@ -1,7 +1,7 @@
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
 import { DONATION_MAX_FEN, DONATION_MIN_FEN, acceptsDonations } from '../rules.js';
-import { insertDonation, type DonationRow } from '../../revenue/store.js';
+import { insertDonation, type DonationRow } from '../../revenue/index.js';
 import { readableArticle } from './readerArticle.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { Services } from '../../../main/services.js';
 import { adRevenueFen, type AdsCatalog, type HouseAd } from '../../revenue/rules.js';
 import { addRead } from '../store/readerArticles.js';
-import { insertAdEvent } from '../../revenue/store.js';
+import { insertAdEvent } from '../../revenue/index.js';
 
 /**
  * A reader opened an article page: one more read, and an impression for the ad slot the page

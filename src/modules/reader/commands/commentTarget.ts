@@ -1,7 +1,7 @@
 import type { Executor } from '../../../platform/db/connect.js';
 import { DomainError } from '../../../platform/errors.js';
-import { findArticleAt } from '../../articles/store/articles.js';
-import type { ArticleRow } from '../../articles/store/articles.js';
+import { findArticleAt } from '../../articles/index.js';
+import type { ArticleRow } from '../../articles/index.js';
 import { findComment, type CommentRow } from '../store/articleComments.js';
 import { findGroupByMsgDataId } from '../store/readerArticles.js';
 

@@ -5,7 +5,7 @@ import { articleReactions } from '../schema.js';
 import { articles, newsGroups } from '../../articles/schema.js';
 import { ARTICLE_ID_RE } from '../../articles/rules/article.js';
 import type { ReactionKind, ShareTarget } from '../rules.js';
-import type { ArticleRow } from '../../articles/store/articles.js';
+import type { ArticleRow } from '../../articles/index.js';
 
 /**
  * SQL for what readers do to articles: reads, likes and "Wow", shares, and the lists the public

@@ -8,7 +8,7 @@ import { adForArticle } from '../../revenue/rules.js';
 import { isBotUserAgent } from '../rules.js';
 import { findArticleWithAccount } from '../store/readerArticles.js';
 import { listVisibleComments } from '../store/articleComments.js';
-import { loadAdsCatalog } from '../../revenue/store.js';
+import { loadAdsCatalog } from '../../revenue/index.js';
 import { recordArticleView } from '../commands/articleViewRecorder.js';
 import { renderArticlePage, renderNoticePage, type ArticlePageView } from './page.js';
 import { previewTokenValid } from './preview.js';

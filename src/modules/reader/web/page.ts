@@ -1,4 +1,4 @@
-import type { ArticleRow } from '../../articles/store/articles.js';
+import type { ArticleRow } from '../../articles/index.js';
 import type { CommentView } from '../store/articleComments.js';
 import type { HouseAd } from '../../revenue/rules.js';
 import { chinaDateTime, countLabel, esc, renderArticleBody } from '../../../surfaces/reader/html.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kfEventMessage } from './kfEvents.js';
-import { parseXml } from './xml.js';
+import { parseXml } from '../../protocol/xml.js';
 
 const env = { originalId: 'gh_0123456789ab', openid: 'oUser0000000000000000000000', createTime: 1700000000 };
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { Executor } from '../platform/db/connect.js';
-import type { AccountRow } from '../modules/accounts/store/accounts.js';
-import { queuePush } from '../modules/callbacks/outbox.js';
-import { buildXml, type XmlFields } from './xml.js';
-import type { PushMessage } from './pushMessages.js';
+import type { Executor } from '../../platform/db/connect.js';
+import type { AccountRow } from '../accounts/index.js';
+import { queuePush } from '../callbacks/index.js';
+import { buildXml, type XmlFields } from '../../protocol/xml.js';
+import type { PushMessage } from '../../protocol/pushMessages.js';
 
 /** What PUBLISHJOBFINISH reports (reference §3), as freepublish/get answers it. */
 export interface PublishEventInfo {

@@ -1,18 +1,18 @@
 import type { FastifyInstance } from 'fastify';
-import type { Services } from './services.js';
-import { DomainError } from '../platform/errors.js';
-import { articleUrl } from '../modules/articles/rules/articleUrl.js';
-import { recordAdClick } from '../modules/reader/commands/adClickRecorder.js';
-import { sendNotice, serveArticlePage } from '../modules/reader/web/articlePage.js';
-import { CountingGuard } from '../modules/reader/web/countingGuard.js';
-import { isBotUserAgent } from '../modules/reader/rules.js';
-import { renderRobots, renderSitemap, renderSitemapPage } from '../modules/reader/web/sitemap.js';
+import type { Services } from '../../../main/services.js';
+import { DomainError } from '../../../platform/errors.js';
+import { articleUrl } from '../../articles/rules/articleUrl.js';
+import { recordAdClick } from '../commands/adClickRecorder.js';
+import { sendNotice, serveArticlePage } from './articlePage.js';
+import { CountingGuard } from './countingGuard.js';
+import { isBotUserAgent } from '../rules.js';
+import { renderRobots, renderSitemap, renderSitemapPage } from './sitemap.js';
 
 /**
  * Public reader pages (web role): articles at /s/<id>, their ad links, /sitemap.xml and
  * /robots.txt. Server-rendered HTML that works without JavaScript.
  */
-export async function registerReader(app: FastifyInstance, services: Services): Promise<void> {
+export function registerReaderPages(app: FastifyInstance, services: Services): void {
   const guard = new CountingGuard(services.clock, services.config.mode === 'platform');
   app.get<{ Params: { id: string }; Querystring: Record<string, unknown> }>('/s/:id', (request, reply) => serveArticlePage(services, request, reply, guard));
 

@@ -1,8 +1,8 @@
-import type { Executor } from '../platform/db/connect.js';
-import type { AccountRow } from '../modules/accounts/store/accounts.js';
-import { insertDelivery } from '../modules/callbacks/store/deliveries.js';
-import { buildXml, type XmlFields } from './xml.js';
-import type { Envelope, PushMessage } from './pushMessages.js';
+import type { Executor } from '../../platform/db/connect.js';
+import type { AccountRow } from '../accounts/index.js';
+import { insertDelivery } from '../callbacks/index.js';
+import { buildXml, type XmlFields } from '../../protocol/xml.js';
+import type { Envelope, PushMessage } from '../../protocol/pushMessages.js';
 
 /**
  * The customer-service session events pushed to the developer's server (reference §3):

@@ -1,0 +1,40 @@
+import type { ModuleManifest, RouteRegistrar, Surface } from './manifest.js';
+import { operatorsModule } from '../modules/operators/index.js';
+import { accountsModule } from '../modules/accounts/index.js';
+import { callbacksModule } from '../modules/callbacks/index.js';
+import { menusModule } from '../modules/menus/index.js';
+import { followersModule } from '../modules/followers/index.js';
+import { qrcodesModule } from '../modules/qrcodes/index.js';
+import { kfModule } from '../modules/kf/index.js';
+import { mediaModule } from '../modules/media/index.js';
+import { messagingModule } from '../modules/messaging/index.js';
+import { articlesModule } from '../modules/articles/index.js';
+import { autorepliesModule } from '../modules/autoreplies/index.js';
+import { moderationModule } from '../modules/moderation/index.js';
+import { broadcastsModule } from '../modules/broadcasts/index.js';
+import { readerModule } from '../modules/reader/index.js';
+import { revenueModule } from '../modules/revenue/index.js';
+
+/** Every capability module, in registration order. A new area adds one line here. */
+export const MODULES: readonly ModuleManifest[] = [
+  operatorsModule,
+  accountsModule,
+  callbacksModule,
+  menusModule,
+  followersModule,
+  qrcodesModule,
+  kfModule,
+  mediaModule,
+  messagingModule,
+  articlesModule,
+  autorepliesModule,
+  moderationModule,
+  broadcastsModule,
+  readerModule,
+  revenueModule,
+];
+
+/** The route registrars every module declares for one surface, in module order. */
+export function routesFor(surface: Surface, modules: readonly ModuleManifest[] = MODULES): RouteRegistrar[] {
+  return modules.flatMap((m) => m.routes[surface] ?? []);
+}

@@ -1,0 +1,41 @@
+/**
+ * The articles module: its manifest (what the server registers) and its public API (what other
+ * modules may import). See README.md beside this file.
+ */
+import { defineModule, lazyRoutes } from '../../main/manifest.js';
+import type { Services, SignalName } from '../../main/services.js';
+import type { ScheduleDeclaration } from '../../platform/jobs/registry.js';
+import { publishSchedule } from './jobs/publishRunner.js';
+
+const wechatRegisterDraftApis = lazyRoutes(() => import('./wechat/drafts.js'), 'registerDraftApis');
+const wechatRegisterFreepublishApis = lazyRoutes(() => import('./wechat/freepublish.js'), 'registerFreepublishApis');
+const wechatRegisterNewsApis = lazyRoutes(() => import('./wechat/news.js'), 'registerNewsApis');
+const consoleRegisterArticleRoutes = lazyRoutes(() => import('./console/articleRoutes.js'), 'registerArticleRoutes');
+
+let schedulesDeclared: ScheduleDeclaration<Services, SignalName>[] | undefined;
+
+/** What the server registers for articles. */
+export const articlesModule = defineModule({
+  name: 'articles',
+  routes: {
+    wechat: [wechatRegisterDraftApis, wechatRegisterFreepublishApis, wechatRegisterNewsApis],
+    console: [consoleRegisterArticleRoutes],
+  },
+  // Read when the server starts jobs, not when this file loads (a job file may be what loads it).
+  get schedules() {
+    if (!schedulesDeclared) schedulesDeclared = [publishSchedule()];
+    return schedulesDeclared;
+  },
+});
+
+// The public API: what other modules use.
+export { uploadArticleImage } from './commands/articleImageUploader.js';
+export { createDraft } from './commands/draftCreator.js';
+export { submitPublish } from './commands/publishSubmitter.js';
+export { listNewsMaterials } from './console/newsMaterials.js';
+export { findArticle, findArticleAt, findArticlesByGroup, markArticlesDeleted, markPublished } from './store/articles.js';
+export type { ArticleRow } from './store/articles.js';
+export { deleteExpiredUploadNews, findGroupArticles, findNewsGroup, groupFullyDeleted, setNewsGroupState } from './store/newsGroups.js';
+export type { NewsGroupRow } from './store/newsGroups.js';
+export { countNewsMaterials, getNewsMaterial, listNewsMaterialPage } from './wechat/materialNews.js';
+export { SMALL_BODY, intArg, objectBody } from './wechat/newsCommon.js';

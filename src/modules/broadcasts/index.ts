@@ -1,0 +1,36 @@
+/**
+ * The broadcasts module: its manifest (what the server registers) and its public API (what other
+ * modules may import). See README.md beside this file.
+ */
+import { defineModule, lazyRoutes } from '../../main/manifest.js';
+import type { Services, SignalName } from '../../main/services.js';
+import type { AnyWorker } from '../../platform/jobs/registry.js';
+import { broadcastRunner } from './jobs/broadcastRunner.js';
+import { relayBroadcastBatches } from './jobs/broadcastLive.js';
+
+const wechatRegisterMassApis = lazyRoutes(() => import('./wechat.js'), 'registerMassApis');
+const consoleRegisterBroadcastRoutes = lazyRoutes(() => import('./console/broadcastRoutes.js'), 'registerBroadcastRoutes');
+const phoneRegisterBroadcastRoutes = lazyRoutes(() => import('./phone/broadcastRoutes.js'), 'registerBroadcastRoutes');
+
+let workersDeclared: AnyWorker<Services, SignalName>[] | undefined;
+
+/** What the server registers for broadcasts. */
+export const broadcastsModule = defineModule({
+  name: 'broadcasts',
+  routes: {
+    wechat: [wechatRegisterMassApis],
+    console: [consoleRegisterBroadcastRoutes],
+    phone: [phoneRegisterBroadcastRoutes],
+  },
+  // Read when the server starts jobs, not when this file loads (a job file may be what loads it).
+  get workers() {
+    if (!workersDeclared) workersDeclared = [broadcastRunner()];
+    return workersDeclared;
+  },
+  onStart: [relayBroadcastBatches],
+});
+
+// The public API: what other modules use.
+export { createMassVideo } from './commands/massVideoCreator.js';
+export { postMessage, postPreview, presentBroadcasts } from './phone/broadcastPresenter.js';
+export { nextMsgDataId } from './store/broadcasts.js';

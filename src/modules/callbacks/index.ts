@@ -1,0 +1,38 @@
+/**
+ * The callbacks module: its manifest (what the server registers) and its public API (what other
+ * modules may import). See README.md beside this file.
+ */
+import { defineModule, lazyRoutes } from '../../main/manifest.js';
+import type { Services, SignalName } from '../../main/services.js';
+import type { AnyWorker } from '../../platform/jobs/registry.js';
+import { callbackWorker } from './jobs/callbackWorker.js';
+
+const consoleRegisterDeliveryRoutes = lazyRoutes(() => import('./console.js'), 'registerDeliveryRoutes');
+
+let workersDeclared: AnyWorker<Services, SignalName>[] | undefined;
+
+/** What the server registers for callbacks. */
+export const callbacksModule = defineModule({
+  name: 'callbacks',
+  routes: {
+    console: [consoleRegisterDeliveryRoutes],
+  },
+  // Read when the server starts jobs, not when this file loads (a job file may be what loads it).
+  get workers() {
+    if (!workersDeclared) workersDeclared = [callbackWorker()];
+    return workersDeclared;
+  },
+  // waitForDelivery subscribes while a simulator request waits for its passive reply.
+  handles: ['deliverySettled'],
+});
+
+// The public API: what other modules use.
+export { checkCallbackServer } from './commands/callbackChecker.js';
+export type { CheckAction, CheckOperator } from './commands/callbackChecker.js';
+export { passiveReplyRecorder } from './commands/passiveReplyRecorder.js';
+export { configureServer, disableServer } from './commands/serverConfigurator.js';
+export { waitForDelivery } from './jobs/deliveryWaiter.js';
+export { onDeliverySettledInTx } from './jobs/settleHandlers.js';
+export { hasServer, queuePush } from './outbox.js';
+export { getDelivery, insertDelivery, listAttempts, listDeliveries, storable } from './store/deliveries.js';
+export type { AttemptView, DeliveryView } from './store/deliveries.js';

@@ -1,0 +1,39 @@
+/**
+ * The followers module: its manifest (what the server registers) and its public API (what other
+ * modules may import). See README.md beside this file.
+ */
+import { defineModule, lazyRoutes } from '../../main/manifest.js';
+
+const wechatRegisterUserRoutes = lazyRoutes(() => import('./wechat/users.js'), 'registerUserRoutes');
+const wechatRegisterTagRoutes = lazyRoutes(() => import('./wechat/tags.js'), 'registerTagRoutes');
+const wechatRegisterGroupRoutes = lazyRoutes(() => import('./wechat/groups.js'), 'registerGroupRoutes');
+const consoleRegisterFollowerRoutes = lazyRoutes(() => import('./console/followerRoutes.js'), 'registerFollowerRoutes');
+const phoneRegisterAuthRoutes = lazyRoutes(() => import('./phone/authRoutes.js'), 'registerAuthRoutes');
+const phoneRegisterAccountRoutes = lazyRoutes(() => import('./phone/accountRoutes.js'), 'registerAccountRoutes');
+const simRegisterUserRoutes = lazyRoutes(() => import('./sim.js'), 'registerUserRoutes');
+
+/** What the server registers for followers. */
+export const followersModule = defineModule({
+  name: 'followers',
+  routes: {
+    wechat: [wechatRegisterUserRoutes, wechatRegisterTagRoutes, wechatRegisterGroupRoutes],
+    console: [consoleRegisterFollowerRoutes],
+    phone: [phoneRegisterAuthRoutes, phoneRegisterAccountRoutes],
+    sim: [simRegisterUserRoutes],
+  },
+});
+
+// The public API: what other modules use.
+export { followAccount } from './commands/followAccount.js';
+export { MAX_SEED_FOLLOWERS, seedFollowers } from './commands/followerSeeder.js';
+export { createFollowerUser } from './commands/followerUserCreator.js';
+export { reportLocation } from './commands/locationReporter.js';
+export { accountOf, profileFor } from './phone/accountRoutes.js';
+export { presentChat, presentFolderEntry, presentSubscriptionsSummary } from './phone/presenters.js';
+export { findFollowers } from './store/audience.js';
+export { canSkipForeignKeyChecks } from './store/followerSeed.js';
+export { findFollow } from './store/followers.js';
+export { findTag, listTags } from './store/tags.js';
+export type { TagRecord } from './store/tags.js';
+export { findFollowerUser } from './store/users.js';
+export type { FollowerUserRow } from './store/users.js';

@@ -1,0 +1,26 @@
+/**
+ * The kf module: its manifest (what the server registers) and its public API (what other
+ * modules may import). See README.md beside this file.
+ */
+import { defineModule, lazyRoutes } from '../../main/manifest.js';
+
+const wechatRegisterKfAccountApis = lazyRoutes(() => import('./wechat/kfAccounts.js'), 'registerKfAccountApis');
+const wechatRegisterKfSessionApis = lazyRoutes(() => import('./wechat/kfSessions.js'), 'registerKfSessionApis');
+const consoleRegisterInboxKfRoutes = lazyRoutes(() => import('./console/inboxKfRoutes.js'), 'registerInboxKfRoutes');
+const consoleRegisterInboxRoutes = lazyRoutes(() => import('./console/inboxRoutes.js'), 'registerInboxRoutes');
+const consoleRegisterInboxMessageRoutes = lazyRoutes(() => import('./console/inboxMessageRoutes.js'), 'registerInboxMessageRoutes');
+
+/** What the server registers for kf. */
+export const kfModule = defineModule({
+  name: 'kf',
+  routes: {
+    wechat: [wechatRegisterKfAccountApis, wechatRegisterKfSessionApis],
+    console: [consoleRegisterInboxKfRoutes, consoleRegisterInboxRoutes, consoleRegisterInboxMessageRoutes],
+  },
+});
+
+// The public API: what other modules use.
+export { recordAgentReply } from './commands/kfAgentReplyRecorder.js';
+export { enqueueWaitingSession } from './commands/kfSessionQueuer.js';
+export { recordUserMessageInSession } from './commands/kfUserMessageRecorder.js';
+export { findKfAccount } from './store/kfAccounts.js';

@@ -1,0 +1,30 @@
+/**
+ * The messaging module: its manifest (what the server registers) and its public API (what other
+ * modules may import). See README.md beside this file.
+ */
+import { defineModule, lazyRoutes } from '../../main/manifest.js';
+
+const wechatRegisterCustomMessageApis = lazyRoutes(() => import('./wechat.js'), 'registerCustomMessageApis');
+const phoneRegisterChatRoutes = lazyRoutes(() => import('./phone/chatRoutes.js'), 'registerChatRoutes');
+const simRegisterMessageRoutes = lazyRoutes(() => import('./sim.js'), 'registerMessageRoutes');
+
+/** What the server registers for messaging. */
+export const messagingModule = defineModule({
+  name: 'messaging',
+  routes: {
+    wechat: [wechatRegisterCustomMessageApis],
+    phone: [phoneRegisterChatRoutes],
+    sim: [simRegisterMessageRoutes],
+  },
+});
+
+// The public API: what other modules use.
+export { sendCustomMessage } from './commands/customMessageSender.js';
+export { sendUserMessage } from './commands/userMessageSender.js';
+export type { InboxEntry } from './phone/inbox.js';
+export { presentPhoneMessage } from './phone/messagePresenter.js';
+export type { PhoneMessage } from './phone/messagePresenter.js';
+export { announceMenuChange, phoneMessageLoader, publishConversation } from './realtime.js';
+export { findInboundByMsgId, followerByOpenid, insertConversationMessage, listFollowerConversation } from './store/conversations.js';
+export type { ConversationRow } from './store/conversations.js';
+export { closeWindows, lockWindows, openWindow, openWindows } from './store/serviceWindows.js';

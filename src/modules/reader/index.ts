@@ -1,0 +1,24 @@
+/**
+ * The reader module: its manifest (what the server registers) and its public API (what other
+ * modules may import). See README.md beside this file.
+ */
+import { defineModule, lazyRoutes } from '../../main/manifest.js';
+
+const wechatRegisterCommentApis = lazyRoutes(() => import('./wechat.js'), 'registerCommentApis');
+const phoneRegisterArticleRoutes = lazyRoutes(() => import('./phone.js'), 'registerArticleRoutes');
+const readerRegisterReaderPages = lazyRoutes(() => import('./web/routes.js'), 'registerReaderPages');
+
+/** What the server registers for reader. */
+export const readerModule = defineModule({
+  name: 'reader',
+  routes: {
+    wechat: [wechatRegisterCommentApis],
+    phone: [phoneRegisterArticleRoutes],
+    reader: [readerRegisterReaderPages],
+  },
+});
+
+// The public API: what other modules use.
+export { findPostArticles, findPostMedia, findReceivedPost, listAccountPosts, listPostSummaries, markPostsRead } from './store/phonePosts.js';
+export type { ReceivedPost } from './store/phonePosts.js';
+export { previewUrl } from './web/preview.js';

@@ -1,0 +1,19 @@
+/**
+ * The revenue module: its manifest (what the server registers) and its public API (what other
+ * modules may import). See README.md beside this file.
+ */
+import { defineModule, lazyRoutes } from '../../main/manifest.js';
+
+const consoleRegisterRevenueRoutes = lazyRoutes(() => import('./console.js'), 'registerRevenueRoutes');
+
+/** What the server registers for revenue. */
+export const revenueModule = defineModule({
+  name: 'revenue',
+  routes: {
+    console: [consoleRegisterRevenueRoutes],
+  },
+});
+
+// The public API: what other modules use.
+export { insertAdEvent, insertDonation, loadAdsCatalog } from './store.js';
+export type { DonationRow } from './store.js';
