@@ -13,9 +13,11 @@ import { registerFollowerRoutes } from '../modules/followers/console/followerRou
 import { registerInboxKfRoutes } from '../modules/kf/console/inboxKfRoutes.js';
 import { registerInboxRoutes } from '../modules/kf/console/inboxRoutes.js';
 import { registerInboxMessageRoutes } from '../modules/kf/console/inboxMessageRoutes.js';
+import { registerMessageRoutes } from '../modules/messaging/console/messageRoutes.js';
 import { registerModerationRoutes } from '../modules/moderation/console.js';
 import { registerBroadcastRoutes } from '../modules/broadcasts/console/broadcastRoutes.js';
 import { registerRevenueRoutes } from '../modules/revenue/console.js';
+import { registerConsoleClockRoutes } from '../surfaces/console/clockRoutes.js';
 import { CONSOLE_BODY_LIMIT, consoleErrorHandler } from '../surfaces/console/kit.js';
 import { LoginThrottle } from '../platform/http/loginThrottle.js';
 
@@ -41,6 +43,8 @@ export async function registerConsole(app: FastifyInstance, services: Services):
       registerInboxKfRoutes(api, services);
       registerInboxRoutes(api, services);
       registerInboxMessageRoutes(api, services);
+      registerMessageRoutes(api, services);
+      registerConsoleClockRoutes(api, services);
       registerModerationRoutes(api, services);
       registerBroadcastRoutes(api, services);
       registerRevenueRoutes(api, services);
