@@ -135,7 +135,7 @@ export function MessageRow({ appid, message: m, onStarred, onAnswered, onFollowe
           <span aria-hidden="true">{m.starred ? '★' : '☆'}</span>
         </Button>
         {!replying && (
-          <Button size="sm" onClick={() => setReplying(true)} aria-label={t('messages.replyTo', { nickname: name })}>
+          <Button size="sm" onClick={() => setReplying(true)}>
             {t('messages.reply')}
           </Button>
         )}
