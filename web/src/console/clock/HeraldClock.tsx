@@ -101,8 +101,10 @@ export function HeraldClock() {
         <span className="herald-clock-label">{t('clock.heraldTime')}</span>
         <time dateTime={new Date(now).toISOString()}>{formatTime(now, 'seconds')}</time>
       </span>
-      <Button size="sm" variant="secondary" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)}>
-        {t('clock.timeTravel')}
+      <Button size="sm" variant="secondary" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)} title={formatTime(now)}>
+        {/* Phone-size screens show hours and minutes on the button instead of the clock beside it. */}
+        <span className="herald-clock-compact" aria-hidden="true">{formatTime(now, 'time')}</span>
+        <span className="herald-clock-button-text">{t('clock.timeTravel')}</span>
       </Button>
       {open && (
         <div className="herald-clock-panel" id={panelId} role="group" aria-label={t('clock.moveTheClock')}>
