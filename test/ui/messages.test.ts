@@ -1,7 +1,7 @@
 /**
  * 消息管理 and the Herald clock in Chromium: an operator of an account without a developer
  * server reads a follower's message, stars it and answers it within 48 hours (the answer reaches
- * the follower's conversation); moves the clock two days from the top bar; is refused after, with
+ * the follower's chat on the phone); moves the clock two days from the top bar; is refused after, with
  * the window's closing time in China time. In Chinese first, then the same page in English.
  * axe-core finds no serious or critical problem. Screenshots go to /tmp/shots/messages/.
  * Needs web/dist (`npm run build:web`).
@@ -12,11 +12,10 @@ import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeEachDb, makeAccount } from '../harness.js';
 import { makeOperator } from '../consoleFixtures.js';
-import { createFollowerUser } from '../../src/modules/followers/commands/followerUserCreator.js';
 import { followAccount } from '../../src/modules/followers/commands/followAccount.js';
 import { sendUserMessage } from '../../src/modules/messaging/commands/userMessageSender.js';
 import { listUserConversation } from '../../src/modules/messaging/store/conversations.js';
-import { chromiumSuite } from './helpers.js';
+import { chromiumSuite, createPhoneFollower, phoneUserId } from './helpers.js';
 
 const SHOTS = '/tmp/shots/messages';
 const HOUR = 3600_000;
@@ -44,7 +43,10 @@ describeEachDb('消息管理 and the Herald clock in Chromium', (kind) => {
     mkdirSync(SHOTS, { recursive: true });
     const op = await makeOperator(ui.h.services, { orgName: '莲花传媒', role: 'owner' });
     const { account, appid } = await makeAccount(ui.h.services, { orgId: op.orgId, name: '莲花咖啡', type: 'service', verified: true });
-    const user = await createFollowerUser(ui.h.services, { nickname: '李梅', country: '中国', city: '杭州', language: 'zh_CN' });
+    // The follower on the phone, following the account.
+    const { page: phone } = await ui.openPage({ viewport: { width: 420, height: 860 } });
+    await createPhoneFollower(phone, '李梅', '杭州');
+    const user = { id: await phoneUserId(phone) };
     await followAccount(ui.h.services, user.id, appid);
     await sendUserMessage(ui.h.services, user.id, appid, { msgtype: 'location', location_x: 30.27, location_y: 120.15, scale: 15, label: '杭州市西湖区' });
     await sendUserMessage(ui.h.services, user.id, appid, { msgtype: 'text', content: '请问明天营业吗？' });
@@ -96,6 +98,10 @@ describeEachDb('消息管理 and the Herald clock in Chromium', (kind) => {
     const convo = await listUserConversation(ui.h.services.db, user.id, { accountId: account.id });
     expect(convo.at(-1)).toMatchObject({ direction: 'out', source: 'custom', content: { content: '明天 9 点营业，欢迎光临' } });
     await shot(page, 'zh-03-answered');
+    // The answer is in the follower's chat on the phone.
+    await phone.goto(`/phone/chat/${appid}`);
+    await phone.getByText('明天 9 点营业，欢迎光临').waitFor();
+    await phone.screenshot({ path: `${SHOTS}/${kind}-phone-answer.png` });
 
     // Two days later, moved from the top bar.
     await topbar.getByRole('button', { name: '调整时间' }).click();
