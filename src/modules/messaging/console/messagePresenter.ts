@@ -41,5 +41,3 @@ export function presentFollowerMessage(m: FollowerMessageRow, follower: InboxFol
     answered: m.answeredAt ? { at: m.answeredAt.toISOString(), source: m.answeredBy ?? '' } : null,
   };
 }
-
-export type FollowerMessage = ReturnType<typeof presentFollowerMessage>;

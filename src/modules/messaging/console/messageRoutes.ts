@@ -19,7 +19,7 @@ import { presentWindow } from '../../kf/console/inboxPresenter.js';
 import { presentFollowerMessage } from './messagePresenter.js';
 
 /** Messages per page of 消息管理. */
-export const MESSAGE_PAGE_DEFAULT = 50;
+const MESSAGE_PAGE_DEFAULT = 50;
 const MESSAGE_PAGE_MAX = 100;
 
 const listQuery = z.object({

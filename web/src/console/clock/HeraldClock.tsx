@@ -9,7 +9,7 @@ import type { ConsoleClock } from '../../../../src/surfaces/console/clockRoutes.
 import './clock.css';
 
 /** The clock's query key: refreshed after each move, and every minute against drift. */
-export const CLOCK_KEY = ['clock'] as const;
+const CLOCK_KEY = ['clock'] as const;
 
 const UNITS = { minutes: 60, hours: 3600, days: 86_400 } as const;
 type Unit = keyof typeof UNITS;

@@ -11,7 +11,7 @@ import type { FollowerMessageEntry, FollowerMessagesView, MessageRange } from '.
 import './messages.css';
 
 /** How often the list refreshes (follower messages arrive at any time). */
-export const MESSAGES_POLL_MS = 5000;
+const MESSAGES_POLL_MS = 5000;
 const PAGE = 50;
 
 /** The time filters, in the order the MP backend offers them. */
