@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from './services.js';
 import { DomainError } from '../platform/errors.js';
+import { registerConsoleClockRoutes } from '../surfaces/console/clockRoutes.js';
 import { CONSOLE_BODY_LIMIT, consoleErrorHandler } from '../surfaces/console/kit.js';
 import { LoginThrottle } from '../platform/http/loginThrottle.js';
 import { routesFor } from './modules.js';
@@ -16,6 +17,8 @@ export async function registerConsole(app: FastifyInstance, services: Services):
       api.setErrorHandler(consoleErrorHandler(services));
 
       for (const register of routesFor('console')) await register(api, services, { attempts });
+      // The emulator's clock (a platform control, no module's): the top bar's time travel.
+      registerConsoleClockRoutes(api, services);
 
       // Without this, unknown API paths would fall through to the web app's /console/* page.
       api.all('/*', async (request) => {

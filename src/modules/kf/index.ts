@@ -24,3 +24,10 @@ export { recordAgentReply } from './commands/kfAgentReplyRecorder.js';
 export { enqueueWaitingSession } from './commands/kfSessionQueuer.js';
 export { recordUserMessageInSession } from './commands/kfUserMessageRecorder.js';
 export { findKfAccount } from './store/kfAccounts.js';
+// 消息管理 (messaging's console page) shows the same followers, windows and representatives as the inbox.
+export { representativeOf } from './commands/kfRepresentativeAdder.js';
+export { listKfAccounts } from './store/kfAccounts.js';
+export { inboxFollowers, lastWindowClosedAt, openWindowsOf } from './store/inboxDirectory.js';
+export type { InboxFollower } from './store/inboxDirectory.js';
+export { windowView } from './console/inboxConversation.js';
+export { presentFollowerBrief, presentWindow } from './console/inboxPresenter.js';

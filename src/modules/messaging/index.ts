@@ -6,6 +6,7 @@ import { defineModule, lazyRoutes } from '../../main/manifest.js';
 
 const wechatRegisterCustomMessageApis = lazyRoutes(() => import('./wechat.js'), 'registerCustomMessageApis');
 const phoneRegisterChatRoutes = lazyRoutes(() => import('./phone/chatRoutes.js'), 'registerChatRoutes');
+const consoleRegisterMessageRoutes = lazyRoutes(() => import('./console/messageRoutes.js'), 'registerMessageRoutes');
 const simRegisterMessageRoutes = lazyRoutes(() => import('./sim.js'), 'registerMessageRoutes');
 
 /** What the server registers for messaging. */
@@ -13,6 +14,7 @@ export const messagingModule = defineModule({
   name: 'messaging',
   routes: {
     wechat: [wechatRegisterCustomMessageApis],
+    console: [consoleRegisterMessageRoutes],
     phone: [phoneRegisterChatRoutes],
     sim: [simRegisterMessageRoutes],
   },

@@ -1,4 +1,5 @@
-import { pgTable, text, uuid, boolean, integer, jsonb, index, bigserial } from 'drizzle-orm/pg-core';
+import { pgTable, text, uuid, boolean, integer, jsonb, index, bigserial, bigint } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { accounts } from '../accounts/schema.js';
 import { followerUsers } from '../followers/schema.js';
 import { ts } from '../../platform/db/columns.js';
@@ -30,6 +31,8 @@ export const conversationMessages = pgTable('conversation_messages', {
   index('conversation_messages_user_idx').on(t.userId, t.accountId, t.id),
   index('conversation_messages_account_idx').on(t.accountId, t.id),
   index('conversation_messages_openid_idx').on(t.openid, t.id),
+  // 消息管理 lists an account's follower messages newest first, without the replies between them.
+  index('conversation_messages_inbound_idx').on(t.accountId, t.id).where(sql`${t.direction} = 'in'`),
 ]);
 
 /**
@@ -48,3 +51,13 @@ export const serviceWindows = pgTable('service_windows', {
   limit: integer('limit'),
   used: integer('used').notNull().default(0),
 }, (t) => [index('service_windows_open_idx').on(t.accountId, t.openid, t.expiresAt)]);
+
+/**
+ * Follower messages an operator starred in 消息管理 (星标消息). A row of its own rather than a
+ * column, so the hot conversation table and its one-statement writes stay as they are.
+ */
+export const messageStars = pgTable('message_stars', {
+  messageId: bigint('message_id', { mode: 'number' }).primaryKey().references(() => conversationMessages.id, { onDelete: 'cascade' }),
+  accountId: uuid('account_id').notNull().references(() => accounts.id, { onDelete: 'cascade' }),
+  starredAt: ts('starred_at').notNull(),
+}, (t) => [index('message_stars_account_idx').on(t.accountId, t.messageId)]);

@@ -9,6 +9,7 @@ import { accountHref } from './route.js';
 import { useSession } from './session/session.js';
 import { t } from '../i18n/index.js';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
+import { HeraldClock } from './clock/HeraldClock.js';
 
 function Logo() {
   return (
@@ -92,6 +93,7 @@ export function Layout() {
           </button>
           <div className="topbar-org">{me.org.name}</div>
           <div className="topbar-right">
+            <HeraldClock />
             <LanguageSwitch />
             {me.operator.platform_admin && <span className="badge badge-blue">{t('frame.platformAdmin')}</span>}
             <span className="avatar" aria-hidden="true">{me.operator.name.slice(0, 1).toUpperCase()}</span>

@@ -8,6 +8,7 @@ import { inboxRoutes } from './inbox/route.js';
 import { inspectorRoutes } from './inspector/route.js';
 import { materialRoutes } from './materials/route.js';
 import { menuRoutes } from './menu/route.js';
+import { messageRoutes } from './messages/route.js';
 import { revenueRoutes } from './revenue/route.js';
 import type { AccountRoute, AdminRoute } from './route.js';
 
@@ -21,6 +22,7 @@ export const ACCOUNT_ROUTES: readonly AccountRoute[] = [
   ...menuRoutes,
   ...autoReplyRoutes,
   ...followerRoutes,
+  ...messageRoutes,
   ...inboxRoutes,
   ...articleRoutes,
   ...materialRoutes,

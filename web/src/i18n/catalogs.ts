@@ -9,6 +9,7 @@ import en_app from './en/app.json' with { type: 'json' };
 import en_articles from './en/articles.json' with { type: 'json' };
 import en_autoreply from './en/autoreply.json' with { type: 'json' };
 import en_broadcasts from './en/broadcasts.json' with { type: 'json' };
+import en_clock from './en/clock.json' with { type: 'json' };
 import en_developer from './en/developer.json' with { type: 'json' };
 import en_followers from './en/followers.json' with { type: 'json' };
 import en_frame from './en/frame.json' with { type: 'json' };
@@ -16,6 +17,7 @@ import en_inbox from './en/inbox.json' with { type: 'json' };
 import en_inspector from './en/inspector.json' with { type: 'json' };
 import en_materials from './en/materials.json' with { type: 'json' };
 import en_menu from './en/menu.json' with { type: 'json' };
+import en_messages from './en/messages.json' with { type: 'json' };
 import en_phone from './en/phone.json' with { type: 'json' };
 import en_phoneArticle from './en/phoneArticle.json' with { type: 'json' };
 import en_phoneChat from './en/phoneChat.json' with { type: 'json' };
@@ -40,6 +42,7 @@ import zh_app from './zh-CN/app.json' with { type: 'json' };
 import zh_articles from './zh-CN/articles.json' with { type: 'json' };
 import zh_autoreply from './zh-CN/autoreply.json' with { type: 'json' };
 import zh_broadcasts from './zh-CN/broadcasts.json' with { type: 'json' };
+import zh_clock from './zh-CN/clock.json' with { type: 'json' };
 import zh_developer from './zh-CN/developer.json' with { type: 'json' };
 import zh_followers from './zh-CN/followers.json' with { type: 'json' };
 import zh_frame from './zh-CN/frame.json' with { type: 'json' };
@@ -47,6 +50,7 @@ import zh_inbox from './zh-CN/inbox.json' with { type: 'json' };
 import zh_inspector from './zh-CN/inspector.json' with { type: 'json' };
 import zh_materials from './zh-CN/materials.json' with { type: 'json' };
 import zh_menu from './zh-CN/menu.json' with { type: 'json' };
+import zh_messages from './zh-CN/messages.json' with { type: 'json' };
 import zh_phone from './zh-CN/phone.json' with { type: 'json' };
 import zh_phoneArticle from './zh-CN/phoneArticle.json' with { type: 'json' };
 import zh_phoneChat from './zh-CN/phoneChat.json' with { type: 'json' };
@@ -79,6 +83,7 @@ export const CATALOGS: Record<Language, Record<string, Record<string, string>>> 
     articles: zh_articles,
     autoreply: zh_autoreply,
     broadcasts: zh_broadcasts,
+    clock: zh_clock,
     developer: zh_developer,
     followers: zh_followers,
     frame: zh_frame,
@@ -86,6 +91,7 @@ export const CATALOGS: Record<Language, Record<string, Record<string, string>>> 
     inspector: zh_inspector,
     materials: zh_materials,
     menu: zh_menu,
+    messages: zh_messages,
     phone: zh_phone,
     phoneArticle: zh_phoneArticle,
     phoneChat: zh_phoneChat,
@@ -112,6 +118,7 @@ export const CATALOGS: Record<Language, Record<string, Record<string, string>>> 
     articles: en_articles,
     autoreply: en_autoreply,
     broadcasts: en_broadcasts,
+    clock: en_clock,
     developer: en_developer,
     followers: en_followers,
     frame: en_frame,
@@ -119,6 +126,7 @@ export const CATALOGS: Record<Language, Record<string, Record<string, string>>> 
     inspector: en_inspector,
     materials: en_materials,
     menu: en_menu,
+    messages: en_messages,
     phone: en_phone,
     phoneArticle: en_phoneArticle,
     phoneChat: en_phoneChat,

@@ -24,6 +24,13 @@ export type Direction = 'in' | 'out';
 export type MessageSource = 'user' | 'passive' | 'autoreply' | 'custom' | 'kf' | 'mass' | 'template' | 'system';
 export type Placement = 'chats' | 'subscriptions';
 
+/**
+ * The outbound messages that answer a follower: a developer server's passive reply, an
+ * auto-reply, a customer-service message (API, 消息管理 or the inbox). Push posts, template
+ * messages and WeChat's own "cannot provide service" notice answer nobody.
+ */
+export const ANSWER_SOURCES: readonly MessageSource[] = ['passive', 'autoreply', 'custom', 'kf'];
+
 /** A conversation message's type-specific fields. */
 export type MessageContent = Record<string, unknown>;
 

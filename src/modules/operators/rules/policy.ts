@@ -61,6 +61,13 @@ export const POLICY = {
   'inbox.supervise': MANAGERS,
   'kf.view': ALL,
   'kf.edit': ALL,
+  // 消息管理: every follower message, starred and answered within the 48-hour window.
+  'messages.view': ALL,
+  'messages.star': ALL,
+  'messages.reply': ALL,
+  // The emulator's clock in the top bar (emulator mode only).
+  'clock.view': ALL,
+  'clock.advance': MANAGERS,
   // Moderation and money.
   'violations.view': ALL,
   'links.check': ALL,
