@@ -5,26 +5,11 @@
  * server reads in the chosen language, and axe-core finds no serious or critical problem on the
  * pages in either language. Screenshots go to test-results/i18n/.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { describeEachDb, makeAccount } from '../harness.js';
 import { makeOperator } from '../consoleFixtures.js';
 import { chromiumSuite } from './helpers.js';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's serious and critical violations on the page as it is now (rule: nodes). */
-async function axeProblems(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[]; failureSummary?: string }> }> }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => `${n.target.join(' ')} (${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 160)})`).slice(0, 5) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(', ')}`);
-}
+import { axeProblems } from './axe.js';
 
 /** The console's account tabs in the MP backend's words, and the page each opens. */
 const ZH_TABS = ['设置与开发', '回调检查器', '自定义菜单', '自动回复', '用户管理', '客服消息', '草稿箱', '发表记录', '素材库', '群发', '收入'];

@@ -6,8 +6,7 @@
  * axe-core finds no serious or critical problem. Screenshots go to /tmp/shots/messages/.
  * Needs web/dist (`npm run build:web`).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeEachDb, makeAccount } from '../harness.js';
@@ -16,21 +15,10 @@ import { followAccount } from '../../src/modules/followers/commands/followAccoun
 import { sendUserMessage } from '../../src/modules/messaging/commands/userMessageSender.js';
 import { listUserConversation } from '../../src/modules/messaging/store/conversations.js';
 import { chromiumSuite, createPhoneFollower, phoneUserId } from './helpers.js';
+import { axeProblems } from './axe.js';
 
 const SHOTS = '/tmp/shots/messages';
 const HOUR = 3600_000;
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's serious and critical violations on the page as it is now. */
-async function axeProblems(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(', ')}`);
-}
 
 /** An instant as China time, "YYYY-MM-DD HH:MM". */
 const chinaMinute = (ms: number) => new Date(ms + 8 * HOUR).toISOString().slice(0, 16).replace('T', ' ');
