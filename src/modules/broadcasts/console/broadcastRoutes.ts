@@ -12,8 +12,8 @@ import { accountInScope } from '../../../surfaces/console/accountScope.js';
 import { consolePushError } from './broadcastErrors.js';
 import { countQuotaPosts } from '../store/broadcasts.js';
 import { massQuotaRule } from '../rules/massQuota.js';
-import { SCHEDULE_STEP_MS, scheduleRefusal, schedulePeriodKeys, scheduleWindows } from '../rules/schedule.js';
-import { presentPush, presentQuota } from './broadcastPresenter.js';
+import { scheduleRefusal, schedulePeriodKeys, scheduleWindows } from '../rules/schedule.js';
+import { presentPush, presentQuota, presentSchedule } from './broadcastPresenter.js';
 import { cleanText, consoleRoute } from '../../../surfaces/console/kit.js';
 
 export { SCHEDULE_MAX_MS, SCHEDULE_MIN_MS } from '../rules/schedule.js';
@@ -137,15 +137,7 @@ export function registerBroadcastRoutes(api: FastifyInstance, services: Services
       const now = services.clock.nowMs();
       const windows = scheduleWindows(account.type, now, await usedByPeriod(services, account, now));
       const quota = await massQuotaStatus(services, account.id);
-      return {
-        schedule: {
-          now: new Date(now).toISOString(),
-          step_minutes: SCHEDULE_STEP_MS / 60_000,
-          windows: windows.map((w) => ({ day: w.day, from: new Date(w.from).toISOString(), to: new Date(w.to).toISOString() })),
-          /** When the next push post is possible: now when quota is left, else the start of the next period with quota. */
-          next_push_at: quota.remaining > 0 ? new Date(now).toISOString() : windows[0] ? new Date(Math.max(windows[0].from, quota.nextAvailableAt?.getTime() ?? 0)).toISOString() : quota.nextAvailableAt?.toISOString() ?? null,
-        },
-      };
+      return { schedule: presentSchedule(now, windows, quota) };
     },
   });
 
