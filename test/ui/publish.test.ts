@@ -33,7 +33,7 @@ async function axeProblems(page: Page): Promise<string[]> {
 }
 
 describeEachDb('publish, 发表记录, 历史消息 and scheduling in Chromium', (kind) => {
-  const ui = chromiumSuite(kind, { shots: 'publish', fullPage: true, page: { timeout: 30_000 } });
+  const ui = chromiumSuite(kind, { shots: 'publish', fullPage: true, publicUrl: true, page: { timeout: 30_000 } });
 
   it('publishes with and without 群发通知, lists both, schedules only where the quota allows, and shows a like at once', async () => {
     const op = await makeOperator(ui.h.services, { orgName: '莲花传媒' });
