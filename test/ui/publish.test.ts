@@ -87,7 +87,7 @@ describeEachDb('publish, 发表记录, 历史消息 and scheduling in Chromium',
     await quietGroup.getByRole('button', { name: '群发通知' }).click();
     dialog = page.getByRole('dialog', { name: '群发通知' });
     await dialog.getByText('群发次数已用完').waitFor();
-    expect(await dialog.getByRole('button', { name: '发表', exact: true }).isDisabled()).toBe(true);
+    expect(await dialog.getByRole('button', { name: '群发通知', exact: true }).isDisabled()).toBe(true);
     await ui.shot(page, 'zh-02-push-later-no-quota');
     await dialog.getByRole('button', { name: '取消' }).click();
     await ui.shot(page, 'zh-03-publish-record');

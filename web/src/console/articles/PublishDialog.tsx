@@ -45,7 +45,7 @@ export function PublishDialog({ appid, accountType, open, title, busy, error, pu
         <>
           <Button onClick={onClose}>{t('articles.cancel')}</Button>
           <Button variant="primary" loading={busy} disabled={(pushOnly || notify) && !canPush} onClick={() => onConfirm(pushing)}>
-            {pushing ? t('articles.publishAndNotify') : t('articles.publish')}
+            {pushOnly ? t('articles.pushLater') : pushing ? t('articles.publishAndNotify') : t('articles.publish')}
           </Button>
         </>
       }
