@@ -25,7 +25,7 @@ try {
     logLevel: 'error',
   });
   entry = pathToFileURL(outfile).href;
-} catch (err) {
+} catch {
   // Without esbuild, fall back to running the sources through tsx.
   const { register } = await import('tsx/esm/api');
   register();

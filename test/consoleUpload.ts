@@ -2,7 +2,7 @@
 import type { TestHerald } from './harness.js';
 import type { ConsoleClient } from './consoleFixtures.js';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 /** A multipart/form-data body with a `media` file and optional text fields. */
 export function multipart(file: { bytes: Buffer; filename: string; type?: string } | null, fields: Record<string, string> = {}) {

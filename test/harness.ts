@@ -73,7 +73,8 @@ export async function startTestHerald(
   const database = await openTestDatabase(kind);
   // Files (media) go to a directory of this Herald's own, removed on close.
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'herald-test-'));
-  const config = loadConfig({ HERALD_MODE: 'emulator', HERALD_DEMO: '0', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', HERALD_DATA_DIR: dataDir, ...opts.env });
+  // Passwords hash at a lower scrypt cost in tests (the default, 2^17, is tested on its own).
+  const config = loadConfig({ HERALD_MODE: 'emulator', HERALD_DEMO: '0', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', HERALD_DATA_DIR: dataDir, HERALD_PASSWORD_COST: '14', ...opts.env });
   const herald = await startHerald({
     config,
     database,

@@ -24,7 +24,7 @@ type WebotRes = http.ServerResponse & { reply(content: unknown): void; transfer2
 type WebotMiddleware = (req: http.IncomingMessage, res: http.ServerResponse, next: Next) => void;
 const webot = require('wechat') as (config: object, handler: (req: WebotReq, res: WebotRes, next: Next) => void) => WebotMiddleware;
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 interface Media {
   image: string;

@@ -15,7 +15,6 @@ import { fetchToken, wxCall } from './wxClient.js';
 export interface PhoneResult {
   status: number;
   // JSON answers are read loosely here; each test asserts the shape it relies on.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   json: Record<string, any>;
   headers: Record<string, unknown>;
   body: string;

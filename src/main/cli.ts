@@ -8,6 +8,7 @@ import { openDatabase, startHerald } from './server.js';
 import { webDist } from './web.js';
 import { seedDemo, type DemoCredentials } from './demo/demoSeeder.js';
 import { seedFollowersCommand } from './cliSeed.js';
+import { adminCommand } from './cliAdmin.js';
 
 const root = ROOT;
 
@@ -21,6 +22,8 @@ Commands:
   reset [--yes]    Wipe the embedded database (asks first; --yes for scripts)
   seed --followers N [--account <appid>]
                    Create N followers of an account (default: the demo service account)
+  admin create --email <email> --password-stdin [--org <name>]
+                   Create a platform administrator with an organization (password on stdin)
   help             Show this help
 
 Configuration is read from the environment: PORT, HOST, HERALD_MODE (emulator|platform),
@@ -121,6 +124,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   migrate: () => migrate(),
   reset,
   seed: (args) => seedFollowersCommand(config(), args),
+  admin: (args) => adminCommand(config(), args),
   help: async () => console.log(HELP),
 };
 const fn = commands[cmd];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import path from 'node:path';
+import { parseAllowList } from '../platform/http/outboundPolicy.js';
 
 /**
  * The one place the environment is read. Parsed and validated once at boot;
@@ -21,15 +22,29 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Addresses reported by getcallbackip (where pushes come from). Comma separated. */
   HERALD_CALLBACK_IPS: z.string().default('127.0.0.1'),
-  /** Trust X-Forwarded-For (behind a reverse proxy). */
-  HERALD_TRUST_PROXY: boolish.default(false),
+  /**
+   * Behind reverse proxies: a hop count (`1`/`true`: one proxy in front) or a comma-separated
+   * list of the proxies' addresses/CIDRs. Never "trust every hop".
+   */
+  HERALD_TRUST_PROXY: z.string().default('0'),
+  /** Extra host names the console, phone and simulator APIs answer for (comma separated). */
+  HERALD_ALLOWED_HOSTS: z.string().default(''),
+  /** Platform mode: private addresses callbacks may reach anyway (comma-separated CIDRs). */
+  HERALD_CALLBACK_ALLOW: z.string().default(''),
   /** openapi/rid/get's log of failed requests: kept this many days ... */
   HERALD_REQUEST_LOG_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   /** ... and at most this many rows (the oldest go first). */
   HERALD_REQUEST_LOG_ROWS: z.coerce.number().int().min(100).max(100_000_000).default(100_000),
   /** Embedded database: a file to write the time spent per statement to when it closes. */
   HERALD_PGLITE_STATS: z.string().min(1).optional(),
+  /** scrypt cost for passwords, log2 of N (17 = OWASP's guidance; lower only for tests). */
+  HERALD_PASSWORD_COST: z.coerce.number().int().min(10).max(20).default(17),
+  /** Bytes of photos, voice and video one follower user may upload in 24 hours (0 = no limit). */
+  HERALD_FOLLOWER_UPLOAD_BYTES_PER_DAY: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
 });
+
+/** A follower user's upload allowance in platform mode unless configured: 100 MB a day. */
+export const DEFAULT_FOLLOWER_UPLOAD_BYTES_PER_DAY = 100 * 1024 * 1024;
 
 export type Config = {
   port: number;
@@ -42,10 +57,22 @@ export type Config = {
   publicUrl: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   callbackIps: string[];
-  trustProxy: boolean;
+  /** Host names the browser-facing APIs answer for, besides the public URL's and the listen address. */
+  allowedHosts: string[];
+  /** CIDRs the outbound policy admits even when private (platform mode). */
+  callbackAllow: string[];
+  /**
+   * Whose X-Forwarded-For is believed: false (nobody: the socket's address is the client), a
+   * number of proxy hops in front of Herald, or the proxies' addresses and CIDRs.
+   */
+  trustProxy: false | number | string[];
   /** Retention of the durable request log (api_requests), pruned by the workers. */
   requestLog: { maxAgeDays: number; maxRows: number };
   pgliteStatsFile?: string;
+  /** scrypt cost (log2 N) for new password hashes. */
+  passwordCost: number;
+  /** Bytes a follower user may upload per 24 hours; null = no limit (the emulator's default). */
+  followerUploadBytesPerDay: number | null;
 };
 
 export class ConfigError extends Error {
@@ -62,6 +89,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  const problems: string[] = [];
+  const callbackAllow = e.HERALD_CALLBACK_ALLOW.split(',').map((s) => s.trim()).filter(Boolean);
+  try {
+    parseAllowList(callbackAllow);
+  } catch (err) {
+    problems.push(`HERALD_CALLBACK_ALLOW: ${(err as Error).message}`);
+  }
+  const trustProxy = parseTrustProxy(e.HERALD_TRUST_PROXY, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
   const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
   return {
     port: e.PORT,
@@ -74,8 +110,42 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: (e.HERALD_PUBLIC_URL ?? `http://${shownHost}:${e.PORT}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
     callbackIps: e.HERALD_CALLBACK_IPS.split(',').map((s) => s.trim()).filter(Boolean),
-    trustProxy: e.HERALD_TRUST_PROXY,
+    callbackAllow,
+    allowedHosts: e.HERALD_ALLOWED_HOSTS.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
+    trustProxy,
     requestLog: { maxAgeDays: e.HERALD_REQUEST_LOG_DAYS, maxRows: e.HERALD_REQUEST_LOG_ROWS },
+    passwordCost: e.HERALD_PASSWORD_COST,
+    followerUploadBytesPerDay: uploadAllowance(e.HERALD_FOLLOWER_UPLOAD_BYTES_PER_DAY, e.HERALD_MODE),
     ...(e.HERALD_PGLITE_STATS ? { pgliteStatsFile: path.resolve(e.HERALD_PGLITE_STATS) } : {}),
   };
+}
+
+/**
+ * HERALD_TRUST_PROXY: `0`/`false`/`no` trust nobody; `1`/`true`/`yes` one hop (the usual single
+ * reverse proxy); `2`..`10` that many hops; otherwise a list of addresses/CIDRs of the proxies.
+ */
+function parseTrustProxy(value: string, problems: string[]): Config['trustProxy'] {
+  const v = value.trim().toLowerCase();
+  if (['', '0', 'false', 'no'].includes(v)) return false;
+  if (['true', 'yes'].includes(v)) return 1;
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    if (hops >= 1 && hops <= 10) return hops;
+    problems.push('HERALD_TRUST_PROXY: a hop count is between 1 and 10');
+    return false;
+  }
+  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  try {
+    parseAllowList(list);
+  } catch (err) {
+    problems.push(`HERALD_TRUST_PROXY: ${(err as Error).message} (give a hop count or the proxies' addresses/CIDRs)`);
+    return false;
+  }
+  return list;
+}
+
+/** Configured allowance (0 = none), else the platform's default; the emulator has none. */
+function uploadAllowance(configured: number | undefined, mode: 'emulator' | 'platform'): number | null {
+  if (configured !== undefined) return configured === 0 ? null : configured;
+  return mode === 'platform' ? DEFAULT_FOLLOWER_UPLOAD_BYTES_PER_DAY : null;
 }

@@ -4,6 +4,8 @@ import { DomainError } from '../platform/errors.js';
 import { articleUrl } from '../modules/articles/rules/articleUrl.js';
 import { recordAdClick } from '../modules/reader/commands/adClickRecorder.js';
 import { sendNotice, serveArticlePage } from '../modules/reader/web/articlePage.js';
+import { CountingGuard } from '../modules/reader/web/countingGuard.js';
+import { isBotUserAgent } from '../modules/reader/rules.js';
 import { renderRobots, renderSitemap, renderSitemapPage } from '../modules/reader/web/sitemap.js';
 
 /**
@@ -11,17 +13,20 @@ import { renderRobots, renderSitemap, renderSitemapPage } from '../modules/reade
  * /robots.txt. Server-rendered HTML that works without JavaScript.
  */
 export async function registerReader(app: FastifyInstance, services: Services): Promise<void> {
-  app.get<{ Params: { id: string }; Querystring: Record<string, unknown> }>('/s/:id', (request, reply) => serveArticlePage(services, request, reply));
+  const guard = new CountingGuard(services.clock, services.config.mode === 'platform');
+  app.get<{ Params: { id: string }; Querystring: Record<string, unknown> }>('/s/:id', (request, reply) => serveArticlePage(services, request, reply, guard));
 
   // An ad click: recorded, then on to the advertiser (302). HEAD requests are not clicks.
   app.get<{ Params: { id: string; adId: string } }>('/s/:id/ad/:adId', async (request, reply) => {
     const { id, adId } = request.params;
     if (request.method === 'HEAD') return reply.code(204).header('cache-control', 'no-store').send();
     try {
-      const { targetUrl } = await recordAdClick(services, { articleId: id, adId });
+      // Crawlers and repeated clicks are sent on without counting (reader/web/countingGuard.ts).
+      const count = guard.counts(`click:${id}:${adId}`, request.ip ?? '', isBotUserAgent(request.headers['user-agent']));
+      const { targetUrl } = await recordAdClick(services, { articleId: id, adId, count });
       return reply.code(302).header('cache-control', 'no-store').header('location', targetUrl).send();
     } catch (err) {
-      if (err instanceof DomainError && err.code === 'not_found') return sendNotice(services, reply, 404, articleUrl(services, id));
+      if (err instanceof DomainError && err.code === 'not_found') return sendNotice(reply, 404, articleUrl(services, id));
       throw err;
     }
   });

@@ -1,6 +1,7 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import pino, { type Logger } from 'pino';
+import { setPasswordCost } from '../platform/password.js';
 import type { Config } from './config.js';
 import { SystemClock, type Clock } from '../platform/clock.js';
 import { connect, type Database } from '../platform/db/connect.js';
@@ -23,11 +24,17 @@ import { registerRealtimeRoutes } from '../surfaces/phone/wsRoute.js';
 import { relayBroadcastBatches } from '../modules/broadcasts/jobs/broadcastLive.js';
 import { diskStorageFor } from '../platform/media/storage.js';
 import { onDeliverySettledInTx } from '../modules/callbacks/jobs/settleHandlers.js';
+import { registerSecurityHeaders } from '../platform/http/securityHeaders.js';
+import { registerHostGuard } from '../platform/http/hostGuard.js';
+import { createOutboundPolicy } from '../platform/http/outboundPolicy.js';
 import { passiveReplyRecorder } from '../modules/callbacks/commands/passiveReplyRecorder.js';
 import { answerUnserved, isWechatApiPath } from '../surfaces/wechat/unserved.js';
 
-/** Largest request body accepted at all (media uploads are the largest legitimate bodies). */
-export const MAX_BODY_BYTES = 25 * 1024 * 1024;
+/**
+ * Largest request body a route accepts unless it declares its own limit (uploads do: see
+ * docs/SECURITY.md). Enforced while the body streams in.
+ */
+export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface BuildOptions {
   config: Config;
@@ -39,6 +46,7 @@ export interface BuildOptions {
 /** Assembles the services every part of Herald shares. */
 export async function buildServices(opts: BuildOptions): Promise<Services> {
   const { config, database } = opts;
+  setPasswordCost(config.passwordCost);
   const log = opts.logger ?? pino({ level: config.logLevel });
   const clock = opts.clock ?? new SystemClock({ adjustable: config.mode === 'emulator' });
   if (clock.adjustable && !opts.clock) clock.setOffset(await loadClockOffset(database.db));
@@ -53,6 +61,7 @@ export async function buildServices(opts: BuildOptions): Promise<Services> {
     tokens: new TokenCache(database.db),
     realtime: createRealtimeHub(database, log.child({ component: 'realtime' })),
     mediaStorage: diskStorageFor(config.dataDir),
+    outbound: createOutboundPolicy({ strict: config.mode === 'platform', allow: config.callbackAllow }),
     hooks: newHooks(),
   };
   await services.realtime.start();
@@ -63,6 +72,9 @@ export async function buildServices(opts: BuildOptions): Promise<Services> {
   services.hooks.onClose.push(() => services.quotas.stop(), () => services.requestLog.stop());
   return services;
 }
+
+/** Trusts the `hops` proxies nearest Herald: hop 0 is the socket's peer. */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
 /** The one answer to an error no route handled: WeChat's shape under WeChat paths, `{error}` elsewhere. */
 function answerError(services: Services, err: Error & { statusCode?: number; code?: string }, request: FastifyRequest, reply: FastifyReply) {
@@ -85,7 +97,9 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: services.log.child({ component: 'http' }) as unknown as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: config.trustProxy,
+    // A hop count trusts that many proxies nearest Herald (proxy-addr walks from the socket back
+    // through X-Forwarded-For); a list trusts those addresses. Never every hop.
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     bodyLimit: MAX_BODY_BYTES,
     routerOptions: { maxParamLength: 500 },
     return503OnClosing: true,
@@ -99,6 +113,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_BODY_BYTES }, (_req, body, done) => done(null, body));
 
   await app.register(cookie);
+  registerSecurityHeaders(app);
+  registerHostGuard(app, { publicUrl: config.publicUrl, listenHost: config.host, extraHosts: config.allowedHosts });
 
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, request, reply) => answerError(services, err, request, reply));
 

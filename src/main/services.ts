@@ -7,6 +7,7 @@ import type { RequestLog } from '../surfaces/wechat/requestLog.js';
 import type { TokenCache } from '../surfaces/wechat/tokenCache.js';
 import type { RealtimeHub } from '../platform/realtime/hub.js';
 import type { MediaStorage } from '../platform/media/storage.js';
+import type { OutboundPolicy } from '../platform/http/outboundPolicy.js';
 
 /**
  * Everything a command, route or job needs, assembled once in server.ts.
@@ -25,6 +26,8 @@ export interface Services {
   realtime: RealtimeHub;
   /** Where media bytes live (src/media/storage.ts). */
   mediaStorage: MediaStorage;
+  /** Admits every URL fetched on a user's behalf (src/platform/http/outboundPolicy.ts). */
+  outbound: OutboundPolicy;
   /** Hooks later parts register to (e.g. the callback worker's wake-up). */
   hooks: Hooks;
 }

@@ -1,18 +1,49 @@
 /**
- * A domain error with a stable code. Each surface has one formatter: the console answers
- * `{error: {code, message}}` with an HTTP status from `httpStatusOf`, the simulator likewise,
- * and the WeChat surface maps codes to errcodes where WeChat has one.
+ * What a WeChat API answer adds to a refusal: WeChat's `errcode`, the ` hint: [...]` it names
+ * (usually `data.<field>`), an `errmsg` for the few answers whose text carries a value (40164
+ * names the caller's IP), and `extra` fields sent beside errcode (45065 carries `msg_id`).
+ */
+export interface WeChatAnswer {
+  errcode?: number;
+  hint?: string;
+  errmsg?: string;
+  extra?: Record<string, unknown>;
+}
+
+/**
+ * The one refusal type. Commands throw it with a stable `code` and a sentence a person can act
+ * on; when WeChat has an answer for it, `errcode` (and `hint`, `extra`) say which. Each surface
+ * has one formatter: the WeChat kit answers `{errcode, errmsg + hint + rid}` (the errmsg from the
+ * errcode table), the console, phone and simulator `{error: {code, message, details?}}` with the
+ * HTTP status from `httpStatusOf`. Where a refusal's `details` (which the console shows) carry
+ * `errcode` and `at`, those are its errcode and its hint `data.<at>` unless given separately.
  */
 export class DomainError extends Error {
+  readonly errcode?: number;
+  readonly hint?: string;
+  readonly errmsg?: string;
+  readonly extra?: Record<string, unknown>;
   constructor(
     readonly code: string,
     message: string,
     readonly details?: Record<string, unknown>,
+    wechat: WeChatAnswer = {},
   ) {
     super(message);
+    const fromDetails = details?.errcode;
+    this.errcode = wechat.errcode ?? (typeof fromDetails === 'number' ? fromDetails : undefined);
+    const at = details?.at;
+    const hint = wechat.hint ?? (typeof at === 'string' && at !== '' ? `data.${at}` : undefined);
+    if (hint) this.hint = hint;
+    if (wechat.errmsg !== undefined) this.errmsg = wechat.errmsg;
+    if (wechat.extra) this.extra = wechat.extra;
   }
 }
 
+/**
+ * HTTP status per domain error code, for every JSON surface (console, phone, simulator); 400 for
+ * codes not listed.
+ */
 const STATUS: Record<string, number> = {
   not_found: 404,
   unauthorized: 401,
@@ -20,9 +51,39 @@ const STATUS: Record<string, number> = {
   conflict: 409,
   csrf: 403,
   rate_limited: 429,
+  invalid_credentials: 401,
+  body_too_large: 413,
+  unsupported_media_type: 415,
+  // A callback server that fails verification: the request was well formed, the server was not.
+  server_verification_failed: 422,
+  // The menu and auto-replies while a developer server owns them (console/ownership.ts).
+  api_owned: 409,
+  // Customer service: who may act, and conflicts over one follower or one representative.
+  not_representative: 403,
+  kf_unavailable: 403,
+  kf_session_other: 409,
+  kf_exists: 409,
+  kf_already_bound: 409,
+  kf_operator_bound: 409,
+  kf_not_found: 404,
+  // Push posts (broadcasts/console/broadcastErrors.ts): refusals the composer explains.
+  push_quota_exceeded: 409,
+  content_blocked: 422,
+  reprint_confirm: 409,
+  reprint_forbidden: 422,
+  not_cancellable: 409,
+  // Phone: accounts, readers and articles.
+  email_taken: 409,
+  signup_refused: 409,
+  upload_quota_exceeded: 429,
+  payments_unavailable: 403,
+  article_deleted: 410,
+  comments_closed: 403,
+  followers_only: 403,
+  donations_disabled: 403,
 };
 
-/** HTTP status for a domain error code: 404/401/403/409/429 for those, 400 for the rest. */
+/** HTTP status for a domain error code on the JSON surfaces. */
 export function httpStatusOf(code: string): number {
   return STATUS[code] ?? 400;
 }

@@ -6,7 +6,26 @@ import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } 
  * The encoded form carries its own parameters so they can be raised later without
  * invalidating stored hashes: `scrypt$<N>$<r>$<p>$<salt base64>$<hash base64>`.
  */
-const PARAMS = { N: 16384, r: 8, p: 1 } as const;
+/** OWASP's current guidance for scrypt: N=2^17, r=8, p=1 (128 MiB, a few hundred ms). */
+export const DEFAULT_PASSWORD_COST_LOG2 = 17;
+let PARAMS = { N: 2 ** DEFAULT_PASSWORD_COST_LOG2, r: 8, p: 1 };
+
+/**
+ * Sets the scrypt cost (log2 of N) new hashes use, from config (HERALD_PASSWORD_COST). Lower
+ * only for tests; stored hashes below the current cost are re-hashed at the next sign-in.
+ */
+export function setPasswordCost(log2N: number): void {
+  if (!Number.isInteger(log2N) || log2N < 10 || log2N > 20) throw new Error(`password cost must be 10..20, got ${log2N}`);
+  if (PARAMS.N === 2 ** log2N) return;
+  PARAMS = { N: 2 ** log2N, r: 8, p: 1 };
+  decoy = undefined;
+}
+
+/** Whether a stored hash was made with a lower cost than new hashes get (re-hash it after a good sign-in). */
+export function needsRehash(encoded: string): boolean {
+  const d = decode(encoded);
+  return !d || d.N < PARAMS.N || d.r < PARAMS.r || d.p < PARAMS.p;
+}
 const KEY_LENGTH = 32;
 const SALT_BYTES = 16;
 /** Bounds on parameters read back from storage, so a corrupted row cannot exhaust memory. */

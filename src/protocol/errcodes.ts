@@ -1,3 +1,5 @@
+import { DomainError, type WeChatAnswer } from '../platform/errors.js';
+
 /**
  * WeChat's errcode table: the English errmsg texts SDKs and people see. Texts follow the
  * compatibility reference exactly where it has them; SDKs branch on errcode, some on text
@@ -170,21 +172,24 @@ Object.assign(ERRMSG, {
   88011: 'the article is limit for safety',
 } satisfies Record<number, string>);
 
-
-/** A WeChat business error: answered as HTTP 200 `{errcode, errmsg}` with the request id appended. */
-export class WxError extends Error {
-  readonly errcode: number;
-  readonly errmsg: string;
-  /** Extra fields some errors carry (45065 carries msg_id). */
-  readonly extra?: Record<string, unknown>;
-  constructor(errcode: number, errmsg?: string, extra?: Record<string, unknown>) {
-    const msg = errmsg ?? ERRMSG[errcode] ?? 'system error';
-    super(`${errcode} ${msg}`);
-    this.errcode = errcode;
-    this.errmsg = msg;
-    this.extra = extra;
-  }
+/**
+ * A refusal WeChat answers with `errcode`: a DomainError whose message is the errcode's text.
+ * `hint` is shown as ` hint: [<hint>]` after it (the API kit's form for the field concerned).
+ */
+export function refusal(errcode: number, wechat: Omit<WeChatAnswer, 'errcode'> = {}): DomainError {
+  return new DomainError('rejected', ERRMSG[errcode] ?? 'system error', undefined, { errcode, ...wechat });
 }
 
-export const wxErr = (errcode: number, errmsg?: string, extra?: Record<string, unknown>) =>
-  new WxError(errcode, errmsg, extra);
+/** A refusal pointing at the offending body field: ` hint: [data.<at>]` (no hint when `at` is empty). */
+export function refusalAt(errcode: number, at: string | undefined): DomainError {
+  return refusal(errcode, at ? { hint: `data.${at}` } : {});
+}
+
+/**
+ * The errmsg WeChat sends for a refusal (without the request id): the errcode's text, or the
+ * refusal's own text where it carries a value, then the hint.
+ */
+export function errmsgOf(errcode: number, err: Pick<DomainError, 'errmsg' | 'hint'> = {}): string {
+  const text = err.errmsg ?? ERRMSG[errcode] ?? 'system error';
+  return err.hint ? `${text} hint: [${err.hint}]` : text;
+}

@@ -1,5 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
+import type { LookupAddress } from 'node:dns';
+import type { LookupFunction } from 'node:net';
 
 /**
  * The one HTTP client Herald uses to reach developer servers (URL verification and pushes).
@@ -21,7 +23,24 @@ export interface OutboundRequest {
    * https:). Default none: a fresh connection per request.
    */
   agent?: http.Agent;
+  /**
+   * Admits the target before connecting (src/platform/http/outboundPolicy.ts): the host is
+   * resolved once and the connection pinned to the admitted address. A strict guard also makes
+   * connection failures one generic message, so the answer cannot map a network.
+   */
+  guard?: OutboundGuard;
 }
+
+/** The outbound policy as the client sees it (structural, so protocol imports no platform code). */
+export interface OutboundGuard {
+  readonly strict: boolean;
+  admit(url: URL): Promise<{ address: string; family: 4 | 6 } | { refused: 'not_allowed' | 'unresolvable' }>;
+}
+
+/** What a refused target is told: the same words whatever the address was. */
+export const NOT_ALLOWED_MESSAGE = 'This address is not allowed: Herald does not call loopback, private, link-local or reserved addresses.';
+/** A strict guard's one message for every connection failure. */
+export const UNREACHABLE_MESSAGE = 'Your server could not be reached.';
 
 /** An answer with an HTTP status (any status). */
 export interface OutboundResponse {
@@ -36,7 +55,7 @@ export interface OutboundResponse {
 /** A failed exchange: no HTTP status at all. */
 export class OutboundError extends Error {
   constructor(
-    readonly kind: 'timeout' | 'network' | 'bad_url',
+    readonly kind: 'timeout' | 'network' | 'bad_url' | 'refused',
     message: string,
     readonly latencyMs: number,
   ) {
@@ -45,23 +64,38 @@ export class OutboundError extends Error {
   }
 }
 
-/** Sends one request. Resolves with any HTTP status; rejects with OutboundError otherwise. */
-export function sendOutbound(req: OutboundRequest): Promise<OutboundResponse> {
+/**
+ * Sends one request. Resolves with any HTTP status (redirects are answers, never followed);
+ * rejects with OutboundError otherwise.
+ */
+export async function sendOutbound(req: OutboundRequest): Promise<OutboundResponse> {
   const started = performance.now();
+  let url: URL;
+  try {
+    url = new URL(req.url);
+  } catch {
+    throw new OutboundError('bad_url', `Invalid URL ${req.url}`, 0);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new OutboundError('bad_url', `Unsupported protocol ${url.protocol}`, 0);
+  let pinned: { address: string; family: 4 | 6 } | undefined;
+  if (req.guard) {
+    const admission = await req.guard.admit(url);
+    const spent = Math.round(performance.now() - started);
+    if ('refused' in admission) {
+      throw admission.refused === 'not_allowed' || req.guard.strict
+        ? new OutboundError(admission.refused === 'not_allowed' ? 'refused' : 'network', admission.refused === 'not_allowed' ? NOT_ALLOWED_MESSAGE : UNREACHABLE_MESSAGE, spent)
+        : new OutboundError('network', `Could not resolve ${url.hostname}`, spent);
+    }
+    pinned = admission;
+  }
+  return exchange(req, url, started, pinned);
+}
+
+function exchange(req: OutboundRequest, url: URL, started: number, pinned: { address: string; family: 4 | 6 } | undefined): Promise<OutboundResponse> {
   const elapsed = () => Math.round(performance.now() - started);
   const cap = req.maxResponseBytes ?? 256 * 1024;
+  const generic = req.guard?.strict === true;
   return new Promise((resolve, reject) => {
-    let url: URL;
-    try {
-      url = new URL(req.url);
-    } catch {
-      reject(new OutboundError('bad_url', `Invalid URL ${req.url}`, 0));
-      return;
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      reject(new OutboundError('bad_url', `Unsupported protocol ${url.protocol}`, 0));
-      return;
-    }
     const where = `${url.hostname}:${url.port || (url.protocol === 'https:' ? 443 : 80)}`;
     let settled = false;
     const fail = (err: OutboundError) => {
@@ -82,11 +116,13 @@ export function sendOutbound(req: OutboundRequest): Promise<OutboundResponse> {
         ...(body ? { 'content-length': String(body.length) } : {}),
       },
       agent: req.agent ?? false,
+      // The connection goes to the admitted address; Host and SNI keep the URL's name.
+      ...(pinned ? { lookup: pinnedLookup(pinned) } : {}),
     });
     const seconds = req.timeoutMs === 1000 ? '1 second' : req.timeoutMs % 1000 === 0 ? `${req.timeoutMs / 1000} seconds` : `${req.timeoutMs} ms`;
     const timer = setTimeout(() => fail(new OutboundError('timeout', `No answer within ${seconds}`, elapsed())), req.timeoutMs);
     request.on('error', (err: NodeJS.ErrnoException) => {
-      fail(new OutboundError('network', `Could not connect to ${where}: ${err.code ?? err.message}`, elapsed()));
+      fail(new OutboundError('network', generic ? UNREACHABLE_MESSAGE : `Could not connect to ${where}: ${err.code ?? err.message}`, elapsed()));
     });
     request.on('response', (res) => {
       const chunks: Buffer[] = [];
@@ -104,10 +140,10 @@ export function sendOutbound(req: OutboundRequest): Promise<OutboundResponse> {
         kept += part.length;
       });
       res.on('error', (err: NodeJS.ErrnoException) => {
-        fail(new OutboundError('network', `Connection to ${where} broke while reading the answer: ${err.code ?? err.message}`, elapsed()));
+        fail(new OutboundError('network', generic ? UNREACHABLE_MESSAGE : `Connection to ${where} broke while reading the answer: ${err.code ?? err.message}`, elapsed()));
       });
       res.on('aborted', () => {
-        fail(new OutboundError('network', `Connection to ${where} closed before the answer was complete`, elapsed()));
+        fail(new OutboundError('network', generic ? UNREACHABLE_MESSAGE : `Connection to ${where} closed before the answer was complete`, elapsed()));
       });
       res.on('end', () => {
         if (settled) return;
@@ -118,4 +154,13 @@ export function sendOutbound(req: OutboundRequest): Promise<OutboundResponse> {
     });
     request.end(body);
   });
+}
+
+/** A `lookup` for net.connect that answers the admitted address whatever it is asked. */
+function pinnedLookup(pinned: { address: string; family: 4 | 6 }): LookupFunction {
+  return (_hostname, options, callback) => {
+    const cb = callback as (err: null, address: string | LookupAddress[], family?: number) => void;
+    if (options?.all) cb(null, [{ address: pinned.address, family: pinned.family }]);
+    else cb(null, pinned.address, pinned.family);
+  };
 }

@@ -218,7 +218,7 @@ describeEachDb('co-wechat-api mass send against Herald', (kind) => {
 
     // A video for mass sending comes from media/uploadvideo: preview it too.
     const stored = await herald.services.db.select().from(broadcasts).where(eq(broadcasts.id, Number(mpvideo.msg_id))).then((r) => r[0]);
-    const videoPreview = await api.previewVideo(a, String((stored?.payload as { media_id: string }).media_id));
+    const videoPreview = await api.previewVideo(a, String((stored?.payload as { media_id: string } | undefined)?.media_id));
     expect(videoPreview).toMatchObject({ errcode: 0, errmsg: 'preview success' });
 
     const err = await api.massSendVideo('not-a-video', openids).then(() => undefined, (e: { code?: number }) => e);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, text, uuid, boolean, integer, jsonb, primaryKey, index, uniqueIndex, bigserial, bigint, pgSequence } from 'drizzle-orm/pg-core';
+import { pgTable, text, uuid, boolean, integer, jsonb, index, uniqueIndex, bigserial, bigint, pgSequence } from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/schema.js';
 import { ts } from '../../platform/db/columns.js';
 

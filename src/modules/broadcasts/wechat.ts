@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../main/services.js';
 import { defineApi, type WxContext } from '../../surfaces/wechat/kit.js';
-import { WxError } from '../../protocol/errcodes.js';
-import { DomainError } from '../../platform/errors.js';
+import { refusal, refusalAt } from '../../protocol/errcodes.js';
 import { sendBroadcast } from './commands/broadcastSender.js';
 import { previewBroadcast } from './commands/broadcastPreviewer.js';
 import { deleteMassMessage } from './commands/broadcastDeleter.js';
@@ -13,24 +12,9 @@ import { checkFilter, checkOpenidList, msgStatusOf, sendIgnoreReprintOf, MASS_RE
 /** Mass-send bodies: one article reference or a text; an openid list of 10,000 is the largest. */
 const MAX_BODY = 1024 * 1024;
 
-/** Runs a mass command and answers its refusal (details.errcode) as WeChat's errcode; 45065 carries msg_id. */
-async function wxRefusal<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    if (err instanceof DomainError && typeof err.details?.errcode === 'number') {
-      const code = err.details.errcode;
-      const at = typeof err.details.at === 'string' && err.details.at ? ` hint: [data.${err.details.at}]` : '';
-      const extra = code === 45065 && typeof err.details.msgId === 'number' ? { msg_id: err.details.msgId } : undefined;
-      throw new WxError(code, code === 45028 ? undefined : at ? `${new WxError(code).errmsg}${at}` : undefined, extra);
-    }
-    throw err;
-  }
-}
-
 const objectBody = (ctx: WxContext<unknown>): Record<string, unknown> => {
   const b = ctx.body;
-  if (!b || typeof b !== 'object' || Array.isArray(b)) throw new WxError(47001);
+  if (!b || typeof b !== 'object' || Array.isArray(b)) throw refusal(47001);
   return b as Record<string, unknown>;
 };
 
@@ -55,7 +39,7 @@ function minuteLimiter(services: Services) {
       counts.set(accountId, { minute, n: 1 });
       return;
     }
-    if (c.n >= MASS_REQUESTS_PER_MINUTE) throw new WxError(45011);
+    if (c.n >= MASS_REQUESTS_PER_MINUTE) throw refusal(45011);
     c.n += 1;
   };
 }
@@ -80,7 +64,7 @@ export function registerMassApis(app: FastifyInstance, services: Services): void
     takeMinute(ctx.account.id);
     const to = audience(body);
     const { msgtype, payload } = contentOf(body);
-    const sent = await wxRefusal(() => sendBroadcast(ctx.services, {
+    const sent = await sendBroadcast(ctx.services, {
       accountId: ctx.account.id,
       source: 'api',
       msgtype,
@@ -88,7 +72,7 @@ export function registerMassApis(app: FastifyInstance, services: Services): void
       audience: to,
       sendIgnoreReprint: sendIgnoreReprintOf(body.send_ignore_reprint),
       clientmsgid: body.clientmsgid === undefined || body.clientmsgid === null ? undefined : (typeof body.clientmsgid === 'number' ? String(body.clientmsgid) : body.clientmsgid as string),
-    }));
+    });
     return { errcode: 0, errmsg: 'send job submission success', msg_id: sent.msgId, ...(sent.msgDataId !== undefined ? { msg_data_id: sent.msgDataId } : {}) };
   };
 
@@ -99,7 +83,7 @@ export function registerMassApis(app: FastifyInstance, services: Services): void
     maxBody: MAX_BODY,
     handler: (ctx) => send(ctx, (body) => {
       const filter = checkFilter(body.filter);
-      if (!filter.ok) throw new WxError(filter.errcode, `${new WxError(filter.errcode).errmsg} hint: [data.${filter.at}]`);
+      if (!filter.ok) throw refusalAt(filter.errcode, filter.at);
       return filter.value;
     }),
   });
@@ -111,7 +95,7 @@ export function registerMassApis(app: FastifyInstance, services: Services): void
     maxBody: MAX_BODY,
     handler: (ctx) => send(ctx, (body) => {
       const list = checkOpenidList(body.touser);
-      if (!list.ok) throw new WxError(list.errcode, `${new WxError(list.errcode).errmsg} hint: [data.${list.at}]`);
+      if (!list.ok) throw refusalAt(list.errcode, list.at);
       return { kind: 'openids', openids: list.value };
     }),
   });
@@ -129,8 +113,8 @@ export function registerMassApis(app: FastifyInstance, services: Services): void
         : typeof body.towxname === 'string' && body.towxname.trim()
           ? { wxname: body.towxname.trim().slice(0, 64) }
           : undefined;
-      if (!target) throw new WxError(40003, `${new WxError(40003).errmsg} hint: [data.touser]`);
-      const r = await wxRefusal(() => previewBroadcast(ctx.services, ctx.account, { target, body, source: 'api' }));
+      if (!target) throw refusalAt(40003, 'touser');
+      const r = await previewBroadcast(ctx.services, ctx.account, { target, body, source: 'api' });
       return { errcode: 0, errmsg: 'preview success', msg_id: r.msgId };
     },
   });
@@ -144,10 +128,10 @@ export function registerMassApis(app: FastifyInstance, services: Services): void
       const body = objectBody(ctx);
       const msgId = msgIdOf(body.msg_id);
       const idx = body.article_idx === undefined || body.article_idx === null ? 0 : body.article_idx;
-      if (typeof idx !== 'number' || !Number.isInteger(idx) || idx < 0 || idx > 8) throw new WxError(40060, `${new WxError(40060).errmsg} hint: [data.article_idx]`);
-      if (!msgId && !(typeof body.url === 'string' && body.url)) throw new WxError(40035, `${new WxError(40035).errmsg} hint: [data.msg_id]`);
+      if (typeof idx !== 'number' || !Number.isInteger(idx) || idx < 0 || idx > 8) throw refusalAt(40060, 'article_idx');
+      if (!msgId && !(typeof body.url === 'string' && body.url)) throw refusalAt(40035, 'msg_id');
       const target = msgId ? { msgId, articleIdx: idx } : { url: String(body.url).slice(0, 2048) };
-      await wxRefusal(() => deleteMassMessage(ctx.services, ctx.account.id, target));
+      await deleteMassMessage(ctx.services, ctx.account.id, target);
       return { errcode: 0, errmsg: 'ok' };
     },
   });
@@ -161,7 +145,7 @@ export function registerMassApis(app: FastifyInstance, services: Services): void
       const body = objectBody(ctx);
       const msgId = msgIdOf(body.msg_id);
       const row = msgId ? await findBroadcast(ctx.services.db, ctx.account.id, msgId) : undefined;
-      if (!row) throw new WxError(40035, `${new WxError(40035).errmsg} hint: [data.msg_id]`);
+      if (!row) throw refusalAt(40035, 'msg_id');
       return { msg_id: row.id, msg_status: msgStatusOf(row.status, row.resultStatus) };
     },
   });
@@ -181,7 +165,7 @@ export function registerMassApis(app: FastifyInstance, services: Services): void
     maxBody: 4096,
     async handler(ctx) {
       const body = objectBody(ctx);
-      await wxRefusal(() => changeMassSpeed(ctx.services, ctx.account.id, body.speed));
+      await changeMassSpeed(ctx.services, ctx.account.id, body.speed);
       return { errcode: 0, errmsg: 'ok' };
     },
   });

@@ -25,6 +25,7 @@ export function registerDeliveryRoutes(api: FastifyInstance, services: Services)
   consoleRoute(api, services, {
     method: 'GET',
     url: '/accounts/:appid/deliveries',
+    action: 'deliveries.view',
     query: listQuery,
     async handler({ session, params, query }) {
       const account = await accountInScope(services.db, session, params.appid);
@@ -37,6 +38,7 @@ export function registerDeliveryRoutes(api: FastifyInstance, services: Services)
   consoleRoute(api, services, {
     method: 'GET',
     url: '/accounts/:appid/deliveries/:id',
+    action: 'deliveries.view',
     async handler({ session, params }) {
       const account = await accountInScope(services.db, session, params.appid);
       const delivery = await getDelivery(services.db, account.id, deliveryId(params.id));
@@ -48,6 +50,7 @@ export function registerDeliveryRoutes(api: FastifyInstance, services: Services)
   consoleRoute(api, services, {
     method: 'POST',
     url: '/accounts/:appid/deliveries/:id/resend',
+    action: 'deliveries.resend',
     status: 201,
     async handler({ session, params }) {
       const account = await accountInScope(services.db, session, params.appid);

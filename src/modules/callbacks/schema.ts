@@ -1,4 +1,4 @@
-import { pgTable, text, uuid, integer, jsonb, primaryKey, index, bigserial, bigint } from 'drizzle-orm/pg-core';
+import { pgTable, text, uuid, integer, jsonb, index, bigserial, bigint } from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/schema.js';
 import { ts } from '../../platform/db/columns.js';
 

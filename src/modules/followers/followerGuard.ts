@@ -1,7 +1,7 @@
 import type { Executor } from '../../platform/db/connect.js';
 import { looksLikeOpenid, openidListError, type OpenidCheck } from './rules/audience.js';
 import { findFollowers, type FollowerRecord } from './store/audience.js';
-import { WxError } from '../../protocol/errcodes.js';
+import { followerRefusal } from './rules/refusals.js';
 
 /**
  * Loads the follow relations of openids named in a request and refuses the request the way
@@ -18,6 +18,6 @@ export async function requireFollowers(
   const wellFormed = openids.filter(looksLikeOpenid);
   const found = await findFollowers(db, wellFormed);
   const errcode = openidListError(accountId, openids, found, check);
-  if (errcode !== 0) throw new WxError(errcode);
+  if (errcode !== 0) throw followerRefusal(errcode);
   return new Map(found.filter((f) => f.accountId === accountId).map((f) => [f.openid, f]));
 }

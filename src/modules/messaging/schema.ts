@@ -1,4 +1,4 @@
-import { pgTable, text, uuid, boolean, integer, jsonb, primaryKey, index, bigserial } from 'drizzle-orm/pg-core';
+import { pgTable, text, uuid, boolean, integer, jsonb, index, bigserial } from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/schema.js';
 import { followerUsers } from '../followers/schema.js';
 import { ts } from '../../platform/db/columns.js';

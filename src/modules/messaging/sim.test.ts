@@ -22,7 +22,6 @@ describeEachDb('simulator: messages, media, menu taps, scans, locations and inbo
       headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
       payload: body === undefined ? undefined : typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body),
     });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const json = (r: LightMyRequestResponse) => r.json() as Record<string, any>;
 
   async function followerOf(type: 'service' | 'subscription' = 'service', verified = true) {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../main/services.js';
 import { DomainError } from '../../platform/errors.js';
+import { sendRefusal } from '../../platform/http/jsonRoute.js';
 import { sendUserMessage } from './commands/userMessageSender.js';
 import { USER_MSG_TYPES, checkUserMessage } from './rules/userMessage.js';
 import { uploadFollowerMedia } from '../media/commands/mediaUploader.js';
@@ -16,7 +17,7 @@ import { waitForDelivery } from '../callbacks/jobs/deliveryWaiter.js';
 import { presentPhoneMessage } from './phone/messagePresenter.js';
 import { MultipartError, parseMultipart } from '../../protocol/multipart.js';
 import { MEDIA_MAX_BYTES } from '../media/rules/media.js';
-import { simRoute, simStatusOf } from '../../surfaces/sim/kit.js';
+import { simRoute } from '../../surfaces/sim/kit.js';
 import { presentReply } from '../../surfaces/sim/presenters.js';
 import { PLACEHOLDER_AMR, PLACEHOLDER_JPEG, PLACEHOLDER_MP4, PLACEHOLDER_PNG } from '../../surfaces/sim/placeholders.js';
 
@@ -159,7 +160,10 @@ export function registerMessageRoutes(app: FastifyInstance, services: Services):
       const accounts = new Map<string, Promise<AccountRow | undefined>>();
       const accountOf = (appid: string) => {
         let a = accounts.get(appid);
-        if (!a) accounts.set(appid, (a = findAccountByAppid(services.db, appid)));
+        if (!a) {
+          a = findAccountByAppid(services.db, appid);
+          accounts.set(appid, a);
+        }
         return a;
       };
       const sendOne = async (i: number) => {
@@ -263,7 +267,7 @@ export function registerMessageRoutes(app: FastifyInstance, services: Services):
         const uploaded = await uploadFollowerMedia(services, id, file);
         return reply.code(201).send(uploaded);
       } catch (err) {
-        if (err instanceof DomainError) return reply.code(simStatusOf(err.code)).send({ error: { code: err.code, message: err.message } });
+        if (err instanceof DomainError) return sendRefusal(reply, err, 'fields');
         throw err;
       }
     },

@@ -8,12 +8,7 @@ import { listViolations, loadModerationTerms, saveModerationTerms, type Violatio
 import { loadIcpDomains, saveIcpDomains } from './store/icpDomains.js';
 import { checkArticleLinks } from './commands/linkChecker.js';
 import { accountInScope } from '../../surfaces/console/accountScope.js';
-import { cleanText, consoleRoute, type ConsoleContext } from '../../surfaces/console/kit.js';
-
-/** Only platform administrators edit what applies to every account on the instance. */
-function requirePlatformAdmin(ctx: Pick<ConsoleContext<unknown, unknown>, 'session'>): void {
-  if (!ctx.session.operator.platformAdmin) throw new DomainError('forbidden', 'Only platform administrators can change this.');
-}
+import { cleanText, consoleRoute } from '../../surfaces/console/kit.js';
 
 const termsBody = z.object({
   categories: z
@@ -63,8 +58,8 @@ export function registerModerationRoutes(api: FastifyInstance, services: Service
   consoleRoute(api, services, {
     method: 'GET',
     url: '/admin/moderation-terms',
-    async handler(ctx) {
-      requirePlatformAdmin(ctx);
+    action: 'platform.moderation',
+    async handler() {
       return presentTerms(await loadModerationTerms(services.db));
     },
   });
@@ -72,9 +67,9 @@ export function registerModerationRoutes(api: FastifyInstance, services: Service
   consoleRoute(api, services, {
     method: 'PUT',
     url: '/admin/moderation-terms',
+    action: 'platform.moderation',
     body: termsBody,
     async handler(ctx) {
-      requirePlatformAdmin(ctx);
       const changes: Partial<Record<ModerationCategory, string[]>> = {};
       for (const c of ctx.body.categories) {
         const category = c.category as ModerationCategory;
@@ -90,8 +85,8 @@ export function registerModerationRoutes(api: FastifyInstance, services: Service
   consoleRoute(api, services, {
     method: 'GET',
     url: '/admin/icp-domains',
-    async handler(ctx) {
-      requirePlatformAdmin(ctx);
+    action: 'platform.moderation',
+    async handler() {
       return { domains: await loadIcpDomains(services.db, services.config.publicUrl) };
     },
   });
@@ -99,9 +94,9 @@ export function registerModerationRoutes(api: FastifyInstance, services: Service
   consoleRoute(api, services, {
     method: 'PUT',
     url: '/admin/icp-domains',
+    action: 'platform.moderation',
     body: domainsBody,
     async handler(ctx) {
-      requirePlatformAdmin(ctx);
       const cleaned = cleanDomainList(ctx.body.domains);
       if ('problem' in cleaned) throw new DomainError('invalid_request', cleaned.problem);
       await saveIcpDomains(services.db, cleaned.domains);
@@ -112,6 +107,7 @@ export function registerModerationRoutes(api: FastifyInstance, services: Service
   consoleRoute(api, services, {
     method: 'GET',
     url: '/accounts/:appid/violations',
+    action: 'violations.view',
     query: violationsQuery,
     async handler({ session, params, query }) {
       const account = await accountInScope(services.db, session, params.appid);
@@ -123,6 +119,7 @@ export function registerModerationRoutes(api: FastifyInstance, services: Service
   consoleRoute(api, services, {
     method: 'POST',
     url: '/accounts/:appid/link-check',
+    action: 'links.check',
     body: linkCheckBody,
     async handler({ session, params, body }) {
       await accountInScope(services.db, session, params.appid);

@@ -1,4 +1,4 @@
-import { pgTable, text, uuid, integer, primaryKey, index, bigserial } from 'drizzle-orm/pg-core';
+import { pgTable, text, uuid, integer, index, bigserial } from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/schema.js';
 import { ts } from '../../platform/db/columns.js';
 

@@ -17,6 +17,7 @@ export function registerAuthRoutes(api: FastifyInstance, services: Services, att
   consoleRoute(api, services, {
     method: 'POST',
     url: '/login',
+    action: 'session.use',
     auth: 'none',
     body: loginBody,
     async handler({ body, request, reply }) {
@@ -29,6 +30,7 @@ export function registerAuthRoutes(api: FastifyInstance, services: Services, att
   consoleRoute(api, services, {
     method: 'POST',
     url: '/logout',
+    action: 'session.use',
     async handler({ session, reply }) {
       await logoutOperator(services.db, session.tokenHash);
       clearSessionCookie(services, reply);
@@ -39,6 +41,7 @@ export function registerAuthRoutes(api: FastifyInstance, services: Services, att
   consoleRoute(api, services, {
     method: 'GET',
     url: '/me',
+    action: 'session.use',
     async handler({ session }) {
       return { operator: presentOperator(session.operator), org: presentOrg(session.org), csrf_token: session.csrfToken };
     },

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, text, uuid, boolean, primaryKey, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { pgTable, text, uuid, boolean, index, uniqueIndex } from 'drizzle-orm/pg-core';
 import { ts } from '../../platform/db/columns.js';
 
 export const organizations = pgTable('organizations', {

@@ -1,4 +1,4 @@
-import { pgTable, text, uuid, primaryKey, index, uniqueIndex, bigint } from 'drizzle-orm/pg-core';
+import { pgTable, text, uuid, index, uniqueIndex, bigint } from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/schema.js';
 import { ts } from '../../platform/db/columns.js';
 

@@ -80,7 +80,7 @@ export function registerArticleRoutes(api: FastifyInstance, services: Services):
           liked: reactions.liked,
           wowed: reactions.wowed,
           original: a.original,
-          donationsEnabled: acceptsDonations(a),
+          donationsEnabled: acceptsDonations(a) && services.config.mode !== 'platform',
           commentsEnabled: a.needOpenComment === 1,
           onlyFansCanComment: a.onlyFansCanComment === 1,
           following: Boolean(follow?.subscribed),

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../main/services.js';
 import { defineApi, type WxContext } from '../../surfaces/wechat/kit.js';
-import { WxError } from '../../protocol/errcodes.js';
+import { refusal } from '../../protocol/errcodes.js';
 import { can } from '../accounts/rules/capabilities.js';
 import { switchArticleComments } from './commands/articleCommentsSwitch.js';
 import { electComment } from './commands/commentElector.js';
@@ -9,7 +9,7 @@ import { removeComment } from './commands/commentRemover.js';
 import { deleteCommentReply, replyToComment } from './commands/commentReplier.js';
 import { commentedArticle, type CommentAddress } from './commands/commentTarget.js';
 import { listCommentsForAccount, type CommentListType } from './store/articleComments.js';
-import { SMALL_BODY, intArg, objectBody, wxArticle } from '../articles/wechat/newsCommon.js';
+import { SMALL_BODY, intArg, objectBody } from '../articles/wechat/newsCommon.js';
 
 /** Largest comment-API body: a reply of 600 characters and the ids. */
 const COMMENT_BODY = SMALL_BODY;
@@ -24,20 +24,20 @@ const orDefault = (v: number | undefined | null, fallback: number): number | nul
  * group (default 0, the lead article). Accounts without the comment capability answer 88000.
  */
 function addressOf(ctx: WxContext): { body: Record<string, unknown>; address: CommentAddress } {
-  if (!can(ctx.account, 'comment')) throw new WxError(88000);
+  if (!can(ctx.account, 'comment')) throw refusal(88000);
   const body = objectBody(ctx.body);
   const msgDataId = intArg(body.msg_data_id);
   const index = orDefault(intArg(body.index), 0);
-  if (msgDataId === null || index === null) throw new WxError(47001);
-  if (msgDataId === undefined) throw new WxError(88001);
+  if (msgDataId === null || index === null) throw refusal(47001);
+  if (msgDataId === undefined) throw refusal(88001);
   return { body, address: { accountId: ctx.account.id, msgDataId, index } };
 }
 
 /** user_comment_id: 88008 when missing or not an id. */
 function commentIdOf(body: Record<string, unknown>): number {
   const id = intArg(body.user_comment_id);
-  if (id === null) throw new WxError(47001);
-  if (id === undefined || id <= 0) throw new WxError(88008);
+  if (id === null) throw refusal(47001);
+  if (id === undefined || id <= 0) throw refusal(88008);
   return id;
 }
 
@@ -54,7 +54,7 @@ export function registerCommentApis(app: FastifyInstance, services: Services): v
   for (const [path, open] of [['/cgi-bin/comment/open', true], ['/cgi-bin/comment/close', false]] as const) {
     api(path, async (ctx) => {
       const { address } = addressOf(ctx);
-      await wxArticle(() => switchArticleComments(ctx.services, { ...address, open }));
+      await switchArticleComments(ctx.services, { ...address, open });
       return ok;
     });
   }
@@ -64,10 +64,10 @@ export function registerCommentApis(app: FastifyInstance, services: Services): v
     const begin = orDefault(intArg(body.begin), 0);
     const count = intArg(body.count);
     const type = orDefault(intArg(body.type), 0);
-    if (begin === null || count === null || type === null) throw new WxError(47001);
-    if (count === undefined || count <= 0 || count > LIST_MAX) throw new WxError(88010);
-    if (begin < 0 || (type !== 0 && type !== 1 && type !== 2)) throw new WxError(47001);
-    const article = await wxArticle(() => commentedArticle(ctx.services.db, address.accountId, address.msgDataId, address.index));
+    if (begin === null || count === null || type === null) throw refusal(47001);
+    if (count === undefined || count <= 0 || count > LIST_MAX) throw refusal(88010);
+    if (begin < 0 || (type !== 0 && type !== 1 && type !== 2)) throw refusal(47001);
+    const article = await commentedArticle(ctx.services.db, address.accountId, address.msgDataId, address.index);
     const { total, rows } = await listCommentsForAccount(ctx.services.db, { accountId: address.accountId, articleId: article.id, type: type as CommentListType, begin, count });
     return {
       errcode: 0,
@@ -88,7 +88,7 @@ export function registerCommentApis(app: FastifyInstance, services: Services): v
     api(path, async (ctx) => {
       const { body, address } = addressOf(ctx);
       const commentId = commentIdOf(body);
-      await wxArticle(() => electComment(ctx.services, { ...address, commentId, elected }));
+      await electComment(ctx.services, { ...address, commentId, elected });
       return ok;
     });
   }
@@ -96,24 +96,24 @@ export function registerCommentApis(app: FastifyInstance, services: Services): v
   api('/cgi-bin/comment/delete', async (ctx) => {
     const { body, address } = addressOf(ctx);
     const commentId = commentIdOf(body);
-    await wxArticle(() => removeComment(ctx.services, { ...address, commentId }));
+    await removeComment(ctx.services, { ...address, commentId });
     return ok;
   });
 
   api('/cgi-bin/comment/reply/add', async (ctx) => {
     const { body, address } = addressOf(ctx);
     const commentId = commentIdOf(body);
-    if (body.content !== undefined && typeof body.content !== 'string') throw new WxError(47001);
+    if (body.content !== undefined && typeof body.content !== 'string') throw refusal(47001);
     const content = typeof body.content === 'string' ? body.content : '';
-    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(content)) throw new WxError(40033);
-    await wxArticle(() => replyToComment(ctx.services, { ...address, commentId, content }));
+    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(content)) throw refusal(40033);
+    await replyToComment(ctx.services, { ...address, commentId, content });
     return ok;
   });
 
   api('/cgi-bin/comment/reply/delete', async (ctx) => {
     const { body, address } = addressOf(ctx);
     const commentId = commentIdOf(body);
-    await wxArticle(() => deleteCommentReply(ctx.services, { ...address, commentId }));
+    await deleteCommentReply(ctx.services, { ...address, commentId });
     return ok;
   });
 }

@@ -42,7 +42,7 @@ describeEachDb('console API: revenue', (kind) => {
 
     const one = await client.get(`/console/api/accounts/${appid}/revenue?days=1`);
     expect(one.status, one.body).toBe(200);
-    const r1 = one.json as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const r1 = one.json as Record<string, any>;
     expect(r1.days).toBe(1);
     expect(r1.donations).toMatchObject({ total_fen: 5350, count: 3 });
     expect(r1.donations.by_article).toEqual([
@@ -53,7 +53,7 @@ describeEachDb('console API: revenue', (kind) => {
     expect(r1.donations.recent[0]).toMatchObject({ donor: 'Generous', message: 'thanks' });
     expect(r1.ads).toEqual({ impressions: 2, clicks: 1, revenue_fen: 2 * 3 + 90, by_day: [{ day: chinaDay(now), impressions: 2, clicks: 1, revenue_fen: 96 }] });
 
-    const two = (await client.get(`/console/api/accounts/${appid}/revenue?days=2`)).json as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const two = (await client.get(`/console/api/accounts/${appid}/revenue?days=2`)).json as Record<string, any>;
     expect(two.donations).toMatchObject({ total_fen: 5350 + 777, count: 4 });
     expect(two.ads.by_day).toEqual([
       { day: chinaDay(todayStart - 1000), impressions: 0, clicks: 1, revenue_fen: 90 },
@@ -61,7 +61,7 @@ describeEachDb('console API: revenue', (kind) => {
     ]);
     expect(two.ads).toMatchObject({ impressions: 2, clicks: 2, revenue_fen: 186 });
 
-    const thirty = (await client.get(`/console/api/accounts/${appid}/revenue`)).json as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const thirty = (await client.get(`/console/api/accounts/${appid}/revenue`)).json as Record<string, any>;
     expect(thirty.days).toBe(30);
     expect(thirty.ads.by_day).toHaveLength(30);
     expect(thirty.ads.revenue_fen).toBe(186);

@@ -19,6 +19,7 @@ export function registerRevenueRoutes(api: FastifyInstance, services: Services):
   consoleRoute(api, services, {
     method: 'GET',
     url: '/accounts/:appid/revenue',
+    action: 'revenue.view',
     query: revenueQuery,
     async handler({ session, params, query }) {
       const account = await accountInScope(services.db, session, params.appid);

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { makePrivateDir, repairPrivateTree } from '../privateDir.js';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -36,17 +37,24 @@ export type ConnectOptions =
 export async function connect(opts: ConnectOptions): Promise<Database> {
   if (opts.kind === 'pglite') {
     const pgliteOptions = { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${opts.sharedBuffers ?? '16MB'}`] };
-    if (opts.dataDir && !existsSync(path.join(opts.dataDir, 'PG_VERSION'))) {
-      // Creating a cluster (initdb) leaves the WASM heap several hundred MB larger than opening
-      // one does, and a WASM heap never shrinks: create it in a short-lived child process.
-      mkdirSync(opts.dataDir, { recursive: true });
-      initEmbeddedInChild(opts.dataDir, pgliteOptions.startParams);
+    if (opts.dataDir) {
+      // The data directory is its owner's only (0700, files 0600): on creation and at every start.
+      makePrivateDir(opts.dataDir);
+      if (!existsSync(path.join(opts.dataDir, 'PG_VERSION'))) {
+        // Creating a cluster (initdb) leaves the WASM heap several hundred MB larger than opening
+        // one does, and a WASM heap never shrinks: create it in a short-lived child process.
+        initEmbeddedInChild(opts.dataDir, pgliteOptions.startParams);
+      }
+      repairPrivateTree(opts.dataDir);
     }
     // The database runs on its own thread (see PGliteThread); drizzle's PGlite driver drives it.
     const client = new PGliteThread(opts.dataDir, pgliteOptions, { statsFile: opts.statsFile });
     await client.waitReady;
     const db = drizzlePglite(client as unknown as PGlite) as unknown as Db;
     await migratePglite(db as never, { migrationsFolder });
+    // Files the engine created while migrating (new tables, WAL segments) get the same repair.
+    if (opts.dataDir) repairPrivateTree(opts.dataDir);
+    const dataDir = opts.dataDir;
     return {
       db,
       kind: 'pglite',
@@ -56,6 +64,7 @@ export async function connect(opts: ConnectOptions): Promise<Database> {
       },
       async close() {
         await client.close();
+        if (dataDir) repairPrivateTree(dataDir);
       },
     };
   }
@@ -89,6 +98,7 @@ export async function connect(opts: ConnectOptions): Promise<Database> {
 /** Creates an embedded cluster in a child process (see connect). Throws with its output on failure. */
 function initEmbeddedInChild(dataDir: string, startParams: string[]): void {
   const script = `
+    process.umask(0o077);
     const { PGlite } = await import(${JSON.stringify(import.meta.resolve('@electric-sql/pglite'))});
     const c = new PGlite(process.argv[1], { startParams: JSON.parse(process.argv[2]) });
     await c.waitReady;

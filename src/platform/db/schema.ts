@@ -1,4 +1,4 @@
-import { pgTable, text, jsonb, primaryKey } from 'drizzle-orm/pg-core';
+import { pgTable, text, jsonb } from 'drizzle-orm/pg-core';
 import { ts } from './columns.js';
 
 /** Platform-wide key/value settings (instance secrets, the emulator clock offset ...). */

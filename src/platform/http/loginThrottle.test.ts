@@ -61,4 +61,30 @@ describe('login throttle', () => {
     for (let i = 0; i < 5000; i++) t.failed(`flood${i}@x.io`, `ip${i}`);
     expect(t.size).toBeLessThanOrEqual(100);
   });
+
+  it('begin counts an attempt before the work, so parallel attempts see each other', () => {
+    const t = new LoginThrottle(clock());
+    const answers = Array.from({ length: 20 }, () => t.begin('a@x.io', '1.1.1.1'));
+    expect(answers.filter((w) => w === 0)).toHaveLength(DEFAULT_THROTTLE.freeFailures + 1);
+    // Refused attempts are not counted: the back-off stays at its first step.
+    const wait = t.retryAfterMs('a@x.io', '1.1.1.1');
+    expect(wait).toBeGreaterThan(900);
+    expect(wait).toBeLessThanOrEqual(1000);
+  });
+
+  it('a success with the address clears the address too, and makes it known to the account', () => {
+    const c = clock();
+    const t = new LoginThrottle(c, { ...DEFAULT_THROTTLE, freeFailures: 1, freeFailuresPerIp: 2 });
+    expect(t.begin('a@x.io', 'home')).toBe(0);
+    t.succeeded('a@x.io', 'home');
+    t.failed('x@x.io', 'home');
+    t.failed('y@x.io', 'home');
+    expect(t.retryAfterMs('z@x.io', 'home')).toBe(0);
+    for (let i = 0; i < 5; i++) t.failed('a@x.io', `far${i}`);
+    expect(t.retryAfterMs('a@x.io', 'elsewhere')).toBeGreaterThan(0);
+    expect(t.retryAfterMs('a@x.io', 'home')).toBe(0);
+    c.advance(DEFAULT_THROTTLE.knownAddressMs + 1);
+    for (let i = 0; i < 3; i++) t.failed('a@x.io', `later${i}`);
+    expect(t.retryAfterMs('a@x.io', 'home')).toBeGreaterThan(0);
+  });
 });

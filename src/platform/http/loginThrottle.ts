@@ -19,6 +19,8 @@ export interface ThrottleOptions {
   forgetAfterMs: number;
   /** Most keys remembered; the least recently used go first (hostile floods of random emails). */
   maxKeys: number;
+  /** How long an address that signed in to an account stays known for that account. */
+  knownAddressMs: number;
 }
 
 export const DEFAULT_THROTTLE: ThrottleOptions = {
@@ -28,15 +30,28 @@ export const DEFAULT_THROTTLE: ThrottleOptions = {
   maxDelayMs: 15 * 60 * 1000,
   forgetAfterMs: 60 * 60 * 1000,
   maxKeys: 10_000,
+  knownAddressMs: 30 * 24 * 3600 * 1000,
 };
 
 /**
- * In-memory login throttle with exponential backoff, per email and per client address.
- * Reads time from the platform clock. Memory is bounded; a restart forgets everything,
- * which is acceptable for slowing down online guessing.
+ * In-memory login throttle with exponential backoff (1 s doubling, capped at 15 min), kept per
+ * node: several web nodes each keep their own (see docs/SECURITY.md, "Login throttling").
+ *
+ * Three counters are consulted: the account (email), the client address, and the pair of both.
+ * {@link begin} checks and counts an attempt in one synchronous step before any password hashing,
+ * so parallel attempts are counted as they arrive: with 100 parallel logins, only the first
+ * `freeFailures + 1` reach the hash and the rest are refused, the right password among them too.
+ * A success clears the account's, the address's and the pair's counters.
+ *
+ * The account-wide counter is a back-off, never a permanent lock, and it does not apply to an
+ * address that signed in to that account within {@link ThrottleOptions.knownAddressMs}: a
+ * guesser elsewhere cannot keep a known operator out. The pair counter still slows guessing from
+ * such an address.
  */
 export class LoginThrottle implements LoginAttempts {
   private readonly entries = new Map<string, Entry>();
+  /** `email|ip` → time of the last success. */
+  private readonly known = new Map<string, number>();
 
   constructor(
     private readonly clock: Clock,
@@ -45,23 +60,59 @@ export class LoginThrottle implements LoginAttempts {
 
   retryAfterMs(email: string, ip: string): number {
     const now = this.clock.nowMs();
-    const waits = [this.entry(`e:${email}`, now), this.entry(`ip:${ip}`, now)].map((e) => (e ? Math.max(0, e.lockedUntil - now) : 0));
-    return Math.max(...waits);
+    const waits = this.keysOf(email, ip, now).map(([key]) => {
+      const e = this.entry(key, now);
+      return e ? Math.max(0, e.lockedUntil - now) : 0;
+    });
+    return Math.max(0, ...waits);
+  }
+
+  /**
+   * Checks and counts one attempt (as a failure until {@link succeeded} says otherwise).
+   * Returns 0 when the attempt may go on, or the milliseconds to wait (the attempt is then
+   * not counted, so hammering a locked account does not lengthen its lock).
+   */
+  begin(email: string, ip: string): number {
+    const wait = this.retryAfterMs(email, ip);
+    if (wait > 0) return wait;
+    this.failed(email, ip);
+    return 0;
   }
 
   failed(email: string, ip: string): void {
     const now = this.clock.nowMs();
-    this.bump(`e:${email}`, this.opts.freeFailures, now);
-    this.bump(`ip:${ip}`, this.opts.freeFailuresPerIp, now);
+    for (const [key, free] of this.keysOf(email, ip, now)) this.bump(key, free, now);
   }
 
-  succeeded(email: string): void {
+  succeeded(email: string, ip?: string): void {
     this.entries.delete(`e:${email}`);
+    if (ip === undefined) return;
+    this.entries.delete(`ip:${ip}`);
+    this.entries.delete(`p:${email}|${ip}`);
+    const pair = `${email}|${ip}`;
+    this.known.delete(pair);
+    this.known.set(pair, this.clock.nowMs());
+    while (this.known.size > this.opts.maxKeys) {
+      const oldest = this.known.keys().next().value;
+      if (oldest === undefined) break;
+      this.known.delete(oldest);
+    }
   }
 
   /** Number of keys remembered (for tests of the memory bound). */
   get size(): number {
     return this.entries.size;
+  }
+
+  /** The counters an attempt is checked against, with their free failures. */
+  private keysOf(email: string, ip: string, now: number): [string, number][] {
+    const keys: [string, number][] = [
+      [`ip:${ip}`, this.opts.freeFailuresPerIp],
+      [`p:${email}|${ip}`, this.opts.freeFailures],
+    ];
+    const knownAt = this.known.get(`${email}|${ip}`);
+    if (knownAt === undefined || now - knownAt > this.opts.knownAddressMs) keys.push([`e:${email}`, this.opts.freeFailures]);
+    return keys;
   }
 
   private entry(key: string, now: number): Entry | undefined {

@@ -37,9 +37,10 @@ export class DiskMediaStorage implements MediaStorage {
 
   async put(key: string, bytes: Buffer): Promise<void> {
     const file = this.fileOf(key);
-    await mkdir(path.dirname(file), { recursive: true });
+    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
     const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-    await writeFile(tmp, bytes);
+    // Media is the data directory's like the database: its owner's only.
+    await writeFile(tmp, bytes, { mode: 0o600 });
     await rename(tmp, file);
   }
 

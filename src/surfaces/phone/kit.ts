@@ -1,11 +1,13 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../main/services.js';
-import { DomainError, httpStatusOf } from '../../platform/errors.js';
+import { DomainError } from '../../platform/errors.js';
+import { jsonErrorHandler, readJsonBody, validate } from '../../platform/http/jsonRoute.js';
 import { newRid } from '../../protocol/rid.js';
 import { cleanText } from '../console/kit.js';
 import type { FollowerUserRow } from '../../modules/followers/store/users.js';
-import { requirePhoneUser } from './auth.js';
+import { bearerToken, requirePhoneUser } from './auth.js';
+import { PHONE_TOKEN_HEADER, renewedPhoneToken } from './token.js';
 
 /**
  * The phone API's route chain: bearer-token auth, a JSON body parsed from the raw bytes, zod
@@ -17,22 +19,6 @@ export const PHONE_BODY_LIMIT = 64 * 1024;
 
 /** Largest media upload (WeChat's own cap for a video a user sends is 10 MB). */
 export const PHONE_MEDIA_LIMIT = 10 * 1024 * 1024;
-
-/** Phone-specific statuses on top of httpStatusOf. */
-const PHONE_STATUS: Record<string, number> = {
-  invalid_credentials: 401,
-  body_too_large: 413,
-  unsupported_media_type: 415,
-  email_taken: 409,
-  // Readers and articles (phone/articleRoutes.ts).
-  article_deleted: 410,
-  comments_closed: 403,
-  followers_only: 403,
-  donations_disabled: 403,
-};
-
-/** HTTP status for a domain error code on the phone surface. */
-export const phoneStatusOf = (code: string): number => PHONE_STATUS[code] ?? httpStatusOf(code);
 
 /**
  * Text that ends up in the database and in XML pushed to developer servers: the console's rule
@@ -72,53 +58,40 @@ export interface PhoneRoute<B, Q> {
   handler(ctx: PhoneContext<B, Q>): Promise<object>;
 }
 
-function describeIssues(issues: z.ZodError['issues']): string {
-  return issues
-    .slice(0, 10)
-    .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
-    .join('; ');
-}
-
-/** Parses the raw body (a Buffer, see server.ts) as JSON and validates it. */
-function parseBody<B>(request: FastifyRequest, schema: z.ZodType<B>): B {
-  const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-  const text = raw.toString('utf8').replace(/^\uFEFF/, '');
-  if (text.trim().length === 0) throw new DomainError('invalid_json', 'A JSON body is required.');
-  const type = String(request.headers['content-type'] ?? '').toLowerCase();
-  if (!type.startsWith('application/json')) {
-    throw new DomainError('unsupported_media_type', 'Send the body as JSON with Content-Type: application/json.');
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new DomainError('invalid_json', 'The body is not valid JSON.');
-  }
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new DomainError('invalid_request', describeIssues(parsed.error.issues));
-  return parsed.data;
-}
-
-function parseQuery<Q>(request: FastifyRequest, schema: z.ZodType<Q>): Q {
-  const parsed = schema.safeParse(request.query ?? {});
-  if (!parsed.success) throw new DomainError('invalid_request', describeIssues(parsed.error.issues));
-  return parsed.data;
-}
+/** Phone bodies: JSON only, never empty. */
+const BODY_RULES = { empty: 'refuse' } as const;
 
 const noUser = (): FollowerUserRow => {
   throw new DomainError('unauthorized', 'Choose who to be first.');
 };
 
-/** Registers one phone route: auth, body and query validation, then the handler. */
+/** Users authenticated before their (large) body was read. */
+const earlyUsers = new WeakMap<FastifyRequest, FollowerUserRow>();
+
+/**
+ * Registers one phone route: auth, body and query validation, then the handler. A route that
+ * takes bodies larger than the JSON limit (uploads) authenticates before the body is read.
+ */
 export function phoneRoute<B = undefined, Q = Record<string, never>>(api: FastifyInstance, services: Services, route: PhoneRoute<B, Q>): void {
+  const large = (route.bodyLimit ?? 0) > PHONE_BODY_LIMIT && route.auth !== 'none';
   api.route({
     method: route.method,
     url: route.url,
     bodyLimit: route.bodyLimit ?? PHONE_BODY_LIMIT,
+    ...(large
+      ? {
+          onRequest: async (request: FastifyRequest) => {
+            earlyUsers.set(request, await requirePhoneUser(services, request));
+          },
+        }
+      : {}),
     handler: async (request, reply) => {
-      const user = route.auth === 'none' ? undefined : await requirePhoneUser(services, request);
-      const body = route.body ? parseBody(request, route.body) : (undefined as B);
-      const query = route.query ? parseQuery(request, route.query) : ({} as Q);
+      const user = route.auth === 'none' ? undefined : (earlyUsers.get(request) ?? (await requirePhoneUser(services, request)));
+      // Platform mode: a token past half its life is replaced; the page keeps the new one.
+      const renewed = user ? await renewedPhoneToken(services, bearerToken(request)) : undefined;
+      if (renewed) reply.header(PHONE_TOKEN_HEADER, renewed);
+      const body = route.body ? validate(route.body, readJsonBody(request, BODY_RULES)) : (undefined as B);
+      const query = route.query ? validate(route.query, request.query ?? {}) : ({} as Q);
       const out = await route.handler({
         services,
         request,
@@ -135,24 +108,18 @@ export function phoneRoute<B = undefined, Q = Record<string, never>>(api: Fastif
   });
 }
 
-/** The phone API's one error formatter: `{error: {code, message}}` with the code's status. */
+/** The phone API's one error formatter: the shared JSON kit's, with `www-authenticate` on 401. */
 export function phoneErrorHandler(services: Services) {
-  return (err: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) => {
-    if (err instanceof DomainError) {
-      const status = phoneStatusOf(err.code);
-      const retry = err.details?.retryAfterSec;
-      if (status === 429 && typeof retry === 'number') reply.header('retry-after', String(retry));
+  return jsonErrorHandler({
+    bodyTooLarge: 'The body is too large.',
+    details: 'fields',
+    onStatus(status, reply) {
       if (status === 401) reply.header('www-authenticate', 'Bearer');
-      return reply.code(status).send({ error: { code: err.code, message: err.message } });
-    }
-    const statusCode = (err as FastifyError).statusCode;
-    if (statusCode && statusCode >= 400 && statusCode < 500) {
-      const code = statusCode === 413 ? 'body_too_large' : statusCode === 415 ? 'unsupported_media_type' : 'bad_request';
-      const message = statusCode === 413 ? 'The body is too large.' : err.message;
-      return reply.code(statusCode).send({ error: { code, message } });
-    }
-    const id = newRid(services.clock.nowMs());
-    services.log.error({ err, rid: id, url: request.url }, 'phone: unhandled error');
-    return reply.code(500).send({ error: { code: 'internal', message: `Internal error (id ${id})`, id } });
-  };
+    },
+    logUnexpected(err, request) {
+      const id = newRid(services.clock.nowMs());
+      services.log.error({ err, rid: id, url: request.url }, 'phone: unhandled error');
+      return id;
+    },
+  });
 }

@@ -5,43 +5,77 @@ import { findFollowerUser } from '../../modules/followers/store/users.js';
 
 /**
  * Phone tokens: what a phone presents to the WebSocket (GET /phone/ws?token=) and the phone
- * API. `<user id>.<HMAC-SHA256(secret, "phone:v1:<user id>") base64url>`, with an instance
- * secret generated once and kept in the settings table, so every node accepts every node's
- * tokens and they survive restarts.
+ * API. `<user id>.<expiry, unix seconds, base 36>.<HMAC-SHA256(secret, "phone:v2:<user id>:<expiry>") base64url>`,
+ * with an instance secret generated once and kept in the settings table, so every node accepts
+ * every node's tokens and they survive restarts.
+ *
+ * In platform mode a token lives 30 days by the platform clock and is renewed on use: past half
+ * its life, a phone API answer carries a fresh one (header `x-herald-phone-token`). The emulator
+ * does not expire them: its clock travels in time and its users are simulated.
  */
+
+/** How long a phone token lives (platform mode). */
+export const PHONE_TOKEN_TTL_MS = 30 * 24 * 3600 * 1000;
+/** The header a renewed token travels in. */
+export const PHONE_TOKEN_HEADER = 'x-herald-phone-token';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The signature part of a user's token (pure). */
-export function phoneTokenSignature(secret: string, userId: string): string {
-  return createHmac('sha256', secret).update(`phone:v1:${userId}`).digest('base64url');
+export function phoneTokenSignature(secret: string, userId: string, expiresSec: number): string {
+  return createHmac('sha256', secret).update(`phone:v2:${userId}:${expiresSec}`).digest('base64url');
 }
 
-/** The token of a user under `secret` (pure). */
-export function signPhoneToken(secret: string, userId: string): string {
-  return `${userId}.${phoneTokenSignature(secret, userId)}`;
+/** The token of a user under `secret`, expiring at `expiresSec` (unix seconds; default 30 days from now). */
+export function signPhoneToken(secret: string, userId: string, expiresSec = Math.floor((Date.now() + PHONE_TOKEN_TTL_MS) / 1000)): string {
+  return `${userId}.${expiresSec.toString(36)}.${phoneTokenSignature(secret, userId, expiresSec)}`;
 }
 
-/** The user a token names when its signature is right under `secret` (pure); undefined otherwise. */
-export function phoneTokenUser(secret: string, token: unknown): string | undefined {
+/** The user and expiry a token names when its signature is right under `secret` (pure); undefined otherwise. */
+export function phoneTokenClaims(secret: string, token: unknown): { userId: string; expiresMs: number } | undefined {
   if (typeof token !== 'string' || token.length > 200) return undefined;
-  const dot = token.indexOf('.');
-  if (dot < 0) return undefined;
-  const userId = token.slice(0, dot).toLowerCase();
-  if (!UUID_RE.test(userId)) return undefined;
-  const given = Buffer.from(token.slice(dot + 1));
-  const expected = Buffer.from(phoneTokenSignature(secret, userId));
-  return given.length === expected.length && timingSafeEqual(given, expected) ? userId : undefined;
+  const parts = token.split('.');
+  if (parts.length !== 3) return undefined;
+  const userId = parts[0].toLowerCase();
+  if (!UUID_RE.test(userId) || !/^[0-9a-z]{1,9}$/.test(parts[1])) return undefined;
+  const expiresSec = parseInt(parts[1], 36);
+  const given = Buffer.from(parts[2]);
+  const expected = Buffer.from(phoneTokenSignature(secret, userId, expiresSec));
+  return given.length === expected.length && timingSafeEqual(given, expected) ? { userId, expiresMs: expiresSec * 1000 } : undefined;
 }
+
+/** The user a token names when its signature is right under `secret` (pure); undefined otherwise. Expiry is not checked here. */
+export function phoneTokenUser(secret: string, token: unknown): string | undefined {
+  return phoneTokenClaims(secret, token)?.userId;
+}
+
+type TokenServices = Pick<Services, 'db' | 'clock'> & { config: Pick<Services['config'], 'mode'> };
 
 /** Issues a phone token for a user (the phone page gets it when the user signs in or is chosen). */
-export async function issuePhoneToken(services: Pick<Services, 'db'>, userId: string): Promise<string> {
-  return signPhoneToken(await phoneTokenSecret(services.db), userId.toLowerCase());
+export async function issuePhoneToken(services: TokenServices, userId: string): Promise<string> {
+  const expiresSec = Math.floor((services.clock.nowMs() + PHONE_TOKEN_TTL_MS) / 1000);
+  return signPhoneToken(await phoneTokenSecret(services.db), userId.toLowerCase(), expiresSec);
 }
 
-/** The user a phone token belongs to, or undefined when it is forged, malformed or the user is gone. */
-export async function verifyPhoneToken(services: Pick<Services, 'db'>, token: unknown): Promise<string | undefined> {
-  const userId = phoneTokenUser(await phoneTokenSecret(services.db), token);
-  if (!userId) return undefined;
-  return (await findFollowerUser(services.db, userId)) ? userId : undefined;
+/** The claims of a token Herald accepts now: signed, and in platform mode not expired. */
+async function acceptedClaims(services: TokenServices, token: unknown) {
+  const claims = phoneTokenClaims(await phoneTokenSecret(services.db), token);
+  if (!claims) return undefined;
+  if (services.config.mode === 'platform' && claims.expiresMs <= services.clock.nowMs()) return undefined;
+  return claims;
+}
+
+/** The user a phone token belongs to, or undefined when it is forged, malformed, expired or the user is gone. */
+export async function verifyPhoneToken(services: TokenServices, token: unknown): Promise<string | undefined> {
+  const claims = await acceptedClaims(services, token);
+  if (!claims) return undefined;
+  return (await findFollowerUser(services.db, claims.userId)) ? claims.userId : undefined;
+}
+
+/** A fresh token for an accepted one past half its life (platform mode), else undefined. */
+export async function renewedPhoneToken(services: TokenServices, token: unknown): Promise<string | undefined> {
+  if (services.config.mode !== 'platform') return undefined;
+  const claims = await acceptedClaims(services, token);
+  if (!claims || claims.expiresMs - services.clock.nowMs() > PHONE_TOKEN_TTL_MS / 2) return undefined;
+  return issuePhoneToken(services, claims.userId);
 }

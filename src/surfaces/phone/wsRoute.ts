@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import websocket from '@fastify/websocket';
 import type { WebSocket } from 'ws';
+import type { Logger } from 'pino';
 import type { Services } from '../../main/services.js';
 import { verifyPhoneToken } from './token.js';
 import { listUserConversation } from '../../modules/messaging/store/conversations.js';
@@ -31,6 +32,19 @@ function sendFrame(socket: WebSocket, data: string): Promise<void> {
 }
 
 /**
+ * An error on an established phone socket. What a client did wrong (a frame over 4 KB, bad
+ * UTF-8, a broken frame: ws's WS_ERR_* codes) or a dropped connection is the client's matter:
+ * one line at warn or debug, without a stack. Anything else is Herald's and logged as an error.
+ */
+function socketError(log: Logger, err: Error & { code?: string }, socket: WebSocket): void {
+  const code = typeof err.code === 'string' ? err.code : undefined;
+  if (code?.startsWith('WS_ERR_')) log.warn({ code, reason: err.message }, 'phone socket closed: client error');
+  else if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ETIMEDOUT') log.debug({ code }, 'phone socket dropped');
+  else log.error({ err }, 'phone socket error');
+  socket.terminate();
+}
+
+/**
  * GET /phone/ws?token=<phone token>&after=<last conversation message id>: the phone's live
  * connection. On connect every conversation row of the user with id > after is replayed, oldest
  * first; then new rows, typing indicators and menu changes arrive as they happen (see
@@ -38,8 +52,8 @@ function sendFrame(socket: WebSocket, data: string): Promise<void> {
  * repeating rows the replay already sent. A bad token is refused before the upgrade (HTTP 401).
  */
 export async function registerRealtimeRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  await app.register(websocket, { options: { maxPayload: 4096 } });
   const log = services.log.child({ component: 'realtime' });
+  await app.register(websocket, { options: { maxPayload: 4096 }, errorHandler: (err, socket) => socketError(log, err, socket) });
 
   app.get(
     '/phone/ws',
@@ -102,7 +116,7 @@ export async function registerRealtimeRoutes(app: FastifyInstance, services: Ser
         clearInterval(heartbeat);
         unsubscribe();
       });
-      socket.on('error', (err) => log.debug({ err }, 'phone socket error'));
+      // Socket errors are logged once, classified, by socketError (the plugin's errorHandler).
 
       const replay = async () => {
         for (;;) {

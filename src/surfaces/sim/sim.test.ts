@@ -27,7 +27,6 @@ describeEachDb('simulator API /sim/v1', (kind) => {
       payload: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
   // Response shapes are asserted field by field below; `any` keeps those assertions readable.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const json = (r: LightMyRequestResponse) => r.json() as Record<string, any>;
 
   async function account(type = 'service', verified = true) {

@@ -16,5 +16,6 @@ describe('docs/COMPATIBILITY.md', () => {
       expect(doc).toContain(`| \`${e.path}\` | ${isRegistered ? 'implemented' : 'not yet'} |`);
     }
     expect(doc, 'run `npm run docs:compat` to regenerate').toBe(await renderCompatibility());
-  });
+    // Starts a Herald and reads every test file for the paths it calls: ~20 s on an idle machine.
+  }, 120_000);
 });

@@ -1,10 +1,12 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Services } from '../../main/services.js';
 import type { AccountRow } from '../../modules/accounts/store/accounts.js';
 import { can } from '../../modules/accounts/rules/capabilities.js';
 import { apiEntry, dailyLimit, type ApiEntry } from './apiTable/index.js';
-import { WxError } from '../../protocol/errcodes.js';
+import { DomainError } from '../../platform/errors.js';
+import { errmsgOf, refusal } from '../../protocol/errcodes.js';
 import { newRid } from '../../protocol/rid.js';
 import { maskUrl } from './requestLog.js';
 
@@ -56,8 +58,13 @@ export interface WxApi<Body = unknown> {
   /** A zod schema for the JSON body; a mismatch answers `invalidBody` (default 47001). */
   schema?: z.ZodType<Body>;
   invalidBody?: number;
-  /** Maximum body size in bytes (default 1 MiB); larger bodies answer 45002-style errors. */
+  /**
+   * Maximum body size in bytes (default 1 MiB), enforced while the body streams in: a larger
+   * body is not read and the chain answers `tooLarge` at its body step.
+   */
   maxBody?: number;
+  /** The errcode of a body over maxBody (default 45002 content size out of limit); uploads answer their size errcodes. */
+  tooLarge?: (query: Record<string, string>) => number;
   handler(ctx: WxContext<Body>): Promise<object | WxBinary | string>;
 }
 
@@ -108,7 +115,8 @@ function queryOf(req: FastifyRequest): Record<string, string> {
 /**
  * Registers a WeChat-compatible API. The chain is the same for every API: request id, method,
  * access_token, capability, quota, body, handler, response formatting and the rid log. Business
- * errors are HTTP 200 `{errcode, errmsg}` with `rid:` appended to errmsg.
+ * errors are HTTP 200 `{errcode, errmsg}` with `rid:` appended to errmsg: a DomainError with an
+ * errcode is answered with it (errmsg from the errcode table, then its hint); anything else is -1.
  */
 export function defineApi<Body = unknown>(app: FastifyInstance, services: Services, api: WxApi<Body>): void {
   const entry = implementedEntry(api.path);
@@ -120,7 +128,7 @@ export function defineApi<Body = unknown>(app: FastifyInstance, services: Servic
   const bodyMode = api.body ?? (api.methods.length === 1 && api.methods[0] === 'POST' ? 'json' : 'optional-json');
   const maxBody = api.maxBody ?? 1024 * 1024;
 
-  const handle = async (request: FastifyRequest, reply: FastifyReply) => {
+  const handle = async (request: FastifyRequest, reply: FastifyReply, tooLarge = false) => {
     const { clock, requestLog, tokens, quotas } = services;
     const started = performance.now();
     const invokedAt = clock.now();
@@ -134,49 +142,52 @@ export function defineApi<Body = unknown>(app: FastifyInstance, services: Servic
     try {
       const method = request.method === 'HEAD' ? 'GET' : request.method;
       if (!api.methods.includes(method as 'GET' | 'POST')) {
-        throw new WxError(api.methods.includes('GET') ? 43001 : 43002);
+        throw refusal(api.methods.includes('GET') ? 43001 : 43002);
       }
       let account: AccountRow | undefined;
       if (api.auth === 'token') {
         const token = query.access_token;
-        if (!token) throw new WxError(41001);
-        if (token.length > 1024 || !/^[\w\-.~+/=*]+$/.test(token)) throw new WxError(40014);
+        if (!token) throw refusal(41001);
+        if (token.length > 1024 || !/^[\w\-.~+/=*]+$/.test(token)) throw refusal(40014);
         const resolved = await tokens.resolve(token, clock.nowMs());
         // A known but unusable token still names its account, so the developer can look up the
         // 42001/40001 answer with openapi/rid/get once they have a fresh token.
         if (resolved.accountId) accountId = resolved.accountId;
-        if (resolved.state === 'expired') throw new WxError(42001);
-        if (resolved.state !== 'valid' || !resolved.account) throw new WxError(40001);
+        if (resolved.state === 'expired') throw refusal(42001);
+        if (resolved.state !== 'valid' || !resolved.account) throw refusal(40001);
         account = resolved.account;
         accountId = account.id;
-        if (account.status === 'banned') throw new WxError(48004);
-        if (capability && !can(account, capability)) throw new WxError(48001);
-        if (countQuota && !(await quotas.take(account.id, api.path, limit))) throw new WxError(45009);
+        if (account.status === 'banned') throw refusal(48004);
+        if (capability && !can(account, capability)) throw refusal(48001);
+        if (countQuota && !(await quotas.take(account.id, api.path, limit))) throw refusal(45009);
       }
       let body: unknown = undefined;
+      if (tooLarge) {
+        const code = api.tooLarge?.(query) ?? 45002;
+        throw refusal(code);
+      }
       if (method === 'POST' && bodyMode !== 'raw') {
-        if (rawBody.length > maxBody) throw new WxError(45002, 'content size out of limit');
+        if (rawBody.length > maxBody) throw refusal(45002);
         const text = rawBody.toString('utf8').trim();
         if (text.length === 0) {
-          if (bodyMode === 'json') throw new WxError(44002);
+          if (bodyMode === 'json') throw refusal(44002);
         } else {
           try {
             body = JSON.parse(text);
           } catch {
-            throw new WxError(47001);
+            throw refusal(47001);
           }
           // PostgreSQL can store neither NUL nor lone UTF-16 surrogates: refuse both here, once,
           // with WeChat's answer to bad \uxxxx escapes, instead of failing deep inside a handler.
-          if (text.includes('\\u0000') || (/\\u[dD][89a-fA-F]/.test(text) && hasIllFormedString(body))) throw new WxError(40033);
+          if (text.includes('\\u0000') || (/\\u[dD][89a-fA-F]/.test(text) && hasIllFormedString(body))) throw refusal(40033);
         }
       }
       if (api.schema && (method === 'POST' || body !== undefined)) {
         const parsed = api.schema.safeParse(body ?? {});
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
-          const where = issue && issue.path.length > 0 ? ` hint: [data.${issue.path.join('.')}]` : '';
-          const code = api.invalidBody ?? 47001;
-          throw new WxError(code, `${new WxError(code).errmsg}${where}`);
+          const hint = issue && issue.path.length > 0 ? `data.${issue.path.join('.')}` : undefined;
+          throw refusal(api.invalidBody ?? 47001, { hint });
         }
         body = parsed.data;
       }
@@ -194,9 +205,9 @@ export function defineApi<Body = unknown>(app: FastifyInstance, services: Servic
         },
       });
     } catch (err) {
-      if (err instanceof WxError) {
+      if (err instanceof DomainError && err.errcode !== undefined) {
         errcode = err.errcode;
-        result = { errcode: err.errcode, errmsg: `${err.errmsg} rid: ${rid}`, ...(err.extra ?? {}) };
+        result = { errcode, errmsg: `${errmsgOf(errcode, err)} rid: ${rid}`, ...(err.extra ?? {}) };
       } else {
         services.log.error({ err, rid, path: api.path }, 'wechat api failed');
         errcode = -1;
@@ -234,7 +245,46 @@ export function defineApi<Body = unknown>(app: FastifyInstance, services: Servic
     return reply;
   };
 
-  app.route({ method: [...ROUTED_METHODS], url: api.path, handler: handle });
+  app.route({
+    method: [...ROUTED_METHODS],
+    url: api.path,
+    bodyLimit: maxBody,
+    // A body that may be large is read only once the access_token is known to be good.
+    ...(api.auth === 'token' ? { preParsing: skipBodyUnlessAuthorized(services) } : {}),
+    handler: (request, reply) => handle(request, reply),
+    // A body over the limit is refused unread; the chain still answers (token errors first).
+    errorHandler: (err: Error & { code?: string }, request, reply) => {
+      if (err.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') throw err;
+      // Node discards the rest of the body without buffering it; closing at once instead would
+      // reset the connection under the client's feet and lose the answer.
+      reply.removeHeader('connection');
+      return handle(request, reply, true);
+    },
+  });
+}
+
+/** Bodies up to this size are read without checking the token first (no cost on small calls). */
+const READ_BEFORE_AUTH_BYTES = 64 * 1024;
+
+/**
+ * preParsing: for a body that is large or of unknown length (chunked), checks the access_token
+ * before a byte is read. A missing or unusable token replaces the body with an empty stream: the
+ * chain answers the token error as usual, at once, and Node discards whatever the client still
+ * sends (read and dropped, never buffered).
+ */
+function skipBodyUnlessAuthorized(services: Services) {
+  return async (request: FastifyRequest, _reply: FastifyReply, payload: NodeJS.ReadableStream) => {
+    const declared = Number(request.headers['content-length']);
+    const chunked = request.headers['transfer-encoding'] !== undefined;
+    if (!chunked && !(declared > READ_BEFORE_AUTH_BYTES)) return payload;
+    const token = queryOf(request).access_token;
+    const usable = token && token.length <= 1024 && (await services.tokens.resolve(token, services.clock.nowMs())).state === 'valid';
+    if (usable) return payload;
+    const empty = Readable.from([]) as Readable & { receivedEncodedLength?: number };
+    // Fastify compares what was read with Content-Length; nothing was, on purpose.
+    if (Number.isFinite(declared)) empty.receivedEncodedLength = declared;
+    return empty;
+  };
 }
 
 /** Whether a parsed JSON value holds a string with a lone surrogate (not valid UTF-16). */

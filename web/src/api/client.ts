@@ -63,6 +63,8 @@ export interface ClientOptions {
   onUnauthorized?(path: string): void;
   /** A POST without a body sends `{}` (the phone's routes expect JSON on every POST). */
   emptyJsonBody?: boolean;
+  /** Sees every response's headers (the phone keeps a renewed token). */
+  onResponse?(res: Response): void;
 }
 
 export interface RequestOptions {
@@ -92,6 +94,7 @@ export function createClient(opts: ClientOptions): ApiClient {
       if (err instanceof DOMException && err.name === 'AbortError') throw err;
       throw new ApiError(0, 'network', t('api.heraldCouldNotBe'));
     }
+    opts.onResponse?.(res);
     const text = await res.text();
     let data: unknown = undefined;
     try {

@@ -81,7 +81,7 @@ export function ConsoleApp() {
           /* the session may already be gone: signing out locally is what matters */
         }
         signedOut();
-        navigate('/console/login', { replace: true });
+        void navigate('/console/login', { replace: true });
       },
     };
   }, [session, signedOut, navigate]);
@@ -107,7 +107,7 @@ export function ConsoleApp() {
       <LoginPage
         onSignedIn={async () => {
           await queryClient.fetchQuery({ ...meQuery, staleTime: 0 });
-          navigate(nextFrom(search), { replace: true });
+          void navigate(nextFrom(search), { replace: true });
         }}
       />
     );

@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import { errorMessage } from '../api/client.js';
+import { t } from '../i18n/index.js';
 import { Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
-import { Alert, Loading } from '../ui/index.js';
+import { Alert, Button, Loading } from '../ui/index.js';
+import { Avatar } from './kit/Avatar.js';
+import { NavBar, Screen } from './kit/chrome.js';
 import { ArticleOverlay } from './article/ArticleView.js';
 import { ChatScreen } from './chat/ChatScreen.js';
 import { ChatsTab } from './chats/ChatsTab.js';
@@ -17,29 +20,72 @@ import { ProfileScreen } from './profile/ProfileScreen.js';
 import { SearchScreen } from './search/SearchScreen.js';
 import { SignIn } from './signin/SignIn.js';
 import { SubscriptionsFolder } from './chats/SubscriptionsFolder.js';
-import { useScan } from './sheets/useScan.js';
+import { useScan, type ScanOutcome } from './sheets/useScan.js';
 import { WhoAmI } from './signin/WhoAmI.js';
-import type { PhoneUser } from './types.js';
+import type { PhoneUser, Profile } from './types.js';
 import './phone.css';
 import './chat/chat.css';
 import './article/article.css';
 
 type Mode = 'emulator' | 'platform';
 
-/** Acts on `?scan=<code>` (the page a QR code's URL opens links here), once, then drops it. */
+/**
+ * Acts on `?scan=<code>` (the page a QR code's URL opens links here), once, then drops it. A
+ * link is not a scan in the phone's own scanner: an account the user does not follow yet is
+ * shown first, with a Follow button, and followed only when they tap it (as WeChat asks).
+ */
 function ScanFromLink() {
   const { pathname, search } = useLocation();
   const navigate = useNavigate();
   const scan = useScan();
   const [error, setError] = useState<string | null>(null);
+  const [confirm, setConfirm] = useState<{ text: string; account: Profile } | null>(null);
+  const [busy, setBusy] = useState(false);
   useEffect(() => {
     const q = new URLSearchParams(search);
     const text = q.get('scan');
     if (!text || pathname !== '/phone') return;
     q.delete('scan');
-    navigate(`/phone${q.size ? `?${q}` : ''}`, { replace: true });
-    scan(text).catch((err) => setError(errorMessage(err)));
+    void navigate(`/phone${q.size ? `?${q}` : ''}`, { replace: true });
+    phoneApi
+      .post<ScanOutcome | { kind: 'preview'; account: Profile }>('/scan', { text, preview: true })
+      .then((out) => (out.kind === 'preview' && !out.account.followed ? setConfirm({ text, account: out.account }) : scan(text)))
+      .catch((err) => setError(errorMessage(err)));
   }, [pathname, search, scan]);
+  if (confirm) {
+    const { account } = confirm;
+    const follow = async () => {
+      setBusy(true);
+      try {
+        await scan(confirm.text);
+        setConfirm(null);
+      } catch (err) {
+        setError(errorMessage(err));
+      } finally {
+        setBusy(false);
+      }
+    };
+    return (
+      <div className="ph-overlay ph-white" role="dialog" aria-label={t('phoneProfile.followThisAccount')} data-testid="scan-confirm">
+        <Screen nav={<NavBar title="" back={() => setConfirm(null)} tone="white" />} className="ph-white">
+          <div className="ph-profile">
+            <Avatar name={account.name} seed={account.appid} size={72} />
+            <h2 className="ph-profile-name">{account.name}</h2>
+            {account.description && <p className="ph-profile-desc">{account.description}</p>}
+            {error && <Alert tone="error">{error}</Alert>}
+            <div className="ph-profile-actions">
+              <Button variant="primary" className="ph-wide" loading={busy} onClick={() => void follow()} disabled={account.status !== 'active'}>
+                {t('phoneProfile.follow')}
+              </Button>
+              <Button variant="secondary" className="ph-wide" onClick={() => setConfirm(null)}>
+                {t('phoneSearch.cancel')}
+              </Button>
+            </div>
+          </div>
+        </Screen>
+      </div>
+    );
+  }
   return error ? <Alert tone="error">{error}</Alert> : null;
 }
 

@@ -181,7 +181,7 @@ export function PhoneProvider({ me, mode, token, onSignOut, children }: {
   const navigate = useNavigate();
   const signOut = useCallback(() => {
     onSignOut();
-    navigate('/phone', { replace: true });
+    void navigate('/phone', { replace: true });
   }, [onSignOut]);
 
   const value = useMemo<PhoneState>(

@@ -39,6 +39,11 @@ const client = createClient({
   onUnauthorized: () => {
     if (getToken()) window.dispatchEvent(new Event(PHONE_SIGNED_OUT));
   },
+  // Platform mode renews a token past half its life (x-herald-phone-token); keep the new one.
+  onResponse: (res) => {
+    const renewed = res.headers.get('x-herald-phone-token');
+    if (renewed && getToken()) setToken(renewed);
+  },
 });
 
 /** GET, POST (JSON) and upload (multipart) to /phone/api, as this tab's follower. */

@@ -64,7 +64,7 @@ export function Banner() {
       data-testid="notification-banner"
       onClick={() => {
         dismissBanner();
-        navigate(`/phone/chat/${encodeURIComponent(banner.appid)}`);
+        void navigate(`/phone/chat/${encodeURIComponent(banner.appid)}`);
       }}
     >
       <Avatar name={banner.name} seed={banner.appid} size={36} />

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/connect.js';
-import { accounts } from '../schema.js';
+import { accessTokens, accounts } from '../schema.js';
 import { organizations } from '../../operators/schema.js';
 import type { AccountType } from '../rules/capabilities.js';
 import { hashSecret, newAppid, newAppSecret, newOriginalId, newSalt } from '../../../protocol/ids.js';
@@ -52,15 +52,23 @@ export async function registerAccount(db: Executor, input: RegisterAccountInput)
   return { account, secret };
 }
 
-/** Issues a new AppSecret; the old one stops working at once (as on WeChat). */
+/**
+ * Issues a new AppSecret; the old one stops working at once (as on WeChat). Every access_token
+ * issued under the old secret is revoked with it (later calls answer 40001): the reference does
+ * not say whether WeChat keeps them until they expire, and a reset is what an operator does when
+ * the secret, and so its tokens, leaked. Callers drop the token cache (tokens.forgetAccount).
+ */
 export async function resetAppSecret(db: Executor, accountId: string, nowMs: number): Promise<string> {
   const secret = newAppSecret();
   const salt = newSalt();
-  const rows = await db
-    .update(accounts)
-    .set({ secretHash: hashSecret(secret, salt), secretSalt: salt, secretHint: secret.slice(-4), secretResetAt: new Date(nowMs) })
-    .where(eq(accounts.id, accountId))
-    .returning({ id: accounts.id });
-  if (rows.length === 0) throw new DomainError('not_found', 'Account not found.');
-  return secret;
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(accounts)
+      .set({ secretHash: hashSecret(secret, salt), secretSalt: salt, secretHint: secret.slice(-4), secretResetAt: new Date(nowMs) })
+      .where(eq(accounts.id, accountId))
+      .returning({ id: accounts.id });
+    if (rows.length === 0) throw new DomainError('not_found', 'Account not found.');
+    await tx.delete(accessTokens).where(eq(accessTokens.accountId, accountId));
+    return secret;
+  });
 }

@@ -33,20 +33,20 @@ export async function authenticateApp(
   creds: AppCredentials,
   opts: { requireGrantType?: boolean; onAccount?: (accountId: string) => void } = {},
 ): Promise<AccountRow> {
-  if (missing(creds.appid)) throw new DomainError('appid_missing', 'appid missing');
-  if (missing(creds.secret)) throw new DomainError('secret_missing', 'appsecret missing');
+  if (missing(creds.appid)) throw new DomainError('appid_missing', 'appid missing', undefined, { errcode: 41002 });
+  if (missing(creds.secret)) throw new DomainError('secret_missing', 'appsecret missing', undefined, { errcode: 41004 });
   if (opts.requireGrantType && creds.grantType !== 'client_credential') {
-    throw new DomainError('invalid_grant_type', 'grant_type must be client_credential');
+    throw new DomainError('invalid_grant_type', 'grant_type must be client_credential', undefined, { errcode: 40002 });
   }
   // Malformed AppIDs (wrong type, 10 KB strings, control characters) never reach the database.
-  if (typeof creds.appid !== 'string' || !APPID_RE.test(creds.appid)) throw new DomainError('invalid_appid', 'invalid appid');
+  if (typeof creds.appid !== 'string' || !APPID_RE.test(creds.appid)) throw new DomainError('invalid_appid', 'invalid appid', undefined, { errcode: 40013 });
   const account = await findAccountByAppid(services.db, creds.appid);
-  if (!account) throw new DomainError('invalid_appid', 'invalid appid');
+  if (!account) throw new DomainError('invalid_appid', 'invalid appid', undefined, { errcode: 40013 });
   opts.onAccount?.(account.id);
   const secret = creds.secret;
   // Only a salted hash of the AppSecret is stored; compare hashes in constant time.
   if (typeof secret !== 'string' || secret.length > MAX_SECRET_LENGTH || !secretMatches(secret, account.secretSalt, account.secretHash)) {
-    throw new DomainError('invalid_secret', 'invalid appsecret');
+    throw new DomainError('invalid_secret', 'invalid appsecret', undefined, { errcode: 40125 });
   }
   return account;
 }

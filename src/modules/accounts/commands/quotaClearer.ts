@@ -15,7 +15,7 @@ import { DomainError } from '../../../platform/errors.js';
 export async function clearApiQuota(services: Pick<Services, 'db' | 'clock' | 'quotas'>, accountId: string, api?: string): Promise<void> {
   const month = chinaMonth(services.clock.nowMs());
   if (!(await takeQuotaClear(services.db, accountId, month, QUOTA_CLEARS_PER_MONTH))) {
-    throw new DomainError('quota_clear_limit', `quota may be cleared ${QUOTA_CLEARS_PER_MONTH} times per month`);
+    throw new DomainError('quota_clear_limit', `quota may be cleared ${QUOTA_CLEARS_PER_MONTH} times per month`, undefined, { errcode: 48006 });
   }
   await services.quotas.clear(accountId, api);
 }

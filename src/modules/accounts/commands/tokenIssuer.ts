@@ -14,6 +14,7 @@ import {
   takeForceRefresh,
   tokenState,
   TOKEN_LIFETIME_SEC,
+  tokenDigest,
   type TokenKind,
 } from '../store/tokens.js';
 import { authenticateApp, type AppCredentials } from './appAuthenticator.js';
@@ -48,14 +49,20 @@ export interface IssuedToken {
  * Refuses callers outside the account's whitelist (40164). Only getting a token is restricted,
  * as on WeChat; the token itself then works from anywhere.
  */
+/** The 40164 text WeChat sends: the IPv4 address and its IPv4-mapped IPv6 form. */
+export function ipNotWhitelistedMessage(ip: string): string {
+  const v6 = ip.includes(':') ? ip : `::ffff:${ip}`;
+  return `invalid ip ${ip} ipv6 ${v6}, not in whitelist`;
+}
+
 function checkWhitelist(account: AccountRow, clientIp: string): void {
   if (!ipAllowed(account.ipWhitelist ?? [], clientIp)) {
-    throw new DomainError('ip_not_whitelisted', `${clientIp} is not in the IP whitelist`, { ip: clientIp });
+    throw new DomainError('ip_not_whitelisted', `${clientIp} is not in the IP whitelist`, { ip: clientIp }, { errcode: 40164, errmsg: ipNotWhitelistedMessage(clientIp) });
   }
 }
 
 async function takeQuota(services: Services, accountId: string, api: string): Promise<void> {
-  if (!(await services.quotas.take(accountId, api))) throw new DomainError('quota_exceeded', `daily quota of ${api} reached`);
+  if (!(await services.quotas.take(accountId, api))) throw new DomainError('quota_exceeded', `daily quota of ${api} reached`, undefined, { errcode: 45009 });
 }
 
 /** Supersedes the live tokens of `kind` and stores a fresh one. Runs inside the caller's transaction. */
@@ -82,12 +89,30 @@ export async function issueAccessToken(services: Services, req: TokenRequest): P
   await takeQuota(services, account.id, TOKEN_API);
   const nowMs = services.clock.nowMs();
   const token = await services.db.transaction(async (tx) => {
-    if (!(await lockAccountForTokens(tx, account.id))) throw new DomainError('invalid_appid', 'invalid appid');
+    if (!(await lockAccountForTokens(tx, account.id))) throw new DomainError('invalid_appid', 'invalid appid', undefined, { errcode: 40013 });
     return rotate(tx, account.id, 'token', nowMs);
   });
   // Drop cached token states of this account so the superseded token's overlap starts now.
   services.tokens.forgetAccount(account.id);
   return { accessToken: token, expiresIn: TOKEN_LIFETIME_SEC };
+}
+
+/**
+ * The plaintext of each account's current stable token, in this process's memory only (the
+ * database keeps digests), so normal mode can answer the same token again. Bounded; an account
+ * forgotten here gets a new token at its next normal-mode call.
+ */
+const stablePlaintext = new Map<string, string>();
+const MAX_STABLE_REMEMBERED = 100_000;
+
+function rememberStable(accountId: string, token: string): void {
+  stablePlaintext.delete(accountId);
+  stablePlaintext.set(accountId, token);
+  while (stablePlaintext.size > MAX_STABLE_REMEMBERED) {
+    const oldest = stablePlaintext.keys().next().value;
+    if (oldest === undefined) break;
+    stablePlaintext.delete(oldest);
+  }
 }
 
 /**
@@ -108,21 +133,27 @@ export async function issueStableToken(services: Services, req: TokenRequest & {
   let rotated = false;
   const issued = await services.db.transaction(async (tx): Promise<IssuedToken> => {
     // The lock makes concurrent normal-mode calls agree on one token instead of each rotating.
-    if (!(await lockAccountForTokens(tx, account.id))) throw new DomainError('invalid_appid', 'invalid appid');
+    if (!(await lockAccountForTokens(tx, account.id))) throw new DomainError('invalid_appid', 'invalid appid', undefined, { errcode: 40013 });
     if (!req.forceRefresh) {
       const current = await currentToken(tx, account.id, 'stable');
-      if (current && tokenState(current, nowMs) === 'valid') {
+      // Only the digest is stored: the current token can be answered again only by a node that
+      // still holds its plaintext in memory; any other node (or after a restart) rotates.
+      const known = stablePlaintext.get(account.id);
+      if (current && known && tokenDigest(known) === current.token && tokenState(current, nowMs) === 'valid') {
         const leftMs = current.expiresAt.getTime() - nowMs;
-        if (leftMs >= STABLE_ROTATE_BEFORE_MS) return { accessToken: current.token, expiresIn: Math.floor(leftMs / 1000) };
+        if (leftMs >= STABLE_ROTATE_BEFORE_MS) return { accessToken: known, expiresIn: Math.floor(leftMs / 1000) };
       }
     } else {
       const verdict = await takeForceRefresh(tx, account.id, chinaDay(nowMs), new Date(nowMs));
-      if (verdict === 'daily_limit') throw new DomainError('force_refresh_daily_limit', 'force_refresh is limited to 20 per day');
-      if (verdict === 'too_frequent') throw new DomainError('force_refresh_too_frequent', 'force_refresh needs 30 s between calls');
+      if (verdict === 'daily_limit') throw new DomainError('force_refresh_daily_limit', 'force_refresh is limited to 20 per day', undefined, { errcode: 45009 });
+      if (verdict === 'too_frequent') throw new DomainError('force_refresh_too_frequent', 'force_refresh needs 30 s between calls', undefined, { errcode: 45011 });
     }
     rotated = true;
     return { accessToken: await rotate(tx, account.id, 'stable', nowMs), expiresIn: TOKEN_LIFETIME_SEC };
   });
-  if (rotated) services.tokens.forgetAccount(account.id);
+  if (rotated) {
+    rememberStable(account.id, issued.accessToken);
+    services.tokens.forgetAccount(account.id);
+  }
   return issued;
 }

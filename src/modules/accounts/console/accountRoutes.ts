@@ -5,6 +5,7 @@ import { openAccount } from '../commands/accountOpener.js';
 import { listAccountsOfOrg } from '../store/accounts.js';
 import { accountInScope } from '../../../surfaces/console/accountScope.js';
 import { cleanText, consoleRoute } from '../../../surfaces/console/kit.js';
+import { allowed } from '../../operators/rules/policy.js';
 import { presentAccountDetail, presentAccountSummary } from './presenters.js';
 
 const createBody = z.object({
@@ -20,6 +21,7 @@ export function registerAccountRoutes(api: FastifyInstance, services: Services):
   consoleRoute(api, services, {
     method: 'GET',
     url: '/accounts',
+    action: 'account.list',
     async handler({ session }) {
       const rows = await listAccountsOfOrg(services.db, session.org.id);
       return { accounts: rows.map(presentAccountSummary) };
@@ -29,6 +31,7 @@ export function registerAccountRoutes(api: FastifyInstance, services: Services):
   consoleRoute(api, services, {
     method: 'POST',
     url: '/accounts',
+    action: 'account.create',
     body: createBody,
     status: 201,
     async handler({ session, body }) {
@@ -44,9 +47,10 @@ export function registerAccountRoutes(api: FastifyInstance, services: Services):
   consoleRoute(api, services, {
     method: 'GET',
     url: '/accounts/:appid',
+    action: 'account.view',
     async handler({ session, params }) {
       const account = await accountInScope(services.db, session, params.appid);
-      return { account: presentAccountDetail(account) };
+      return { account: presentAccountDetail(account, { secrets: allowed(session.operator, 'account.secrets.view') }) };
     },
   });
 }

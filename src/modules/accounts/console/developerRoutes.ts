@@ -33,9 +33,11 @@ export function registerDeveloperRoutes(api: FastifyInstance, services: Services
   consoleRoute(api, services, {
     method: 'POST',
     url: '/accounts/:appid/secret/reset',
+    action: 'account.secret.reset',
     async handler({ session, params }) {
       const account = await accountInScope(services.db, session, params.appid);
       const secret = await resetAppSecret(services.db, account.id, services.clock.nowMs());
+      services.tokens.forgetAccount(account.id);
       return { secret, secret_hint: secret.slice(-4) };
     },
   });
@@ -43,6 +45,7 @@ export function registerDeveloperRoutes(api: FastifyInstance, services: Services
   consoleRoute(api, services, {
     method: 'PUT',
     url: '/accounts/:appid/ip-whitelist',
+    action: 'account.ipWhitelist.edit',
     body: whitelistBody,
     async handler({ session, params, body }) {
       const account = await accountInScope(services.db, session, params.appid);
@@ -54,6 +57,7 @@ export function registerDeveloperRoutes(api: FastifyInstance, services: Services
   consoleRoute(api, services, {
     method: 'PUT',
     url: '/accounts/:appid/server',
+    action: 'account.server.edit',
     body: serverBody,
     async handler({ session, params, body }) {
       const account = await accountInScope(services.db, session, params.appid);
@@ -70,6 +74,7 @@ export function registerDeveloperRoutes(api: FastifyInstance, services: Services
   consoleRoute(api, services, {
     method: 'POST',
     url: '/accounts/:appid/server/disable',
+    action: 'account.server.edit',
     async handler({ session, params }) {
       const account = await accountInScope(services.db, session, params.appid);
       await disableServer(services, account.id);

@@ -32,24 +32,28 @@ export function presentAccountSummary(a: AccountRow) {
   };
 }
 
-export function presentServer(a: AccountRow) {
+/**
+ * The callback server's configuration. `secrets: false` (an operator whose role may not see them,
+ * see operators/rules/policy.ts) leaves the Token and EncodingAESKey out as null.
+ */
+export function presentServer(a: AccountRow, opts: { secrets: boolean } = { secrets: true }) {
   return {
     url: a.serverUrl,
-    token: a.serverToken,
-    encoding_aes_key: a.serverAesKey,
+    token: opts.secrets ? a.serverToken : null,
+    encoding_aes_key: opts.secrets ? a.serverAesKey : null,
     mode: a.serverMode,
     enabled: a.serverEnabled,
     verified_at: iso(a.serverVerifiedAt),
   };
 }
 
-export function presentAccountDetail(a: AccountRow) {
+export function presentAccountDetail(a: AccountRow, opts: { secrets: boolean } = { secrets: true }) {
   return {
     ...presentAccountSummary(a),
     secret_hint: a.secretHint,
     secret_reset_at: iso(a.secretResetAt),
     ip_whitelist: [...a.ipWhitelist],
-    server: presentServer(a),
+    server: presentServer(a, opts),
     capabilities: capabilityList(a).map((c) => ({ capability: c.capability, label: c.label, allowed: c.allowed })),
   };
 }

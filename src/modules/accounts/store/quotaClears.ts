@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/connect.js';
 import { quotaClears } from '../schema.js';
 
@@ -19,11 +19,3 @@ export async function takeQuotaClear(db: Executor, accountId: string, month: str
   return rows.length > 0;
 }
 
-/** Quota clears used by the account in `month`. */
-export async function quotaClearsUsed(db: Executor, accountId: string, month: string): Promise<number> {
-  const [row] = await db
-    .select({ count: quotaClears.count })
-    .from(quotaClears)
-    .where(and(eq(quotaClears.accountId, accountId), eq(quotaClears.month, month)));
-  return row?.count ?? 0;
-}

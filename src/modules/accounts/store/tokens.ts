@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/connect.js';
 import { accessTokens, accounts, stableTokenForces } from '../schema.js';
@@ -9,8 +10,16 @@ export const TOKEN_OVERLAP_MS = 5 * 60 * 1000;
 /** access_token lifetime. */
 export const TOKEN_LIFETIME_SEC = 7200;
 
+/**
+ * The stored form of an access_token: its SHA-256 (hex). Tokens are 512 random bits, so a plain
+ * digest is enough; the plaintext is never written to the database (migration 0007 converted the
+ * rows written before).
+ */
+export const tokenDigest = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
+
+/** The row of a token (looked up by its digest). `row.token` is the digest. */
 export async function findToken(db: Executor, token: string): Promise<TokenRow | undefined> {
-  const [row] = await db.select().from(accessTokens).where(eq(accessTokens.token, token)).limit(1);
+  const [row] = await db.select().from(accessTokens).where(eq(accessTokens.token, tokenDigest(token))).limit(1);
   return row;
 }
 
@@ -57,7 +66,7 @@ export async function insertToken(
   tx: Executor,
   row: { token: string; accountId: string; kind: TokenKind; issuedAt: Date; expiresAt: Date },
 ): Promise<void> {
-  await tx.insert(accessTokens).values(row);
+  await tx.insert(accessTokens).values({ ...row, token: tokenDigest(row.token) });
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../../main/services.js';
 import { defineApi } from '../../../surfaces/wechat/kit.js';
-import { WxError } from '../../../protocol/errcodes.js';
+import { refusal } from '../../../protocol/errcodes.js';
 import { formatIp, parseIp } from '../rules/ipWhitelist.js';
 import { checkCallbackServer, type CheckAction, type CheckOperator } from '../../callbacks/commands/callbackChecker.js';
 
@@ -86,13 +86,13 @@ export function registerMiscApis(app: FastifyInstance, services: Services): void
     maxBody: 16 * 1024,
     async handler(ctx) {
       const body = ctx.body;
-      if (!isRecord(body)) throw new WxError(47001);
+      if (!isRecord(body)) throw refusal(47001);
       const { action, check_operator: operator } = body;
       if (typeof action !== 'string' || !ACTIONS.includes(action as CheckAction)) {
-        throw new WxError(40035, 'invalid args hint: [action must be dns, ping or all]');
+        throw refusal(40035, { hint: 'action must be dns, ping or all' });
       }
       if (typeof operator !== 'string' || !OPERATORS.includes(operator as CheckOperator)) {
-        throw new WxError(40035, 'invalid args hint: [check_operator must be CHINANET, UNICOM, CAP or DEFAULT]');
+        throw refusal(40035, { hint: 'check_operator must be CHINANET, UNICOM, CAP or DEFAULT' });
       }
       const result = await checkCallbackServer(ctx.account.serverUrl, action as CheckAction, operator as CheckOperator);
       return { dns: result.dns, ping: result.ping };
@@ -106,15 +106,15 @@ export function registerMiscApis(app: FastifyInstance, services: Services): void
     maxBody: 16 * 1024,
     async handler(ctx) {
       const body = ctx.body;
-      if (!isRecord(body)) throw new WxError(47001);
+      if (!isRecord(body)) throw refusal(47001);
       const rid = body.rid;
-      if (typeof rid !== 'string' || !RID_RE.test(rid)) throw new WxError(RID_MALFORMED, 'rid is error');
+      if (typeof rid !== 'string' || !RID_RE.test(rid)) throw refusal(RID_MALFORMED, { errmsg: 'rid is error' });
       const record = await ctx.services.requestLog.find(rid);
       if (!record || ctx.services.clock.nowMs() - record.invokedAt.getTime() > RID_TTL_MS) {
-        throw new WxError(RID_NOT_FOUND, 'rid not found');
+        throw refusal(RID_NOT_FOUND, { errmsg: 'rid not found' });
       }
       // Requests that named no account (an unknown appid, say) belong to nobody and are not shown.
-      if (record.accountId !== ctx.account.id) throw new WxError(RID_OTHER_ACCOUNT, 'could not query this rid,no permission');
+      if (record.accountId !== ctx.account.id) throw refusal(RID_OTHER_ACCOUNT, { errmsg: 'could not query this rid,no permission' });
       return {
         errcode: 0,
         errmsg: 'ok',

@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../../main/services.js';
 import type { AccountRow } from '../store/accounts.js';
 import { defineApi } from '../../../surfaces/wechat/kit.js';
-import { WxError } from '../../../protocol/errcodes.js';
-import { wx } from '../../../surfaces/wechat/wxDomainErrors.js';
+import { refusal } from '../../../protocol/errcodes.js';
 import { can } from '../rules/capabilities.js';
 import { isSnsPath, isWellFormedCgiPath, quotaCapability } from '../../../surfaces/wechat/apiTable/index.js';
 import { clearApiQuota } from '../commands/quotaClearer.js';
@@ -23,13 +22,13 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 /** Validates a quota API's cgi_path for the account: 76003 malformed, 76021 unknown, 76022 not allowed. */
 function cgiPathFor(body: unknown, account: AccountRow): string {
-  if (!isRecord(body)) throw new WxError(47001);
+  if (!isRecord(body)) throw refusal(47001);
   const path = body.cgi_path;
-  if (!isWellFormedCgiPath(path)) throw new WxError(CGI_PATH_MALFORMED, CGI_PATH_MALFORMED_MSG);
-  if (isSnsPath(path)) throw new WxError(76022);
+  if (!isWellFormedCgiPath(path)) throw refusal(CGI_PATH_MALFORMED, { errmsg: CGI_PATH_MALFORMED_MSG });
+  if (isSnsPath(path)) throw refusal(76022);
   const capability = quotaCapability(path);
-  if (capability === undefined) throw new WxError(76021);
-  if (capability !== 'none' && !can(account, capability)) throw new WxError(76022);
+  if (capability === undefined) throw refusal(76021);
+  if (capability !== 'none' && !can(account, capability)) throw refusal(76022);
   return path;
 }
 
@@ -54,7 +53,7 @@ export function registerQuotaApis(app: FastifyInstance, services: Services): voi
     maxBody: 16 * 1024,
     async handler(ctx) {
       const path = cgiPathFor(ctx.body, ctx.account);
-      await wx(() => clearApiQuota(ctx.services, ctx.account.id, path));
+      await clearApiQuota(ctx.services, ctx.account.id, path);
       return { errcode: 0, errmsg: 'ok' };
     },
   });
@@ -66,12 +65,12 @@ export function registerQuotaApis(app: FastifyInstance, services: Services): voi
     maxBody: 16 * 1024,
     async handler(ctx) {
       const body = ctx.body;
-      if (!isRecord(body)) throw new WxError(47001);
+      if (!isRecord(body)) throw refusal(47001);
       const appid = body.appid;
-      if (appid === undefined || appid === null || appid === '') throw new WxError(41002);
+      if (appid === undefined || appid === null || appid === '') throw refusal(41002);
       // A token may clear only its own account's quota.
-      if (appid !== ctx.account.appid) throw new WxError(40013);
-      await wx(() => clearApiQuota(ctx.services, ctx.account.id));
+      if (appid !== ctx.account.appid) throw refusal(40013);
+      await clearApiQuota(ctx.services, ctx.account.id);
       return { errcode: 0, errmsg: 'ok' };
     },
   });
@@ -85,14 +84,12 @@ export function registerQuotaApis(app: FastifyInstance, services: Services): voi
     async handler(ctx) {
       // Parameters come as JSON fields; the query string is accepted too, as some clients send it.
       const body = isRecord(ctx.body) ? ctx.body : ctx.body === undefined ? {} : null;
-      if (!body) throw new WxError(47001);
+      if (!body) throw refusal(47001);
       const appid = body.appid ?? ctx.query.appid;
       const secret = body.appsecret ?? ctx.query.appsecret;
       // The IP whitelist guards getting a token only, so it is not applied here.
-      await wx(async () => {
-        const account = await authenticateApp(ctx.services, { appid, secret }, { onAccount: ctx.attribute });
-        await clearApiQuota(ctx.services, account.id);
-      });
+      const account = await authenticateApp(ctx.services, { appid, secret }, { onAccount: ctx.attribute });
+      await clearApiQuota(ctx.services, account.id);
       return { errcode: 0, errmsg: 'ok' };
     },
   });

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../../../test/harness.js';
 import { expectWxError, fetchToken, useToken, wxCall } from '../../../../test/wxClient.js';
 import { accessTokens } from '../schema.js';
+import { tokenDigest } from '../store/tokens.js';
 import { apiQuotaUsage } from '../../../surfaces/wechat/schema.js';
 import { chinaDay } from '../../../platform/clock.js';
 import { setIpWhitelist } from '../commands/ipWhitelistSetter.js';
@@ -87,7 +88,8 @@ describeEachDb('/cgi-bin/token', (kind) => {
     herald.services.clock.advance(1_000);
     expectWxError(await useToken(herald, a), 40001, 'invalid credential, access_token is invalid or not latest');
     expect((await useToken(herald, b)).ip_list).toBeDefined();
-    const [row] = await herald.services.db.select().from(accessTokens).where(eq(accessTokens.token, a));
+    // Stored as its digest (security/accessTokenDigests.test.ts).
+    const [row] = await herald.services.db.select().from(accessTokens).where(eq(accessTokens.token, tokenDigest(a)));
     expect(row.supersededAt).not.toBeNull();
     expect(row.kind).toBe('token');
   });

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../../main/services.js';
 import { defineApi, type WxContext } from '../../../surfaces/wechat/kit.js';
-import { WxError } from '../../../protocol/errcodes.js';
-import { wx } from '../../../surfaces/wechat/wxDomainErrors.js';
+import { refusal } from '../../../protocol/errcodes.js';
 import { issueAccessToken, issueStableToken } from '../commands/tokenIssuer.js';
 
 /** Form bodies on /cgi-bin/token are read only when this small (the parameters are tiny). */
@@ -40,7 +39,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 function forceRefreshOf(v: unknown): boolean {
   if (v === undefined || v === null || v === false || v === 'false') return false;
   if (v === true || v === 'true') return true;
-  throw new WxError(47001);
+  throw refusal(47001);
 }
 
 /** /cgi-bin/token and /cgi-bin/stable_token (reference §1). */
@@ -52,15 +51,13 @@ export function registerTokenApis(app: FastifyInstance, services: Services): voi
     body: 'raw',
     async handler(ctx) {
       const p = tokenParams(ctx);
-      const issued = await wx(() =>
-        issueAccessToken(ctx.services, {
-          grantType: p.grant_type,
-          appid: p.appid,
-          secret: p.secret,
-          clientIp: ctx.clientIp,
-          onAccount: ctx.attribute,
-        }),
-      );
+      const issued = await issueAccessToken(ctx.services, {
+        grantType: p.grant_type,
+        appid: p.appid,
+        secret: p.secret,
+        clientIp: ctx.clientIp,
+        onAccount: ctx.attribute,
+      });
       return { access_token: issued.accessToken, expires_in: issued.expiresIn };
     },
   });
@@ -73,18 +70,16 @@ export function registerTokenApis(app: FastifyInstance, services: Services): voi
     maxBody: 64 * 1024,
     async handler(ctx) {
       const body = ctx.body;
-      if (!isRecord(body)) throw new WxError(47001);
+      if (!isRecord(body)) throw refusal(47001);
       const forceRefresh = forceRefreshOf(body.force_refresh);
-      const issued = await wx(() =>
-        issueStableToken(ctx.services, {
-          grantType: body.grant_type,
-          appid: body.appid,
-          secret: body.secret,
-          forceRefresh,
-          clientIp: ctx.clientIp,
-          onAccount: ctx.attribute,
-        }),
-      );
+      const issued = await issueStableToken(ctx.services, {
+        grantType: body.grant_type,
+        appid: body.appid,
+        secret: body.secret,
+        forceRefresh,
+        clientIp: ctx.clientIp,
+        onAccount: ctx.attribute,
+      });
       return { access_token: issued.accessToken, expires_in: issued.expiresIn };
     },
   });

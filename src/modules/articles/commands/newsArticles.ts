@@ -1,7 +1,7 @@
 import type { Executor } from '../../../platform/db/connect.js';
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
-import { WxError } from '../../../protocol/errcodes.js';
+import { ERRMSG, refusal } from '../../../protocol/errcodes.js';
 import { articleMediaIds, contentImageIds, keepContentImages, newArticleId, parseArticleInput, parseArticleList, type ArticleInput } from '../rules/article.js';
 import { mediaAlive, newMediaId } from '../../media/rules/media.js';
 import { findMediaMany } from '../../media/store/media.js';
@@ -32,8 +32,9 @@ const MESSAGES: Record<number, string> = {
 };
 
 /** A refused article as a DomainError with the WeChat errcode. */
-export function articleRefusal(err: WxError): DomainError {
-  return new DomainError('invalid_article', err.errcode === 40035 && err.errmsg !== 'invalid args' ? err.errmsg : (MESSAGES[err.errcode] ?? err.errmsg), { errcode: err.errcode });
+export function articleRefusal(err: DomainError): DomainError {
+  const errcode = err.errcode ?? -1;
+  return new DomainError('invalid_article', errcode === 40035 && err.message !== ERRMSG[40035] ? err.message : (MESSAGES[errcode] ?? err.message), { errcode });
 }
 
 /** An unknown news group (or one no longer in the place asked about) as WeChat's 40007. */
@@ -71,14 +72,14 @@ export async function checkArticleRefs(db: Executor, nowMs: number, accountId: s
     if (!m || m.accountId !== accountId || !kinds.includes(m.kind) || !mediaAlive(m, nowMs)) return false;
     return m.origin === 'material' || (temporaryOk && m.origin === 'temporary');
   };
-  for (const id of thumbs) if (!ownMaterial(id, ['image', 'thumb'], opts.allowTemporaryCover ?? false)) throw articleRefusal(new WxError(40007));
-  for (const id of images) if (!ownMaterial(id, ['image'], false)) throw articleRefusal(new WxError(40007));
+  for (const id of thumbs) if (!ownMaterial(id, ['image', 'thumb'], opts.allowTemporaryCover ?? false)) throw articleRefusal(refusal(40007));
+  for (const id of images) if (!ownMaterial(id, ['image'], false)) throw articleRefusal(refusal(40007));
   await keepServedImages(db, list, opts.publicUrl);
   for (const a of list) {
     if (!a.reprintOf) continue;
     const original = await findArticle(db, a.reprintOf);
     if (!original || original.accountId === accountId || !original.publishedAt || original.isDeleted || !original.original || !original.canReprint) {
-      throw articleRefusal(new WxError(53600));
+      throw articleRefusal(refusal(53600));
     }
   }
 }
@@ -100,14 +101,14 @@ async function keepServedImages(db: Executor, list: ArticleInput[], publicUrl: s
 /** Parses the articles of a new group (1 to 8), or throws the refusal. */
 export function parseGroupArticles(services: Pick<Services, 'config'>, raw: unknown, opts: PrepareOptions): ArticleInput[] {
   const parsed = parseArticleList(raw, { forConsole: opts.forConsole, requireThumb: opts.requireThumb, publicUrl: services.config.publicUrl });
-  if (parsed instanceof WxError) throw articleRefusal(parsed);
+  if (parsed instanceof DomainError) throw articleRefusal(parsed);
   return parsed;
 }
 
 /** Parses one article replacing another in a group of `groupSize` articles, or throws the refusal. */
 export function parseOneArticle(services: Pick<Services, 'config'>, raw: unknown, groupSize: number, opts: PrepareOptions): ArticleInput {
   const parsed = parseArticleInput(raw, { forConsole: opts.forConsole, requireThumb: opts.requireThumb, publicUrl: services.config.publicUrl, single: groupSize === 1 });
-  if (parsed instanceof WxError) throw articleRefusal(parsed);
+  if (parsed instanceof DomainError) throw articleRefusal(parsed);
   return parsed;
 }
 

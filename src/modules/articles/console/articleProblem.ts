@@ -1,5 +1,4 @@
 import { DomainError } from '../../../platform/errors.js';
-import { WxError } from '../../../protocol/errcodes.js';
 
 /**
  * What the operator is told when an article is refused: the field it concerns (shown next to
@@ -18,13 +17,14 @@ const PROBLEMS: Record<number, { field: string; message: string }> = {
   53600: { field: 'reprint_of', message: 'The reposted article is not valid.' },
 };
 
-/** Turns a refused article (WxError from the shared rules or a command) into the console's error. */
-export function articleProblem(err: WxError, index: number | undefined): DomainError {
-  let problem = PROBLEMS[err.errcode];
-  if (err.errcode === 40035 && /donation/.test(err.errmsg)) problem = { field: 'donations_enabled', message: 'Donations are only possible on original content.' };
-  else if (err.errcode === 40035 && /original/.test(err.errmsg)) problem = { field: 'original', message: 'A repost cannot be declared original.' };
-  if (err.errcode === 45008) return new DomainError('invalid_article', 'A push post has at most 8 articles.', { errcode: err.errcode, field: 'articles' });
+/** Turns an article the shared rules (or a command) refused into the console's error. */
+export function articleProblem(err: DomainError, index: number | undefined): DomainError {
+  const errcode = err.errcode ?? -1;
+  let problem = PROBLEMS[errcode];
+  if (errcode === 40035 && /donation/.test(err.message)) problem = { field: 'donations_enabled', message: 'Donations are only possible on original content.' };
+  else if (errcode === 40035 && /original/.test(err.message)) problem = { field: 'original', message: 'A repost cannot be declared original.' };
+  if (errcode === 45008) return new DomainError('invalid_article', 'A push post has at most 8 articles.', { errcode, field: 'articles' });
   const where = index !== undefined ? `Article ${index + 1}: ` : '';
-  if (!problem) return new DomainError('invalid_article', `${where}${err.errmsg} (${err.errcode}).`, { errcode: err.errcode, ...(index !== undefined ? { index } : {}) });
-  return new DomainError('invalid_article', problem.message, { errcode: err.errcode, field: problem.field, ...(index !== undefined ? { index } : {}) });
+  if (!problem) return new DomainError('invalid_article', `${where}${err.message} (${errcode}).`, { errcode, ...(index !== undefined ? { index } : {}) });
+  return new DomainError('invalid_article', problem.message, { errcode, field: problem.field, ...(index !== undefined ? { index } : {}) });
 }

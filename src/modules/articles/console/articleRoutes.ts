@@ -42,6 +42,7 @@ export function registerArticleRoutes(api: FastifyInstance, services: Services):
   consoleRoute(api, services, {
     method: 'GET',
     url: '/accounts/:appid/drafts',
+    action: 'articles.view',
     query: pageQuery,
     async handler({ session, params, query }) {
       const account = await accountInScope(services.db, session, params.appid);
@@ -58,6 +59,7 @@ export function registerArticleRoutes(api: FastifyInstance, services: Services):
   consoleRoute(api, services, {
     method: 'GET',
     url: '/accounts/:appid/drafts/:mediaId',
+    action: 'articles.view',
     async handler({ session, params }) {
       const account = await accountInScope(services.db, session, params.appid);
       return draftOf(services, account, params.mediaId);
@@ -67,6 +69,7 @@ export function registerArticleRoutes(api: FastifyInstance, services: Services):
   consoleRoute(api, services, {
     method: 'DELETE',
     url: '/accounts/:appid/drafts/:mediaId',
+    action: 'articles.edit',
     async handler({ session, params }) {
       const account = await accountInScope(services.db, session, params.appid);
       await deleteDraft(services, { accountId: account.id, mediaId: params.mediaId ?? '' });
@@ -77,6 +80,7 @@ export function registerArticleRoutes(api: FastifyInstance, services: Services):
   consoleRoute(api, services, {
     method: 'GET',
     url: '/accounts/:appid/published',
+    action: 'articles.view',
     query: pageQuery,
     async handler({ session, params, query }) {
       const account = await accountInScope(services.db, session, params.appid);
@@ -98,6 +102,7 @@ export function registerArticleRoutes(api: FastifyInstance, services: Services):
     consoleRoute(large, services, {
       method: 'POST',
       url: '/accounts/:appid/drafts',
+      action: 'articles.edit',
       body: draftBody,
       status: 201,
       async handler({ session, params, body }) {
@@ -110,6 +115,7 @@ export function registerArticleRoutes(api: FastifyInstance, services: Services):
     consoleRoute(large, services, {
       method: 'PUT',
       url: '/accounts/:appid/drafts/:mediaId',
+      action: 'articles.edit',
       body: draftBody,
       async handler({ session, params, body }) {
         const account = await accountInScope(services.db, session, params.appid);

@@ -4,7 +4,7 @@ import { signedInOperator, type ConsoleClient } from '../../../../test/consoleFi
 import { PLACEHOLDER_PNG } from '../../../surfaces/sim/placeholders.js';
 import { consoleUpload, multipart } from '../../../../test/consoleUpload.js';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 /** An image material of the account, for covers and article images. */
 async function imageMaterial(h: TestHerald, client: ConsoleClient, appid: string, n = 0): Promise<{ media_id: string; url: string }> {

@@ -5,7 +5,7 @@ import { HOSTILE_BODIES, expectHostileBodiesRefused } from '../../../../test/hos
 import { consoleUpload, multipart } from '../../../../test/consoleUpload.js';
 import { PLACEHOLDER_PNG } from '../../../surfaces/sim/placeholders.js';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 /** Article fields a hostile editor might send (each inside an otherwise valid draft body). */
 const HOSTILE_ARTICLES: Array<[string, unknown]> = [

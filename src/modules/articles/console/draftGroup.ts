@@ -1,6 +1,6 @@
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
-import { WxError } from '../../../protocol/errcodes.js';
+import { refusal } from '../../../protocol/errcodes.js';
 import { ARTICLE_LIMITS, parseArticleInput, type ArticleInput } from '../rules/article.js';
 import { createDraft } from '../commands/draftCreator.js';
 import { replaceDraft } from '../commands/draftReplacer.js';
@@ -15,12 +15,12 @@ import { articleProblem } from './articleProblem.js';
  */
 export function parseEditorArticles(raw: unknown[], publicUrl: string): ArticleInput[] {
   if (raw.length === 0) throw new DomainError('invalid_article', 'A push post needs at least one article.', { field: 'articles' });
-  if (raw.length > ARTICLE_LIMITS.articlesPerGroup) throw articleProblem(new WxError(45008), undefined);
+  if (raw.length > ARTICLE_LIMITS.articlesPerGroup) throw articleProblem(refusal(45008), undefined);
   return raw.map((item, index) => {
     const bad = unstorableField(item);
     if (bad) throw new DomainError('invalid_article', 'Remove the invisible control characters or broken text from this field.', { field: bad, index });
     const parsed = parseArticleInput(item, { forConsole: true, requireThumb: false, single: raw.length === 1, publicUrl });
-    if (parsed instanceof WxError) throw articleProblem(parsed, index);
+    if (parsed instanceof DomainError) throw articleProblem(parsed, index);
     return parsed;
   });
 }
@@ -40,7 +40,7 @@ async function checkCovers(services: Pick<Services, 'db'>, accountId: string, li
   for (const [index, a] of list.entries()) {
     if (!a.thumbMediaId) continue;
     const m = await findMaterial(services.db, accountId, a.thumbMediaId);
-    if (!m || (m.kind !== 'image' && m.kind !== 'thumb')) throw articleProblem(new WxError(40007), index);
+    if (!m || (m.kind !== 'image' && m.kind !== 'thumb')) throw articleProblem(refusal(40007), index);
   }
 }
 

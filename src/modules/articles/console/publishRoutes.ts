@@ -55,6 +55,7 @@ export function registerPublishRoutes(api: FastifyInstance, services: Services):
   consoleRoute(api, services, {
     method: 'POST',
     url: '/accounts/:appid/drafts/:mediaId/publish',
+    action: 'articles.publish',
     status: 202,
     async handler({ session, params }) {
       const account = await accountInScope(services.db, session, params.appid);
@@ -69,6 +70,7 @@ export function registerPublishRoutes(api: FastifyInstance, services: Services):
   consoleRoute(api, services, {
     method: 'GET',
     url: '/accounts/:appid/articles/:articleId/preview',
+    action: 'articles.view',
     async handler({ session, params }) {
       const account = await accountInScope(services.db, session, params.appid);
       const article = await findArticle(services.db, params.articleId ?? '');
@@ -80,6 +82,7 @@ export function registerPublishRoutes(api: FastifyInstance, services: Services):
   consoleRoute(api, services, {
     method: 'GET',
     url: '/accounts/:appid/publish/:publishId',
+    action: 'articles.view',
     async handler({ session, params }) {
       const account = await accountInScope(services.db, session, params.appid);
       const id = /^\d{1,15}$/.test(params.publishId ?? '') ? Number(params.publishId) : 0;

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { WxError } from '../../../protocol/errcodes.js';
+import { DomainError } from '../../../platform/errors.js';
 import { cleanArticleContent, isHeraldImage, normalizeCrop, parseArticleInput, parseArticleList, type ArticleInput } from './article.js';
 
 const BASE = 'https://herald.example';
 const THUMB = 'T'.repeat(64);
 const ok = (raw: Record<string, unknown>, opts = {}) => {
   const r = parseArticleInput({ title: 'Hello', content: '<p>Body text</p>', thumb_media_id: THUMB, ...raw }, { publicUrl: BASE, ...opts });
-  if (r instanceof WxError) throw new Error(`refused ${r.errcode} ${r.errmsg}`);
+  if (r instanceof DomainError) throw new Error(`refused ${r.errcode} ${r.message}`);
   return r;
 };
 const code = (raw: unknown, opts = {}) => {
   const r = parseArticleInput(raw, { publicUrl: BASE, ...opts });
-  return r instanceof WxError ? r.errcode : 0;
+  return r instanceof DomainError ? r.errcode : 0;
 };
 const base = { title: 'Hello', content: '<p>Body</p>', thumb_media_id: THUMB };
 
@@ -129,16 +129,16 @@ describe('parseArticleList', () => {
   it('takes 1 to 8 articles and keeps digests only for one', () => {
     const list = (n: number) => Array.from({ length: n }, () => ({ ...base, digest: 'D' }));
     const one = parseArticleList(list(1), { publicUrl: BASE });
-    expect(one instanceof WxError ? one.errcode : one[0].digest).toBe('D');
+    expect(one instanceof DomainError ? one.errcode : one[0].digest).toBe('D');
     const eight = parseArticleList(list(8), { publicUrl: BASE });
-    expect(eight instanceof WxError ? eight.errcode : eight.map((a) => a.digest)).toEqual(Array(8).fill(''));
+    expect(eight instanceof DomainError ? eight.errcode : eight.map((a) => a.digest)).toEqual(Array(8).fill(''));
     const nine = parseArticleList(list(9));
-    expect(nine instanceof WxError && nine.errcode).toBe(45008);
+    expect(nine instanceof DomainError && nine.errcode).toBe(45008);
     for (const empty of [[], undefined, null]) {
       const r = parseArticleList(empty);
-      expect(r instanceof WxError && r.errcode).toBe(44003);
+      expect(r instanceof DomainError && r.errcode).toBe(44003);
     }
     const notList = parseArticleList({ title: 'x' });
-    expect(notList instanceof WxError && notList.errcode).toBe(47001);
+    expect(notList instanceof DomainError && notList.errcode).toBe(47001);
   });
 });

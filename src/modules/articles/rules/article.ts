@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { WxError } from '../../../protocol/errcodes.js';
+import { DomainError } from '../../../platform/errors.js';
+import { refusal } from '../../../protocol/errcodes.js';
 import { articleText, sanitizeArticleHtml } from './articleHtml.js';
 import { MEDIA_ID_RE } from '../../media/rules/media.js';
 
@@ -76,29 +77,29 @@ export const ARTICLE_ID_RE = /^[A-Za-z0-9_-]{1,128}$/;
 const chars = (s: string) => [...s].length;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function str(raw: Record<string, unknown>, key: string): string | WxError {
+function str(raw: Record<string, unknown>, key: string): string | DomainError {
   const v = raw[key];
   if (v === undefined || v === null) return '';
   if (typeof v === 'string') return v;
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  return new WxError(47001);
+  return refusal(47001);
 }
 
 /** A 0/1 flag: numbers, "0"/"1" strings and booleans are accepted, as SDKs send them differently. */
-function flag(raw: Record<string, unknown>, key: string): number | WxError {
+function flag(raw: Record<string, unknown>, key: string): number | DomainError {
   const v = raw[key];
   if (v === undefined || v === null || v === '') return 0;
   if (v === 0 || v === '0' || v === false) return 0;
   if (v === 1 || v === '1' || v === true) return 1;
-  return new WxError(40035);
+  return refusal(40035);
 }
 
-function bool(raw: Record<string, unknown>, key: string, fallback: boolean): boolean | WxError {
+function bool(raw: Record<string, unknown>, key: string, fallback: boolean): boolean | DomainError {
   const v = raw[key];
   if (v === undefined || v === null) return fallback;
   if (v === true || v === 1 || v === '1') return true;
   if (v === false || v === 0 || v === '0') return false;
-  return new WxError(47001);
+  return refusal(47001);
 }
 
 /**
@@ -157,15 +158,15 @@ function isHttpUrl(s: string): boolean {
   }
 }
 
-function parseImageList(raw: unknown): ArticleInput['imageInfo'] | WxError {
-  if (!isObject(raw) || !Array.isArray(raw.image_list)) return new WxError(47001);
+function parseImageList(raw: unknown): ArticleInput['imageInfo'] | DomainError {
+  if (!isObject(raw) || !Array.isArray(raw.image_list)) return refusal(47001);
   const list = raw.image_list;
-  if (list.length === 0) return new WxError(40007);
-  if (list.length > ARTICLE_LIMITS.newspicImages) return new WxError(45008);
+  if (list.length === 0) return refusal(40007);
+  if (list.length > ARTICLE_LIMITS.newspicImages) return refusal(45008);
   const out: { image_media_id: string }[] = [];
   for (const item of list) {
-    if (!isObject(item) || typeof item.image_media_id !== 'string') return new WxError(47001);
-    if (!MEDIA_ID_RE.test(item.image_media_id)) return new WxError(40007);
+    if (!isObject(item) || typeof item.image_media_id !== 'string') return refusal(47001);
+    if (!MEDIA_ID_RE.test(item.image_media_id)) return refusal(40007);
     out.push({ image_media_id: item.image_media_id });
   }
   return { image_list: out };
@@ -173,51 +174,51 @@ function parseImageList(raw: unknown): ArticleInput['imageInfo'] | WxError {
 
 /**
  * Validates one article of a draft, news material or uploadnews body. Returns the article to
- * store, or the WxError WeChat answers. Content is sanitized here, once, before it is stored.
+ * store, or the DomainError WeChat answers. Content is sanitized here, once, before it is stored.
  */
-export function parseArticleInput(raw: unknown, opts: ParseArticleOptions = {}): ArticleInput | WxError {
-  if (!isObject(raw)) return new WxError(47001);
+export function parseArticleInput(raw: unknown, opts: ParseArticleOptions = {}): ArticleInput | DomainError {
+  if (!isObject(raw)) return refusal(47001);
   const fields: Record<string, string> = {};
   for (const key of ['article_type', 'title', 'author', 'digest', 'content', 'content_source_url', 'thumb_media_id', 'pic_crop_235_1', 'pic_crop_1_1']) {
     const v = str(raw, key);
-    if (v instanceof WxError) return v;
+    if (v instanceof DomainError) return v;
     fields[key] = v;
   }
   const articleType = (fields.article_type || 'news') as ArticleType;
-  if (articleType !== 'news' && articleType !== 'newspic') return new WxError(40035);
+  if (articleType !== 'news' && articleType !== 'newspic') return refusal(40035);
 
   const title = fields.title.trim();
-  if (title === '') return new WxError(44003);
-  if (chars(title) > ARTICLE_LIMITS.title) return new WxError(45003);
-  if (chars(fields.author) > ARTICLE_LIMITS.author) return new WxError(45110);
-  if (chars(fields.digest) > ARTICLE_LIMITS.digest) return new WxError(45004);
+  if (title === '') return refusal(44003);
+  if (chars(title) > ARTICLE_LIMITS.title) return refusal(45003);
+  if (chars(fields.author) > ARTICLE_LIMITS.author) return refusal(45110);
+  if (chars(fields.digest) > ARTICLE_LIMITS.digest) return refusal(45004);
 
   const rawContent = fields.content;
-  if (rawContent.length >= ARTICLE_LIMITS.contentChars || Buffer.byteLength(rawContent) >= ARTICLE_LIMITS.contentBytes) return new WxError(45002);
+  if (rawContent.length >= ARTICLE_LIMITS.contentChars || Buffer.byteLength(rawContent) >= ARTICLE_LIMITS.contentBytes) return refusal(45002);
   const content = cleanArticleContent(rawContent, opts.publicUrl);
-  if (articleType === 'news' && articleText(content) === '' && !/<img\b/i.test(content)) return new WxError(44004);
+  if (articleType === 'news' && articleText(content) === '' && !/<img\b/i.test(content)) return refusal(44004);
 
   const contentSourceUrl = fields.content_source_url.trim();
-  if (chars(contentSourceUrl) > ARTICLE_LIMITS.sourceUrl) return new WxError(45005);
-  if (contentSourceUrl !== '' && !isHttpUrl(contentSourceUrl)) return new WxError(40066);
+  if (chars(contentSourceUrl) > ARTICLE_LIMITS.sourceUrl) return refusal(45005);
+  if (contentSourceUrl !== '' && !isHttpUrl(contentSourceUrl)) return refusal(40066);
 
   const thumbMediaId = fields.thumb_media_id;
-  if (thumbMediaId !== '' && !MEDIA_ID_RE.test(thumbMediaId)) return new WxError(40007);
-  if (articleType === 'news' && thumbMediaId === '' && (opts.requireThumb ?? true)) return new WxError(40007);
+  if (thumbMediaId !== '' && !MEDIA_ID_RE.test(thumbMediaId)) return refusal(40007);
+  if (articleType === 'news' && thumbMediaId === '' && (opts.requireThumb ?? true)) return refusal(40007);
 
   const picCrop2351 = normalizeCrop(fields.pic_crop_235_1);
   const picCrop11 = normalizeCrop(fields.pic_crop_1_1);
-  if (picCrop2351 === null || picCrop11 === null) return new WxError(40035);
+  if (picCrop2351 === null || picCrop11 === null) return refusal(40035);
 
   const showCoverPic = flag(raw, 'show_cover_pic');
   const needOpenComment = flag(raw, 'need_open_comment');
   const onlyFansCanComment = flag(raw, 'only_fans_can_comment');
-  for (const f of [showCoverPic, needOpenComment, onlyFansCanComment]) if (f instanceof WxError) return f;
+  for (const f of [showCoverPic, needOpenComment, onlyFansCanComment]) if (f instanceof DomainError) return f;
 
   let imageInfo: ArticleInput['imageInfo'] = null;
   if (articleType === 'newspic') {
     const parsed = parseImageList(raw.image_info);
-    if (parsed instanceof WxError) return parsed;
+    if (parsed instanceof DomainError) return parsed;
     imageInfo = parsed;
   }
 
@@ -225,7 +226,7 @@ export function parseArticleInput(raw: unknown, opts: ParseArticleOptions = {}):
   const digest = single ? (fields.digest.trim() || [...articleText(content)].slice(0, ARTICLE_LIMITS.autoDigest).join('')) : '';
 
   const extension = parseExtension(raw, opts.forConsole ?? false);
-  if (extension instanceof WxError) return extension;
+  if (extension instanceof DomainError) return extension;
 
   return {
     articleType,
@@ -248,23 +249,23 @@ export function parseArticleInput(raw: unknown, opts: ParseArticleOptions = {}):
 type Extension = Pick<ArticleInput, 'original' | 'canReprint' | 'reprintOf' | 'donationsEnabled' | 'adsEnabled'>;
 
 /** The console's originality, reprint, donation and ad settings (the WeChat API keeps the defaults). */
-function parseExtension(raw: Record<string, unknown>, forConsole: boolean): Extension | WxError {
+function parseExtension(raw: Record<string, unknown>, forConsole: boolean): Extension | DomainError {
   const none: Extension = { original: false, canReprint: true, reprintOf: null, donationsEnabled: false, adsEnabled: false };
   if (!forConsole) return none;
   const original = bool(raw, 'original', false);
   const canReprint = bool(raw, 'can_reprint', true);
   const donationsEnabled = bool(raw, 'donations_enabled', false);
   const adsEnabled = bool(raw, 'ads_enabled', false);
-  for (const v of [original, canReprint, donationsEnabled, adsEnabled]) if (v instanceof WxError) return v;
+  for (const v of [original, canReprint, donationsEnabled, adsEnabled]) if (v instanceof DomainError) return v;
   const reprintOfRaw = raw.reprint_of;
   let reprintOf: string | null = null;
   if (reprintOfRaw !== undefined && reprintOfRaw !== null && reprintOfRaw !== '') {
-    if (typeof reprintOfRaw !== 'string' || !ARTICLE_ID_RE.test(reprintOfRaw)) return new WxError(53600);
+    if (typeof reprintOfRaw !== 'string' || !ARTICLE_ID_RE.test(reprintOfRaw)) return refusal(53600);
     reprintOf = reprintOfRaw;
   }
   // Donations go to authors of original work; a repost is nobody's original.
-  if (donationsEnabled && !original) return new WxError(40035, 'donations need an original article');
-  if (original && reprintOf) return new WxError(40035, 'a repost cannot be declared original');
+  if (donationsEnabled && !original) return new DomainError('rejected', 'donations need an original article', undefined, { errcode: 40035 });
+  if (original && reprintOf) return new DomainError('rejected', 'a repost cannot be declared original', undefined, { errcode: 40035 });
   return {
     original: original as boolean,
     canReprint: canReprint as boolean,
@@ -278,14 +279,14 @@ function parseExtension(raw: Record<string, unknown>, forConsole: boolean): Exte
  * The articles of a new group: 1 to 8 (44003 none, 45008 more). The digest is kept only when
  * the group has a single article.
  */
-export function parseArticleList(raw: unknown, opts: Omit<ParseArticleOptions, 'single'> = {}): ArticleInput[] | WxError {
-  if (!Array.isArray(raw)) return new WxError(raw === undefined || raw === null ? 44003 : 47001);
-  if (raw.length === 0) return new WxError(44003);
-  if (raw.length > ARTICLE_LIMITS.articlesPerGroup) return new WxError(45008);
+export function parseArticleList(raw: unknown, opts: Omit<ParseArticleOptions, 'single'> = {}): ArticleInput[] | DomainError {
+  if (!Array.isArray(raw)) return refusal(raw === undefined || raw === null ? 44003 : 47001);
+  if (raw.length === 0) return refusal(44003);
+  if (raw.length > ARTICLE_LIMITS.articlesPerGroup) return refusal(45008);
   const out: ArticleInput[] = [];
   for (const item of raw) {
     const parsed = parseArticleInput(item, { ...opts, single: raw.length === 1 });
-    if (parsed instanceof WxError) return parsed;
+    if (parsed instanceof DomainError) return parsed;
     out.push(parsed);
   }
   return out;

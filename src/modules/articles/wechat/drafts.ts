@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../../main/services.js';
 import { defineApi } from '../../../surfaces/wechat/kit.js';
-import { WxError } from '../../../protocol/errcodes.js';
+import { refusal } from '../../../protocol/errcodes.js';
 import { createDraft } from '../commands/draftCreator.js';
 import { updateDraft } from '../commands/draftUpdater.js';
 import { deleteDraft } from '../commands/draftDeleter.js';
 import { countNewsGroups, findGroupArticles, findNewsGroup, type NewsGroupFilter } from '../store/newsGroups.js';
 import { presentNewsItems } from './presenters.js';
-import { ARTICLE_MAX_BODY, NEWS_MAX_BODY, SMALL_BODY, batchgetGroups, mediaIdArg, objectBody, wxArticle } from './newsCommon.js';
+import { ARTICLE_MAX_BODY, NEWS_MAX_BODY, SMALL_BODY, batchgetGroups, mediaIdArg, objectBody } from './newsCommon.js';
 
 /** The draft box: the account's drafts not yet published or mass-sent. */
 const inBox = (accountId: string): NewsGroupFilter => ({ accountId, origin: 'draft', states: ['draft'] });
@@ -26,7 +26,7 @@ export function registerDraftApis(app: FastifyInstance, services: Services): voi
     maxBody: NEWS_MAX_BODY,
     async handler(ctx) {
       const body = objectBody(ctx.body);
-      const { group } = await wxArticle(() => createDraft(ctx.services, { accountId: ctx.account.id, articles: body.articles }));
+      const { group } = await createDraft(ctx.services, { accountId: ctx.account.id, articles: body.articles });
       return { media_id: group.id };
     },
   });
@@ -39,7 +39,7 @@ export function registerDraftApis(app: FastifyInstance, services: Services): voi
     async handler(ctx) {
       const id = mediaIdArg(objectBody(ctx.body));
       const group = await findNewsGroup(ctx.services.db, ctx.account.id, id);
-      if (!group || group.origin !== 'draft' || group.state !== 'draft') throw new WxError(40007);
+      if (!group || group.origin !== 'draft' || group.state !== 'draft') throw refusal(40007);
       return { news_item: presentNewsItems(await findGroupArticles(ctx.services.db, group.id), { baseUrl }) };
     },
   });
@@ -52,7 +52,7 @@ export function registerDraftApis(app: FastifyInstance, services: Services): voi
     async handler(ctx) {
       const body = objectBody(ctx.body);
       const mediaId = mediaIdArg(body);
-      await wxArticle(() => updateDraft(ctx.services, { accountId: ctx.account.id, mediaId, index: body.index ?? 0, article: body.articles }));
+      await updateDraft(ctx.services, { accountId: ctx.account.id, mediaId, index: body.index ?? 0, article: body.articles });
       return { errcode: 0, errmsg: 'ok' };
     },
   });
@@ -64,7 +64,7 @@ export function registerDraftApis(app: FastifyInstance, services: Services): voi
     maxBody: SMALL_BODY,
     async handler(ctx) {
       const mediaId = mediaIdArg(objectBody(ctx.body));
-      await wxArticle(() => deleteDraft(ctx.services, { accountId: ctx.account.id, mediaId }));
+      await deleteDraft(ctx.services, { accountId: ctx.account.id, mediaId });
       return { errcode: 0, errmsg: 'ok' };
     },
   });

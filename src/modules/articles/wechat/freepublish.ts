@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../../main/services.js';
 import { defineApi } from '../../../surfaces/wechat/kit.js';
-import { WxError } from '../../../protocol/errcodes.js';
+import { refusal } from '../../../protocol/errcodes.js';
 import { submitPublish } from '../commands/publishSubmitter.js';
 import { deletePublishedArticle } from '../commands/publishedArticleDeleter.js';
 import { findGroupArticles, findNewsGroup, findNewsGroupByArticleId, type NewsGroupFilter } from '../store/newsGroups.js';
 import { findPublishJob } from '../store/publishJobs.js';
 import { articleUrlFor } from '../rules/articleUrl.js';
 import { presentNewsItems } from './presenters.js';
-import { SMALL_BODY, batchgetGroups, intArg, mediaIdArg, objectBody, wxArticle } from './newsCommon.js';
+import { SMALL_BODY, batchgetGroups, intArg, mediaIdArg, objectBody } from './newsCommon.js';
 
 /** Published groups still readable (at least one article not deleted), for freepublish/batchget. */
 const publishedOf = (accountId: string): NewsGroupFilter => ({ accountId, published: true, live: true });
@@ -16,7 +16,7 @@ const publishedOf = (accountId: string): NewsGroupFilter => ({ accountId, publis
 /** An article_id argument: 53600 when missing or not a string. */
 function articleIdArg(body: Record<string, unknown>): string {
   const id = body.article_id;
-  if (typeof id !== 'string' || id === '') throw new WxError(53600);
+  if (typeof id !== 'string' || id === '') throw refusal(53600);
   return id;
 }
 
@@ -35,7 +35,7 @@ export function registerFreepublishApis(app: FastifyInstance, services: Services
     maxBody: SMALL_BODY,
     async handler(ctx) {
       const mediaId = mediaIdArg(objectBody(ctx.body));
-      const { publishId, msgDataId } = await wxArticle(() => submitPublish(ctx.services, { accountId: ctx.account.id, mediaId }));
+      const { publishId, msgDataId } = await submitPublish(ctx.services, { accountId: ctx.account.id, mediaId });
       return { errcode: 0, errmsg: 'ok', publish_id: String(publishId), msg_data_id: msgDataId };
     },
   });
@@ -48,7 +48,7 @@ export function registerFreepublishApis(app: FastifyInstance, services: Services
     async handler(ctx) {
       const id = intArg(objectBody(ctx.body).publish_id);
       const job = typeof id === 'number' ? await findPublishJob(ctx.services.db, ctx.account.id, id) : undefined;
-      if (!job) throw new WxError(53502);
+      if (!job) throw refusal(53502);
       const out: Record<string, unknown> = { publish_id: String(job.id), publish_status: job.status };
       if (job.articleId) {
         const group = await findNewsGroup(ctx.services.db, ctx.account.id, job.groupId);
@@ -72,7 +72,7 @@ export function registerFreepublishApis(app: FastifyInstance, services: Services
     async handler(ctx) {
       const body = objectBody(ctx.body);
       const articleId = articleIdArg(body);
-      await wxArticle(() => deletePublishedArticle(ctx.services, { accountId: ctx.account.id, articleId, index: body.index }));
+      await deletePublishedArticle(ctx.services, { accountId: ctx.account.id, articleId, index: body.index });
       return { errcode: 0, errmsg: 'ok' };
     },
   });
@@ -84,7 +84,7 @@ export function registerFreepublishApis(app: FastifyInstance, services: Services
     maxBody: SMALL_BODY,
     async handler(ctx) {
       const group = await findNewsGroupByArticleId(ctx.services.db, ctx.account.id, articleIdArg(objectBody(ctx.body)));
-      if (!group) throw new WxError(53600);
+      if (!group) throw refusal(53600);
       return { news_item: presentNewsItems(await findGroupArticles(ctx.services.db, group.id), { baseUrl, withDeleted: true }) };
     },
   });

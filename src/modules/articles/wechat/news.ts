@@ -4,7 +4,7 @@ import { defineApi } from '../../../surfaces/wechat/kit.js';
 import { addNewsMaterial } from '../commands/newsMaterialCreator.js';
 import { updateNewsMaterial } from '../commands/newsMaterialUpdater.js';
 import { uploadNews } from '../commands/uploadNewsCreator.js';
-import { ARTICLE_MAX_BODY, NEWS_MAX_BODY, mediaIdArg, objectBody, wxArticle } from './newsCommon.js';
+import { ARTICLE_MAX_BODY, NEWS_MAX_BODY, mediaIdArg, objectBody } from './newsCommon.js';
 
 /**
  * Legacy news APIs still in use (reference §9): material/add_news and update_news (permanent
@@ -19,7 +19,7 @@ export function registerNewsApis(app: FastifyInstance, services: Services): void
     maxBody: NEWS_MAX_BODY,
     async handler(ctx) {
       const body = objectBody(ctx.body);
-      const { group } = await wxArticle(() => addNewsMaterial(ctx.services, { accountId: ctx.account.id, articles: body.articles }));
+      const { group } = await addNewsMaterial(ctx.services, { accountId: ctx.account.id, articles: body.articles });
       return { media_id: group.id };
     },
   });
@@ -32,7 +32,7 @@ export function registerNewsApis(app: FastifyInstance, services: Services): void
     async handler(ctx) {
       const body = objectBody(ctx.body);
       const mediaId = mediaIdArg(body);
-      await wxArticle(() => updateNewsMaterial(ctx.services, { accountId: ctx.account.id, mediaId, index: body.index ?? 0, article: body.articles }));
+      await updateNewsMaterial(ctx.services, { accountId: ctx.account.id, mediaId, index: body.index ?? 0, article: body.articles });
       return { errcode: 0, errmsg: 'ok' };
     },
   });
@@ -44,7 +44,7 @@ export function registerNewsApis(app: FastifyInstance, services: Services): void
     maxBody: NEWS_MAX_BODY,
     async handler(ctx) {
       const body = objectBody(ctx.body);
-      const { group } = await wxArticle(() => uploadNews(ctx.services, { accountId: ctx.account.id, articles: body.articles }));
+      const { group } = await uploadNews(ctx.services, { accountId: ctx.account.id, articles: body.articles });
       return { type: 'news', media_id: group.id, created_at: Math.floor(group.createdAt.getTime() / 1000) };
     },
   });

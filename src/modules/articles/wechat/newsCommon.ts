@@ -1,8 +1,7 @@
-import { DomainError } from '../../../platform/errors.js';
 import type { Executor } from '../../../platform/db/connect.js';
 import type { ArticleRow } from '../store/articles.js';
 import { countNewsGroups, findArticlesOfGroups, listNewsGroups, type NewsGroupFilter, type NewsGroupRow } from '../store/newsGroups.js';
-import { WxError } from '../../../protocol/errcodes.js';
+import { refusal } from '../../../protocol/errcodes.js';
 
 /**
  * What the draft, freepublish and news APIs share: body limits, refusals with WeChat's
@@ -19,26 +18,16 @@ export const ARTICLE_MAX_BODY = 512 * 1024;
 /** Small bodies ({media_id}, {publish_id}, paging). */
 export const SMALL_BODY = 16 * 1024;
 
-/** Runs an article command and answers its refusal (details.errcode) as WeChat's errcode. */
-export async function wxArticle<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    if (err instanceof DomainError && typeof err.details?.errcode === 'number') throw new WxError(err.details.errcode);
-    throw err;
-  }
-}
-
 /** The JSON body as an object (47001 for arrays, strings and numbers). */
 export function objectBody(body: unknown): Record<string, unknown> {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new WxError(47001);
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw refusal(47001);
   return body as Record<string, unknown>;
 }
 
 /** A media_id argument: 40007 when missing or not a string (WeChat answers "invalid media_id"). */
 export function mediaIdArg(body: Record<string, unknown>): string {
   const id = body.media_id;
-  if (typeof id !== 'string' || id === '') throw new WxError(40007);
+  if (typeof id !== 'string' || id === '') throw refusal(40007);
   return id;
 }
 
@@ -56,7 +45,7 @@ export function pageArgs(body: Record<string, unknown>): { offset: number; count
   const count = intArg(body.count);
   const noContent = intArg(body.no_content);
   if (offset === null || (offset ?? 0) < 0 || count === null || count === undefined || count < 1 || count > 20 || (noContent !== undefined && noContent !== 0 && noContent !== 1)) {
-    throw new WxError(40035);
+    throw refusal(40035);
   }
   return { offset: offset ?? 0, count, noContent: noContent === 1 };
 }

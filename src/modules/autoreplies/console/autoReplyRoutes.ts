@@ -35,6 +35,7 @@ export function registerAutoReplyRoutes(api: FastifyInstance, services: Services
   consoleRoute(api, services, {
     method: 'GET',
     url: base,
+    action: 'autoreplies.view',
     async handler({ session, params }) {
       return view(services, await accountInScope(services.db, session, params.appid));
     },
@@ -44,6 +45,7 @@ export function registerAutoReplyRoutes(api: FastifyInstance, services: Services
     consoleRoute(api, services, {
       method: 'PUT',
       url: `${base}/${kind}`,
+      action: 'autoreplies.edit',
       body: ruleBody,
       async handler({ session, params, body }) {
         const account = await writable(session, params.appid);
@@ -53,6 +55,7 @@ export function registerAutoReplyRoutes(api: FastifyInstance, services: Services
     consoleRoute(api, services, {
       method: 'DELETE',
       url: `${base}/${kind}`,
+      action: 'autoreplies.edit',
       async handler({ session, params }) {
         const account = await writable(session, params.appid);
         await clearAutoReply(services, account.id, kind);
@@ -64,6 +67,7 @@ export function registerAutoReplyRoutes(api: FastifyInstance, services: Services
   consoleRoute(api, services, {
     method: 'POST',
     url: `${base}/keyword-rules`,
+    action: 'autoreplies.edit',
     body: ruleBody,
     status: 201,
     async handler({ session, params, body }) {
@@ -75,6 +79,7 @@ export function registerAutoReplyRoutes(api: FastifyInstance, services: Services
   consoleRoute(api, services, {
     method: 'PUT',
     url: `${base}/keyword-rules/order`,
+    action: 'autoreplies.edit',
     body: orderBody,
     async handler({ session, params, body }) {
       const account = await writable(session, params.appid);
@@ -86,6 +91,7 @@ export function registerAutoReplyRoutes(api: FastifyInstance, services: Services
   consoleRoute(api, services, {
     method: 'PUT',
     url: `${base}/keyword-rules/:id`,
+    action: 'autoreplies.edit',
     body: ruleBody,
     async handler({ session, params, body }) {
       const account = await writable(session, params.appid);
@@ -96,6 +102,7 @@ export function registerAutoReplyRoutes(api: FastifyInstance, services: Services
   consoleRoute(api, services, {
     method: 'DELETE',
     url: `${base}/keyword-rules/:id`,
+    action: 'autoreplies.edit',
     async handler({ session, params }) {
       const account = await writable(session, params.appid);
       await deleteKeywordRule(services, account.id, params.id);

@@ -8,7 +8,6 @@ import { ARTICLE_ID_RE } from '../../articles/rules/article.js';
 /** What to delete: a push post by msg_id (optionally one article, 1-based), or one article by its URL. */
 export type MassDeleteTarget = { msgId: number; articleIdx: number } | { url: string };
 
-const refuse = (code: string, message: string, errcode: number, at: string) => new DomainError(code, message, { errcode, at });
 
 /** The page id of an article URL (…/s/<id>), or undefined. */
 function articleIdOfUrl(url: string): string | undefined {
@@ -36,9 +35,9 @@ export async function deleteMassMessage(services: Pick<Services, 'db' | 'clock'>
   if ('url' in target) {
     const id = articleIdOfUrl(target.url);
     const article = id ? await findArticle(services.db, id) : undefined;
-    if (!article || article.accountId !== accountId) throw refuse('not_found', 'No article of this account has that URL.', 40035, 'url');
+    if (!article || article.accountId !== accountId) throw new DomainError('not_found', 'No article of this account has that URL.', { errcode: 40035, at: 'url' });
     const sent = await findLatestSentOfGroup(services.db, accountId, article.groupId);
-    if (!sent) throw refuse('not_found', 'That article was not mass-sent.', 40035, 'url');
+    if (!sent) throw new DomainError('not_found', 'That article was not mass-sent.', { errcode: 40035, at: 'url' });
     msgId = sent.id;
     articleIdx = article.idx + 1;
   } else {
@@ -48,18 +47,18 @@ export async function deleteMassMessage(services: Pick<Services, 'db' | 'clock'>
   await services.db.transaction(async (tx) => {
     const found = await findBroadcast(tx, accountId, msgId);
     const row = found && found.kind === 'mass' ? await lockBroadcastById(tx, found.id) : undefined;
-    if (!row) throw refuse('not_found', 'No push post with this msg_id.', 40035, 'msg_id');
-    if (row.msgtype !== 'mpnews' && row.msgtype !== 'mpvideo') throw refuse('invalid_request', 'Only mpnews and mpvideo push posts can be deleted.', 48008, 'msg_id');
+    if (!row) throw new DomainError('not_found', 'No push post with this msg_id.', { errcode: 40035, at: 'msg_id' });
+    if (row.msgtype !== 'mpnews' && row.msgtype !== 'mpvideo') throw new DomainError('invalid_request', 'Only mpnews and mpvideo push posts can be deleted.', { errcode: 48008, at: 'msg_id' });
     if (row.status === 'deleted') return;
-    if (row.status !== 'done' || row.resultStatus !== 'send success') throw refuse('invalid_request', 'Only a push post sent successfully can be deleted.', 40035, 'msg_id');
+    if (row.status !== 'done' || row.resultStatus !== 'send success') throw new DomainError('invalid_request', 'Only a push post sent successfully can be deleted.', { errcode: 40035, at: 'msg_id' });
     const now = services.clock.now();
     if (row.msgtype === 'mpvideo' || !row.groupId) {
-      if (articleIdx > 1) throw refuse('invalid_request', 'article_idx is out of range.', 40060, 'article_idx');
+      if (articleIdx > 1) throw new DomainError('invalid_request', 'article_idx is out of range.', { errcode: 40060, at: 'article_idx' });
       await markBroadcastDeleted(tx, row.id);
       return;
     }
     const articles = await findArticlesByGroup(tx, row.groupId);
-    if (articleIdx > articles.length) throw refuse('invalid_request', 'article_idx is out of range.', 40060, 'article_idx');
+    if (articleIdx > articles.length) throw new DomainError('invalid_request', 'article_idx is out of range.', { errcode: 40060, at: 'article_idx' });
     await markArticlesDeleted(tx, row.groupId, articleIdx === 0 ? null : articleIdx - 1, now);
     if (articleIdx === 0 || (await groupFullyDeleted(tx, row.groupId))) await markBroadcastDeleted(tx, row.id);
   });

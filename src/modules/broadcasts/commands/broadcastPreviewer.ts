@@ -14,7 +14,6 @@ export type PreviewTarget = { openid: string } | { wxname: string };
 /** The quota key of towxname previews (100 per account per China day). */
 export const TOWXNAME_QUOTA_KEY = '/cgi-bin/message/mass/preview#towxname';
 
-const refuse = (code: string, message: string, errcode: number, at?: string) => new DomainError(code, message, { errcode, ...(at ? { at } : {}) });
 
 /**
  * message/mass/preview (and the console's preview): delivers a push post at once to one follower
@@ -29,21 +28,21 @@ export async function previewBroadcast(
   input: { target: PreviewTarget; body: Record<string, unknown>; source: 'api' | 'console'; operatorId?: string | null },
 ): Promise<{ msgId: number }> {
   const checked = checkMassContent(input.body);
-  if (!checked.ok) throw refuse('invalid_message', `The preview was refused (errcode ${checked.errcode}).`, checked.errcode, checked.at);
+  if (!checked.ok) throw new DomainError('invalid_message', `The preview was refused (errcode ${checked.errcode}).`, { errcode: checked.errcode, ...(checked.at ? { at: checked.at } : {}) });
   const content = checked.value;
   let follower: { openid: string; userId: string } | undefined;
   if ('openid' in input.target) {
     const openid = input.target.openid;
     const f = looksLikeOpenid(openid) ? await followOfOpenid(services.db, account.id, openid) : undefined;
-    if (!f) throw refuse('invalid_openid', 'touser is not a follower of this account.', 40003, 'touser');
-    if (!f.subscribed) throw refuse('not_following', 'The user no longer follows this account.', 43004, 'touser');
+    if (!f) throw new DomainError('invalid_openid', 'touser is not a follower of this account.', { errcode: 40003, at: 'touser' });
+    if (!f.subscribed) throw new DomainError('not_following', 'The user no longer follows this account.', { errcode: 43004, at: 'touser' });
     follower = { openid, userId: f.userId };
   } else {
     // Simulated users have no WeChat id of their own: the nickname a follower shows stands for it.
     follower = await followerByNickname(services.db, account.id, input.target.wxname);
-    if (!follower) throw refuse('invalid_openid', 'towxname names no follower of this account.', 40003, 'towxname');
+    if (!follower) throw new DomainError('invalid_openid', 'towxname names no follower of this account.', { errcode: 40003, at: 'towxname' });
     if (!(await services.quotas.take(account.id, TOWXNAME_QUOTA_KEY, TOWXNAME_PREVIEWS_PER_DAY))) {
-      throw refuse('rate_limited', 'Previews by WeChat id are limited to 100 a day.', 45009, 'towxname');
+      throw new DomainError('rate_limited', 'Previews by WeChat id are limited to 100 a day.', { errcode: 45009, at: 'towxname' });
     }
   }
   const resolved = await resolveMassContent(services, account, content);

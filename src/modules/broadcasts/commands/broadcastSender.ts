@@ -45,7 +45,6 @@ export const MAX_SCHEDULE_AHEAD_MS = 30 * 24 * 3600 * 1000;
 /** A clientmsgid sent again within this time answers 45066 rather than 45065. */
 const CLIENTMSGID_RETRY_MS = 60_000;
 
-const refuse = (code: string, message: string, details: Record<string, unknown>) => new DomainError(code, message, details);
 
 /** The msgtype body as the WeChat API shapes it, so the API and the console are checked alike. */
 function bodyOf(msgtype: string, payload: Record<string, unknown>): Record<string, unknown> {
@@ -56,10 +55,10 @@ function bodyOf(msgtype: string, payload: Record<string, unknown>): Record<strin
 async function checkAudience(services: Pick<Services, 'db'>, account: AccountRow, audience: Audience): Promise<void> {
   if (audience.kind === 'tag') {
     const ok = isTaggableSystemTag(audience.tagId) || (await findTag(services.db, account.id, audience.tagId)) !== undefined;
-    if (!ok) throw refuse('invalid_audience', 'No such tag.', { errcode: 40050, at: 'filter.tag_id' });
+    if (!ok) throw new DomainError('invalid_audience', 'No such tag.', { errcode: 40050, at: 'filter.tag_id' });
   } else if (audience.kind === 'openids') {
     if (audience.openids.length === 0 || (await countSubscribedOpenids(services.db, account.id, audience.openids)) === 0) {
-      throw refuse('invalid_audience', 'None of the openids follows this account.', { errcode: 40003, at: 'touser' });
+      throw new DomainError('invalid_audience', 'None of the openids follows this account.', { errcode: 40003, at: 'touser' });
     }
   }
 }
@@ -100,14 +99,14 @@ export async function sendBroadcast(services: Services, input: SendBroadcastInpu
   const account = await findAccountById(services.db, input.accountId);
   if (!account) throw new DomainError('not_found', 'Account not found.');
   const checked = checkMassContent(bodyOf(input.msgtype, input.payload ?? {}));
-  if (!checked.ok) throw refuse('invalid_message', `The push post was refused (errcode ${checked.errcode}).`, { errcode: checked.errcode, at: checked.at });
+  if (!checked.ok) throw new DomainError('invalid_message', `The push post was refused (errcode ${checked.errcode}).`, { errcode: checked.errcode, at: checked.at });
   const content = checked.value;
   const cmid = checkClientMsgId(input.clientmsgid);
-  if (!cmid.ok) throw refuse('invalid_message', 'clientmsgid is longer than 64 bytes.', { errcode: cmid.errcode, at: 'clientmsgid' });
+  if (!cmid.ok) throw new DomainError('invalid_message', 'clientmsgid is longer than 64 bytes.', { errcode: cmid.errcode, at: 'clientmsgid' });
   const nowMs = services.clock.nowMs();
   const scheduledAt = input.scheduledAt ?? null;
   if (scheduledAt && (!(scheduledAt.getTime() > nowMs) || scheduledAt.getTime() - nowMs > MAX_SCHEDULE_AHEAD_MS)) {
-    throw refuse('invalid_schedule', 'A push post can be scheduled from now up to 30 days ahead.', { errcode: 40035, at: 'scheduledAt' });
+    throw new DomainError('invalid_schedule', 'A push post can be scheduled from now up to 30 days ahead.', { errcode: 40035, at: 'scheduledAt' });
   }
   const resolved = await resolveMassContent(services, account, content);
   await checkAudience(services, account, input.audience);
@@ -124,17 +123,17 @@ export async function sendBroadcast(services: Services, input: SendBroadcastInpu
       const existing = await findByClientMsgId(tx, account.id, cmid.value);
       if (existing) {
         const retry = now.getTime() - existing.createdAt.getTime() < CLIENTMSGID_RETRY_MS;
-        throw refuse('conflict', retry ? 'The same clientmsgid was sent less than a minute ago.' : 'This clientmsgid was already used.', {
+        throw new DomainError('conflict', retry ? 'The same clientmsgid was sent less than a minute ago.' : 'This clientmsgid was already used.', {
           errcode: retry ? 45066 : 45065,
           msgId: existing.id,
-        });
+        }, retry ? {} : { extra: { msg_id: existing.id } });
       }
     }
     if (countsToQuota) {
       const { limit } = massQuotaRule(account.type);
       if ((await usedInPeriod(tx, account, quotaAtMs)) >= limit) {
         const next = new Date(periodEnd(massQuotaRule(account.type).period, quotaAtMs));
-        throw refuse('rate_limited', account.type === 'service'
+        throw new DomainError('rate_limited', account.type === 'service'
           ? 'This service account has sent its 4 push posts of this month.'
           : 'This subscription account has sent its push post of today.', {
           errcode: 45028,
@@ -182,7 +181,7 @@ export async function sendBroadcast(services: Services, input: SendBroadcastInpu
 
   if (outcome.verdict.kind === 'moderation' && input.source === 'console') {
     const v = outcome.verdict.violation;
-    throw refuse('content_blocked', `The push post contains prohibited content (${v.categoryLabel}): “${v.passage}”.`, {
+    throw new DomainError('content_blocked', `The push post contains prohibited content (${v.categoryLabel}): “${v.passage}”.`, {
       category: v.category,
       categoryLabel: v.categoryLabel,
       passage: v.passage,
@@ -191,7 +190,7 @@ export async function sendBroadcast(services: Services, input: SendBroadcastInpu
     });
   }
   if (outcome.verdict.kind === 'copyright' && input.source === 'console') {
-    throw refuse('reprint_blocked', outcome.verdict.check.reason ?? 'The originality check stopped the post.', {
+    throw new DomainError('reprint_blocked', outcome.verdict.check.reason ?? 'The originality check stopped the post.', {
       status: outcome.verdict.check.blockedStatus,
       copyright: outcome.verdict.check.result,
     });

@@ -26,7 +26,6 @@ const MEDIA_RULES: Record<string, { kinds: string[]; origins?: string[] }> = {
   mpvideo: { kinds: ['video'], origins: ['video', 'material'] },
 };
 
-const refuse = (message: string, errcode: number, at: string) => new DomainError('invalid_message', message, { errcode, at });
 
 /**
  * Loads what a push post carries: for mpnews the account's news group (draft, news material or
@@ -41,18 +40,18 @@ export async function resolveMassContent(services: Pick<Services, 'db' | 'clock'
     for (const id of content.mediaIds) {
       const m = await findMedia(services.db, id);
       const ok = m && mediaAlive(m, nowMs) && rule.kinds.includes(m.kind) && (!rule.origins || rule.origins.includes(m.origin)) && (await accountMayRead(services.db, m, account.id));
-      if (!ok) throw refuse(`${id.slice(0, 64)} is not a ${rule.kinds[0]} of this account.`, 40007, `${content.msgtype}.media_id`);
+      if (!ok) throw new DomainError('invalid_message', `${id.slice(0, 64)} is not a ${rule.kinds[0]} of this account.`, { errcode: 40007, at: `${content.msgtype}.media_id` });
     }
   }
   if (content.msgtype !== 'mpnews' || !content.newsMediaId) return { group: null, articles: [], copyright: [] };
 
   const group = await findNewsGroup(services.db, account.id, content.newsMediaId);
   if (!group || group.state === 'deleted' || (group.expiresAt && group.expiresAt.getTime() <= nowMs)) {
-    throw refuse('No such news (draft, news material or uploadnews) of this account.', 40007, 'mpnews.media_id');
+    throw new DomainError('invalid_message', 'No such news (draft, news material or uploadnews) of this account.', { errcode: 40007, at: 'mpnews.media_id' });
   }
   const rows = (await findGroupArticles(services.db, group.id)).filter((a) => !a.isDeleted);
-  if (rows.length === 0) throw refuse('The news has no articles.', 44003, 'mpnews.media_id');
-  if (rows.length > MAX_PUSH_ARTICLES) throw refuse('A push post carries at most 8 articles.', 45008, 'mpnews.media_id');
+  if (rows.length === 0) throw new DomainError('invalid_message', 'The news has no articles.', { errcode: 44003, at: 'mpnews.media_id' });
+  if (rows.length > MAX_PUSH_ARTICLES) throw new DomainError('invalid_message', 'A push post carries at most 8 articles.', { errcode: 45008, at: 'mpnews.media_id' });
   const copyright: CopyrightArticle[] = [];
   for (const a of rows) {
     let original: CopyrightArticle['original'] = null;

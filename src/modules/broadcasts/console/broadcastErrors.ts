@@ -1,5 +1,5 @@
 import { DomainError } from '../../../platform/errors.js';
-import { WxError } from '../../../protocol/errcodes.js';
+import { errmsgOf } from '../../../protocol/errcodes.js';
 import { isoInstant } from './broadcastPresenter.js';
 
 /**
@@ -49,11 +49,12 @@ function blockedError(message: string, d: Record<string, unknown>): DomainError 
 
 /** Turns the sender's refusal into the console's error (anything unrecognised passes through). */
 export function consolePushError(err: unknown): unknown {
-  if (err instanceof WxError) {
-    if (err.errcode === QUOTA_ERRCODE) return quotaError('This account has no push posts left in this period.', err.extra ?? {});
-    return new DomainError('invalid_request', ERRCODE_MESSAGES[err.errcode] ?? `The push post was refused: ${err.errmsg}.`, { errcode: err.errcode });
-  }
   if (!(err instanceof DomainError)) return err;
+  // A bare WeChat refusal (refusal() in protocol/errcodes.ts) has no console wording of its own.
+  if (err.code === 'rejected' && err.errcode !== undefined) {
+    if (err.errcode === QUOTA_ERRCODE) return quotaError('This account has no push posts left in this period.', err.extra ?? {});
+    return new DomainError('invalid_request', ERRCODE_MESSAGES[err.errcode] ?? `The push post was refused: ${errmsgOf(err.errcode, err)}.`, { errcode: err.errcode });
+  }
   const d = err.details ?? {};
   const errcode = typeof d.errcode === 'number' ? d.errcode : null;
   if (err.code === 'content_blocked') return blockedError(err.message, d);

@@ -110,6 +110,7 @@ export function registerBroadcastRoutes(api: FastifyInstance, services: Services
   consoleRoute(api, services, {
     method: 'GET',
     url: '/accounts/:appid/broadcasts',
+    action: 'broadcasts.view',
     query: listQuery,
     async handler({ session, params, query }) {
       const account = await accountInScope(services.db, session, params.appid);
@@ -122,6 +123,7 @@ export function registerBroadcastRoutes(api: FastifyInstance, services: Services
   consoleRoute(api, services, {
     method: 'GET',
     url: '/accounts/:appid/broadcasts/quota',
+    action: 'broadcasts.view',
     async handler({ session, params }) {
       const account = await accountInScope(services.db, session, params.appid);
       return { quota: presentQuota(await massQuotaStatus(services, account.id)) };
@@ -132,6 +134,7 @@ export function registerBroadcastRoutes(api: FastifyInstance, services: Services
   consoleRoute(api, services, {
     method: 'GET',
     url: '/accounts/:appid/broadcasts/schedule',
+    action: 'broadcasts.view',
     async handler({ session, params }) {
       const account = await accountInScope(services.db, session, params.appid);
       const now = services.clock.nowMs();
@@ -144,6 +147,7 @@ export function registerBroadcastRoutes(api: FastifyInstance, services: Services
   consoleRoute(api, services, {
     method: 'GET',
     url: '/accounts/:appid/broadcasts/audience',
+    action: 'broadcasts.view',
     query: audienceQuery,
     async handler({ session, params, query }) {
       const account = await accountInScope(services.db, session, params.appid);
@@ -156,6 +160,7 @@ export function registerBroadcastRoutes(api: FastifyInstance, services: Services
   consoleRoute(api, services, {
     method: 'GET',
     url: '/accounts/:appid/broadcasts/:msgId',
+    action: 'broadcasts.view',
     async handler({ session, params }) {
       const account = await accountInScope(services.db, session, params.appid);
       return pushView(services, account, msgIdOf(params.msgId));
@@ -165,6 +170,7 @@ export function registerBroadcastRoutes(api: FastifyInstance, services: Services
   consoleRoute(api, services, {
     method: 'POST',
     url: '/accounts/:appid/broadcasts',
+    action: 'broadcasts.send',
     body: sendBody,
     status: 201,
     async handler({ session, params, body }) {
@@ -193,6 +199,7 @@ export function registerBroadcastRoutes(api: FastifyInstance, services: Services
   consoleRoute(api, services, {
     method: 'POST',
     url: '/accounts/:appid/broadcasts/:msgId/cancel',
+    action: 'broadcasts.send',
     async handler({ session, params }) {
       const account = await accountInScope(services.db, session, params.appid);
       const row = await cancelScheduledPush(services, { accountId: account.id, msgId: msgIdOf(params.msgId) });

@@ -8,7 +8,7 @@ import { addTagMembers, insertTag } from '../../followers/store/tags.js';
 import { chinaDay, chinaMonth, nextChinaDayStart } from '../../../platform/clock.js';
 import { consolePushError } from './broadcastErrors.js';
 import { DomainError } from '../../../platform/errors.js';
-import { WxError } from '../../../protocol/errcodes.js';
+import { refusal } from '../../../protocol/errcodes.js';
 
 const api = (appid: string, rest = '') => `/console/api/accounts/${appid}/broadcasts${rest}`;
 
@@ -261,7 +261,7 @@ describe('consolePushError', () => {
     expect(blocked.details).toEqual({ category: 'adult', category_label: 'Adult content', passage: 'p', term: 't', article_idx: 1 });
     expect((consolePushError(new DomainError('reprint_blocked', 'Reprint.', { status: 'err(30003)' })) as DomainError).code).toBe('reprint_confirm');
     expect((consolePushError(new DomainError('reprint_blocked', 'Forbidden.', { status: 'err(30002)' })) as DomainError).code).toBe('reprint_forbidden');
-    const wx = consolePushError(new WxError(40007)) as DomainError;
+    const wx = consolePushError(refusal(40007)) as DomainError;
     expect(wx).toBeInstanceOf(DomainError);
     expect(wx.code).toBe('invalid_request');
     const other = new Error('boom');

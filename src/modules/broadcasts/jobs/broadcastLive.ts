@@ -50,7 +50,10 @@ export function relayBroadcastBatches(services: Pick<Services, 'realtime' | 'dat
     const userIds = services.realtime.connectedUserIds();
     if (userIds.length === 0) return;
     let set = inFlight.get(services);
-    if (!set) inFlight.set(services, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      inFlight.set(services, set);
+    }
     const p: Promise<void> = connectedRecipients(services.database, { broadcastId: payload.b, accountId: payload.a, after: payload.after, last: payload.last, userIds })
       .then((ids) => {
         for (const id of ids) services.realtime.publishLocal(id, { type: 'broadcast', appid: payload.appid, msgId: payload.b });

@@ -148,11 +148,6 @@ export async function countSubscribedOpenids(db: Executor, accountId: string, op
   return Number(row?.n ?? 0);
 }
 
-/** An account's latest push posts (any kind), newest first. */
-export async function listRecentBroadcasts(db: Executor, accountId: string, limit: number): Promise<BroadcastRow[]> {
-  return db.select().from(broadcasts).where(eq(broadcasts.accountId, accountId)).orderBy(desc(broadcasts.id)).limit(Math.max(1, Math.min(100, limit)));
-}
-
 const speedKey = (accountId: string) => `mass.speed.${accountId}`;
 
 /** The account's mass speed level (0..4; default 0). */

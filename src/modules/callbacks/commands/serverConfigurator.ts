@@ -32,7 +32,7 @@ const shown = (s: string) => (s.length > 80 ? `${s.slice(0, 80)}…` : s);
  * holds the Token by answering 200 with exactly the echostr. Throws server_verification_failed
  * with a reason a person can act on.
  */
-export async function verifyServerUrl(services: Pick<Services, 'clock'>, config: Pick<ValidServerConfig, 'url' | 'token'>, timeoutMs = VERIFY_TIMEOUT_MS): Promise<void> {
+export async function verifyServerUrl(services: Pick<Services, 'clock' | 'outbound'>, config: Pick<ValidServerConfig, 'url' | 'token'>, timeoutMs = VERIFY_TIMEOUT_MS): Promise<void> {
   const timestamp = String(services.clock.nowSec());
   const nonce = newNonce();
   // echostr: random digits, as WeChat sends (a 19-digit number).
@@ -40,16 +40,24 @@ export async function verifyServerUrl(services: Pick<Services, 'clock'>, config:
   const url = withQuery(config.url, { signature: signature(config.token, timestamp, nonce), echostr, timestamp, nonce });
   let res;
   try {
-    res = await sendOutbound({ method: 'GET', url, timeoutMs, maxResponseBytes: 4096 });
+    res = await sendOutbound({ method: 'GET', url, timeoutMs, maxResponseBytes: 4096, guard: services.outbound });
   } catch (err) {
     if (err instanceof OutboundError) throw new DomainError('server_verification_failed', err.message, { reason: err.kind });
     throw err;
   }
+  // In platform mode the answer of a server is never shown back (it may not be the operator's).
+  const reflect = !services.outbound.strict;
   if (res.status !== 200) {
+    if (!reflect) {
+      throw new DomainError('server_verification_failed', `Your server answered with an HTTP ${Math.floor(res.status / 100)}xx status instead of 200`, { reason: 'http_status' });
+    }
     throw new DomainError('server_verification_failed', `Your server answered HTTP ${res.status}`, { reason: 'http_status', status: res.status });
   }
   const answer = res.body.trim();
   if (answer !== echostr) {
+    if (!reflect) {
+      throw new DomainError('server_verification_failed', `Your server's answer was not the echostr ${echostr}`, { reason: 'wrong_echostr' });
+    }
     const what = answer.length === 0 ? 'an empty body' : `'${shown(answer)}'`;
     throw new DomainError('server_verification_failed', `Your server answered ${what} instead of the echostr ${echostr}`, { reason: 'wrong_echostr' });
   }

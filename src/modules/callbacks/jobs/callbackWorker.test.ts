@@ -119,7 +119,7 @@ describeEachDb('callback worker', (kind) => {
   });
 
   it('retries right after failures with the same MsgId: 500, a timeout, then success', async () => {
-    const { dev, account, user } = await setup('plaintext', (req, i) => {
+    const { dev, account, user } = await setup('plaintext', (_req, i) => {
       if (i === 0) return { status: 500, body: 'oops' };
       if (i === 1) return { status: 200, body: 'success', delayMs: 5000 }; // longer than the 600 ms test timeout
       return { body: 'success' };

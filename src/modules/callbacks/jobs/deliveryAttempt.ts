@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import type { Services } from '../../../main/services.js';
 import type { AccountRow } from '../../accounts/store/accounts.js';
-import { type AttemptRecord, type ClaimedDelivery, type DeliveryOutcome, type DeliveryRow } from '../store/deliveries.js';
+import { cutUtf8, type AttemptRecord, type ClaimedDelivery, type DeliveryOutcome, type DeliveryRow } from '../store/deliveries.js';
 import { findAccountsByIds, findDeliveries, insertAttempts, recordAndSettle, settleDeliveries } from '../store/deliveryBatches.js';
 import { interpretReply } from '../rules/passiveReply.js';
 import { DEFAULT_MAX_XML_BYTES } from '../../../protocol/xml.js';
@@ -34,6 +34,9 @@ export interface AttemptResult extends LoadedClaim {
   attempt?: AttemptRecord;
   outcome: DeliveryOutcome;
 }
+
+/** Platform mode: bytes of a valid passive reply kept in the attempts log. */
+export const STRICT_LOGGED_REPLY = 1024;
 
 const INTERRUPTED = 'Herald stopped during this attempt; the server may or may not have received it.';
 
@@ -105,6 +108,7 @@ export async function makeAttempt(services: Services, item: LoadedClaim, opts: A
       timeoutMs: opts.timeoutMs,
       maxResponseBytes: DEFAULT_MAX_XML_BYTES,
       agent: opts.agents ? (request.url.startsWith('https:') ? opts.agents.https : opts.agents.http) : undefined,
+      guard: services.outbound,
     });
   } catch (err) {
     if (!(err instanceof OutboundError)) throw err;
@@ -118,7 +122,9 @@ export async function makeAttempt(services: Services, item: LoadedClaim, opts: A
     };
     return { ...item, attempt, outcome: retryOrFail() };
   }
-  const logged = { ...base, responseStatus: res.status, responseBody: res.body, latencyMs: res.latencyMs };
+  // Platform mode keeps no arbitrary answer: only a valid passive reply, cut short (below).
+  const strict = services.outbound.strict;
+  const logged = { ...base, responseStatus: res.status, responseBody: strict ? null : res.body, latencyMs: res.latencyMs };
   if (res.status !== 200) {
     return { ...item, attempt: { ...logged, outcome: 'http_error', error: `Your server answered HTTP ${res.status}` }, outcome: retryOrFail() };
   }
@@ -142,9 +148,10 @@ export async function makeAttempt(services: Services, item: LoadedClaim, opts: A
       outcome: { status: 'delivered', replyStatus: 'invalid', reply: null, replyError: result.error, completedAt },
     };
   }
+  const kept = strict && result.status === 'valid' ? cutUtf8(res.body, STRICT_LOGGED_REPLY) : logged.responseBody;
   return {
     ...item,
-    attempt: { ...logged, outcome: 'ok', error: null },
+    attempt: { ...logged, responseBody: kept, outcome: 'ok', error: null },
     outcome: {
       status: 'delivered',
       replyStatus: result.status === 'valid' ? 'valid' : 'none',

@@ -334,12 +334,3 @@ export async function settleDelivery(db: Executor, id: number, attemptNo: number
   return rows.length > 0;
 }
 
-/** Counts deliveries of an account by status (tests and the console's summary). */
-export async function countDeliveriesByStatus(db: Executor, accountId: string): Promise<Record<string, number>> {
-  const rows = await db
-    .select({ status: deliveries.status, n: sql<number>`count(*)::int` })
-    .from(deliveries)
-    .where(eq(deliveries.accountId, accountId))
-    .groupBy(deliveries.status);
-  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
-}

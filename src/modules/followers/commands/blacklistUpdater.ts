@@ -1,7 +1,7 @@
 import type { Services } from '../../../main/services.js';
 import { BLACKLIST_BATCH_MAX } from '../rules/audience.js';
 import { addToBlacklist, removeFromBlacklist } from '../store/blacklist.js';
-import { WxError } from '../../../protocol/errcodes.js';
+import { followerRefusal } from '../rules/refusals.js';
 import { requireFollowers } from '../followerGuard.js';
 
 /**
@@ -15,7 +15,7 @@ export async function updateBlacklist(
   action: 'add' | 'remove',
   openidList: unknown,
 ): Promise<void> {
-  if (!Array.isArray(openidList) || openidList.length === 0 || openidList.length > BLACKLIST_BATCH_MAX) throw new WxError(40032);
+  if (!Array.isArray(openidList) || openidList.length === 0 || openidList.length > BLACKLIST_BATCH_MAX) throw followerRefusal(40032, 'blacklist');
   await requireFollowers(services.db, accountId, openidList, { requireSubscribed: false, foreignErrcode: 49003 });
   const openids = openidList as string[];
   if (action === 'add') await addToBlacklist(services.db, accountId, openids, services.clock.now());

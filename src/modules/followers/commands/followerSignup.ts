@@ -16,6 +16,13 @@ export interface FollowerSignupInput {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
+ * The answer for an email that is in use: generic, with no word of who signed up with it.
+ * Without email verification (the account-lifecycle issue adds mail) any answer still differs
+ * from a successful sign-up, so sign-ups are also throttled per address (phone/authRoutes.ts).
+ */
+const refused = () => new DomainError('signup_refused', 'Could not sign up with these details. If you already have an account, log in instead.');
+
+/**
  * A person signs up as a WeChat user on a platform-mode Herald: a follower user with an email
  * and a scrypt password hash. Emails are unique case-insensitively; sign-ups of one email are
  * serialised so two racing requests cannot both succeed.
@@ -30,11 +37,11 @@ export async function signUpFollower(services: Pick<Services, 'db' | 'clock'>, i
   if (input.password.length > MAX_PASSWORD_LENGTH) {
     throw new DomainError('invalid_password', `Password must be at most ${MAX_PASSWORD_LENGTH} characters.`);
   }
-  if (await findFollowerByEmail(services.db, email)) throw new DomainError('email_taken', 'Someone has already signed up with this email.');
+  if (await findFollowerByEmail(services.db, email)) throw refused();
   const passwordHash = await hashPassword(input.password);
   return services.db.transaction(async (tx) => {
     await lockFollowerEmail(tx, email);
-    if (await findFollowerByEmail(tx, email)) throw new DomainError('email_taken', 'Someone has already signed up with this email.');
+    if (await findFollowerByEmail(tx, email)) throw refused();
     const user = await createFollowerUser({ db: tx, clock: services.clock }, { nickname: input.nickname });
     return setFollowerCredentials(tx, user.id, email, passwordHash);
   });

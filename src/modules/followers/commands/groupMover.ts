@@ -1,9 +1,9 @@
 import type { Services } from '../../../main/services.js';
 import { isSystemTag, TAGGING_BATCH_MAX } from '../rules/audience.js';
-import { moveTargetOf, NO_GROUP, STAR_GROUP } from '../rules/groups.js';
+import { moveTargetOf, NO_GROUP } from '../rules/groups.js';
 import { lockAccountScope } from '../../../platform/db/advisoryLocks.js';
 import { addTagMembers, findTag, removeGroupTags } from '../store/tags.js';
-import { WxError } from '../../../protocol/errcodes.js';
+import { followerRefusal } from '../rules/refusals.js';
 import { requireFollowers } from '../followerGuard.js';
 
 /**
@@ -22,13 +22,13 @@ export async function moveToGroup(
   openidList: unknown,
   rawGroupId: unknown,
 ): Promise<void> {
-  if (!Array.isArray(openidList) || openidList.length === 0 || openidList.length > TAGGING_BATCH_MAX) throw new WxError(40032);
+  if (!Array.isArray(openidList) || openidList.length === 0 || openidList.length > TAGGING_BATCH_MAX) throw followerRefusal(40032);
   const target = moveTargetOf(rawGroupId);
-  if (target === undefined) throw new WxError(45159);
+  if (target === undefined) throw followerRefusal(45159);
   const now = services.clock.now();
   await services.db.transaction(async (tx) => {
     await lockAccountScope(tx, 'tags', accountId);
-    if (!isSystemTag(target) && !(await findTag(tx, accountId, target))) throw new WxError(45159);
+    if (!isSystemTag(target) && !(await findTag(tx, accountId, target))) throw followerRefusal(45159);
     await requireFollowers(tx, accountId, openidList, { requireSubscribed: true, foreignErrcode: 49003 });
     const openids = openidList as string[];
     await removeGroupTags(tx, accountId, openids, isSystemTag(target) ? NO_GROUP : target, target === NO_GROUP);

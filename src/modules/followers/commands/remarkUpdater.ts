@@ -1,7 +1,7 @@
 import type { Services } from '../../../main/services.js';
 import { remarkAcceptable } from '../rules/audience.js';
 import { setRemark } from '../store/audience.js';
-import { WxError } from '../../../protocol/errcodes.js';
+import { followerRefusal } from '../rules/refusals.js';
 import { requireFollowers } from '../followerGuard.js';
 
 /**
@@ -11,6 +11,6 @@ import { requireFollowers } from '../followerGuard.js';
  */
 export async function updateRemark(services: Pick<Services, 'db'>, accountId: string, openid: unknown, remark: string): Promise<void> {
   await requireFollowers(services.db, accountId, [openid], { requireSubscribed: true, foreignErrcode: 40003 });
-  if (!remarkAcceptable(remark)) throw new WxError(40092);
+  if (!remarkAcceptable(remark)) throw followerRefusal(40092);
   await setRemark(services.db, accountId, openid as string, remark);
 }

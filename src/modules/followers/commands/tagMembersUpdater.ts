@@ -2,7 +2,7 @@ import type { Services } from '../../../main/services.js';
 import { isSystemTag, isTaggableSystemTag, MAX_TAGS_PER_FOLLOWER, tagIdOf, TAGGING_BATCH_MAX } from '../rules/audience.js';
 import { lockAccountScope } from '../../../platform/db/advisoryLocks.js';
 import { addTagMembers, findTag, removeTagMembers, tagIdsOf } from '../store/tags.js';
-import { WxError } from '../../../protocol/errcodes.js';
+import { followerRefusal } from '../rules/refusals.js';
 import { requireFollowers } from '../followerGuard.js';
 
 /**
@@ -21,13 +21,13 @@ export async function updateTagMembers(
   openidList: unknown,
   rawTagId: unknown,
 ): Promise<void> {
-  if (!Array.isArray(openidList) || openidList.length === 0 || openidList.length > TAGGING_BATCH_MAX) throw new WxError(40032);
+  if (!Array.isArray(openidList) || openidList.length === 0 || openidList.length > TAGGING_BATCH_MAX) throw followerRefusal(40032);
   const tagId = tagIdOf(rawTagId);
-  if (tagId === undefined || (isSystemTag(tagId) && !isTaggableSystemTag(tagId))) throw new WxError(45159);
+  if (tagId === undefined || (isSystemTag(tagId) && !isTaggableSystemTag(tagId))) throw followerRefusal(45159);
   const now = services.clock.now();
   await services.db.transaction(async (tx) => {
     await lockAccountScope(tx, 'tags', accountId);
-    if (!isSystemTag(tagId) && !(await findTag(tx, accountId, tagId))) throw new WxError(45159);
+    if (!isSystemTag(tagId) && !(await findTag(tx, accountId, tagId))) throw followerRefusal(45159);
     await requireFollowers(tx, accountId, openidList, { requireSubscribed: action === 'tag', foreignErrcode: 49003 });
     const openids = openidList as string[];
     if (action === 'untag') {
@@ -37,7 +37,7 @@ export async function updateTagMembers(
     const current = await tagIdsOf(tx, accountId, openids);
     for (const openid of new Set(openids)) {
       const has = current.get(openid) ?? [];
-      if (!has.includes(tagId) && has.length + 1 > MAX_TAGS_PER_FOLLOWER) throw new WxError(45059);
+      if (!has.includes(tagId) && has.length + 1 > MAX_TAGS_PER_FOLLOWER) throw followerRefusal(45059);
     }
     await addTagMembers(tx, accountId, tagId, openids, now);
   });

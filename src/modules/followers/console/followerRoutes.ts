@@ -15,7 +15,6 @@ import { listTags, tagIdsOf, tagMemberCounts } from '../store/tags.js';
 import { accountInScope } from '../../../surfaces/console/accountScope.js';
 import { cleanText, consoleRoute } from '../../../surfaces/console/kit.js';
 import { presentConsoleTags, presentFollower, tagNameMap } from './followerPresenter.js';
-import { withWxRules } from '../../../surfaces/console/wxRules.js';
 
 /** Followers per page unless `limit` asks for fewer or more (up to the maximum). */
 export const FOLLOWERS_PAGE_DEFAULT = 50;
@@ -61,6 +60,7 @@ export function registerFollowerRoutes(api: FastifyInstance, services: Services)
   consoleRoute(api, services, {
     method: 'GET',
     url: `${base}/followers`,
+    action: 'followers.view',
     query: listQuery,
     async handler({ session, params, query }) {
       const account = await accountInScope(services.db, session, params.appid);
@@ -90,10 +90,11 @@ export function registerFollowerRoutes(api: FastifyInstance, services: Services)
   consoleRoute(api, services, {
     method: 'PUT',
     url: `${base}/followers/:openid/remark`,
+    action: 'followers.edit',
     body: remarkBody,
     async handler({ session, params, body }) {
       const account = await accountInScope(services.db, session, params.appid);
-      await withWxRules('remark', () => updateRemark(services, account.id, params.openid, body.remark));
+      await updateRemark(services, account.id, params.openid, body.remark);
       return { openid: params.openid, remark: body.remark };
     },
   });
@@ -101,10 +102,11 @@ export function registerFollowerRoutes(api: FastifyInstance, services: Services)
   consoleRoute(api, services, {
     method: 'POST',
     url: `${base}/followers/tagging`,
+    action: 'followers.edit',
     body: taggingBody,
     async handler({ session, params, body }) {
       const account = await accountInScope(services.db, session, params.appid);
-      await withWxRules('tagging', () => updateTagMembers(services, account.id, body.action === 'add' ? 'tag' : 'untag', body.openids, body.tag_id));
+      await updateTagMembers(services, account.id, body.action === 'add' ? 'tag' : 'untag', body.openids, body.tag_id);
       return { ok: true, count: new Set(body.openids).size };
     },
   });
@@ -112,10 +114,11 @@ export function registerFollowerRoutes(api: FastifyInstance, services: Services)
   consoleRoute(api, services, {
     method: 'POST',
     url: `${base}/followers/blacklist`,
+    action: 'followers.edit',
     body: blacklistBody,
     async handler({ session, params, body }) {
       const account = await accountInScope(services.db, session, params.appid);
-      await withWxRules('blacklist', () => updateBlacklist(services, account.id, body.action, body.openids));
+      await updateBlacklist(services, account.id, body.action, body.openids);
       return { ok: true, count: new Set(body.openids).size };
     },
   });
@@ -133,6 +136,7 @@ export function registerFollowerRoutes(api: FastifyInstance, services: Services)
   consoleRoute(api, services, {
     method: 'GET',
     url: `${base}/tags`,
+    action: 'followers.view',
     async handler({ session, params }) {
       const account = await accountInScope(services.db, session, params.appid);
       return tagsView(account.id);
@@ -142,11 +146,12 @@ export function registerFollowerRoutes(api: FastifyInstance, services: Services)
   consoleRoute(api, services, {
     method: 'POST',
     url: `${base}/tags`,
+    action: 'followers.edit',
     body: tagBody,
     status: 201,
     async handler({ session, params, body }) {
       const account = await accountInScope(services.db, session, params.appid);
-      const tag = await withWxRules('tag', () => createTag(services, account.id, body.name));
+      const tag = await createTag(services, account.id, body.name);
       return { tag: { id: tag.id, name: tag.name } };
     },
   });
@@ -154,10 +159,11 @@ export function registerFollowerRoutes(api: FastifyInstance, services: Services)
   consoleRoute(api, services, {
     method: 'PUT',
     url: `${base}/tags/:id`,
+    action: 'followers.edit',
     body: tagBody,
     async handler({ session, params, body }) {
       const account = await accountInScope(services.db, session, params.appid);
-      await withWxRules('tag', () => renameTag(services, account.id, params.id, body.name));
+      await renameTag(services, account.id, params.id, body.name);
       return { tag: { id: Number(params.id), name: body.name } };
     },
   });
@@ -165,9 +171,10 @@ export function registerFollowerRoutes(api: FastifyInstance, services: Services)
   consoleRoute(api, services, {
     method: 'DELETE',
     url: `${base}/tags/:id`,
+    action: 'followers.edit',
     async handler({ session, params }) {
       const account = await accountInScope(services.db, session, params.appid);
-      await withWxRules('tag', () => deleteTag(services, account.id, params.id));
+      await deleteTag(services, account.id, params.id);
       return { ok: true };
     },
   });

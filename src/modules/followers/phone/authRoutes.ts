@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
+import { RateLimiter } from '../../../platform/http/rateLimit.js';
 import { createFollowerUser } from '../commands/followerUserCreator.js';
 import { signUpFollower } from '../commands/followerSignup.js';
 import { loginFollower } from '../commands/followerLogin.js';
@@ -11,6 +12,9 @@ import { findFollowerUser } from '../store/users.js';
 import { listRecentFollowerUsers } from '../store/phoneDirectory.js';
 import { phoneRoute, phoneText } from '../../../surfaces/phone/kit.js';
 import { presentPhoneUser } from './presenters.js';
+
+/** Sign-ups per client address (counted before anything is checked, refused ones too). */
+export const SIGNUP_LIMIT = { limit: 20, windowMs: 60 * 60 * 1000 };
 
 /** How many users the emulator's "who are you?" screen lists. */
 const USER_LIST_LIMIT = 200;
@@ -43,6 +47,7 @@ const loginBody = z.object({
  */
 export function registerAuthRoutes(api: FastifyInstance, services: Services, attempts: LoginAttempts): void {
   const emulator = services.config.mode === 'emulator';
+  const signups = new RateLimiter(services.clock, SIGNUP_LIMIT);
   const session = async (user: Parameters<typeof presentPhoneUser>[0]) => ({
     token: await issuePhoneToken(services, user.id),
     user: presentPhoneUser(user),
@@ -97,7 +102,12 @@ export function registerAuthRoutes(api: FastifyInstance, services: Services, att
       auth: 'none',
       body: signupBody,
       status: 201,
-      async handler({ body }) {
+      async handler({ body, request }) {
+        const wait = signups.take(request.ip ?? '');
+        if (wait > 0) {
+          const seconds = Math.ceil(wait / 1000);
+          throw new DomainError('rate_limited', `Too many sign-ups from this address. Try again in ${seconds} s.`, { retryAfterSec: seconds });
+        }
         return session(await signUpFollower(services, body));
       },
     });

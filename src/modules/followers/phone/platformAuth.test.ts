@@ -40,7 +40,8 @@ describeEachDb('phone API: sign-up and log-in (platform mode)', (kind) => {
     expect((await anon.post('/signup', { email: 'taken@example.com', nickname: 'A', password: 'password1' })).status).toBe(201);
     const dup = await anon.post('/signup', { email: 'TAKEN@example.com', nickname: 'B', password: 'password2' });
     expect(dup.status).toBe(409);
-    expect(dup.json.error.code).toBe('email_taken');
+    expect(dup.json.error.code).toBe('signup_refused');
+    expect(dup.body).not.toContain('TAKEN');
     const weak = await anon.post('/signup', { email: 'weak@example.com', nickname: 'W', password: 'short' });
     expect([weak.status, weak.json.error.code]).toEqual([400, 'weak_password']);
     const bad = await anon.post('/signup', { email: 'not an email', nickname: 'W', password: 'password1' });

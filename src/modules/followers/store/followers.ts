@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/connect.js';
 import { follows, unionIds } from '../schema.js';
 import { newOpenid, newUnionid } from '../../../protocol/ids.js';
@@ -85,11 +85,3 @@ export async function unsubscribe(db: Executor, accountId: string, userId: strin
     .where(and(eq(follows.accountId, accountId), eq(follows.userId, userId)));
 }
 
-/** Number of current followers of an account. */
-export async function countFollowers(db: Executor, accountId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(follows)
-    .where(and(eq(follows.accountId, accountId), eq(follows.subscribed, true)));
-  return Number(row?.n ?? 0);
-}

@@ -79,3 +79,8 @@ export async function listFollowedAccounts(db: Executor, userId: string): Promis
     .orderBy(accounts.name, accounts.appid);
   return rows.map((r) => r.account);
 }
+
+/** Replaces a follower user's stored password hash only if it is still `previous` (a re-hash at a higher cost). */
+export async function replaceFollowerPasswordHash(db: Executor, userId: string, previous: string, next: string): Promise<void> {
+  await db.update(followerUsers).set({ passwordHash: next }).where(and(eq(followerUsers.id, userId), eq(followerUsers.passwordHash, previous)));
+}

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../../main/services.js';
 import { defineApi } from '../../../surfaces/wechat/kit.js';
-import { WxError } from '../../../protocol/errcodes.js';
+import { refusal } from '../../../protocol/errcodes.js';
 import { requireFollowers } from '../followerGuard.js';
 import { createTag } from '../commands/tagCreator.js';
 import { renameTag } from '../commands/tagRenamer.js';
@@ -31,7 +31,7 @@ const tagField = (tag: unknown, field: 'id' | 'name') => (isRecord(tag) ? tag[fi
 /** A paging cursor: '' (from the start) or something shaped like an openid (40003 otherwise). */
 function cursorOf(v: unknown): string {
   if (v === undefined || v === null || v === '') return '';
-  if (!looksLikeOpenid(v)) throw new WxError(40003);
+  if (!looksLikeOpenid(v)) throw refusal(40003);
   return v;
 }
 
@@ -116,8 +116,8 @@ export function registerTagRoutes(app: FastifyInstance, services: Services): voi
     schema: tagUsersBody,
     async handler({ account, body, query }) {
       const tagId = tagIdOf(body?.tagid ?? query.tagid);
-      if (tagId === undefined || (isSystemTag(tagId) && !isTaggableSystemTag(tagId))) throw new WxError(45159);
-      if (!isSystemTag(tagId) && !(await findTag(services.db, account.id, tagId))) throw new WxError(45159);
+      if (tagId === undefined || (isSystemTag(tagId) && !isTaggableSystemTag(tagId))) throw refusal(45159);
+      if (!isSystemTag(tagId) && !(await findTag(services.db, account.id, tagId))) throw refusal(45159);
       const after = cursorOf(body?.next_openid ?? query.next_openid);
       return presentOpenidPage(await listTagMemberOpenids(services.db, account.id, tagId, after, OPENID_PAGE_SIZE));
     },

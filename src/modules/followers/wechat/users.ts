@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../../main/services.js';
 import { defineApi } from '../../../surfaces/wechat/kit.js';
-import { WxError } from '../../../protocol/errcodes.js';
+import { refusal } from '../../../protocol/errcodes.js';
 import { requireFollowers } from '../followerGuard.js';
 import { updateRemark } from '../commands/remarkUpdater.js';
 import { countSubscribers, listSubscriberOpenids } from '../store/audience.js';
@@ -41,7 +41,7 @@ export function registerUserRoutes(app: FastifyInstance, services: Services): vo
     auth: 'token',
     async handler({ account, query }) {
       const openid = query.openid;
-      if (!openid) throw new WxError(41009);
+      if (!openid) throw refusal(41009);
       const found = await requireFollowers(services.db, account.id, [openid], { requireSubscribed: false, foreignErrcode: 40003 });
       const tags = await tagIdsOf(services.db, account.id, [openid]);
       return presentUserInfo(found.get(openid)!, tags.get(openid) ?? []);
@@ -55,8 +55,8 @@ export function registerUserRoutes(app: FastifyInstance, services: Services): vo
     schema: batchGetBody,
     async handler({ account, body }) {
       const list = body.user_list;
-      if (!Array.isArray(list) || list.length === 0 || list.length > BATCHGET_MAX) throw new WxError(40032);
-      if (!list.every((u) => isRecord(u) && (u.lang === undefined || typeof u.lang === 'string'))) throw new WxError(47001);
+      if (!Array.isArray(list) || list.length === 0 || list.length > BATCHGET_MAX) throw refusal(40032);
+      if (!list.every((u) => isRecord(u) && (u.lang === undefined || typeof u.lang === 'string'))) throw refusal(47001);
       const openids = list.map((u) => (u as Record<string, unknown>).openid);
       const found = await requireFollowers(services.db, account.id, openids, { requireSubscribed: false, foreignErrcode: 40003 });
       const tags = await tagIdsOf(services.db, account.id, openids as string[]);

@@ -23,7 +23,7 @@ export async function removeKfAccount(services: Services, accountId: string, kfA
   const closed = await services.db.transaction(async (tx) => {
     await lockKfManagement(tx, accountId);
     const removed = await deleteKfAccount(tx, accountId, kfAccount);
-    if (!removed) throw new DomainError('kf_not_found', `No customer-service account ${kfAccount}.`);
+    if (!removed) throw new DomainError('kf_not_found', `No customer-service account ${kfAccount}.`, undefined, { errcode: 65401 });
     const now = services.clock.now();
     const sessions = await listActiveSessionsOfKf(tx, accountId, removed.kfAccount, true);
     for (const s of sessions) {

@@ -8,6 +8,6 @@ import { updateKfAccount, type KfAccountRow } from '../store/kfAccounts.js';
  */
 export async function setKfOnline(services: Services, accountId: string, kfAccount: string, online: boolean): Promise<KfAccountRow> {
   const row = await updateKfAccount(services.db, accountId, kfAccount, { online });
-  if (!row) throw new DomainError('kf_not_found', `No customer-service account ${kfAccount}.`);
+  if (!row) throw new DomainError('kf_not_found', `No customer-service account ${kfAccount}.`, undefined, { errcode: 65401 });
   return row;
 }

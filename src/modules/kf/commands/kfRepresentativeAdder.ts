@@ -42,7 +42,7 @@ export async function addRepresentative(services: Services, accountId: string, i
     await lockKfManagement(tx, accountId);
     alreadyBound((await listKfAccounts(tx, accountId)).filter((k) => k.kfAccount !== created.kfAccount));
     const bound = await updateKfAccount(tx, accountId, created.kfAccount, { operatorId: operator.id });
-    if (!bound) throw new DomainError('kf_not_found', `No customer-service account ${created.kfAccount}.`);
+    if (!bound) throw new DomainError('kf_not_found', `No customer-service account ${created.kfAccount}.`, undefined, { errcode: 65401 });
     return bound;
   });
 }

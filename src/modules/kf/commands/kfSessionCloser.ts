@@ -30,17 +30,17 @@ export async function closeSession(
   opts: CloseOptions = {},
 ): Promise<KfSessionRow> {
   const text = opts.text ?? '';
-  if (!isOpenidShaped(openid)) throw new DomainError('kf_no_session', 'The follower has no open session.');
-  if (charCount(text) > MAX_SESSION_TEXT_CHARS) throw new DomainError('kf_invalid_param', `text must be at most ${MAX_SESSION_TEXT_CHARS} characters.`);
+  if (!isOpenidShaped(openid)) throw new DomainError('kf_no_session', 'The follower has no open session.', undefined, { errcode: 65413 });
+  if (charCount(text) > MAX_SESSION_TEXT_CHARS) throw new DomainError('kf_invalid_param', `text must be at most ${MAX_SESSION_TEXT_CHARS} characters.`, undefined, { errcode: 65416 });
   const account = await findAccountById(services.db, accountId);
   if (!account) throw new DomainError('not_found', 'Account not found.');
   const result = await services.db.transaction(async (tx) => {
     await lockFollowerSessions(tx, accountId, openid);
     const kf = byKf ? await findKfAccount(tx, accountId, byKf) : undefined;
-    if (byKf && !kf) throw new DomainError('kf_not_found', `No customer-service account ${byKf}.`);
+    if (byKf && !kf) throw new DomainError('kf_not_found', `No customer-service account ${byKf}.`, undefined, { errcode: 65401 });
     const open = await findOpenSession(tx, accountId, openid);
-    if (!open || (opts.activeOnly && open.status !== 'active')) throw new DomainError('kf_no_session', 'The follower has no open session.');
-    if (kf && open.kfAccount !== null && open.kfAccount !== kf.kfAccount) throw new DomainError('kf_session_other', `The follower is with ${open.kfAccount}.`);
+    if (!open || (opts.activeOnly && open.status !== 'active')) throw new DomainError('kf_no_session', 'The follower has no open session.', undefined, { errcode: 65413 });
+    if (kf && open.kfAccount !== null && open.kfAccount !== kf.kfAccount) throw new DomainError('kf_session_other', `The follower is with ${open.kfAccount}.`, undefined, { errcode: 65414 });
     const now = services.clock.now();
     const session = await updateSession(tx, open.id, { status: 'closed', closedAt: now });
     const worker = open.kfAccount ?? kf?.kfAccount ?? '';

@@ -25,21 +25,21 @@ export interface CreateSessionInput {
  */
 export async function createKfSession(services: Services, accountId: string, input: CreateSessionInput): Promise<{ session: KfSessionRow; created: boolean }> {
   const text = input.text ?? '';
-  if (!isOpenidShaped(input.openid)) throw new DomainError('not_follower', 'The openid is not a follower of this account.');
-  if (charCount(text) > MAX_SESSION_TEXT_CHARS) throw new DomainError('kf_invalid_param', `text must be at most ${MAX_SESSION_TEXT_CHARS} characters.`);
+  if (!isOpenidShaped(input.openid)) throw new DomainError('not_follower', 'The openid is not a follower of this account.', undefined, { errcode: 40003 });
+  if (charCount(text) > MAX_SESSION_TEXT_CHARS) throw new DomainError('kf_invalid_param', `text must be at most ${MAX_SESSION_TEXT_CHARS} characters.`, undefined, { errcode: 65416 });
   const account = await findAccountById(services.db, accountId);
   if (!account) throw new DomainError('not_found', 'Account not found.');
   const result = await services.db.transaction(async (tx) => {
     await lockFollowerSessions(tx, accountId, input.openid);
     const kf = await findKfAccount(tx, accountId, input.kfAccount, 'share');
-    if (!kf) throw new DomainError('kf_not_found', `No customer-service account ${input.kfAccount}.`);
-    if (!(await isCurrentFollower(tx, accountId, input.openid))) throw new DomainError('not_follower', 'The openid is not a follower of this account.');
-    if (!kf.online) throw new DomainError('kf_offline', `${kf.kfAccount} is not online.`);
+    if (!kf) throw new DomainError('kf_not_found', `No customer-service account ${input.kfAccount}.`, undefined, { errcode: 65401 });
+    if (!(await isCurrentFollower(tx, accountId, input.openid))) throw new DomainError('not_follower', 'The openid is not a follower of this account.', undefined, { errcode: 40003 });
+    if (!kf.online) throw new DomainError('kf_offline', `${kf.kfAccount} is not online.`, undefined, { errcode: 65415 });
     const now = services.clock.now();
     const open = await findOpenSession(tx, accountId, input.openid);
     if (open && open.kfAccount === kf.kfAccount && open.status === 'active') return { session: open, created: false };
     if (open && open.kfAccount !== null && open.kfAccount !== kf.kfAccount) {
-      throw new DomainError('kf_session_other', `The follower is with ${open.kfAccount}.`);
+      throw new DomainError('kf_session_other', `The follower is with ${open.kfAccount}.`, undefined, { errcode: 65414 });
     }
     const session = open
       ? await updateSession(tx, open.id, { status: 'active', kfAccount: kf.kfAccount, acceptedAt: now })

@@ -68,7 +68,7 @@ export async function enqueueWaitingSession(
   openid: string,
   opts: EnqueueOptions & { at?: Date } = {},
 ): Promise<QueuedSession> {
-  if (!isOpenidShaped(openid)) throw new DomainError('not_follower', 'The openid is not a follower of this account.');
+  if (!isOpenidShaped(openid)) throw new DomainError('not_follower', 'The openid is not a follower of this account.', undefined, { errcode: 40003 });
   if (isServices(on)) {
     const services = on;
     const queued = await services.db.transaction(async (tx) => {

@@ -15,16 +15,16 @@ import { notifyDeliveriesQueued } from '../../../platform/jobs/wake.js';
  * nothing. Records 1005 and pushes kf_switch_session.
  */
 export async function transferSession(services: Services, accountId: string, openid: string, toKfAccount: string): Promise<KfSessionRow> {
-  if (!isOpenidShaped(openid)) throw new DomainError('kf_no_session', 'The follower has no open session.');
+  if (!isOpenidShaped(openid)) throw new DomainError('kf_no_session', 'The follower has no open session.', undefined, { errcode: 65413 });
   const account = await findAccountById(services.db, accountId);
   if (!account) throw new DomainError('not_found', 'Account not found.');
   const result = await services.db.transaction(async (tx) => {
     await lockFollowerSessions(tx, accountId, openid);
     const to = await findKfAccount(tx, accountId, toKfAccount, 'share');
-    if (!to) throw new DomainError('kf_not_found', `No customer-service account ${toKfAccount}.`);
-    if (!to.online) throw new DomainError('kf_offline', `${to.kfAccount} is not online.`);
+    if (!to) throw new DomainError('kf_not_found', `No customer-service account ${toKfAccount}.`, undefined, { errcode: 65401 });
+    if (!to.online) throw new DomainError('kf_offline', `${to.kfAccount} is not online.`, undefined, { errcode: 65415 });
     const open = await findOpenSession(tx, accountId, openid);
-    if (!open || open.status !== 'active' || open.kfAccount === null) throw new DomainError('kf_no_session', 'The follower is not in an active session.');
+    if (!open || open.status !== 'active' || open.kfAccount === null) throw new DomainError('kf_no_session', 'The follower is not in an active session.', undefined, { errcode: 65413 });
     if (open.kfAccount === to.kfAccount) return { session: open, changed: false };
     const from = open.kfAccount;
     const now = services.clock.now();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from '../../../platform/errors.js';
 import { can } from '../../accounts/rules/capabilities.js';
+import { allowed } from '../../operators/rules/policy.js';
 import { isOpenidShaped } from '../rules/kf.js';
 import { representativeOf } from '../commands/kfRepresentativeAdder.js';
 import type { AccountRow } from '../../accounts/store/accounts.js';
@@ -27,7 +28,7 @@ export function requireKf(account: Pick<AccountRow, 'type' | 'verified'>): void 
 
 /** Owners and admins supervise: they assign, transfer and close any conversation. */
 export function isSupervisor(session: ConsoleSession): boolean {
-  return session.operator.role === 'owner' || session.operator.role === 'admin';
+  return allowed(session.operator, 'inbox.supervise');
 }
 
 /** The kf account the signed-in operator works as on this account, or an error saying how to become one. */

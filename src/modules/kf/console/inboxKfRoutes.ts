@@ -53,6 +53,7 @@ export function registerInboxKfRoutes(api: FastifyInstance, services: Services):
   consoleRoute(api, services, {
     method: 'GET',
     url: base,
+    action: 'kf.view',
     async handler({ session, params }) {
       const account = await accountInScope(services.db, session, params.appid);
       return representativesView(services, account, session);
@@ -62,6 +63,7 @@ export function registerInboxKfRoutes(api: FastifyInstance, services: Services):
   consoleRoute(api, services, {
     method: 'POST',
     url: base,
+    action: 'kf.edit',
     body: createBody,
     status: 201,
     async handler({ session, params, body }) {
@@ -80,6 +82,7 @@ export function registerInboxKfRoutes(api: FastifyInstance, services: Services):
   consoleRoute(api, services, {
     method: 'POST',
     url: `${base}/:kf_account/presence`,
+    action: 'kf.edit',
     body: presenceBody,
     async handler({ session, params, body }) {
       const account = await accountInScope(services.db, session, params.appid);

@@ -66,6 +66,7 @@ export function registerInboxMessageRoutes(api: FastifyInstance, services: Servi
   consoleRoute(api, services, {
     method: 'GET',
     url: `${base}/messages`,
+    action: 'inbox.use',
     query: messagesQuery,
     async handler({ session, params, query }) {
       const account = await accountInScope(services.db, session, params.appid);
@@ -93,6 +94,7 @@ export function registerInboxMessageRoutes(api: FastifyInstance, services: Servi
   consoleRoute(api, services, {
     method: 'POST',
     url: `${base}/reply`,
+    action: 'inbox.use',
     body: replyBody,
     async handler({ session, params, body }) {
       const account = await accountInScope(services.db, session, params.appid);

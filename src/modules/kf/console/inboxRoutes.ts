@@ -72,6 +72,7 @@ export function registerInboxRoutes(api: FastifyInstance, services: Services): v
   consoleRoute(api, services, {
     method: 'GET',
     url: base,
+    action: 'inbox.use',
     async handler({ session, params }) {
       const account = await accountInScope(services.db, session, params.appid);
       requireKf(account);
@@ -82,6 +83,7 @@ export function registerInboxRoutes(api: FastifyInstance, services: Services): v
   consoleRoute(api, services, {
     method: 'POST',
     url: `${base}/:openid/claim`,
+    action: 'inbox.use',
     async handler({ session, params }) {
       const account = await accountInScope(services.db, session, params.appid);
       requireKf(account);
@@ -95,6 +97,7 @@ export function registerInboxRoutes(api: FastifyInstance, services: Services): v
   consoleRoute(api, services, {
     method: 'POST',
     url: `${base}/:openid/assign`,
+    action: 'inbox.use',
     body: toKfBody,
     async handler({ session, params, body }) {
       const account = await accountInScope(services.db, session, params.appid);
@@ -110,6 +113,7 @@ export function registerInboxRoutes(api: FastifyInstance, services: Services): v
   consoleRoute(api, services, {
     method: 'POST',
     url: `${base}/:openid/transfer`,
+    action: 'inbox.use',
     body: toKfBody,
     async handler({ session, params, body }) {
       const account = await accountInScope(services.db, session, params.appid);
@@ -126,6 +130,7 @@ export function registerInboxRoutes(api: FastifyInstance, services: Services): v
   consoleRoute(api, services, {
     method: 'POST',
     url: `${base}/:openid/close`,
+    action: 'inbox.use',
     async handler({ session, params }) {
       const account = await accountInScope(services.db, session, params.appid);
       requireKf(account);

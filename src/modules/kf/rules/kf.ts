@@ -95,8 +95,6 @@ export function isOpenidShaped(input: unknown): input is string {
   return typeof input === 'string' && OPENID_RE.test(input);
 }
 
-/** Stored invitation state of a kf account. 'accepted' means a worker is bound (kf_wx). */
-export type StoredInviteStatus = 'waiting' | 'rejected' | 'accepted';
 /** What getkflist shows: a waiting invitation past its expiry shows as expired. */
 export type InviteStatus = 'waiting' | 'rejected' | 'expired' | 'accepted';
 

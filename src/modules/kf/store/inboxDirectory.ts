@@ -53,16 +53,6 @@ export async function inboxFollowers(db: Executor, accountId: string, openids: r
   return new Map(rows.map(({ subscribedAt, createdAt, ...r }) => [r.openid, { ...r, followedAt: subscribedAt ?? createdAt }]));
 }
 
-/** The user id behind a follower's openid (conversations are stored per user). */
-export async function userIdOfOpenid(db: Executor, accountId: string, openid: string): Promise<string | undefined> {
-  const [row] = await db
-    .select({ userId: follows.userId })
-    .from(follows)
-    .where(and(eq(follows.accountId, accountId), eq(follows.openid, openid)))
-    .limit(1);
-  return row?.userId;
-}
-
 /** An operator who can be bound to a kf account. */
 export interface OrgOperator {
   id: string;

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../../main/services.js';
 import { defineApi } from '../../../surfaces/wechat/kit.js';
-import { WxError } from '../../../protocol/errcodes.js';
-import { KF_MAX_BODY, KfBody, kfAccountParam, kfPaths, kfWx } from './kfApi.js';
+import { refusal } from '../../../protocol/errcodes.js';
+import { KF_MAX_BODY, KfBody, kfAccountParam, kfPaths } from './kfApi.js';
 import { kfHeadimgUrl, presentKfInfo, presentOnlineKf } from './kfPresenters.js';
 import { MultipartError, parseMultipart } from '../../../protocol/multipart.js';
 import { addKfAccount } from '../commands/kfAccountCreator.js';
@@ -19,17 +19,17 @@ const MULTIPART_OVERHEAD = 64 * 1024;
 
 /** The `media` file of an upload: 41005 when there is none, 47001 when the body is not readable multipart. */
 function mediaPart(rawBody: Buffer, contentType: string | undefined): Buffer {
-  if (rawBody.length > MAX_KF_AVATAR_BYTES + MULTIPART_OVERHEAD) throw new WxError(40009);
+  if (rawBody.length > MAX_KF_AVATAR_BYTES + MULTIPART_OVERHEAD) throw refusal(40009);
   let parts;
   try {
     parts = parseMultipart(rawBody, contentType);
   } catch (err) {
-    if (err instanceof MultipartError && (err.reason === 'not_multipart' || err.reason === 'no_boundary')) throw new WxError(41005);
-    if (err instanceof MultipartError) throw new WxError(47001);
+    if (err instanceof MultipartError && (err.reason === 'not_multipart' || err.reason === 'no_boundary')) throw refusal(41005);
+    if (err instanceof MultipartError) throw refusal(47001);
     throw err;
   }
   const media = parts.find((p) => p.name === 'media');
-  if (!media) throw new WxError(41005);
+  if (!media) throw refusal(41005);
   return media.data;
 }
 
@@ -47,7 +47,7 @@ export function registerKfAccountApis(app: FastifyInstance, services: Services):
       schema: KfBody,
       maxBody: KF_MAX_BODY,
       async handler(ctx) {
-        await kfWx(() => addKfAccount(ctx.services, ctx.account.id, { kfAccount: ctx.body.kf_account, nickname: ctx.body.nickname }));
+        await addKfAccount(ctx.services, ctx.account.id, { kfAccount: ctx.body.kf_account, nickname: ctx.body.nickname });
         return { errcode: 0, errmsg: 'ok' };
       },
     });
@@ -61,7 +61,7 @@ export function registerKfAccountApis(app: FastifyInstance, services: Services):
       schema: KfBody,
       maxBody: KF_MAX_BODY,
       async handler(ctx) {
-        await kfWx(() => editKfAccount(ctx.services, ctx.account.id, { kfAccount: ctx.body.kf_account, nickname: ctx.body.nickname }));
+        await editKfAccount(ctx.services, ctx.account.id, { kfAccount: ctx.body.kf_account, nickname: ctx.body.nickname });
         return { errcode: 0, errmsg: 'ok' };
       },
     });
@@ -78,7 +78,7 @@ export function registerKfAccountApis(app: FastifyInstance, services: Services):
       maxBody: KF_MAX_BODY,
       async handler(ctx) {
         const kfAccount = kfAccountParam(ctx.body?.kf_account ?? ctx.query.kf_account);
-        await kfWx(() => removeKfAccount(ctx.services, ctx.account.id, kfAccount));
+        await removeKfAccount(ctx.services, ctx.account.id, kfAccount);
         return { errcode: 0, errmsg: 'ok' };
       },
     });
@@ -90,10 +90,12 @@ export function registerKfAccountApis(app: FastifyInstance, services: Services):
       methods: ['POST'],
       auth: 'token',
       body: 'raw',
+      maxBody: MAX_KF_AVATAR_BYTES + MULTIPART_OVERHEAD,
+      tooLarge: () => 40009,
       async handler(ctx) {
         const kfAccount = kfAccountParam(ctx.query.kf_account);
         const bytes = mediaPart(ctx.rawBody, ctx.request.headers['content-type']);
-        await kfWx(() => setKfAvatar(ctx.services, ctx.account.id, kfAccount, bytes));
+        await setKfAvatar(ctx.services, ctx.account.id, kfAccount, bytes);
         return { errcode: 0, errmsg: 'ok' };
       },
     });
@@ -108,7 +110,7 @@ export function registerKfAccountApis(app: FastifyInstance, services: Services):
       maxBody: KF_MAX_BODY,
       async handler(ctx) {
         const kfAccount = kfAccountParam(ctx.body.kf_account);
-        await kfWx(() => inviteKfWorker(ctx.services, ctx.account.id, kfAccount, ctx.body.invite_wx));
+        await inviteKfWorker(ctx.services, ctx.account.id, kfAccount, ctx.body.invite_wx);
         return { errcode: 0, errmsg: 'ok' };
       },
     });

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../../main/services.js';
 import { defineApi } from '../../../surfaces/wechat/kit.js';
-import { WxError } from '../../../protocol/errcodes.js';
-import { KF_MAX_BODY, KfBody, intParam, kfAccountParam, kfPaths, kfWx, optionalText } from './kfApi.js';
+import { refusal } from '../../../protocol/errcodes.js';
+import { KF_MAX_BODY, KfBody, intParam, kfAccountParam, kfPaths, optionalText } from './kfApi.js';
 import { presentRecord, presentSessionListItem, presentSessionOf, presentWaitCase } from './kfPresenters.js';
 import { createKfSession } from '../commands/kfSessionCreator.js';
 import { closeSession } from '../commands/kfSessionCloser.js';
@@ -13,7 +13,7 @@ import { MAX_GETRECORD_PAGESIZE, MAX_MSGLIST_NUMBER, MAX_WAITCASE_LIST, checkRec
 
 /** An openid parameter: openid-shaped, else 40003 (it cannot name a follower). */
 function openidParam(v: unknown): string {
-  if (!isOpenidShaped(v)) throw new WxError(40003);
+  if (!isOpenidShaped(v)) throw refusal(40003);
   return v;
 }
 
@@ -21,10 +21,10 @@ function openidParam(v: unknown): string {
 function recordRange(start: unknown, end: unknown, invalidCode: number): { from: Date; to: Date } {
   const s = intParam(start);
   const e = intParam(end);
-  if (s === undefined || e === undefined) throw new WxError(invalidCode);
+  if (s === undefined || e === undefined) throw refusal(invalidCode);
   const check = checkRecordRange(s, e);
-  if (check === 'invalid') throw new WxError(invalidCode);
-  if (check === 'too_long') throw new WxError(65417);
+  if (check === 'invalid') throw refusal(invalidCode);
+  if (check === 'too_long') throw refusal(65417);
   return { from: new Date(s * 1000), to: new Date(e * 1000 + 999) };
 }
 
@@ -45,7 +45,7 @@ export function registerKfSessionApis(app: FastifyInstance, services: Services):
         const kfAccount = kfAccountParam(ctx.body.kf_account);
         const openid = openidParam(ctx.body.openid);
         const text = optionalText(ctx.body.text);
-        await kfWx(() => createKfSession(ctx.services, ctx.account.id, { kfAccount, openid, text }));
+        await createKfSession(ctx.services, ctx.account.id, { kfAccount, openid, text });
         return { errcode: 0, errmsg: 'ok' };
       },
     });
@@ -62,7 +62,7 @@ export function registerKfSessionApis(app: FastifyInstance, services: Services):
         const kfAccount = kfAccountParam(ctx.body.kf_account);
         const openid = openidParam(ctx.body.openid);
         const text = optionalText(ctx.body.text);
-        await kfWx(() => closeSession(ctx.services, ctx.account.id, openid, kfAccount, { text, activeOnly: true }));
+        await closeSession(ctx.services, ctx.account.id, openid, kfAccount, { text, activeOnly: true });
         return { errcode: 0, errmsg: 'ok' };
       },
     });
@@ -75,7 +75,7 @@ export function registerKfSessionApis(app: FastifyInstance, services: Services):
       auth: 'token',
       async handler(ctx) {
         const openid = openidParam(ctx.query.openid);
-        if (!(await isCurrentFollower(ctx.services.db, ctx.account.id, openid))) throw new WxError(40003);
+        if (!(await isCurrentFollower(ctx.services.db, ctx.account.id, openid))) throw refusal(40003);
         return presentSessionOf(await findOpenSession(ctx.services.db, ctx.account.id, openid));
       },
     });
@@ -88,7 +88,7 @@ export function registerKfSessionApis(app: FastifyInstance, services: Services):
       auth: 'token',
       async handler(ctx) {
         const kf = await findKfAccount(ctx.services.db, ctx.account.id, kfAccountParam(ctx.query.kf_account));
-        if (!kf) throw new WxError(65401);
+        if (!kf) throw refusal(65401);
         const sessions = await listActiveSessionsOfKf(ctx.services.db, ctx.account.id, kf.kfAccount);
         return { sessionlist: sessions.map(presentSessionListItem) };
       },
@@ -118,7 +118,7 @@ export function registerKfSessionApis(app: FastifyInstance, services: Services):
         const { from, to } = recordRange(ctx.body.starttime, ctx.body.endtime, 65416);
         const msgid = ctx.body.msgid === undefined ? 1 : intParam(ctx.body.msgid);
         const number = ctx.body.number === undefined ? MAX_MSGLIST_NUMBER : intParam(ctx.body.number);
-        if (msgid === undefined || msgid < 1 || number === undefined || number < 1 || number > MAX_MSGLIST_NUMBER) throw new WxError(65416);
+        if (msgid === undefined || msgid < 1 || number === undefined || number < 1 || number > MAX_MSGLIST_NUMBER) throw refusal(65416);
         const rows = await listKfRecords(ctx.services.db, ctx.account.id, { from, to, fromId: msgid, limit: number });
         // The msgid to ask for next: one past the last record returned (or the same when none).
         const next = rows.length > 0 ? rows[rows.length - 1].id + 1 : msgid;
@@ -139,8 +139,8 @@ export function registerKfSessionApis(app: FastifyInstance, services: Services):
         const { from, to } = recordRange(ctx.body.starttime, ctx.body.endtime, 61451);
         const pagesize = ctx.body.pagesize === undefined ? 10 : intParam(ctx.body.pagesize);
         const pageindex = ctx.body.pageindex === undefined ? 1 : intParam(ctx.body.pageindex);
-        if (pagesize === undefined || pagesize < 1 || pagesize > MAX_GETRECORD_PAGESIZE) throw new WxError(61451);
-        if (pageindex === undefined || pageindex < 1 || pageindex > 100_000) throw new WxError(61451);
+        if (pagesize === undefined || pagesize < 1 || pagesize > MAX_GETRECORD_PAGESIZE) throw refusal(61451);
+        if (pageindex === undefined || pageindex < 1 || pageindex > 100_000) throw refusal(61451);
         const openid = ctx.body.openid === undefined || ctx.body.openid === '' ? undefined : openidParam(ctx.body.openid);
         const rows = await listKfRecords(ctx.services.db, ctx.account.id, { from, to, openid, limit: pagesize, offset: (pageindex - 1) * pagesize });
         return { recordlist: rows.map(presentRecord) };

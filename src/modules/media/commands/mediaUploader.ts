@@ -3,14 +3,19 @@ import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { AccountRow } from '../../accounts/store/accounts.js';
 import { findFollowerUser } from '../../followers/store/users.js';
-import { insertMedia, type MediaRow } from '../store/media.js';
+import { bytesUploadedSince, insertMedia, type MediaRow } from '../store/media.js';
+import type { Executor } from '../../../platform/db/connect.js';
+import { lockAccountScope } from '../../../platform/db/advisoryLocks.js';
+
+/** The window a follower's upload allowance counts over. */
+export const UPLOAD_ALLOWANCE_WINDOW_MS = 24 * 3600 * 1000;
 import {
   TEMPORARY_MEDIA_TTL_MS, checkUpload, followerKindOf, newMediaId, safeFilename, sniffFormat, MEDIA_MAX_BYTES,
   mediaPath, type UploadKind,
 } from '../rules/media.js';
 
 async function store(
-  services: Pick<Services, 'db' | 'clock' | 'mediaStorage'>,
+  services: Pick<Services, 'clock' | 'mediaStorage'> & { db: Executor },
   row: { accountId: string | null; userId: string | null; kind: string; contentType: string; filename: string; bytes: Buffer; origin?: 'temporary' | 'user' },
 ): Promise<MediaRow> {
   const id = newMediaId();
@@ -74,7 +79,7 @@ export interface FollowerUpload {
  * follower's until they send it; then the account it went to may fetch it with media/get.
  */
 export async function uploadFollowerMedia(
-  services: Pick<Services, 'db' | 'clock' | 'mediaStorage'>,
+  services: Pick<Services, 'db' | 'clock' | 'mediaStorage'> & { config: Pick<Services['config'], 'followerUploadBytesPerDay'> },
   userId: string,
   file: { bytes: Buffer; filename?: string; contentType?: string },
 ): Promise<FollowerUpload> {
@@ -88,14 +93,26 @@ export async function uploadFollowerMedia(
   }
   const user = await findFollowerUser(services.db, userId);
   if (!user) throw new DomainError('not_found', 'User not found.');
-  const row = await store(services, {
-    accountId: null,
-    userId: user.id,
-    origin: 'user',
-    kind,
-    contentType: check.contentType,
-    filename: safeFilename(file.filename, check.format, kind),
-    bytes: file.bytes,
+  const allowance = services.config.followerUploadBytesPerDay;
+  const upload = (db: Executor) =>
+    store({ ...services, db }, {
+      accountId: null,
+      userId: user.id,
+      origin: 'user',
+      kind,
+      contentType: check.contentType,
+      filename: safeFilename(file.filename, check.format, kind),
+      bytes: file.bytes,
+    });
+  const row = allowance === null ? await upload(services.db) : await services.db.transaction(async (tx) => {
+    // One follower's uploads in turn (across nodes too), so parallel uploads cannot overshoot.
+    await lockAccountScope(tx, 'follower_uploads', user.id);
+    const used = await bytesUploadedSince(tx, user.id, new Date(services.clock.nowMs() - UPLOAD_ALLOWANCE_WINDOW_MS));
+    if (used + file.bytes.length > allowance) {
+      const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
+      throw new DomainError('upload_quota_exceeded', `You can send ${mb(allowance)} MB of photos, voice and video in 24 hours and have sent ${mb(used)} MB. Try again later.`, { usedBytes: used, allowanceBytes: allowance });
+    }
+    return upload(tx);
   });
   return { media_id: row.id, url: mediaPath(row.id), kind, content_type: row.contentType, size: row.size };
 }

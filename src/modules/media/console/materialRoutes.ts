@@ -10,6 +10,7 @@ import { countMaterials, listMaterials } from '../store/materials.js';
 import { MultipartError, parseMultipart } from '../../../protocol/multipart.js';
 import { accountInScope } from '../../../surfaces/console/accountScope.js';
 import { consoleRoute } from '../../../surfaces/console/kit.js';
+import { requireSession } from '../../../surfaces/console/auth.js';
 import { materialMessage, presentMaterial } from './materialPresenter.js';
 import { listNewsMaterials } from '../../articles/console/newsMaterials.js';
 
@@ -67,6 +68,7 @@ export function registerMaterialRoutes(api: FastifyInstance, services: Services)
   consoleRoute(api, services, {
     method: 'GET',
     url: '/accounts/:appid/materials',
+    action: 'materials.view',
     query: listQuery,
     async handler({ session, params, query }) {
       const account = await accountInScope(services.db, session, params.appid);
@@ -86,6 +88,7 @@ export function registerMaterialRoutes(api: FastifyInstance, services: Services)
   consoleRoute(api, services, {
     method: 'DELETE',
     url: '/accounts/:appid/materials/:mediaId',
+    action: 'materials.edit',
     async handler({ session, params }) {
       const account = await accountInScope(services.db, session, params.appid);
       await withMessages(() => deleteMaterial(services, { account, mediaId: params.mediaId ?? '' }));
@@ -97,10 +100,15 @@ export function registerMaterialRoutes(api: FastifyInstance, services: Services)
   void api.register(async (uploads) => {
     uploads.removeAllContentTypeParsers();
     uploads.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: UPLOAD_BODY_LIMIT }, (_req, body, done) => done(null, body));
+    // The session (and CSRF header) is checked before a byte of a large body is read.
+    uploads.addHook('onRequest', async (request) => {
+      await requireSession(services, request);
+    });
 
     consoleRoute(uploads, services, {
       method: 'POST',
       url: '/accounts/:appid/materials',
+      action: 'materials.edit',
       query: uploadQuery,
       status: 201,
       async handler({ session, params, query, request }) {
@@ -120,6 +128,7 @@ export function registerMaterialRoutes(api: FastifyInstance, services: Services)
     consoleRoute(uploads, services, {
       method: 'POST',
       url: '/accounts/:appid/materials/uploadimg',
+      action: 'materials.edit',
       async handler({ session, params, request }) {
         const account = await accountInScope(services.db, session, params.appid);
         const { file } = uploadParts(request, MATERIAL_MAX_BYTES.image);

@@ -6,7 +6,7 @@ import { publishMenu } from '../../menus/commands/menuPublisher.js';
 import { addNewsMaterial } from '../../articles/commands/newsMaterialCreator.js';
 import { consoleUpload, multipart } from '../../../../test/consoleUpload.js';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 describeEachDb('console materials library', (kind) => {
   let h: TestHerald;

@@ -9,8 +9,6 @@ import { randomBytes } from 'node:crypto';
 /** What media/upload's `type` names. */
 export const UPLOAD_KINDS = ['image', 'voice', 'video', 'thumb'] as const;
 export type UploadKind = (typeof UPLOAD_KINDS)[number];
-/** Every kind a stored media can be (`file` for anything a future API stores unsniffed). */
-export type MediaKind = UploadKind | 'file';
 
 /** Temporary media are served for 3 days. */
 export const TEMPORARY_MEDIA_TTL_MS = 3 * 24 * 3600 * 1000;

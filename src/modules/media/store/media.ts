@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/connect.js';
 import { media, mediaGrants } from '../schema.js';
 import { MEDIA_ID_RE } from '../rules/media.js';
@@ -58,4 +58,13 @@ export async function deleteExpiredMedia(db: Executor, before: Date, limit: numb
     .for('update', { skipLocked: true });
   const rows = await db.delete(media).where(sql`${media.id} in (${due})`).returning({ key: media.storageKey });
   return rows.map((r) => r.key);
+}
+
+/** Bytes a follower user uploaded since a time (their upload allowance; media_user_idx). */
+export async function bytesUploadedSince(db: Executor, userId: string, since: Date): Promise<number> {
+  const [row] = await db
+    .select({ total: sql<string>`coalesce(sum(${media.size}), 0)` })
+    .from(media)
+    .where(and(eq(media.userId, userId), eq(media.origin, 'user'), gte(media.createdAt, since)));
+  return Number(row?.total ?? 0);
 }

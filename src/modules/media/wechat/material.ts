@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../../main/services.js';
 import { defineApi, WxBinary } from '../../../surfaces/wechat/kit.js';
-import { WxError } from '../../../protocol/errcodes.js';
+import { refusal } from '../../../protocol/errcodes.js';
 import { MultipartError, parseMultipart, type MultipartPart } from '../../../protocol/multipart.js';
-import { DomainError } from '../../../platform/errors.js';
 import { addMaterial } from '../commands/materialAdder.js';
 import { deleteMaterial } from '../commands/materialDeleter.js';
 import { uploadArticleImage } from '../../articles/commands/articleImageUploader.js';
@@ -24,36 +23,26 @@ const MULTIPART_OVERHEAD = 64 * 1024;
  * body is not readable multipart, the size errcode when the body is far larger than any allowed file.
  */
 function uploadParts(rawBody: Buffer, contentType: string | undefined, maxBytes: number, sizeErrcode: number, fields: string[]): { file: MultipartPart; parts: MultipartPart[] } {
-  if (rawBody.length > maxBytes + MULTIPART_OVERHEAD) throw new WxError(sizeErrcode);
-  if (rawBody.length === 0) throw new WxError(41005);
+  if (rawBody.length > maxBytes + MULTIPART_OVERHEAD) throw refusal(sizeErrcode);
+  if (rawBody.length === 0) throw refusal(41005);
   let parts: MultipartPart[];
   try {
     parts = parseMultipart(rawBody, contentType);
   } catch (err) {
-    if (err instanceof MultipartError && (err.reason === 'not_multipart' || err.reason === 'no_boundary')) throw new WxError(41005);
-    if (err instanceof MultipartError) throw new WxError(47001);
+    if (err instanceof MultipartError && (err.reason === 'not_multipart' || err.reason === 'no_boundary')) throw refusal(41005);
+    if (err instanceof MultipartError) throw refusal(47001);
     throw err;
   }
   const file = parts.find((p) => fields.includes(p.name));
-  if (!file) throw new WxError(41005);
+  if (!file) throw refusal(41005);
   return { file, parts };
-}
-
-/** Runs a material command and answers its refusal (details.errcode) as WeChat's errcode. */
-async function wxRefusal<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    if (err instanceof DomainError && typeof err.details?.errcode === 'number') throw new WxError(err.details.errcode);
-    throw err;
-  }
 }
 
 /** The media_id of a JSON body: 41006 when absent, 40007 when not a string. */
 function mediaIdOf(body: unknown): string {
   const v = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>).media_id : undefined;
-  if (v === undefined || v === null || v === '') throw new WxError(41006);
-  if (typeof v !== 'string') throw new WxError(40007);
+  if (v === undefined || v === null || v === '') throw refusal(41006);
+  if (typeof v !== 'string') throw refusal(40007);
   return v;
 }
 
@@ -64,7 +53,7 @@ function intOf(v: unknown): number | undefined {
 }
 
 const asObject = (body: unknown): Record<string, unknown> => {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new WxError(47001);
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw refusal(47001);
   return body as Record<string, unknown>;
 };
 
@@ -80,19 +69,21 @@ export function registerMaterialApis(app: FastifyInstance, services: Services): 
     methods: ['POST'],
     auth: 'token',
     body: 'raw',
+    maxBody: Math.max(...Object.values(MATERIAL_MAX_BYTES)) + MULTIPART_OVERHEAD,
+    tooLarge: (q) => ((MATERIAL_KINDS as readonly string[]).includes(q.type ?? '') ? MEDIA_SIZE_ERRCODE[q.type as MaterialKind] : 40004),
     async handler(ctx) {
       const type = ctx.query.type;
-      if (!(MATERIAL_KINDS as readonly string[]).includes(type ?? '')) throw new WxError(40004);
+      if (!(MATERIAL_KINDS as readonly string[]).includes(type ?? '')) throw refusal(40004);
       const kind = type as MaterialKind;
       const { file, parts } = uploadParts(ctx.rawBody, ctx.request.headers['content-type'], MATERIAL_MAX_BYTES[kind], MEDIA_SIZE_ERRCODE[kind], ['media']);
       let video: VideoDescription | undefined;
       if (kind === 'video') {
         const field = parts.find((p) => p.name === 'description' && p.filename === undefined);
         const parsed = parseVideoDescription(field ? field.data.toString('utf8') : ctx.query.description);
-        if ('errcode' in parsed) throw new WxError(parsed.errcode);
+        if ('errcode' in parsed) throw refusal(parsed.errcode);
         video = parsed;
       }
-      const row = await wxRefusal(() => addMaterial(ctx.services, { account: ctx.account, kind, file: { bytes: file.data, filename: file.filename }, video }));
+      const row = await addMaterial(ctx.services, { account: ctx.account, kind, file: { bytes: file.data, filename: file.filename }, video });
       const item = presentMaterialItem(ctx.services.config.publicUrl, row);
       return kind === 'image' ? { media_id: row.id, url: item.url } : { media_id: row.id };
     },
@@ -109,11 +100,11 @@ export function registerMaterialApis(app: FastifyInstance, services: Services): 
       if (row) {
         if (row.kind === 'video') return presentVideoMaterial(ctx.services.config.publicUrl, row);
         const bytes = await ctx.services.mediaStorage.get(row.storageKey);
-        if (!bytes) throw new WxError(40007);
+        if (!bytes) throw refusal(40007);
         return new WxBinary(bytes, row.contentType, row.filename);
       }
       const news = await getNewsMaterial(ctx.services, ctx.account.id, id);
-      if (!news) throw new WxError(40007);
+      if (!news) throw refusal(40007);
       return { news_item: news };
     },
   });
@@ -125,7 +116,7 @@ export function registerMaterialApis(app: FastifyInstance, services: Services): 
     maxBody: 4096,
     async handler(ctx) {
       const id = mediaIdOf(ctx.body);
-      await wxRefusal(() => deleteMaterial(ctx.services, { account: ctx.account, mediaId: id }));
+      await deleteMaterial(ctx.services, { account: ctx.account, mediaId: id });
       return { errcode: 0, errmsg: 'ok' };
     },
   });
@@ -147,11 +138,11 @@ export function registerMaterialApis(app: FastifyInstance, services: Services): 
     maxBody: 4096,
     async handler(ctx) {
       const body = asObject(ctx.body);
-      if (!(BATCHGET_TYPES as readonly unknown[]).includes(body.type)) throw new WxError(40004);
+      if (!(BATCHGET_TYPES as readonly unknown[]).includes(body.type)) throw refusal(40004);
       const type = body.type as BatchgetType;
       const offset = body.offset === undefined ? 0 : intOf(body.offset);
       const count = intOf(body.count);
-      if (offset === undefined || count === undefined || count < 1 || count > 20) throw new WxError(40035);
+      if (offset === undefined || count === undefined || count < 1 || count > 20) throw refusal(40035);
       if (type === 'news') {
         const page = await listNewsMaterialPage(ctx.services, ctx.account.id, offset, count);
         return { total_count: page.total, item_count: page.items.length, item: page.items };
@@ -168,10 +159,12 @@ export function registerMaterialApis(app: FastifyInstance, services: Services): 
     methods: ['POST'],
     auth: 'token',
     body: 'raw',
+    maxBody: ARTICLE_IMAGE_MAX_BYTES + MULTIPART_OVERHEAD,
+    tooLarge: () => 40009,
     async handler(ctx) {
       // co-wechat-api's card uploadLogo sends the same upload under the field name "buffer".
       const { file } = uploadParts(ctx.rawBody, ctx.request.headers['content-type'], ARTICLE_IMAGE_MAX_BYTES, 40009, ['media', 'buffer']);
-      const { url } = await wxRefusal(() => uploadArticleImage(ctx.services, { account: ctx.account, file: { bytes: file.data, filename: file.filename } }));
+      const { url } = await uploadArticleImage(ctx.services, { account: ctx.account, file: { bytes: file.data, filename: file.filename } });
       return { url };
     },
   });
@@ -184,7 +177,7 @@ export function registerMaterialApis(app: FastifyInstance, services: Services): 
     async handler(ctx) {
       const body = asObject(ctx.body);
       const id = mediaIdOf(body);
-      const row = await wxRefusal(() => createMassVideo(ctx.services, { account: ctx.account, mediaId: id, title: body.title, description: body.description }));
+      const row = await createMassVideo(ctx.services, { account: ctx.account, mediaId: id, title: body.title, description: body.description });
       return { type: 'video', media_id: row.id, created_at: Math.floor(row.createdAt.getTime() / 1000) };
     },
   });

@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../../main/services.js';
 import { defineApi, WxBinary } from '../../../surfaces/wechat/kit.js';
-import { WxError } from '../../../protocol/errcodes.js';
+import { refusal } from '../../../protocol/errcodes.js';
 import { MultipartError, parseMultipart } from '../../../protocol/multipart.js';
 import { uploadAccountMedia } from '../commands/mediaUploader.js';
 import { accountMayRead, findMedia } from '../store/media.js';
-import { DomainError } from '../../../platform/errors.js';
 import { MEDIA_MAX_BYTES, MEDIA_SIZE_ERRCODE, UPLOAD_KINDS, mediaAlive, mediaUrl, type UploadKind } from '../rules/media.js';
 
 /** Room for the multipart framing (headers, boundaries, other small fields) around a file. */
@@ -13,18 +12,18 @@ const MULTIPART_OVERHEAD = 64 * 1024;
 
 /** The `media` file of an upload body: 41005 when there is none, 47001 when the body is not readable multipart. */
 function mediaFile(rawBody: Buffer, contentType: string | undefined, kind: UploadKind): { bytes: Buffer; filename?: string } {
-  if (rawBody.length > MEDIA_MAX_BYTES[kind] + MULTIPART_OVERHEAD) throw new WxError(MEDIA_SIZE_ERRCODE[kind]);
-  if (rawBody.length === 0) throw new WxError(41005);
+  if (rawBody.length > MEDIA_MAX_BYTES[kind] + MULTIPART_OVERHEAD) throw refusal(MEDIA_SIZE_ERRCODE[kind]);
+  if (rawBody.length === 0) throw refusal(41005);
   let parts;
   try {
     parts = parseMultipart(rawBody, contentType);
   } catch (err) {
-    if (err instanceof MultipartError && (err.reason === 'not_multipart' || err.reason === 'no_boundary')) throw new WxError(41005);
-    if (err instanceof MultipartError) throw new WxError(47001);
+    if (err instanceof MultipartError && (err.reason === 'not_multipart' || err.reason === 'no_boundary')) throw refusal(41005);
+    if (err instanceof MultipartError) throw refusal(47001);
     throw err;
   }
   const part = parts.find((p) => p.name === 'media');
-  if (!part) throw new WxError(41005);
+  if (!part) throw refusal(41005);
   return { bytes: part.data, filename: part.filename };
 }
 
@@ -41,18 +40,14 @@ export function registerMediaApis(app: FastifyInstance, services: Services): voi
     methods: ['POST'],
     auth: 'token',
     body: 'raw',
+    maxBody: Math.max(...Object.values(MEDIA_MAX_BYTES)) + MULTIPART_OVERHEAD,
+    tooLarge: (q) => ((UPLOAD_KINDS as readonly string[]).includes(q.type ?? '') ? MEDIA_SIZE_ERRCODE[q.type as UploadKind] : 40004),
     async handler(ctx) {
       const type = ctx.query.type;
-      if (!(UPLOAD_KINDS as readonly string[]).includes(type ?? '')) throw new WxError(40004);
+      if (!(UPLOAD_KINDS as readonly string[]).includes(type ?? '')) throw refusal(40004);
       const kind = type as UploadKind;
       const file = mediaFile(ctx.rawBody, ctx.request.headers['content-type'], kind);
-      let row;
-      try {
-        row = await uploadAccountMedia(ctx.services, ctx.account, kind, file);
-      } catch (err) {
-        if (err instanceof DomainError && typeof err.details?.errcode === 'number') throw new WxError(err.details.errcode);
-        throw err;
-      }
+      const row = await uploadAccountMedia(ctx.services, ctx.account, kind, file);
       const createdAt = Math.floor(row.createdAt.getTime() / 1000);
       // WeChat names the id thumb_media_id for thumbs; media_id is kept too for SDKs that read only that.
       return { errcode: 0, errmsg: 'ok', type: kind, media_id: row.id, ...(kind === 'thumb' ? { thumb_media_id: row.id } : {}), created_at: createdAt };
@@ -66,12 +61,12 @@ export function registerMediaApis(app: FastifyInstance, services: Services): voi
     async handler(ctx) {
       const body = ctx.body as { media_id?: unknown } | undefined;
       const id = ctx.query.media_id ?? (typeof body?.media_id === 'string' ? body.media_id : undefined);
-      if (!id) throw new WxError(41006);
+      if (!id) throw refusal(41006);
       const m = await findMedia(ctx.services.db, id);
-      if (!m || !mediaAlive(m, ctx.services.clock.nowMs()) || !(await accountMayRead(ctx.services.db, m, ctx.account.id))) throw new WxError(40007);
+      if (!m || !mediaAlive(m, ctx.services.clock.nowMs()) || !(await accountMayRead(ctx.services.db, m, ctx.account.id))) throw refusal(40007);
       if (m.kind === 'video') return { video_url: mediaUrl(ctx.services.config.publicUrl, m.id) };
       const bytes = await ctx.services.mediaStorage.get(m.storageKey);
-      if (!bytes) throw new WxError(40007);
+      if (!bytes) throw refusal(40007);
       return new WxBinary(bytes, m.contentType, m.filename);
     },
   });

@@ -1,6 +1,6 @@
 import type { Services } from '../../../main/services.js';
 import { deleteConditionalMenu } from '../store.js';
-import { WxError } from '../../../protocol/errcodes.js';
+import { refusal } from '../../../protocol/errcodes.js';
 import { announceMenuChange } from '../../messaging/realtime.js';
 
 /**
@@ -9,7 +9,7 @@ import { announceMenuChange } from '../../messaging/realtime.js';
  */
 export async function removeConditionalMenu(services: Pick<Services, 'db' | 'realtime'>, accountId: string, menuid: unknown): Promise<void> {
   const id = typeof menuid === 'number' && Number.isSafeInteger(menuid) ? String(menuid) : typeof menuid === 'string' ? menuid.trim() : '';
-  if (!/^\d{1,18}$/.test(id)) throw new WxError(65301);
-  if (!(await deleteConditionalMenu(services.db, accountId, id))) throw new WxError(65301);
+  if (!/^\d{1,18}$/.test(id)) throw refusal(65301);
+  if (!(await deleteConditionalMenu(services.db, accountId, id))) throw refusal(65301);
   await announceMenuChange(services, accountId);
 }

@@ -1,12 +1,12 @@
 import type { Services } from '../../../main/services.js';
 import { validateMenuButtons } from '../rules/menu.js';
 import { putDefaultMenu, type MenuSource, type StoredMenu } from '../store.js';
-import { wxErrorAt } from '../../../surfaces/wechat/wxHint.js';
 import { announceMenuChange } from '../../messaging/realtime.js';
+import { refusalAt } from '../../../protocol/errcodes.js';
 
 /**
  * menu/create: validates the buttons (reference §5 limits) and makes them the account's default
- * menu, replacing the previous one. Personalized menus are kept. Throws WxError with WeChat's
+ * menu, replacing the previous one. Personalized menus are kept. Throws DomainError with WeChat's
  * errcode for the first invalid button.
  */
 export async function publishMenu(
@@ -16,7 +16,7 @@ export async function publishMenu(
   source: MenuSource = 'api',
 ): Promise<StoredMenu> {
   const check = validateMenuButtons(buttons);
-  if (!check.ok) throw wxErrorAt(check.errcode, check.at);
+  if (!check.ok) throw refusalAt(check.errcode, check.at);
   const stored = await putDefaultMenu(services.db, accountId, check.buttons, source, services.clock.now());
   await announceMenuChange(services, accountId);
   return stored;

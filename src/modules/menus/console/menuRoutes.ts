@@ -32,6 +32,7 @@ export function registerMenuRoutes(api: FastifyInstance, services: Services): vo
   consoleRoute(api, services, {
     method: 'GET',
     url: '/accounts/:appid/menu',
+    action: 'menu.view',
     async handler({ session, params }) {
       const account = await accountInScope(services.db, session, params.appid);
       return menuView(services, account);
@@ -41,6 +42,7 @@ export function registerMenuRoutes(api: FastifyInstance, services: Services): vo
   consoleRoute(api, services, {
     method: 'PUT',
     url: '/accounts/:appid/menu',
+    action: 'menu.edit',
     body: menuBody,
     async handler({ session, params, body }) {
       const account = await accountInScope(services.db, session, params.appid);
@@ -59,6 +61,7 @@ export function registerMenuRoutes(api: FastifyInstance, services: Services): vo
   consoleRoute(api, services, {
     method: 'DELETE',
     url: '/accounts/:appid/menu',
+    action: 'menu.edit',
     async handler({ session, params }) {
       const account = await accountInScope(services.db, session, params.appid);
       requireMenuCapability(account);

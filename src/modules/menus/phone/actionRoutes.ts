@@ -4,7 +4,7 @@ import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
 import { uploadFollowerMedia } from '../../media/commands/mediaUploader.js';
 import { clickMenu } from '../commands/menuClicker.js';
-import { scanQr } from '../../qrcodes/commands/qrScanner.js';
+import { previewQr, scanQr } from '../../qrcodes/commands/qrScanner.js';
 import { reportLocation } from '../../followers/commands/locationReporter.js';
 import { findAccountByAppid } from '../../accounts/store/accounts.js';
 import { MultipartError, parseMultipart } from '../../../protocol/multipart.js';
@@ -30,7 +30,15 @@ const menuBody = z.object({
     .optional(),
 });
 
-const scanBody = z.object({ text: phoneText(4096).pipe(z.string().trim().min(1, 'text is what the scanner read.')) });
+const scanBody = z.object({
+  text: phoneText(4096).pipe(z.string().trim().min(1, 'text is what the scanner read.')),
+  /**
+   * true when the code came from a link (`/phone?scan=`), not the phone's own scanner: an
+   * account's code is only looked up (kind 'preview', nothing followed or pushed), so the phone
+   * can ask before following, as WeChat does.
+   */
+  preview: z.boolean().optional(),
+});
 
 const locationBody = z.object({
   latitude: z.number().min(-90).max(90),
@@ -64,6 +72,12 @@ export function registerActionRoutes(api: FastifyInstance, services: Services): 
     body: scanBody,
     async handler({ user, body }) {
       try {
+        if (body.preview) {
+          const found = await previewQr(services, body.text);
+          const account = await findAccountByAppid(services.db, found.appid);
+          if (!account) throw new DomainError('qr_unknown', 'This is not a QR code of an official account.');
+          return { kind: 'preview', scene: found.scene, account: await profileFor(services, user, account) };
+        }
         const out = await scanQr(services, user.id, body.text);
         const account = await findAccountByAppid(services.db, out.appid);
         if (!account) throw new DomainError('qr_unknown', 'This is not a QR code of an official account.');

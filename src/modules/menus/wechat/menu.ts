@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../../main/services.js';
 import { defineApi } from '../../../surfaces/wechat/kit.js';
-import { WxError } from '../../../protocol/errcodes.js';
+import { refusal } from '../../../protocol/errcodes.js';
 import { publishMenu } from '../commands/menuPublisher.js';
 import { removeAllMenus } from '../commands/menuRemover.js';
 import { addConditionalMenu } from '../commands/conditionalMenuAdder.js';
@@ -38,7 +38,7 @@ export function registerMenuRoutes(app: FastifyInstance, services: Services): vo
     auth: 'token',
     async handler({ account }) {
       const current = await getCurrentMenu(services.db, account.id);
-      if (!current) throw new WxError(46003);
+      if (!current) throw refusal(46003);
       return presentMenuGet(current);
     },
   });
@@ -93,9 +93,9 @@ export function registerMenuRoutes(app: FastifyInstance, services: Services): vo
       // Herald's followers have no WeChat id, so user_id is an openid of this account.
       const userId = body.user_id;
       const [follower] = looksLikeOpenid(userId) ? await findFollowers(services.db, [userId]) : [];
-      if (!follower || follower.accountId !== account.id || !follower.subscribed) throw new WxError(65302);
+      if (!follower || follower.accountId !== account.id || !follower.subscribed) throw refusal(65302);
       const matched = await matchMenuFor(services.db, account.id, follower.openid);
-      if (!matched) throw new WxError(46003);
+      if (!matched) throw refusal(46003);
       return presentTryMatch(matched.buttons);
     },
   });

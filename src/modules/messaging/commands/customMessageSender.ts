@@ -29,16 +29,12 @@ export interface SentCustomMessage {
   openid: string;
 }
 
-/** A refusal: DomainError with WeChat's errcode in details.errcode (the API answers it as is). */
-function refuse(code: string, message: string, errcode: number, at?: string): DomainError {
-  return new DomainError(code, message, { errcode, ...(at ? { at } : {}) });
-}
 
 async function checkMedia(tx: Executor, account: Pick<AccountRow, 'id'>, refs: MediaRef[], nowMs: number): Promise<void> {
   for (const ref of refs) {
     const m = await findMedia(tx, ref.mediaId);
     if (!m || !mediaAlive(m, nowMs) || !ref.kinds.includes(m.kind) || !(await accountMayRead(tx, m, account.id))) {
-      throw refuse('invalid_media', `${ref.mediaId.slice(0, 64)} is not a ${ref.kinds[0]} of this account (temporary media expire after 3 days).`, 40007);
+      throw new DomainError('invalid_media', `${ref.mediaId.slice(0, 64)} is not a ${ref.kinds[0]} of this account (temporary media expire after 3 days).`, { errcode: 40007 });
     }
   }
 }
@@ -65,7 +61,7 @@ async function fastSend(services: Services, account: AccountRow, m: CustomMessag
  */
 export async function sendCustomMessage(services: Services, account: AccountRow, input: CustomMessageInput): Promise<SentCustomMessage> {
   const checked = checkCustomMessage(input);
-  if (!checked.ok) throw refuse('invalid_message', `The message was refused (errcode ${checked.errcode}${checked.at ? ` at ${checked.at}` : ''}).`, checked.errcode, checked.at);
+  if (!checked.ok) throw new DomainError('invalid_message', `The message was refused (errcode ${checked.errcode}${checked.at ? ` at ${checked.at}` : ''}).`, { errcode: checked.errcode, ...(checked.at ? { at: checked.at } : {}) });
   const m = checked.message;
 
   // The common case (a plain send to a follower inside a window) is one statement; anything
@@ -74,13 +70,13 @@ export async function sendCustomMessage(services: Services, account: AccountRow,
   result ??= await services.db.transaction(async (tx) => {
     const now = services.clock.now();
     const follower = await followerByOpenid(tx, account.id, m.touser);
-    if (!follower) throw refuse('invalid_openid', 'touser is not a follower of this account.', 40003, 'touser');
-    if (!follower.subscribed) throw refuse('not_following', 'The user no longer follows this account.', 43004, 'touser');
+    if (!follower) throw new DomainError('invalid_openid', 'touser is not a follower of this account.', { errcode: 40003, at: 'touser' });
+    if (!follower.subscribed) throw new DomainError('not_following', 'The user no longer follows this account.', { errcode: 43004, at: 'touser' });
     let kfAccount: string | null = null;
     if (m.kfAccount !== undefined) {
       const canonical = canonicalKfAccount(m.kfAccount, account.wechatId);
       const kf = canonical ? await findKfAccount(tx, account.id, canonical) : undefined;
-      if (!kf) throw refuse('invalid_kf_account', `${m.kfAccount.slice(0, 64)} is not a customer-service account of this account.`, 65401, 'customservice.kf_account');
+      if (!kf) throw new DomainError('invalid_kf_account', `${m.kfAccount.slice(0, 64)} is not a customer-service account of this account.`, { errcode: 65401, at: 'customservice.kf_account' });
       kfAccount = kf.kfAccount;
     }
     await checkMedia(tx, account, m.media, now.getTime());
@@ -91,7 +87,7 @@ export async function sendCustomMessage(services: Services, account: AccountRow,
         const why = choice.reason === 'closed'
           ? 'The follower has not messaged, tapped the menu, followed or scanned recently: no window is open.'
           : 'Every open window is used up (5 messages per 48 hours after a message, 3 per minute after a menu tap, follow or scan).';
-        throw refuse(choice.reason === 'closed' ? 'window_closed' : 'window_exhausted', why, windowErrcode(choice.reason));
+        throw new DomainError(choice.reason === 'closed' ? 'window_closed' : 'window_exhausted', why, { errcode: windowErrcode(choice.reason) });
       }
       // A concurrent one-statement send may have taken the window's last message: choose again.
       if (await useWindowIfRoom(tx, choice.windowId)) break;

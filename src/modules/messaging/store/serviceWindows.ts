@@ -33,11 +33,6 @@ export async function openWindow(db: Executor, accountId: string, openid: string
   await db.insert(serviceWindows).values({ accountId, openid, trigger, openedAt: w.openedAt, expiresAt: w.expiresAt, limit: w.limit, used: 0 });
 }
 
-/** Counts one message against a window. */
-export async function useWindow(db: Executor, id: number): Promise<void> {
-  await db.update(serviceWindows).set({ used: sql`${serviceWindows.used} + 1` }).where(eq(serviceWindows.id, id));
-}
-
 /** Closes every open window of the follower at `now` (they unfollowed). */
 export async function closeWindows(db: Executor, accountId: string, openid: string, now: Date): Promise<void> {
   await db

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Services } from '../../../main/services.js';
-import { decoyHash, MAX_PASSWORD_LENGTH, verifyPassword } from '../../../platform/password.js';
+import { decoyHash, hashPassword, MAX_PASSWORD_LENGTH, needsRehash, verifyPassword } from '../../../platform/password.js';
 import { DomainError } from '../../../platform/errors.js';
-import { findOperatorByEmail } from '../store/operators.js';
+import { findOperatorByEmail, replaceOperatorPasswordHash } from '../store/operators.js';
 import { deleteExpiredSessions, insertSession } from '../store/sessions.js';
 import type { OperatorView } from './operatorCreator.js';
 
@@ -10,14 +10,29 @@ import type { OperatorView } from './operatorCreator.js';
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
 
 /**
- * Remembers failed logins to slow down guessing. The console keeps one in memory
- * (see console/loginThrottle.ts); the command only asks and reports.
+ * Remembers login attempts to slow down guessing. The console and the phone keep one in memory
+ * each (platform/http/loginThrottle.ts); the command only asks and reports.
  */
 export interface LoginAttempts {
   /** Milliseconds until another attempt for this email or address is allowed (0 = now). */
   retryAfterMs(email: string, ip: string): number;
+  /**
+   * Checks and counts an attempt in one step, before any hashing, so parallel attempts count.
+   * Returns 0 to go on, or the milliseconds to wait (the attempt is then refused, not counted).
+   */
+  begin(email: string, ip: string): number;
   failed(email: string, ip: string): void;
-  succeeded(email: string): void;
+  /** Clears the counters a success proves were not a guesser's (the account, the address). */
+  succeeded(email: string, ip?: string): void;
+}
+
+/** Counts the attempt before any hashing; refuses with rate_limited when it must wait. */
+export function beginLoginAttempt(attempts: LoginAttempts, email: string, ip: string): void {
+  const wait = attempts.begin(email, ip);
+  if (wait > 0) {
+    const seconds = Math.ceil(wait / 1000);
+    throw new DomainError('rate_limited', `Too many failed attempts. Try again in ${seconds} s.`, { retryAfterSec: seconds });
+  }
 }
 
 export interface LoginInput {
@@ -51,22 +66,19 @@ export async function loginOperator(
   attempts: LoginAttempts,
 ): Promise<LoginResult> {
   const email = input.email.trim().toLowerCase();
-  const wait = attempts.retryAfterMs(email, input.ip);
-  if (wait > 0) {
-    const seconds = Math.ceil(wait / 1000);
-    throw new DomainError('rate_limited', `Too many failed attempts. Try again in ${seconds} s.`, { retryAfterSec: seconds });
-  }
+  // Counted as a failure from here on, so attempts running in parallel are counted too.
+  beginLoginAttempt(attempts, email, input.ip);
   if (input.password.length > MAX_PASSWORD_LENGTH || email.length > 254) {
-    attempts.failed(email, input.ip);
     throw new DomainError('invalid_credentials', INVALID);
   }
   const operator = await findOperatorByEmail(services.db, email);
   const ok = await verifyPassword(input.password, operator?.passwordHash ?? (await decoyHash()));
   if (!operator || !ok) {
-    attempts.failed(email, input.ip);
     throw new DomainError('invalid_credentials', INVALID);
   }
-  attempts.succeeded(email);
+  attempts.succeeded(email, input.ip);
+  // A hash made at an older, lower scrypt cost is replaced now that the password is known.
+  if (needsRehash(operator.passwordHash)) await replaceOperatorPasswordHash(services.db, operator.id, operator.passwordHash, await hashPassword(input.password));
 
   const now = services.clock.now();
   const token = randomBytes(32).toString('base64url');

@@ -27,3 +27,8 @@ export async function findOrganization(db: Executor, id: string): Promise<Organi
   const [row] = await db.select().from(organizations).where(eq(organizations.id, id)).limit(1);
   return row;
 }
+
+/** Replaces an operator's stored password hash only if it is still `previous` (a re-hash at a higher cost). */
+export async function replaceOperatorPasswordHash(db: Executor, id: string, previous: string, next: string): Promise<void> {
+  await db.update(operators).set({ passwordHash: next }).where(sql`${operators.id} = ${id} and ${operators.passwordHash} = ${previous}`);
+}

@@ -9,8 +9,7 @@ import {
 } from '../rules.js';
 import { lockAccountScope } from '../../../platform/db/advisoryLocks.js';
 import { countPermanentQrCodes, findQrByTicket, insertQrCode, type QrCodeRecord } from '../store.js';
-import { WxError } from '../../../protocol/errcodes.js';
-import { wxErrorAt } from '../../../surfaces/wechat/wxHint.js';
+import { refusal, refusalAt } from '../../../protocol/errcodes.js';
 
 export interface CreatedQrCode {
   record: QrCodeRecord;
@@ -30,7 +29,7 @@ export async function createQrCode(
   body: unknown,
 ): Promise<CreatedQrCode> {
   const parsed = parseQrRequest(body);
-  if (!parsed.ok) throw wxErrorAt(parsed.errcode, parsed.at);
+  if (!parsed.ok) throw refusalAt(parsed.errcode, parsed.at);
   const req = parsed.request;
   const nowMs = services.clock.nowMs();
   const base = { accountId, actionName: req.actionName, sceneId: req.sceneId, sceneStr: req.sceneStr, createdAt: new Date(nowMs) };
@@ -41,7 +40,7 @@ export async function createQrCode(
     const expiresAt = new Date(nowMs + (req.expireSeconds ?? 0) * 1000);
     await insertQrCode(services.db, { ...base, ticket, url: qrUrlFor(services.config.publicUrl, code), expiresAt });
     const record = await findQrByTicket(services.db, ticket);
-    if (!record) throw new WxError(-1);
+    if (!record) throw refusal(-1);
     return { record, expireSeconds: req.expireSeconds };
   }
 
@@ -52,10 +51,10 @@ export async function createQrCode(
   await services.db.transaction(async (tx) => {
     await lockAccountScope(tx, 'qr_permanent', accountId);
     if (await findQrByTicket(tx, ticket)) return;
-    if ((await countPermanentQrCodes(tx, accountId)) >= QR_MAX_PERMANENT) throw wxErrorAt(40053, 'action_info');
+    if ((await countPermanentQrCodes(tx, accountId)) >= QR_MAX_PERMANENT) throw refusalAt(40053, 'action_info');
     await insertQrCode(tx, { ...base, ticket, url: qrUrlFor(services.config.publicUrl, code), expiresAt: null });
   });
   const record = await findQrByTicket(services.db, ticket);
-  if (!record) throw new WxError(-1);
+  if (!record) throw refusal(-1);
   return { record, expireSeconds: null };
 }

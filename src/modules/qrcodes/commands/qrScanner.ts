@@ -22,6 +22,19 @@ export interface QrScanResult {
 }
 
 /**
+ * The account and scene a code names, without scanning it (no follow, no event): what a link to
+ * `/phone?scan=` shows before the user confirms. Throws qr_unknown / qr_expired as scanQr does.
+ */
+export async function previewQr(services: Pick<Services, 'db' | 'clock'>, textOrUrl: string): Promise<{ appid: string; scene: string }> {
+  const resolved = await resolveQrTicket(services.db, textOrUrl, services.clock.nowMs());
+  if (resolved.status === 'unknown') throw new DomainError('qr_unknown', 'This is not a QR code of an official account.');
+  if (resolved.status === 'expired') throw new DomainError('qr_expired', 'This QR code has expired.');
+  const account = await findAccountById(services.db, resolved.qr.accountId);
+  if (!account) throw new DomainError('qr_unknown', 'This is not a QR code of an official account.');
+  return { appid: account.appid, scene: resolved.qr.sceneStr ?? String(resolved.qr.sceneId ?? '') };
+}
+
+/**
  * A user scans a parametric QR code (what the phone's scanner read: the code's URL, a ticket or
  * a showqrcode URL). Someone not following follows, with subscribe_scene ADD_SCENE_QR_CODE and
  * the code's scene recorded, and the subscribe event carries EventKey qrscene_<scene> and the

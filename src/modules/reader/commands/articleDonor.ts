@@ -9,9 +9,14 @@ import { readableArticle } from './readerArticle.js';
  * original articles with donations turned on take donations, from ¥0.01 to ¥500.
  */
 export async function donateToArticle(
-  services: Pick<Services, 'db' | 'clock'>,
+  services: Pick<Services, 'db' | 'clock'> & { config: Pick<Services['config'], 'mode'> },
   input: { articleId: string; userId: string; amountFen: number; message: string },
 ): Promise<DonationRow> {
+  // The emulator's payment sheet is simulated; a real platform records a donation only once it
+  // is paid, which needs WeChat Pay. Until then none is recorded rather than unpaid ones.
+  if (services.config.mode === 'platform') {
+    throw new DomainError('payments_unavailable', 'Payments are not available yet on this platform, so donations cannot be made.');
+  }
   if (!Number.isSafeInteger(input.amountFen) || input.amountFen < DONATION_MIN_FEN || input.amountFen > DONATION_MAX_FEN) {
     throw new DomainError('invalid_amount', `A donation is from ¥0.01 to ¥${DONATION_MAX_FEN / 100}.`);
   }

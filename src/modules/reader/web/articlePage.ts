@@ -12,6 +12,7 @@ import { loadAdsCatalog } from '../../revenue/store.js';
 import { recordArticleView } from '../commands/articleViewRecorder.js';
 import { renderArticlePage, renderNoticePage, type ArticlePageView } from './page.js';
 import { previewTokenValid } from './preview.js';
+import type { CountingGuard } from './countingGuard.js';
 
 /** The name link previews show for the site. */
 export const SITE_NAME = 'Herald';
@@ -30,7 +31,7 @@ export function pageHeaders(reply: FastifyReply, cache: string): FastifyReply {
 }
 
 /** Answers a notice page (unknown or deleted article). */
-export function sendNotice(services: Services, reply: FastifyReply, status: 404 | 410, url: string) {
+export function sendNotice(reply: FastifyReply, status: 404 | 410, url: string) {
   const [title, message] = status === 410
     ? ['This article has been deleted', 'The author deleted this article.']
     : ['Article not found', 'The link may be wrong, or the article has not been published.'];
@@ -42,15 +43,21 @@ const etagOf = (body: string) => `W/"${createHash('sha1').update(body).digest('b
 /**
  * GET /s/:id — an article's public page. Unknown and unpublished ids are 404 (a valid
  * `?preview=` token shows drafts), deleted articles 410. Each view by a reader (not HEAD, not a
- * preview, not a crawler) counts one read and, with ads on, one ad impression.
+ * preview, not a crawler) counts one read and, with ads on, one ad impression, as the counting
+ * guard allows (once per reader and day in platform mode).
  */
-export async function serveArticlePage(services: Services, request: FastifyRequest<{ Params: { id: string }; Querystring: Record<string, unknown> }>, reply: FastifyReply) {
+export async function serveArticlePage(
+  services: Services,
+  request: FastifyRequest<{ Params: { id: string }; Querystring: Record<string, unknown> }>,
+  reply: FastifyReply,
+  guard: CountingGuard,
+) {
   const id = request.params.id;
   const url = articleUrl(services, id);
   const found = await findArticleWithAccount(services.db, id);
   const preview = found !== undefined && request.query.preview !== undefined && (await previewTokenValid(services, found.article.id, request.query.preview));
-  if (!found || (found.article.publishedAt === null && !preview)) return sendNotice(services, reply, 404, url);
-  if (found.article.isDeleted) return sendNotice(services, reply, 410, url);
+  if (!found || (found.article.publishedAt === null && !preview)) return sendNotice(reply, 404, url);
+  if (found.article.isDeleted) return sendNotice(reply, 410, url);
   const { article, accountName } = found;
 
   let reprint: ArticlePageView['reprint'] = null;
@@ -64,7 +71,7 @@ export async function serveArticlePage(services: Services, request: FastifyReque
   const ad = catalog ? adForArticle(catalog, article.id) : undefined;
   const comments = await listVisibleComments(services.db, article.id, null, PAGE_COMMENTS);
 
-  const counts = request.method === 'GET' && !preview && !isBotUserAgent(request.headers['user-agent']);
+  const counts = request.method === 'GET' && !preview && !isBotUserAgent(request.headers['user-agent']) && guard.counts(`read:${article.id}`, request.ip ?? '');
   if (counts) {
     await recordArticleView(services, { articleId: article.id, accountId: article.accountId, ad: catalog && ad ? { catalog, ad } : undefined });
     article.readCount += 1;
@@ -79,7 +86,8 @@ export async function serveArticlePage(services: Services, request: FastifyReque
       reprint,
       comments,
       ad: ad ? { ad, clickUrl: `/s/${encodeURIComponent(article.id)}/ad/${encodeURIComponent(ad.id)}` } : null,
-      donateUrl: article.original && article.donationsEnabled ? `/phone?article=${encodeURIComponent(article.id)}&action=donate` : null,
+ // Platform mode takes no donations until payments exist (reader/commands/articleDonor.ts).
+      donateUrl: article.original && article.donationsEnabled && services.config.mode !== 'platform' ? `/phone?article=${encodeURIComponent(article.id)}&action=donate` : null,
       preview,
     },
     articleText(article.content),

@@ -40,7 +40,7 @@ export function CreateAccountDialog({ open, onClose }: { open: boolean; onClose(
 
   const close = () => {
     if (created) {
-      navigate(`/console/accounts/${created.account.appid}`);
+      void navigate(`/console/accounts/${created.account.appid}`);
     }
     reset();
     onClose();

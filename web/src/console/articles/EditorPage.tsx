@@ -71,7 +71,7 @@ export function EditorPage({ account, mediaId }: { account: AccountDetail; media
       ({ draft }) => setArticles(fromSaved(draft)),
       (err) => setLoadError(errorMessage(err)),
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Runs when the draft id changes; `articles` is only read here.
   }, [base, mediaId]);
 
   // Leaving the page with unsaved changes asks first (the browser's own prompt).
@@ -139,7 +139,7 @@ export function EditorPage({ account, mediaId }: { account: AccountDetail; media
       void changed();
       if (!savedId.current) {
         savedId.current = draft.media_id;
-        navigate(`/console/accounts/${account.appid}/drafts/${draft.media_id}`, { replace: true });
+        void navigate(`/console/accounts/${account.appid}/drafts/${draft.media_id}`, { replace: true });
       }
       return draft;
     } catch (err) {
@@ -232,7 +232,7 @@ export function EditorPage({ account, mediaId }: { account: AccountDetail; media
       if (status.status === 0) {
         void changed();
         toast.show(t('articles.publishedDone'));
-        navigate(`/console/accounts/${account.appid}/published`);
+        void navigate(`/console/accounts/${account.appid}/published`);
       } else if (status.violation) {
         const v = status.violation;
         if (v.article_idx !== null && v.article_idx < articles.length) setSelected(v.article_idx);

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ApiError, errorMessage } from '../../api/client.js';
 import { consoleApi } from '../api.js';
 import { Link } from 'react-router';
-import { Alert, Button, Card, Dialog, EmptyState, Field, Loading, RadioGroup, TextArea, Input } from '../../ui/index.js';
+import { Alert, Button, Card, Dialog, EmptyState, Field, Loading, RadioGroup, TextArea } from '../../ui/index.js';
 import { MaterialPicker } from '../materials/MaterialPicker.js';
 import type { MaterialItem } from '../materials/types.js';
 import type { DraftSummary } from '../articles/types.js';

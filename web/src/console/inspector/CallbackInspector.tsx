@@ -82,7 +82,7 @@ export function CallbackInspector({ account }: AccountPageProps) {
           id={selected}
           onResent={(id) => {
             void queryClient.invalidateQueries({ queryKey: deliveriesQuery(account.appid).queryKey });
-            select(id);
+            void select(id);
           }}
           onClose={() => navigate(`/console/accounts/${account.appid}/callbacks`)}
         />

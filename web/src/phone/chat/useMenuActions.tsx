@@ -33,7 +33,7 @@ export function useMenuActions(appid: string, sender: Sender, onMessages: (messa
     try {
       const out = await phoneApi.post<MenuOutcome>(accountPath(appid, '/menu'), { path, ...extra });
       if (out.messages.length) onMessages(out.messages);
-      if (out.open_miniprogram) openMiniProgram(out.open_miniprogram.appid, out.open_miniprogram.pagepath);
+      if (out.open_miniprogram) void openMiniProgram(out.open_miniprogram.appid, out.open_miniprogram.pagepath);
       else if (out.open_url) openBrowser(out.open_url);
       if (out.receiving) toast.show(t('phoneChat.receivingTheResult'), 'info');
       return out;

@@ -19,7 +19,7 @@ export function DiscoverTab() {
   useEffect(() => {
     if (new URLSearchParams(search).get('scan') === '1') {
       setScanning(true);
-      navigate('/phone/discover', { replace: true });
+      void navigate('/phone/discover', { replace: true });
     }
   }, [search]);
 

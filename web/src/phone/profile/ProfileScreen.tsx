@@ -39,7 +39,7 @@ export function ProfileScreen({ appid }: { appid: string }) {
       const { account } = await phoneApi.post<{ account: Profile }>(accountPath(appid, `/${action}`));
       setProfile(account);
       void reloadChats();
-      if (action === 'follow') navigate(`/phone/chat/${encodeURIComponent(appid)}`);
+      if (action === 'follow') void navigate(`/phone/chat/${encodeURIComponent(appid)}`);
       else toast.show(t('phoneProfile.unfollowedName', { name: account.name }));
     } catch (err) {
       toast.show(errorMessage(err), 'error');

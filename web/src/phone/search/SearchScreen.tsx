@@ -33,7 +33,7 @@ export function SearchScreen() {
         if (seq.current === mine) {
           setResults(r.accounts);
           setError(null);
-          navigate(`/phone/search?q=${encodeURIComponent(term)}`, { replace: true });
+          void navigate(`/phone/search?q=${encodeURIComponent(term)}`, { replace: true });
         }
       } catch (err) {
         if (seq.current === mine) setError(errorMessage(err));

@@ -26,7 +26,7 @@ export function useScan(): (text: string) => Promise<void> {
       if (out.kind === 'account') {
         void reloadChats();
         toast.show(out.event === 'subscribe' ? t('phoneSheets.followedName', { name: out.account.name }) : t('phoneSheets.openedName', { name: out.account.name }));
-        navigate(`/phone/chat/${encodeURIComponent(out.account.appid)}`);
+        void navigate(`/phone/chat/${encodeURIComponent(out.account.appid)}`);
       } else if (out.kind === 'url') {
         openBrowser(out.url);
       } else {

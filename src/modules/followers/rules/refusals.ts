@@ -1,23 +1,23 @@
-import { DomainError } from '../../platform/errors.js';
+import { DomainError } from '../../../platform/errors.js';
+import { ERRMSG } from '../../../protocol/errcodes.js';
 import {
   BLACKLIST_BATCH_MAX, MAX_TAGS, MAX_TAGS_PER_FOLLOWER, REMARK_MAX_CHARS, TAG_DELETE_MAX_FOLLOWERS, TAG_NAME_MAX_BYTES, TAGGING_BATCH_MAX,
-} from '../../modules/followers/rules/audience.js';
-import { WxError } from '../../protocol/errcodes.js';
+} from './audience.js';
 
 /**
- * The user-management commands are shared with the WeChat API and refuse with WeChat's errcodes.
- * The console answers those as `{error: {code, message, details: {errcode}}}`: a stable code to
- * branch on, and a sentence a person can act on that still names the errcode.
+ * The user-management refusals, shared by the WeChat API and the console. The API answers the
+ * errcode (errmsg from the errcode table); the console answers the stable code and a sentence a
+ * person can act on that still names the errcode, with `details.errcode`.
  */
-type Context = 'tagging' | 'blacklist' | 'remark' | 'tag';
+type Batch = 'tagging' | 'blacklist';
 
-const RULES: Record<number, { code: string; message: (ctx: Context) => string }> = {
+const REFUSALS: Record<number, { code: string; message: (batch: Batch) => string }> = {
   40003: { code: 'not_a_follower', message: () => 'That openid is not a follower of this account.' },
   49003: { code: 'not_a_follower', message: () => 'That openid belongs to another account.' },
   40032: {
     code: 'invalid_selection',
-    message: (ctx) =>
-      ctx === 'blacklist'
+    message: (batch) =>
+      batch === 'blacklist'
         ? `Select 1 to ${BLACKLIST_BATCH_MAX} followers to blacklist at a time.`
         : `Select 1 to ${TAGGING_BATCH_MAX} followers to tag at a time.`,
   },
@@ -31,14 +31,12 @@ const RULES: Record<number, { code: string; message: (ctx: Context) => string }>
   45159: { code: 'tag_not_found', message: () => 'That tag does not exist (it may have been deleted).' },
 };
 
-/** Runs a shared command and turns a WeChat errcode into the console's error. */
-export async function withWxRules<T>(ctx: Context, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    if (!(err instanceof WxError)) throw err;
-    const rule = RULES[err.errcode];
-    const message = rule ? rule.message(ctx) : err.errmsg;
-    throw new DomainError(rule?.code ?? 'rejected', `${message} (${err.errcode})`, { errcode: err.errcode });
-  }
+/**
+ * A user-management refusal with WeChat's errcode. `batch` picks the wording of 40032 (which
+ * batch limit was passed).
+ */
+export function followerRefusal(errcode: number, batch: Batch = 'tagging'): DomainError {
+  const known = REFUSALS[errcode];
+  const message = known ? known.message(batch) : (ERRMSG[errcode] ?? 'system error');
+  return new DomainError(known?.code ?? 'rejected', `${message} (${errcode})`, { errcode });
 }

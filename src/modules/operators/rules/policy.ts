@@ -1,0 +1,87 @@
+/**
+ * Who may do what in the console: one table, role × action (Outline's policies are the model).
+ * Every console route names its action (surfaces/console/kit.ts checks it before anything else
+ * runs); presenters ask the same table before showing a secret. Pure: no I/O.
+ *
+ * Roles: an `owner` and an `admin` run the organization's accounts; an `agent` answers
+ * followers in the customer-service inbox and reads what that needs, and changes nothing a
+ * developer or an editor owns (AppSecret, IP whitelist, server configuration and its Token and
+ * EncodingAESKey, the menu, auto-replies, materials, drafts, push posts). Platform actions are
+ * for platform administrators whatever their role.
+ */
+
+export const ROLES = ['owner', 'admin', 'agent'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is asking: the operator's role in their organization and whether they run the platform. */
+export interface PolicySubject {
+  role: string;
+  platformAdmin: boolean;
+}
+
+const ALL: readonly Role[] = ROLES;
+const MANAGERS: readonly Role[] = ['owner', 'admin'];
+/** Platform actions: no role is enough, only `platformAdmin`. */
+const PLATFORM: readonly Role[] = [];
+
+/** The table. An action missing here cannot be named by a route (the type says so). */
+export const POLICY = {
+  // Signing in and out, who am I.
+  'session.use': ALL,
+  // Accounts.
+  'account.list': ALL,
+  'account.view': ALL,
+  'account.create': MANAGERS,
+  /** The server configuration's Token and EncodingAESKey in the account's details. */
+  'account.secrets.view': MANAGERS,
+  'account.secret.reset': MANAGERS,
+  'account.ipWhitelist.edit': MANAGERS,
+  'account.server.edit': MANAGERS,
+  // The callback inspector (requests to the developer's server).
+  'deliveries.view': MANAGERS,
+  'deliveries.resend': MANAGERS,
+  // Content.
+  'menu.view': ALL,
+  'menu.edit': MANAGERS,
+  'autoreplies.view': ALL,
+  'autoreplies.edit': MANAGERS,
+  'materials.view': ALL,
+  'materials.edit': MANAGERS,
+  'articles.view': ALL,
+  'articles.edit': MANAGERS,
+  'articles.publish': MANAGERS,
+  'broadcasts.view': ALL,
+  'broadcasts.send': MANAGERS,
+  // Followers.
+  'followers.view': ALL,
+  'followers.edit': MANAGERS,
+  // Customer service: the inbox and representatives (who supervises is decided inside, kf/console/inboxAccess.ts).
+  'inbox.use': ALL,
+  /** Assign, transfer and close any conversation (checked inside the inbox's routes). */
+  'inbox.supervise': MANAGERS,
+  'kf.view': ALL,
+  'kf.edit': ALL,
+  // Moderation and money.
+  'violations.view': ALL,
+  'links.check': ALL,
+  'revenue.view': MANAGERS,
+  'platform.moderation': PLATFORM,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type ConsoleAction = keyof typeof POLICY;
+
+export const CONSOLE_ACTIONS = Object.keys(POLICY) as ConsoleAction[];
+
+/** Whether the subject may perform the action. Unknown roles may do nothing. */
+export function allowed(subject: PolicySubject, action: ConsoleAction): boolean {
+  const roles = POLICY[action] as readonly string[] | undefined;
+  if (!roles) return false;
+  if (roles === PLATFORM) return subject.platformAdmin;
+  return roles.includes(subject.role);
+}
+
+/** The sentence a refusal carries (code `forbidden`, HTTP 403). */
+export function refusalOf(action: ConsoleAction): string {
+  if (POLICY[action] === PLATFORM) return 'Only platform administrators can change this.';
+  return 'Your role does not allow this. Ask an owner or an admin of your organization.';
+}

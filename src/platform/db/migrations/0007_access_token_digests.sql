@@ -1,0 +1,2 @@
+-- access_tokens keep the SHA-256 (hex) of each token, never the token itself.
+UPDATE "access_tokens" SET "token" = encode(sha256(convert_to("token", 'UTF8')), 'hex') WHERE "token" !~ '^[0-9a-f]{64}$';
