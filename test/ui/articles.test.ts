@@ -1,5 +1,5 @@
 /**
- * The article editor, draft box, phone preview, materials library and published list in a real
+ * The article editor, draft box, phone preview, materials library and published list (发表记录) in a real
  * browser (Debian's Chromium through playwright-core), against a listening Herald. Screenshots go
  * to test-results/articles/. Needs web/dist (`npm run build:web`).
  */
@@ -40,7 +40,7 @@ describeEachDb('article editor, drafts and materials in Chromium', (kind) => {
     // A new push post from the draft box.
     await page.getByRole('link', { name: 'Drafts' }).first().click();
     await page.getByText('No drafts yet').waitFor();
-    await page.getByRole('button', { name: 'New push post' }).click();
+    await page.getByRole('button', { name: 'New draft' }).click();
     await page.getByLabel(/^Title/).fill('Spring tea has arrived');
     await page.getByLabel(/^Author/).fill('Mei');
     await page.getByText('22 / 32').waitFor();
@@ -135,6 +135,8 @@ describeEachDb('article editor, drafts and materials in Chromium', (kind) => {
     // Publish and find both articles in the published list.
     await page.locator('.draft-card', { hasText: 'Spring tea has arrived' }).getByRole('link', { name: 'Edit' }).click();
     await page.getByRole('button', { name: 'Publish' }).click();
+    // 发表 asks first; without 群发通知 it only publishes.
+    await page.getByRole('dialog', { name: 'Publish' }).getByRole('button', { name: 'Publish' }).click();
     await page.waitForURL(/\/published$/, { timeout: 60_000 });
     await page.getByRole('link', { name: 'Spring tea has arrived' }).waitFor();
     await page.getByRole('link', { name: 'How to brew green tea' }).waitFor();

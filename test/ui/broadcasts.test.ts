@@ -106,7 +106,8 @@ describeEachDb('push posts in the console (Chromium)', (kind) => {
     await page.goto(`/console/accounts/${appid}/broadcasts`);
     await composeText(page, 'Tomorrow: our new seasonal menu.');
     await page.getByRole('radio', { name: 'Schedule' }).check();
-    const at = await page.getByLabel('Send at (China time, UTC+8)').inputValue();
+    // Only days and times with quota are offered: the first is chosen.
+    const at = `${await page.getByLabel('Day (China time)').inputValue()}T${await page.getByLabel('Time (China time, UTC+8)').locator('option:checked').textContent()}`;
     await ui.shot(page, '07-schedule');
     await page.getByRole('button', { name: 'Schedule push post…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Schedule this push post?' });

@@ -39,3 +39,5 @@ export { deleteExpiredUploadNews, findGroupArticles, findNewsGroup, groupFullyDe
 export type { NewsGroupRow } from './store/newsGroups.js';
 export { countNewsMaterials, getNewsMaterial, listNewsMaterialPage } from './wechat/materialNews.js';
 export { SMALL_BODY, intArg, objectBody } from './wechat/newsCommon.js';
+// The phone's 历史消息 (reader) lists what the account made public.
+export { listPublicArticles } from './store/publishedPosts.js';

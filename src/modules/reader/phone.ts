@@ -14,6 +14,12 @@ import { shareArticle } from './commands/articleSharer.js';
 import { donateToArticle } from './commands/articleDonor.js';
 import type { FollowerUserRow } from '../followers/index.js';
 import { phoneRoute, phoneText } from '../../surfaces/phone/kit.js';
+import { DomainError } from '../../platform/errors.js';
+import { findAccountByAppid } from '../accounts/index.js';
+import { listPublicArticles } from '../articles/index.js';
+
+/** Articles the profile's 历史消息 lists at most. */
+const HISTORY_LIMIT = 50;
 
 const toggleBody = z.object({ on: z.boolean() });
 // Lengths are counted in characters by the command; the schema only bounds the bytes.
@@ -80,6 +86,28 @@ export function registerArticleRoutes(api: FastifyInstance, services: Services):
           following: Boolean(follow?.subscribed),
         },
         comments: comments.map((c: CommentView) => presentComment(c, user)),
+      };
+    },
+  });
+
+  // 历史消息: the account's published and pushed articles, newest first, as its profile lists them.
+  phoneRoute(api, services, {
+    method: 'GET',
+    url: '/accounts/:appid/history',
+    async handler({ params }) {
+      const appid = params.appid ?? '';
+      const account = /^[A-Za-z0-9_-]{1,64}$/.test(appid) ? await findAccountByAppid(services.db, appid) : undefined;
+      if (!account) throw new DomainError('not_found', 'No such official account.');
+      const rows = await listPublicArticles(services.db, account.id, HISTORY_LIMIT);
+      return {
+        articles: rows.map((a) => ({
+          id: a.id,
+          title: a.title,
+          digest: a.digest,
+          url: articleUrl(services, a.id),
+          coverUrl: a.thumbMediaId ? mediaUrl(services.config.publicUrl, a.thumbMediaId) : null,
+          publishedAt: a.publishedAt?.toISOString() ?? null,
+        })),
       };
     },
   });

@@ -49,11 +49,32 @@ export function presentDraftSummary(publicUrl: string, group: NewsGroupRow, arti
   };
 }
 
-/** A published push post with each article's page address and reader counts. */
-export function presentPublishedGroup(publicUrl: string, group: NewsGroupRow, articles: ArticleRow[]) {
+/** How a public group reached people: the push post that carried it, if any. */
+export interface GroupPush {
+  msgId: number;
+  /** scheduled | queued | sending | done | deleted */
+  status: string;
+  at: Date;
+}
+
+/**
+ * A public news group (发表记录): published only, or pushed to followers (notified), with each
+ * article's page address, reader counts and revenue (paid donations, fen).
+ */
+export function presentPublishedGroup(
+  publicUrl: string,
+  group: NewsGroupRow,
+  articles: ArticleRow[],
+  extra: { push?: GroupPush; revenueFen?: Map<string, number> } = {},
+) {
+  const push = extra.push;
   return {
     article_id: group.articleId ?? group.id,
+    media_id: group.id,
     published_at: unix(articles.find((a) => a.publishedAt)?.publishedAt ?? group.updatedAt),
+    /** Whether followers were (or are being) notified by a push post. */
+    notified: push !== undefined && ['queued', 'sending', 'done', 'deleted'].includes(push.status),
+    push: push ? { msg_id: push.msgId, status: push.status, at: unix(push.at) } : null,
     articles: articles.map((a) => ({
       id: a.id,
       idx: a.idx,
@@ -65,6 +86,7 @@ export function presentPublishedGroup(publicUrl: string, group: NewsGroupRow, ar
       wow_count: a.wowCount,
       share_count: a.shareCount,
       comment_count: a.commentCount,
+      revenue_fen: extra.revenueFen?.get(a.id) ?? 0,
       deleted: a.isDeleted,
     })),
   };

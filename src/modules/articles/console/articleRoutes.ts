@@ -4,6 +4,7 @@ import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
 import { ARTICLE_LIMITS } from '../rules/article.js';
 import { countNewsGroups, findArticlesOfGroups, findGroupArticles, findNewsGroup, listNewsGroups } from '../store/newsGroups.js';
+import { countPublicGroups, donationsOfArticles, latestPushOfGroups, listPublicGroups } from '../store/publishedPosts.js';
 import type { AccountRow } from '../../accounts/index.js';
 import { accountInScope } from '../../../surfaces/console/accountScope.js';
 import { consoleRoute } from '../../../surfaces/console/kit.js';
@@ -33,7 +34,7 @@ async function draftOf(services: Services, account: AccountRow, mediaId: string 
 
 /**
  * The article editor's API: the draft box (list, read, create, save the whole group, delete),
- * published push posts with their reader counts, and (publishRoutes.ts) publishing and previews.
+ * everything made public (published only or pushed) with its reader counts, and (publishRoutes.ts) publishing and previews.
  */
 export function registerArticleRoutes(api: FastifyInstance, services: Services): void {
   const publicUrl = services.config.publicUrl;
@@ -83,13 +84,14 @@ export function registerArticleRoutes(api: FastifyInstance, services: Services):
     query: pageQuery,
     async handler({ session, params, query }) {
       const account = await accountInScope(services.db, session, params.appid);
-      const filter = { accountId: account.id, published: true, states: ['published' as const] };
       const [groups, total] = await Promise.all([
-        listNewsGroups(services.db, { ...filter, offset: query.offset, count: query.count }),
-        countNewsGroups(services.db, filter),
+        listPublicGroups(services.db, account.id, query),
+        countPublicGroups(services.db, account.id),
       ]);
-      const articles = await findArticlesOfGroups(services.db, groups.map((g) => g.id));
-      return { total, items: groups.map((g) => presentPublishedGroup(publicUrl, g, articles.get(g.id) ?? [])) };
+      const ids = groups.map((g) => g.id);
+      const [articles, pushes] = await Promise.all([findArticlesOfGroups(services.db, ids), latestPushOfGroups(services.db, ids)]);
+      const revenueFen = await donationsOfArticles(services.db, [...articles.values()].flat().map((a) => a.id));
+      return { total, items: groups.map((g) => presentPublishedGroup(publicUrl, g, articles.get(g.id) ?? [], { push: pushes.get(g.id), revenueFen })) };
     },
   });
 

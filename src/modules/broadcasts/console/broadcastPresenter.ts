@@ -1,3 +1,4 @@
+import { SCHEDULE_STEP_MS, type ScheduleWindow } from '../rules/schedule.js';
 import type { BatchTotals, BroadcastRow } from '../store/broadcastConsole.js';
 
 /** The console's view of push posts and of the push quota. */
@@ -110,6 +111,22 @@ export function presentQuota(q: { type: string; period: string; used: number; li
   };
 }
 
+/**
+ * The times a push post may be scheduled into (China days with quota left, on the step), and
+ * when the next push post is possible: now when quota is left, else the first offered time.
+ */
+export function presentSchedule(nowMs: number, windows: ScheduleWindow[], quota: { remaining: number; nextAvailableAt: Date | null }) {
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const next = quota.remaining > 0 ? nowMs : windows[0] ? Math.max(windows[0].from, quota.nextAvailableAt?.getTime() ?? 0) : quota.nextAvailableAt?.getTime() ?? null;
+  return {
+    now: iso(nowMs),
+    step_minutes: SCHEDULE_STEP_MS / 60_000,
+    windows: windows.map((w) => ({ day: w.day, from: iso(w.from), to: iso(w.to) })),
+    next_push_at: next === null ? null : iso(next),
+  };
+}
+
 /** The console API's shapes, as the web app imports them (type-only). */
 export type ConsolePush = ReturnType<typeof presentPush>;
 export type PushQuota = ReturnType<typeof presentQuota>;
+export type PushSchedule = ReturnType<typeof presentSchedule>;

@@ -10,12 +10,13 @@ import { batchTotals, countAudience, findAccountBroadcast, leadTitles, listAccou
 import { findTag, listTags } from '../../followers/index.js';
 import { accountInScope } from '../../../surfaces/console/accountScope.js';
 import { consolePushError } from './broadcastErrors.js';
-import { presentPush, presentQuota } from './broadcastPresenter.js';
+import { countQuotaPosts } from '../store/broadcasts.js';
+import { massQuotaRule } from '../rules/massQuota.js';
+import { scheduleRefusal, schedulePeriodKeys, scheduleWindows } from '../rules/schedule.js';
+import { presentPush, presentQuota, presentSchedule } from './broadcastPresenter.js';
 import { cleanText, consoleRoute } from '../../../surfaces/console/kit.js';
 
-/** A scheduled push goes out between five minutes and seven days from now, as on WeChat. */
-export const SCHEDULE_MIN_MS = 5 * 60_000;
-export const SCHEDULE_MAX_MS = 7 * 86_400_000;
+export { SCHEDULE_MAX_MS, SCHEDULE_MIN_MS } from '../rules/schedule.js';
 
 const MSG_ID = /^[1-9][0-9]{0,14}$/;
 const MEDIA_ID = /^[A-Za-z0-9_-]{1,128}$/;
@@ -64,16 +65,26 @@ function payloadOf(body: z.infer<typeof sendBody>): Record<string, string> {
   return { media_id: id };
 }
 
-function scheduleOf(services: Services, raw: string | undefined): Date | undefined {
+/** Posts counted in each quota period the scheduling range touches (keyed as the rule keys them). */
+async function usedByPeriod(services: Services, account: AccountRow, nowMs: number): Promise<Record<string, number>> {
+  const keys = schedulePeriodKeys(account.type, nowMs);
+  const day = massQuotaRule(account.type).period === 'day';
+  const counts = await Promise.all(keys.map((k) => countQuotaPosts(services.db, account.id, day ? { day: k } : { month: k })));
+  return Object.fromEntries(keys.map((k, i) => [k, counts[i]]));
+}
+
+async function scheduleOf(services: Services, account: AccountRow, raw: string | undefined): Promise<Date | undefined> {
   if (raw === undefined) return undefined;
   const at = new Date(raw);
   const now = services.clock.nowMs();
-  if (at.getTime() < now + SCHEDULE_MIN_MS - 30_000) {
+  const refusal = scheduleRefusal(account.type, now, at.getTime(), await usedByPeriod(services, account, now));
+  if (refusal === 'too_early') {
     throw new DomainError('invalid_request', 'Schedule the push post at least 5 minutes from now.', { fields: [{ path: 'scheduledAt', message: 'Too early.' }] });
   }
-  if (at.getTime() > now + SCHEDULE_MAX_MS) {
+  if (refusal === 'too_late') {
     throw new DomainError('invalid_request', 'A push post can be scheduled at most 7 days ahead.', { fields: [{ path: 'scheduledAt', message: 'Too late.' }] });
   }
+  // A time without quota is left to the sender, which refuses it with the next time possible.
   return at;
 }
 
@@ -119,6 +130,20 @@ export function registerBroadcastRoutes(api: FastifyInstance, services: Services
     },
   });
 
+  // The times a push post may be scheduled into: only China days with quota left (the rule).
+  consoleRoute(api, services, {
+    method: 'GET',
+    url: '/accounts/:appid/broadcasts/schedule',
+    action: 'broadcasts.view',
+    async handler({ session, params }) {
+      const account = await accountInScope(services.db, session, params.appid);
+      const now = services.clock.nowMs();
+      const windows = scheduleWindows(account.type, now, await usedByPeriod(services, account, now));
+      const quota = await massQuotaStatus(services, account.id);
+      return { schedule: presentSchedule(now, windows, quota) };
+    },
+  });
+
   consoleRoute(api, services, {
     method: 'GET',
     url: '/accounts/:appid/broadcasts/audience',
@@ -151,7 +176,7 @@ export function registerBroadcastRoutes(api: FastifyInstance, services: Services
     async handler({ session, params, body }) {
       const account = await accountInScope(services.db, session, params.appid);
       const payload = payloadOf(body);
-      const scheduledAt = scheduleOf(services, body.scheduledAt);
+      const scheduledAt = await scheduleOf(services, account, body.scheduledAt);
       let sent: Awaited<ReturnType<typeof sendBroadcast>>;
       try {
         sent = await sendBroadcast(services, {

@@ -93,7 +93,9 @@ export async function serveArticlePage(
     articleText(article.content),
   );
   const etag = etagOf(html);
-  pageHeaders(reply, preview ? 'private, no-store' : 'public, max-age=60, stale-while-revalidate=300').header('etag', etag);
+  // Revalidated on every view (the ETag answers 304 when nothing changed): the reads, likes and
+  // Wows on the page are those of now, also right after a reader reacted.
+  pageHeaders(reply, preview ? 'private, no-store' : 'public, max-age=0, must-revalidate').header('etag', etag);
   if (!preview && request.headers['if-none-match'] === etag) return reply.code(304).send();
   return reply.code(200).send(html);
 }

@@ -90,7 +90,8 @@ export function renderArticlePage(v: ArticlePageView, text: string): string {
   const donate = v.donateUrl
     ? `<section class="donate" aria-label="Donate"><a href="${esc(v.donateUrl)}" data-action="donate">Donate</a><p>Like the author? Support original writing.</p></section>`
     : '';
-  const stats = `<div class="stats"><span class="reads">Reads ${countLabel(a.readCount)}</span><span class="likes">Likes ${countLabel(a.likeCount)}</span><span class="wows">Wow ${countLabel(a.wowCount)}</span></div>`;
+  // The counts are marked so the phone's article view can keep them live after the reader reacts.
+  const stats = `<div class="stats"><span class="reads">Reads ${countLabel(a.readCount)}</span><span class="likes">Likes <span data-count="like">${countLabel(a.likeCount)}</span></span><span class="wows">Wow <span data-count="wow">${countLabel(a.wowCount)}</span></span></div>`;
   return `<!doctype html>
 <html lang="zh-CN">
 <head>

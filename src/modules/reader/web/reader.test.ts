@@ -4,6 +4,7 @@ import { parseDocument } from 'htmlparser2';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../../../test/harness.js';
 import { makePublishedArticle } from '../../../../test/factories/articles.js';
 import { addFollower } from '../../../../test/factories/audience.js';
+import { phoneUser } from '../../../../test/phoneFixtures.js';
 import { findArticle } from '../../articles/store/articles.js';
 import { articleComments } from '../schema.js';
 import { PREVIEW_TTL_SEC, previewToken, previewUrl } from './preview.js';
@@ -104,6 +105,22 @@ describeEachDb('article pages', (kind) => {
     const again = await get(`/s/${article.id}`, { 'user-agent': 'Googlebot', 'if-none-match': String(bot.headers.etag) });
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
+  });
+
+  it('is revalidated on every view, so likes and Wows on the page agree right after a reader reacts', async () => {
+    const { account } = await makeAccount(h.services);
+    const { article } = await makePublishedArticle(h.services.db, { accountId: account.id });
+    const first = await get(`/s/${article.id}`);
+    expect(String(first.headers['cache-control'])).toBe('public, max-age=0, must-revalidate');
+    expect(first.body).toContain('<span data-count="like">0</span>');
+    const { client } = await phoneUser(h.app);
+    expect((await client.post(`/articles/${article.id}/like`, { on: true })).status).toBe(200);
+    expect((await client.post(`/articles/${article.id}/wow`, { on: true })).status).toBe(200);
+    // The browser revalidates with the ETag it holds: the page changed, so it gets the new one.
+    const again = await get(`/s/${article.id}`, { ...UA, 'if-none-match': String(first.headers.etag) });
+    expect(again.statusCode).toBe(200);
+    expect(again.body).toContain('<span data-count="like">1</span>');
+    expect(again.body).toContain('<span data-count="wow">1</span>');
   });
 
   it('answers 404 for unknown and unpublished ids, 410 for deleted articles, as HTML pages', async () => {

@@ -43,7 +43,7 @@ export function DraftsPage({ account }: AccountPageProps) {
     <div className="drafts">
       <div className="section-bar">
         <p className="field-hint">{t('articles.writePushPostsOf')}</p>
-        <Button variant="primary" onClick={newPost}>{t('articles.newPushPost')}</Button>
+        <Button variant="primary" onClick={newPost}>{t('articles.newDraft')}</Button>
       </div>
       {drafts.error && <Alert tone="error" title={t('articles.couldNotLoadDrafts')}>{drafts.error.message}</Alert>}
       {!drafts.data && !drafts.error && <Loading />}

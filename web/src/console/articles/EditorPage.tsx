@@ -9,6 +9,7 @@ import type { AccountDetail } from '../types.js';
 import { ArticleSettings, Counter, type FieldErrors } from './ArticleSettings.js';
 import { ArticleList, type EditorArticle } from './ArticleList.js';
 import { PreviewDialog } from './PreviewDialog.js';
+import { PublishDialog } from './PublishDialog.js';
 import { RichEditor } from './RichEditor.js';
 import { emptyArticle, LIMITS, MAX_ARTICLES, type ArticleFields, type DraftView, type LinkWarning, type PublishStatus } from './types.js';
 import { t } from '../../i18n/index.js';
@@ -37,7 +38,7 @@ function localProblems(a: ArticleFields, forPublish: boolean): FieldErrors {
 }
 
 /**
- * The push post editor: up to 8 articles (the list on the left), the selected article's title,
+ * The draft editor: up to 8 articles (the list on the left), the selected article's title,
  * author and body in the middle, its cover and declarations on the right. Saves drafts,
  * previews on a phone, publishes, and warns about links to domains without an ICP filing.
  */
@@ -53,6 +54,8 @@ export function EditorPage({ account, mediaId }: { account: AccountDetail; media
   const [warnings, setWarnings] = useState<LinkWarning[]>([]);
   const [preview, setPreview] = useState<string | null>(null);
   const [publishing, setPublishing] = useState<PublishStatus | null>(null);
+  const [confirming, setConfirming] = useState<DraftView | null>(null);
+  const [confirmError, setConfirmError] = useState<string | null>(null);
   const savedId = useRef(mediaId);
   const toast = useToast();
   const navigate = useNavigate();
@@ -123,7 +126,7 @@ export function EditorPage({ account, mediaId }: { account: AccountDetail; media
     const firstBad = Object.keys(local).map(Number)[0];
     if (firstBad !== undefined) {
       setSelected(firstBad);
-      setFormError(articles.length > 1 ? { title: forPublish ? t('articles.notPublished') : t('articles.notSaved'), message: t('articles.articleNeedsAttentionBefore', { value: firstBad + 1, value2: forPublish ? 'publishing' : 'saving' }) } : null);
+      setFormError(articles.length > 1 ? { title: forPublish ? t('articles.notPublished') : t('articles.notSaved'), message: t('articles.articleNeedsAttentionBefore', { value: firstBad + 1, value2: forPublish ? t('articles.beforePublishing') : t('articles.beforeSaving') }) } : null);
       return null;
     }
     const body = { articles: articles.map(fieldsOf) };
@@ -174,11 +177,50 @@ export function EditorPage({ account, mediaId }: { account: AccountDetail; media
     }
   };
 
+  // 发表 saves first (so the checks run), then asks: publish only, or with 群发通知 too.
   const onPublish = async () => {
     setBusy('publish');
     try {
       const draft = await save(true);
-      if (!draft) return;
+      if (draft) {
+        setConfirmError(null);
+        setConfirming(draft);
+      }
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onConfirmPublish = (notify: boolean) => {
+    const draft = confirming;
+    if (!draft) return;
+    if (notify) void pushDraft(draft);
+    else {
+      setConfirming(null);
+      void publishDraft(draft);
+    }
+  };
+
+  /** 群发通知: the draft is pushed to every follower (a push post, counted in the quota). */
+  const pushDraft = async (draft: DraftView) => {
+    setBusy('publish');
+    try {
+      await consoleApi.post(`${base}/broadcasts`, { msgtype: 'mpnews', draftId: draft.media_id, audience: { kind: 'all' } });
+      setConfirming(null);
+      void changed();
+      toast.show(t('articles.pushedDone'));
+      navigate(`/console/accounts/${account.appid}/published`);
+    } catch (err) {
+      setConfirmError(errorMessage(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  /** 发表 only: public by link and in the account's history, nobody notified, no quota used. */
+  const publishDraft = async (draft: DraftView) => {
+    setBusy('publish');
+    try {
       let status = (await consoleApi.post<{ publish: PublishStatus }>(`${base}/drafts/${encodeURIComponent(draft.media_id)}/publish`, {})).publish;
       setPublishing(status);
       const started = Date.now();
@@ -219,7 +261,7 @@ export function EditorPage({ account, mediaId }: { account: AccountDetail; media
         <div className="editor-crumbs">
           <Link to={`/console/accounts/${account.appid}/drafts`}>{t('articles.drafts')}</Link>
           <span aria-hidden="true">/</span>
-          <span>{savedId.current ? t('articles.editPushPost') : t('articles.newPushPost')}</span>
+          <span>{savedId.current ? t('articles.editDraft') : t('articles.newDraft')}</span>
           {dirty ? <span className="save-state">{t('articles.unsavedChanges')}</span> : savedId.current ? <span className="save-state saved">{t('articles.saved')}</span> : null}
         </div>
         <div className="editor-actions">
@@ -269,6 +311,16 @@ export function EditorPage({ account, mediaId }: { account: AccountDetail; media
         <ArticleSettings appid={account.appid} single={articles.length === 1} article={current} coverUrl={current.thumb_url ?? ''} errors={errs} onChange={patch} />
       </div>
       <PreviewDialog url={preview} title={current.title} onClose={() => setPreview(null)} />
+      <PublishDialog
+        appid={account.appid}
+        accountType={account.type}
+        open={confirming !== null}
+        title={confirming?.articles[0]?.title ?? ''}
+        busy={busy === 'publish'}
+        error={confirmError}
+        onClose={() => setConfirming(null)}
+        onConfirm={onConfirmPublish}
+      />
     </div>
   );
 }

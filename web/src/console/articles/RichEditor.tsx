@@ -10,8 +10,10 @@ import { t } from '../../i18n/index.js';
 
 function ToolButton({ label, active, onClick, children, disabled }: { label: string; active?: boolean; onClick(): void; children: ReactNode; disabled?: boolean }) {
   return (
-    <button type="button" className={`tool ${active ? 'active' : ''}`} aria-label={label} title={label} aria-pressed={active} disabled={disabled} onMouseDown={(e) => e.preventDefault()} onClick={onClick}>
-      {children}
+    // The name is the label; the glyph (H2, 1≡ ...) is decoration, so it is hidden from the name.
+    <button type="button" className={`tool ${active ? 'active' : ''}`} title={label} aria-pressed={active} disabled={disabled} onMouseDown={(e) => e.preventDefault()} onClick={onClick}>
+      <span aria-hidden="true">{children}</span>
+      <span className="tool-label">{label}</span>
     </button>
   );
 }

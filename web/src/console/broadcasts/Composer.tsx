@@ -1,8 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { ApiError, errorMessage } from '../../api/client.js';
 import { consoleApi } from '../api.js';
 import { Link } from 'react-router';
-import { Alert, Button, Card, Dialog, EmptyState, Field, Loading, RadioGroup, TextArea, Input } from '../../ui/index.js';
+import { Alert, Button, Card, Dialog, EmptyState, Field, Loading, RadioGroup, TextArea } from '../../ui/index.js';
 import { MaterialPicker } from '../materials/MaterialPicker.js';
 import type { MaterialItem } from '../materials/types.js';
 import type { DraftSummary } from '../articles/types.js';
@@ -11,14 +11,13 @@ import { DRAFTS_PATH } from '../articles/DraftsPage.js';
 import { useAccountData } from '../queries.js';
 import type { AccountDetail } from '../types.js';
 import { BlockedNotice, type BlockDetails } from './BlockedNotice.js';
-import { chinaShort, fromChinaInput, toChinaInput } from './chinaTime.js';
+import { chinaShort } from './chinaTime.js';
+import { formatTime } from '../../i18n/time.js';
 import { quotaSentence } from './QuotaPanel.js';
-import type { Push, PushQuota, PushRequest } from './types.js';
+import type { Push, PushQuota, PushRequest, PushSchedule } from './types.js';
 import { t } from '../../i18n/index.js';
 
 const TEXT_MAX = 2000;
-const SCHEDULE_MIN_MS = 5 * 60_000;
-const SCHEDULE_MAX_MS = 7 * 86_400_000;
 
 type Kind = PushRequest['msgtype'];
 type Problem =
@@ -26,10 +25,13 @@ type Problem =
   | { kind: 'quota'; message: string; next: string | null }
   | { kind: 'error'; message: string };
 
-/** A default schedule: the next full hour at least 15 minutes away, in China time. */
-function defaultSchedule(): string {
-  const hour = 3600_000;
-  return toChinaInput(Math.ceil((Date.now() + 15 * 60_000) / hour) * hour);
+/** The times on the step within an offered window (the server's rule; ISO instants). */
+function slotsOf(w: PushSchedule['windows'][number], stepMinutes: number): string[] {
+  const step = stepMinutes * 60_000;
+  const out: string[] = [];
+  const to = Date.parse(w.to);
+  for (let ms = Math.ceil(Date.parse(w.from) / step) * step; ms <= to; ms += step) out.push(new Date(ms).toISOString());
+  return out;
 }
 
 function problemOf(err: unknown): Problem {
@@ -53,7 +55,8 @@ export function Composer({ account, quota, onSent, onRefused }: { account: Accou
   const [audience, setAudience] = useState<'all' | 'tag'>('all');
   const [tagId, setTagId] = useState<string>('');
   const [when, setWhen] = useState<'now' | 'later'>('now');
-  const [at, setAt] = useState(defaultSchedule);
+  const [day, setDay] = useState('');
+  const [slot, setSlot] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [reprint, setReprint] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -67,18 +70,17 @@ export function Composer({ account, quota, onSent, onRefused }: { account: Accou
   });
   const draft = drafts.data?.drafts.find((d) => d.media_id === draftId) ?? null;
 
-  const scheduleIso = when === 'later' ? fromChinaInput(at) : null;
-  const scheduleError = useMemo(() => {
-    if (when !== 'later') return null;
-    if (!scheduleIso) return t('broadcasts.pickADateAnd');
-    const ms = new Date(scheduleIso).getTime() - Date.now();
-    if (ms < SCHEDULE_MIN_MS) return t('broadcasts.pickATimeAt');
-    if (ms > SCHEDULE_MAX_MS) return t('broadcasts.pickATimeWithin');
-    return null;
-  }, [when, scheduleIso]);
+  // Only China days with push quota left are offered, on the server's step (the broadcasts rule).
+  const schedule = useAccountData<{ schedule: PushSchedule }>(account.appid, '/broadcasts/schedule', { enabled: when === 'later' });
+  const windows = schedule.data?.schedule.windows ?? [];
+  const window = windows.find((w) => w.day === day) ?? windows[0];
+  const slots = window && schedule.data ? slotsOf(window, schedule.data.schedule.step_minutes) : [];
+  const chosen = slots.includes(slot) ? slot : slots[0] ?? null;
+  const scheduleIso = when === 'later' ? chosen : null;
+  const scheduleError = when === 'later' && schedule.data && !chosen ? t('broadcasts.noTimeWithQuota', { time: chinaShort(schedule.data.schedule.next_push_at) }) : null;
 
   const contentMissing = kind === 'mpnews' ? !draftId : kind === 'text' ? text.trim() === '' : !image;
-  const ready = !contentMissing && (audience === 'all' || tagId !== '') && !scheduleError && text.length <= TEXT_MAX;
+  const ready = !contentMissing && (audience === 'all' || tagId !== '') && (when === 'now' || scheduleIso !== null) && text.length <= TEXT_MAX;
   const quotaFull = quota !== undefined && quota.remaining === 0 && when === 'now';
 
   const request = (ignoreReprint: boolean): PushRequest => ({
@@ -211,9 +213,32 @@ export function Composer({ account, quota, onSent, onRefused }: { account: Accou
           ]}
         />
         {when === 'later' && (
-          <Field label={t('broadcasts.sendAtChinaTime')} error={scheduleError} hint={scheduleIso ? t('broadcasts.goesOutChinaTime', { time: chinaShort(scheduleIso) }) : undefined}>
-            {(p) => <Input {...p} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />}
-          </Field>
+          <div className="schedule-pick">
+            {schedule.error && <Alert tone="error">{schedule.error.message}</Alert>}
+            {!schedule.data && !schedule.error && <Loading />}
+            {schedule.data && windows.length > 0 && (
+              <>
+                <Field label={t('broadcasts.scheduleDay')}>
+                  {(p) => (
+                    <select {...p} className="input" value={window?.day ?? ''} onChange={(e) => { setDay(e.target.value); setSlot(''); }} data-testid="schedule-day">
+                      {windows.map((w) => <option key={w.day} value={w.day}>{formatTime(w.from, 'date')}</option>)}
+                    </select>
+                  )}
+                </Field>
+                <Field label={t('broadcasts.scheduleTime')} hint={scheduleIso ? t('broadcasts.goesOutChinaTime', { time: chinaShort(scheduleIso) }) : undefined}>
+                  {(p) => (
+                    <select {...p} className="input" value={chosen ?? ''} onChange={(e) => setSlot(e.target.value)} data-testid="schedule-time">
+                      {slots.map((s) => <option key={s} value={s}>{formatTime(s, 'time')}</option>)}
+                    </select>
+                  )}
+                </Field>
+              </>
+            )}
+            {schedule.data && quota && quota.remaining === 0 && windows.length > 0 && (
+              <p className="field-hint" data-testid="schedule-next">{t('broadcasts.daysWithoutQuota', { time: chinaShort(schedule.data.schedule.next_push_at) })}</p>
+            )}
+            {scheduleError && <Alert tone="warning" title={t('broadcasts.noPushPostsLeft')}>{scheduleError}</Alert>}
+          </div>
         )}
 
         {problem?.kind === 'blocked' && <BlockedNotice details={problem.details} />}

@@ -1,7 +1,7 @@
 /** The console's push-post API shapes, from the server's presenters (type-only). */
 import type { ConsolePush } from '../../../../src/modules/broadcasts/console/broadcastPresenter.js';
 
-export type { PushCounts, PushQuota } from '../../../../src/modules/broadcasts/console/broadcastPresenter.js';
+export type { PushCounts, PushQuota, PushSchedule } from '../../../../src/modules/broadcasts/console/broadcastPresenter.js';
 export type { ConsoleViolation as Violation } from '../../../../src/modules/moderation/console.js';
 
 /** A push post as the history and the detail view show it. */

@@ -23,6 +23,26 @@ export function framePath(url: string): string {
 
 const count = (n: number) => (n <= 0 ? '' : n >= 100_000 ? '10万+' : String(n));
 
+/** A count as the article page prints it (src/surfaces/reader/html.ts countLabel). */
+const pageCount = (n: number) => (n > 100_000 ? '100000+' : String(n));
+
+/**
+ * Writes the current like and Wow counts into the page's own counters (marked data-count), so
+ * the page and the phone's bar agree right after the reader reacts, without reloading the page
+ * (which would count another read).
+ */
+function showFrameCounts(frame: HTMLIFrameElement | null, counts: { likeCount: number; wowCount: number }) {
+  try {
+    const doc = frame?.contentDocument;
+    const like = doc?.querySelector('[data-count="like"]');
+    const wow = doc?.querySelector('[data-count="wow"]');
+    if (like) like.textContent = pageCount(counts.likeCount);
+    if (wow) wow.textContent = pageCount(counts.wowCount);
+  } catch {
+    /* a page of another site */
+  }
+}
+
 /** What a link inside the page asks the phone to do. */
 interface FrameHandlers {
   onMiniProgram(path: string): void;
@@ -109,6 +129,7 @@ function ArticleView({ target, hidden }: { target: ArticleTarget; hidden: boolea
     try {
       const r = await phoneApi.get<{ article: ArticleState; comments: ArticleComment[] }>(`/articles/${encodeURIComponent(target.id)}`);
       setState(r.article);
+      showFrameCounts(frame.current, r.article);
       setComments(r.comments);
       setUnavailable(null);
     } catch (err) {
@@ -129,6 +150,7 @@ function ArticleView({ target, hidden }: { target: ArticleTarget; hidden: boolea
     try {
       const r = await phoneApi.post<{ liked?: boolean; wowed?: boolean; likeCount: number; wowCount: number }>(`/articles/${encodeURIComponent(state.id)}/${kind}`, { on });
       setState((s) => (s ? { ...s, liked: r.liked ?? s.liked, wowed: r.wowed ?? s.wowed, likeCount: r.likeCount, wowCount: r.wowCount } : s));
+      showFrameCounts(frame.current, r);
       if (kind === 'wow' && on) toast.show(t('phoneArticle.sharedToTopStories'), 'success');
     } catch (err) {
       toast.show(errorMessage(err), 'error');
@@ -168,8 +190,9 @@ function ArticleView({ target, hidden }: { target: ArticleTarget; hidden: boolea
         src={framePath(target.url)}
         title={target.title}
         referrerPolicy="same-origin"
-        onLoad={() =>
-          frame.current &&
+        onLoad={() => {
+          if (!frame.current) return;
+          if (stateRef.current) showFrameCounts(frame.current, stateRef.current);
           handleFrameLinks(frame.current, {
             onMiniProgram: (path) => navigate(path),
             onExternal: (url, title) => openBrowser(url, title),
@@ -178,8 +201,8 @@ function ArticleView({ target, hidden }: { target: ArticleTarget; hidden: boolea
               setSheet('tip');
               return true;
             },
-          })
-        }
+          });
+        }}
       />
       {unavailable ? (
         <div className="ph-article-note" role="status">

@@ -121,7 +121,7 @@ export const CloseIcon = () => (
 );
 /** The verified tick WeChat draws beside a certified account's name. */
 export const VerifiedMark = ({ type }: { type: string }) => (
-  <span className={`ph-verified ph-verified-${type}`} title={t('phoneKit.verified')} aria-label={t('phoneKit.verified')}>
+  <span className={`ph-verified ph-verified-${type}`} title={t('phoneKit.verified')} role="img" aria-label={t('phoneKit.verified')}>
     <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true">
       <circle cx="12" cy="12" r="11" fill="currentColor" />
       <path d="M7 12.5l3.2 3L17 9" stroke="#fff" strokeWidth="2.4" fill="none" strokeLinecap="round" strokeLinejoin="round" />

@@ -6,12 +6,13 @@ import { Avatar } from '../kit/Avatar.js';
 import { NavBar, Screen } from '../kit/chrome.js';
 import { VerifiedMark } from '../kit/icons.js';
 import { LocationSheet } from '../sheets/LocationSheet.js';
+import { ProfileHistory } from './ProfileHistory.js';
 import { accountPath, phoneApi } from '../api.js';
 import { usePhone } from '../PhoneContext.js';
 import type { Profile } from '../types.js';
 import { t } from '../../i18n/index.js';
 
-/** An official account's profile: who it is, follow / unfollow, and the way into its messages. */
+/** An official account's profile: who it is, follow / unfollow, the way into its messages, and its 历史消息. */
 export function ProfileScreen({ appid }: { appid: string }) {
   const navigate = useNavigate();
   const { reloadChats } = usePhone();
@@ -90,6 +91,7 @@ export function ProfileScreen({ appid }: { appid: string }) {
           </div>
         </div>
       )}
+      {profile && <ProfileHistory appid={profile.appid} accountName={profile.name} />}
       <LocationSheet
         open={locating}
         title={t('phoneProfile.shareMyLocation')}
