@@ -16,6 +16,7 @@ import { registerInboxMessageRoutes } from '../modules/kf/console/inboxMessageRo
 import { registerModerationRoutes } from '../modules/moderation/console.js';
 import { registerBroadcastRoutes } from '../modules/broadcasts/console/broadcastRoutes.js';
 import { registerRevenueRoutes } from '../modules/revenue/console.js';
+import { registerCommentRoutes } from '../modules/reader/console.js';
 import { CONSOLE_BODY_LIMIT, consoleErrorHandler } from '../surfaces/console/kit.js';
 import { LoginThrottle } from '../platform/http/loginThrottle.js';
 
@@ -44,6 +45,7 @@ export async function registerConsole(app: FastifyInstance, services: Services):
       registerModerationRoutes(api, services);
       registerBroadcastRoutes(api, services);
       registerRevenueRoutes(api, services);
+      registerCommentRoutes(api, services);
 
       // Without this, unknown API paths would fall through to the web app's /console/* page.
       api.all('/*', async (request) => {

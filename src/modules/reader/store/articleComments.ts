@@ -45,7 +45,7 @@ export async function findComment(db: Executor, articleId: string, id: number): 
 export async function deleteComment(db: Executor, articleId: string, id: number): Promise<boolean> {
   const res = await db.execute(sql`
     with d as (
-      update article_comments set deleted = true, elected = false
+      update article_comments set deleted = true, elected = false, pinned = false
       where id = ${id} and article_id = ${articleId} and not deleted returning 1
     )
     update articles set comment_count = greatest(0, comment_count - (select count(*) from d)::int)
@@ -81,7 +81,8 @@ export async function countElected(db: Executor, articleId: string): Promise<num
 }
 
 /**
- * What one reader sees under an article: the featured comments and their own, newest first.
+ * What one reader sees under an article: the featured comments and their own, the pinned one
+ * first, then newest first.
  * Without a reader (the public page), only featured ones.
  */
 export async function listVisibleComments(db: Executor, articleId: string, userId: string | null, limit = 100): Promise<CommentView[]> {
@@ -91,7 +92,7 @@ export async function listVisibleComments(db: Executor, articleId: string, userI
     .from(articleComments)
     .innerJoin(followerUsers, eq(followerUsers.id, articleComments.userId))
     .where(and(eq(articleComments.articleId, articleId), eq(articleComments.deleted, false), visible))
-    .orderBy(desc(articleComments.id))
+    .orderBy(desc(articleComments.pinned), desc(articleComments.id))
     .limit(limit);
   return rows.map((r) => ({ ...r.c, nickname: r.nickname, avatarUrl: r.avatarUrl }));
 }
