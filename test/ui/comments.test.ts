@@ -200,4 +200,19 @@ describeEachDb('留言管理 (comments) in Chromium', (kind) => {
     await seen(sheet.getByText('再来一条'));
     await none(sheet.getByTestId('comment-error'));
   });
+
+  it('new articles in the editor start with the account\'s default comment setting', async () => {
+    const page = consolePage;
+    const defaults = page.getByRole('group', { name: 'Default for new articles' });
+    await defaults.getByLabel('Followers only').check();
+    await page.locator('.comment-audience').filter({ has: defaults }).getByRole('button', { name: 'Save' }).click();
+    await seen(page.getByText('Settings saved'));
+    expect(await rows(sql`select open, followers_only from comment_defaults where account_id = ${tea.account.id}`)).toEqual([{ open: true, followers_only: true }]);
+
+    await page.goto(`/console/accounts/${tea.appid}/drafts/new`);
+    const comments = page.getByRole('checkbox', { name: 'Comments', exact: true });
+    await seen(comments);
+    await expect.poll(() => page.getByRole('checkbox', { name: 'Only followers can comment' }).isChecked()).toBe(true);
+    expect(await comments.isChecked()).toBe(true);
+  });
 });

@@ -161,6 +161,7 @@ describeEachDb('console API: comments (留言管理)', (kind) => {
     const saved = await client.put(`${base}/comments/defaults`, { open: true, followers_only: true });
     expect(saved.json).toEqual({ defaults: { open: true, followers_only: true } });
     expect(((await client.get(`${base}/comments/articles`)).json as Json).defaults).toEqual({ open: true, followers_only: true });
+    expect((await client.get(`${base}/comments/defaults`)).json).toEqual({ defaults: { open: true, followers_only: true } });
     expect(((await client.put(`${base}/comments/defaults`, { open: false, followers_only: true })).json as Json).defaults).toEqual({ open: false, followers_only: false });
   });
 

@@ -74,6 +74,15 @@ export function registerCommentRoutes(api: FastifyInstance, services: Services):
   });
 
   consoleRoute(api, services, {
+    method: 'GET',
+    url: '/accounts/:appid/comments/defaults',
+    async handler({ session, params }) {
+      const account = await accountInScope(db, session, params.appid);
+      return { defaults: presentCommentDefaults(await findCommentDefaults(db, account.id)) };
+    },
+  });
+
+  consoleRoute(api, services, {
     method: 'PUT',
     url: '/accounts/:appid/comments/defaults',
     body: settingsBody,

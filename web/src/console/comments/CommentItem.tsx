@@ -74,7 +74,7 @@ export function CommentItem({ appid, comment: c, onChanged, onArticle }: { appid
       {c.reply && !editing && (
         <div className="comment-reply">
           <span className="comment-reply-label">{t('comments.authorReply')}</span> {c.reply.content}
-          {c.reply.created_at && <span className="field-hint"> · {formatTime(c.reply.created_at)}</span>}
+          {c.reply.created_at && <div className="field-hint">{formatTime(c.reply.created_at)}</div>}
         </div>
       )}
       {editing && (
