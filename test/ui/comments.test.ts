@@ -215,4 +215,20 @@ describeEachDb('留言管理 (comments) in Chromium', (kind) => {
     await expect.poll(() => page.getByRole('checkbox', { name: 'Only followers can comment' }).isChecked()).toBe(true);
     expect(await comments.isChecked()).toBe(true);
   });
+
+  it('closes comments on one article from its settings', async () => {
+    const page = consolePage;
+    await page.goto(`/console/accounts/${tea.appid}/comments`);
+    await page.getByRole('combobox', { name: 'Article' }).selectOption(news.articles[0].id);
+    const own = page.getByRole('group', { name: 'Who may comment on “春茶上市”' });
+    await seen(own);
+    expect(await own.getByLabel('All readers may comment').isChecked()).toBe(true);
+    await own.getByLabel('Comments closed').check();
+    await page.locator('.comment-audience').filter({ has: own }).getByRole('button', { name: 'Save' }).click();
+    await seen(page.getByText('Settings saved'));
+    await expect.poll(async () => rows(sql`select need_open_comment from articles where id = ${news.articles[0].id}`)).toEqual([{ need_open_comment: 0 }]);
+    await page.waitForLoadState('networkidle');
+    expect(await axeProblems(page)).toEqual([]);
+    await ui.shot(page, 'en-03-article-settings');
+  });
 });
