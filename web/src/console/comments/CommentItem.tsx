@@ -117,7 +117,8 @@ export function CommentItem({ appid, comment: c, onChanged, onArticle }: { appid
           >
             {confirm === 'delete' ? t('comments.delete') : t('comments.block')}
           </Button>
-          <Button size="sm" variant="ghost" onClick={() => setConfirm(null)}>
+          {/* Keyboard focus moves into the question, on the safe answer. */}
+          <Button size="sm" variant="ghost" autoFocus onClick={() => setConfirm(null)}>
             {t('comments.cancel')}
           </Button>
         </div>
