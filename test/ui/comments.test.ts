@@ -199,6 +199,15 @@ describeEachDb('留言管理 (comments) in Chromium', (kind) => {
     await sheet.getByRole('button', { name: '发送' }).click();
     await seen(sheet.getByText('再来一条'));
     await none(sheet.getByTestId('comment-error'));
+
+    // Pinning the featured comment puts it first on the phone, marked 置顶.
+    await page.reload();
+    await actions.getByRole('button', { name: 'Pin', exact: true }).click();
+    await seen(item.locator('.badge').filter({ hasText: 'Pinned' }));
+    await seen(actions.getByRole('button', { name: 'Unpin', exact: true }));
+    const first = sheet.locator('.ph-comment').first();
+    await hasText(first, '龙井真香！');
+    await hasText(first.locator('.ph-tag'), '置顶');
   });
 
   it('new articles in the editor start with the account\'s default comment setting', async () => {
