@@ -80,6 +80,7 @@ const STATUS: Record<string, number> = {
   article_deleted: 410,
   comments_closed: 403,
   followers_only: 403,
+  comment_blocked: 403,
   donations_disabled: 403,
 };
 

@@ -5,6 +5,7 @@
 import { defineModule, lazyRoutes } from '../../main/manifest.js';
 
 const wechatRegisterCommentApis = lazyRoutes(() => import('./wechat.js'), 'registerCommentApis');
+const consoleRegisterCommentRoutes = lazyRoutes(() => import('./console.js'), 'registerCommentRoutes');
 const phoneRegisterArticleRoutes = lazyRoutes(() => import('./phone.js'), 'registerArticleRoutes');
 const readerRegisterReaderPages = lazyRoutes(() => import('./web/routes.js'), 'registerReaderPages');
 
@@ -13,6 +14,7 @@ export const readerModule = defineModule({
   name: 'reader',
   routes: {
     wechat: [wechatRegisterCommentApis],
+    console: [consoleRegisterCommentRoutes],
     phone: [phoneRegisterArticleRoutes],
     reader: [readerRegisterReaderPages],
   },

@@ -111,6 +111,27 @@ describeEachDb('phone API: reading articles', (kind) => {
     expect(seen.find((c) => c.id === featured.id)).toMatchObject({ mine: false, featured: true, nickname: 'Bob', reply: { content: 'Thanks Bob' } });
   });
 
+  it('likes visible comments idempotently, counting each reader once; hidden and unknown comments answer 404', async () => {
+    const { account } = await makeAccount(h.services);
+    const { article } = await makePublishedArticle(h.services.db, { accountId: account.id, needOpenComment: 1 });
+    const a = await phoneUser(h.app);
+    const b = await phoneUser(h.app);
+    const shown = (await a.client.post(`/articles/${article.id}/comments`, { content: 'featured one' })).json.comment;
+    const hidden = (await a.client.post(`/articles/${article.id}/comments`, { content: 'not featured' })).json.comment;
+    await setElected(h.services.db, shown.id, true);
+    const like = (who: typeof a, id: number | string, on: unknown) => who.client.post(`/articles/${article.id}/comments/${id}/like`, { on });
+    await Promise.all([like(b, shown.id, true), like(b, shown.id, true), like(a, shown.id, true)]);
+    expect((await like(b, shown.id, true)).json).toEqual({ liked: true, likeCount: 2 });
+    const seen = (await b.client.get(`/articles/${article.id}`)).json.comments;
+    expect(seen).toEqual([expect.objectContaining({ id: shown.id, likeCount: 2, liked: true, pinned: false })]);
+    expect((await like(b, shown.id, false)).json).toEqual({ liked: false, likeCount: 1 });
+    expect((await like(b, shown.id, false)).json).toEqual({ liked: false, likeCount: 1 });
+    expect((await like(b, hidden.id, true)).status).toBe(404);
+    expect((await like(a, hidden.id, true)).json).toEqual({ liked: true, likeCount: 1 });
+    for (const bad of ['0', '-1', 'abc', '1.5', '99999999999999999999', '999999']) expect((await like(b, bad, true)).status, bad).toBe(404);
+    for (const on of ['yes', 1, null]) expect((await like(b, shown.id, on)).status).toBe(400);
+  });
+
   it('records shares and counts them', async () => {
     const { account } = await makeAccount(h.services);
     const { article } = await makePublishedArticle(h.services.db, { accountId: account.id });

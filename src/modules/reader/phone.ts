@@ -10,11 +10,12 @@ import { listVisibleComments, type CommentRow, type CommentView } from './store/
 import { readableArticle } from './commands/readerArticle.js';
 import { reactToArticle } from './commands/articleReactor.js';
 import { commentOnArticle } from './commands/articleCommenter.js';
+import { likeComment } from './commands/commentLiker.js';
+import { DomainError } from '../../platform/errors.js';
 import { shareArticle } from './commands/articleSharer.js';
 import { donateToArticle } from './commands/articleDonor.js';
 import type { FollowerUserRow } from '../followers/index.js';
 import { phoneRoute, phoneText } from '../../surfaces/phone/kit.js';
-import { DomainError } from '../../platform/errors.js';
 import { findAccountByAppid } from '../accounts/index.js';
 import { listPublicArticles } from '../articles/index.js';
 
@@ -33,7 +34,7 @@ const donationBody = z.object({
 });
 
 /** A comment as the phone shows it. */
-function presentComment(c: CommentRow & { nickname: string; avatarUrl: string }, user: FollowerUserRow) {
+function presentComment(c: CommentRow & { nickname: string; avatarUrl: string; liked?: boolean }, user: FollowerUserRow) {
   return {
     id: c.id,
     content: c.content,
@@ -41,6 +42,9 @@ function presentComment(c: CommentRow & { nickname: string; avatarUrl: string },
     avatarUrl: c.avatarUrl,
     createdAt: c.createdAt.toISOString(),
     featured: c.elected,
+    pinned: c.pinned,
+    likeCount: c.likeCount,
+    liked: c.liked ?? false,
     mine: c.userId === user.id,
     reply: c.replyContent !== null ? { content: c.replyContent, createdAt: c.replyAt?.toISOString() ?? null } : null,
   };
@@ -132,6 +136,17 @@ export function registerArticleRoutes(api: FastifyInstance, services: Services):
     async handler({ user, params, body }) {
       const comment = await commentOnArticle(services, { articleId: params.id, userId: user.id, content: body.content });
       return { comment: presentComment({ ...comment, nickname: user.nickname, avatarUrl: user.avatarUrl }, user) };
+    },
+  });
+
+  phoneRoute(api, services, {
+    method: 'POST',
+    url: '/articles/:id/comments/:commentId/like',
+    body: toggleBody,
+    async handler({ user, params, body }) {
+      const commentId = /^[1-9][0-9]{0,15}$/.test(params.commentId ?? '') ? Number(params.commentId) : 0;
+      if (!Number.isSafeInteger(commentId) || commentId <= 0) throw new DomainError('not_found', 'No such comment.');
+      return likeComment(services, { articleId: params.id, commentId, userId: user.id, on: body.on });
     },
   });
 

@@ -1,4 +1,4 @@
-import { pgTable, text, uuid, boolean, integer, primaryKey, index, bigserial } from 'drizzle-orm/pg-core';
+import { pgTable, text, uuid, boolean, integer, primaryKey, index, bigserial, bigint } from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/schema.js';
 import { articles } from '../articles/schema.js';
 import { followerUsers } from '../followers/schema.js';
@@ -24,8 +24,34 @@ export const articleComments = pgTable('article_comments', {
   replyContent: text('reply_content'),
   replyAt: ts('reply_at'),
   deleted: boolean('deleted').notNull().default(false),
+  /** Pinned (置顶) by the account: shown first; at most one per article. */
+  pinned: boolean('pinned').notNull().default(false),
+  /** Readers' likes of the comment (comment_likes counts them). */
+  likeCount: integer('like_count').notNull().default(0),
   createdAt: ts('created_at').notNull(),
 }, (t) => [index('article_comments_article_idx').on(t.articleId, t.id)]);
+
+/** Readers' likes of comments: one per reader and comment. */
+export const commentLikes = pgTable('comment_likes', {
+  commentId: bigint('comment_id', { mode: 'number' }).notNull().references(() => articleComments.id, { onDelete: 'cascade' }),
+  userId: uuid('user_id').notNull().references(() => followerUsers.id, { onDelete: 'cascade' }),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.commentId, t.userId] })]);
+
+/** Readers the account has blocked from commenting on its articles. */
+export const commentBlocks = pgTable('comment_blocks', {
+  accountId: uuid('account_id').notNull().references(() => accounts.id, { onDelete: 'cascade' }),
+  userId: uuid('user_id').notNull().references(() => followerUsers.id, { onDelete: 'cascade' }),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.accountId, t.userId] })]);
+
+/** The account's comment settings for new articles (the 留言 defaults). */
+export const commentDefaults = pgTable('comment_defaults', {
+  accountId: uuid('account_id').primaryKey().references(() => accounts.id, { onDelete: 'cascade' }),
+  open: boolean('open').notNull().default(true),
+  followersOnly: boolean('followers_only').notNull().default(false),
+  updatedAt: ts('updated_at').notNull(),
+});
 
 /** Each share of an article from the phone. */
 export const articleShares = pgTable('article_shares', {

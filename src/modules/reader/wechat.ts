@@ -68,7 +68,7 @@ export function registerCommentApis(app: FastifyInstance, services: Services): v
     if (begin === null || count === null || type === null) throw refusal(47001);
     if (count === undefined || count <= 0 || count > LIST_MAX) throw refusal(88010);
     if (begin < 0 || (type !== 0 && type !== 1 && type !== 2)) throw refusal(47001);
-    const article = await commentedArticle(ctx.services.db, address.accountId, address.msgDataId, address.index);
+    const article = await commentedArticle(ctx.services.db, address);
     const { total, rows } = await listCommentsForAccount(ctx.services.db, { accountId: address.accountId, articleId: article.id, type: type as CommentListType, begin, count });
     return {
       errcode: 0,

@@ -40,6 +40,7 @@ const CODE_MESSAGES: Record<string, string> = {
   qr_unknown: 'api.qrUnknown',
   not_follower: 'api.notFollower',
   csrf: 'api.csrf',
+  comment_blocked: 'api.commentBlocked',
 };
 
 /** The sentence for a refusal: the catalog's for a known code, else the server's text. */

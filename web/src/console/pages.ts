@@ -2,6 +2,7 @@ import { adminRoutes } from './admin/route.js';
 import { articleRoutes } from './articles/route.js';
 import { autoReplyRoutes } from './autoreply/route.js';
 import { broadcastRoutes } from './broadcasts/route.js';
+import { commentRoutes } from './comments/route.js';
 import { developerRoutes } from './developer/route.js';
 import { followerRoutes } from './followers/route.js';
 import { inboxRoutes } from './inbox/route.js';
@@ -24,6 +25,7 @@ export const ACCOUNT_ROUTES: readonly AccountRoute[] = [
   ...followerRoutes,
   ...messageRoutes,
   ...inboxRoutes,
+  ...commentRoutes,
   ...articleRoutes,
   ...materialRoutes,
   ...broadcastRoutes,

@@ -110,6 +110,11 @@ export interface ArticleComment {
   avatarUrl: string;
   createdAt: string;
   featured: boolean;
+  /** Pinned (置顶) by the account: listed first. */
+  pinned: boolean;
+  likeCount: number;
+  /** Whether this reader liked it. */
+  liked: boolean;
   mine: boolean;
   reply: { content: string; createdAt: string | null } | null;
 }

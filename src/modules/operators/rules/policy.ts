@@ -65,6 +65,9 @@ export const POLICY = {
   'messages.view': ALL,
   'messages.star': ALL,
   'messages.reply': ALL,
+  // 留言管理: reading comments; featuring, replying, pinning, deleting, blocking and settings.
+  'comments.view': ALL,
+  'comments.moderate': MANAGERS,
   // The emulator's clock in the top bar (emulator mode only).
   'clock.view': ALL,
   'clock.advance': MANAGERS,

@@ -11,7 +11,7 @@ import { commentOf, commentedArticle, type CommentAddress } from './commentTarge
  */
 export async function electComment(services: Pick<Services, 'db'>, input: CommentAddress & { commentId: number; elected: boolean }): Promise<void> {
   await services.db.transaction(async (tx) => {
-    const article = await commentedArticle(tx, input.accountId, input.msgDataId, input.index);
+    const article = await commentedArticle(tx, input);
     const comment = await commentOf(tx, article, input.commentId, { deleted: 'allow' });
     if (comment.deleted) {
       if (input.elected) throw new DomainError('conflict', 'The comment was deleted.', { errcode: 88004 });

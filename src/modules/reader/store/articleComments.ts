@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/connect.js';
-import { articleComments } from '../schema.js';
+import { articleComments, commentLikes } from '../schema.js';
 import { followerUsers, follows } from '../../followers/schema.js';
 
 /**
@@ -14,6 +14,8 @@ export type CommentRow = typeof articleComments.$inferSelect;
 export interface CommentView extends CommentRow {
   nickname: string;
   avatarUrl: string;
+  /** Whether the reader looking liked it. */
+  liked?: boolean;
 }
 
 const rowsOf = <T>(res: unknown): T[] => ((res as { rows?: T[] }).rows ?? (res as T[]));
@@ -45,7 +47,7 @@ export async function findComment(db: Executor, articleId: string, id: number): 
 export async function deleteComment(db: Executor, articleId: string, id: number): Promise<boolean> {
   const res = await db.execute(sql`
     with d as (
-      update article_comments set deleted = true, elected = false
+      update article_comments set deleted = true, elected = false, pinned = false
       where id = ${id} and article_id = ${articleId} and not deleted returning 1
     )
     update articles set comment_count = greatest(0, comment_count - (select count(*) from d)::int)
@@ -81,19 +83,21 @@ export async function countElected(db: Executor, articleId: string): Promise<num
 }
 
 /**
- * What one reader sees under an article: the featured comments and their own, newest first.
+ * What one reader sees under an article: the featured comments and their own, the pinned one
+ * first, then newest first.
  * Without a reader (the public page), only featured ones.
  */
 export async function listVisibleComments(db: Executor, articleId: string, userId: string | null, limit = 100): Promise<CommentView[]> {
   const visible = userId ? or(eq(articleComments.elected, true), eq(articleComments.userId, userId)) : eq(articleComments.elected, true);
   const rows = await db
-    .select({ c: articleComments, nickname: followerUsers.nickname, avatarUrl: followerUsers.avatarUrl })
+    .select({ c: articleComments, nickname: followerUsers.nickname, avatarUrl: followerUsers.avatarUrl, likedAt: commentLikes.createdAt })
     .from(articleComments)
     .innerJoin(followerUsers, eq(followerUsers.id, articleComments.userId))
+    .leftJoin(commentLikes, and(eq(commentLikes.commentId, articleComments.id), userId ? eq(commentLikes.userId, userId) : sql`false`))
     .where(and(eq(articleComments.articleId, articleId), eq(articleComments.deleted, false), visible))
-    .orderBy(desc(articleComments.id))
+    .orderBy(desc(articleComments.pinned), desc(articleComments.id))
     .limit(limit);
-  return rows.map((r) => ({ ...r.c, nickname: r.nickname, avatarUrl: r.avatarUrl }));
+  return rows.map((r) => ({ ...r.c, nickname: r.nickname, avatarUrl: r.avatarUrl, liked: r.likedAt !== null }));
 }
 
 /** comment/list's type: 0 all, 1 normal (not featured), 2 featured. */

@@ -138,7 +138,11 @@ export async function findGroupByMsgDataId(db: Executor, accountId: string, msgD
   return row;
 }
 
-/** Opens or closes comments on an article (comment/open, comment/close). */
-export async function setCommentsOpen(db: Executor, articleId: string, open: boolean, now: Date): Promise<void> {
-  await db.update(articles).set({ needOpenComment: open ? 1 : 0, updatedAt: now }).where(eq(articles.id, articleId));
+/**
+ * Opens or closes comments on an article (comment/open, comment/close) and, when given, sets
+ * whether only followers may comment.
+ */
+export async function setCommentsOpen(db: Executor, articleId: string, open: boolean, now: Date, followersOnly?: boolean): Promise<void> {
+  const only = followersOnly === undefined ? {} : { onlyFansCanComment: followersOnly ? 1 : 0 };
+  await db.update(articles).set({ needOpenComment: open ? 1 : 0, ...only, updatedAt: now }).where(eq(articles.id, articleId));
 }

@@ -4,7 +4,7 @@ import { consoleApi } from '../api.js';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { Alert, Button, Field, Input, Loading, useToast } from '../../ui/index.js';
-import { accountKey } from '../queries.js';
+import { accountKey, useAccountData } from '../queries.js';
 import type { AccountDetail } from '../types.js';
 import { ArticleSettings, Counter, type FieldErrors } from './ArticleSettings.js';
 import { ArticleList, type EditorArticle } from './ArticleList.js';
@@ -62,6 +62,14 @@ export function EditorPage({ account, mediaId }: { account: AccountDetail; media
   const queryClient = useQueryClient();
   // The draft box, the published list and the composer's draft picker show what was saved.
   const changed = () => queryClient.invalidateQueries({ queryKey: accountKey(account.appid) });
+  // A new push post's articles start with the account's comment settings (留言设置).
+  const commentDefaults = useAccountData<{ defaults: { open: boolean; followers_only: boolean } }>(account.appid, '/comments/defaults').data?.defaults;
+  useEffect(() => {
+    if (mediaId || dirty || !commentDefaults) return;
+    const blank = emptyArticle(commentDefaults);
+    setArticles((list) => list?.map((a) => ({ ...a, need_open_comment: blank.need_open_comment, only_fans_can_comment: blank.only_fans_can_comment })) ?? list);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [commentDefaults]);
 
   useEffect(() => {
     // After the first save the address gains the new draft's id: the editor already holds it.
@@ -278,7 +286,7 @@ export function EditorPage({ account, mediaId }: { account: AccountDetail; media
           selected={index}
           errors={errors}
           onSelect={setSelected}
-          onAdd={() => articles.length < MAX_ARTICLES && setList([...articles, { ...emptyArticle(), key: newKey() }], articles.length)}
+          onAdd={() => articles.length < MAX_ARTICLES && setList([...articles, { ...emptyArticle(commentDefaults), key: newKey() }], articles.length)}
           onRemove={(i) => setList(articles.filter((_, j) => j !== i), Math.max(0, Math.min(index, articles.length - 2)))}
           onMove={(i, d) => {
             const next = [...articles];

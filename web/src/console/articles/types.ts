@@ -20,7 +20,11 @@ export const LIMITS = { title: 32, author: 16, digest: 128 } as const;
 /** Most articles in one push post. */
 export const MAX_ARTICLES = 8;
 
-export function emptyArticle(): ArticleFields {
+/**
+ * A new article. Comments follow the account's default for new articles (留言设置) when it is
+ * known, else they are open to every reader.
+ */
+export function emptyArticle(comments?: { open: boolean; followers_only: boolean }): ArticleFields {
   return {
     title: '',
     author: '',
@@ -28,8 +32,8 @@ export function emptyArticle(): ArticleFields {
     content: '',
     content_source_url: '',
     thumb_media_id: '',
-    need_open_comment: 1,
-    only_fans_can_comment: 0,
+    need_open_comment: comments && !comments.open ? 0 : 1,
+    only_fans_can_comment: comments?.open && comments.followers_only ? 1 : 0,
     original: false,
     can_reprint: true,
     donations_enabled: false,

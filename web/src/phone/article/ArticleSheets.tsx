@@ -6,6 +6,7 @@ import { listTime } from '../kit/format.js';
 import { phoneApi } from '../api.js';
 import { Sheet } from '../sheets/Sheet.js';
 import type { ArticleComment, ArticleState } from '../types.js';
+import { LikeIcon } from './articleIcons.js';
 import { t } from '../../i18n/index.js';
 
 /** The longest comment WeChat takes. */
@@ -15,12 +16,13 @@ const COMMENT_MAX = 600;
  * 写留言: the featured comments (and the reader's own, shown only to them) and a box to write
  * one. Refusals (comments closed, followers only) are shown as the server words them.
  */
-export function CommentSheet({ open, article, comments, onClose, onPosted }: {
+export function CommentSheet({ open, article, comments, onClose, onPosted, onLiked }: {
   open: boolean;
   article: ArticleState;
   comments: ArticleComment[];
   onClose(): void;
   onPosted(c: ArticleComment): void;
+  onLiked(id: number, liked: boolean, likeCount: number): void;
 }) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -42,6 +44,14 @@ export function CommentSheet({ open, article, comments, onClose, onPosted }: {
       setBusy(false);
     }
   };
+  const like = async (c: ArticleComment) => {
+    try {
+      const r = await phoneApi.post<{ liked: boolean; likeCount: number }>(`/articles/${encodeURIComponent(article.id)}/comments/${c.id}/like`, { on: !c.liked });
+      onLiked(c.id, r.liked, r.likeCount);
+    } catch (err) {
+      toast.show(errorMessage(err), 'error');
+    }
+  };
   return (
     <Sheet open={open} title={t('phoneArticle.comments')} onClose={onClose} tall>
       <div className="ph-comments">
@@ -56,8 +66,19 @@ export function CommentSheet({ open, article, comments, onClose, onPosted }: {
               <div className="ph-comment-main">
                 <div className="ph-comment-who">
                   {c.nickname}
+                  {c.pinned && <span className="ph-tag">{t('phoneArticle.pinned')}</span>}
                   {c.mine && !c.featured && <span className="ph-tag">{t('phoneArticle.onlyYouCanSee')}</span>}
                   <span className="ph-row-time">{listTime(c.createdAt)}</span>
+                  <button
+                    type="button"
+                    className={`ph-comment-like${c.liked ? ' on' : ''}`}
+                    aria-pressed={c.liked}
+                    aria-label={t('phoneArticle.likeComment', { count: c.likeCount })}
+                    onClick={() => void like(c)}
+                  >
+                    <LikeIcon on={c.liked} />
+                    {c.likeCount > 0 && <span>{c.likeCount}</span>}
+                  </button>
                 </div>
                 <div className="ph-comment-text">{c.content}</div>
                 {c.reply && (

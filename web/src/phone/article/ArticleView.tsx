@@ -98,6 +98,9 @@ function handleFrameLinks(frame: HTMLIFrameElement, { onMiniProgram, onExternal,
 
 type SheetKind = 'comment' | 'share' | 'tip' | null;
 
+/** How often the open comment sheet asks for what changed. */
+const COMMENTS_REFRESH_MS = 5000;
+
 /**
  * The in-phone article view: the public page (/s/<id>) in a frame, a native top bar (back, the
  * account's name) and WeChat's bottom bar: like (赞), wow (在看), comment, share and, when the
@@ -142,6 +145,14 @@ function ArticleView({ target, hidden }: { target: ArticleTarget; hidden: boolea
   useEffect(() => {
     void load();
   }, [load]);
+
+  // While the comments are open, what the author featured or answered in the meantime shows up.
+  useEffect(() => {
+    if (sheet !== 'comment') return;
+    void load();
+    const timer = window.setInterval(() => void load(), COMMENTS_REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [sheet, load]);
 
   const react = async (kind: 'like' | 'wow') => {
     if (!state || busy) return;
@@ -248,6 +259,7 @@ function ArticleView({ target, hidden }: { target: ArticleTarget; hidden: boolea
             article={state}
             comments={comments}
             onClose={() => setSheet(null)}
+            onLiked={(id, liked, likeCount) => setComments((list) => list.map((c) => (c.id === id ? { ...c, liked, likeCount } : c)))}
             onPosted={(c) => {
               setComments((list) => [...list, c]);
               setState((s) => (s ? { ...s, commentCount: s.commentCount + 1 } : s));
