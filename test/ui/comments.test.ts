@@ -16,18 +16,8 @@ import { asDeveloper } from '../phoneFixtures.js';
 import { hasText, none, seen } from '../phoneBrowser.js';
 import { makePublishedArticle, type MadeArticle } from '../factories/articles.js';
 import { chromiumSuite, createPhoneFollower, phoneToken } from './helpers.js';
+import { axeProblems } from './axe.js';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's serious and critical violations on the page as it is now. */
-async function axeProblems(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(', ')}`);
-}
 
 describeEachDb('留言管理 (comments) in Chromium', (kind) => {
   const ui = chromiumSuite(kind, { shots: 'comments', fullPage: true, page: { viewport: { width: 1280, height: 900 }, timeout: 15_000 } });

@@ -19,19 +19,8 @@ import { picture } from '../phoneBrowser.js';
 import { massQuotaStatus } from '../../src/modules/broadcasts/commands/massQuotaReader.js';
 import { chinaDay, nextChinaDayStart } from '../../src/platform/clock.js';
 import { chromiumSuite } from './helpers.js';
+import { axeProblems } from './axe.js';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function axeProblems(page: Page): Promise<string[]> {
-  // Evaluated through the devtools protocol: the pages' Content-Security-Policy allows no inline script.
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(', ')}`);
-}
 
 describeEachDb('publish, 发表记录, 历史消息 and scheduling in Chromium', (kind) => {
   const ui = chromiumSuite(kind, { shots: 'publish', fullPage: true, publicUrl: true, page: { timeout: 30_000 } });
