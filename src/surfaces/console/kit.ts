@@ -33,6 +33,8 @@ const CONSOLE_STATUS: Record<string, number> = {
   reprint_confirm: 409,
   reprint_forbidden: 422,
   not_cancellable: 409,
+  // Account settings: a WeChat ID is one account's only.
+  wechat_id_taken: 409,
 };
 
 export const consoleStatusOf = (code: string): number => CONSOLE_STATUS[code] ?? httpStatusOf(code);
