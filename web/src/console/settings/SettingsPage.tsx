@@ -86,19 +86,28 @@ function AvatarCard({ account }: { account: AccountDetail }) {
     <Card title={t('settings.avatar')} description={t('settings.avatarHint', { mb: AVATAR_MAX_BYTES / 1024 / 1024 })}>
       <div className="settings-avatar">
         <AccountAvatar account={account} size="lg" />
-        <Field label={t('settings.chooseAvatar')} error={problem}>
-          {(props) => (
-            <input
-              {...props}
-              ref={input}
-              type="file"
-              className="input settings-file"
-              accept="image/jpeg,image/png,image/gif,image/bmp"
-              disabled={busy}
-              onChange={(e) => void upload(e.target.files?.[0])}
-            />
+        <div className="settings-avatar-upload">
+          {/* The browser's own file control speaks the browser's language: a button in ours opens it. */}
+          <input
+            ref={input}
+            id={`avatar-file-${account.appid}`}
+            type="file"
+            className="settings-file"
+            tabIndex={-1}
+            aria-label={t('settings.chooseAvatar')}
+            accept="image/jpeg,image/png,image/gif,image/bmp"
+            disabled={busy}
+            onChange={(e) => void upload(e.target.files?.[0])}
+          />
+          <Button onClick={() => input.current?.click()} loading={busy} aria-describedby={problem ? `avatar-error-${account.appid}` : undefined}>
+            {t('settings.chooseAvatar')}
+          </Button>
+          {problem && (
+            <div className="field-error" id={`avatar-error-${account.appid}`} role="alert">
+              {problem}
+            </div>
           )}
-        </Field>
+        </div>
       </div>
     </Card>
   );
