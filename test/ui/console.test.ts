@@ -152,9 +152,12 @@ describeEachDb('operator console in Chromium', (kind) => {
     expect(saved).toMatchObject({ serverUrl: good.url, serverToken: 'herald2024', serverAesKey: key, serverMode: 'safe', serverEnabled: true });
     await ui.shot(page, '09-developer-settings');
 
-    // The capability table lists what a verified service account may call.
+    // The capability table lists what a verified service account may call, and says which
+    // groups Herald does not serve yet (they answer as if the API did not exist).
     const caps = page.getByRole('table', { name: 'API permissions' });
-    expect(await caps.getByRole('row', { name: /Template messages/ }).textContent()).toContain('Available');
+    expect(await caps.getByRole('row', { name: /Mass send to openid list/ }).textContent()).toContain('Available');
+    expect(await caps.getByRole('row', { name: /Template messages/ }).textContent()).toContain('Not yet served by Herald');
+    expect(await caps.getByRole('row', { name: /Datacube/ }).textContent()).toContain('Not yet served by Herald');
   }, 90_000);
 
   it('callback inspector: deliveries with their attempts, the parsed reply, and re-send', async () => {
