@@ -18,6 +18,8 @@ import { picture } from '../phoneBrowser.js';
 import { decodeQrPng } from '../qrDecode.js';
 import { followAccount } from '../../src/modules/followers/commands/followAccount.js';
 import { sendUserMessage } from '../../src/modules/messaging/commands/userMessageSender.js';
+import { sendCustomMessage } from '../../src/modules/messaging/commands/customMessageSender.js';
+import { findAccountByAppid } from '../../src/modules/accounts/store/accounts.js';
 import { chromiumSuite, createPhoneFollower, phoneUserId } from './helpers.js';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -83,7 +85,8 @@ describeEachDb('account home and settings in Chromium', (kind) => {
     await frameAvatar.waitFor();
     const avatarUrl = (await frameAvatar.getAttribute('src')) ?? '';
     expect(avatarUrl).toMatch(/^\/media\/[A-Za-z0-9_-]+$/);
-    expect(await page.locator(`.sidebar img.avatar[src="${avatarUrl}"], nav img.avatar[src="${avatarUrl}"]`).count()).toBeGreaterThan(0);
+    // The navigation's account list refreshes after the change.
+    await page.locator(`.sidebar img.avatar[src="${avatarUrl}"]`).waitFor();
     expect(await page.evaluate((src) => fetch(src).then((r) => r.headers.get('content-type')), avatarUrl)).toBe('image/png');
 
     // A file that is not an image is refused at the field.
@@ -138,12 +141,18 @@ describeEachDb('account home and settings in Chromium', (kind) => {
     const phone = (await ui.openPage({ viewport: { width: 1280, height: 860 } })).page;
     await createPhoneFollower(phone, 'Mei', 'Hangzhou');
     const userId = await phoneUserId(phone);
-    await followAccount(ui.h.services, userId, appid);
+    const openid = await followAccount(ui.h.services, userId, appid);
     await sendUserMessage(ui.h.services, userId, appid, { msgtype: 'text', content: '早上好' });
+    const current = (await findAccountByAppid(ui.h.services.db, appid))!;
+    await sendCustomMessage(ui.h.services, current, { touser: openid, msgtype: 'text', text: { content: '早上好，欢迎关注莲花日报' } });
     // A subscription account's messages are filed in the Subscriptions folder.
     await phone.goto('/phone/subscriptions');
     await phone.locator(`img.ph-avatar[src="${avatarUrl}"]`).first().waitFor();
     await ui.shot(phone, 'en-05-phone-subscriptions');
+    // In the conversation, the account's messages carry it too.
+    await phone.goto(`/phone/chat/${appid}`);
+    await phone.getByText('早上好，欢迎关注莲花日报').waitFor();
+    await phone.locator(`img.ph-avatar[src="${avatarUrl}"]`).first().waitFor();
     await phone.goto(`/phone/accounts/${appid}`);
     await phone.getByText('lotus_daily').first().waitFor();
     await phone.locator(`img.ph-avatar[src="${avatarUrl}"]`).first().waitFor();
