@@ -66,6 +66,8 @@ const STATUS: Record<string, number> = {
   kf_already_bound: 409,
   kf_operator_bound: 409,
   kf_not_found: 404,
+  // Account settings: a WeChat ID is one account's only.
+  wechat_id_taken: 409,
   // Push posts (broadcasts/console/broadcastErrors.ts): refusals the composer explains.
   push_quota_exceeded: 409,
   content_blocked: 422,

@@ -13,7 +13,9 @@ const qrcode = createRequire(import.meta.url)('qrcode') as QrCodeLib;
 /** Side of the PNG in pixels: WeChat's showqrcode images are 430 px square. */
 export const QR_IMAGE_SIZE = 430;
 
-/** A PNG QR image encoding `text`. */
-export function renderQrPng(text: string): Promise<Buffer> {
-  return qrcode.toBuffer(text, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: QR_IMAGE_SIZE });
+/** A PNG QR image encoding `text`, `width` pixels square (430 unless told). */
+export function renderQrPng(text: string, width: number = QR_IMAGE_SIZE): Promise<Buffer> {
+  // The package floors modules × (width / modules) to get the side, which floating point can
+  // leave one pixel short (344 → 343): a quarter pixel more keeps the side exact.
+  return qrcode.toBuffer(text, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: width + 0.25 });
 }

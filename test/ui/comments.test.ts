@@ -1,12 +1,4 @@
-/**
- * 留言管理 in Chromium: a follower comments on a pushed article from the phone; an operator, in
- * Chinese, features the comment and replies as the author, and the phone's open comment sheet
- * shows both; the operator blocks the commenter, and the phone refuses a new comment in English
- * and in Chinese; the page's English labels, axe in both languages, unblocking. Screenshots go to
- * test-results/comments/. Needs web/dist (`npm run build:web`).
- */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+
 import { beforeAll, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Locator, Page } from 'playwright-core';

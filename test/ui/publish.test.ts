@@ -1,16 +1,6 @@
-/**
- * WeChat's publish model in Chromium, in Chinese with the English labels checked too: 发表 asks
- * first and offers 群发通知 (a push post, counted in the quota) or not (published only); both
- * appear in 发表记录 and in the phone profile's 历史消息; 定时群发 offers only days with quota
- * (the clock advanced through the simulator API); a like shows on the article page at once.
- * axe-core finds no serious or critical problem. Screenshots go to test-results/publish/.
- * Needs web/dist (`npm run build:web`).
- */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { describeEachDb, makeAccount } from '../harness.js';
 import { makeOperator } from '../consoleFixtures.js';
 import { addFollowers } from '../factories/audience.js';

@@ -24,5 +24,5 @@ export const accountsModule = defineModule({
 // The public API: what other modules use.
 export { registerAccount } from './commands/accountRegistrar.js';
 export { presentDelivery, presentDeliveryDetail, presentOperator, presentOrg } from './console/presenters.js';
-export { findAccountByAppid, findAccountById } from './store/accounts.js';
+export { avatarsByAppid, findAccountByAppid, findAccountById } from './store/accounts.js';
 export type { AccountRow } from './store/accounts.js';

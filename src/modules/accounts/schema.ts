@@ -18,6 +18,8 @@ export const accounts = pgTable('accounts', {
   /** The account's original id (gh_ + 12 hex), ToUserName in pushes. */
   originalId: text('original_id').notNull(),
   description: text('description').notNull().default(''),
+  /** The avatar: a kept image in the media table (served publicly at /media/<id>); null shows the name's letter. */
+  avatarMediaId: text('avatar_media_id'),
   /** sha256(salt || secret), hex. The AppSecret itself is never stored. */
   secretHash: text('secret_hash').notNull(),
   secretSalt: text('secret_salt').notNull(),

@@ -41,3 +41,5 @@ export { countNewsMaterials, getNewsMaterial, listNewsMaterialPage } from './wec
 export { SMALL_BODY, intArg, objectBody } from './wechat/newsCommon.js';
 // The phone's 历史消息 (reader) lists what the account made public.
 export { listPublicArticles } from './store/publishedPosts.js';
+// An account's 首页 and 公众号设置 (accounts) read and keep these.
+export { recentPosts, totalReads } from './store/recentPosts.js';

@@ -34,3 +34,7 @@ export const broadcastsModule = defineModule({
 export { createMassVideo } from './commands/massVideoCreator.js';
 export { postMessage, postPreview, presentBroadcasts } from './phone/broadcastPresenter.js';
 export { nextMsgDataId } from './store/broadcasts.js';
+// An account's 首页 and 公众号设置 (accounts) read and keep these.
+export { massQuotaStatus } from './commands/massQuotaReader.js';
+export { presentQuota } from './console/broadcastPresenter.js';
+export { scheduledPostsOf } from './store/scheduledPosts.js';

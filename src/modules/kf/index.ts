@@ -31,3 +31,5 @@ export { inboxFollowers, lastWindowClosedAt, openWindowsOf } from './store/inbox
 export type { InboxFollower } from './store/inboxDirectory.js';
 export { windowView } from './console/inboxConversation.js';
 export { presentFollowerBrief, presentWindow } from './console/inboxPresenter.js';
+// An account's 首页 and 公众号设置 (accounts) read and keep these.
+export { countWaitingSessions } from './store/waitingSessions.js';

@@ -33,3 +33,5 @@ export { uploadFollowerMedia } from './commands/mediaUploader.js';
 export { findMaterial } from './store/materials.js';
 export { accountMayRead, findMedia, findMediaMany, grantMedia } from './store/media.js';
 export type { MediaRow } from './store/media.js';
+// An account's 首页 and 公众号设置 (accounts) read and keep these.
+export { storeAvatarImage } from './commands/avatarStorer.js';

@@ -30,3 +30,5 @@ export { announceMenuChange, phoneMessageLoader, publishConversation } from './r
 export { findInboundByMsgId, followerByOpenid, insertConversationMessage, listFollowerConversation } from './store/conversations.js';
 export type { ConversationRow } from './store/conversations.js';
 export { closeWindows, lockWindows, openWindow, openWindows } from './store/serviceWindows.js';
+// An account's 首页 and 公众号设置 (accounts) read and keep these.
+export { countReceivedMessages } from './store/messageFigures.js';

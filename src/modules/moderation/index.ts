@@ -17,3 +17,5 @@ export const moderationModule = defineModule({
 // The public API: what other modules use.
 export { moderateArticles, moderateText } from './commands/contentModerator.js';
 export { listViolations } from './store/moderation.js';
+// An account's 首页 and 公众号设置 (accounts) read and keep these.
+export { violationsSince } from './store/violationFigures.js';

@@ -16,7 +16,6 @@ export const CONSOLE_BODY_LIMIT = 64 * 1024;
  * characters (PostgreSQL refuses NUL in text; the rest only ever hides content).
  * `multiline` allows tabs and line breaks (descriptions).
  */
-
 export function cleanText(opts: { multiline?: boolean } = {}) {
   const forbidden = opts.multiline ? CONTROL_MULTILINE : CONTROL_SINGLE_LINE;
   return z

@@ -1,4 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
+import { AccountAvatar } from './accounts/AccountAvatar.js';
 import { useQuery } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useMatch } from 'react-router';
 import { Button } from '../ui/index.js';
@@ -60,7 +61,7 @@ export function Layout() {
               <div key={a.appid} className={`nav-account ${open ? 'open' : ''}`}>
                 {navItem(base, (
                   <>
-                    <span className={`avatar avatar-sm ${a.type}`} aria-hidden="true">{a.name.slice(0, 1).toUpperCase()}</span>
+                    <AccountAvatar account={a} size="sm" />
                     <span className="nav-account-name">{a.name}</span>
                   </>
                 ), false, 'nav-account-link')}

@@ -5,12 +5,14 @@ import { broadcastRoutes } from './broadcasts/route.js';
 import { commentRoutes } from './comments/route.js';
 import { developerRoutes } from './developer/route.js';
 import { followerRoutes } from './followers/route.js';
+import { homeRoutes } from './home/route.js';
 import { inboxRoutes } from './inbox/route.js';
 import { inspectorRoutes } from './inspector/route.js';
 import { materialRoutes } from './materials/route.js';
 import { menuRoutes } from './menu/route.js';
 import { messageRoutes } from './messages/route.js';
 import { revenueRoutes } from './revenue/route.js';
+import { settingsRoutes } from './settings/route.js';
 import type { AccountRoute, AdminRoute } from './route.js';
 
 /**
@@ -18,6 +20,8 @@ import type { AccountRoute, AdminRoute } from './route.js';
  * (route.ts); the router, the account's tab bar and the navigation read this list.
  */
 export const ACCOUNT_ROUTES: readonly AccountRoute[] = [
+  ...homeRoutes,
+  ...settingsRoutes,
   ...developerRoutes,
   ...inspectorRoutes,
   ...menuRoutes,

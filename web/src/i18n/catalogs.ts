@@ -14,6 +14,7 @@ import en_comments from './en/comments.json' with { type: 'json' };
 import en_developer from './en/developer.json' with { type: 'json' };
 import en_followers from './en/followers.json' with { type: 'json' };
 import en_frame from './en/frame.json' with { type: 'json' };
+import en_home from './en/home.json' with { type: 'json' };
 import en_inbox from './en/inbox.json' with { type: 'json' };
 import en_inspector from './en/inspector.json' with { type: 'json' };
 import en_materials from './en/materials.json' with { type: 'json' };
@@ -34,6 +35,7 @@ import en_phoneSheets from './en/phoneSheets.json' with { type: 'json' };
 import en_phoneSignin from './en/phoneSignin.json' with { type: 'json' };
 import en_revenue from './en/revenue.json' with { type: 'json' };
 import en_session from './en/session.json' with { type: 'json' };
+import en_settings from './en/settings.json' with { type: 'json' };
 import en_time from './en/time.json' with { type: 'json' };
 import en_ui from './en/ui.json' with { type: 'json' };
 import zh_accounts from './zh-CN/accounts.json' with { type: 'json' };
@@ -48,6 +50,7 @@ import zh_comments from './zh-CN/comments.json' with { type: 'json' };
 import zh_developer from './zh-CN/developer.json' with { type: 'json' };
 import zh_followers from './zh-CN/followers.json' with { type: 'json' };
 import zh_frame from './zh-CN/frame.json' with { type: 'json' };
+import zh_home from './zh-CN/home.json' with { type: 'json' };
 import zh_inbox from './zh-CN/inbox.json' with { type: 'json' };
 import zh_inspector from './zh-CN/inspector.json' with { type: 'json' };
 import zh_materials from './zh-CN/materials.json' with { type: 'json' };
@@ -68,6 +71,7 @@ import zh_phoneSheets from './zh-CN/phoneSheets.json' with { type: 'json' };
 import zh_phoneSignin from './zh-CN/phoneSignin.json' with { type: 'json' };
 import zh_revenue from './zh-CN/revenue.json' with { type: 'json' };
 import zh_session from './zh-CN/session.json' with { type: 'json' };
+import zh_settings from './zh-CN/settings.json' with { type: 'json' };
 import zh_time from './zh-CN/time.json' with { type: 'json' };
 import zh_ui from './zh-CN/ui.json' with { type: 'json' };
 
@@ -90,6 +94,7 @@ export const CATALOGS: Record<Language, Record<string, Record<string, string>>> 
     developer: zh_developer,
     followers: zh_followers,
     frame: zh_frame,
+    home: zh_home,
     inbox: zh_inbox,
     inspector: zh_inspector,
     materials: zh_materials,
@@ -110,6 +115,7 @@ export const CATALOGS: Record<Language, Record<string, Record<string, string>>> 
     phoneSignin: zh_phoneSignin,
     revenue: zh_revenue,
     session: zh_session,
+    settings: zh_settings,
     time: zh_time,
     ui: zh_ui,
   },
@@ -126,6 +132,7 @@ export const CATALOGS: Record<Language, Record<string, Record<string, string>>> 
     developer: en_developer,
     followers: en_followers,
     frame: en_frame,
+    home: en_home,
     inbox: en_inbox,
     inspector: en_inspector,
     materials: en_materials,
@@ -146,6 +153,7 @@ export const CATALOGS: Record<Language, Record<string, Record<string, string>>> 
     phoneSignin: en_phoneSignin,
     revenue: en_revenue,
     session: en_session,
+    settings: en_settings,
     time: en_time,
     ui: en_ui,
   },

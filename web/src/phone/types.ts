@@ -149,6 +149,8 @@ export interface FolderEntry {
   appid: string;
   name: string;
   verified: boolean;
+  /** The account's avatar address, or null (the name's letter is drawn). */
+  avatar_url: string | null;
   preview: string;
   unread: number;
   updated_at: string;

@@ -7,6 +7,7 @@ import { accountInScope } from '../../../surfaces/console/accountScope.js';
 import { cleanText, consoleRoute } from '../../../surfaces/console/kit.js';
 import { allowed } from '../../operators/rules/policy.js';
 import { presentAccountDetail, presentAccountSummary } from './presenters.js';
+import { registerAccountSettingsRoutes } from './settingsRoutes.js';
 
 const createBody = z.object({
   type: z.enum(['subscription', 'service'], { message: 'Choose subscription or service.' }),
@@ -16,8 +17,9 @@ const createBody = z.object({
   description: cleanText({ multiline: true }).pipe(z.string().max(500, 'Description must be at most 500 characters.')).optional(),
 });
 
-/** The organization's accounts: list, create, details. */
+/** The organization's accounts: list, create, details; each account's home and settings. */
 export function registerAccountRoutes(api: FastifyInstance, services: Services): void {
+  registerAccountSettingsRoutes(api, services);
   consoleRoute(api, services, {
     method: 'GET',
     url: '/accounts',

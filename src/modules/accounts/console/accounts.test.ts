@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../../../test/harness.js';
 import { signedInOperator } from '../../../../test/consoleFixtures.js';
 import { capabilityList } from '../rules/capabilities.js';
+import { isCapabilityServed } from '../../../surfaces/wechat/served.js';
 import { findAccountByAppid } from '../store/accounts.js';
 
 describeEachDb('console accounts API', (kind) => {
@@ -52,6 +53,7 @@ describeEachDb('console accounts API', (kind) => {
       wechat_id: null,
       original_id: mine.account.originalId,
       description: '',
+      avatar_url: null,
       server_enabled: false,
       created_at: mine.account.createdAt.toISOString(),
     });
@@ -106,7 +108,7 @@ describeEachDb('console accounts API', (kind) => {
     expect(d.secret_hint).toBe(secret.slice(-4));
     expect(d.ip_whitelist).toEqual([]);
     expect(d.server).toEqual({ url: null, token: null, encoding_aes_key: null, mode: 'plaintext', enabled: false, verified_at: null });
-    expect(d.capabilities).toEqual(capabilityList(account));
+    expect(d.capabilities).toEqual(capabilityList(account).map((c) => ({ ...c, served: isCapabilityServed(c.capability) })));
     const text = JSON.stringify(r.json);
     for (const hidden of [account.secretHash, account.secretSalt, account.orgId, account.id]) expect(text).not.toContain(hidden);
   });

@@ -1,4 +1,6 @@
 import { capabilityList } from '../rules/capabilities.js';
+import { mediaPath } from '../../media/rules/media.js';
+import { isCapabilityServed } from '../../../surfaces/wechat/served.js';
 import type { AccountRow } from '../store/accounts.js';
 import type { AttemptView, DeliveryView } from '../../callbacks/index.js';
 import type { ConsoleSession } from '../../../surfaces/console/auth.js';
@@ -27,6 +29,8 @@ export function presentAccountSummary(a: AccountRow) {
     wechat_id: a.wechatId,
     original_id: a.originalId,
     description: a.description,
+    /** The uploaded avatar's address (public), or null: the console and the phone show the name's letter. */
+    avatar_url: a.avatarMediaId ? mediaPath(a.avatarMediaId) : null,
     server_enabled: a.serverEnabled,
     created_at: iso(a.createdAt),
   };
@@ -54,7 +58,7 @@ export function presentAccountDetail(a: AccountRow, opts: { secrets: boolean } =
     secret_reset_at: iso(a.secretResetAt),
     ip_whitelist: [...a.ipWhitelist],
     server: presentServer(a, opts),
-    capabilities: capabilityList(a).map((c) => ({ capability: c.capability, label: c.label, allowed: c.allowed })),
+    capabilities: capabilityList(a).map((c) => ({ capability: c.capability, label: c.label, allowed: c.allowed, served: isCapabilityServed(c.capability) })),
   };
 }
 

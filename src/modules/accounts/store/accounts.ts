@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/connect.js';
 import { accounts } from '../schema.js';
 
@@ -16,4 +16,30 @@ export async function findAccountById(db: Executor, id: string): Promise<Account
 
 export async function listAccountsOfOrg(db: Executor, orgId: string): Promise<AccountRow[]> {
   return db.select().from(accounts).where(eq(accounts.orgId, orgId)).orderBy(accounts.createdAt);
+}
+
+/** The account using a WeChat ID (微信号), compared without case as WeChat does, if any. */
+export async function findAccountByWechatId(db: Executor, wechatId: string): Promise<AccountRow | undefined> {
+  const [row] = await db.select().from(accounts).where(sql`lower(${accounts.wechatId}) = lower(${wechatId})`).limit(1);
+  return row;
+}
+
+/** Changes the profile fields given (公众号设置); the updated row. */
+export async function updateAccountProfile(
+  db: Executor,
+  id: string,
+  patch: Partial<Pick<AccountRow, 'name' | 'description' | 'wechatId' | 'avatarMediaId'>>,
+): Promise<AccountRow | undefined> {
+  const [row] = await db.update(accounts).set(patch).where(eq(accounts.id, id)).returning();
+  return row;
+}
+
+/** The avatar media ids of accounts by appid (accounts without an avatar are left out). */
+export async function avatarsByAppid(db: Executor, appids: readonly string[]): Promise<Map<string, string>> {
+  if (appids.length === 0) return new Map();
+  const rows = await db
+    .select({ appid: accounts.appid, avatar: accounts.avatarMediaId })
+    .from(accounts)
+    .where(and(inArray(accounts.appid, [...appids]), isNotNull(accounts.avatarMediaId)));
+  return new Map(rows.map((r) => [r.appid, r.avatar as string]));
 }

@@ -53,7 +53,7 @@ describeEachDb('phone API: push posts', (kind) => {
     const chats = await reader.client.get('/chats');
     expect(chats.status).toBe(200);
     expect(chats.json.chats).toEqual([
-      { appid: bank.appid, name: 'Post Bank', type: 'service', verified: true, preview: '[article] Rates are changing', unread: 1, updated_at: expect.any(String) },
+      { appid: bank.appid, name: 'Post Bank', type: 'service', verified: true, avatar_url: null, preview: '[article] Rates are changing', unread: 1, updated_at: expect.any(String) },
     ]);
     expect(chats.json.subscriptions).toEqual({ unread: 1, appid: daily.appid, name: 'Post Daily', preview: 'Good morning, readers', updated_at: expect.any(String) });
     const folder = await reader.client.get('/subscriptions');

@@ -39,6 +39,7 @@ describeEachDb('phone API: finding and following accounts', (kind) => {
       type: 'service',
       verified: true,
       description: '',
+      avatar_url: null,
       followed: false,
     });
 

@@ -2,6 +2,7 @@ import type { AccountRow } from '../../accounts/index.js';
 import type { FollowerUserRow } from '../store/users.js';
 import type { MenuButton } from '../../menus/rules/menu.js';
 import { can } from '../../accounts/rules/capabilities.js';
+import { mediaPath } from '../../media/rules/media.js';
 import type { InboxEntry } from '../../messaging/index.js';
 
 /** What the phone API sends. Each presenter lists its fields; rows are never sent as they are. */
@@ -30,6 +31,7 @@ export function presentAccountCard(a: AccountRow, followed: boolean) {
     type: a.type,
     verified: a.verified,
     description: a.description,
+    avatar_url: a.avatarMediaId ? mediaPath(a.avatarMediaId) : null,
     followed,
   };
 }
@@ -66,6 +68,7 @@ export function presentChat(s: InboxEntry) {
     name: s.name,
     type: s.type,
     verified: s.verified,
+    avatar_url: s.avatarUrl,
     preview: s.preview,
     unread: s.unread,
     updated_at: s.at.toISOString(),

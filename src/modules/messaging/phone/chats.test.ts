@@ -40,7 +40,7 @@ describeEachDb('phone API: chats, the Subscriptions folder and conversations', (
     const chats = await client.get('/chats');
     expect(chats.status).toBe(200);
     expect(chats.json.chats).toEqual([
-      { appid: bank.appid, name: 'Chat Bank', type: 'service', verified: true, preview: 'Balance ¥88', unread: 2, updated_at: expect.any(String) },
+      { appid: bank.appid, name: 'Chat Bank', type: 'service', verified: true, avatar_url: null, preview: 'Balance ¥88', unread: 2, updated_at: expect.any(String) },
     ]);
     expect(chats.json.subscriptions).toEqual({ unread: 1, appid: daily.appid, name: 'Chat Daily', preview: '[news] Morning brief', updated_at: expect.any(String) });
     expect(chats.json.cursor).toBeGreaterThan(0);

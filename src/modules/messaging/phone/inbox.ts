@@ -4,6 +4,8 @@ import { presentPhoneMessage, type PhoneMessage } from './messagePresenter.js';
 import { listChatSummaries } from '../store/phoneChats.js';
 import { listPostSummaries } from '../../reader/index.js';
 import { postMessage, postPreview, presentBroadcasts } from '../../broadcasts/index.js';
+import { avatarsByAppid } from '../../accounts/index.js';
+import { mediaPath } from '../../media/rules/media.js';
 
 /** One account in a follower's chat list: its newest message or push post, whichever is later, and the unread total. */
 export interface InboxEntry {
@@ -11,6 +13,8 @@ export interface InboxEntry {
   name: string;
   type: string;
   verified: boolean;
+  /** The account's avatar address, or null (the phone draws the name's letter). */
+  avatarUrl: string | null;
   /** chats | subscriptions (the folder) */
   placement: string;
   at: Date;
@@ -33,6 +37,7 @@ export async function listInbox(services: Pick<Services, 'db' | 'clock' | 'confi
       name: s.latest.accountName,
       type: s.latest.accountType,
       verified: s.verified,
+      avatarUrl: null,
       placement: s.latest.placement,
       at: s.latest.createdAt,
       preview: previewText(s.latest.msgType, (s.latest.content ?? {}) as MessageContent),
@@ -50,6 +55,7 @@ export async function listInbox(services: Pick<Services, 'db' | 'clock' | 'confi
       name: p.latest.accountName,
       type: p.latest.accountType,
       verified: p.latest.verified,
+      avatarUrl: null,
       placement: newer ? p.latest.placement : have.placement,
       at: newer ? p.latest.sentAt : have.at,
       preview: newer ? postPreview(view) : have.preview,
@@ -57,5 +63,11 @@ export async function listInbox(services: Pick<Services, 'db' | 'clock' | 'confi
       latest: newer ? postMessage(view) : have.latest,
     });
   });
-  return [...byAccount.values()].sort((a, b) => b.at.getTime() - a.at.getTime());
+  const entries = [...byAccount.values()];
+  const avatars = await avatarsByAppid(services.db, entries.map((e) => e.appid));
+  for (const e of entries) {
+    const avatar = avatars.get(e.appid);
+    if (avatar) e.avatarUrl = mediaPath(avatar);
+  }
+  return entries.sort((a, b) => b.at.getTime() - a.at.getTime());
 }

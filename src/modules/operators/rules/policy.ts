@@ -32,6 +32,8 @@ export const POLICY = {
   'account.list': ALL,
   'account.view': ALL,
   'account.create': MANAGERS,
+  /** 公众号设置: name, avatar, description, WeChat ID. */
+  'account.profile.edit': MANAGERS,
   /** The server configuration's Token and EncodingAESKey in the account's details. */
   'account.secrets.view': MANAGERS,
   'account.secret.reset': MANAGERS,

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { AccountAvatar } from './AccountAvatar.js';
 import { Link, matchPath, Outlet, useLocation, useOutletContext, useParams } from 'react-router';
 import { statusOf } from '../../api/queryClient.js';
 import { Alert, Badge, CopyButton, Loading } from '../../ui/index.js';
@@ -46,7 +47,7 @@ export function AccountPage() {
         <span>{account.name}</span>
       </nav>
       <div className="account-header">
-        <span className={`avatar avatar-lg ${account.type}`} aria-hidden="true">{account.name.slice(0, 1).toUpperCase()}</span>
+        <AccountAvatar account={account} size="lg" />
         <div className="account-header-main">
           <h1>{account.name}</h1>
           <div className="account-meta">

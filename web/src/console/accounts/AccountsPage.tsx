@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { AccountAvatar } from './AccountAvatar.js';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { Alert, Badge, Button, Card, EmptyState, Loading, Table, type Column } from '../../ui/index.js';
@@ -14,7 +15,7 @@ const columns: Column<AccountSummary>[] = [
     header: t('accounts.account'),
     render: (a) => (
       <div className="account-cell">
-        <span className={`avatar ${a.type}`} aria-hidden="true">{a.name.slice(0, 1).toUpperCase()}</span>
+        <AccountAvatar account={a} />
         <div>
           <div className="account-name">{a.name}</div>
           <div className="muted small">{a.wechat_id ? `@${a.wechat_id}` : a.original_id}</div>

@@ -35,7 +35,7 @@ export function AutoRepliesPage({ account }: AccountPageProps) {
       {readOnly && (
         <Alert tone="warning" title={t('autoreply.readOnlyYourDeveloper')}>
           {view.read_only_reason}{' '}
-          <Link to={`/console/accounts/${account.appid}`}>{t('autoreply.openDeveloperSettings')}</Link>
+          <Link to={`/console/accounts/${account.appid}/developer`}>{t('autoreply.openDeveloperSettings')}</Link>
         </Alert>
       )}
       <div className="autoreply-head">

@@ -9,20 +9,30 @@ const columns: Column<CapabilityRow>[] = [
   {
     key: 'allowed',
     header: t('developer.available2'),
-    render: (c) => (c.allowed ? <Badge tone="green">{t('developer.available')}</Badge> : <Badge tone="gray">{t('developer.notAvailable')}</Badge>),
+    render: (c) =>
+      !c.served ? (
+        <Badge tone="amber">{t('developer.notYetServed')}</Badge>
+      ) : c.allowed ? (
+        <Badge tone="green">{t('developer.available')}</Badge>
+      ) : (
+        <Badge tone="gray">{t('developer.notAvailable')}</Badge>
+      ),
     className: 'nowrap',
   },
 ];
 
 /** What this account may call, from the platform's capability table (the API answers 48001 otherwise). */
 export function CapabilitiesCard({ account }: { account: AccountDetail }) {
-  const allowed = account.capabilities.filter((c) => c.allowed).length;
+  // Counted as available only when the account may use the group and Herald serves it.
+  const allowed = account.capabilities.filter((c) => c.allowed && c.served).length;
+  const unserved = account.capabilities.filter((c) => !c.served).length;
   return (
     <Card
       title={t('developer.apiPermissions')}
       description={t('developer.ofApiGroupsAvailable', { accountTypeLabel: accountTypeLabel(account.type), value: account.verified ? t('developer.verifiedLower') : t('developer.unverifiedLower'), allowed, length: account.capabilities.length })}
       className="card-flush"
     >
+      {unserved > 0 && <p className="capabilities-note field-hint">{t('developer.notYetServedNote', { count: unserved })}</p>}
       <Table label={t('developer.apiPermissions')} columns={columns} rows={account.capabilities} rowKey={(c) => c.capability} />
     </Card>
   );

@@ -160,7 +160,7 @@ export function MenuPage({ account }: AccountPageProps) {
       {readOnly && (
         <Alert tone="warning" title={t('menu.readOnlyYourDeveloper')}>
           {view.read_only_reason}{' '}
-          <Link to={`/console/accounts/${account.appid}`}>{t('menu.openDeveloperSettings')}</Link>
+          <Link to={`/console/accounts/${account.appid}/developer`}>{t('menu.openDeveloperSettings')}</Link>
         </Alert>
       )}
       <Card

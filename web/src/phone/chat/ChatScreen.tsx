@@ -244,7 +244,7 @@ export function ChatScreen({ appid }: { appid: string }) {
             {t('phoneChat.loadEarlierMessages')}
           </button>
         )}
-        <MessageList messages={messages} actions={menu.messageActions} accountName={name} appid={appid} />
+        <MessageList messages={messages} actions={menu.messageActions} accountName={name} appid={appid} avatarUrl={profile?.avatar_url ?? null} />
         {isTyping && (
           <div className="ph-typing" aria-live="polite">
             <span />

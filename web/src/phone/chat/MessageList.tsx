@@ -11,7 +11,7 @@ import { t } from '../../i18n/index.js';
 export const messageKey = (m: Message) => (m.source === 'broadcast' ? `post-${m.id}` : `msg-${m.id}`);
 
 /** The conversation's messages: time stamps after gaps, system notices and push posts centred, bubbles left and right. */
-export function MessageList({ messages, actions, accountName, appid }: { messages: Message[]; actions: MessageActions; accountName: string; appid: string }) {
+export function MessageList({ messages, actions, accountName, appid, avatarUrl = null }: { messages: Message[]; actions: MessageActions; accountName: string; appid: string; avatarUrl?: string | null }) {
   const { me } = usePhone();
   return (
     <ol className="ph-msglist" aria-label={t('phoneChat.messages')}>
@@ -35,7 +35,7 @@ export function MessageList({ messages, actions, accountName, appid }: { message
               </li>
             ) : (
               <li className={`ph-msg ${mine ? 'ph-msg-mine' : 'ph-msg-theirs'}`} data-msg-id={m.id} data-msg-type={m.msg_type}>
-                {mine ? <Avatar name={me.nickname} seed={me.id} size={40} /> : <Avatar name={accountName || m.account_name} seed={appid} size={40} />}
+                {mine ? <Avatar name={me.nickname} seed={me.id} size={40} /> : <Avatar name={accountName || m.account_name} seed={appid} size={40} src={avatarUrl} />}
                 <div className="ph-msg-col">
                   {!mine && m.kf_account && <div className="ph-msg-kf">{m.kf_account.split('@')[0]}</div>}
                   <div className={isCard(m) ? 'ph-cardwrap' : `ph-bubble ${mine ? 'ph-bubble-mine' : ''}`}>

@@ -99,7 +99,7 @@ export function ChatsTab() {
             <li key={r.chat.appid}>
               <button type="button" className="ph-row ph-chat-row" data-appid={r.chat.appid} onClick={() => navigate(`/phone/chat/${encodeURIComponent(r.chat.appid)}`)}>
                 <span className="ph-avatar-wrap">
-                  <Avatar name={r.chat.name} seed={r.chat.appid} />
+                  <Avatar name={r.chat.name} seed={r.chat.appid} src={r.chat.avatar_url} />
                   {r.chat.unread > 0 && (
                     <span className="ph-badge ph-avatar-badge" aria-label={t('phoneChats.unread2', { unread: r.chat.unread })}>
                       {badgeText(r.chat.unread)}

@@ -47,7 +47,7 @@ export function SubscriptionsFolder() {
             <li key={e.appid} className="ph-feed-item">
               <button type="button" className="ph-feed-head" onClick={() => navigate(`/phone/chat/${encodeURIComponent(e.appid)}`)} data-appid={e.appid}>
                 <span className="ph-avatar-wrap">
-                  <Avatar name={e.name} seed={e.appid} size={34} />
+                  <Avatar name={e.name} seed={e.appid} size={34} src={e.avatar_url} />
                   {e.unread > 0 && <span className="ph-dot ph-avatar-dot" aria-label={t('phoneChats.unread')} />}
                 </span>
                 <span className="ph-feed-name">{e.name}</span>

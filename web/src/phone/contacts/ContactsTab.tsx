@@ -51,7 +51,7 @@ export function ContactsTab() {
         {accounts?.map((a) => (
           <li key={a.appid}>
             <button type="button" className="ph-row" onClick={() => navigate(`/phone/accounts/${encodeURIComponent(a.appid)}`)}>
-              <Avatar name={a.name} seed={a.appid} size={40} />
+              <Avatar name={a.name} seed={a.appid} size={40} src={a.avatar_url} />
               <span className="ph-row-main">
                 <span className="ph-row-title">{a.name}</span>
                 <span className="ph-row-sub">{a.type === 'service' ? t('phoneContacts.serviceAccount') : t('phoneContacts.subscriptionAccount')}</span>

@@ -17,8 +17,14 @@ function colorOf(seed: string): string {
   return COLORS[h % COLORS.length];
 }
 
-/** A WeChat-style avatar: a rounded square with the name's initials on a colour picked from the name (or `seed`). */
-export function Avatar({ name, seed, size = 44, kind }: { name: string; seed?: string; size?: number; kind?: 'folder' }) {
+/**
+ * A WeChat-style avatar: the uploaded image (`src`) when there is one, else a rounded square with
+ * the name's initials on a colour picked from the name (or `seed`).
+ */
+export function Avatar({ name, seed, size = 44, kind, src }: { name: string; seed?: string; size?: number; kind?: 'folder'; src?: string | null }) {
+  if (src && kind !== 'folder') {
+    return <img className="ph-avatar ph-avatar-image" src={src} width={size} height={size} alt="" aria-hidden="true" style={{ width: size, height: size }} />;
+  }
   if (kind === 'folder') {
     return (
       <span className="ph-avatar ph-avatar-folder" style={{ width: size, height: size }} aria-hidden="true">

@@ -58,7 +58,7 @@ export function ProfileScreen({ appid }: { appid: string }) {
       )}
       {profile && (
         <div className="ph-profile">
-          <Avatar name={profile.name} seed={profile.appid} size={72} />
+          <Avatar name={profile.name} seed={profile.appid} size={72} src={profile.avatar_url} />
           <h2 className="ph-profile-name">
             {profile.name} {profile.verified && <VerifiedMark type={profile.type} />}
           </h2>

@@ -77,7 +77,7 @@ export function SearchScreen() {
           {results?.map((a) => (
             <li key={a.appid}>
               <button type="button" className="ph-row ph-result" onClick={() => navigate(`/phone/accounts/${encodeURIComponent(a.appid)}`)}>
-                <Avatar name={a.name} seed={a.appid} size={44} />
+                <Avatar name={a.name} seed={a.appid} size={44} src={a.avatar_url} />
                 <span className="ph-row-main">
                   <span className="ph-row-title">
                     {a.name} {a.verified && <VerifiedMark type={a.type} />}

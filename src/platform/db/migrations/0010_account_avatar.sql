@@ -1,0 +1,1 @@
+ALTER TABLE "accounts" ADD COLUMN "avatar_media_id" text;
