@@ -324,10 +324,11 @@ describeEachDb('callback worker', (kind) => {
   it('resumes a delivery whose worker died mid-attempt, recording the interrupted attempt', async () => {
     const { dev, account, openid } = await setup('plaintext');
     const id = await herald.services.db.transaction((tx) =>
-      insertDelivery(tx, { accountId: account.id, kind: 'message', label: 'text', msgId: '777', openid, payloadXml: buildXml({ MsgId: 777n, Content: 'crashed' }), now: new Date() }),
+      // Due in a minute, so the running worker cannot deliver it before it is made to look crashed.
+      insertDelivery(tx, { accountId: account.id, kind: 'message', label: 'text', msgId: '777', openid, payloadXml: buildXml({ MsgId: 777n, Content: 'crashed' }), now: new Date(Date.now() + 60_000) }),
     );
     // As a worker that claimed attempt 1 and then died would leave it.
-    await herald.services.db.update(deliveries).set({ status: 'delivering', attempts: 1, lockedUntil: new Date(Date.now() - 1000) }).where(eq(deliveries.id, id));
+    await herald.services.db.update(deliveries).set({ status: 'delivering', attempts: 1, nextAttemptAt: new Date(0), lockedUntil: new Date(Date.now() - 1000) }).where(eq(deliveries.id, id));
     worker.wake();
     const done = await waitForDelivery(herald.services, id, { timeoutMs: 5000 });
     expect(done).toMatchObject({ status: 'delivered', attempts: 2 });
