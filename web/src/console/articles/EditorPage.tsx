@@ -217,7 +217,7 @@ export function EditorPage({ account, mediaId }: { account: AccountDetail; media
       setConfirming(null);
       void changed();
       toast.show(t('articles.pushedDone'));
-      navigate(`/console/accounts/${account.appid}/published`);
+      void navigate(`/console/accounts/${account.appid}/published`);
     } catch (err) {
       setConfirmError(errorMessage(err));
     } finally {
