@@ -7,9 +7,7 @@
  * to test-results/home/.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { describeEachDb, makeAccount } from '../harness.js';
 import { makeOperator } from '../consoleFixtures.js';
 import { addFollowers } from '../factories/audience.js';
@@ -21,19 +19,8 @@ import { sendUserMessage } from '../../src/modules/messaging/commands/userMessag
 import { sendCustomMessage } from '../../src/modules/messaging/commands/customMessageSender.js';
 import { findAccountByAppid } from '../../src/modules/accounts/store/accounts.js';
 import { chromiumSuite, createPhoneFollower, phoneUserId } from './helpers.js';
+import { axeProblems } from './axe.js';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's serious and critical violations on the page as it is now. */
-async function axeProblems(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(', ')}`);
-}
 
 const DAY = 86_400_000;
 
