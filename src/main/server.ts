@@ -22,7 +22,10 @@ import { loadClockOffset } from '../platform/db/settings.js';
 import { JSON_CONTENT_TYPE } from '../surfaces/wechat/kit.js';
 import { newRid } from '../protocol/rid.js';
 import { createRealtimeHub } from '../platform/realtime/hub.js';
-import { phoneMessageLoader } from '../modules/messaging/index.js';
+import { missedPhoneMessages, phoneMessageLoader } from '../modules/messaging/index.js';
+import { findAccountByAppid, wechatAccountLookups } from '../modules/accounts/index.js';
+import { consoleSessionLookups } from '../modules/operators/index.js';
+import { findFollowerUser } from '../modules/followers/index.js';
 import { registerRealtimeRoutes } from '../surfaces/phone/wsRoute.js';
 import { diskStorageFor } from '../platform/media/storage.js';
 import { onDeliverySettledInTx, passiveReplyRecorder } from '../modules/callbacks/index.js';
@@ -59,11 +62,15 @@ export async function buildServices(opts: BuildOptions): Promise<Services> {
     log,
     quotas: new QuotaMeter(database.db, clock, log),
     requestLog: new RequestLog(database.db, log),
-    tokens: new TokenCache(database.db),
+    tokens: new TokenCache(database.db, wechatAccountLookups),
     realtime: createRealtimeHub(database, log.child({ component: 'realtime' }), phoneMessageLoader(database.db)),
     mediaStorage: diskStorageFor(config.dataDir),
     outbound: createOutboundPolicy({ strict: config.mode === 'platform', allow: config.callbackAllow }),
     signals: createSignals<HeraldSignals>(SIGNAL_NAMES, log),
+    kits: {
+      console: { ...consoleSessionLookups, accountByAppid: findAccountByAppid },
+      phone: { followerUser: findFollowerUser, missedMessages: missedPhoneMessages },
+    },
     onClose: [],
   };
   await services.realtime.start();

@@ -9,6 +9,10 @@ import type { RealtimeHub } from '../platform/realtime/hub.js';
 import type { MediaStorage } from '../platform/media/storage.js';
 import type { OutboundPolicy } from '../platform/http/outboundPolicy.js';
 import type { PhoneMessage } from '../modules/messaging/index.js';
+import type { AccountRow } from '../modules/accounts/index.js';
+import type { FollowerUserRow } from '../modules/followers/index.js';
+import type { ConsoleLookups } from '../surfaces/console/lookups.js';
+import type { PhoneLookups } from '../surfaces/phone/lookups.js';
 import type { Signals } from '../platform/jobs/signals.js';
 
 /**
@@ -23,7 +27,8 @@ export interface Services {
   log: Logger;
   quotas: QuotaMeter;
   requestLog: RequestLog;
-  tokens: TokenCache;
+  /** access_token → account, cached (the accounts module provides the lookups). */
+  tokens: TokenCache<AccountRow>;
   /** Pushes to connected phones (src/realtime/hub.ts). Publish after commit. */
   realtime: RealtimeHub<PhoneMessage>;
   /** Where media bytes live (src/media/storage.ts). */
@@ -32,6 +37,11 @@ export interface Services {
   outbound: OutboundPolicy;
   /** In-process wake-ups (HeraldSignals); after a commit, see platform/jobs/transaction.ts. */
   signals: Signals<HeraldSignals>;
+  /**
+   * What the console and phone kits ask of the modules (each kit declares its lookups in its
+   * lookups.ts; the owning modules provide them, wired in server.ts): kits import no module.
+   */
+  kits: { console: ConsoleLookups<AccountRow>; phone: PhoneLookups<FollowerUserRow> };
   /** Called on shutdown, in reverse order of registration. */
   onClose: Array<() => Promise<void> | void>;
 }

@@ -26,3 +26,4 @@ export { registerAccount } from './commands/accountRegistrar.js';
 export { presentDelivery, presentDeliveryDetail, presentOperator, presentOrg } from './console/presenters.js';
 export { avatarsByAppid, findAccountByAppid, findAccountById } from './store/accounts.js';
 export type { AccountRow } from './store/accounts.js';
+export { wechatAccountLookups } from './kitLookups.js';

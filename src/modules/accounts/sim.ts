@@ -5,9 +5,10 @@ import { DomainError } from '../../platform/errors.js';
 import { createSimAccount } from './commands/simAccountCreator.js';
 import { configureServer, disableServer } from '../callbacks/index.js';
 import { findAccountByAppid, type AccountRow } from './store/accounts.js';
-import { getDelivery, listAttempts, listDeliveries } from '../callbacks/index.js';
+import { getDelivery, listAttempts, listDeliveries, type AttemptView, type DeliveryView } from '../callbacks/index.js';
 import { plainText, simRoute } from '../../surfaces/sim/kit.js';
-import { presentAccount, presentDelivery, presentServer } from '../../surfaces/sim/presenters.js';
+import { presentAccount, presentReply, presentServer } from '../../surfaces/sim/presenters.js';
+import { presentAttempt, presentDelivery } from './console/presenters.js';
 
 async function accountOf(services: Services, appid: string): Promise<AccountRow> {
   const account = await findAccountByAppid(services.db, appid);
@@ -87,7 +88,7 @@ export function registerAccountRoutes(app: FastifyInstance, services: Services):
       const attempts = await listAttempts(services.db, list.map((d) => d.id));
       const last = list.at(-1);
       return {
-        deliveries: list.map((d) => presentDelivery(d, attempts.get(d.id) ?? [])),
+        deliveries: list.map((d) => presentSimDelivery(d, attempts.get(d.id) ?? [])),
         next_before: list.length === query.limit && last ? last.id : null,
       };
     },
@@ -101,7 +102,20 @@ export function registerAccountRoutes(app: FastifyInstance, services: Services):
       const id = /^\d{1,15}$/.test(params.id) ? Number(params.id) : NaN;
       const d = Number.isSafeInteger(id) ? await getDelivery(services.db, account.id, id) : undefined;
       if (!d) throw new DomainError('not_found', 'Delivery not found.');
-      return presentDelivery(d, d.attemptsLog, d.payloadXml);
+      return presentSimDelivery(d, d.attemptsLog, d.payloadXml);
     },
   });
+}
+
+/**
+ * A delivery with its attempts (and its plaintext payload, in the detail view): the console's
+ * fields, with the passive reply in the simulator's snake_case.
+ */
+function presentSimDelivery(d: DeliveryView, attempts: AttemptView[], payloadXml?: string) {
+  return {
+    ...presentDelivery(d),
+    reply: d.reply == null ? null : presentReply(d.reply),
+    ...(payloadXml !== undefined ? { payload_xml: payloadXml } : {}),
+    attempts_log: attempts.map(presentAttempt),
+  };
 }

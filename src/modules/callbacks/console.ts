@@ -28,7 +28,7 @@ export function registerDeliveryRoutes(api: FastifyInstance, services: Services)
     action: 'deliveries.view',
     query: listQuery,
     async handler({ session, params, query }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       const rows = await listDeliveries(services.db, account.id, { limit: query.limit, beforeId: query.before });
       const last = rows.at(-1);
       return { deliveries: rows.map(presentDelivery), next_before: rows.length === query.limit && last ? last.id : null };
@@ -40,7 +40,7 @@ export function registerDeliveryRoutes(api: FastifyInstance, services: Services)
     url: '/accounts/:appid/deliveries/:id',
     action: 'deliveries.view',
     async handler({ session, params }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       const delivery = await getDelivery(services.db, account.id, deliveryId(params.id));
       if (!delivery) throw new DomainError('not_found', 'Delivery not found.');
       return { delivery: presentDeliveryDetail(delivery) };
@@ -53,7 +53,7 @@ export function registerDeliveryRoutes(api: FastifyInstance, services: Services)
     action: 'deliveries.resend',
     status: 201,
     async handler({ session, params }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       const { id } = await resendDelivery(services, account.id, deliveryId(params.id));
       return { id };
     },

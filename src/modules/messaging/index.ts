@@ -26,7 +26,7 @@ export { sendUserMessage } from './commands/userMessageSender.js';
 export type { InboxEntry } from './phone/inbox.js';
 export { presentPhoneMessage } from './phone/messagePresenter.js';
 export type { PhoneMessage } from './phone/messagePresenter.js';
-export { announceMenuChange, phoneMessageLoader, publishConversation } from './realtime.js';
+export { announceMenuChange, missedPhoneMessages, phoneMessageLoader, publishConversation } from './realtime.js';
 export { findInboundByMsgId, followerByOpenid, insertConversationMessage, listFollowerConversation } from './store/conversations.js';
 export type { ConversationRow } from './store/conversations.js';
 export { closeWindows, lockWindows, openWindow, openWindows } from './store/serviceWindows.js';

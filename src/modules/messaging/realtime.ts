@@ -1,7 +1,7 @@
 import { findAccountById } from '../accounts/index.js';
 import type { Services } from '../../main/services.js';
 import type { AccountRow } from '../accounts/index.js';
-import { findConversationEntry, type ConversationRow } from './store/conversations.js';
+import { findConversationEntry, listUserConversation, type ConversationRow } from './store/conversations.js';
 import { presentPhoneMessage, type PhoneMessage } from './phone/messagePresenter.js';
 import type { Executor } from '../../platform/db/connect.js';
 import type { RealtimeMessageLoader } from '../../platform/realtime/hub.js';
@@ -43,4 +43,12 @@ export function phoneMessageLoader(db: Executor): RealtimeMessageLoader<PhoneMes
     const entry = await findConversationEntry(db, messageId);
     return entry ? { userId: entry.userId, message: presentPhoneMessage(entry) } : null;
   };
+}
+
+/**
+ * The messages a reconnecting phone missed: up to `limit` of the user's conversation rows with
+ * an id above `after`, oldest first, as the phone shows them (the phone kit's replay lookup).
+ */
+export async function missedPhoneMessages(db: Executor, userId: string, after: number, limit: number): Promise<PhoneMessage[]> {
+  return (await listUserConversation(db, userId, { after, limit })).map(presentPhoneMessage);
 }

@@ -110,7 +110,7 @@ export function registerModerationRoutes(api: FastifyInstance, services: Service
     action: 'violations.view',
     query: violationsQuery,
     async handler({ session, params, query }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       const rows = await listViolations(services.db, account.id, { limit: query.limit, before: query.before });
       return { violations: rows.map(presentViolation), next_before: rows.length === query.limit ? rows[rows.length - 1].id : null };
     },
@@ -122,7 +122,7 @@ export function registerModerationRoutes(api: FastifyInstance, services: Service
     action: 'links.check',
     body: linkCheckBody,
     async handler({ session, params, body }) {
-      await accountInScope(services.db, session, params.appid);
+      await accountInScope(services, session, params.appid);
       return { warnings: await checkArticleLinks(services, { html: body.html }) };
     },
   });

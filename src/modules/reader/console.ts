@@ -56,7 +56,7 @@ export function registerCommentRoutes(api: FastifyInstance, services: Services):
     action: 'comments.view',
     query: listQuery,
     async handler({ session, params, query }) {
-      const account = await accountInScope(db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       const q = query.q?.trim() || undefined;
       const rows = await listAccountComments(db, { accountId: account.id, articleId: query.article, filter: query.filter, q, before: query.before, limit: query.limit + 1 });
       const page = rows.slice(0, query.limit);
@@ -69,7 +69,7 @@ export function registerCommentRoutes(api: FastifyInstance, services: Services):
     url: '/accounts/:appid/comments/articles',
     action: 'comments.view',
     async handler({ session, params }) {
-      const account = await accountInScope(db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       const [articles, defaults] = await Promise.all([listCommentedArticles(db, account.id), findCommentDefaults(db, account.id)]);
       return { articles: articles.map(presentCommentedArticle), defaults: presentCommentDefaults(defaults) };
     },
@@ -80,7 +80,7 @@ export function registerCommentRoutes(api: FastifyInstance, services: Services):
     url: '/accounts/:appid/comments/defaults',
     action: 'comments.view',
     async handler({ session, params }) {
-      const account = await accountInScope(db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       return { defaults: presentCommentDefaults(await findCommentDefaults(db, account.id)) };
     },
   });
@@ -91,7 +91,7 @@ export function registerCommentRoutes(api: FastifyInstance, services: Services):
     action: 'comments.moderate',
     body: settingsBody,
     async handler({ session, params, body }) {
-      const account = await accountInScope(db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       await setCommentDefaults(services, { accountId: account.id, open: body.open, followersOnly: body.followers_only });
       return { defaults: presentCommentDefaults(await findCommentDefaults(db, account.id)) };
     },
@@ -103,7 +103,7 @@ export function registerCommentRoutes(api: FastifyInstance, services: Services):
     action: 'comments.moderate',
     body: settingsBody,
     async handler({ session, params, body }) {
-      const account = await accountInScope(db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       if (!ARTICLE_ID_RE.test(params.articleId ?? '')) throw new DomainError('not_found', 'No published article with this id.');
       await switchArticleComments(services, { accountId: account.id, articleId: params.articleId, open: body.open, followersOnly: body.open && body.followers_only });
       return { ok: true };
@@ -116,7 +116,7 @@ export function registerCommentRoutes(api: FastifyInstance, services: Services):
     action: 'comments.moderate',
     body: featuredBody,
     async handler({ session, params, body }) {
-      const account = await accountInScope(db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       await electComment(services, { ...commentAddress(params, account.id), elected: body.featured });
       return { ok: true };
     },
@@ -128,7 +128,7 @@ export function registerCommentRoutes(api: FastifyInstance, services: Services):
     action: 'comments.moderate',
     body: pinnedBody,
     async handler({ session, params, body }) {
-      const account = await accountInScope(db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       await pinComment(services, { ...commentAddress(params, account.id), pinned: body.pinned });
       return { ok: true };
     },
@@ -140,7 +140,7 @@ export function registerCommentRoutes(api: FastifyInstance, services: Services):
     action: 'comments.moderate',
     body: replyBody,
     async handler({ session, params, body }) {
-      const account = await accountInScope(db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       const address = commentAddress(params, account.id);
       // One author reply per comment: the first write adds it, later ones edit it.
       const existing = await findComment(db, address.articleId, address.commentId);
@@ -155,7 +155,7 @@ export function registerCommentRoutes(api: FastifyInstance, services: Services):
     url: '/accounts/:appid/comments/:articleId/:commentId/reply',
     action: 'comments.moderate',
     async handler({ session, params }) {
-      const account = await accountInScope(db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       await deleteCommentReply(services, commentAddress(params, account.id));
       return { ok: true };
     },
@@ -166,7 +166,7 @@ export function registerCommentRoutes(api: FastifyInstance, services: Services):
     url: '/accounts/:appid/comments/:articleId/:commentId',
     action: 'comments.moderate',
     async handler({ session, params }) {
-      const account = await accountInScope(db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       await removeComment(services, commentAddress(params, account.id));
       return { ok: true };
     },
@@ -177,7 +177,7 @@ export function registerCommentRoutes(api: FastifyInstance, services: Services):
     url: '/accounts/:appid/comments/:articleId/:commentId/block',
     action: 'comments.moderate',
     async handler({ session, params }) {
-      const account = await accountInScope(db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       await blockCommenter(services, commentAddress(params, account.id));
       return { ok: true };
     },
@@ -188,7 +188,7 @@ export function registerCommentRoutes(api: FastifyInstance, services: Services):
     url: '/accounts/:appid/comment-blocks',
     action: 'comments.view',
     async handler({ session, params }) {
-      const account = await accountInScope(db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       return { blocked: (await listBlocks(db, account.id)).map(presentBlockedReader) };
     },
   });
@@ -198,7 +198,7 @@ export function registerCommentRoutes(api: FastifyInstance, services: Services):
     url: '/accounts/:appid/comment-blocks/:userId',
     action: 'comments.moderate',
     async handler({ session, params }) {
-      const account = await accountInScope(db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       const userId = userIdParam.safeParse(params.userId);
       if (!userId.success) throw new DomainError('not_found', 'This reader is not blocked.');
       await unblockCommenter(services, { accountId: account.id, userId: userId.data });

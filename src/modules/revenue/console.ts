@@ -22,7 +22,7 @@ export function registerRevenueRoutes(api: FastifyInstance, services: Services):
     action: 'revenue.view',
     query: revenueQuery,
     async handler({ session, params, query }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       const nowMs = services.clock.nowMs();
       // The period starts at 00:00 Asia/Shanghai of the first day.
       const firstDay = chinaDay(nowMs - (query.days - 1) * DAY_MS);

@@ -2,8 +2,6 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../main/services.js';
 import { DomainError } from '../../platform/errors.js';
-import { hashSessionToken, SESSION_TTL_MS } from '../../modules/operators/commands/operatorLogin.js';
-import { findLiveSession } from '../../modules/operators/store/sessions.js';
 
 export const SESSION_COOKIE = 'herald_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -31,10 +29,10 @@ function sameSecret(a: string, b: string): boolean {
  * Resolves the session cookie (401 when absent, unknown or expired by the platform clock) and,
  * for writes, checks the CSRF header against the session's token (403 csrf).
  */
-export async function requireSession(services: Pick<Services, 'db' | 'clock'>, request: FastifyRequest): Promise<ConsoleSession> {
+export async function requireSession(services: Pick<Services, 'db' | 'clock' | 'kits'>, request: FastifyRequest): Promise<ConsoleSession> {
   const token = request.cookies?.[SESSION_COOKIE];
   if (!token || !TOKEN_SHAPE.test(token)) throw new DomainError('unauthorized', 'Sign in first.');
-  const found = await findLiveSession(services.db, hashSessionToken(token), services.clock.now());
+  const found = await services.kits.console.liveSession(services.db, token, services.clock.now());
   if (!found) throw new DomainError('unauthorized', 'Your session has ended. Sign in again.');
   if (!SAFE_METHODS.has(request.method)) {
     const header = request.headers[CSRF_HEADER];
@@ -52,13 +50,13 @@ export async function requireSession(services: Pick<Services, 'db' | 'clock'>, r
 }
 
 /** The cookie is HTTP-only and SameSite=Lax; Secure whenever Herald is served over https. */
-export function setSessionCookie(services: Pick<Services, 'config'>, reply: FastifyReply, token: string): void {
+export function setSessionCookie(services: Pick<Services, 'config' | 'kits'>, reply: FastifyReply, token: string): void {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
     secure: services.config.publicUrl.startsWith('https:'),
-    maxAge: Math.floor(SESSION_TTL_MS / 1000),
+    maxAge: Math.floor(services.kits.console.sessionTtlMs / 1000),
   });
 }
 

@@ -1,5 +1,4 @@
 import { DomainError } from '../../platform/errors.js';
-import type { AccountRow } from '../../modules/accounts/store/accounts.js';
 
 /** What the console edits that a developer server takes over while it is enabled. */
 export type ApiOwnedFeature = 'menu' | 'auto_replies';
@@ -18,12 +17,12 @@ const REASONS: Record<ApiOwnedFeature, string> = {
  * account whose developer server is enabled is driven by that server: the console shows the menu
  * and the auto-replies read-only.
  */
-export function readOnlyReason(account: Pick<AccountRow, 'serverEnabled'>, feature: ApiOwnedFeature): string | null {
+export function readOnlyReason(account: { serverEnabled: boolean }, feature: ApiOwnedFeature): string | null {
   return account.serverEnabled ? REASONS[feature] : null;
 }
 
 /** Refuses a console write (409 api_owned) while the developer server owns the feature. */
-export function requireConsoleOwns(account: Pick<AccountRow, 'serverEnabled'>, feature: ApiOwnedFeature): void {
+export function requireConsoleOwns(account: { serverEnabled: boolean }, feature: ApiOwnedFeature): void {
   const reason = readOnlyReason(account, feature);
   if (reason) throw new DomainError('api_owned', reason, { feature });
 }

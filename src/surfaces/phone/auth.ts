@@ -2,7 +2,10 @@ import type { FastifyRequest } from 'fastify';
 import type { Services } from '../../main/services.js';
 import { DomainError } from '../../platform/errors.js';
 import { verifyPhoneToken } from './token.js';
-import { findFollowerUser, type FollowerUserRow } from '../../modules/followers/store/users.js';
+import type { PhoneLookups } from './lookups.js';
+
+/** The follower a phone request acts as: whatever the followers module's lookup returns. */
+export type PhoneUser = Services['kits']['phone'] extends PhoneLookups<infer U> ? U : never;
 
 /** Longer than any token Herald issues; anything beyond is refused before it is looked at. */
 const MAX_TOKEN_LENGTH = 512;
@@ -20,11 +23,11 @@ export function bearerToken(request: FastifyRequest): string | undefined {
 }
 
 /** The follower a phone request acts as: 401 when the token is missing, unknown or the user is gone. */
-export async function requirePhoneUser(services: Services, request: FastifyRequest): Promise<FollowerUserRow> {
+export async function requirePhoneUser(services: Services, request: FastifyRequest): Promise<PhoneUser> {
   const token = bearerToken(request);
   if (!token) throw new DomainError('unauthorized', 'Choose who to be first (Authorization: Bearer <phone token>).');
   const userId = await verifyPhoneToken(services, token);
-  const user = userId ? await findFollowerUser(services.db, userId) : undefined;
+  const user = userId ? await services.kits.phone.followerUser(services.db, userId) : undefined;
   if (!user) throw new DomainError('unauthorized', 'This phone session has ended. Choose who to be again.');
   return user;
 }

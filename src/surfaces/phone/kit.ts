@@ -5,8 +5,7 @@ import { DomainError } from '../../platform/errors.js';
 import { jsonErrorHandler, readJsonBody, validate } from '../../platform/http/jsonRoute.js';
 import { newRid } from '../../protocol/rid.js';
 import { cleanText } from '../console/kit.js';
-import type { FollowerUserRow } from '../../modules/followers/store/users.js';
-import { bearerToken, requirePhoneUser } from './auth.js';
+import { bearerToken, requirePhoneUser, type PhoneUser } from './auth.js';
 import { PHONE_TOKEN_HEADER, renewedPhoneToken } from './token.js';
 
 /**
@@ -36,7 +35,7 @@ export interface PhoneContext<B, Q> {
   request: FastifyRequest;
   reply: FastifyReply;
   /** The follower this tab is signed in as (routes with auth 'none' get a throwing getter). */
-  user: FollowerUserRow;
+  user: PhoneUser;
   params: Record<string, string>;
   body: B;
   query: Q;
@@ -61,12 +60,12 @@ export interface PhoneRoute<B, Q> {
 /** Phone bodies: JSON only, never empty. */
 const BODY_RULES = { empty: 'refuse' } as const;
 
-const noUser = (): FollowerUserRow => {
+const noUser = (): PhoneUser => {
   throw new DomainError('unauthorized', 'Choose who to be first.');
 };
 
 /** Users authenticated before their (large) body was read. */
-const earlyUsers = new WeakMap<FastifyRequest, FollowerUserRow>();
+const earlyUsers = new WeakMap<FastifyRequest, PhoneUser>();
 
 /**
  * Registers one phone route: auth, body and query validation, then the handler. A route that

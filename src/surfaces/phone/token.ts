@@ -1,7 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Services } from '../../main/services.js';
 import { phoneTokenSecret } from '../../platform/db/settings.js';
-import { findFollowerUser } from '../../modules/followers/store/users.js';
 
 /**
  * Phone tokens: what a phone presents to the WebSocket (GET /phone/ws?token=) and the phone
@@ -50,6 +49,7 @@ export function phoneTokenUser(secret: string, token: unknown): string | undefin
 }
 
 type TokenServices = Pick<Services, 'db' | 'clock'> & { config: Pick<Services['config'], 'mode'> };
+type VerifyServices = TokenServices & Pick<Services, 'kits'>;
 
 /** Issues a phone token for a user (the phone page gets it when the user signs in or is chosen). */
 export async function issuePhoneToken(services: TokenServices, userId: string): Promise<string> {
@@ -66,10 +66,10 @@ async function acceptedClaims(services: TokenServices, token: unknown) {
 }
 
 /** The user a phone token belongs to, or undefined when it is forged, malformed, expired or the user is gone. */
-export async function verifyPhoneToken(services: TokenServices, token: unknown): Promise<string | undefined> {
+export async function verifyPhoneToken(services: VerifyServices, token: unknown): Promise<string | undefined> {
   const claims = await acceptedClaims(services, token);
   if (!claims) return undefined;
-  return (await findFollowerUser(services.db, claims.userId)) ? claims.userId : undefined;
+  return (await services.kits.phone.followerUser(services.db, claims.userId)) ? claims.userId : undefined;
 }
 
 /** A fresh token for an accepted one past half its life (platform mode), else undefined. */

@@ -4,8 +4,6 @@ import type { WebSocket } from 'ws';
 import type { Logger } from 'pino';
 import type { Services } from '../../main/services.js';
 import { verifyPhoneToken } from './token.js';
-import { listUserConversation } from '../../modules/messaging/store/conversations.js';
-import { presentPhoneMessage } from '../../modules/messaging/phone/messagePresenter.js';
 import type { RealtimeEvent } from '../../platform/realtime/hub.js';
 
 /** A phone is pinged this often; one that has not answered the previous ping is dropped. */
@@ -120,11 +118,11 @@ export async function registerRealtimeRoutes(app: FastifyInstance, services: Ser
 
       const replay = async () => {
         for (;;) {
-          const page = await listUserConversation(services.db, userId, { after: lastSentId, limit: REPLAY_PAGE });
-          for (const entry of page) {
+          const page = await services.kits.phone.missedMessages(services.db, userId, lastSentId, REPLAY_PAGE);
+          for (const message of page) {
             if (socket.readyState !== socket.OPEN) return;
-            lastSentId = entry.id;
-            await sendFrame(socket, JSON.stringify({ type: 'message', message: presentPhoneMessage(entry) }));
+            lastSentId = message.id;
+            await sendFrame(socket, JSON.stringify({ type: 'message', message }));
           }
           if (page.length < REPLAY_PAGE) break;
         }

@@ -1,12 +1,40 @@
-import type { AccountRow } from '../../modules/accounts/store/accounts.js';
-import type { FollowerUserRow } from '../../modules/followers/store/users.js';
-import type { AttemptView, DeliveryView } from '../../modules/callbacks/store/deliveries.js';
 import type { Clock } from '../../platform/clock.js';
 
-/** What the simulator sends. Each presenter lists its fields; rows are never sent as they are. */
+/**
+ * What the simulator sends. Each presenter lists its fields; rows are never sent as they are.
+ * The input types name only the fields presented: the modules' rows (accounts, simulated users)
+ * fit them, and the kit imports no module.
+ */
+
+/** The fields of an account the simulator presents. */
+export interface SimAccount {
+  appid: string;
+  originalId: string;
+  type: string;
+  verified: boolean;
+  name: string;
+  orgId: string;
+  serverUrl: string | null;
+  serverMode: string;
+  serverEnabled: boolean;
+  serverVerifiedAt: Date | null;
+}
+
+/** The fields of a simulated user the simulator presents. */
+export interface SimUser {
+  id: string;
+  nickname: string;
+  sex: number;
+  country: string;
+  province: string;
+  city: string;
+  language: string;
+  avatarUrl: string;
+  createdAt: Date;
+}
 
 /** An account; the AppSecret only when it was just minted. */
-export function presentAccount(a: AccountRow, secret?: string) {
+export function presentAccount(a: SimAccount, secret?: string) {
   return {
     appid: a.appid,
     ...(secret ? { secret } : {}),
@@ -19,7 +47,7 @@ export function presentAccount(a: AccountRow, secret?: string) {
 }
 
 /** An account's callback server configuration (the Token and key are not sent back). */
-export function presentServer(a: AccountRow) {
+export function presentServer(a: SimAccount) {
   return {
     url: a.serverUrl,
     mode: a.serverMode,
@@ -29,7 +57,7 @@ export function presentServer(a: AccountRow) {
 }
 
 /** A simulated user. */
-export function presentUser(u: FollowerUserRow) {
+export function presentUser(u: SimUser) {
   return {
     id: u.id,
     nickname: u.nickname,
@@ -55,42 +83,6 @@ export function presentReply(reply: unknown): unknown {
     return Object.fromEntries(Object.entries(reply as Record<string, unknown>).map(([k, v]) => [snake(k), presentReply(v)]));
   }
   return reply;
-}
-
-/** One HTTP attempt of a delivery. */
-export function presentAttempt(a: AttemptView) {
-  return {
-    attempt_no: a.attemptNo,
-    started_at: a.startedAt.toISOString(),
-    request_url: a.requestUrl,
-    request_body: a.requestBody,
-    response_status: a.responseStatus,
-    response_body: a.responseBody,
-    latency_ms: a.latencyMs,
-    outcome: a.outcome,
-    error: a.error,
-  };
-}
-
-/** A delivery with its attempts (and its plaintext payload, in the detail view). */
-export function presentDelivery(d: DeliveryView, attempts: AttemptView[], payloadXml?: string) {
-  return {
-    id: d.id,
-    kind: d.kind,
-    label: d.label,
-    msg_id: d.msgId,
-    openid: d.openid,
-    status: d.status,
-    attempts: d.attempts,
-    reply_status: d.replyStatus,
-    reply: d.reply == null ? null : presentReply(d.reply),
-    reply_error: d.replyError,
-    created_at: d.createdAt.toISOString(),
-    completed_at: d.completedAt?.toISOString() ?? null,
-    resend_of: d.resendOf,
-    ...(payloadXml !== undefined ? { payload_xml: payloadXml } : {}),
-    attempts_log: attempts.map(presentAttempt),
-  };
 }
 
 /** The emulator clock. */

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Services } from '../../main/services.js';
-import type { AccountRow } from '../../modules/accounts/store/accounts.js';
+import type { TokenCache } from './tokenCache.js';
 import { can } from '../../modules/accounts/rules/capabilities.js';
 import { apiEntry, dailyLimit, type ApiEntry } from './apiTable/index.js';
 import { DomainError } from '../../platform/errors.js';
@@ -21,11 +21,14 @@ export class WxBinary {
   ) {}
 }
 
+/** The account an access_token belongs to: whatever the accounts module's lookup returns. */
+export type WechatAccount = Services['tokens'] extends TokenCache<infer A> ? A : never;
+
 export interface WxContext<Body = unknown> {
   services: Services;
   rid: string;
   /** The account the access_token belongs to (auth: 'token' only). */
-  account: AccountRow;
+  account: WechatAccount;
   query: Record<string, string>;
   /** The parsed JSON body (body: 'json'), or undefined. */
   body: Body;
@@ -144,7 +147,7 @@ export function defineApi<Body = unknown>(app: FastifyInstance, services: Servic
       if (!api.methods.includes(method as 'GET' | 'POST')) {
         throw refusal(api.methods.includes('GET') ? 43001 : 43002);
       }
-      let account: AccountRow | undefined;
+      let account: WechatAccount | undefined;
       if (api.auth === 'token') {
         const token = query.access_token;
         if (!token) throw refusal(41001);
@@ -194,7 +197,7 @@ export function defineApi<Body = unknown>(app: FastifyInstance, services: Servic
       result = await api.handler({
         services,
         rid,
-        account: account as AccountRow,
+        account: account as WechatAccount,
         query,
         body: body as Body,
         rawBody,

@@ -1,6 +1,5 @@
 import type { Db } from '../../platform/db/connect.js';
-import { findToken, tokenState, type TokenState } from '../../modules/accounts/store/tokens.js';
-import { findAccountById, type AccountRow } from '../../modules/accounts/store/accounts.js';
+import type { TokenState, WechatLookups } from './lookups.js';
 
 interface Entry {
   accountId: string;
@@ -16,22 +15,26 @@ const MAX_ENTRIES = 50_000;
  * Resolves access tokens to accounts on the hot path. Entries live a few seconds; a superseded
  * token stays valid 5 minutes after rotation, so a short-lived cache never refuses a token the
  * database would accept and never accepts one for long after it is replaced.
- * Times are wall-clock for cache age and platform-clock for token validity.
+ * Times are wall-clock for cache age and platform-clock for token validity. The accounts module
+ * provides the lookups and the validity rule (`Account` is its row).
  */
-export class TokenCache {
+export class TokenCache<Account extends { id: string } = { id: string }> {
   private tokens = new Map<string, Entry>();
-  private accounts = new Map<string, { row: AccountRow; loadedAt: number }>();
-  constructor(private readonly db: Db) {}
+  private accounts = new Map<string, { row: Account; loadedAt: number }>();
+  constructor(
+    private readonly db: Db,
+    private readonly lookups: WechatLookups<Account>,
+  ) {}
 
   /**
    * The state of a token at `nowMs` and, when valid, its account. `accountId` is set for every
    * token Herald knows (valid, expired or superseded), so refusals can be attributed.
    */
-  async resolve(token: string, nowMs: number): Promise<{ state: TokenState | 'unknown'; account?: AccountRow; accountId?: string }> {
+  async resolve(token: string, nowMs: number): Promise<{ state: TokenState | 'unknown'; account?: Account; accountId?: string }> {
     const wall = Date.now();
     let e = this.tokens.get(token);
     if (!e || wall - e.loadedAt > TTL_MS) {
-      const row = await findToken(this.db, token);
+      const row = await this.lookups.token(this.db, token);
       if (!row) {
         this.tokens.delete(token);
         return { state: 'unknown' };
@@ -45,7 +48,7 @@ export class TokenCache {
       if (this.tokens.size >= MAX_ENTRIES) this.tokens.clear();
       this.tokens.set(token, e);
     }
-    const state = tokenState(
+    const state = this.lookups.tokenState(
       { expiresAt: new Date(e.expiresAt), supersededAt: e.supersededAt ? new Date(e.supersededAt) : null },
       nowMs,
     );
@@ -55,11 +58,11 @@ export class TokenCache {
     return { state, account, accountId: e.accountId };
   }
 
-  async account(id: string): Promise<AccountRow | undefined> {
+  async account(id: string): Promise<Account | undefined> {
     const wall = Date.now();
     const c = this.accounts.get(id);
     if (c && wall - c.loadedAt <= TTL_MS) return c.row;
-    const row = await findAccountById(this.db, id);
+    const row = await this.lookups.accountById(this.db, id);
     if (!row) {
       this.accounts.delete(id);
       return undefined;

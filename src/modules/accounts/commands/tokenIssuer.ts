@@ -4,6 +4,7 @@ import type { AccountRow } from '../store/accounts.js';
 import { chinaDay } from '../../../platform/clock.js';
 import { newAccessToken } from '../../../protocol/ids.js';
 import { ipAllowed } from '../rules/ipWhitelist.js';
+import { TOKEN_LIFETIME_SEC, tokenExpiry, tokenState } from '../rules/tokens.js';
 import { DomainError } from '../../../platform/errors.js';
 import {
   currentToken,
@@ -12,8 +13,6 @@ import {
   pruneTokens,
   supersedeTokens,
   takeForceRefresh,
-  tokenState,
-  TOKEN_LIFETIME_SEC,
   tokenDigest,
   type TokenKind,
 } from '../store/tokens.js';
@@ -70,7 +69,7 @@ async function rotate(tx: Tx, accountId: string, kind: TokenKind, nowMs: number)
   const now = new Date(nowMs);
   const token = newAccessToken();
   await supersedeTokens(tx, accountId, kind, now);
-  await insertToken(tx, { token, accountId, kind, issuedAt: now, expiresAt: new Date(nowMs + TOKEN_LIFETIME_SEC * 1000) });
+  await insertToken(tx, { token, accountId, kind, issuedAt: now, expiresAt: tokenExpiry(nowMs) });
   await pruneTokens(tx, accountId, kind, new Date(nowMs - PRUNE_AFTER_EXPIRY_MS));
   return token;
 }

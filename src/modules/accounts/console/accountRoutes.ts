@@ -51,7 +51,7 @@ export function registerAccountRoutes(api: FastifyInstance, services: Services):
     url: '/accounts/:appid',
     action: 'account.view',
     async handler({ session, params }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       return { account: presentAccountDetail(account, { secrets: allowed(session.operator, 'account.secrets.view') }) };
     },
   });

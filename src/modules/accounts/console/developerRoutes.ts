@@ -35,7 +35,7 @@ export function registerDeveloperRoutes(api: FastifyInstance, services: Services
     url: '/accounts/:appid/secret/reset',
     action: 'account.secret.reset',
     async handler({ session, params }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       const secret = await resetAppSecret(services.db, account.id, services.clock.nowMs());
       services.tokens.forgetAccount(account.id);
       return { secret, secret_hint: secret.slice(-4) };
@@ -48,7 +48,7 @@ export function registerDeveloperRoutes(api: FastifyInstance, services: Services
     action: 'account.ipWhitelist.edit',
     body: whitelistBody,
     async handler({ session, params, body }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       const stored = await setIpWhitelist(services, account.id, body.entries);
       return { ip_whitelist: stored };
     },
@@ -60,7 +60,7 @@ export function registerDeveloperRoutes(api: FastifyInstance, services: Services
     action: 'account.server.edit',
     body: serverBody,
     async handler({ session, params, body }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       await configureServer(services, account.id, {
         url: body.url,
         token: body.token,
@@ -76,7 +76,7 @@ export function registerDeveloperRoutes(api: FastifyInstance, services: Services
     url: '/accounts/:appid/server/disable',
     action: 'account.server.edit',
     async handler({ session, params }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       await disableServer(services, account.id);
       return { server: presentServer(await reread(services, account.id)) };
     },

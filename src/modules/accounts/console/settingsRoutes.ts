@@ -53,7 +53,7 @@ export function registerAccountSettingsRoutes(api: FastifyInstance, services: Se
     url: '/accounts/:appid/home',
     action: 'account.view',
     async handler({ session, params }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       return { home: await accountHome(services, account) };
     },
   });
@@ -64,7 +64,7 @@ export function registerAccountSettingsRoutes(api: FastifyInstance, services: Se
     action: 'account.profile.edit',
     body: profileBody,
     async handler({ session, params, body }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       const row = await updateProfile(services, account, { name: body.name, description: body.description, wechatId: body.wechat_id });
       return { account: presentAccountDetail(row) };
     },
@@ -77,7 +77,7 @@ export function registerAccountSettingsRoutes(api: FastifyInstance, services: Se
     action: 'account.view',
     query: qrQuery,
     async handler({ session, params, query, reply }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       const png = await renderQrPng(profileUrl(services.config.publicUrl, account.appid), query.size);
       reply
         .header('content-type', 'image/png')
@@ -99,7 +99,7 @@ export function registerAccountSettingsRoutes(api: FastifyInstance, services: Se
       url: '/accounts/:appid/avatar',
       action: 'account.profile.edit',
       async handler({ session, params, request }) {
-        const account = await accountInScope(services.db, session, params.appid);
+        const account = await accountInScope(services, session, params.appid);
         const row = await setAvatar(services, account, avatarFile(request));
         return { account: presentAccountDetail(row) };
       },

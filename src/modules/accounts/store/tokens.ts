@@ -5,11 +5,6 @@ import { accessTokens, accounts, stableTokenForces } from '../schema.js';
 
 export type TokenRow = typeof accessTokens.$inferSelect;
 
-/** How long a superseded token keeps working after a newer one is issued. */
-export const TOKEN_OVERLAP_MS = 5 * 60 * 1000;
-/** access_token lifetime. */
-export const TOKEN_LIFETIME_SEC = 7200;
-
 /**
  * The stored form of an access_token: its SHA-256 (hex). Tokens are 512 random bits, so a plain
  * digest is enough; the plaintext is never written to the database (migration 0007 converted the
@@ -21,15 +16,6 @@ export const tokenDigest = (token: string): string => createHash('sha256').updat
 export async function findToken(db: Executor, token: string): Promise<TokenRow | undefined> {
   const [row] = await db.select().from(accessTokens).where(eq(accessTokens.token, tokenDigest(token))).limit(1);
   return row;
-}
-
-export type TokenState = 'valid' | 'expired' | 'superseded';
-
-/** Whether a token is usable at `nowMs`: expired tokens answer 42001, superseded ones 40001. */
-export function tokenState(row: Pick<TokenRow, 'expiresAt' | 'supersededAt'>, nowMs: number): TokenState {
-  if (row.supersededAt && nowMs >= row.supersededAt.getTime() + TOKEN_OVERLAP_MS) return 'superseded';
-  if (nowMs >= row.expiresAt.getTime()) return 'expired';
-  return 'valid';
 }
 
 export type TokenKind = 'token' | 'stable';
@@ -54,7 +40,7 @@ export async function currentToken(db: Executor, accountId: string, kind: TokenK
   return row;
 }
 
-/** Marks every live token of a kind as superseded at `at` (they keep working TOKEN_OVERLAP_MS). */
+/** Marks every live token of a kind as superseded at `at` (they keep working TOKEN_OVERLAP_MS, rules/tokens.ts). */
 export async function supersedeTokens(tx: Executor, accountId: string, kind: TokenKind, at: Date): Promise<void> {
   await tx
     .update(accessTokens)

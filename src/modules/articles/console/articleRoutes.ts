@@ -45,7 +45,7 @@ export function registerArticleRoutes(api: FastifyInstance, services: Services):
     action: 'articles.view',
     query: pageQuery,
     async handler({ session, params, query }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       const filter = { accountId: account.id, origin: 'draft' as const, states: ['draft' as const] };
       const [groups, total] = await Promise.all([
         listNewsGroups(services.db, { ...filter, offset: query.offset, count: query.count }),
@@ -61,7 +61,7 @@ export function registerArticleRoutes(api: FastifyInstance, services: Services):
     url: '/accounts/:appid/drafts/:mediaId',
     action: 'articles.view',
     async handler({ session, params }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       return draftOf(services, account, params.mediaId);
     },
   });
@@ -71,7 +71,7 @@ export function registerArticleRoutes(api: FastifyInstance, services: Services):
     url: '/accounts/:appid/drafts/:mediaId',
     action: 'articles.edit',
     async handler({ session, params }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       await deleteDraft(services, { accountId: account.id, mediaId: params.mediaId ?? '' });
       return { ok: true };
     },
@@ -83,7 +83,7 @@ export function registerArticleRoutes(api: FastifyInstance, services: Services):
     action: 'articles.view',
     query: pageQuery,
     async handler({ session, params, query }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       const [groups, total] = await Promise.all([
         listPublicGroups(services.db, account.id, query),
         countPublicGroups(services.db, account.id),
@@ -106,7 +106,7 @@ export function registerArticleRoutes(api: FastifyInstance, services: Services):
       body: draftBody,
       status: 201,
       async handler({ session, params, body }) {
-        const account = await accountInScope(services.db, session, params.appid);
+        const account = await accountInScope(services, session, params.appid);
         const saved = await saveDraftGroup(services, { accountId: account.id, raw: body.articles });
         return { draft: presentDraft(publicUrl, saved.group, saved.articles) };
       },
@@ -118,7 +118,7 @@ export function registerArticleRoutes(api: FastifyInstance, services: Services):
       action: 'articles.edit',
       body: draftBody,
       async handler({ session, params, body }) {
-        const account = await accountInScope(services.db, session, params.appid);
+        const account = await accountInScope(services, session, params.appid);
         const saved = await saveDraftGroup(services, { accountId: account.id, mediaId: params.mediaId ?? '', raw: body.articles });
         return { draft: presentDraft(publicUrl, saved.group, saved.articles) };
       },

@@ -58,7 +58,7 @@ export function registerPublishRoutes(api: FastifyInstance, services: Services):
     action: 'articles.publish',
     status: 202,
     async handler({ session, params }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       const { publishId } = await submitPublish(services, { accountId: account.id, mediaId: params.mediaId ?? '' });
       const job = await findPublishJob(services.db, account.id, publishId);
       if (!job) throw new DomainError('not_found', 'No such publish.');
@@ -72,7 +72,7 @@ export function registerPublishRoutes(api: FastifyInstance, services: Services):
     url: '/accounts/:appid/articles/:articleId/preview',
     action: 'articles.view',
     async handler({ session, params }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       const article = await findArticle(services.db, params.articleId ?? '');
       if (!article || article.accountId !== account.id || article.isDeleted) throw new DomainError('not_found', 'No such article.');
       return { url: await previewUrl(services, article.id) };
@@ -84,7 +84,7 @@ export function registerPublishRoutes(api: FastifyInstance, services: Services):
     url: '/accounts/:appid/publish/:publishId',
     action: 'articles.view',
     async handler({ session, params }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       const id = /^\d{1,15}$/.test(params.publishId ?? '') ? Number(params.publishId) : 0;
       const job = await findPublishJob(services.db, account.id, id);
       if (!job) throw new DomainError('not_found', 'No such publish.');

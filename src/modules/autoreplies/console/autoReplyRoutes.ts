@@ -27,7 +27,7 @@ export function registerAutoReplyRoutes(api: FastifyInstance, services: Services
 
   /** The account, if the console may change its auto-replies. */
   const writable = async (session: Parameters<typeof accountInScope>[1], appid: string | undefined) => {
-    const account = await accountInScope(services.db, session, appid);
+    const account = await accountInScope(services, session, appid);
     requireConsoleOwns(account, 'auto_replies');
     return account;
   };
@@ -37,7 +37,7 @@ export function registerAutoReplyRoutes(api: FastifyInstance, services: Services
     url: base,
     action: 'autoreplies.view',
     async handler({ session, params }) {
-      return view(services, await accountInScope(services.db, session, params.appid));
+      return view(services, await accountInScope(services, session, params.appid));
     },
   });
 

@@ -113,7 +113,7 @@ export function registerBroadcastRoutes(api: FastifyInstance, services: Services
     action: 'broadcasts.view',
     query: listQuery,
     async handler({ session, params, query }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       const rows = await listAccountBroadcasts(services.db, account.id, query);
       const pushes = await presentRows(services, account, rows);
       return { pushes, next_before: rows.length === query.limit ? rows[rows.length - 1].id : null };
@@ -125,7 +125,7 @@ export function registerBroadcastRoutes(api: FastifyInstance, services: Services
     url: '/accounts/:appid/broadcasts/quota',
     action: 'broadcasts.view',
     async handler({ session, params }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       return { quota: presentQuota(await massQuotaStatus(services, account.id)) };
     },
   });
@@ -136,7 +136,7 @@ export function registerBroadcastRoutes(api: FastifyInstance, services: Services
     url: '/accounts/:appid/broadcasts/schedule',
     action: 'broadcasts.view',
     async handler({ session, params }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       const now = services.clock.nowMs();
       const windows = scheduleWindows(account.type, now, await usedByPeriod(services, account, now));
       const quota = await massQuotaStatus(services, account.id);
@@ -150,7 +150,7 @@ export function registerBroadcastRoutes(api: FastifyInstance, services: Services
     action: 'broadcasts.view',
     query: audienceQuery,
     async handler({ session, params, query }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       const tagId = query.tagId ?? null;
       if (tagId !== null && !isTaggableSystemTag(tagId) && !(await findTag(services.db, account.id, tagId))) throw new DomainError('not_found', 'Tag not found.');
       return { tag_id: tagId, followers: await countAudience(services.db, account.id, tagId) };
@@ -162,7 +162,7 @@ export function registerBroadcastRoutes(api: FastifyInstance, services: Services
     url: '/accounts/:appid/broadcasts/:msgId',
     action: 'broadcasts.view',
     async handler({ session, params }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       return pushView(services, account, msgIdOf(params.msgId));
     },
   });
@@ -174,7 +174,7 @@ export function registerBroadcastRoutes(api: FastifyInstance, services: Services
     body: sendBody,
     status: 201,
     async handler({ session, params, body }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       const payload = payloadOf(body);
       const scheduledAt = await scheduleOf(services, account, body.scheduledAt);
       let sent: Awaited<ReturnType<typeof sendBroadcast>>;
@@ -201,7 +201,7 @@ export function registerBroadcastRoutes(api: FastifyInstance, services: Services
     url: '/accounts/:appid/broadcasts/:msgId/cancel',
     action: 'broadcasts.send',
     async handler({ session, params }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       const row = await cancelScheduledPush(services, { accountId: account.id, msgId: msgIdOf(params.msgId) });
       return pushView(services, account, row.id);
     },

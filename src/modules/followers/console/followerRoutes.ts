@@ -63,7 +63,7 @@ export function registerFollowerRoutes(api: FastifyInstance, services: Services)
     action: 'followers.view',
     query: listQuery,
     async handler({ session, params, query }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       const limit = Math.min(FOLLOWERS_PAGE_MAX, Math.max(1, Number(query.limit ?? FOLLOWERS_PAGE_DEFAULT)));
       const filter = {
         q: query.q || undefined,
@@ -93,7 +93,7 @@ export function registerFollowerRoutes(api: FastifyInstance, services: Services)
     action: 'followers.edit',
     body: remarkBody,
     async handler({ session, params, body }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       await updateRemark(services, account.id, params.openid, body.remark);
       return { openid: params.openid, remark: body.remark };
     },
@@ -105,7 +105,7 @@ export function registerFollowerRoutes(api: FastifyInstance, services: Services)
     action: 'followers.edit',
     body: taggingBody,
     async handler({ session, params, body }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       await updateTagMembers(services, account.id, body.action === 'add' ? 'tag' : 'untag', body.openids, body.tag_id);
       return { ok: true, count: new Set(body.openids).size };
     },
@@ -117,7 +117,7 @@ export function registerFollowerRoutes(api: FastifyInstance, services: Services)
     action: 'followers.edit',
     body: blacklistBody,
     async handler({ session, params, body }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       await updateBlacklist(services, account.id, body.action, body.openids);
       return { ok: true, count: new Set(body.openids).size };
     },
@@ -138,7 +138,7 @@ export function registerFollowerRoutes(api: FastifyInstance, services: Services)
     url: `${base}/tags`,
     action: 'followers.view',
     async handler({ session, params }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       return tagsView(account.id);
     },
   });
@@ -150,7 +150,7 @@ export function registerFollowerRoutes(api: FastifyInstance, services: Services)
     body: tagBody,
     status: 201,
     async handler({ session, params, body }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       const tag = await createTag(services, account.id, body.name);
       return { tag: { id: tag.id, name: tag.name } };
     },
@@ -162,7 +162,7 @@ export function registerFollowerRoutes(api: FastifyInstance, services: Services)
     action: 'followers.edit',
     body: tagBody,
     async handler({ session, params, body }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       await renameTag(services, account.id, params.id, body.name);
       return { tag: { id: Number(params.id), name: body.name } };
     },
@@ -173,7 +173,7 @@ export function registerFollowerRoutes(api: FastifyInstance, services: Services)
     url: `${base}/tags/:id`,
     action: 'followers.edit',
     async handler({ session, params }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       await deleteTag(services, account.id, params.id);
       return { ok: true };
     },

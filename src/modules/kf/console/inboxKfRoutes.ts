@@ -55,7 +55,7 @@ export function registerInboxKfRoutes(api: FastifyInstance, services: Services):
     url: base,
     action: 'kf.view',
     async handler({ session, params }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       return representativesView(services, account, session);
     },
   });
@@ -67,7 +67,7 @@ export function registerInboxKfRoutes(api: FastifyInstance, services: Services):
     body: createBody,
     status: 201,
     async handler({ session, params, body }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       requireKf(account);
       const operatorId = body.operator_id ?? session.operator.id;
       if (operatorId !== session.operator.id && !isSupervisor(session)) {
@@ -85,7 +85,7 @@ export function registerInboxKfRoutes(api: FastifyInstance, services: Services):
     action: 'kf.edit',
     body: presenceBody,
     async handler({ session, params, body }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       requireKf(account);
       const kf = kfNamed(await listKfAccounts(services.db, account.id), params.kf_account, 'path');
       if (kf.operatorId !== session.operator.id && !isSupervisor(session)) {

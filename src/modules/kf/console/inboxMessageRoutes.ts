@@ -69,7 +69,7 @@ export function registerInboxMessageRoutes(api: FastifyInstance, services: Servi
     action: 'inbox.use',
     query: messagesQuery,
     async handler({ session, params, query }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       requireKf(account);
       const openid = openidParam(params.openid);
       const limit = Math.min(CONVERSATION_PAGE_MAX, Math.max(1, Number(query.limit ?? CONVERSATION_PAGE_DEFAULT)));
@@ -97,7 +97,7 @@ export function registerInboxMessageRoutes(api: FastifyInstance, services: Servi
     action: 'inbox.use',
     body: replyBody,
     async handler({ session, params, body }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       requireKf(account);
       const openid = openidParam(params.openid);
       await followerOf(services, account, openid);

@@ -74,7 +74,7 @@ export function registerInboxRoutes(api: FastifyInstance, services: Services): v
     url: base,
     action: 'inbox.use',
     async handler({ session, params }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       requireKf(account);
       return inboxView(services, account, session);
     },
@@ -85,7 +85,7 @@ export function registerInboxRoutes(api: FastifyInstance, services: Services): v
     url: `${base}/:openid/claim`,
     action: 'inbox.use',
     async handler({ session, params }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       requireKf(account);
       const openid = openidParam(params.openid);
       const me = requireMyKf(await listKfAccounts(services.db, account.id), session);
@@ -100,7 +100,7 @@ export function registerInboxRoutes(api: FastifyInstance, services: Services): v
     action: 'inbox.use',
     body: toKfBody,
     async handler({ session, params, body }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       requireKf(account);
       const openid = openidParam(params.openid);
       const to = kfNamed(await listKfAccounts(services.db, account.id), body.kf_account, 'body');
@@ -116,7 +116,7 @@ export function registerInboxRoutes(api: FastifyInstance, services: Services): v
     action: 'inbox.use',
     body: toKfBody,
     async handler({ session, params, body }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       requireKf(account);
       const openid = openidParam(params.openid);
       const kfs = await listKfAccounts(services.db, account.id);
@@ -132,7 +132,7 @@ export function registerInboxRoutes(api: FastifyInstance, services: Services): v
     url: `${base}/:openid/close`,
     action: 'inbox.use',
     async handler({ session, params }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       requireKf(account);
       const openid = openidParam(params.openid);
       const kfs = await listKfAccounts(services.db, account.id);

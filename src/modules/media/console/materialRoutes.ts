@@ -71,7 +71,7 @@ export function registerMaterialRoutes(api: FastifyInstance, services: Services)
     action: 'materials.view',
     query: listQuery,
     async handler({ session, params, query }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       if (query.type === 'news') {
         const page = await listNewsMaterials(services, account.id, query.offset, query.count);
         return { type: 'news', offset: query.offset, ...page };
@@ -90,7 +90,7 @@ export function registerMaterialRoutes(api: FastifyInstance, services: Services)
     url: '/accounts/:appid/materials/:mediaId',
     action: 'materials.edit',
     async handler({ session, params }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       await withMessages(() => deleteMaterial(services, { account, mediaId: params.mediaId ?? '' }));
       return { ok: true };
     },
@@ -112,7 +112,7 @@ export function registerMaterialRoutes(api: FastifyInstance, services: Services)
       query: uploadQuery,
       status: 201,
       async handler({ session, params, query, request }) {
-        const account = await accountInScope(services.db, session, params.appid);
+        const account = await accountInScope(services, session, params.appid);
         const { file, text } = uploadParts(request, MATERIAL_MAX_BYTES[query.type]);
         let video: VideoDescription | undefined;
         if (query.type === 'video') {
@@ -130,7 +130,7 @@ export function registerMaterialRoutes(api: FastifyInstance, services: Services)
       url: '/accounts/:appid/materials/uploadimg',
       action: 'materials.edit',
       async handler({ session, params, request }) {
-        const account = await accountInScope(services.db, session, params.appid);
+        const account = await accountInScope(services, session, params.appid);
         const { file } = uploadParts(request, MATERIAL_MAX_BYTES.image);
         const { url } = await withMessages(() => uploadArticleImage(services, { account, file }));
         return { url };

@@ -34,7 +34,7 @@ export function registerMenuRoutes(api: FastifyInstance, services: Services): vo
     url: '/accounts/:appid/menu',
     action: 'menu.view',
     async handler({ session, params }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       return menuView(services, account);
     },
   });
@@ -45,7 +45,7 @@ export function registerMenuRoutes(api: FastifyInstance, services: Services): vo
     action: 'menu.edit',
     body: menuBody,
     async handler({ session, params, body }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       requireMenuCapability(account);
       requireConsoleOwns(account, 'menu');
       // The same validation menu/create runs, asked first so the answer can name the button.
@@ -63,7 +63,7 @@ export function registerMenuRoutes(api: FastifyInstance, services: Services): vo
     url: '/accounts/:appid/menu',
     action: 'menu.edit',
     async handler({ session, params }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       requireMenuCapability(account);
       requireConsoleOwns(account, 'menu');
       await removeAllMenus(services, account.id);

@@ -112,7 +112,7 @@ export function registerMessageRoutes(api: FastifyInstance, services: Services):
     action: 'messages.view',
     query: listQuery,
     async handler({ session, params, query }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       const nowMs = services.clock.nowMs();
       const range = query.range ?? DEFAULT_MESSAGE_RANGE;
       const { from, to } = rangeBounds(range, nowMs);
@@ -154,7 +154,7 @@ export function registerMessageRoutes(api: FastifyInstance, services: Services):
     action: 'messages.star',
     body: starBody,
     async handler({ session, params, body }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       const message = await followerMessageOf(services, account, params.id);
       await setMessageStar(services.db, account.id, message.id, body.starred, services.clock.now());
       return { id: message.id, starred: body.starred };
@@ -167,7 +167,7 @@ export function registerMessageRoutes(api: FastifyInstance, services: Services):
     action: 'messages.reply',
     body: replyBody,
     async handler({ session, params, body }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       const message = await followerMessageOf(services, account, params.id);
       const kfAccount = await myKfAccount(services, account, session);
       const sent = await explainRefusal(services, account, message.openid, () =>
