@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/connect.js';
 import { conversationMessages } from '../../messaging/schema.js';
 import { previewText, type MessageContent } from '../../messaging/rules/conversation.js';
-import { isOpen, type WindowState } from '../../messaging/rules/serviceWindow.js';
+import { hasRoom, isOpen, type WindowState } from '../../messaging/rules/serviceWindow.js';
 import type { Preview } from './inboxPresenter.js';
 
 /** The longest preview line the inbox lists show. */
@@ -53,7 +53,7 @@ export interface WindowView {
 export function windowView(windows: readonly WindowState[], nowMs: number, lastClosedAt: Date | null): WindowView {
   const open = windows.filter((w) => isOpen(w, nowMs));
   if (open.length === 0) return { state: 'closed', closesAt: null, messagesLeft: 0, closedAt: lastClosedAt };
-  const withRoom = open.filter((w) => w.limit === null || w.used < w.limit);
+  const withRoom = open.filter(hasRoom);
   if (withRoom.length === 0) {
     const closesAt = new Date(Math.max(...open.map((w) => w.expiresAt.getTime())));
     return { state: 'exhausted', closesAt, messagesLeft: 0, closedAt: null };

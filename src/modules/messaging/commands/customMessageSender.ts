@@ -9,13 +9,16 @@ import { accountMayRead, findMedia } from '../../media/index.js';
 import { findKfAccount } from '../../kf/index.js';
 import { recordAgentReply } from '../../kf/index.js';
 import { checkCustomMessage, type CustomMessage, type MediaRef } from '../rules/customMessage.js';
-import { chooseWindow, windowErrcode } from '../rules/serviceWindow.js';
+import { chooseWindow, WINDOW_RULES, windowErrcode } from '../rules/serviceWindow.js';
 import { previewText } from '../rules/conversation.js';
 import { canonicalKfAccount } from '../../kf/rules/kf.js';
 import { mediaAlive } from '../../media/rules/media.js';
 import { publishConversation } from '../realtime.js';
 import { presentPhoneMessage, type PhoneMessage } from '../phone/messagePresenter.js';
 import { cancelTypingOnMessage } from './typingSender.js';
+
+/** Why no window has room, in the rule's own figures (rules/serviceWindow.ts). */
+const EXHAUSTED = `Every open window is used up (${WINDOW_RULES.message.limit} messages per ${WINDOW_RULES.message.durationMs / 3_600_000} hours after a message, ${WINDOW_RULES.click.limit} per minute after a menu tap, follow or scan).`;
 
 /**
  * A customer-service message as message/custom/send takes it:
@@ -86,7 +89,7 @@ export async function sendCustomMessage(services: Services, account: AccountRow,
       if (!choice.ok) {
         const why = choice.reason === 'closed'
           ? 'The follower has not messaged, tapped the menu, followed or scanned recently: no window is open.'
-          : 'Every open window is used up (5 messages per 48 hours after a message, 3 per minute after a menu tap, follow or scan).';
+          : EXHAUSTED;
         throw new DomainError(choice.reason === 'closed' ? 'window_closed' : 'window_exhausted', why, { errcode: windowErrcode(choice.reason) });
       }
       // A concurrent one-statement send may have taken the window's last message: choose again.

@@ -23,6 +23,13 @@ export const WINDOW_RULES: Record<WindowTrigger, { limit: number | null; duratio
   payment: { limit: null, durationMs: HOURS_48 },
 };
 
+/**
+ * How long a closed window is kept before opening a new one removes it: nothing reads closed
+ * windows but "when did the window close" (the console). Migration 0005's fast path says
+ * `interval '1 day'`; serviceWindowFastPath.test.ts checks the two agree.
+ */
+export const CLOSED_WINDOW_KEPT_MS = 24 * 3600 * 1000;
+
 /** A window to store, opened at `nowMs` by `trigger`. */
 export function newWindow(trigger: WindowTrigger, nowMs: number): { trigger: WindowTrigger; openedAt: Date; expiresAt: Date; limit: number | null } {
   const rule = WINDOW_RULES[trigger];
@@ -43,7 +50,8 @@ export type WindowChoice = { ok: true; windowId: number } | { ok: false; reason:
 /** Whether a window is open at `nowMs` (its count aside). */
 export const isOpen = (w: Pick<WindowState, 'expiresAt'>, nowMs: number): boolean => w.expiresAt.getTime() > nowMs;
 
-const hasRoom = (w: WindowState) => w.limit === null || w.used < w.limit;
+/** Whether a window still allows a message (payment windows always do). */
+export const hasRoom = (w: Pick<WindowState, 'limit' | 'used'>): boolean => w.limit === null || w.used < w.limit;
 
 /**
  * The window a message to the follower is taken from at `nowMs`: among open windows with room,

@@ -1,7 +1,7 @@
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/connect.js';
 import { serviceWindows } from '../schema.js';
-import { newWindow, type WindowState, type WindowTrigger } from '../rules/serviceWindow.js';
+import { CLOSED_WINDOW_KEPT_MS, newWindow, type WindowState, type WindowTrigger } from '../rules/serviceWindow.js';
 
 /** SQL for customer-service message windows (service_windows). */
 
@@ -22,13 +22,13 @@ export async function openWindows(db: Executor, accountId: string, openid: strin
 }
 
 /**
- * Opens a window for a user action at `now`. Windows that closed more than a day ago are
+ * Opens a window for a user action at `now`. Windows that closed more than a day ago (CLOSED_WINDOW_KEPT_MS) are
  * removed on the way (nothing reads them), so the table stays small.
  */
 export async function openWindow(db: Executor, accountId: string, openid: string, trigger: WindowTrigger, now: Date): Promise<void> {
   await db
     .delete(serviceWindows)
-    .where(and(eq(serviceWindows.accountId, accountId), eq(serviceWindows.openid, openid), lt(serviceWindows.expiresAt, new Date(now.getTime() - 86_400_000))));
+    .where(and(eq(serviceWindows.accountId, accountId), eq(serviceWindows.openid, openid), lt(serviceWindows.expiresAt, new Date(now.getTime() - CLOSED_WINDOW_KEPT_MS))));
   const w = newWindow(trigger, now.getTime());
   await db.insert(serviceWindows).values({ accountId, openid, trigger, openedAt: w.openedAt, expiresAt: w.expiresAt, limit: w.limit, used: 0 });
 }
