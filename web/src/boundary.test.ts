@@ -61,4 +61,16 @@ describe('web and server', () => {
       }
     }
   });
+
+  it('files messages in Chats or the Subscriptions folder by one rule, the server\'s placementOf', () => {
+    const files = [...sources(WEB), ...sources(path.resolve('src'))];
+    const defined = files.filter((f) => /\bplacementOf\s*=|function placementOf\b/.test(readFileSync(f, 'utf8')));
+    expect(defined.map((f) => path.relative('.', f))).toEqual(['src/modules/messaging/rules/conversation.ts']);
+    // The phone's way back from a chat goes where the account's messages are filed.
+    const chat = readFileSync(path.join(WEB, 'phone/chat/ChatScreen.tsx'), 'utf8');
+    expect(chat).toMatch(/placementOf\(profile\.type\) === 'subscriptions' \? '\/phone\/subscriptions'/);
+    // Nothing in the web app decides a placement from the account type by itself.
+    const adHoc = sources(WEB).filter((f) => /type === 'subscription' \? '\/phone\/subscriptions'|=== 'service' \? 'chats'/.test(readFileSync(f, 'utf8')));
+    expect(adHoc).toEqual([]);
+  });
 });

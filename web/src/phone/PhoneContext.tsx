@@ -4,6 +4,7 @@ import { phoneApi } from './api.js';
 import { useRealtime } from './realtime.js';
 import type { ArticleTarget, ChatsView, PhoneUser, RealtimeEvent } from './types.js';
 import { t } from '../i18n/index.js';
+import { notifyOf } from '../../../src/modules/messaging/rules/conversation.js';
 
 /** A heads-up notification sliding in from the top of the phone (service accounts). */
 export interface BannerNote {
@@ -127,7 +128,7 @@ export function PhoneProvider({ me, mode, token, onSignOut, children }: {
           const view = await phoneApi.get<ChatsView>('/chats').catch(() => null);
           if (view) setChats(view);
           const entry = view?.chats.find((c) => c.appid === appid);
-          if (entry && entry.type === 'service') notifyBanner(appid, entry.name, view);
+          if (entry && notifyOf(entry.type, 'out')) notifyBanner(appid, entry.name, view);
         })();
         return;
       }

@@ -5,6 +5,8 @@
  */
 import type { presentAccountCard, presentChat, presentPhoneUser, presentProfile, presentSubscriptionsSummary } from '../../../src/modules/followers/phone/presenters.js';
 
+import type { Placement } from '../../../src/modules/messaging/rules/conversation.js';
+
 export type AccountType = 'subscription' | 'service';
 
 /** A follower user (who this tab is). */
@@ -43,7 +45,7 @@ export interface Message {
   source: string;
   msg_type: string;
   content: Record<string, unknown>;
-  placement: 'chats' | 'subscriptions';
+  placement: Placement;
   notify: boolean;
   created_at: string;
   kf_account: string | null;
@@ -67,7 +69,7 @@ export interface BroadcastView {
   appid: string;
   accountName: string;
   accountType: AccountType;
-  placement: 'chats' | 'subscriptions';
+  placement: Placement;
   notify: boolean;
   msgtype: string;
   createdAt: string;

@@ -16,6 +16,7 @@ import { useMenuActions } from './useMenuActions.js';
 import { useSender } from './useSender.js';
 import type { Message, Profile } from '../types.js';
 import { t } from '../../i18n/index.js';
+import { placementOf } from '../../../../src/modules/messaging/rules/conversation.js';
 
 const PAGE = 30;
 
@@ -185,7 +186,8 @@ export function ChatScreen({ appid }: { appid: string }) {
 
   const isTyping = Boolean(typing[appid]);
   const name = profile?.name ?? messages[messages.length - 1]?.account_name ?? '';
-  const back = profile?.type === 'subscription' ? '/phone/subscriptions' : '/phone';
+  // Back to where the account's messages are filed (the server's rule): Chats or the Subscriptions folder.
+  const back = profile && placementOf(profile.type) === 'subscriptions' ? '/phone/subscriptions' : '/phone';
   const buttons = profile?.menu ?? [];
   let footer;
   if (profile && !profile.followed) {
