@@ -1,6 +1,7 @@
 import { DomainError } from '../../../platform/errors.js';
 import { errmsgOf } from '../../../protocol/errcodes.js';
 import { isoInstant } from './broadcastPresenter.js';
+import type { RefusalWording } from '../../../surfaces/console/wording.js';
 
 /**
  * What the push composer shows when a push post is refused. The sender (commands/broadcastSender)
@@ -13,8 +14,11 @@ import { isoInstant } from './broadcastPresenter.js';
  * - `reprint_forbidden` (422): an original it reprints may not be reprinted at all.
  */
 
-/** Refusals by WeChat errcode that the composer can say better than the sender's generic text. */
-const ERRCODE_MESSAGES: Record<number, string> = {
+/**
+ * The composer's sentences, by WeChat errcode or by the sender's code: what the operator reads
+ * instead of the sender's generic text.
+ */
+export const PUSH_WORDING: RefusalWording = {
   40007: 'The draft or image no longer exists. Pick another one.',
   40050: 'The tag no longer exists. Pick another audience.',
   40003: 'None of the followers follows this account.',
@@ -23,6 +27,8 @@ const ERRCODE_MESSAGES: Record<number, string> = {
   44004: 'The text is empty.',
   45002: 'The text is too long.',
   48001: 'This account may not send push posts.',
+  45028: 'This account has no push posts left in this period.',
+  reprint_blocked: 'This push post reposts original articles of other accounts. Send it anyway to push them as reprints, with the original accounts credited.',
 };
 
 const QUOTA_ERRCODE = 45028;
@@ -47,27 +53,26 @@ function blockedError(message: string, d: Record<string, unknown>): DomainError 
   });
 }
 
+/** A bare WeChat refusal (refusal() in protocol/errcodes.ts): it has no console wording of its own. */
+function bareRefusal(err: DomainError, errcode: number): DomainError {
+  if (errcode === QUOTA_ERRCODE) return quotaError(PUSH_WORDING[QUOTA_ERRCODE], err.extra ?? {});
+  return new DomainError('invalid_request', PUSH_WORDING[errcode] ?? `The push post was refused: ${errmsgOf(errcode, err)}.`, { errcode });
+}
+
 /** Turns the sender's refusal into the console's error (anything unrecognised passes through). */
 export function consolePushError(err: unknown): unknown {
   if (!(err instanceof DomainError)) return err;
-  // A bare WeChat refusal (refusal() in protocol/errcodes.ts) has no console wording of its own.
-  if (err.code === 'rejected' && err.errcode !== undefined) {
-    if (err.errcode === QUOTA_ERRCODE) return quotaError('This account has no push posts left in this period.', err.extra ?? {});
-    return new DomainError('invalid_request', ERRCODE_MESSAGES[err.errcode] ?? `The push post was refused: ${errmsgOf(err.errcode, err)}.`, { errcode: err.errcode });
-  }
+  if (err.code === 'rejected' && err.errcode !== undefined) return bareRefusal(err, err.errcode);
   const d = err.details ?? {};
   const errcode = typeof d.errcode === 'number' ? d.errcode : null;
   if (err.code === 'content_blocked') return blockedError(err.message, d);
   if (err.code === 'reprint_blocked') {
     // err(30002): the original forbids reprinting, so sending anyway cannot help.
     if (d.status === 'err(30002)') return new DomainError('reprint_forbidden', err.message, { status: d.status });
-    return new DomainError('reprint_confirm', 'This push post reposts original articles of other accounts. Send it anyway to push them as reprints, with the original accounts credited.', {
-      status: str(d.status),
-    });
+    return new DomainError('reprint_confirm', PUSH_WORDING.reprint_blocked, { status: str(d.status) });
   }
   if (errcode === QUOTA_ERRCODE || 'nextAvailableAt' in d) return quotaError(err.message, d);
-  if (errcode !== null && ERRCODE_MESSAGES[errcode]) {
-    return new DomainError(errcode === 48001 ? 'forbidden' : err.code, ERRCODE_MESSAGES[errcode], { errcode });
-  }
+  const sentence = errcode === null ? undefined : PUSH_WORDING[errcode];
+  if (errcode !== null && sentence) return new DomainError(errcode === 48001 ? 'forbidden' : err.code, sentence, { errcode });
   return err;
 }

@@ -6,7 +6,7 @@ import { makePublishedArticle } from '../../../../test/factories/articles.js';
 import { broadcastBatches, broadcasts } from '../schema.js';
 import { addTagMembers, insertTag } from '../../followers/store/tags.js';
 import { chinaDay, chinaMonth, nextChinaDayStart } from '../../../platform/clock.js';
-import { consolePushError } from './broadcastErrors.js';
+import { consolePushError, PUSH_WORDING } from './broadcastErrors.js';
 import { DomainError } from '../../../platform/errors.js';
 import { refusal } from '../../../protocol/errcodes.js';
 
@@ -266,5 +266,19 @@ describe('consolePushError', () => {
     expect(wx.code).toBe('invalid_request');
     const other = new Error('boom');
     expect(consolePushError(other)).toBe(other);
+  });
+
+  it('says every refusal in the words of its one table, keeping the errcode', () => {
+    for (const [key, sentence] of Object.entries(PUSH_WORDING)) {
+      if (!/^\d+$/.test(key)) continue;
+      const errcode = Number(key);
+      const bare = consolePushError(refusal(errcode)) as DomainError;
+      expect(bare.message, key).toBe(sentence);
+      if (errcode !== 45028) expect(bare.details, key).toEqual({ errcode });
+    }
+    const fromSender = consolePushError(new DomainError('invalid_request', 'generic', { errcode: 44003 })) as DomainError;
+    expect(fromSender.message).toBe(PUSH_WORDING[44003]);
+    expect((consolePushError(new DomainError('invalid_request', 'generic', { errcode: 48001 })) as DomainError).code).toBe('forbidden');
+    expect((consolePushError(new DomainError('reprint_blocked', 'Reprint.', { status: 'err(30003)' })) as DomainError).message).toBe(PUSH_WORDING.reprint_blocked);
   });
 });

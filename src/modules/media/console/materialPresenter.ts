@@ -1,5 +1,6 @@
 import { mediaUrl } from '../rules/media.js';
 import type { MediaRow } from '../store/media.js';
+import type { RefusalWording } from '../../../surfaces/console/wording.js';
 
 /** A material in the console's library (the fields sent, never the row). */
 export interface ConsoleMaterial {
@@ -27,8 +28,8 @@ export function presentMaterial(publicUrl: string, row: MediaRow): ConsoleMateri
   };
 }
 
-/** Sentences an operator can act on, for the errcodes the material commands refuse with. */
-const UPLOAD_MESSAGES: Record<number, string> = {
+/** The console's sentences for the errcodes the material commands refuse with (errcode → sentence). */
+export const MATERIAL_WORDING: RefusalWording = {
   44001: 'The file is empty.',
   40005: 'This file type is not accepted here. Check the formats listed next to the upload button.',
   40009: 'The image is too large (images are at most 2 MB; images inside articles under 1 MB).',
@@ -42,8 +43,3 @@ const UPLOAD_MESSAGES: Record<number, string> = {
   48005: 'This material is used by the custom menu or an auto-reply. Remove it there first, then delete it.',
   40007: 'No such material.',
 };
-
-/** The operator-facing message for a refused material action, by errcode. */
-export function materialMessage(errcode: unknown, fallback: string): string {
-  return (typeof errcode === 'number' && UPLOAD_MESSAGES[errcode]) || fallback;
-}

@@ -11,7 +11,8 @@ import { MultipartError, parseMultipart } from '../../../protocol/multipart.js';
 import { accountInScope } from '../../../surfaces/console/accountScope.js';
 import { consoleRoute } from '../../../surfaces/console/kit.js';
 import { requireSession } from '../../../surfaces/console/auth.js';
-import { materialMessage, presentMaterial } from './materialPresenter.js';
+import { MATERIAL_WORDING, presentMaterial } from './materialPresenter.js';
+import { reworded } from '../../../surfaces/console/wording.js';
 import { listNewsMaterials } from '../../articles/index.js';
 
 /** Room for multipart framing and the small text fields around the file. */
@@ -47,18 +48,6 @@ function uploadParts(request: { body: unknown; headers: Record<string, unknown> 
   return { file: { bytes: file.data, filename: file.filename }, text };
 }
 
-/** A material command's refusal, reworded for the console (the errcode stays in details). */
-async function withMessages<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    if (err instanceof DomainError && err.details?.errcode !== undefined) {
-      throw new DomainError(err.code, materialMessage(err.details.errcode, err.message), err.details);
-    }
-    throw err;
-  }
-}
-
 /**
  * The materials library's API: list by type with paging, upload (multipart, the same commands
  * and limits as material/add_material and media/uploadimg) and delete (refused while the menu or
@@ -91,7 +80,7 @@ export function registerMaterialRoutes(api: FastifyInstance, services: Services)
     action: 'materials.edit',
     async handler({ session, params }) {
       const account = await accountInScope(services, session, params.appid);
-      await withMessages(() => deleteMaterial(services, { account, mediaId: params.mediaId ?? '' }));
+      await reworded(MATERIAL_WORDING, () => deleteMaterial(services, { account, mediaId: params.mediaId ?? '' }));
       return { ok: true };
     },
   });
@@ -117,10 +106,10 @@ export function registerMaterialRoutes(api: FastifyInstance, services: Services)
         let video: VideoDescription | undefined;
         if (query.type === 'video') {
           const checked = checkVideoDescription(text('title') ?? file.filename ?? '', text('introduction') ?? '');
-          if ('errcode' in checked) throw new DomainError('invalid_request', materialMessage(checked.errcode, 'Check the video title.'), { errcode: checked.errcode });
+          if ('errcode' in checked) throw new DomainError('invalid_request', MATERIAL_WORDING[checked.errcode] ?? 'Check the video title.', { errcode: checked.errcode });
           video = checked;
         }
-        const row = await withMessages(() => addMaterial(services, { account, kind: query.type, file, video }));
+        const row = await reworded(MATERIAL_WORDING, () => addMaterial(services, { account, kind: query.type, file, video }));
         return { item: presentMaterial(services.config.publicUrl, row) };
       },
     });
@@ -132,7 +121,7 @@ export function registerMaterialRoutes(api: FastifyInstance, services: Services)
       async handler({ session, params, request }) {
         const account = await accountInScope(services, session, params.appid);
         const { file } = uploadParts(request, MATERIAL_MAX_BYTES.image);
-        const { url } = await withMessages(() => uploadArticleImage(services, { account, file }));
+        const { url } = await reworded(MATERIAL_WORDING, () => uploadArticleImage(services, { account, file }));
         return { url };
       },
     });
