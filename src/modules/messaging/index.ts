@@ -22,6 +22,7 @@ export const messagingModule = defineModule({
 
 // The public API: what other modules use.
 export { sendCustomMessage } from './commands/customMessageSender.js';
+export { explainRefusal } from './console/replyRefusal.js';
 export { sendUserMessage } from './commands/userMessageSender.js';
 export type { InboxEntry } from './phone/inbox.js';
 export { presentPhoneMessage } from './phone/messagePresenter.js';

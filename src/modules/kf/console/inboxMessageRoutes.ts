@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
-import { sendCustomMessage } from '../../messaging/index.js';
-import { MAX_CUSTOM_TEXT_BYTES } from '../../messaging/rules/customMessage.js';
+import { explainRefusal, sendCustomMessage } from '../../messaging/index.js';
 import { listKfAccounts } from '../store/kfAccounts.js';
 import { findOpenSession } from '../store/kfSessions.js';
 import { listFollowerConversation } from '../../messaging/index.js';
@@ -115,36 +114,6 @@ export function registerInboxMessageRoutes(api: FastifyInstance, services: Servi
       return { sent: { id: sent.message.id }, ...(await conversationState(services, account, openid)) };
     },
   });
-}
-
-const dateTimeOf = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-
-/**
- * sendCustomMessage refuses with WeChat's errcodes (details.errcode); the console says what
- * happened and what to do, keeping the code and the errcode.
- */
-async function explainRefusal<T>(services: Services, account: AccountRow, openid: string, send: () => Promise<T>): Promise<T> {
-  try {
-    return await send();
-  } catch (err) {
-    if (!(err instanceof DomainError)) throw err;
-    const errcode = err.details?.errcode;
-    let message: string | undefined;
-    if (err.code === 'window_closed') {
-      const closedAt = await lastWindowClosedAt(services.db, account.id, openid, services.clock.now());
-      message = `The 48-hour window closed${closedAt ? ` on ${dateTimeOf(closedAt)}` : ''}; the follower must message again before you can reply.`;
-    } else if (err.code === 'window_exhausted') {
-      message = 'You have sent every message this window allows (5 per 48 hours after a follower message); the follower must message again before you can reply.';
-    } else if (err.code === 'invalid_message' && errcode === 45002) {
-      message = `The reply is too long: at most ${MAX_CUSTOM_TEXT_BYTES} bytes (about ${Math.floor(MAX_CUSTOM_TEXT_BYTES / 3)} Chinese characters).`;
-    } else if (err.code === 'invalid_media') {
-      message = 'That image is not a media file of this account (temporary media expire after 3 days).';
-    } else if (err.code === 'not_following') {
-      message = 'The follower no longer follows the account, so they cannot be sent messages.';
-    }
-    if (!message) throw err;
-    throw new DomainError(err.code, typeof errcode === 'number' ? `${message} (${errcode})` : message, err.details);
-  }
 }
 
 /** A conversation's header: the follower, the open session and the window (type-only, for the web app). */

@@ -8,11 +8,11 @@ import { accountInScope } from '../../../surfaces/console/accountScope.js';
 import { cleanText, consoleRoute } from '../../../surfaces/console/kit.js';
 import type { ConsoleSession } from '../../../surfaces/console/auth.js';
 import { sendCustomMessage } from '../commands/customMessageSender.js';
-import { MAX_CUSTOM_TEXT_BYTES } from '../rules/customMessage.js';
 import { DEFAULT_MESSAGE_RANGE, MESSAGE_RANGES, rangeBounds } from '../rules/messageRange.js';
 import { findFollowerMessage, listFollowerMessages, setMessageStar } from '../store/followerMessages.js';
 import { inboxFollowers, lastWindowClosedAt, listKfAccounts, openWindowsOf, presentWindow, representativeOf, windowView } from '../../kf/index.js';
 import { presentFollowerMessage } from './messagePresenter.js';
+import { explainRefusal } from './replyRefusal.js';
 
 /** Messages per page of 消息管理. */
 const MESSAGE_PAGE_DEFAULT = 50;
@@ -62,40 +62,6 @@ async function replyWindow(services: Services, account: AccountRow, openid: stri
 async function myKfAccount(services: Services, account: AccountRow, session: ConsoleSession): Promise<string | undefined> {
   if (!can(account, 'kf')) return undefined;
   return representativeOf(await listKfAccounts(services.db, account.id), session.operator.id)?.kfAccount;
-}
-
-const dateTimeOf = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-
-/**
- * sendCustomMessage refuses with WeChat's errcodes; 消息管理 says why in words, keeping the
- * code and errcode, and the window's closing time in details.closed_at for the page to show.
- */
-async function explainRefusal<T>(services: Services, account: AccountRow, openid: string, send: () => Promise<T>): Promise<T> {
-  try {
-    return await send();
-  } catch (err) {
-    if (!(err instanceof DomainError)) throw err;
-    const errcode = err.details?.errcode;
-    const suffix = typeof errcode === 'number' ? ` (${errcode})` : '';
-    if (err.code === 'window_closed') {
-      const closedAt = await lastWindowClosedAt(services.db, account.id, openid, services.clock.now());
-      const when = closedAt ? ` on ${dateTimeOf(closedAt)}` : '';
-      throw new DomainError(err.code, `The 48-hour window closed${when}; the follower must message again before you can reply.${suffix}`, {
-        ...err.details,
-        closed_at: closedAt?.toISOString() ?? null,
-      });
-    }
-    if (err.code === 'window_exhausted') {
-      throw new DomainError(err.code, `You have sent every message this window allows (5 per 48 hours after a follower message); the follower must message again before you can reply.${suffix}`, err.details);
-    }
-    if (err.code === 'invalid_message' && errcode === 45002) {
-      throw new DomainError(err.code, `The reply is too long: at most ${MAX_CUSTOM_TEXT_BYTES} bytes (about ${Math.floor(MAX_CUSTOM_TEXT_BYTES / 3)} Chinese characters).${suffix}`, err.details);
-    }
-    if (err.code === 'not_following') {
-      throw new DomainError(err.code, `The follower no longer follows the account, so they cannot be sent messages.${suffix}`, err.details);
-    }
-    throw err;
-  }
 }
 
 /**
