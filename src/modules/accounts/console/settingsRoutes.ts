@@ -1,19 +1,15 @@
-import { requireSession } from '../../../surfaces/console/auth.js';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
 import { renderQrPng } from '../../../platform/qrImage.js';
-import { MultipartError, parseMultipart } from '../../../protocol/multipart.js';
 import { accountInScope } from '../../../surfaces/console/accountScope.js';
 import { cleanText, consoleRoute } from '../../../surfaces/console/kit.js';
+import { consoleUploadScope, uploadBytes, uploadParts } from '../../../surfaces/console/uploads.js';
 import { setAvatar, updateProfile } from '../commands/profileUpdater.js';
 import { AVATAR_MAX_BYTES, isQrDownloadPx } from '../rules/profile.js';
 import { accountHome } from './home.js';
 import { presentAccountDetail } from './presenters.js';
-
-/** Room for multipart framing around the avatar file. */
-const MULTIPART_OVERHEAD = 64 * 1024;
 
 // Lengths and formats are judged by the account's rules (rules/profile.ts), per field; the
 // schema only bounds what is read at all.
@@ -32,17 +28,10 @@ const profileUrl = (publicUrl: string, appid: string) => `${publicUrl.replace(/\
 
 /** The avatar file of a multipart body (field "media"). */
 function avatarFile(request: { body: unknown; headers: Record<string, unknown> }): { bytes: Buffer; filename?: string } {
-  const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-  if (raw.length === 0) throw new DomainError('avatar_empty', 'Choose an image for the avatar.');
-  let parts;
-  try {
-    parts = parseMultipart(raw, String(request.headers['content-type'] ?? ''));
-  } catch (err) {
-    if (err instanceof MultipartError) throw new DomainError('unsupported_media_type', 'Send the image as multipart/form-data with a "media" field.');
-    throw err;
-  }
+  const noImage = () => new DomainError('avatar_empty', 'Choose an image for the avatar.');
+  const parts = uploadParts(request, uploadBytes(request, noImage), 'Send the image as multipart/form-data with a "media" field.');
   const file = parts.find((p) => p.name === 'media');
-  if (!file) throw new DomainError('avatar_empty', 'Choose an image for the avatar.');
+  if (!file) throw noImage();
   return { bytes: file.data, filename: file.filename };
 }
 
@@ -86,14 +75,8 @@ export function registerAccountSettingsRoutes(api: FastifyInstance, services: Se
     },
   });
 
-  // The avatar upload needs a larger body than the console's JSON limit: its own parser, in its own scope.
-  void api.register(async (uploads) => {
-    uploads.removeAllContentTypeParsers();
-    uploads.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: AVATAR_MAX_BYTES + MULTIPART_OVERHEAD }, (_req, body, done) => done(null, body));
-    // The session (and CSRF header) is checked before a byte of the body is read.
-    uploads.addHook('onRequest', async (request) => {
-      await requireSession(services, request);
-    });
+  // The avatar upload needs a larger body than the console's JSON limit: its own scope.
+  consoleUploadScope(api, services, AVATAR_MAX_BYTES, (uploads) => {
     consoleRoute(uploads, services, {
       method: 'POST',
       url: '/accounts/:appid/avatar',

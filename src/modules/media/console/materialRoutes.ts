@@ -7,18 +7,13 @@ import { uploadArticleImage } from '../../articles/index.js';
 import { deleteMaterial } from '../commands/materialDeleter.js';
 import { MATERIAL_KINDS, MATERIAL_MAX_BYTES, checkVideoDescription, type MaterialKind, type VideoDescription } from '../rules/materialLimits.js';
 import { countMaterials, listMaterials } from '../store/materials.js';
-import { MultipartError, parseMultipart } from '../../../protocol/multipart.js';
 import { accountInScope } from '../../../surfaces/console/accountScope.js';
 import { consoleRoute } from '../../../surfaces/console/kit.js';
-import { requireSession } from '../../../surfaces/console/auth.js';
+import { consoleUploadScope, MULTIPART_OVERHEAD, uploadBytes, uploadParts } from '../../../surfaces/console/uploads.js';
 import { MATERIAL_WORDING, presentMaterial } from './materialPresenter.js';
 import { reworded } from '../../../surfaces/console/wording.js';
 import { listNewsMaterials } from '../../articles/index.js';
 
-/** Room for multipart framing and the small text fields around the file. */
-const MULTIPART_OVERHEAD = 64 * 1024;
-/** The largest upload body: the largest material (a 10 MB video) and its framing. */
-const UPLOAD_BODY_LIMIT = MATERIAL_MAX_BYTES.video + MULTIPART_OVERHEAD;
 
 const listQuery = z.object({
   type: z.enum(['image', 'voice', 'video', 'thumb', 'news']),
@@ -28,22 +23,16 @@ const listQuery = z.object({
 const uploadQuery = z.object({ type: z.enum(MATERIAL_KINDS) });
 
 /** The parts of an upload body: the `media` file and text fields (a video's title and introduction). */
-function uploadParts(request: { body: unknown; headers: Record<string, unknown> }, maxBytes: number) {
-  const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-  if (raw.length === 0) throw new DomainError('invalid_request', 'Choose a file to upload (multipart field "media").');
+function materialUpload(request: { body: unknown; headers: Record<string, unknown> }, maxBytes: number) {
+  const noFile = () => new DomainError('invalid_request', 'Choose a file to upload (multipart field "media").');
+  const raw = uploadBytes(request, noFile);
   if (raw.length > maxBytes + MULTIPART_OVERHEAD) {
     const limit = maxBytes >= 1024 * 1024 ? `${maxBytes / 1024 / 1024} MB` : `${maxBytes / 1024} KB`;
     throw new DomainError('body_too_large', `The file is too large: files of this type are at most ${limit}.`);
   }
-  let parts;
-  try {
-    parts = parseMultipart(raw, String(request.headers['content-type'] ?? ''));
-  } catch (err) {
-    if (err instanceof MultipartError) throw new DomainError('unsupported_media_type', 'Send the file as multipart/form-data with a "media" field.');
-    throw err;
-  }
+  const parts = uploadParts(request, raw, 'Send the file as multipart/form-data with a "media" field.');
   const file = parts.find((p) => p.name === 'media' && p.filename !== undefined) ?? parts.find((p) => p.name === 'media');
-  if (!file) throw new DomainError('invalid_request', 'Choose a file to upload (multipart field "media").');
+  if (!file) throw noFile();
   const text = (name: string) => parts.find((p) => p.name === name && p.filename === undefined)?.data.toString('utf8');
   return { file: { bytes: file.data, filename: file.filename }, text };
 }
@@ -85,14 +74,8 @@ export function registerMaterialRoutes(api: FastifyInstance, services: Services)
     },
   });
 
-  // Uploads need a larger body than the console's JSON limit: their own parser, in their own scope.
-  void api.register(async (uploads) => {
-    uploads.removeAllContentTypeParsers();
-    uploads.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: UPLOAD_BODY_LIMIT }, (_req, body, done) => done(null, body));
-    // The session (and CSRF header) is checked before a byte of a large body is read.
-    uploads.addHook('onRequest', async (request) => {
-      await requireSession(services, request);
-    });
+  // Uploads need a larger body than the console's JSON limit (the largest material is a 10 MB video): their own scope.
+  consoleUploadScope(api, services, MATERIAL_MAX_BYTES.video, (uploads) => {
 
     consoleRoute(uploads, services, {
       method: 'POST',
@@ -102,7 +85,7 @@ export function registerMaterialRoutes(api: FastifyInstance, services: Services)
       status: 201,
       async handler({ session, params, query, request }) {
         const account = await accountInScope(services, session, params.appid);
-        const { file, text } = uploadParts(request, MATERIAL_MAX_BYTES[query.type]);
+        const { file, text } = materialUpload(request, MATERIAL_MAX_BYTES[query.type]);
         let video: VideoDescription | undefined;
         if (query.type === 'video') {
           const checked = checkVideoDescription(text('title') ?? file.filename ?? '', text('introduction') ?? '');
@@ -120,7 +103,7 @@ export function registerMaterialRoutes(api: FastifyInstance, services: Services)
       action: 'materials.edit',
       async handler({ session, params, request }) {
         const account = await accountInScope(services, session, params.appid);
-        const { file } = uploadParts(request, MATERIAL_MAX_BYTES.image);
+        const { file } = materialUpload(request, MATERIAL_MAX_BYTES.image);
         const { url } = await reworded(MATERIAL_WORDING, () => uploadArticleImage(services, { account, file }));
         return { url };
       },
