@@ -51,7 +51,8 @@ export async function insertConversationMessage(db: Executor, m: NewConversation
   return row;
 }
 
-const entryColumns = {
+/** The columns of a ConversationEntry: the message and the account it is with (join accounts). */
+export const entryColumns = {
   id: conversationMessages.id,
   accountId: conversationMessages.accountId,
   userId: conversationMessages.userId,

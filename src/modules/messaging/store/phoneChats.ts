@@ -2,7 +2,7 @@ import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/connect.js';
 import { accounts } from '../../accounts/schema.js';
 import { conversationMessages } from '../schema.js';
-import type { ConversationEntry } from './conversations.js';
+import { entryColumns, type ConversationEntry } from './conversations.js';
 
 /** SQL for the phone's chat list: one row per account a follower has messages with, and read marks. */
 
@@ -19,26 +19,7 @@ export interface ChatSummary {
  */
 export async function listChatSummaries(db: Executor, userId: string): Promise<ChatSummary[]> {
   const latest = await db
-    .selectDistinctOn([conversationMessages.accountId], {
-      id: conversationMessages.id,
-      accountId: conversationMessages.accountId,
-      userId: conversationMessages.userId,
-      openid: conversationMessages.openid,
-      direction: conversationMessages.direction,
-      source: conversationMessages.source,
-      msgType: conversationMessages.msgType,
-      content: conversationMessages.content,
-      msgId: conversationMessages.msgId,
-      kfAccount: conversationMessages.kfAccount,
-      placement: conversationMessages.placement,
-      notify: conversationMessages.notify,
-      readAt: conversationMessages.readAt,
-      createdAt: conversationMessages.createdAt,
-      appid: accounts.appid,
-      accountName: accounts.name,
-      accountType: accounts.type,
-      verified: accounts.verified,
-    })
+    .selectDistinctOn([conversationMessages.accountId], { ...entryColumns, verified: accounts.verified })
     .from(conversationMessages)
     .innerJoin(accounts, eq(accounts.id, conversationMessages.accountId))
     .where(eq(conversationMessages.userId, userId))
