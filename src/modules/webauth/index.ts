@@ -7,6 +7,7 @@ import { defineModule, lazyRoutes } from '../../main/manifest.js';
 const wechatRegisterTicketApis = lazyRoutes(() => import('./wechat/ticket.js'), 'registerTicketApis');
 const wechatRegisterSnsApis = lazyRoutes(() => import('./wechat/sns.js'), 'registerSnsApis');
 const wechatRegisterAuthorizeRoutes = lazyRoutes(() => import('./wechat/authorize.js'), 'registerAuthorizeRoutes');
+const consoleRegisterWebauthRoutes = lazyRoutes(() => import('./console/routes.js'), 'registerWebauthConsoleRoutes');
 const phoneRegisterWebSessionRoutes = lazyRoutes(() => import('./phone.js'), 'registerWebSessionRoutes');
 const simRegisterWebauthRoutes = lazyRoutes(() => import('./sim.js'), 'registerWebauthSimRoutes');
 
@@ -15,6 +16,7 @@ export const webauthModule = defineModule({
   name: 'webauth',
   routes: {
     wechat: [wechatRegisterTicketApis, wechatRegisterSnsApis, wechatRegisterAuthorizeRoutes],
+    console: [consoleRegisterWebauthRoutes],
     phone: [phoneRegisterWebSessionRoutes],
     sim: [simRegisterWebauthRoutes],
   },

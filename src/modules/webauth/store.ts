@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/connect.js';
+import { followerUsers } from '../followers/schema.js';
 import { jsapiTickets, oauthCodes, oauthGrants, oauthTokens, webDomains, webSettings } from './schema.js';
 import type { DomainKind } from './rules/domains.js';
 
@@ -75,14 +76,16 @@ export async function insertGrant(db: Executor, row: typeof oauthGrants.$inferIn
   await db.insert(oauthGrants).values(row);
 }
 
-/** The account's latest grants, newest first, before an id (paging). */
-export async function listGrants(db: Executor, accountId: string, limit: number, before?: number): Promise<OauthGrantRow[]> {
-  return db
-    .select()
+/** The account's latest grants, newest first, before an id (paging), with the follower's nickname. */
+export async function listGrants(db: Executor, accountId: string, limit: number, before?: number): Promise<Array<OauthGrantRow & { nickname: string | null }>> {
+  const rows = await db
+    .select({ grant: oauthGrants, nickname: followerUsers.nickname })
     .from(oauthGrants)
+    .leftJoin(followerUsers, eq(followerUsers.id, oauthGrants.userId))
     .where(before ? and(eq(oauthGrants.accountId, accountId), lt(oauthGrants.id, before)) : eq(oauthGrants.accountId, accountId))
     .orderBy(desc(oauthGrants.id))
     .limit(limit);
+  return rows.map((r) => ({ ...r.grant, nickname: r.nickname }));
 }
 
 export async function listDomains(db: Executor, accountId: string, kind?: DomainKind): Promise<WebDomainRow[]> {
