@@ -4,6 +4,12 @@ import type { Services } from '../../main/services.js';
 import { DomainError } from '../../platform/errors.js';
 import { simRoute } from '../../surfaces/sim/kit.js';
 import { findFollowerUser } from '../followers/index.js';
+import { findAccountByAppid } from '../accounts/index.js';
+import { DOMAIN_KINDS, type DomainKind } from './rules/domains.js';
+import { setDomains, setStrictRules } from './commands/domainSetter.js';
+import { webSettingsOf } from './commands/webSettings.js';
+import { listDomains } from './store.js';
+import { presentWebDomains } from './console/presenters.js';
 import { answerConsent, startAuthorization, type AuthorizeOutcome } from './commands/authorizer.js';
 import { ERROR_TEXT } from './wechat/pageText.js';
 import { AUTHORIZE_PATH } from './wechat/authorize.js';
@@ -18,6 +24,25 @@ const consentBody = z.object({
   consent: z.string().min(1).max(4096),
   answer: z.enum(['allow', 'deny']),
 });
+
+const domainsBody = z.object({
+  domains: z.array(z.string().max(300)).max(10),
+  /** The simulator skips the MP_verify check unless asked for it. */
+  verify: z.boolean().default(false),
+});
+const strictBody = z.object({ strict: z.boolean() });
+
+async function accountOf(services: Services, appid: string) {
+  const account = await findAccountByAppid(services.db, appid);
+  if (!account) throw new DomainError('not_found', `No account with AppID ${appid}.`);
+  return account;
+}
+
+async function domainsView(services: Services, appid: string) {
+  const account = await accountOf(services, appid);
+  const settings = await webSettingsOf(services, account.id);
+  return presentWebDomains(account, settings, await listDomains(services.db, account.id), services.config.mode);
+}
 
 async function userOf(services: Services, id: string) {
   const user = await findFollowerUser(services.db, id);
@@ -45,6 +70,34 @@ function present(outcome: AuthorizeOutcome) {
  * answer the consent sheet.
  */
 export function registerWebauthSimRoutes(app: FastifyInstance, services: Services): void {
+  simRoute(app, services, {
+    method: 'GET',
+    url: '/accounts/:appid/web-domains',
+    handler: ({ params }) => domainsView(services, params.appid),
+  });
+
+  simRoute(app, services, {
+    method: 'PUT',
+    url: '/accounts/:appid/web-domains/:kind',
+    body: domainsBody,
+    async handler({ params, body }) {
+      if (!(DOMAIN_KINDS as readonly string[]).includes(params.kind)) throw new DomainError('not_found', 'kind is oauth, jsapi or business.');
+      const account = await accountOf(services, params.appid);
+      await setDomains(services, account, params.kind as DomainKind, body.domains, { skipVerification: !body.verify });
+      return domainsView(services, params.appid);
+    },
+  });
+
+  simRoute(app, services, {
+    method: 'PUT',
+    url: '/accounts/:appid/web-settings',
+    body: strictBody,
+    async handler({ params, body }) {
+      await setStrictRules(services, await accountOf(services, params.appid), body.strict);
+      return domainsView(services, params.appid);
+    },
+  });
+
   simRoute(app, services, {
     method: 'POST',
     url: '/users/:id/web/open',

@@ -329,3 +329,28 @@ describeEachDb('OAuth2 web authorization', (kind) => {
     expect((await open(a.user.id, authorizeUrl(a.appid, 'snsapi_base'))).outcome).toBe('redirect');
   });
 });
+
+describeEachDb('simulator: web domains', (kind) => {
+  let herald: TestHerald;
+  beforeAll(async () => {
+    herald = await startTestHerald(kind);
+  });
+  afterAll(async () => {
+    await herald?.close();
+  });
+
+  it('sets domains (check skipped unless asked) and the strict switch; refuses bad input', async () => {
+    const { appid } = await makeAccount(herald.services, { type: 'service', verified: true });
+    const put = (path: string, payload: unknown) => herald.app.inject({ method: 'PUT', url: `/sim/v1/accounts/${appid}${path}`, payload: payload as object });
+    const ok = await put('/web-domains/oauth', { domains: ['localhost:3000'] });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().kinds[0]).toEqual({ kind: 'oauth', limit: 2, domains: [{ domain: 'localhost:3000', verified_at: null }] });
+    expect((await put('/web-settings', { strict: true })).json()).toMatchObject({ strict: true, strict_switch: true });
+    expect((await put('/web-domains/jsapi', { domains: ['localhost:3000'] })).json().error.code).toBe('invalid_domain');
+    // Asked to verify, an unreachable domain is refused.
+    expect((await put('/web-domains/jsapi', { domains: ['unreachable.invalid'], verify: true })).json().error.code).toBe('domain_unverified');
+    expect((await put('/web-domains/other', { domains: [] })).statusCode).toBe(404);
+    expect((await put('/web-domains/oauth', { domains: 'x' })).statusCode).toBe(400);
+    expect((await herald.app.inject({ method: 'GET', url: '/sim/v1/accounts/wx0000000000000000/web-domains' })).statusCode).toBe(404);
+  });
+});
