@@ -6,7 +6,6 @@ import { insertTicket } from '../store.js';
 /** A JS-SDK ticket lives 7200 seconds (reference §11). */
 export const TICKET_TTL_SEC = 7200;
 export const TICKET_TYPES = ['jsapi', 'wx_card'] as const;
-export type TicketType = (typeof TICKET_TYPES)[number];
 
 /** A ticket as WeChat mints them: 86 characters of letters, digits, `-` and `_`. */
 const newTicket = () => randomBytes(64).toString('base64url').slice(0, 86);
