@@ -22,6 +22,7 @@ export const accountsModule = defineModule({
 });
 
 // The public API: what other modules use.
+export { authenticateApp } from './commands/appAuthenticator.js';
 export { registerAccount } from './commands/accountRegistrar.js';
 export { presentDelivery, presentDeliveryDetail, presentOperator, presentOrg } from './console/presenters.js';
 export { avatarsByAppid, findAccountByAppid, findAccountById } from './store/accounts.js';

@@ -32,7 +32,7 @@ export { accountOf, profileFor } from './phone/accountRoutes.js';
 export { presentChat, presentFolderEntry, presentSubscriptionsSummary } from './phone/presenters.js';
 export { findFollowers } from './store/audience.js';
 export { canSkipForeignKeyChecks } from './store/followerSeed.js';
-export { findFollow } from './store/followers.js';
+export { ensureOpenid, findFollow } from './store/followers.js';
 export { findTag, listTags } from './store/tags.js';
 export type { TagRecord } from './store/tags.js';
 export { findFollowerUser } from './store/users.js';

@@ -24,7 +24,7 @@ const cut = (s: string, limit = LOGGED_BODY_LIMIT) => {
  * `***`. A token in the log would let anyone who reads it call the API as the account.
  */
 export function maskUrl(url: string): string {
-  return url.replace(/([?&](?:access_token|secret|appsecret)=)[^&]*/gi, '$1***');
+  return url.replace(/([?&](?:access_token|refresh_token|secret|appsecret)=)[^&]*/gi, '$1***');
 }
 
 /** A record as it is kept: URL masked and cut, bodies cut. */

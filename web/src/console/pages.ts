@@ -13,6 +13,7 @@ import { menuRoutes } from './menu/route.js';
 import { messageRoutes } from './messages/route.js';
 import { revenueRoutes } from './revenue/route.js';
 import { settingsRoutes } from './settings/route.js';
+import { webauthRoutes } from './webauth/route.js';
 import type { AccountRoute, AdminRoute } from './route.js';
 
 /**
@@ -23,6 +24,7 @@ export const ACCOUNT_ROUTES: readonly AccountRoute[] = [
   ...homeRoutes,
   ...settingsRoutes,
   ...developerRoutes,
+  ...webauthRoutes,
   ...inspectorRoutes,
   ...menuRoutes,
   ...autoReplyRoutes,

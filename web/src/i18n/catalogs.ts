@@ -38,6 +38,7 @@ import en_session from './en/session.json' with { type: 'json' };
 import en_settings from './en/settings.json' with { type: 'json' };
 import en_time from './en/time.json' with { type: 'json' };
 import en_ui from './en/ui.json' with { type: 'json' };
+import en_webauth from './en/webauth.json' with { type: 'json' };
 import zh_accounts from './zh-CN/accounts.json' with { type: 'json' };
 import zh_admin from './zh-CN/admin.json' with { type: 'json' };
 import zh_api from './zh-CN/api.json' with { type: 'json' };
@@ -74,6 +75,7 @@ import zh_session from './zh-CN/session.json' with { type: 'json' };
 import zh_settings from './zh-CN/settings.json' with { type: 'json' };
 import zh_time from './zh-CN/time.json' with { type: 'json' };
 import zh_ui from './zh-CN/ui.json' with { type: 'json' };
+import zh_webauth from './zh-CN/webauth.json' with { type: 'json' };
 
 /** The languages the web app speaks. */
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -118,6 +120,7 @@ export const CATALOGS: Record<Language, Record<string, Record<string, string>>> 
     settings: zh_settings,
     time: zh_time,
     ui: zh_ui,
+    webauth: zh_webauth,
   },
   'en': {
     accounts: en_accounts,
@@ -156,5 +159,6 @@ export const CATALOGS: Record<Language, Record<string, Record<string, string>>> 
     settings: en_settings,
     time: en_time,
     ui: en_ui,
+    webauth: en_webauth,
   },
 };

@@ -85,3 +85,21 @@ export async function unsubscribe(db: Executor, accountId: string, userId: strin
     .where(and(eq(follows.accountId, accountId), eq(follows.userId, userId)));
 }
 
+
+/**
+ * The user's follow row for an account, created without following when there is none: web
+ * authorization gives a user who never followed an openid (and a unionid) of their own, the same
+ * one a later follow keeps (followAccount then only marks the row subscribed).
+ */
+export async function ensureOpenid(db: Executor, account: { id: string; orgId: string }, userId: string, now: Date): Promise<FollowRow> {
+  const existing = await findFollow(db, account.id, userId);
+  if (existing) return existing;
+  const unionid = await ensureUnionid(db, account.orgId, userId);
+  await db
+    .insert(follows)
+    .values({ accountId: account.id, userId, openid: newOpenid(), unionid, subscribed: false, subscribedAt: null, createdAt: now })
+    .onConflictDoNothing({ target: [follows.accountId, follows.userId] });
+  const row = await findFollow(db, account.id, userId);
+  if (!row) throw new Error('follow row vanished');
+  return row;
+}

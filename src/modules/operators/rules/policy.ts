@@ -39,6 +39,10 @@ export const POLICY = {
   'account.secret.reset': MANAGERS,
   'account.ipWhitelist.edit': MANAGERS,
   'account.server.edit': MANAGERS,
+  // Web pages (H5): web authorization, JS safe and business domains; the OAuth grants.
+  'webdomains.view': ALL,
+  'webdomains.edit': MANAGERS,
+  'webgrants.view': ALL,
   // The callback inspector (requests to the developer's server).
   'deliveries.view': MANAGERS,
   'deliveries.resend': MANAGERS,

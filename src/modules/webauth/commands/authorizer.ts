@@ -1,0 +1,157 @@
+import { randomBytes } from 'node:crypto';
+import type { Services } from '../../../main/services.js';
+import { can } from '../../accounts/rules/capabilities.js';
+import { findAccountByAppid, findAccountById, type AccountRow } from '../../accounts/index.js';
+import { ensureOpenid, findFollow, findFollowerUser, type FollowerUserRow } from '../../followers/index.js';
+import { AUTHORIZE_PER_MINUTE, CODE_TTL_MS, parseAuthorize, redirectTarget, type AuthorizeErrcode, type AuthorizeRequest, type Scope } from '../rules/authorize.js';
+import { matchUrl } from '../rules/domains.js';
+import { insertCode, insertGrant, listDomains } from '../store.js';
+import { domainRulesFor, webSettingsOf } from './webSettings.js';
+import { CONSENT_TTL_MS, readConsent, signConsent } from './consentToken.js';
+
+/** Where a follower came from: the account's chat or menu makes snsapi_userinfo silent for followers. */
+export type Origin = 'chat' | 'menu' | 'other';
+
+/** What opening an authorize URL leads to. */
+export type AuthorizeOutcome =
+  | { kind: 'error'; errcode: AuthorizeErrcode; account?: AccountRow }
+  /** No follower is signed in on this browser. */
+  | { kind: 'signin'; account: AccountRow }
+  /** snsapi_userinfo: the consent sheet, with its signed ticket. */
+  | { kind: 'consent'; account: AccountRow; user: FollowerUserRow; request: AuthorizeRequest; ticket: string }
+  | { kind: 'redirect'; location: string; code?: string; state: string; account: AccountRow };
+
+/** A new code: 32 URL-safe characters, as WeChat's. */
+const newCode = () => randomBytes(24).toString('base64url');
+
+/** Authorizations started per (account, follower) in the current minute (10009). */
+const recent = new WeakMap<object, Map<string, { minute: number; count: number }>>();
+
+function tooFrequent(services: Pick<Services, 'clock'>, key: string): boolean {
+  let byKey = recent.get(services.clock);
+  if (!byKey) {
+    byKey = new Map();
+    recent.set(services.clock, byKey);
+  }
+  const minute = Math.floor(services.clock.nowMs() / 60_000);
+  const seen = byKey.get(key);
+  if (!seen || seen.minute !== minute) {
+    if (byKey.size > 10_000) byKey.clear();
+    byKey.set(key, { minute, count: 1 });
+    return false;
+  }
+  seen.count += 1;
+  return seen.count > AUTHORIZE_PER_MINUTE;
+}
+
+function hostOf(raw: string): string {
+  try {
+    return new URL(raw).host.slice(0, 255);
+  } catch {
+    return '';
+  }
+}
+
+async function refuse(services: Pick<Services, 'db' | 'clock'>, errcode: AuthorizeErrcode, account: AccountRow | undefined, rest: { userId?: string; scope?: string; redirectUri?: string } = {}): Promise<AuthorizeOutcome> {
+  if (account) {
+    await insertGrant(services.db, {
+      accountId: account.id,
+      userId: rest.userId ?? null,
+      scope: (rest.scope ?? '').slice(0, 32),
+      result: 'refused',
+      errcode: String(errcode),
+      redirectHost: hostOf(rest.redirectUri ?? ''),
+      at: services.clock.now(),
+    });
+  }
+  return { kind: 'error', errcode, account };
+}
+
+/** Mints the code and records the grant; the redirect the browser follows. */
+async function grant(services: Pick<Services, 'db' | 'clock'>, account: AccountRow, userId: string, scope: Scope, redirectUri: string, state: string, result: 'silent' | 'allowed'): Promise<AuthorizeOutcome> {
+  const now = services.clock.now();
+  const code = newCode();
+  await services.db.transaction(async (tx) => {
+    const follow = await ensureOpenid(tx, account, userId, now);
+    await insertCode(tx, { code, accountId: account.id, userId, openid: follow.openid, scope, createdAt: now, expiresAt: new Date(now.getTime() + CODE_TTL_MS) });
+    await insertGrant(tx, { accountId: account.id, userId, openid: follow.openid, scope, result, redirectHost: hostOf(redirectUri), at: now });
+  });
+  return { kind: 'redirect', location: redirectTarget(redirectUri, { code, state }), code, state, account };
+}
+
+/**
+ * connect/oauth2/authorize (reference §11, commerce §2.2) for the follower signed in on this
+ * browser (`userId`, undefined when nobody is). Checks in order: the query (10012, 10016, 10011,
+ * 10010, 10005, 10013), the account (10016 unknown appid, 10004 banned, 10005 no web
+ * authorization for its type: the capability table), the redirect_uri against the account's web
+ * authorization domains (10003), then the follower (10009 too many in a minute). snsapi_base
+ * redirects at once with a code; snsapi_userinfo asks for consent, except for a follower who came
+ * from the account's chat or menu.
+ */
+export async function startAuthorization(
+  services: Pick<Services, 'db' | 'clock' | 'config'>,
+  query: Record<string, string | undefined>,
+  userId: string | undefined,
+  origin: Origin = 'other',
+): Promise<AuthorizeOutcome> {
+  const parsed = parseAuthorize(query);
+  if ('errcode' in parsed) {
+    // A malformed appid never reaches the database; a well-formed one names the account to log against.
+    if (parsed.errcode === 10012 || parsed.errcode === 10016) return refuse(services, parsed.errcode, undefined);
+    const account = await findAccountByAppid(services.db, query.appid ?? '');
+    if (!account) return refuse(services, 10016, undefined);
+    return refuse(services, parsed.errcode, account, { userId, scope: query.scope, redirectUri: query.redirect_uri });
+  }
+  const account = await findAccountByAppid(services.db, parsed.appid);
+  if (!account) return refuse(services, 10016, undefined);
+  const ctx = { userId, scope: parsed.scope, redirectUri: parsed.redirectUri };
+  if (account.status === 'banned') return refuse(services, 10004, account, ctx);
+  if (!can(account, 'oauth')) return refuse(services, 10005, account, ctx);
+  const settings = await webSettingsOf(services, account.id);
+  const domains = (await listDomains(services.db, account.id, 'oauth')).map((d) => d.domain);
+  const matched = matchUrl(parsed.redirectUri, domains, domainRulesFor(services.config.mode, settings));
+  if (!matched.ok) return refuse(services, 10003, account, ctx);
+  if (!userId) return { kind: 'signin', account };
+  const user = await findFollowerUser(services.db, userId);
+  if (!user) return { kind: 'signin', account };
+  if (tooFrequent(services, `${account.id}:${user.id}`)) return refuse(services, 10009, account, ctx);
+
+  if (parsed.scope === 'snsapi_userinfo') {
+    const follow = origin === 'other' ? undefined : await findFollow(services.db, account.id, user.id);
+    if (!follow?.subscribed) {
+      const ticket = await signConsent(services, {
+        accountId: account.id,
+        userId: user.id,
+        scope: parsed.scope,
+        redirectUri: parsed.redirectUri,
+        state: parsed.state,
+        expiresMs: services.clock.nowMs() + CONSENT_TTL_MS,
+      });
+      return { kind: 'consent', account, user, request: parsed, ticket };
+    }
+  }
+  return grant(services, account, user.id, parsed.scope, parsed.redirectUri, parsed.state, 'silent');
+}
+
+/**
+ * The follower's answer on the consent sheet. Allow: a code, as after a silent authorization.
+ * Deny: back to redirect_uri with only `state`. A ticket that is forged, expired, or not this
+ * follower's is refused (undefined).
+ */
+export async function answerConsent(
+  services: Pick<Services, 'db' | 'clock' | 'config'>,
+  ticket: unknown,
+  userId: string | undefined,
+  allow: boolean,
+): Promise<AuthorizeOutcome | undefined> {
+  const claims = await readConsent(services, ticket);
+  if (!claims || !userId || claims.userId !== userId) return undefined;
+  const account = await findAccountById(services.db, claims.accountId);
+  if (!account) return undefined;
+  if (account.status === 'banned') return refuse(services, 10004, account, claims);
+  if (!allow) {
+    await insertGrant(services.db, { accountId: account.id, userId, scope: claims.scope, result: 'denied', redirectHost: hostOf(claims.redirectUri), at: services.clock.now() });
+    return { kind: 'redirect', location: redirectTarget(claims.redirectUri, { state: claims.state }), state: claims.state, account };
+  }
+  return grant(services, account, userId, claims.scope, claims.redirectUri, claims.state, 'allowed');
+}

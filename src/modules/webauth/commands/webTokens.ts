@@ -1,0 +1,144 @@
+import { randomBytes } from 'node:crypto';
+import type { Services } from '../../../main/services.js';
+import { authenticateApp, findAccountByAppid, findAccountById } from '../../accounts/index.js';
+import { findFollow, findFollowerUser } from '../../followers/index.js';
+import { refusal } from '../../../protocol/errcodes.js';
+import { DomainError } from '../../../platform/errors.js';
+import { BLANK_PROFILE, REFRESH_TTL_MS, USERINFO_LANGS, WEB_TOKEN_TTL_SEC } from '../rules/authorize.js';
+import { findByRefreshToken, findWebToken, insertWebToken, renewWebToken, useCode, type OauthTokenRow } from '../store.js';
+
+/** Web access_tokens and refresh_tokens look like WeChat's (long, URL-safe). */
+const newWebToken = () => `${80 + Math.floor(Math.random() * 19)}_${randomBytes(72).toString('base64url')}`;
+
+/** A token or code far longer than Herald issues is refused before the database. */
+const MAX_TOKEN = 512;
+const TOKEN_RE = /^[\w\-.~]+$/;
+const usable = (s: string | undefined) => s !== undefined && s.length > 0 && s.length <= MAX_TOKEN && TOKEN_RE.test(s);
+
+/** The exchange answer (reference §11): `{access_token, expires_in, refresh_token, openid, scope, unionid?}`. */
+export interface WebTokenAnswer {
+  access_token: string;
+  expires_in: number;
+  refresh_token: string;
+  openid: string;
+  scope: string;
+  unionid?: string;
+}
+
+async function present(services: Pick<Services, 'db' | 'clock'>, row: OauthTokenRow): Promise<WebTokenAnswer> {
+  const out: WebTokenAnswer = {
+    access_token: row.accessToken,
+    expires_in: Math.max(0, Math.round((row.expiresAt.getTime() - services.clock.nowMs()) / 1000)),
+    refresh_token: row.refreshToken,
+    openid: row.openid,
+    scope: row.scope,
+  };
+  // unionid only with snsapi_userinfo.
+  if (row.scope === 'snsapi_userinfo') {
+    const follow = await findFollow(services.db, row.accountId, row.userId);
+    if (follow) out.unionid = follow.unionid;
+  }
+  return out;
+}
+
+/**
+ * sns/oauth2/access_token: appid, secret, code, grant_type=authorization_code. The code is single
+ * use (40163 `code been used`) and lives 5 minutes by the Herald clock (then, like an unknown or
+ * another account's code, 40029 `invalid code`).
+ */
+export async function exchangeCode(services: Pick<Services, 'db' | 'clock'>, q: Record<string, string>, onAccount: (id: string) => void): Promise<WebTokenAnswer> {
+  const account = await authenticateApp(services, { appid: q.appid, secret: q.secret }, { onAccount });
+  if (q.grant_type !== 'authorization_code') throw refusal(40002);
+  if (!usable(q.code)) throw refusal(40029);
+  const now = services.clock.now();
+  const used = await useCode(services.db, account.id, q.code, now);
+  if ('refused' in used) throw refusal(used.refused === 'used' ? 40163 : 40029);
+  const row: OauthTokenRow = {
+    accessToken: newWebToken(),
+    refreshToken: newWebToken(),
+    accountId: account.id,
+    userId: used.row.userId,
+    openid: used.row.openid,
+    scope: used.row.scope,
+    issuedAt: now,
+    expiresAt: new Date(now.getTime() + WEB_TOKEN_TTL_SEC * 1000),
+    refreshExpiresAt: new Date(now.getTime() + REFRESH_TTL_MS),
+  };
+  await insertWebToken(services.db, row);
+  return present(services, row);
+}
+
+/**
+ * sns/oauth2/refresh_token: appid, grant_type=refresh_token, refresh_token (no secret). The
+ * refresh_token lives 30 days and is never extended (then 42002); unknown: 40030. Before the
+ * access_token expires the same token gets 7200 s more; after, a new one is issued.
+ */
+export async function refreshWebToken(services: Pick<Services, 'db' | 'clock'>, q: Record<string, string>, onAccount: (id: string) => void): Promise<WebTokenAnswer> {
+  if (!q.appid) throw refusal(41002);
+  if (!/^wx[0-9a-f]{16}$/.test(q.appid)) throw refusal(40013);
+  if (q.grant_type !== 'refresh_token') throw refusal(40002);
+  if (!usable(q.refresh_token)) throw refusal(40030);
+  const now = services.clock.nowMs();
+  const account = await findAccountByAppid(services.db, q.appid);
+  if (!account) throw refusal(40013);
+  onAccount(account.id);
+  const row = await findByRefreshToken(services.db, account.id, q.refresh_token);
+  if (!row) throw refusal(40030);
+  if (row.refreshExpiresAt.getTime() <= now) throw refusal(42002);
+  const accessToken = row.expiresAt.getTime() > now ? row.accessToken : newWebToken();
+  const renewed = await renewWebToken(services.db, row.refreshToken, { accessToken, expiresAt: new Date(now + WEB_TOKEN_TTL_SEC * 1000) });
+  if (!renewed) throw refusal(40030);
+  return present(services, renewed);
+}
+
+/** The web access_token of a call, checked: 41001 missing, 40001 unknown, 42001 expired, 41009/40003 openid. */
+async function webTokenOf(services: Pick<Services, 'db' | 'clock'>, q: Record<string, string>): Promise<OauthTokenRow> {
+  if (!q.access_token) throw refusal(41001);
+  if (!usable(q.access_token)) throw refusal(40001);
+  const row = await findWebToken(services.db, q.access_token);
+  if (!row) throw refusal(40001);
+  if (row.expiresAt.getTime() <= services.clock.nowMs()) throw refusal(42001);
+  if (!q.openid) throw refusal(41009);
+  if (q.openid !== row.openid) throw refusal(40003);
+  return row;
+}
+
+/** sns/auth: `{errcode:0, errmsg:"ok"}` while the token is valid for that openid. */
+export async function checkWebToken(services: Pick<Services, 'db' | 'clock'>, q: Record<string, string>, onAccount: (id: string) => void): Promise<void> {
+  const row = await webTokenOf(services, q);
+  onAccount(row.accountId);
+}
+
+/**
+ * sns/userinfo: the follower's public profile with a snsapi_userinfo token (48001 with a
+ * snsapi_base one). Since 2021 gender and region are blank (0 and ""); `lang` is zh_CN (default),
+ * zh_TW or en. unionid when the account's organization gives one (always, in Herald).
+ */
+export async function userInfo(services: Pick<Services, 'db' | 'clock' | 'config'>, q: Record<string, string>, onAccount: (id: string) => void) {
+  const row = await webTokenOf(services, q);
+  onAccount(row.accountId);
+  if (q.lang !== undefined && !(USERINFO_LANGS as readonly string[]).includes(q.lang)) throw refusal(40035, { hint: 'lang' });
+  if (row.scope !== 'snsapi_userinfo') throw refusal(48001, { hint: 'scope is snsapi_base' });
+  const user = await findFollowerUser(services.db, row.userId);
+  const account = await findAccountById(services.db, row.accountId);
+  const follow = await findFollow(services.db, row.accountId, row.userId);
+  if (!user || !account || !follow) throw new DomainError('not_found', 'user gone', undefined, { errcode: 40003 });
+  return {
+    openid: row.openid,
+    nickname: user.nickname,
+    ...BLANK_PROFILE,
+    headimgurl: headimgurl(services.config.publicUrl, user.avatarUrl),
+    privilege: [] as string[],
+    unionid: follow.unionid,
+  };
+}
+
+/**
+ * headimgurl: absolute, ending in one of WeChat's sizes (/0 = 640 px, 46, 64, 96, 132); a
+ * Herald-hosted avatar is made absolute. Empty when the user has none.
+ */
+export function headimgurl(publicUrl: string, avatarUrl: string): string {
+  if (!avatarUrl) return '';
+  const abs = avatarUrl.startsWith('/') ? `${publicUrl.replace(/\/$/, '')}${avatarUrl}` : avatarUrl;
+  return abs;
+}

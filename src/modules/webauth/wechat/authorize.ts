@@ -1,0 +1,85 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Services } from '../../../main/services.js';
+import { verifyPhoneToken } from '../../../surfaces/phone/token.js';
+import { findFollowerUser } from '../../followers/index.js';
+import { answerConsent, startAuthorization, type AuthorizeOutcome } from '../commands/authorizer.js';
+import { consentPage, errorPage, expiredPage, signinPage } from './pages.js';
+import { pageLang, type PageLang } from './pageText.js';
+
+/**
+ * The cookie that tells the authorize page which follower this browser is: a phone token, set by
+ * the phone (POST /phone/api/web/session) for the in-app browser, or by hand in a normal tab.
+ * HttpOnly, SameSite=Lax (a cross-site form cannot answer the consent sheet), path-scoped.
+ */
+export const FOLLOWER_COOKIE = 'herald_follower';
+export const AUTHORIZE_PATH = '/connect/oauth2/authorize';
+const CONSENT_PATH = '/connect/oauth2/authorize/consent';
+/** The consent form is one ticket and one word. */
+const CONSENT_BODY_LIMIT = 16 * 1024;
+
+/** The follower signed in on this browser, if any. */
+async function followerOf(services: Services, request: FastifyRequest): Promise<string | undefined> {
+  const token = request.cookies?.[FOLLOWER_COOKIE];
+  if (!token || token.length > 512) return undefined;
+  return verifyPhoneToken(services, token);
+}
+
+function queryOf(request: FastifyRequest): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries((request.query ?? {}) as Record<string, unknown>)) {
+    if (typeof v === 'string') out[k] = v;
+    else if (Array.isArray(v) && typeof v[0] === 'string') out[k] = v[0];
+  }
+  return out;
+}
+
+async function langOf(services: Services, request: FastifyRequest, userId: string | undefined): Promise<PageLang> {
+  const user = userId ? await findFollowerUser(services.db, userId) : undefined;
+  const accept = request.headers['accept-language'];
+  return pageLang(user?.language, typeof accept === 'string' ? accept : undefined);
+}
+
+function answer(reply: FastifyReply, lang: PageLang, outcome: AuthorizeOutcome): FastifyReply {
+  switch (outcome.kind) {
+    case 'error':
+      return errorPage(reply, lang, outcome.errcode);
+    case 'signin':
+      return signinPage(reply, lang);
+    case 'consent':
+      return consentPage(reply, lang, {
+        accountName: outcome.account.name,
+        avatarUrl: outcome.account.avatarMediaId ? `/media/${encodeURIComponent(outcome.account.avatarMediaId)}` : null,
+        nickname: outcome.user.nickname,
+        ticket: outcome.ticket,
+        action: CONSENT_PATH,
+      });
+    case 'redirect':
+      return reply.code(302).header('location', outcome.location).header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').send();
+  }
+}
+
+/**
+ * connect/oauth2/authorize as open.weixin.qq.com serves it (reference §11): GET with the query,
+ * answered by a redirect to redirect_uri with the code, the consent sheet, or an error page. The
+ * `#wechat_redirect` fragment never reaches a server; browsers keep it off the request.
+ */
+export function registerAuthorizeRoutes(app: FastifyInstance, services: Services): void {
+  app.get(AUTHORIZE_PATH, async (request, reply) => {
+    const userId = await followerOf(services, request);
+    const lang = await langOf(services, request, userId);
+    const outcome = await startAuthorization(services, queryOf(request), userId);
+    return answer(reply, lang, outcome);
+  });
+
+  app.post(CONSENT_PATH, { bodyLimit: CONSENT_BODY_LIMIT }, async (request, reply) => {
+    const userId = await followerOf(services, request);
+    const lang = await langOf(services, request, userId);
+    const raw = Buffer.isBuffer(request.body) ? request.body.toString('utf8') : typeof request.body === 'string' ? request.body : '';
+    const form = new URLSearchParams(raw);
+    const choice = form.get('answer');
+    if (choice !== 'allow' && choice !== 'deny') return expiredPage(reply, lang);
+    const outcome = await answerConsent(services, form.get('consent'), userId, choice === 'allow');
+    if (!outcome) return expiredPage(reply, lang);
+    return answer(reply, lang, outcome);
+  });
+}
