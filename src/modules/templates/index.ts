@@ -1,0 +1,18 @@
+/**
+ * The templates module: its manifest (what the server registers) and its public API (what other
+ * modules may import). See README.md beside this file.
+ */
+import { defineModule, lazyRoutes } from '../../main/manifest.js';
+
+const wechatRegisterTemplateApis = lazyRoutes(() => import('./wechat.js'), 'registerTemplateApis');
+
+/** What the server registers for templates. */
+export const templatesModule = defineModule({
+  name: 'templates',
+  routes: {
+    wechat: [wechatRegisterTemplateApis],
+  },
+});
+
+// The public API: what other modules use.
+export { SEND_STATUS, sendTemplateMessage } from './commands/templateSender.js';
