@@ -5,12 +5,14 @@
 import { defineModule, lazyRoutes } from '../../main/manifest.js';
 
 const wechatRegisterTemplateApis = lazyRoutes(() => import('./wechat.js'), 'registerTemplateApis');
+const phoneRegisterTemplatePhoneRoutes = lazyRoutes(() => import('./phone.js'), 'registerTemplatePhoneRoutes');
 
 /** What the server registers for templates. */
 export const templatesModule = defineModule({
   name: 'templates',
   routes: {
     wechat: [wechatRegisterTemplateApis],
+    phone: [phoneRegisterTemplatePhoneRoutes],
   },
 });
 

@@ -16,8 +16,6 @@ export const MAX_CLIENT_MSG_ID = 64;
 export const MAX_SHOWN_VALUE = 200;
 /** A `data` object with more keys than this is refused (no template has nearly as many). */
 export const MAX_DATA_KEYS = 50;
-/** Keys WeChat accepts and no longer shows (2023). */
-export const DROPPED_KEYS = new Set(['first', 'remark', 'Remark']);
 
 export interface TemplateSendRequest {
   touser: string;
