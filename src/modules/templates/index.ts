@@ -5,6 +5,7 @@
 import { defineModule, lazyRoutes } from '../../main/manifest.js';
 
 const wechatRegisterTemplateApis = lazyRoutes(() => import('./wechat.js'), 'registerTemplateApis');
+const consoleRegisterTemplateConsoleRoutes = lazyRoutes(() => import('./console.js'), 'registerTemplateConsoleRoutes');
 const phoneRegisterTemplatePhoneRoutes = lazyRoutes(() => import('./phone.js'), 'registerTemplatePhoneRoutes');
 
 /** What the server registers for templates. */
@@ -12,6 +13,7 @@ export const templatesModule = defineModule({
   name: 'templates',
   routes: {
     wechat: [wechatRegisterTemplateApis],
+    console: [consoleRegisterTemplateConsoleRoutes],
     phone: [phoneRegisterTemplatePhoneRoutes],
   },
 });

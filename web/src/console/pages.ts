@@ -13,6 +13,7 @@ import { menuRoutes } from './menu/route.js';
 import { messageRoutes } from './messages/route.js';
 import { revenueRoutes } from './revenue/route.js';
 import { settingsRoutes } from './settings/route.js';
+import { templateRoutes } from './templates/route.js';
 import type { AccountRoute, AdminRoute } from './route.js';
 
 /**
@@ -33,6 +34,7 @@ export const ACCOUNT_ROUTES: readonly AccountRoute[] = [
   ...articleRoutes,
   ...materialRoutes,
   ...broadcastRoutes,
+  ...templateRoutes,
   ...revenueRoutes,
 ];
 
