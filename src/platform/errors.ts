@@ -84,6 +84,9 @@ const STATUS: Record<string, number> = {
   followers_only: 403,
   comment_blocked: 403,
   donations_disabled: 403,
+  // 模板消息 on an account type that has no template messages.
+  templates_unavailable: 403,
+  template_refused: 409,
 };
 
 /** HTTP status for a domain error code on the JSON surfaces. */

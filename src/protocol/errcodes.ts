@@ -176,6 +176,19 @@ Object.assign(ERRMSG, {
   88011: 'the article is limit for safety',
 } satisfies Record<number, string>);
 
+// Template messages (reference §2, §6; commerce §1.4, §5). 47003's errmsg names the key
+// (`argument invalid! data.<key>.value invalid`, sent as the refusal's own text); 85005, 40165 and
+// 40166 are the commerce reference's texts, the others WeChat's global return-code table.
+Object.assign(ERRMSG, {
+  43100: 'change template too frequently',
+  45026: 'template size out of limit',
+  45027: 'template conflict with industry',
+  47003: 'argument invalid!',
+  40165: 'invalid weapp pagepath',
+  40166: 'invalid weapp appid',
+  85005: 'appid not bind weapp',
+} satisfies Record<number, string>);
+
 /**
  * A refusal WeChat answers with `errcode`: a DomainError whose message is the errcode's text.
  * `hint` is shown as ` hint: [<hint>]` after it (the API kit's form for the field concerned).

@@ -12,6 +12,17 @@ import { maskUrl } from './requestLog.js';
 
 export const JSON_CONTENT_TYPE = 'application/json; encoding=utf-8';
 
+/**
+ * JSON as WeChat writes it: a bigint is a bare number (template and subscribe `msgid` are 64-bit,
+ * above 2^53: co-wechat-api reads them with json-bigint; a string or a rounded double would not be
+ * WeChat's answer).
+ */
+export function toWxJson(value: unknown): string {
+  const big: string[] = [];
+  const text = JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? `\u0000bigint:${big.push(v.toString()) - 1}\u0000` : v));
+  return big.length === 0 ? text : text.replace(/"\\u0000bigint:(\d+)\\u0000"/g, (_m, i: string) => big[Number(i)]);
+}
+
 /** A binary answer (media downloads, QR images). */
 export class WxBinary {
   constructor(
@@ -229,7 +240,7 @@ export function defineApi<Body = unknown>(app: FastifyInstance, services: Servic
       responseText = result;
       reply.code(200).header('content-type', 'text/plain; charset=utf-8').send(result);
     } else {
-      responseText = JSON.stringify(result);
+      responseText = toWxJson(result);
       reply.code(200).header('content-type', JSON_CONTENT_TYPE).send(Buffer.from(responseText, 'utf8')); // a Buffer keeps WeChat's exact Content-Type (Fastify rewrites it for strings)
     }
     requestLog.record({

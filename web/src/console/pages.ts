@@ -14,6 +14,7 @@ import { messageRoutes } from './messages/route.js';
 import { revenueRoutes } from './revenue/route.js';
 import { settingsRoutes } from './settings/route.js';
 import { webauthRoutes } from './webauth/route.js';
+import { templateRoutes } from './templates/route.js';
 import type { AccountRoute, AdminRoute } from './route.js';
 
 /**
@@ -35,6 +36,7 @@ export const ACCOUNT_ROUTES: readonly AccountRoute[] = [
   ...articleRoutes,
   ...materialRoutes,
   ...broadcastRoutes,
+  ...templateRoutes,
   ...revenueRoutes,
 ];
 

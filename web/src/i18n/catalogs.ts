@@ -34,6 +34,7 @@ import en_phoneSearch from './en/phoneSearch.json' with { type: 'json' };
 import en_phoneSheets from './en/phoneSheets.json' with { type: 'json' };
 import en_phoneSignin from './en/phoneSignin.json' with { type: 'json' };
 import en_revenue from './en/revenue.json' with { type: 'json' };
+import en_templates from './en/templates.json' with { type: 'json' };
 import en_session from './en/session.json' with { type: 'json' };
 import en_settings from './en/settings.json' with { type: 'json' };
 import en_time from './en/time.json' with { type: 'json' };
@@ -71,6 +72,7 @@ import zh_phoneSearch from './zh-CN/phoneSearch.json' with { type: 'json' };
 import zh_phoneSheets from './zh-CN/phoneSheets.json' with { type: 'json' };
 import zh_phoneSignin from './zh-CN/phoneSignin.json' with { type: 'json' };
 import zh_revenue from './zh-CN/revenue.json' with { type: 'json' };
+import zh_templates from './zh-CN/templates.json' with { type: 'json' };
 import zh_session from './zh-CN/session.json' with { type: 'json' };
 import zh_settings from './zh-CN/settings.json' with { type: 'json' };
 import zh_time from './zh-CN/time.json' with { type: 'json' };
@@ -116,6 +118,7 @@ export const CATALOGS: Record<Language, Record<string, Record<string, string>>> 
     phoneSheets: zh_phoneSheets,
     phoneSignin: zh_phoneSignin,
     revenue: zh_revenue,
+    templates: zh_templates,
     session: zh_session,
     settings: zh_settings,
     time: zh_time,
@@ -155,6 +158,7 @@ export const CATALOGS: Record<Language, Record<string, Record<string, string>>> 
     phoneSheets: en_phoneSheets,
     phoneSignin: en_phoneSignin,
     revenue: en_revenue,
+    templates: en_templates,
     session: en_session,
     settings: en_settings,
     time: en_time,

@@ -74,6 +74,9 @@ export const POLICY = {
   // 留言管理: reading comments; featuring, replying, pinning, deleting, blocking and settings.
   'comments.view': ALL,
   'comments.moderate': MANAGERS,
+  // 模板消息: industries, the account's templates, sent template messages.
+  'templates.view': ALL,
+  'templates.edit': MANAGERS,
   // The emulator's clock in the top bar (emulator mode only).
   'clock.view': ALL,
   'clock.advance': MANAGERS,

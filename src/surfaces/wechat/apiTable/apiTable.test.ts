@@ -60,8 +60,9 @@ describe('the WeChat API table', () => {
 
   it('gives the quota APIs a capability for served paths and documented limits only', () => {
     expect(quotaCapability('/cgi-bin/menu/create')).toBe('menu');
-    expect(quotaCapability('/cgi-bin/message/template/send')).toBe('template'); // documented limit, not served yet
-    expect(quotaCapability('/cgi-bin/template/get_industry')).toBeUndefined(); // known, no quota: 76021
+    expect(quotaCapability('/cgi-bin/message/template/send')).toBe('template'); // served, with a documented limit
+    expect(quotaCapability('/cgi-bin/template/get_industry')).toBe('template'); // served
+    expect(quotaCapability('/cgi-bin/message/subscribe/bizsend')).toBeUndefined(); // known, not served, no documented limit: 76021
     expect(quotaCapability('/cgi-bin/nothing')).toBeUndefined();
   });
 

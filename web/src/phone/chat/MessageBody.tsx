@@ -96,27 +96,41 @@ function News({ m, actions }: { m: Message; actions: MessageActions }) {
   );
 }
 
-/** A template message: its title, fields and a way to the details. */
+/** One field of a template card: its name (the template's words), value and colour. */
+interface TemplateField {
+  name: string;
+  value: string;
+  color: string;
+}
+
+/**
+ * The fields of a template card: `fields` as message/template/send records them (the template's
+ * names, in its order), else a bare `data` object (its keys as names).
+ */
+function templateFields(c: Record<string, unknown>): TemplateField[] {
+  const text = (v: unknown, k: string) => (v && typeof v === 'object' ? str((v as Record<string, unknown>)[k]) : '');
+  if (Array.isArray(c.fields)) return c.fields.slice(0, 20).map((f) => ({ name: text(f, 'name'), value: text(f, 'value'), color: text(f, 'color') }));
+  const data = c.data && typeof c.data === 'object' ? Object.entries(c.data as Record<string, unknown>) : [];
+  return data.slice(0, 20).map(([k, v]) => ({ name: k, value: v && typeof v === 'object' ? text(v, 'value') : str(v), color: text(v, 'color') }));
+}
+
+/** A template message as WeChat draws it: its title, the fields, and 详情 to the URL or mini program. */
 function Template({ m, actions }: { m: Message; actions: MessageActions }) {
   const c = m.content;
-  const data = c.data && typeof c.data === 'object' ? Object.entries(c.data as Record<string, unknown>) : [];
   const url = safeUrl(field(m, 'url'));
   const mini = c.miniprogram && typeof c.miniprogram === 'object' ? (c.miniprogram as Record<string, unknown>) : null;
-  const details = mini ? () => actions.openMiniProgram(str(mini.appid), str(mini.pagepath)) : url ? () => actions.openUrl(url) : undefined;
+  const title = field(m, 'title') || m.account_name;
+  const details = mini ? () => actions.openMiniProgram(str(mini.appid), str(mini.pagepath)) : url ? () => actions.openUrl(url, title) : undefined;
   return (
-    <div className="ph-template" aria-label={t('phoneChat.templateMessage')}>
-      <div className="ph-template-title">{field(m, 'title') || m.account_name}</div>
+    <div className="ph-template" role="group" aria-label={t('phoneChat.templateMessage')}>
+      <div className="ph-template-title">{title}</div>
       <dl>
-        {data.slice(0, 20).map(([k, v]) => {
-          const value = v && typeof v === 'object' ? str((v as Record<string, unknown>).value) : str(v);
-          const color = v && typeof v === 'object' ? str((v as Record<string, unknown>).color) : '';
-          return (
-            <div key={k} className="ph-template-row">
-              <dt>{k}</dt>
-              <dd style={/^#[0-9a-f]{3,8}$/i.test(color) ? { color } : undefined}>{value}</dd>
-            </div>
-          );
-        })}
+        {templateFields(c).map((f, i) => (
+          <div key={i} className="ph-template-row">
+            <dt>{f.name}</dt>
+            <dd style={/^#[0-9a-f]{3,8}$/i.test(f.color) ? { color: f.color } : undefined}>{f.value}</dd>
+          </div>
+        ))}
       </dl>
       {details && (
         <button type="button" className="ph-template-more" onClick={details}>

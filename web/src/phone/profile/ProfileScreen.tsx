@@ -7,6 +7,7 @@ import { NavBar, Screen } from '../kit/chrome.js';
 import { VerifiedMark } from '../kit/icons.js';
 import { LocationSheet } from '../sheets/LocationSheet.js';
 import { ProfileHistory } from './ProfileHistory.js';
+import { TemplateNotifications } from './TemplateNotifications.js';
 import { accountPath, phoneApi } from '../api.js';
 import { usePhone } from '../PhoneContext.js';
 import type { Profile } from '../types.js';
@@ -89,6 +90,7 @@ export function ProfileScreen({ appid }: { appid: string }) {
               </Button>
             )}
           </div>
+          {profile.followed && profile.type === 'service' && profile.verified && <TemplateNotifications appid={profile.appid} />}
         </div>
       )}
       {profile && <ProfileHistory appid={profile.appid} accountName={profile.name} />}
