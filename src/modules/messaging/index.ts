@@ -24,7 +24,7 @@ export const messagingModule = defineModule({
 export { sendCustomMessage } from './commands/customMessageSender.js';
 export { sendUserMessage } from './commands/userMessageSender.js';
 // 图文 auto-replies (autoreplies) and menu buttons (menus) send published articles.
-export { publishedArticleMessage } from './commands/articleMessage.js';
+export { publishedArticleCard, publishedArticleMessage } from './commands/articleMessage.js';
 export type { InboxEntry } from './phone/inbox.js';
 export { presentPhoneMessage } from './phone/messagePresenter.js';
 export type { PhoneMessage } from './phone/messagePresenter.js';

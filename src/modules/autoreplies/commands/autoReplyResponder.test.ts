@@ -39,10 +39,11 @@ describeEachDb('auto-replies of every MP backend type reach the follower', (kind
     for (const [keyword, reply] of [['voice', { type: 'voice', media_id: voice }], ['video', { type: 'video', media_id: video }], ['guide', { type: 'article', article_id: articleId }]] as const) {
       const r = await client.post(`${base}/keyword-rules`, { keywords: [{ text: keyword, match: 'exact' }], replies: [reply] });
       expect(r.status).toBe(201);
-      expect(r.json.rule.replies).toEqual([reply]);
+      expect((r.json.rule as { replies: unknown }).replies).toEqual([reply]);
     }
     await followAccount(h.services, user.id, made.appid);
-    const said = async (content: string) => (await sendUserMessage(h.services, user.id, made.appid, { msgtype: 'text', content })).replies;
+    const said = async (content: string) =>
+      (await sendUserMessage(h.services, user.id, made.appid, { msgtype: 'text', content })).replies.map((m) => ({ msg_type: m.msg_type, content: m.content as Record<string, unknown> }));
 
     const v = await said('voice');
     expect(v.map((m) => [m.msg_type, m.content.media_id])).toEqual([['voice', voice]]);
@@ -72,6 +73,6 @@ describeEachDb('auto-replies of every MP backend type reach the follower', (kind
     expect(r.status).toBe(200);
     await followAccount(h.services, user.id, made.appid);
     const replies = (await sendUserMessage(h.services, user.id, made.appid, { msgtype: 'text', content: 'hi' })).replies;
-    expect(replies.map((m) => [m.msg_type, m.content.content])).toEqual([['text', '稍后回复您']]);
+    expect(replies.map((m) => [m.msg_type, (m.content as { content?: string }).content])).toEqual([['text', '稍后回复您']]);
   });
 });

@@ -11,6 +11,10 @@ export interface ArticleCard {
   description: string;
   url: string;
   picurl: string;
+  /** What get_current_selfmenu_info's news_info shows besides. */
+  author: string;
+  showCover: number;
+  sourceUrl: string;
 }
 
 /**
@@ -21,7 +25,10 @@ export interface ArticleCard {
 export async function findPublishedArticleCard(db: Executor, publicUrl: string, accountId: string, articleId: string): Promise<ArticleCard | undefined> {
   if (typeof articleId !== 'string' || !ARTICLE_ID_RE.test(articleId)) return undefined;
   const [row] = await db
-    .select({ id: articles.id, title: articles.title, digest: articles.digest, thumbMediaId: articles.thumbMediaId })
+    .select({
+      id: articles.id, title: articles.title, digest: articles.digest, thumbMediaId: articles.thumbMediaId,
+      author: articles.author, showCover: articles.showCoverPic, sourceUrl: articles.contentSourceUrl,
+    })
     .from(articles)
     .innerJoin(newsGroups, eq(newsGroups.id, articles.groupId))
     .where(and(
@@ -39,5 +46,8 @@ export async function findPublishedArticleCard(db: Executor, publicUrl: string, 
     description: row.digest,
     url: articleUrlFor(publicUrl, row.id),
     picurl: row.thumbMediaId ? mediaUrl(publicUrl, row.thumbMediaId) : '',
+    author: row.author,
+    showCover: row.showCover === 1 ? 1 : 0,
+    sourceUrl: row.sourceUrl,
   };
 }
