@@ -43,7 +43,7 @@ export function MaterialField({ appid, kinds, label, value, error, readOnly, onC
           )}
         </div>
         {!readOnly && (
-          <Button size="sm" onClick={() => setOpen(true)} aria-label={`${t('materials.chooseMaterial')}: ${label}`}>
+          <Button size="sm" onClick={() => setOpen(true)} aria-label={`${value ? t('materials.changeMaterial') : t('materials.chooseMaterial')} · ${label}`}>
             {value ? t('materials.changeMaterial') : t('materials.chooseMaterial')}
           </Button>
         )}
