@@ -29,7 +29,7 @@ const WORDS = {
 } as const;
 
 describeEachDb('material picker in Chromium', (kind) => {
-  const ui = chromiumSuite(kind, { shots: 'material-picker', page: { viewport: { width: 1280, height: 900 }, timeout: 15_000 } });
+  const ui = chromiumSuite(kind, { shots: 'material-picker', publicUrl: true, page: { viewport: { width: 1280, height: 900 }, timeout: 15_000 } });
 
   /** Adds a permanent image material through material/add_material; returns its media_id. */
   async function addImageMaterial(account: { appid: string; secret: string }, name: string): Promise<string> {
@@ -112,6 +112,15 @@ describeEachDb('material picker in Chromium', (kind) => {
       await seen(preview.locator('img'));
       expect(await axeProblems(page)).toEqual([]);
       await ui.shot(page, `${lang}-03-preview`);
+      await page.keyboard.press('Escape');
+
+      // At phone width the picker still fits and works.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`/console/accounts/${made.appid}/auto-replies`);
+      await page.getByRole('tab', { name: w.messageReply }).click();
+      await page.getByRole('button', { name: new RegExp(`^${w.change} · ${w.image}$`) }).click();
+      await seen(dialog.getByRole('option'));
+      await ui.shot(page, `${lang}-05-picker-phone-width`);
       await page.keyboard.press('Escape');
 
       // A follower writes; the account answers with the image.
