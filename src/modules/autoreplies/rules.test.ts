@@ -148,7 +148,7 @@ describe('validateKeywordRule', () => {
     expect(problem(validateKeywordRule({ ...good, replies: six })).message).toBe('A rule sends at most 5 replies.');
     expect(problem(validateReplies([{ type: 'text', content: 'x'.repeat(601) }]))).toEqual({ at: 'replies.0.content', message: 'Text is longer than 600 characters.' });
     expect(validateReplies([{ type: 'text', content: '😀'.repeat(600) }]).ok).toBe(true);
-    expect(problem(validateReplies([{ type: 'video', media_id: 'x' }])).at).toBe('replies.0.type');
+    expect(problem(validateReplies([{ type: 'music', media_id: 'x' }])).at).toBe('replies.0.type');
     expect(problem(validateReplies([{ type: 'image' }])).at).toBe('replies.0.media_id');
     expect(problem(validateReplies([{ type: 'image', media_id: 'a b' }])).at).toBe('replies.0.media_id');
     expect(problem(validateReplies([{ type: 'news', title: 't', url: 'javascript:alert(1)' }])).at).toBe('replies.0.url');
@@ -179,5 +179,38 @@ describe('validateReplySet', () => {
     expect(validateReplySet({ replies: [{ type: 'text', content: 'Welcome' }], enabled: false })).toMatchObject({ ok: true, value: { enabled: false } });
     expect(problem(validateReplySet({})).at).toBe('replies');
     expect(problem(validateReplySet('x')).at).toBe('');
+  });
+});
+
+describe('the reply types the MP backend offers (语音, 视频, 图文消息)', () => {
+  it('accepts voice, video and a published article, with only their own fields', () => {
+    const checked = validateReplies([
+      { type: 'voice', media_id: ' VOICE_1 ', title: 'ignored' },
+      { type: 'video', media_id: 'VIDEO_1' },
+      { type: 'article', article_id: 'AbC_12-x' },
+    ]);
+    expect(checked).toEqual({
+      ok: true,
+      value: [
+        { type: 'voice', media_id: 'VOICE_1' },
+        { type: 'video', media_id: 'VIDEO_1' },
+        { type: 'article', article_id: 'AbC_12-x' },
+      ],
+    });
+  });
+
+  it('refuses missing, malformed and oversized ids with the field that is wrong', () => {
+    const cases: Array<[unknown, string, string]> = [
+      [{ type: 'voice' }, 'replies.0.media_id', 'Voice media_id is required.'],
+      [{ type: 'video', media_id: 'has space' }, 'replies.0.media_id', 'Video media_id may only contain letters, digits and symbols.'],
+      [{ type: 'video', media_id: 7 }, 'replies.0.media_id', 'Video media_id must be text.'],
+      [{ type: 'article' }, 'replies.0.article_id', 'Published article is required.'],
+      [{ type: 'article', article_id: '../../etc' }, 'replies.0.article_id', 'Published article must be an article_id from a published article.'],
+      [{ type: 'article', article_id: '<script>' }, 'replies.0.article_id', 'Published article must be an article_id from a published article.'],
+      [{ type: 'article', article_id: 'a'.repeat(129) }, 'replies.0.article_id', 'Published article is longer than 128 characters.'],
+      [{ type: 'article', article_id: { $ne: null } }, 'replies.0.article_id', 'Published article must be text.'],
+      [{ type: 'music', media_id: 'X' }, 'replies.0.type', 'Reply type must be one of text, image, voice, video, article, news, miniprogrampage.'],
+    ];
+    for (const [reply, at, message] of cases) expect(problem(validateReplies([reply])), JSON.stringify(reply)).toEqual({ at, message });
   });
 });

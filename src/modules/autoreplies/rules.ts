@@ -32,8 +32,15 @@ export const LINK_MAX_CHARS = 1024;
 /** Media ids and Mini Program page paths are WeChat-issued or short; beyond this they cannot be valid. */
 export const ID_MAX_CHARS = 256;
 export const PAGEPATH_MAX_CHARS = 1024;
+/** A freepublish article_id (as articles/rules ARTICLE_ID_RE allows). */
+export const ARTICLE_ID_MAX_CHARS = 128;
 
-export const REPLY_TYPES = ['text', 'image', 'news', 'miniprogrampage'] as const;
+/**
+ * What an auto-reply may send, as the MP backend offers it (文字, 图片, 语音, 视频, 图文消息 from a
+ * published article) plus a link card and a Mini Program card: every one is a message WeChat's
+ * passive reply can carry (text, image, voice, video, news).
+ */
+export const REPLY_TYPES = ['text', 'image', 'voice', 'video', 'article', 'news', 'miniprogrampage'] as const;
 export type ReplyType = (typeof REPLY_TYPES)[number];
 
 export type KeywordMatch = 'exact' | 'contains';
@@ -49,6 +56,10 @@ export interface Keyword {
 export type AutoReply =
   | { type: 'text'; content: string }
   | { type: 'image'; media_id: string }
+  | { type: 'voice'; media_id: string }
+  | { type: 'video'; media_id: string }
+  /** 图文消息: a published article (freepublish article_id), sent as a news card built from it. */
+  | { type: 'article'; article_id: string }
   | { type: 'news'; title: string; description: string; url: string; picurl: string }
   | { type: 'miniprogrampage'; title: string; appid: string; pagepath: string; thumb_media_id: string };
 
@@ -144,6 +155,15 @@ function reply(rawIn: unknown, at: string): AutoReply {
       return { type: 'text', content: text(rawIn, 'content', at, 'Text', { max: TEXT_REPLY_MAX_CHARS, required: true, multiline: true }) };
     case 'image':
       return { type: 'image', media_id: mediaId(rawIn, 'media_id', at, 'Image media_id') };
+    case 'voice':
+      return { type: 'voice', media_id: mediaId(rawIn, 'media_id', at, 'Voice media_id') };
+    case 'video':
+      return { type: 'video', media_id: mediaId(rawIn, 'media_id', at, 'Video media_id') };
+    case 'article': {
+      const id = text(rawIn, 'article_id', at, 'Published article', { max: ARTICLE_ID_MAX_CHARS, required: true });
+      if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new Problem(join(at, 'article_id'), 'Published article must be an article_id from a published article.');
+      return { type: 'article', article_id: id };
+    }
     case 'news':
       return {
         type: 'news',

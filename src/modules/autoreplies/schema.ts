@@ -14,7 +14,7 @@ export const autoReplies = pgTable('auto_replies', {
   keywords: jsonb('keywords').$type<{ text: string; match: 'exact' | 'contains' }[]>().notNull().default(sql`'[]'::jsonb`),
   /** all | random */
   replyMode: text('reply_mode').notNull().default('all'),
-  /** [{type: text|image|news|miniprogrampage, ...}] */
+  /** [{type: text|image|voice|video|article|news|miniprogrampage, ...}] */
   replies: jsonb('replies').notNull(),
   enabled: boolean('enabled').notNull().default(true),
   createdAt: ts('created_at').notNull(),

@@ -24,6 +24,8 @@ export const messagingModule = defineModule({
 export { sendCustomMessage } from './commands/customMessageSender.js';
 export { explainRefusal } from './console/replyRefusal.js';
 export { sendUserMessage } from './commands/userMessageSender.js';
+// 图文 auto-replies (autoreplies) and menu buttons (menus) send published articles.
+export { publishedArticleCard, publishedArticleMessage } from './commands/articleMessage.js';
 export type { InboxEntry } from './phone/inbox.js';
 export { presentPhoneMessage } from './phone/messagePresenter.js';
 export type { PhoneMessage } from './phone/messagePresenter.js';

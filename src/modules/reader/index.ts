@@ -24,3 +24,6 @@ export const readerModule = defineModule({
 export { findPostArticles, findPostMedia, findReceivedPost, listAccountPosts, listPostSummaries, markPostsRead } from './store/phonePosts.js';
 export type { ReceivedPost } from './store/phonePosts.js';
 export { previewUrl } from './web/preview.js';
+// 图文 replies and menu buttons (messaging) send a published article as a news card.
+export { findPublishedArticleCard } from './store/articleCards.js';
+export type { ArticleCard } from './store/articleCards.js';

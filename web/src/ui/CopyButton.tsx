@@ -44,7 +44,8 @@ export function CopyButton({ text, label = t('ui.copyLabel'), what }: { text: st
     }
   };
   return (
-    <Button size="sm" variant="ghost" onClick={onClick} aria-label={what ? t('ui.copy', { what }) : label}>
+    // The name starts with what the button shows ("Copied" once done), as screen readers expect.
+    <Button size="sm" variant="ghost" onClick={onClick} aria-label={done ? `${t('ui.copied')} · ${what ?? label}` : what ? t('ui.copy', { what }) : label}>
       {done ? t('ui.copied') : label}
     </Button>
   );

@@ -11,7 +11,11 @@ export function presentReply(r: AutoReply) {
     case 'text':
       return { type: r.type, content: r.content };
     case 'image':
+    case 'voice':
+    case 'video':
       return { type: r.type, media_id: r.media_id };
+    case 'article':
+      return { type: r.type, article_id: r.article_id };
     case 'news':
       return { type: r.type, title: r.title, description: r.description, url: r.url, picurl: r.picurl };
     case 'miniprogrampage':

@@ -50,7 +50,7 @@ export async function followAccount(services: Services, userId: string, appid: s
     const { pending } = await queuePush(tx, account, row.openid, push, now);
     await lockWindows(tx, account.id, row.openid);
     await openWindow(tx, account.id, row.openid, 'follow', now);
-    const rows = hasServer(account) ? [] : await autoReplyFor(tx, account, { userId: user.id, openid: row.openid }, { kind: 'subscribe' }, now);
+    const rows = hasServer(account) ? [] : await autoReplyFor(tx, account, { userId: user.id, openid: row.openid }, { kind: 'subscribe' }, { at: now, publicUrl: services.config.publicUrl });
     return { openid: row.openid, queued: pending, rows };
   });
   if (queued) services.signals.emit('deliveriesQueued');

@@ -18,7 +18,7 @@ import {
 import { queuePush } from '../../callbacks/index.js';
 import { publishConversation } from '../../messaging/index.js';
 import { presentPhoneMessage, type PhoneMessage } from '../../messaging/index.js';
-import { sendUserMessage } from '../../messaging/index.js';
+import { publishedArticleMessage, sendUserMessage } from '../../messaging/index.js';
 import { XML_ILLEGAL } from '../../../platform/text.js';
 
 /** What a menu button needs from the phone besides the tap. */
@@ -77,7 +77,8 @@ function buttonAt(buttons: MenuButton[], path: unknown): MenuButton {
  * the event with ScanCodeInfo (window as click); pic_* → the event with SendPicsInfo, then the
  * photos as image messages; location_select → the event with SendLocationInfo, then a location
  * message; media_id / view_limited / article_id / article_view_limited → the material is sent
- * to the follower (a placeholder card for materials Herald does not store yet).
+ * to the follower (a published article as its news card; a placeholder card for materials Herald
+ * does not store); send-message buttons (text / img / voice / video / news) → their message.
  */
 export async function clickMenu(
   services: Services,
@@ -179,7 +180,25 @@ export async function clickMenu(
     }
     case 'article_id':
     case 'article_view_limited': {
-      const message = materialPlaceholder({ articleId: button.article_id ?? '' });
+      const articleId = button.article_id ?? '';
+      const message = (await publishedArticleMessage(services.db, services.config.publicUrl, account.id, articleId)) ?? materialPlaceholder({ articleId });
+      return { type, delivery_id: null, messages: [await sendMaterial(services, account, { userId: user.id, openid: follow.openid }, message)] };
+    }
+    // Send-message buttons (发送消息): the platform answers the tap itself, whether or not the
+    // account has a developer server, and pushes no event.
+    case 'text':
+      return { type, delivery_id: null, messages: [await sendMaterial(services, account, { userId: user.id, openid: follow.openid }, { msgType: 'text', content: { content: button.value ?? '' } })] };
+    case 'img':
+    case 'voice':
+    case 'video': {
+      const m = button.media_id ? await findMedia(services.db, button.media_id) : undefined;
+      const usable = m && m.accountId === account.id && mediaAlive(m, now.getTime());
+      const message = usable ? fromMedia(m.kind, m.id) : materialPlaceholder({ mediaId: button.media_id ?? '' });
+      return { type, delivery_id: null, messages: [await sendMaterial(services, account, { userId: user.id, openid: follow.openid }, message)] };
+    }
+    case 'news': {
+      const articleId = button.article_id ?? '';
+      const message = (await publishedArticleMessage(services.db, services.config.publicUrl, account.id, articleId)) ?? materialPlaceholder({ articleId });
       return { type, delivery_id: null, messages: [await sendMaterial(services, account, { userId: user.id, openid: follow.openid }, message)] };
     }
     default:

@@ -7,7 +7,7 @@ import { refusalAt } from '../../../protocol/errcodes.js';
 /**
  * menu/create: validates the buttons (reference §5 limits) and makes them the account's default
  * menu, replacing the previous one. Personalized menus are kept. Throws DomainError with WeChat's
- * errcode for the first invalid button.
+ * errcode for the first invalid button. Menus saved in the console may hold send-message buttons.
  */
 export async function publishMenu(
   services: Pick<Services, 'db' | 'clock' | 'realtime'>,
@@ -15,7 +15,7 @@ export async function publishMenu(
   buttons: unknown,
   source: MenuSource = 'api',
 ): Promise<StoredMenu> {
-  const check = validateMenuButtons(buttons);
+  const check = validateMenuButtons(buttons, { sendMessage: source === 'console' });
   if (!check.ok) throw refusalAt(check.errcode, check.at);
   const stored = await putDefaultMenu(services.db, accountId, check.buttons, source, services.clock.now());
   await announceMenuChange(services, accountId);

@@ -49,7 +49,7 @@ export function registerMenuRoutes(api: FastifyInstance, services: Services): vo
       requireMenuCapability(account);
       requireConsoleOwns(account, 'menu');
       // The same validation menu/create runs, asked first so the answer can name the button.
-      const check = validateMenuButtons(body.button);
+      const check = validateMenuButtons(body.button, { sendMessage: true });
       if (!check.ok) {
         throw new DomainError('invalid_menu', describeMenuProblem(check, body.button), { errcode: check.errcode, at: check.at });
       }

@@ -5,7 +5,7 @@
  * has a type. Lengths are UTF-8 bytes, as WeChat counts them. Validation answers the first problem
  * found (in button order) as a WeChat errcode, so the API can answer exactly what WeChat would.
  */
-import { CONTROL_SINGLE_LINE, LONE_SURROGATE } from '../../../platform/text.js';
+import { CONTROL_MULTILINE, CONTROL_SINGLE_LINE, LONE_SURROGATE } from '../../../platform/text.js';
 
 export const MAX_TOP_BUTTONS = 3;
 export const MAX_SUB_BUTTONS = 5;
@@ -24,7 +24,21 @@ export const BUTTON_TYPES = [
   'scancode_push', 'scancode_waitmsg', 'pic_sysphoto', 'pic_photo_or_album', 'pic_weixin', 'location_select',
   'media_id', 'view_limited', 'article_id', 'article_view_limited',
 ] as const;
-export type ButtonType = (typeof BUTTON_TYPES)[number];
+/**
+ * "Send a message" buttons (发送消息), made in the MP backend, never through menu/create: the
+ * platform itself answers the tap with the message, pushing nothing to a developer server. Named
+ * as get_current_selfmenu_info names them: text (value), img / voice / video (a permanent
+ * material's media_id) and news (a published article's article_id).
+ */
+export const SEND_MESSAGE_TYPES = ['text', 'img', 'voice', 'video', 'news'] as const;
+export type SendMessageType = (typeof SEND_MESSAGE_TYPES)[number];
+/** A send-message text is at most 600 characters, as a text auto-reply. */
+export const SEND_TEXT_MAX_CHARS = 600;
+
+export type ButtonType = (typeof BUTTON_TYPES)[number] | SendMessageType;
+
+/** Whether a stored button is a send-message button. */
+export const isSendMessage = (type: string | undefined): type is SendMessageType => (SEND_MESSAGE_TYPES as readonly string[]).includes(type ?? '');
 
 /** Types whose action is a developer key pushed back as an event. */
 const KEY_TYPES: ReadonlySet<string> = new Set([
@@ -44,6 +58,8 @@ export interface MenuButton {
   pagepath?: string;
   media_id?: string;
   article_id?: string;
+  /** A send-message text button's text. */
+  value?: string;
   sub_button: MenuButton[];
 }
 
@@ -116,21 +132,32 @@ function leafFields(raw: Record<string, unknown>, type: ButtonType, level: 'top'
     if (!pagepath || utf8Bytes(pagepath) > PAGEPATH_MAX_BYTES) throw new MenuProblem(41030, `${at}.pagepath`);
     return { url, appid, pagepath };
   }
-  if (type === 'media_id' || type === 'view_limited') {
+  if (type === 'text') {
+    const value = str(raw, 'value', at);
+    if (!value || value.trim() === '' || [...value].length > SEND_TEXT_MAX_CHARS) throw new MenuProblem(DATA_FORMAT, `${at}.value`);
+    return { value };
+  }
+  if (type === 'media_id' || type === 'view_limited' || type === 'img' || type === 'voice' || type === 'video') {
     const mediaId = str(raw, 'media_id', at);
     if (!mediaId || utf8Bytes(mediaId) > MEDIA_ID_MAX_BYTES) throw new MenuProblem(40007, `${at}.media_id`);
     return { media_id: mediaId };
   }
-  // article_id, article_view_limited
+  // article_id, article_view_limited, news
   const articleId = str(raw, 'article_id', at);
   if (!articleId || utf8Bytes(articleId) > MEDIA_ID_MAX_BYTES) throw new MenuProblem(53600, `${at}.article_id`);
   return { article_id: articleId };
 }
 
-function buttonType(raw: Record<string, unknown>, level: 'top' | 'sub', at: string): ButtonType | undefined {
+/** What a menu may hold besides menu/create's types: send-message buttons come only from the console. */
+export interface MenuOptions {
+  sendMessage?: boolean;
+}
+
+function buttonType(raw: Record<string, unknown>, level: 'top' | 'sub', at: string, opts: MenuOptions): ButtonType | undefined {
   const type = str(raw, 'type', at);
   if (type === undefined || type === '') return undefined;
-  if (!(BUTTON_TYPES as readonly string[]).includes(type)) throw new MenuProblem(CODES[level].type, `${at}.type`);
+  const known = (BUTTON_TYPES as readonly string[]).includes(type) || (opts.sendMessage === true && isSendMessage(type));
+  if (!known) throw new MenuProblem(CODES[level].type, `${at}.type`);
   return type as ButtonType;
 }
 
@@ -149,26 +176,26 @@ function subList(raw: Record<string, unknown>, at: string): unknown[] {
   return v;
 }
 
-function subButton(rawIn: unknown, at: string): MenuButton {
+function subButton(rawIn: unknown, at: string, opts: MenuOptions): MenuButton {
   if (!isRecord(rawIn)) throw new MenuProblem(DATA_FORMAT, at);
   const name = checkName(rawIn, 'sub', at);
   // menu/get shows `sub_button: []` on every button; anything more would be a third level.
   if (subList(rawIn, at).length > 0) throw new MenuProblem(40022, `${at}.sub_button`);
-  const type = buttonType(rawIn, 'sub', at);
+  const type = buttonType(rawIn, 'sub', at, opts);
   if (!type) throw new MenuProblem(CODES.sub.type, `${at}.type`);
   return { type, name, ...leafFields(rawIn, type, 'sub', at), sub_button: [] };
 }
 
-function topButton(rawIn: unknown, at: string): MenuButton {
+function topButton(rawIn: unknown, at: string, opts: MenuOptions): MenuButton {
   if (!isRecord(rawIn)) throw new MenuProblem(DATA_FORMAT, at);
   const name = checkName(rawIn, 'top', at);
   const subs = subList(rawIn, at);
-  const type = buttonType(rawIn, 'top', at);
+  const type = buttonType(rawIn, 'top', at, opts);
   if (subs.length > 0) {
     // A button that opens a sub-menu has no action of its own.
     if (type) throw new MenuProblem(CODES.top.type, `${at}.type`);
     if (subs.length > MAX_SUB_BUTTONS) throw new MenuProblem(40023, `${at}.sub_button`);
-    return { name, sub_button: subs.map((s, i) => subButton(s, `${at}.sub_button.${i}`)) };
+    return { name, sub_button: subs.map((s, i) => subButton(s, `${at}.sub_button.${i}`, opts)) };
   }
   if (!type) throw new MenuProblem(CODES.top.type, `${at}.type`);
   return { type, name, ...leafFields(rawIn, type, 'top', at), sub_button: [] };
@@ -201,6 +228,8 @@ function badCharset(buttons: MenuButton[]): string | null {
       const v = b[f];
       if (typeof v === 'string' && (CONTROL.test(v) || LONE_SURROGATE.test(v))) return `${at}.${f}`;
     }
+    // A send-message text may have line breaks, as a text message does.
+    if (typeof b.value === 'string' && (CONTROL_MULTILINE.test(b.value) || LONE_SURROGATE.test(b.value))) return `${at}.value`;
     for (const [i, sub] of b.sub_button.entries()) {
       const hit = scan(sub, `${at}.sub_button.${i}`);
       if (hit) return hit;
@@ -216,14 +245,15 @@ function badCharset(buttons: MenuButton[]): string | null {
 
 /**
  * Validates the `button` array of menu/create or menu/addconditional and returns the buttons
- * as stored, or the errcode WeChat answers for the first problem.
+ * as stored, or the errcode WeChat answers for the first problem. The console's editor passes
+ * `{sendMessage: true}` to allow send-message buttons (menu/create refuses their types, 40017).
  */
-export function validateMenuButtons(input: unknown): MenuCheck {
+export function validateMenuButtons(input: unknown, opts: MenuOptions = {}): MenuCheck {
   try {
     if (!Array.isArray(input) || input.length < 1 || input.length > MAX_TOP_BUTTONS) {
       return { ok: false, errcode: 40016, at: 'button' };
     }
-    const buttons = input.map((b, i) => topButton(b, `button.${i}`));
+    const buttons = input.map((b, i) => topButton(b, `button.${i}`, opts));
     if (outboundDomains(buttons).size > MAX_OUTBOUND_DOMAINS) return { ok: false, errcode: 65316, at: 'button' };
     const charset = badCharset(buttons);
     if (charset) return { ok: false, errcode: 40033, at: charset };

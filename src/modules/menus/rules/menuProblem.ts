@@ -6,7 +6,7 @@
  * counts bytes with TextEncoder and imports only constants and pure helpers from menu.ts.
  */
 import {
-  KEY_MAX_BYTES, MAX_OUTBOUND_DOMAINS, MAX_SUB_BUTTONS, MAX_TOP_BUTTONS, SUB_NAME_MAX_BYTES, TOP_NAME_MAX_BYTES, URL_MAX_BYTES,
+  KEY_MAX_BYTES, MAX_OUTBOUND_DOMAINS, SEND_TEXT_MAX_CHARS, MAX_SUB_BUTTONS, MAX_TOP_BUTTONS, SUB_NAME_MAX_BYTES, TOP_NAME_MAX_BYTES, URL_MAX_BYTES,
 } from './menu.js';
 
 /** A problem as validateMenuButtons reports it: the errcode and where, e.g. button.1.sub_button.2.name. */
@@ -105,6 +105,7 @@ function sentence(p: MenuProblem, buttons: unknown): string {
     case 40033:
       return `${field ?? 'the menu'} must be plain text without control characters`;
     case 47001:
+      if (field === 'value' && (button?.value == null || typeof button.value === 'string')) return missing(button, 'value') || (typeof button?.value === 'string' && button.value.trim() === '') ? 'the message text is required' : `the message text is at most ${SEND_TEXT_MAX_CHARS} characters`;
       return `${field ?? 'the menu'} is not in the expected format`;
     default:
       return 'the menu was refused';

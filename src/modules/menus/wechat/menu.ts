@@ -10,7 +10,8 @@ import { removeConditionalMenu } from '../commands/conditionalMenuRemover.js';
 import { getCurrentMenu, matchMenuFor } from '../store.js';
 import { findFollowers } from '../../followers/index.js';
 import { looksLikeOpenid } from '../../followers/rules/audience.js';
-import { presentMenuGet, presentSelfMenu, presentTryMatch } from './presenters.js';
+import { newsArticleIds, presentMenuGet, presentSelfMenu, presentTryMatch, type NewsInfoItem } from './presenters.js';
+import { publishedArticleCard } from '../../messaging/index.js';
 
 const OK = { errcode: 0, errmsg: 'ok' };
 
@@ -58,7 +59,18 @@ export function registerMenuRoutes(app: FastifyInstance, services: Services): vo
     methods: ['GET', 'POST'],
     auth: 'token',
     async handler({ account }) {
-      return presentSelfMenu(await getCurrentMenu(services.db, account.id));
+      const current = await getCurrentMenu(services.db, account.id);
+      const news = new Map<string, NewsInfoItem>();
+      for (const id of current ? newsArticleIds(current.default.buttons) : []) {
+        const card = await publishedArticleCard(services.db, services.config.publicUrl, account.id, id);
+        if (card) {
+          news.set(id, {
+            title: card.title, author: card.author, digest: card.description, show_cover: card.showCover,
+            cover_url: card.picurl, content_url: card.url, source_url: card.sourceUrl,
+          });
+        }
+      }
+      return presentSelfMenu(current, news);
     },
   });
 

@@ -210,7 +210,7 @@ export async function sendUserMessage(
     const queued = await queuePush(tx, account, follow.openid, push, now);
     const replies = hasServer(account)
       ? []
-      : await autoReplyFor(tx, account, { userId: user.id, openid: follow.openid }, { kind: 'message', msgType: m.msgtype, text: m.msgtype === 'text' ? m.content : undefined }, now);
+      : await autoReplyFor(tx, account, { userId: user.id, openid: follow.openid }, { kind: 'message', msgType: m.msgtype, text: m.msgtype === 'text' ? m.content : undefined }, { at: now, publicUrl: services.config.publicUrl });
     return {
       row,
       msgId,

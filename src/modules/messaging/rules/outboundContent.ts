@@ -48,13 +48,18 @@ export function fromPassiveReply(r: PassiveReply): OutboundMessage | null {
   }
 }
 
-/** The message an auto-reply sends. */
-export function fromAutoReply(r: AutoReply): OutboundMessage {
+/**
+ * The message an auto-reply sends. A 图文 reply (`article`) is built from the published article
+ * (publishedArticleMessage), so it is not handled here.
+ */
+export function fromAutoReply(r: Exclude<AutoReply, { type: 'article' }>): OutboundMessage {
   switch (r.type) {
     case 'text':
       return { msgType: 'text', content: { content: r.content } };
     case 'image':
-      return { msgType: 'image', content: { media_id: r.media_id, url: mediaPath(r.media_id) } };
+    case 'voice':
+    case 'video':
+      return fromMedia(r.type, r.media_id);
     case 'news':
       return { msgType: 'news', content: { articles: [{ title: r.title, description: r.description, url: r.url, picurl: r.picurl }] } };
     case 'miniprogrampage':

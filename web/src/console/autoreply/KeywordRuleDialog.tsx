@@ -122,7 +122,7 @@ export function KeywordRuleDialog({ appid, rule, onClose, onSaved }: {
         ]}
       />
       <div className="field-label kw-replies-label">{t('autoreply.replies')}</div>
-      <RepliesEditor replies={replies} onChange={setReplies} error={error && error.at.startsWith('replies') ? error : null} readOnly={false} label={t('autoreply.ruleReplies')} />
+      <RepliesEditor appid={appid} replies={replies} onChange={setReplies} error={error && error.at.startsWith('replies') ? error : null} readOnly={false} label={t('autoreply.ruleReplies')} />
       <div className="reply-switch">
         <Checkbox label={t('autoreply.ruleIsOn')} checked={enabled} onChange={setEnabled} />
       </div>

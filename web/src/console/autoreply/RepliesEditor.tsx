@@ -1,13 +1,18 @@
 import { Button, Field, Input, TextArea } from '../../ui/index.js';
 import { charCount, MAX_REPLIES_PER_RULE, REPLY_TYPES, TEXT_REPLY_MAX_CHARS } from '../../../../src/modules/autoreplies/rules.js';
 import { emptyReply, REPLY_TYPE_LABELS, type ReplyDraft } from './types.js';
+import { MaterialField } from '../materials/MaterialField.js';
+import type { PickKind } from '../materials/types.js';
 import { t } from '../../i18n/index.js';
 
 type FieldName = Exclude<keyof ReplyDraft, 'key' | 'type'>;
 
 const FIELDS: Record<ReplyDraft['type'], Array<{ field: FieldName; label: string; hint?: string; multiline?: boolean; mono?: boolean }>> = {
   text: [{ field: 'content', label: t('autoreply.text'), multiline: true }],
-  image: [{ field: 'media_id', label: t('autoreply.imageMediaId'), hint: t('autoreply.theMediaIdOf'), mono: true }],
+  image: [],
+  voice: [],
+  video: [],
+  article: [],
   news: [
     { field: 'title', label: t('autoreply.title') },
     { field: 'description', label: t('autoreply.description'), hint: t('autoreply.optionalUpTo120') },
@@ -22,11 +27,21 @@ const FIELDS: Record<ReplyDraft['type'], Array<{ field: FieldName; label: string
   ],
 };
 
+/** The reply types whose content is a material, chosen with the picker (and which kind). */
+const MATERIAL_OF: Partial<Record<ReplyDraft['type'], { kind: PickKind; field: 'media_id' | 'article_id'; label: string }>> = {
+  image: { kind: 'image', field: 'media_id', label: t('autoreply.image') },
+  voice: { kind: 'voice', field: 'media_id', label: t('autoreply.voice') },
+  video: { kind: 'video', field: 'media_id', label: t('autoreply.video') },
+  article: { kind: 'article', field: 'article_id', label: t('autoreply.article') },
+};
+
 /**
- * Up to five replies, each of a type with its own fields. `error` is the first problem the
+ * Up to five replies, each of a type with its own fields; materials (图片, 语音, 视频, 图文消息)
+ * are chosen from the library with the picker. `error` is the first problem the
  * shared validator found ({at: 'replies.1.content', message}); it shows under its field.
  */
-export function RepliesEditor({ replies, onChange, error, readOnly, label }: {
+export function RepliesEditor({ appid, replies, onChange, error, readOnly, label }: {
+  appid: string;
   replies: ReplyDraft[];
   onChange(replies: ReplyDraft[]): void;
   error: { at: string; message: string } | null;
@@ -62,6 +77,23 @@ export function RepliesEditor({ replies, onChange, error, readOnly, label }: {
               </Button>
             )}
           </div>
+          {(() => {
+            const m = MATERIAL_OF[r.type];
+            if (!m) return null;
+            const at = `replies.${i}.${m.field}`;
+            const err = error?.at === at || error?.at === `replies.${i}` ? error.message : null;
+            return (
+              <MaterialField
+                appid={appid}
+                kinds={[m.kind]}
+                label={m.label}
+                value={r[m.field]}
+                error={err}
+                readOnly={readOnly}
+                onChange={(id) => set(i, { [m.field]: id })}
+              />
+            );
+          })()}
           {FIELDS[r.type].map((f) => {
             const at = `replies.${i}.${f.field}`;
             const err = error?.at === at || (error?.at === `replies.${i}` && f.field === FIELDS[r.type][0].field) ? error.message : null;

@@ -86,7 +86,7 @@ export function ReplySetPanel({ appid, kind, rule, readOnly, onChanged }: {
       description={COPY[kind].description}
       actions={rule ? (rule.enabled ? <Badge tone="green">{t('autoreply.on')}</Badge> : <Badge>{t('autoreply.off')}</Badge>) : <Badge>{t('autoreply.notSet')}</Badge>}
     >
-      <RepliesEditor replies={replies} onChange={(r) => setReplies(r)} error={error} readOnly={readOnly} label={t('autoreply.replies3', { title: COPY[kind].title })} />
+      <RepliesEditor appid={appid} replies={replies} onChange={(r) => setReplies(r)} error={error} readOnly={readOnly} label={t('autoreply.replies3', { title: COPY[kind].title })} />
       {!readOnly && (
         <>
           <div className="reply-switch">

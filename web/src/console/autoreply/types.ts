@@ -20,13 +20,14 @@ export interface ReplyDraft {
   appid: string;
   pagepath: string;
   thumb_media_id: string;
+  article_id: string;
 }
 
 let next = 1;
 
 /** A blank reply of a type (text by default). */
 export function emptyReply(type: ReplyType = 'text'): ReplyDraft {
-  return { key: next++, type, content: '', media_id: '', title: '', description: '', url: '', picurl: '', appid: '', pagepath: '', thumb_media_id: '' };
+  return { key: next++, type, content: '', media_id: '', title: '', description: '', url: '', picurl: '', appid: '', pagepath: '', thumb_media_id: '', article_id: '' };
 }
 
 /** The editable copy of a saved reply. */
@@ -40,7 +41,11 @@ export function replyPayload(d: ReplyDraft): Reply {
     case 'text':
       return { type: 'text', content: d.content };
     case 'image':
-      return { type: 'image', media_id: d.media_id };
+    case 'voice':
+    case 'video':
+      return { type: d.type, media_id: d.media_id };
+    case 'article':
+      return { type: 'article', article_id: d.article_id };
     case 'news':
       return { type: 'news', title: d.title, description: d.description, url: d.url, picurl: d.picurl };
     case 'miniprogrampage':
@@ -52,6 +57,9 @@ export function replyPayload(d: ReplyDraft): Reply {
 export const REPLY_TYPE_LABELS: Record<ReplyType, string> = {
   text: t('autoreply.text'),
   image: t('autoreply.image'),
+  voice: t('autoreply.voice'),
+  video: t('autoreply.video'),
+  article: t('autoreply.article'),
   news: t('autoreply.linkCard'),
   miniprogrampage: t('autoreply.miniProgram'),
 };
@@ -63,6 +71,12 @@ export function replySummary(r: Reply): string {
       return r.content.length > 60 ? `${r.content.slice(0, 60)}…` : r.content;
     case 'image':
       return t('autoreply.imageSummary', { mediaId: r.media_id });
+    case 'voice':
+      return t('autoreply.voiceSummary', { mediaId: r.media_id });
+    case 'video':
+      return t('autoreply.videoSummary', { mediaId: r.media_id });
+    case 'article':
+      return t('autoreply.articleSummary', { articleId: r.article_id });
     case 'news':
       return t('autoreply.linkSummary', { title: r.title });
     case 'miniprogrampage':

@@ -2,22 +2,53 @@ import { useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../../api/client.js';
 import { accountApi, consoleApi } from '../api.js';
-import { Alert, Button, Dialog, EmptyState, Loading, useToast } from '../../ui/index.js';
+import { Alert, Button, CopyButton, Dialog, EmptyState, Loading, useToast } from '../../ui/index.js';
 import { invalidatePaths, useAccountData } from '../queries.js';
 import type { AccountPageProps } from '../route.js';
 import { ACCEPT, uploadMaterial } from './upload.js';
-import type { MaterialItem, MaterialPage, MaterialType } from './types.js';
+import type { MaterialItem, MaterialPage, MaterialType, PublishedPage } from './types.js';
 import './materials.css';
 import { t } from '../../i18n/index.js';
 import { formatTime } from '../../i18n/time.js';
 
-const TYPES: { type: MaterialType; label: string }[] = [
+type Tab = MaterialType | 'published';
+
+const TYPES: { type: Tab; label: string }[] = [
   { type: 'image', label: t('materials.images') },
   { type: 'video', label: t('materials.videos') },
   { type: 'voice', label: t('materials.voice') },
   { type: 'thumb', label: t('materials.thumbnails') },
   { type: 'news', label: t('materials.news') },
+  { type: 'published', label: t('materials.publishedArticles') },
 ];
+
+/** A material's id, copyable (the id a developer pastes into an API call). */
+function MaterialId({ id, name }: { id: string; name: string }) {
+  return (
+    <div className="material-id">
+      <code title={id} aria-label={t('materials.mediaIdOf', { name })}>{id}</code>
+      <CopyButton text={id} what={t('materials.mediaIdOf', { name })} label={t('ui.copyLabel')} />
+    </div>
+  );
+}
+
+/** 预览: an image large, voice and video playable from the media URL. */
+function PreviewDialog({ item, onClose }: { item: MaterialItem | null; onClose(): void }) {
+  const name = item ? item.title || item.name : '';
+  return (
+    <Dialog open={item !== null} title={t('materials.preview', { name })} width={720} onClose={onClose} footer={<Button onClick={onClose}>{t('materials.close')}</Button>}>
+      {item && (
+        <div className="material-preview">
+          {(item.type === 'image' || item.type === 'thumb' || item.type === 'news') && item.url && <img src={item.url} alt={name} />}
+          {item.type === 'voice' && <audio controls src={item.url} aria-label={name} />}
+          {item.type === 'video' && <video controls src={item.url} aria-label={name} />}
+          {item.introduction && <p className="field-hint">{item.introduction}</p>}
+          {item.media_id && <MaterialId id={item.media_id} name={name} />}
+        </div>
+      )}
+    </Dialog>
+  );
+}
 
 const PAGE = 20;
 
@@ -29,9 +60,13 @@ function sizeLabel(bytes: number): string {
 /** The permanent materials library: images in a grid, other types in a list; upload and delete. */
 export function MaterialsPage({ account }: AccountPageProps) {
   const queryClient = useQueryClient();
-  const [type, setType] = useState<MaterialType>('image');
+  const [type, setType] = useState<Tab>('image');
   const [offset, setOffset] = useState(0);
-  const page = useAccountData<MaterialPage>(account.appid, `/materials?type=${type}&offset=${offset}&count=${PAGE}`);
+  const isPublished = type === 'published';
+  const filePage = useAccountData<MaterialPage>(account.appid, `/materials?type=${type}&offset=${offset}&count=${PAGE}`, { enabled: !isPublished });
+  const publishedPage = useAccountData<PublishedPage>(account.appid, `/published?offset=${offset}&count=${PAGE}`, { enabled: isPublished });
+  const page = isPublished ? publishedPage : filePage;
+  const [previewing, setPreviewing] = useState<MaterialItem | null>(null);
   // Every list of materials (this library's pages, the editor's pickers) shows the change.
   const changed = () => invalidatePaths(queryClient, account.appid, '/materials');
   const [uploading, setUploading] = useState(false);
@@ -44,7 +79,7 @@ export function MaterialsPage({ account }: AccountPageProps) {
   const toast = useToast();
 
   const onFile = async (file: File | undefined) => {
-    if (!file || type === 'news') return;
+    if (!file || type === 'news' || type === 'published') return;
     setUploading(true);
     setUploadError(null);
     try {
@@ -76,7 +111,8 @@ export function MaterialsPage({ account }: AccountPageProps) {
     }
   };
 
-  const items = page.data?.items ?? [];
+  const items = (isPublished ? [] : (filePage.data?.items ?? [])) as MaterialItem[];
+  const published = isPublished ? (publishedPage.data?.items ?? []) : [];
   const total = page.data?.total ?? 0;
   const grid = type === 'image' || type === 'thumb';
   return (
@@ -89,7 +125,7 @@ export function MaterialsPage({ account }: AccountPageProps) {
             </button>
           ))}
         </div>
-        {type !== 'news' && (
+        {type !== 'news' && type !== 'published' && (
           <div className="materials-upload">
             {type === 'video' && (
               <>
@@ -109,24 +145,50 @@ export function MaterialsPage({ account }: AccountPageProps) {
       {type === 'news' && <p className="field-hint">{t('materials.newsMaterialsAreCreated')}</p>}
       {page.error && <Alert tone="error" title={t('materials.couldNotLoadThe')}>{page.error.message}</Alert>}
       {!page.data && !page.error && <Loading />}
-      {page.data && items.length === 0 && (
+      {page.data && items.length === 0 && published.length === 0 && (
         <EmptyState title={t('materials.noYet', { value: TYPES.find((t) => t.type === type)?.label.toLowerCase() })}>
-          {type === 'news' ? t('materials.newsMaterialsAddedWith') : t('materials.uploadAFileTo')}
+          {type === 'news' ? t('materials.newsMaterialsAddedWith') : isPublished ? t('materials.publishAnArticleFirst') : t('materials.uploadAFileTo')}
         </EmptyState>
       )}
       {items.length > 0 && grid && (
         <ul className="material-grid">
           {items.map((m) => (
             <li key={m.media_id} className="material-tile">
-              <img src={m.url} alt={m.name} loading="lazy" />
+              <button type="button" className="material-preview-button" onClick={() => setPreviewing(m)} aria-label={t('materials.preview', { name: m.name })}>
+                <img src={m.url} alt="" loading="lazy" />
+              </button>
               <div className="material-tile-foot">
                 <span className="material-name" title={m.name}>{m.name}</span>
                 <button type="button" className="material-delete" aria-label={t('materials.delete2', { name: m.name })} onClick={() => { setDeleting(m); setDeleteError(null); }}>
                   {t('materials.delete')}
                 </button>
               </div>
+              <MaterialId id={m.media_id} name={m.name} />
             </li>
           ))}
+        </ul>
+      )}
+      {published.length > 0 && (
+        <ul className="material-list">
+          {published.map((g) => {
+            const lead = g.articles.find((a) => !a.deleted) ?? g.articles[0];
+            const title = lead?.title ?? g.article_id;
+            return (
+              <li key={g.article_id}>
+                {lead?.cover_url ? <img className="picker-cover" src={lead.cover_url} alt="" loading="lazy" /> : <span className="material-kind" aria-hidden="true">▤</span>}
+                <div className="material-list-main">
+                  <div className="material-name">
+                    {lead?.url ? <a href={lead.url} target="_blank" rel="noreferrer" aria-label={`${title}: ${t('materials.openArticlePage')}`}>{title}</a> : title}
+                  </div>
+                  <div className="field-hint">{formatTime(g.published_at * 1000)}</div>
+                  <div className="material-id">
+                    <code title={g.article_id} aria-label={t('materials.articleIdOf', { name: title })}>{g.article_id}</code>
+                    <CopyButton text={g.article_id} what={t('materials.articleIdOf', { name: title })} label={t('ui.copyLabel')} />
+                  </div>
+                </div>
+              </li>
+            );
+          })}
         </ul>
       )}
       {items.length > 0 && !grid && (
@@ -135,12 +197,14 @@ export function MaterialsPage({ account }: AccountPageProps) {
             <li key={m.media_id}>
               <span className="material-kind" aria-hidden="true">{type === 'video' ? '▶' : type === 'voice' ? '♪' : '▤'}</span>
               <div className="material-list-main">
-                <div className="material-name">{m.title || m.name}</div>
+                <div className="material-name">
+                  <button type="button" className="link-button" onClick={() => setPreviewing(m)} aria-label={t('materials.preview', { name: m.title || m.name })}>{m.title || m.name}</button>
+                </div>
                 <div className="field-hint">
                   {m.introduction || m.name} {m.size > 0 && `· ${sizeLabel(m.size)}`} · {formatTime(m.update_time * 1000)}
                 </div>
+                <MaterialId id={m.media_id} name={m.title || m.name} />
               </div>
-              {m.url && type !== 'news' && <a href={m.url} target="_blank" rel="noreferrer">{t('materials.open')}</a>}
               <Button size="sm" variant="ghost" onClick={() => { setDeleting(m); setDeleteError(null); }}>
                 {t('materials.delete')}
               </Button>
@@ -155,6 +219,7 @@ export function MaterialsPage({ account }: AccountPageProps) {
           <Button size="sm" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>{t('materials.next')}</Button>
         </div>
       )}
+      <PreviewDialog item={previewing} onClose={() => setPreviewing(null)} />
       <Dialog
         open={deleting !== null}
         title={t('materials.deleteThisMaterial')}

@@ -14,3 +14,22 @@ export interface MaterialPage {
   offset: number;
   items: Array<MaterialItem | ConsoleNewsMaterial>;
 }
+
+/** What the material picker offers: file materials by type, or a published article (图文). */
+export type PickKind = 'image' | 'voice' | 'video' | 'thumb' | 'article';
+
+/**
+ * A material the picker hands back: a file material as the library lists it, or a published
+ * article (type 'article', `article_id` set, `media_id` empty, `url` its cover, `page_url` its page).
+ */
+export type PickedMaterial = MaterialItem & { article_id?: string; page_url?: string };
+
+/** GET /published: one page of what the account published (the fields the picker reads). */
+export interface PublishedPage {
+  total: number;
+  items: Array<{
+    article_id: string;
+    published_at: number;
+    articles: Array<{ title: string; cover_url: string; url: string; deleted: boolean }>;
+  }>;
+}

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
-import { Button, Card, Field, Input } from '../../ui/index.js';
+import { Button, Card, Field, Input, TextArea } from '../../ui/index.js';
+import { MaterialField } from '../materials/MaterialField.js';
+import type { PickKind } from '../materials/types.js';
 import {
-  BUTTON_TYPES, byteLength, FIELDS_OF, MAX_SUB_BUTTONS, pathOf, SUB_NAME_MAX_BYTES, TOP_NAME_MAX_BYTES, TYPE_LABELS,
+  API_BUTTON_TYPES, SEND_MESSAGE_TYPES, byteLength, FIELDS_OF, MAX_SUB_BUTTONS, pathOf, SUB_NAME_MAX_BYTES, TOP_NAME_MAX_BYTES, TYPE_LABELS,
   type ActionField, type ButtonType, type DraftButton,
 } from './draft.js';
 import type { Selection } from './PhonePreview.js';
@@ -14,10 +16,23 @@ const FIELD_LABELS: Record<ActionField, { label: string; hint: string; placehold
   pagepath: { label: t('menu.pagePath'), hint: t('menu.theMiniProgramPage'), placeholder: 'pages/index/index' },
   media_id: { label: 'media_id', hint: t('menu.aPermanentMaterialS') },
   article_id: { label: 'article_id', hint: t('menu.theArticleIdOf') },
+  value: { label: t('menu.messageText'), hint: t('menu.messageTextHint') },
+};
+
+/** Which materials the picker offers for a type's media_id / article_id (view_limited keeps its typed id: news materials). */
+const PICK_KINDS: Partial<Record<ButtonType, PickKind[]>> = {
+  media_id: ['image', 'voice', 'video'],
+  img: ['image'],
+  voice: ['voice'],
+  video: ['video'],
+  article_id: ['article'],
+  article_view_limited: ['article'],
+  news: ['article'],
 };
 
 /** The form for the selected button: name, type and the fields its type needs; ordering and removal. */
-export function ButtonEditor({ buttons, selection, problems, showRequired, readOnly, onChange, onMove, onRemove, onAddSub }: {
+export function ButtonEditor({ appid, buttons, selection, problems, showRequired, readOnly, onChange, onMove, onRemove, onAddSub }: {
+  appid: string;
   buttons: DraftButton[];
   selection: Selection;
   problems: Map<string, string>;
@@ -45,7 +60,22 @@ export function ButtonEditor({ buttons, selection, problems, showRequired, readO
     return message && (value !== '' || showRequired) ? message : null;
   };
 
-  const field = (f: ActionField): ReactNode => (
+  const field = (f: ActionField): ReactNode => {
+    const kinds = PICK_KINDS[button.type];
+    if (kinds && (f === 'media_id' || f === 'article_id')) {
+      return <MaterialField key={f} appid={appid} kinds={kinds} label={TYPE_LABELS[button.type]} value={button[f]} error={errorOf(f, button[f])} readOnly={readOnly} onChange={(id) => onChange({ [f]: id })} />;
+    }
+    if (f === 'value') {
+      return (
+        <Field key={f} label={FIELD_LABELS.value.label} hint={FIELD_LABELS.value.hint} error={errorOf(f, button.value)}>
+          {(p) => <TextArea {...p} name="value" rows={4} value={button.value} readOnly={readOnly} onChange={(e) => onChange({ value: e.target.value })} />}
+        </Field>
+      );
+    }
+    return plainField(f);
+  };
+
+  const plainField = (f: ActionField): ReactNode => (
     <Field key={f} label={FIELD_LABELS[f].label} hint={FIELD_LABELS[f].hint} error={errorOf(f, button[f])}>
       {(p) => (
         <Input
@@ -113,11 +143,18 @@ export function ButtonEditor({ buttons, selection, problems, showRequired, readO
                 disabled={readOnly}
                 onChange={(e) => onChange({ type: e.target.value as ButtonType })}
               >
-                {BUTTON_TYPES.map((t) => (
-                  <option key={t} value={t}>
-                    {TYPE_LABELS[t]} ({t})
-                  </option>
-                ))}
+                <optgroup label={t('menu.sendMessageGroup')}>
+                  {SEND_MESSAGE_TYPES.map((ty) => (
+                    <option key={ty} value={ty}>{TYPE_LABELS[ty]}</option>
+                  ))}
+                </optgroup>
+                <optgroup label={t('menu.apiTypesGroup')}>
+                  {API_BUTTON_TYPES.map((ty) => (
+                    <option key={ty} value={ty}>
+                      {TYPE_LABELS[ty]} ({ty})
+                    </option>
+                  ))}
+                </optgroup>
               </select>
             )}
           </Field>

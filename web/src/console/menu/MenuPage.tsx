@@ -214,6 +214,7 @@ export function MenuPage({ account }: AccountPageProps) {
           <div className="menu-side">
             {selection && draft[selection.top] ? (
               <ButtonEditor
+                appid={account.appid}
                 buttons={draft}
                 selection={selection}
                 problems={problems}

@@ -5,13 +5,16 @@
  * The server validates again on publish and has the last word.
  */
 import {
-  BUTTON_TYPES, KEY_MAX_BYTES, linkHost, MAX_OUTBOUND_DOMAINS, MAX_SUB_BUTTONS, MAX_TOP_BUTTONS, SUB_NAME_MAX_BYTES, TOP_NAME_MAX_BYTES,
+  BUTTON_TYPES as API_BUTTON_TYPES, KEY_MAX_BYTES, SEND_MESSAGE_TYPES, SEND_TEXT_MAX_CHARS, linkHost, MAX_OUTBOUND_DOMAINS, MAX_SUB_BUTTONS, MAX_TOP_BUTTONS, SUB_NAME_MAX_BYTES, TOP_NAME_MAX_BYTES,
   URL_MAX_BYTES, type ButtonType,
 } from '../../../../src/modules/menus/rules/menu.js';
 import { byteLength, describeMenuProblem, type MenuProblem } from '../../../../src/modules/menus/rules/menuProblem.js';
 import { t } from '../../i18n/index.js';
 
-export { BUTTON_TYPES, MAX_SUB_BUTTONS, MAX_TOP_BUTTONS, SUB_NAME_MAX_BYTES, TOP_NAME_MAX_BYTES, byteLength, type ButtonType };
+/** Every type the editor offers: menu/create's, then the send-message buttons (发送消息) only the console makes. */
+export const BUTTON_TYPES = [...API_BUTTON_TYPES, ...SEND_MESSAGE_TYPES] as const;
+export { API_BUTTON_TYPES, SEND_MESSAGE_TYPES };
+export { MAX_SUB_BUTTONS, MAX_TOP_BUTTONS, SUB_NAME_MAX_BYTES, TOP_NAME_MAX_BYTES, byteLength, type ButtonType };
 
 /** Caps domain/menu.ts keeps private: WeChat-issued ids and page paths. */
 const MEDIA_ID_MAX_BYTES = 256;
@@ -27,10 +30,11 @@ export interface ApiButton {
   pagepath?: string;
   media_id?: string;
   article_id?: string;
+  value?: string;
   sub_button: ApiButton[];
 }
 
-export type ActionField = 'key' | 'url' | 'appid' | 'pagepath' | 'media_id' | 'article_id';
+export type ActionField = 'key' | 'url' | 'appid' | 'pagepath' | 'media_id' | 'article_id' | 'value';
 
 /** A button being edited: every action field is kept, so switching types loses nothing. */
 export interface DraftButton {
@@ -43,6 +47,8 @@ export interface DraftButton {
   pagepath: string;
   media_id: string;
   article_id: string;
+  /** A send-message text button's text. */
+  value: string;
   /** Sub-buttons (top level only); a top button with sub-buttons has no action of its own. */
   subs: DraftButton[];
 }
@@ -62,6 +68,11 @@ export const FIELDS_OF: Record<ButtonType, ActionField[]> = {
   view_limited: ['media_id'],
   article_id: ['article_id'],
   article_view_limited: ['article_id'],
+  text: ['value'],
+  img: ['media_id'],
+  voice: ['media_id'],
+  video: ['media_id'],
+  news: ['article_id'],
 };
 
 /** How the editor names each type. */
@@ -79,6 +90,11 @@ export const TYPE_LABELS: Record<ButtonType, string> = {
   view_limited: t('menu.openANewsMaterial'),
   article_id: t('menu.sendAPublishedArticle'),
   article_view_limited: t('menu.openAPublishedArticle'),
+  text: t('menu.sendText'),
+  img: t('menu.sendImage'),
+  voice: t('menu.sendVoice'),
+  video: t('menu.sendVideo'),
+  news: t('menu.sendArticle'),
 };
 
 let counter = 0;
@@ -86,7 +102,7 @@ const uid = () => `b${++counter}`;
 
 /** A new leaf button (a click with no key yet). */
 export function newButton(name: string): DraftButton {
-  return { uid: uid(), name, type: 'click', key: '', url: '', appid: '', pagepath: '', media_id: '', article_id: '', subs: [] };
+  return { uid: uid(), name, type: 'click', key: '', url: '', appid: '', pagepath: '', media_id: '', article_id: '', value: '', subs: [] };
 }
 
 const isType = (t: string | undefined): t is ButtonType => (BUTTON_TYPES as readonly string[]).includes(t ?? '');
@@ -103,6 +119,7 @@ export function fromApi(b: ApiButton): DraftButton {
     pagepath: b.pagepath ?? '',
     media_id: b.media_id ?? '',
     article_id: b.article_id ?? '',
+    value: b.value ?? '',
     subs: (b.sub_button ?? []).map(fromApi),
   };
 }
@@ -119,6 +136,8 @@ export function toPayload(buttons: DraftButton[]): Array<Record<string, unknown>
 }
 
 const CONTROL = /[\u0000-\u001f\u007f]/;
+/** A send-message text may hold tabs and line breaks. */
+const CONTROL_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** Path of a button: button.1 or button.1.sub_button.2. */
 export const pathOf = (top: number, sub: number | null) => (sub === null ? `button.${top}` : `button.${top}.sub_button.${sub}`);
@@ -138,6 +157,11 @@ export function checkDraft(buttons: DraftButton[]): Map<string, string> {
     for (const f of FIELDS_OF[b.type]) {
       const v = b[f];
       const where = `${at}.${f}`;
+      if (f === 'value') {
+        if (CONTROL_TEXT.test(v)) add(40033, where);
+        else if (v.trim() === '' || [...v].length > SEND_TEXT_MAX_CHARS) add(47001, where);
+        continue;
+      }
       if (v && CONTROL.test(v)) {
         add(40033, where);
         continue;
