@@ -10,6 +10,7 @@ import type { MediaStorage } from '../platform/media/storage.js';
 import type { OutboundPolicy } from '../platform/http/outboundPolicy.js';
 import type { PhoneMessage } from '../modules/messaging/index.js';
 import type { Signals } from '../platform/jobs/signals.js';
+import type { ServerKeys } from '../platform/serverKey.js';
 
 /**
  * Everything a command, route or job needs, assembled once in server.ts.
@@ -32,6 +33,8 @@ export interface Services {
   outbound: OutboundPolicy;
   /** In-process wake-ups (HeraldSignals); after a commit, see platform/jobs/transaction.ts. */
   signals: Signals<HeraldSignals>;
+  /** Keys derived from the server secret key (phone tokens, preview links): src/platform/serverKey.ts. */
+  keys: ServerKeys;
   /** Called on shutdown, in reverse order of registration. */
   onClose: Array<() => Promise<void> | void>;
 }
