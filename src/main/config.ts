@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import path from 'node:path';
 import { parseAllowList } from '../platform/http/outboundPolicy.js';
+import { MIN_SECRET_KEY_CHARS } from '../platform/serverKey.js';
 
 /**
  * The one place the environment is read. Parsed and validated once at boot;
@@ -41,6 +42,12 @@ const schema = z.object({
   HERALD_PASSWORD_COST: z.coerce.number().int().min(10).max(20).default(17),
   /** Bytes of photos, voice and video one follower user may upload in 24 hours (0 = no limit). */
   HERALD_FOLLOWER_UPLOAD_BYTES_PER_DAY: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  /**
+   * The server secret key phone tokens and preview links are signed with (keys derived from it).
+   * Every node of a deployment on PostgreSQL needs the same one; without it, each node makes its
+   * own key file in its data directory.
+   */
+  HERALD_SECRET_KEY: z.string().min(MIN_SECRET_KEY_CHARS, `at least ${MIN_SECRET_KEY_CHARS} characters (e.g. openssl rand -base64 32)`).max(1024).optional(),
 });
 
 /** A follower user's upload allowance in platform mode unless configured: 100 MB a day. */
@@ -73,6 +80,8 @@ export type Config = {
   passwordCost: number;
   /** Bytes a follower user may upload per 24 hours; null = no limit (the emulator's default). */
   followerUploadBytesPerDay: number | null;
+  /** HERALD_SECRET_KEY; absent: the data directory's key file (src/platform/serverKey.ts). */
+  secretKey?: string;
 };
 
 export class ConfigError extends Error {
@@ -97,6 +106,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push(`HERALD_CALLBACK_ALLOW: ${(err as Error).message}`);
   }
   const trustProxy = parseTrustProxy(e.HERALD_TRUST_PROXY, problems);
+  // A split deployment (web and worker nodes) has several nodes by definition: each would make
+  // its own key file and refuse the others' phone tokens.
+  if (e.HERALD_MODE === 'platform' && e.DATABASE_URL && e.HERALD_ROLE !== 'all' && !e.HERALD_SECRET_KEY) {
+    problems.push('HERALD_SECRET_KEY: required in platform mode on PostgreSQL when HERALD_ROLE splits the nodes (every node needs the same key)');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
   return {
@@ -116,6 +130,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     requestLog: { maxAgeDays: e.HERALD_REQUEST_LOG_DAYS, maxRows: e.HERALD_REQUEST_LOG_ROWS },
     passwordCost: e.HERALD_PASSWORD_COST,
     followerUploadBytesPerDay: uploadAllowance(e.HERALD_FOLLOWER_UPLOAD_BYTES_PER_DAY, e.HERALD_MODE),
+    ...(e.HERALD_SECRET_KEY ? { secretKey: e.HERALD_SECRET_KEY } : {}),
     ...(e.HERALD_PGLITE_STATS ? { pgliteStatsFile: path.resolve(e.HERALD_PGLITE_STATS) } : {}),
   };
 }

@@ -18,7 +18,8 @@ import { MODULES, routesFor } from './modules.js';
 import { LoginThrottle } from '../platform/http/loginThrottle.js';
 import { registerWeb } from './web.js';
 import { checkModuleJobs, startWorkers } from './workers.js';
-import { loadClockOffset } from '../platform/db/settings.js';
+import { loadClockOffset, retireLegacyPhoneSecret } from '../platform/db/settings.js';
+import { serverKeys } from '../platform/serverKey.js';
 import { JSON_CONTENT_TYPE } from '../surfaces/wechat/kit.js';
 import { newRid } from '../protocol/rid.js';
 import { createRealtimeHub } from '../platform/realtime/hub.js';
@@ -71,8 +72,15 @@ export async function buildServices(opts: BuildOptions): Promise<Services> {
       console: { ...consoleSessionLookups, accountByAppid: findAccountByAppid },
       phone: { followerUser: findFollowerUser, missedMessages: missedPhoneMessages },
     },
+    keys: serverKeys({ configured: config.secretKey, dataDir: config.dataDir }),
     onClose: [],
   };
+  if (await retireLegacyPhoneSecret(database.db)) {
+    log.info('removed the phone token secret from the settings table (keys now derive from the server secret key); phone users sign in again');
+  }
+  if (config.mode === 'platform' && database.kind === 'postgres' && !config.secretKey) {
+    log.warn(`HERALD_SECRET_KEY is not set: phone tokens are signed with a key file in ${config.dataDir}; with several nodes, give them all the same HERALD_SECRET_KEY`);
+  }
   await services.realtime.start();
   services.onClose.push(() => services.realtime.stop());
   onDeliverySettledInTx(services, passiveReplyRecorder(services));

@@ -14,6 +14,7 @@ import type { FollowerUserRow } from '../modules/followers/index.js';
 import type { ConsoleLookups } from '../surfaces/console/lookups.js';
 import type { PhoneLookups } from '../surfaces/phone/lookups.js';
 import type { Signals } from '../platform/jobs/signals.js';
+import type { ServerKeys } from '../platform/serverKey.js';
 
 /**
  * Everything a command, route or job needs, assembled once in server.ts.
@@ -42,6 +43,8 @@ export interface Services {
    * lookups.ts; the owning modules provide them, wired in server.ts): kits import no module.
    */
   kits: { console: ConsoleLookups<AccountRow>; phone: PhoneLookups<FollowerUserRow> };
+  /** Keys derived from the server secret key (phone tokens, preview links): src/platform/serverKey.ts. */
+  keys: ServerKeys;
   /** Called on shutdown, in reverse order of registration. */
   onClose: Array<() => Promise<void> | void>;
 }

@@ -25,7 +25,7 @@ describeEachDb('oversized phone WebSocket frames', (kind) => {
         done();
       },
     });
-    const config = loadConfig({ HERALD_DEMO: '0', PORT: '0', HOST: '127.0.0.1', HERALD_ROLE: 'web' });
+    const config = loadConfig({ HERALD_DEMO: '0', PORT: '0', HOST: '127.0.0.1', HERALD_ROLE: 'web', HERALD_SECRET_KEY: 'ws-frames-test-secret-key-0123456789abcdef' });
     herald = await startHerald({ config, database, logger: pino({ level: 'debug' }, sink) });
   });
   afterAll(async () => {

@@ -4,7 +4,8 @@ import type { Services } from '../../main/services.js';
 import { DomainError } from '../../platform/errors.js';
 import { sendRefusal } from '../../platform/http/jsonRoute.js';
 import { sendUserMessage } from './commands/userMessageSender.js';
-import { USER_MSG_TYPES, checkUserMessage } from './rules/userMessage.js';
+import { USER_MSG_TYPES, checkUserMessage, type UserMessageInput } from './rules/userMessage.js';
+import { withTransaction } from '../../platform/jobs/transaction.js';
 import { uploadFollowerMedia } from '../media/index.js';
 import { clickMenu } from '../menus/index.js';
 import { scanQr } from '../qrcodes/index.js';
@@ -146,41 +147,47 @@ export function registerMessageRoutes(app: FastifyInstance, services: Services):
   });
 
   // Many users' messages in one request, for load generation and scripted conversations: each
-  // is sent as by POST /users/:id/messages with wait false. One user's messages go in order;
-  // different users' go concurrently. A refusal answers in its own slot, not for the batch.
+  // is sent as by POST /users/:id/messages with wait false, all in one transaction, so a batch
+  // interrupted by a crash leaves none of its messages (and a client that got no answer may send
+  // it again). A refusal answers in its own slot (its savepoint is undone), not for the batch.
   simRoute(app, services, {
     method: 'POST',
     url: '/messages/batch',
     body: batchBody,
     async handler({ body }) {
       const results: object[] = new Array(body.messages.length);
-      const byUser = new Map<string, number[]>();
-      body.messages.forEach((m, i) => byUser.set(m.user, [...(byUser.get(m.user) ?? []), i]));
-      // Each account is read once per request, not once per message.
-      const accounts = new Map<string, Promise<AccountRow | undefined>>();
-      const accountOf = (appid: string) => {
-        let a = accounts.get(appid);
-        if (!a) {
-          a = findAccountByAppid(services.db, appid);
-          accounts.set(appid, a);
-        }
-        return a;
+      const refuse = (i: number, err: unknown) => {
+        if (!(err instanceof DomainError)) throw err;
+        results[i] = { error: { code: err.code, message: err.message } };
       };
-      const sendOne = async (i: number) => {
-        const { user, account, wait: _wait, ...message } = body.messages[i];
+      // Before the transaction: each account read once, messages checked, placeholder media
+      // uploaded (a follower's uploads, not part of the batch).
+      const accounts = new Map<string, AccountRow | undefined>();
+      for (const appid of new Set(body.messages.map((m) => m.account))) accounts.set(appid, await findAccountByAppid(services.db, appid));
+      const ready: Array<{ i: number; user: string; account: string; message: UserMessageInput }> = [];
+      await Promise.all(body.messages.map(async (item, i) => {
+        const { user, account, wait: _wait, ...message } = item;
         try {
           const checked = checkUserMessage(await withMedia(services, user, message));
           if (!checked.ok) throw new DomainError('invalid_request', checked.message);
-          const sent = await sendUserMessage(services, user, account, checked.message, { account: await accountOf(account) });
-          results[i] = { msg_id: sent.msgId, openid: sent.openid, route: sent.route, delivery_id: sent.deliveryId ?? null };
+          ready.push({ i, user, account, message: checked.message });
         } catch (err) {
-          if (!(err instanceof DomainError)) throw err;
-          results[i] = { error: { code: err.code, message: err.message } };
+          refuse(i, err);
         }
-      };
-      await Promise.all([...byUser.values()].map(async (indexes) => {
-        for (const i of indexes) await sendOne(i);
       }));
+      // One user's messages in the order given; users in one order (by id) so that concurrent
+      // batches take their row locks in the same order.
+      ready.sort((a, b) => (a.user < b.user ? -1 : a.user > b.user ? 1 : a.i - b.i));
+      await withTransaction(services, async (tx, after) => {
+        for (const { i, user, account, message } of ready) {
+          try {
+            const sent = await sendUserMessage(services, user, account, message, { account: accounts.get(account), outer: { tx, after } });
+            results[i] = { msg_id: sent.msgId, openid: sent.openid, route: sent.route, delivery_id: sent.deliveryId ?? null };
+          } catch (err) {
+            refuse(i, err);
+          }
+        }
+      });
       return { results };
     },
   });

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from './connect.js';
 import { settings } from './schema.js';
@@ -27,22 +26,15 @@ export async function saveClockOffset(db: Executor, offsetMs: number): Promise<v
   await putSetting(db, CLOCK_KEY, offsetMs);
 }
 
-const PHONE_SECRET_KEY = 'phone.token_secret';
-const phoneSecrets = new WeakMap<object, string>();
-
 /**
- * The instance secret phone tokens are signed with: generated once (the first node to ask
- * stores it; a concurrent one reads the winner's) and cached per database handle.
+ * Where phone tokens' signing key used to live (in plaintext). The key is now derived from the
+ * server secret key (src/platform/serverKey.ts); the old row is deleted at start, so tokens
+ * signed with it stop working and phone users sign in again once.
  */
-export async function phoneTokenSecret(db: Executor): Promise<string> {
-  const cached = phoneSecrets.get(db);
-  if (cached) return cached;
-  await db
-    .insert(settings)
-    .values({ key: PHONE_SECRET_KEY, value: randomBytes(32).toString('base64url') })
-    .onConflictDoNothing({ target: settings.key });
-  const value = await getSetting<string>(db, PHONE_SECRET_KEY);
-  if (typeof value !== 'string' || value.length < 16) throw new Error('phone token secret is missing');
-  phoneSecrets.set(db, value);
-  return value;
+export const LEGACY_PHONE_SECRET_KEY = 'phone.token_secret';
+
+/** Deletes the legacy phone token secret; true when there was one. */
+export async function retireLegacyPhoneSecret(db: Executor): Promise<boolean> {
+  const gone = await db.delete(settings).where(eq(settings.key, LEGACY_PHONE_SECRET_KEY)).returning({ key: settings.key });
+  return gone.length > 0;
 }

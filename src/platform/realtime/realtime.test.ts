@@ -53,15 +53,18 @@ class Phone {
   }
 }
 
+const SHARED_KEY = 'realtime-test-shared-secret-key-0123456789';
+
 describeEachDb('realtime hub and /phone/ws', (kind) => {
   let herald: TestHerald;
   let other: Herald;
   const phones: Phone[] = [];
   beforeAll(async () => {
-    herald = await startTestHerald(kind, { listen: true });
+    // Both nodes share the server secret key, as every node of a deployment must.
+    herald = await startTestHerald(kind, { listen: true, env: { HERALD_SECRET_KEY: SHARED_KEY } });
     // A second web node on the same database: a message accepted on one node reaches a phone on the other.
     other = await startHerald({
-      config: loadConfig({ HERALD_MODE: 'emulator', HERALD_ROLE: 'web', HERALD_DEMO: '0', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1' }),
+      config: loadConfig({ HERALD_MODE: 'emulator', HERALD_ROLE: 'web', HERALD_SECRET_KEY: SHARED_KEY, HERALD_DEMO: '0', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1' }),
       database: herald.database,
       clock: new SystemClock({ adjustable: true }),
       logger: pino({ level: 'silent' }),
@@ -181,7 +184,7 @@ describeEachDb('realtime hub and /phone/ws', (kind) => {
     const plain = await herald.app.inject({ method: 'GET', url: `/phone/ws?token=${encodeURIComponent(token)}` });
     expect(plain.statusCode).toBeGreaterThanOrEqual(400);
     expect(plain.statusCode).toBeLessThan(500);
-    // Tokens of one node are good on every node (the secret is shared through the database).
+    // Tokens of one node are good on every node sharing HERALD_SECRET_KEY.
     expect(await verifyPhoneToken(other.services, token)).toBe(user.id);
   });
 

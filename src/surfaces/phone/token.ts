@@ -1,12 +1,12 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual, type BinaryLike } from 'node:crypto';
 import type { Services } from '../../main/services.js';
-import { phoneTokenSecret } from '../../platform/db/settings.js';
 
 /**
  * Phone tokens: what a phone presents to the WebSocket (GET /phone/ws?token=) and the phone
  * API. `<user id>.<expiry, unix seconds, base 36>.<HMAC-SHA256(secret, "phone:v2:<user id>:<expiry>") base64url>`,
- * with an instance secret generated once and kept in the settings table, so every node accepts
- * every node's tokens and they survive restarts.
+ * keyed by a key derived from the server secret key (src/platform/serverKey.ts: HERALD_SECRET_KEY,
+ * shared by every node, or the data directory's key file), so tokens survive restarts and the
+ * database alone cannot forge them.
  *
  * In platform mode a token lives 30 days by the platform clock and is renewed on use: past half
  * its life, a phone API answer carries a fresh one (header `x-herald-phone-token`). The emulator
@@ -21,17 +21,17 @@ export const PHONE_TOKEN_HEADER = 'x-herald-phone-token';
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The signature part of a user's token (pure). */
-export function phoneTokenSignature(secret: string, userId: string, expiresSec: number): string {
+export function phoneTokenSignature(secret: BinaryLike, userId: string, expiresSec: number): string {
   return createHmac('sha256', secret).update(`phone:v2:${userId}:${expiresSec}`).digest('base64url');
 }
 
 /** The token of a user under `secret`, expiring at `expiresSec` (unix seconds; default 30 days from now). */
-export function signPhoneToken(secret: string, userId: string, expiresSec = Math.floor((Date.now() + PHONE_TOKEN_TTL_MS) / 1000)): string {
+export function signPhoneToken(secret: BinaryLike, userId: string, expiresSec = Math.floor((Date.now() + PHONE_TOKEN_TTL_MS) / 1000)): string {
   return `${userId}.${expiresSec.toString(36)}.${phoneTokenSignature(secret, userId, expiresSec)}`;
 }
 
 /** The user and expiry a token names when its signature is right under `secret` (pure); undefined otherwise. */
-export function phoneTokenClaims(secret: string, token: unknown): { userId: string; expiresMs: number } | undefined {
+export function phoneTokenClaims(secret: BinaryLike, token: unknown): { userId: string; expiresMs: number } | undefined {
   if (typeof token !== 'string' || token.length > 200) return undefined;
   const parts = token.split('.');
   if (parts.length !== 3) return undefined;
@@ -44,22 +44,22 @@ export function phoneTokenClaims(secret: string, token: unknown): { userId: stri
 }
 
 /** The user a token names when its signature is right under `secret` (pure); undefined otherwise. Expiry is not checked here. */
-export function phoneTokenUser(secret: string, token: unknown): string | undefined {
+export function phoneTokenUser(secret: BinaryLike, token: unknown): string | undefined {
   return phoneTokenClaims(secret, token)?.userId;
 }
 
-type TokenServices = Pick<Services, 'db' | 'clock'> & { config: Pick<Services['config'], 'mode'> };
+type TokenServices = Pick<Services, 'db' | 'clock' | 'keys'> & { config: Pick<Services['config'], 'mode'> };
 type VerifyServices = TokenServices & Pick<Services, 'kits'>;
 
 /** Issues a phone token for a user (the phone page gets it when the user signs in or is chosen). */
 export async function issuePhoneToken(services: TokenServices, userId: string): Promise<string> {
   const expiresSec = Math.floor((services.clock.nowMs() + PHONE_TOKEN_TTL_MS) / 1000);
-  return signPhoneToken(await phoneTokenSecret(services.db), userId.toLowerCase(), expiresSec);
+  return signPhoneToken(services.keys.key('phone-token'), userId.toLowerCase(), expiresSec);
 }
 
 /** The claims of a token Herald accepts now: signed, and in platform mode not expired. */
 async function acceptedClaims(services: TokenServices, token: unknown) {
-  const claims = phoneTokenClaims(await phoneTokenSecret(services.db), token);
+  const claims = phoneTokenClaims(services.keys.key('phone-token'), token);
   if (!claims) return undefined;
   if (services.config.mode === 'platform' && claims.expiresMs <= services.clock.nowMs()) return undefined;
   return claims;

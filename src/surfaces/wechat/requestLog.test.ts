@@ -7,7 +7,7 @@ import { newRid } from '../../protocol/rid.js';
 
 const recordOf = (rid: string, over: Partial<RequestRecord> = {}): RequestRecord => ({
   rid,
-  // Failed requests are stored when they name an account (requestLogRetention.test.ts covers
+  // Failed requests are stored when they name an account (test/security/requestLogRetention.test.ts covers
   // the ones that name none).
   accountId: '00000000-0000-4000-8000-0000000000aa',
   invokedAt: new Date(),

@@ -47,7 +47,7 @@ export type PostMessage = PhoneMessage & { post: BroadcastView };
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** Loads what the posts' cards show (articles and media: two queries in all) and presents them. */
-export async function presentBroadcasts(services: Pick<Services, 'db' | 'clock' | 'config'>, posts: ReceivedPost[]): Promise<BroadcastView[]> {
+export async function presentBroadcasts(services: Pick<Services, 'db' | 'clock' | 'config' | 'keys'>, posts: ReceivedPost[]): Promise<BroadcastView[]> {
   const groups = await findPostArticles(services.db, posts.flatMap((p) => (p.msgtype === 'mpnews' && p.groupId ? [p.groupId] : [])));
   const media = await findPostMedia(services.db, posts.flatMap((p) => (p.msgtype === 'mpnews' ? [] : [str(p.payload.media_id)])));
   const views: BroadcastView[] = [];

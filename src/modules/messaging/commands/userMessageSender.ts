@@ -1,12 +1,14 @@
 import type { Services } from '../../../main/services.js';
-import type { Executor } from '../../../platform/db/connect.js';
+import type { Executor, Tx } from '../../../platform/db/connect.js';
+import type { AfterCommit } from '../../../platform/jobs/transaction.js';
+import type { HeraldSignals } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
 import { findAccountByAppid, type AccountRow } from '../../accounts/index.js';
 import { findFollowerUser } from '../../followers/index.js';
 import { findFollow } from '../../followers/index.js';
 import { insertConversationMessage, type ConversationRow } from '../store/conversations.js';
 import { lockWindows, openWindow } from '../store/serviceWindows.js';
-import { recordUserMessageFast } from '../store/userMessageFastPath.js';
+import { recordUserMessageFast, recordUserMessageFastInTx } from '../store/userMessageFastPath.js';
 import { newWindow } from '../rules/serviceWindow.js';
 import { findMedia, grantMedia, type MediaRow } from '../../media/index.js';
 import { recordUserMessageInSession } from '../../kf/index.js';
@@ -42,6 +44,16 @@ export interface SentUserMessage {
   route: MessageRoute;
   /** Auto-replies sent at once (route autoreply). */
   replies: PhoneMessage[];
+}
+
+/**
+ * A transaction the caller opened (withTransaction) to send several messages all or nothing:
+ * each message runs in it (a refused one in its own savepoint) and its effects (waking the
+ * callback worker, telling phones) wait for the caller's commit.
+ */
+export interface OuterTransaction {
+  tx: Tx;
+  after: Pick<AfterCommit<HeraldSignals, never>, 'wake' | 'run'>;
 }
 
 /** The media a message names, checked: the follower's own upload, alive and of the right kind. */
@@ -128,16 +140,17 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
  * an account with a developer server, from a follower without an open customer-service
  * session. Undefined when it does not apply or the database declined: the careful path decides.
  */
-async function sendFast(services: Services, account: AccountRow, userId: string, m: UserMessageInput) {
+async function sendFast(services: Services, outer: OuterTransaction | undefined, account: AccountRow, userId: string, m: UserMessageInput) {
   if (!hasServer(account) || !FAST_TYPES.has(m.msgtype) || !UUID_RE.test(userId)) return undefined;
   const now = services.clock.now();
   const msgId = newMsgId(now.getTime());
   const env: Envelope = { originalId: account.originalId, openid: OPENID_SLOT, createTime: Math.floor(now.getTime() / 1000) };
-  const { push, content } = await build(services.db, services, m, { env, msgId, userId, accountId: account.id, now });
+  const { push, content } = await build(outer?.tx ?? services.db, services, m, { env, msgId, userId, accountId: account.id, now });
   const at = push.xml.indexOf(OPENID_SLOT);
   if (at < 0) return undefined;
   const w = newWindow('message', now.getTime());
-  const done = await recordUserMessageFast(services.db, {
+  const record = outer ? (row: Parameters<typeof recordUserMessageFast>[1]) => recordUserMessageFastInTx(outer.tx, row) : (row: Parameters<typeof recordUserMessageFast>[1]) => recordUserMessageFast(services.db, row);
+  const done = await record({
     account,
     userId,
     msgType: m.msgtype,
@@ -166,24 +179,33 @@ export async function sendUserMessage(
   userId: string,
   appid: string,
   input: UserMessageInput,
-  /** The account as read at the start of the request, when the caller sends many messages at once. */
-  known?: { account: AccountRow | undefined },
+  /**
+   * When the caller sends many messages at once: the account as read at the start of the
+   * request, and the transaction they all go in (see OuterTransaction).
+   */
+  known?: { account: AccountRow | undefined; outer?: OuterTransaction },
 ): Promise<SentUserMessage> {
   const checked = checkUserMessage(input);
   if (!checked.ok) throw new DomainError('invalid_message', checked.message);
   const m = checked.message;
-  const account = known && known.account?.appid === appid ? known.account : await findAccountByAppid(services.db, appid);
-  const fast = account ? await sendFast(services, account, userId, m) : undefined;
+  const outer = known?.outer;
+  const db = outer?.tx ?? services.db;
+  // What follows a commit: the caller's, or this command's own.
+  const wake = () => (outer ? outer.after.wake('deliveriesQueued') : services.signals.emit('deliveriesQueued'));
+  const publish = (account: AccountRow, rows: ConversationRow[]) => (outer ? outer.after.run(() => publishConversation(services, account, rows)) : publishConversation(services, account, rows));
+  const account = known && known.account?.appid === appid ? known.account : await findAccountByAppid(db, appid);
+  const fast = account ? await sendFast(services, outer, account, userId, m) : undefined;
   if (account && fast) {
-    services.signals.emit('deliveriesQueued');
-    publishConversation(services, account, [fast.row]);
+    wake();
+    publish(account, [fast.row]);
     return { message: present(account, fast.row), msgId: fast.msgId, openid: fast.row.openid, deliveryId: fast.deliveryId, route: 'server', replies: [] };
   }
-  const user = await findFollowerUser(services.db, userId);
+  const user = await findFollowerUser(db, userId);
   if (!user) throw new DomainError('not_found', 'User not found.');
   if (!account) throw new DomainError('not_found', `No account with AppID ${appid}.`);
 
-  const result = await services.db.transaction(async (tx) => {
+  // Its own transaction, or a savepoint in the caller's: a refusal undoes only this message.
+  const result = await db.transaction(async (tx) => {
     const follow = await findFollow(tx, account.id, user.id);
     if (!follow || !follow.subscribed) throw new DomainError('not_following', 'Only followers can send messages to this account.');
     const now = services.clock.now();
@@ -221,8 +243,8 @@ export async function sendUserMessage(
       pending: queued.pending,
     };
   });
-  if (result.pending) services.signals.emit('deliveriesQueued');
-  publishConversation(services, account, [result.row, ...result.replies]);
+  if (result.pending) wake();
+  publish(account, [result.row, ...result.replies]);
   return {
     message: present(account, result.row),
     msgId: result.msgId,

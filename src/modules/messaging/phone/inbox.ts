@@ -28,7 +28,7 @@ export interface InboxEntry {
  * (broadcast_recipients) merged per account, newest first. Two set-based queries and one for
  * the cards of the newest posts.
  */
-export async function listInbox(services: Pick<Services, 'db' | 'clock' | 'config'>, userId: string): Promise<InboxEntry[]> {
+export async function listInbox(services: Pick<Services, 'db' | 'clock' | 'config' | 'keys'>, userId: string): Promise<InboxEntry[]> {
   const [chats, posts] = await Promise.all([listChatSummaries(services.db, userId), listPostSummaries(services.db, userId)]);
   const byAccount = new Map<string, InboxEntry>();
   for (const s of chats) {

@@ -76,3 +76,8 @@ export function recordUserMessageFast(db: Executor, m: UserMessageFastRow): Prom
   const batcher = batcherOf(db, 'user-message', () => new StatementBatcher<UserMessageFastRow, Recorded>((l) => recordMany(db, l), (one) => recordOne(db, one), { maxBatch: 128, maxInFlight: 2 }));
   return batcher.submit(m);
 }
+
+/** As recordUserMessageFast, inside the caller's transaction (one statement, not shared with others). */
+export function recordUserMessageFastInTx(tx: Executor, m: UserMessageFastRow): Promise<Recorded> {
+  return recordOne(tx, m);
+}

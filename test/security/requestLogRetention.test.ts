@@ -6,12 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../../test/harness.js';
-import { expectWxError, fetchToken, wxCall } from '../../../test/wxClient.js';
-import { loadConfig } from '../../main/config.js';
-import { newRid } from '../../protocol/rid.js';
-import { LOGGED_BODY_LIMIT, LOGGED_URL_LIMIT } from './requestLog.js';
-import { pruneRequestLog, startRequestLogRetention } from './requestLogRetention.js';
+import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../harness.js';
+import { expectWxError, fetchToken, wxCall } from '../wxClient.js';
+import { loadConfig } from '../../src/main/config.js';
+import { newRid } from '../../src/protocol/rid.js';
+import { LOGGED_BODY_LIMIT, LOGGED_URL_LIMIT } from '../../src/surfaces/wechat/requestLog.js';
+import { pruneRequestLog, startRequestLogRetention } from '../../src/surfaces/wechat/requestLogRetention.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 
