@@ -19,7 +19,7 @@ export const SECRET_KEY_FILE = 'secret.key';
 export const MIN_SECRET_KEY_CHARS = 32;
 
 /** What each derived key is for; the label is HKDF's info, so the keys are independent. */
-export type KeyUse = 'phone-token' | 'article-preview';
+export type KeyUse = 'phone-token' | 'article-preview' | 'oauth-consent';
 const LABELS: Record<KeyUse, string> = {
   'phone-token': 'herald phone token v2',
   'article-preview': 'herald article preview v2',

@@ -42,7 +42,7 @@ async function explained<T>(fn: () => Promise<T>): Promise<T> {
 
 /** The account's page, refused (not hidden) when its type cannot use template messages. */
 async function templateAccount(services: Services, session: Parameters<typeof accountInScope>[1], appid: string): Promise<AccountRow> {
-  const account = await accountInScope(services.db, session, appid);
+  const account = await accountInScope(services, session, appid);
   if (!can(account, 'template')) throw new DomainError('templates_unavailable', 'Template messages are for verified service accounts.');
   return account;
 }
@@ -54,7 +54,7 @@ export function registerTemplateConsoleRoutes(api: FastifyInstance, services: Se
     url: '/accounts/:appid/templates',
     action: 'templates.view',
     async handler({ session, params }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       const [industries, templates] = await Promise.all([findIndustries(services.db, account.id), listPrivateTemplates(services.db, account.id)]);
       return presentConsoleTemplates(can(account, 'template'), industries, templates, services.clock.nowMs());
     },
@@ -103,7 +103,7 @@ export function registerTemplateConsoleRoutes(api: FastifyInstance, services: Se
     action: 'templates.view',
     query: sentQuery,
     async handler({ session, params, query }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       const rows = await listTemplateMessages(services.db, account.id, query.limit, query.before ? BigInt(query.before) : undefined);
       const last = rows.at(-1);
       return { messages: rows.map(presentSentTemplate), next_before: rows.length === query.limit && last ? last.msgid.toString() : null };

@@ -26,7 +26,7 @@ const kindParam = z.enum(DOMAIN_KINDS as [DomainKind, ...DomainKind[]]);
 /** The web domains page and the list of OAuth grants. */
 export function registerWebauthConsoleRoutes(api: FastifyInstance, services: Services): void {
   const view = async (appid: string, session: Parameters<typeof accountInScope>[1]) => {
-    const account = await accountInScope(services.db, session, appid);
+    const account = await accountInScope(services, session, appid);
     const settings = await webSettingsOf(services, account.id);
     return { web: presentWebDomains(account, settings, await listDomains(services.db, account.id), services.config.mode) };
   };
@@ -45,7 +45,7 @@ export function registerWebauthConsoleRoutes(api: FastifyInstance, services: Ser
     body: domainsBody,
     async handler({ session, params, body }) {
       const kind = kindParam.safeParse(params.kind);
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       if (!kind.success) throw new DomainError('not_found', 'Unknown kind of domain.');
       await setDomains(services, account, kind.data, body.domains, { skipVerification: body.skip_verification });
       return view(params.appid, session);
@@ -58,7 +58,7 @@ export function registerWebauthConsoleRoutes(api: FastifyInstance, services: Ser
     action: 'webdomains.edit',
     body: strictBody,
     async handler({ session, params, body }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       await setStrictRules(services, account, body.strict);
       return view(params.appid, session);
     },
@@ -70,7 +70,7 @@ export function registerWebauthConsoleRoutes(api: FastifyInstance, services: Ser
     action: 'webgrants.view',
     query: grantsQuery,
     async handler({ session, params, query }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       const rows = await listGrants(services.db, account.id, query.limit, query.before);
       return { grants: rows.map(presentGrant) };
     },
