@@ -24,13 +24,13 @@ function cli(args: string[], env: Record<string, string> = {}) {
 }
 
 describe('herald command', () => {
-  it('first start seeds demo data and prints the login and both credential pairs; a restart keeps them', async () => {
+  it('first start seeds demo data and prints the login and the three credential pairs; a restart keeps them', async () => {
     const port = await freePort();
     const first = await startChild({ HERALD_DATA_DIR: dataDir, PORT: String(port), HERALD_DEMO: '1' });
     const out = first.output();
     expect(out).toMatch(/Console login: admin@herald\.local \/ herald-admin/);
     const pairs = [...out.matchAll(/AppID (wx[0-9a-f]{16})\s+AppSecret ([0-9a-f]{32})/g)];
-    expect(pairs).toHaveLength(2);
+    expect(pairs).toHaveLength(3);
     const [appid, secret] = [pairs[0][1], pairs[0][2]];
     const token = (await (await fetch(`http://127.0.0.1:${port}/cgi-bin/token?grant_type=client_credential&appid=${appid}&secret=${secret}`)).json()) as { access_token?: string };
     expect(token.access_token).toBeTruthy();

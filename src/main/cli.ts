@@ -58,7 +58,7 @@ function banner(cfg: Config, url: string, demo: DemoCredentials | undefined): st
   if (cfg.mode === 'emulator') lines.push(`  Phone:     ${cfg.publicUrl}/phone`, `  Simulator: ${cfg.publicUrl}/sim/v1 (docs/SIMULATOR.md)`);
   lines.push(`  WeChat API base: ${cfg.publicUrl}/cgi-bin/`);
   if (demo) {
-    lines.push('', `  Console login: ${demo.email} / ${demo.password}`);
+    lines.push('', `  Console login: ${demo.email} / ${demo.password}  (English demo organization: ${demo.englishEmail}, same password)`);
     for (const a of demo.accounts) {
       lines.push(`  ${a.label.padEnd(22)} AppID ${a.appid}  AppSecret ${a.secret ?? '(shown at first start; reset it in the console)'}`);
     }

@@ -77,8 +77,10 @@ describeEachDb('push posts on the phone in Chromium', (kind) => {
       expect(res.status).toBe(200);
     }
     await page.reload();
-    // Following says nothing here (no welcome message): wait until the list and the realtime stream are up.
-    await seen(page.getByText('No chats yet.'));
+    // Following opens both chats (no welcome message): wait until the list and the realtime stream are up.
+    await seen(page.locator(`[data-appid="${bank.appid}"]`));
+    await seen(page.getByTestId('subscriptions-row'));
+    await none(page.getByText('No chats yet.'));
     await expect.poll(() => page.locator('.ph-nav-sub').count(), { timeout: 10_000 }).toBe(0);
     await page.waitForTimeout(500);
 
@@ -138,7 +140,8 @@ describeEachDb('push posts on the phone in Chromium', (kind) => {
   it('records a like, a share, a comment and a tip, and follows a mini-program link', async () => {
     const view = page.getByRole('dialog', { name: 'Article' });
     const lead = bankNews.articles[0].id;
-    const like = view.getByRole('button', { name: 'Like', exact: true });
+    // Named by what it shows: "Like", then "1 Like".
+    const like = view.getByRole('button', { name: /^(\d+ )?Like$/ });
     await like.click();
     await expect.poll(() => like.getAttribute('aria-pressed')).toBe('true');
     await hasText(like, '1');

@@ -75,7 +75,7 @@ export function chromiumSuite(kind: DbKind, opts: ChromiumSuiteOptions): Chromiu
     }
     herald = await startTestHerald(kind, { listen: true, env });
     browser = await launchChromium();
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();

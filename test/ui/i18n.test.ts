@@ -12,8 +12,8 @@ import { chromiumSuite } from './helpers.js';
 import { axeProblems } from './axe.js';
 
 /** The console's account tabs in the MP backend's words, and the page each opens. */
-const ZH_TABS = ['首页', '公众号设置', '设置与开发', '回调检查器', '自定义菜单', '自动回复', '用户管理', '客服消息', '留言', '草稿箱', '发表记录', '素材库', '群发', '收入'];
-const EN_TABS = ['Home', 'Account settings', 'Developer settings', 'Callback inspector', 'Custom menu', 'Auto-replies', 'Followers', 'Customer service', 'Comments', 'Drafts', 'Published', 'Materials', 'Push posts', 'Revenue'];
+const ZH_TABS = ['首页', '草稿箱', '发表记录', '素材库', '群发', '留言', '自动回复', '自定义菜单', '客服消息', '用户管理', '收入', '公众号设置', '开发者设置', '回调检查器'];
+const EN_TABS = ['Home', 'Drafts', 'Published', 'Materials', 'Push posts', 'Comments', 'Auto-replies', 'Custom menu', 'Customer service', 'Followers', 'Revenue', 'Account settings', 'Developer settings', 'Callback inspector'];
 
 describeEachDb('Chinese and English in Chromium', (kind) => {
   const ui = chromiumSuite(kind, { shots: 'i18n', fullPage: true, page: { timeout: 15_000 } });

@@ -344,7 +344,8 @@ describeEachDb('phone simulator in Chromium', (kind) => {
     await li.getByRole('button', { name: 'More input' }).click();
     await li.getByRole('button', { name: 'Location' }).click();
     await li.getByRole('button', { name: /The Bund/ }).click();
-    await hasText(li.locator('.ph-msg-mine[data-msg-type="location"]').last(), 'Zhongshan East');
+    // Places go to the account in Chinese, as WeChat sends them.
+    await hasText(li.locator('.ph-msg-mine[data-msg-type="location"]').last(), '中山东一路');
     await ui.shot(li, '17-photo-location');
     // A voice note (AMR) and a video (MP4): the phone makes the video's thumbnail itself.
     await li.getByTestId('send-voice').setInputFiles({ name: 'note.amr', mimeType: 'audio/amr', buffer: Buffer.concat([Buffer.from('#!AMR\n'), Buffer.alloc(600)]) });

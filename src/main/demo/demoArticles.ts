@@ -6,8 +6,8 @@ import { createDraft } from '../../modules/articles/index.js';
 import { submitPublish } from '../../modules/articles/index.js';
 
 /**
- * Demo content for the first start: a published welcome article on the subscription account
- * (a public page at /s/<id>, in the console's Published list) and a draft ready to push on each
+ * Demo content for the first start, in Chinese: a published welcome article on the subscription
+ * account (a public page at /s/<id>, in the console's 发表记录) and a draft ready to push on each
  * account. Nothing is pushed, so both accounts start with their whole push quota.
  */
 export async function seedDemoArticles(
@@ -20,9 +20,9 @@ export async function seedDemoArticles(
     forConsole: true,
     articles: [
       {
-        title: 'Welcome to Herald Daily',
-        author: 'Herald Daily',
-        digest: 'What this account is, and what you can try with it.',
+        title: '欢迎关注莲花日报',
+        author: '莲花日报编辑部',
+        digest: '这个公众号是什么，以及你可以用它试些什么。',
         thumb_media_id: dailyCover.id,
         need_open_comment: 1,
         original: true,
@@ -36,8 +36,8 @@ export async function seedDemoArticles(
     accountId: accounts.subscription.id,
     forConsole: true,
     articles: [
-      { title: 'Morning digest', author: 'Herald Daily', digest: 'Three stories worth your coffee.', thumb_media_id: dailyCover.id, content: '<p>Edit this draft, then push it from <strong>Push posts</strong>: subscription accounts send one push post a day, delivered silently into followers’ Subscriptions folder.</p>' },
-      { title: 'From the archive', author: 'Herald Daily', thumb_media_id: dailyCover.id, content: '<p>A push post carries up to eight articles; the first one leads with its cover.</p>' },
+      { title: '早间摘要', author: '莲花日报编辑部', digest: '三则值得配一杯咖啡读完的消息。', thumb_media_id: dailyCover.id, content: '<p>编辑这篇草稿，然后在<strong>群发</strong>里发送：订阅号每天可群发一次，消息静默进入关注者的订阅号消息。</p>' },
+      { title: '往期回顾', author: '莲花日报编辑部', thumb_media_id: dailyCover.id, content: '<p>一次群发最多包含八篇文章，第一篇带封面领衔。</p>' },
     ],
   });
 
@@ -47,19 +47,61 @@ export async function seedDemoArticles(
     forConsole: true,
     articles: [
       {
-        title: 'The autumn menu is here',
-        author: 'Herald Coffee',
-        digest: 'Three new single origins, roasted this week.',
+        title: '秋季菜单上新',
+        author: '莲花咖啡',
+        digest: '本周烘焙的三款单一产地咖啡豆。',
         thumb_media_id: coffeeCover.id,
         need_open_comment: 1,
         only_fans_can_comment: 1,
-        content: '<h2>New this week</h2><p>Three single origins from Yunnan, Ethiopia and Colombia.</p><blockquote>Service accounts send four push posts a month; each arrives in followers’ chats with a notification.</blockquote>',
+        content: '<h2>本周新品</h2><p>来自云南、埃塞俄比亚和哥伦比亚的三款单一产地咖啡。</p><blockquote>服务号每月可群发四次，每次都带通知送达关注者的聊天列表。</blockquote>',
       },
     ],
   });
 }
 
+/**
+ * The English demo organization's content: a published welcome article and a draft ready to push
+ * on its subscription account.
+ */
+export async function seedEnglishDemoArticles(services: Services, account: Pick<AccountRow, 'id'>): Promise<void> {
+  const cover = await addMaterial(services, { account, kind: 'image', file: { bytes: coverPng([46, 125, 50], [129, 199, 132]), filename: 'welcome-cover.png' } });
+  const welcome = await createDraft(services, {
+    accountId: account.id,
+    forConsole: true,
+    articles: [
+      {
+        title: 'Welcome to Herald Daily',
+        author: 'Herald Daily',
+        digest: 'What this account is, and what you can try with it.',
+        thumb_media_id: cover.id,
+        need_open_comment: 1,
+        original: true,
+        content: WELCOME_HTML_EN,
+      },
+    ],
+  });
+  await submitPublish(services, { accountId: account.id, mediaId: welcome.group.id });
+  await createDraft(services, {
+    accountId: account.id,
+    forConsole: true,
+    articles: [
+      { title: 'Morning digest', author: 'Herald Daily', digest: 'Three stories worth your coffee.', thumb_media_id: cover.id, content: '<p>Edit this draft, then push it from <strong>Push posts</strong>: subscription accounts send one push post a day, delivered silently into followers’ Subscriptions folder.</p>' },
+    ],
+  });
+}
+
 const WELCOME_HTML = `
+<p>莲花日报是一个演示用的<strong>订阅号</strong>。这篇文章通过 <code>freepublish/submit</code>
+发表：它是任何人都能打开的公开页面，没有占用当天的群发次数。</p>
+<h2>可以试试</h2>
+<ul>
+<li>在控制台打开<em>草稿箱</em>，编辑草稿“早间摘要”，然后在<em>群发</em>里发送。</li>
+<li>以关注者身份打开手机 <code>/phone</code>：群发消息进入订阅号消息，不带通知。</li>
+<li>点赞、点“在看”、写留言，或者分享到聊天。</li>
+</ul>
+<blockquote>服务号的群发消息则带通知进入聊天列表。</blockquote>`;
+
+const WELCOME_HTML_EN = `
 <p>Herald Daily is a demo <strong>subscription account</strong>. This article was published with
 <code>freepublish/submit</code>: it is a public page anyone can open, and it did not use the day’s
 push quota.</p>

@@ -11,6 +11,8 @@ export const accounts = pgTable('accounts', {
   /** subscription | service */
   type: text('type').notNull(),
   verified: boolean('verified').notNull().default(false),
+  /** When the yearly verification (微信认证) runs out; null when unverified or not known. */
+  verifiedUntil: ts('verified_until'),
   /** active | suspended | banned */
   status: text('status').notNull().default('active'),
   name: text('name').notNull(),

@@ -6,6 +6,7 @@ import { defineModule, lazyRoutes } from '../../main/manifest.js';
 
 const wechatRegisterCommentApis = lazyRoutes(() => import('./wechat.js'), 'registerCommentApis');
 const consoleRegisterCommentRoutes = lazyRoutes(() => import('./console.js'), 'registerCommentRoutes');
+const consoleRegisterReadLogRoute = lazyRoutes(() => import('./console/readLog.js'), 'registerReadLogRoute');
 const phoneRegisterArticleRoutes = lazyRoutes(() => import('./phone.js'), 'registerArticleRoutes');
 const readerRegisterReaderPages = lazyRoutes(() => import('./web/routes.js'), 'registerReaderPages');
 
@@ -14,7 +15,7 @@ export const readerModule = defineModule({
   name: 'reader',
   routes: {
     wechat: [wechatRegisterCommentApis],
-    console: [consoleRegisterCommentRoutes],
+    console: [consoleRegisterCommentRoutes, consoleRegisterReadLogRoute],
     phone: [phoneRegisterArticleRoutes],
     reader: [readerRegisterReaderPages],
   },

@@ -1,4 +1,4 @@
-import { pgTable, text, uuid, boolean, integer, primaryKey, index, bigserial, bigint } from 'drizzle-orm/pg-core';
+import { pgTable, text, uuid, boolean, integer, primaryKey, index, bigserial, bigint, date } from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/schema.js';
 import { articles } from '../articles/schema.js';
 import { followerUsers } from '../followers/schema.js';
@@ -88,3 +88,11 @@ export const adEvents = pgTable('ad_events', {
   revenueFen: integer('revenue_fen').notNull().default(0),
   createdAt: ts('created_at').notNull(),
 }, (t) => [index('ad_events_account_idx').on(t.accountId, t.createdAt), index('ad_events_article_idx').on(t.articleId, t.kind)]);
+
+/** Reads of an account's article pages per China calendar day (首页's read log). */
+export const accountDailyReads = pgTable('account_daily_reads', {
+  accountId: uuid('account_id').notNull().references(() => accounts.id, { onDelete: 'cascade' }),
+  /** The China calendar day, YYYY-MM-DD. */
+  day: date('day', { mode: 'string' }).notNull(),
+  reads: integer('reads').notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.accountId, t.day] })]);

@@ -8,9 +8,9 @@ html{-webkit-text-size-adjust:100%}
 body{margin:0;background:#fff;color:#1a1a1a;font:17px/1.75 -apple-system,BlinkMacSystemFont,"Helvetica Neue","PingFang SC","Hiragino Sans GB","Microsoft YaHei",Arial,sans-serif;word-wrap:break-word}
 main{max-width:677px;margin:0 auto;padding:20px 16px 40px}
 h1.title{font-size:22px;line-height:1.4;font-weight:500;margin:0 0 14px}
-.meta{font-size:15px;color:rgba(0,0,0,.45);margin-bottom:22px;display:flex;flex-wrap:wrap;gap:4px 10px;align-items:center}
+.meta{font-size:15px;color:rgba(0,0,0,.6);margin-bottom:22px;display:flex;flex-wrap:wrap;gap:4px 10px;align-items:center}
 .meta .account{color:#576b95;text-decoration:none}
-.tag-original{font-size:12px;line-height:1.6;padding:0 4px;border-radius:2px;background:rgba(0,0,0,.05);color:rgba(0,0,0,.45)}
+.tag-original{font-size:12px;line-height:1.6;padding:0 4px;border-radius:2px;background:rgba(0,0,0,.05);color:rgba(0,0,0,.62)}
 .repost{font-size:14px;color:rgba(0,0,0,.5);background:#f7f7f7;border-radius:4px;padding:8px 12px;margin-bottom:18px}
 .repost a{color:#576b95;text-decoration:none}
 .cover{display:block;width:100%;height:auto;border-radius:4px;margin-bottom:18px}
@@ -27,10 +27,10 @@ h1.title{font-size:22px;line-height:1.4;font-weight:500;margin:0 0 14px}
 .mp-link::before{content:"\\25C9 ";color:#07c160}
 .source{margin-top:24px;font-size:14px}
 .source a{color:#576b95}
-.stats{display:flex;gap:18px;margin:28px 0 8px;font-size:15px;color:rgba(0,0,0,.5)}
+.stats{display:flex;gap:18px;margin:28px 0 8px;font-size:15px;color:rgba(0,0,0,.6)}
 .donate{margin:28px 0;text-align:center}
-.donate a{display:inline-block;background:#fa9d3b;color:#fff;text-decoration:none;border-radius:4px;padding:6px 28px;font-size:16px}
-.donate p{font-size:14px;color:rgba(0,0,0,.45);margin:6px 0 0}
+.donate a{display:inline-block;background:#b35900;color:#fff;text-decoration:none;border-radius:4px;padding:6px 28px;font-size:16px}
+.donate p{font-size:14px;color:rgba(0,0,0,.6);margin:6px 0 0}
 .ad{margin:28px 0;border-top:1px solid #eee;padding-top:12px;font-size:15px}
 .ad a{display:block;color:inherit;text-decoration:none}
 .ad img{width:100%;height:auto;border-radius:4px}

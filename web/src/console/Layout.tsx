@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useMatch } from 'react-router';
 import { Button } from '../ui/index.js';
 import { useAccountRoute } from './accounts/AccountPage.js';
-import { ACCOUNT_TABS, ADMIN_ROUTES } from './pages.js';
+import { ACCOUNT_TAB_GROUPS, ADMIN_ROUTES } from './pages.js';
 import { accountsQuery } from './queries.js';
 import { accountHref } from './route.js';
 import { useSession } from './session/session.js';
@@ -65,7 +65,25 @@ export function Layout() {
                     <span className="nav-account-name">{a.name}</span>
                   </>
                 ), false, 'nav-account-link')}
-                {open && <div className="nav-sub">{ACCOUNT_TABS.map((r) => navItem(accountHref(a.appid, r.path), r.label, r.tab === currentTab))}</div>}
+                {open && (
+                  <div className="nav-sub">
+                    {/* The MP backend's groups: 首页 alone, then 内容管理, 互动管理 … each with its pages. */}
+                    {ACCOUNT_TAB_GROUPS.map((g) => {
+                      const items = g.tabs.map((r) => navItem(accountHref(a.appid, r.path), r.label, r.tab === currentTab));
+                      // 首页 stands alone, and so does a group whose one page has the group's name (用户管理).
+                      if (!g.label || (g.tabs.length === 1 && g.tabs[0].label === g.label)) return items;
+                      const id = `nav-${a.appid}-${g.id}`;
+                      return (
+                        <div key={g.id} className="nav-group" role="group" aria-labelledby={id}>
+                          <div className="nav-group-label" id={id}>
+                            {g.label}
+                          </div>
+                          {items}
+                        </div>
+                      );
+                    })}
+                  </div>
+                )}
               </div>
             );
           })}

@@ -8,6 +8,12 @@ export interface AccountPageProps {
 }
 
 /**
+ * The navigation's groups, as the MP backend groups its pages: 首页; 内容管理; 互动管理; 用户管理;
+ * 广告与服务; 设置与开发.
+ */
+export type NavGroup = 'home' | 'content' | 'interaction' | 'users' | 'ads' | 'settings';
+
+/**
  * A page of an account, declared once by its feature folder: the account frame routes to it,
  * its tab bar and the navigation list it.
  */
@@ -16,6 +22,8 @@ export interface AccountRoute {
   path: string;
   /** The tab the page belongs to (the drafts tab holds the draft box and the editor). */
   tab: string;
+  /** The navigation group the tab is listed in. */
+  group: NavGroup;
   /** The tab's label: set on the one page the tab opens. */
   label?: string;
   component: ComponentType<AccountPageProps>;

@@ -12,6 +12,8 @@ export interface RegisterAccountInput {
   type: AccountType;
   name: string;
   verified?: boolean;
+  /** When the yearly verification runs out (verified accounts). */
+  verifiedUntil?: Date | null;
   wechatId?: string | null;
   description?: string;
 }
@@ -40,6 +42,7 @@ export async function registerAccount(db: Executor, input: RegisterAccountInput)
       appid: newAppid(),
       type: input.type,
       verified: input.verified ?? false,
+      verifiedUntil: input.verified ? (input.verifiedUntil ?? null) : null,
       name,
       wechatId: input.wechatId ?? null,
       originalId: newOriginalId(),

@@ -9,6 +9,7 @@ import { presentQuota } from '../../broadcasts/index.js';
 import { scheduledPostsOf } from '../../broadcasts/index.js';
 import { countWaitingSessions } from '../../kf/index.js';
 import { violationsSince } from '../../moderation/index.js';
+import { verificationNotice, type VerificationNotice } from '../rules/verificationExpiry.js';
 
 const DAY_MS = 86_400_000;
 /** Violations stay on the home page for 30 days after they were recorded. */
@@ -22,6 +23,7 @@ export type HomeNotice =
   | { kind: 'account_status'; status: string }
   | { kind: 'violations'; count: number; latest_at: string | null; latest_category: string | null }
   | { kind: 'unverified' }
+  | VerificationNotice
   | { kind: 'scheduled_posts'; count: number; next_at: string | null }
   | { kind: 'waiting_followers'; count: number }
   | { kind: 'server_not_configured' };
@@ -59,6 +61,8 @@ export async function accountHome(services: Pick<Services, 'db' | 'clock'>, acco
   if (waiting > 0) notices.push({ kind: 'waiting_followers', count: waiting });
   if (scheduled.count > 0) notices.push({ kind: 'scheduled_posts', count: scheduled.count, next_at: iso(scheduled.nextAt) });
   if (!account.verified) notices.push({ kind: 'unverified' });
+  const verification = verificationNotice(account.verified, account.verifiedUntil, now);
+  if (verification) notices.push(verification);
   if (!account.serverEnabled) notices.push({ kind: 'server_not_configured' });
   return {
     day: { today_start: todayStart.toISOString(), now: nowDate.toISOString() },

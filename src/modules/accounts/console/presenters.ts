@@ -54,6 +54,8 @@ export function presentServer(a: AccountRow, opts: { secrets: boolean } = { secr
 export function presentAccountDetail(a: AccountRow, opts: { secrets: boolean } = { secrets: true }) {
   return {
     ...presentAccountSummary(a),
+    /** When the yearly verification runs out (null when unverified or not known). */
+    verified_until: iso(a.verifiedUntil),
     secret_hint: a.secretHint,
     secret_reset_at: iso(a.secretResetAt),
     ip_whitelist: [...a.ipWhitelist],

@@ -52,6 +52,27 @@ describeEachDb('console account home and settings API', (kind) => {
     expect((await consoleUpload(h, raw, api(appid, 'avatar'), body, contentType)).status).toBe(404);
   });
 
+  it('warns on the home within 30 days of verification running out, says when it has, and shows the date in the details', async () => {
+    const { op, client } = await signedIn(h);
+    const { account, appid } = await makeAccount(h.services, { orgId: op.orgId, type: 'service', verified: true });
+    const kinds = async () => {
+      const r = await client.get(api(appid, 'home'));
+      expect(r.status, JSON.stringify(r.json)).toBe(200);
+      return (r.json.home.notices as Array<{ kind: string }>).filter((n) => n.kind.startsWith('verification'));
+    };
+    expect(await kinds()).toEqual([]);
+    const setUntil = (ms: number) => h.database.rows(sql`update accounts set verified_until = ${new Date(ms).toISOString()}::timestamptz where id = ${account.id}::uuid`);
+
+    const now = h.services.clock.nowMs();
+    await setUntil(now + 40 * DAY);
+    expect(await kinds()).toEqual([]);
+    await setUntil(now + 12 * DAY);
+    expect(await kinds()).toEqual([{ kind: 'verification_expiring', until: new Date(now + 12 * DAY).toISOString(), days_left: 12 }]);
+    expect((await client.get(`/console/api/accounts/${appid}`)).json.account.verified_until).toBe(new Date(now + 12 * DAY).toISOString());
+    await setUntil(now - DAY);
+    expect(await kinds()).toEqual([{ kind: 'verification_expired', until: new Date(now - DAY).toISOString() }]);
+  });
+
   it('assembles the home: today and yesterday in China days, quota, notices, recent posts', async () => {
     const { op, client } = await signedIn(h);
     const { account, appid } = await makeAccount(h.services, { orgId: op.orgId, type: 'subscription', verified: false });

@@ -134,6 +134,25 @@ describeEachDb('phone API: chats, the Subscriptions folder and conversations', (
     expect([stolen.status, stolen.json.error.code]).toEqual([400, 'invalid_media']);
   });
 
+  it('lists every followed account before anything is exchanged, and drops it after unfollowing', async () => {
+    const shop = await makeAccount(h.services, { type: 'service', name: '咖啡小铺' });
+    const news = await makeAccount(h.services, { type: 'subscription', name: '每日简报' });
+    const { client } = await phoneUser(h.app);
+    await client.post(`/accounts/${shop.appid}/follow`);
+    await client.post(`/accounts/${news.appid}/follow`);
+    const chats = await client.get('/chats');
+    expect(chats.json.chats).toEqual([
+      { appid: shop.appid, name: '咖啡小铺', type: 'service', verified: true, avatar_url: null, preview: '', unread: 0, updated_at: expect.any(String) },
+    ]);
+    expect(chats.json.subscriptions).toEqual({ unread: 0, appid: news.appid, name: '每日简报', preview: '', updated_at: expect.any(String) });
+    const folder = await client.get('/subscriptions');
+    expect(folder.json.accounts).toEqual([expect.objectContaining({ appid: news.appid, unread: 0, latest: null })]);
+
+    await client.post(`/accounts/${shop.appid}/unfollow`);
+    await client.post(`/accounts/${news.appid}/unfollow`);
+    expect((await client.get('/chats')).json).toMatchObject({ chats: [], subscriptions: null });
+  });
+
   it('refuses uploads that are not a photo, voice note or video', async () => {
     const { client } = await phoneUser(h.app);
     const junk = await uploadAs(client, Buffer.from('#!/bin/sh\nrm -rf /\n'), 'x.sh', 'image/png');

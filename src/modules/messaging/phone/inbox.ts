@@ -1,7 +1,7 @@
 import type { Services } from '../../../main/services.js';
 import { previewText, type MessageContent } from '../rules/conversation.js';
 import { presentPhoneMessage, type PhoneMessage } from './messagePresenter.js';
-import { listChatSummaries } from '../store/phoneChats.js';
+import { listChatSummaries, listFollowedAccounts } from '../store/phoneChats.js';
 import { listPostSummaries } from '../../reader/index.js';
 import { postMessage, postPreview, presentBroadcasts } from '../../broadcasts/index.js';
 import { avatarsByAppid } from '../../accounts/index.js';
@@ -20,16 +20,22 @@ export interface InboxEntry {
   at: Date;
   preview: string;
   unread: number;
-  latest: PhoneMessage;
+  /** Null for an account followed but with nothing exchanged yet. */
+  latest: PhoneMessage | null;
 }
 
 /**
  * The follower's chat list: conversations (conversation_messages) and received push posts
  * (broadcast_recipients) merged per account, newest first. Two set-based queries and one for
- * the cards of the newest posts.
+ * the cards of the newest posts. Accounts followed with nothing exchanged yet are listed too, at
+ * the time of the follow (following opens the chat, as in WeChat).
  */
 export async function listInbox(services: Pick<Services, 'db' | 'clock' | 'config' | 'keys'>, userId: string): Promise<InboxEntry[]> {
-  const [chats, posts] = await Promise.all([listChatSummaries(services.db, userId), listPostSummaries(services.db, userId)]);
+  const [chats, posts, followed] = await Promise.all([
+    listChatSummaries(services.db, userId),
+    listPostSummaries(services.db, userId),
+    listFollowedAccounts(services.db, userId),
+  ]);
   const byAccount = new Map<string, InboxEntry>();
   for (const s of chats) {
     byAccount.set(s.latest.accountId, {
@@ -63,6 +69,21 @@ export async function listInbox(services: Pick<Services, 'db' | 'clock' | 'confi
       latest: newer ? postMessage(view) : have.latest,
     });
   });
+  for (const f of followed) {
+    if (byAccount.has(f.accountId)) continue;
+    byAccount.set(f.accountId, {
+      appid: f.appid,
+      name: f.name,
+      type: f.type,
+      verified: f.verified,
+      avatarUrl: null,
+      placement: f.type === 'subscription' ? 'subscriptions' : 'chats',
+      at: f.followedAt,
+      preview: '',
+      unread: 0,
+      latest: null,
+    });
+  }
   const entries = [...byAccount.values()];
   const avatars = await avatarsByAppid(services.db, entries.map((e) => e.appid));
   for (const e of entries) {

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/connect.js';
 import { accounts } from '../../accounts/schema.js';
+import { follows } from '../../followers/schema.js';
 import { conversationMessages } from '../schema.js';
 import { entryColumns, type ConversationEntry } from './conversations.js';
 
@@ -33,6 +34,37 @@ export async function listChatSummaries(db: Executor, userId: string): Promise<C
   return latest
     .map(({ verified, ...entry }) => ({ latest: entry, verified, unread: unreadOf.get(entry.accountId) ?? 0 }))
     .sort((a, b) => b.latest.id - a.latest.id);
+}
+
+/** An account a follower follows, as its chat row needs it before any message. */
+export interface FollowedAccount {
+  accountId: string;
+  appid: string;
+  name: string;
+  type: string;
+  verified: boolean;
+  followedAt: Date;
+}
+
+/**
+ * Every account the follower follows now: following opens the account's chat in WeChat (a
+ * service account's in Chats, a subscription account's in the Subscriptions folder) before any
+ * message is exchanged.
+ */
+export async function listFollowedAccounts(db: Executor, userId: string): Promise<FollowedAccount[]> {
+  const rows = await db
+    .select({
+      accountId: accounts.id,
+      appid: accounts.appid,
+      name: accounts.name,
+      type: accounts.type,
+      verified: accounts.verified,
+      followedAt: follows.subscribedAt,
+    })
+    .from(follows)
+    .innerJoin(accounts, eq(accounts.id, follows.accountId))
+    .where(and(eq(follows.userId, userId), eq(follows.subscribed, true)));
+  return rows.map((r) => ({ ...r, followedAt: r.followedAt ?? new Date(0) }));
 }
 
 /** Marks every message an account sent a follower as read; returns how many were unread. */

@@ -13,6 +13,7 @@ import { recordArticleView } from '../commands/articleViewRecorder.js';
 import { renderArticlePage, renderNoticePage, type ArticlePageView } from './page.js';
 import { previewTokenValid } from './preview.js';
 import type { CountingGuard } from './countingGuard.js';
+import { READER_WORDS, readerLanguage } from '../../../surfaces/reader/words.js';
 
 /** The name link previews show for the site. */
 export const SITE_NAME = 'Herald';
@@ -27,15 +28,17 @@ export function pageHeaders(reply: FastifyReply, cache: string): FastifyReply {
     .header('cache-control', cache)
     .header('content-security-policy', "default-src 'none'; img-src http: https: data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'")
     .header('x-content-type-options', 'nosniff')
-    .header('referrer-policy', 'strict-origin-when-cross-origin');
+    .header('referrer-policy', 'strict-origin-when-cross-origin')
+    // The words follow the reader's Accept-Language: caches keep one copy per language.
+    .header('vary', 'Accept-Language');
 }
 
-/** Answers a notice page (unknown or deleted article). */
-export function sendNotice(reply: FastifyReply, status: 404 | 410, url: string) {
-  const [title, message] = status === 410
-    ? ['This article has been deleted', 'The author deleted this article.']
-    : ['Article not found', 'The link may be wrong, or the article has not been published.'];
-  return pageHeaders(reply.code(status), 'public, max-age=60').send(renderNoticePage({ title, message, siteName: SITE_NAME, url }));
+/** Answers a notice page (unknown or deleted article), in the reader's language. */
+export function sendNotice(reply: FastifyReply, status: 404 | 410, url: string, acceptLanguage?: string | string[]) {
+  const lang = readerLanguage(acceptLanguage);
+  const w = READER_WORDS[lang];
+  const [title, message] = status === 410 ? [w.deletedTitle, w.deletedMessage] : [w.notFoundTitle, w.notFoundMessage];
+  return pageHeaders(reply.code(status), 'public, max-age=60').send(renderNoticePage({ title, message, siteName: SITE_NAME, url, lang }));
 }
 
 const etagOf = (body: string) => `W/"${createHash('sha1').update(body).digest('base64url')}"`;
@@ -56,8 +59,10 @@ export async function serveArticlePage(
   const url = articleUrl(services, id);
   const found = await findArticleWithAccount(services.db, id);
   const preview = found !== undefined && request.query.preview !== undefined && (await previewTokenValid(services, found.article.id, request.query.preview));
-  if (!found || (found.article.publishedAt === null && !preview)) return sendNotice(reply, 404, url);
-  if (found.article.isDeleted) return sendNotice(reply, 410, url);
+  const accept = request.headers['accept-language'];
+  const lang = readerLanguage(accept);
+  if (!found || (found.article.publishedAt === null && !preview)) return sendNotice(reply, 404, url, accept);
+  if (found.article.isDeleted) return sendNotice(reply, 410, url, accept);
   const { article, accountName } = found;
 
   let reprint: ArticlePageView['reprint'] = null;
@@ -65,7 +70,7 @@ export async function serveArticlePage(
     const original = await findArticleWithAccount(services.db, article.reprintOf);
     reprint = original
       ? { accountName: original.accountName, url: original.article.publishedAt && !original.article.isDeleted ? articleUrl(services, original.article.id) : null }
-      : { accountName: 'another account', url: null };
+      : { accountName: READER_WORDS[lang].anotherAccount, url: null };
   }
   const catalog = article.adsEnabled ? await loadAdsCatalog(services.db) : null;
   const ad = catalog ? adForArticle(catalog, article.id) : undefined;
@@ -89,6 +94,7 @@ export async function serveArticlePage(
  // Platform mode takes no donations until payments exist (reader/commands/articleDonor.ts).
       donateUrl: article.original && article.donationsEnabled && services.config.mode !== 'platform' ? `/phone?article=${encodeURIComponent(article.id)}&action=donate` : null,
       preview,
+      lang,
     },
     articleText(article.content),
   );

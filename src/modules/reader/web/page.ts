@@ -3,6 +3,7 @@ import type { CommentView } from '../store/articleComments.js';
 import type { HouseAd } from '../../revenue/rules.js';
 import { chinaDateTime, countLabel, esc, renderArticleBody } from '../../../surfaces/reader/html.js';
 import { PAGE_CSS } from '../../../surfaces/reader/style.js';
+import { READER_WORDS, type ReaderLanguage, type ReaderWords } from '../../../surfaces/reader/words.js';
 
 /**
  * The article page as WeChat's reading view shows it, built as one HTML string. Every value
@@ -25,6 +26,8 @@ export interface ArticlePageView {
   /** The phone page the donation button opens (signed-in readers pay there). */
   donateUrl: string | null;
   preview: boolean;
+  /** The language the reader asked for (Accept-Language). */
+  lang: ReaderLanguage;
 }
 
 /** The description for link previews: the digest, or the start of the text. */
@@ -55,50 +58,51 @@ function head(v: { title: string; description: string; url: string; image: strin
   return meta.join('\n');
 }
 
-function commentsHtml(comments: CommentView[]): string {
+function commentsHtml(comments: CommentView[], w: ReaderWords): string {
   if (comments.length === 0) return '';
   const items = comments.map((c) => {
-    const reply = c.replyContent ? `<div class="reply"><span class="who">Author</span> ${esc(c.replyContent)}</div>` : '';
+    const reply = c.replyContent ? `<div class="reply"><span class="who">${esc(w.author)}</span> ${esc(c.replyContent)}</div>` : '';
     return `<li class="comment"><span class="avatar" aria-hidden="true"></span><div><div class="who">${esc(c.nickname)}</div><div>${esc(c.content)}</div>${reply}</div></li>`;
   });
-  return `<section class="comments" aria-label="Featured comments"><h2>Featured comments</h2><ul>${items.join('')}</ul></section>`;
+  return `<section class="comments" aria-label="${esc(w.featuredComments)}"><h2>${esc(w.featuredComments)}</h2><ul>${items.join('')}</ul></section>`;
 }
 
-function adHtml(slot: ArticlePageView['ad']): string {
+function adHtml(slot: ArticlePageView['ad'], w: ReaderWords): string {
   if (!slot) return '';
   const { ad, clickUrl } = slot;
   const img = ad.imageUrl ? `<img src="${esc(ad.imageUrl)}" alt="" loading="lazy">` : '';
-  return `<aside class="ad" aria-label="Advertisement"><a href="${esc(clickUrl)}" rel="sponsored nofollow noopener">${img}<span class="label">Ad · ${esc(ad.advertiser)}</span><strong>${esc(ad.title)}</strong><span>${esc(ad.description)}</span></a></aside>`;
+  return `<aside class="ad" aria-label="${esc(w.advertisement)}"><a href="${esc(clickUrl)}" rel="sponsored nofollow noopener">${img}<span class="label">${esc(w.ad)} · ${esc(ad.advertiser)}</span><strong>${esc(ad.title)}</strong><span>${esc(ad.description)}</span></a></aside>`;
 }
 
 /** The whole article page. `text` is the body's plain text (for the description fallback). */
 export function renderArticlePage(v: ArticlePageView, text: string): string {
   const a = v.article;
+  const w = READER_WORDS[v.lang];
   const desc = description(a, text);
   const when = a.publishedAt ?? a.updatedAt;
   const metaParts = [
-    ...(a.original ? [`<span class="tag-original" title="原创">Original</span>`] : []),
+    ...(a.original ? [`<span class="tag-original" title="${esc(READER_WORDS['zh-CN'].original)}">${esc(w.original)}</span>`] : []),
     ...(a.author ? [`<span class="author">${esc(a.author)}</span>`] : []),
     `<span class="account">${esc(v.accountName)}</span>`,
     `<time datetime="${esc(when.toISOString())}">${esc(chinaDateTime(when))}</time>`,
   ];
   const repost = v.reprint
-    ? `<div class="repost">Reposted from ${v.reprint.url ? `<a href="${esc(v.reprint.url)}">${esc(v.reprint.accountName)}</a>` : esc(v.reprint.accountName)}</div>`
+    ? `<div class="repost">${esc(w.repostedFrom)} ${v.reprint.url ? `<a href="${esc(v.reprint.url)}">${esc(v.reprint.accountName)}</a>` : esc(v.reprint.accountName)}</div>`
     : '';
   const cover = v.coverUrl && a.showCoverPic === 1 ? `<img class="cover" src="${esc(v.coverUrl)}" alt="">` : '';
-  const source = /^https?:\/\//i.test(a.contentSourceUrl) ? `<div class="source"><a href="${esc(a.contentSourceUrl)}" rel="noopener nofollow">Read more</a></div>` : '';
+  const source = /^https?:\/\//i.test(a.contentSourceUrl) ? `<div class="source"><a href="${esc(a.contentSourceUrl)}" rel="noopener nofollow">${esc(w.readMore)}</a></div>` : '';
   const donate = v.donateUrl
-    ? `<section class="donate" aria-label="Donate"><a href="${esc(v.donateUrl)}" data-action="donate">Donate</a><p>Like the author? Support original writing.</p></section>`
+    ? `<section class="donate" aria-label="${esc(w.donate)}"><a href="${esc(v.donateUrl)}" data-action="donate">${esc(w.donate)}</a><p>${esc(w.donateNote)}</p></section>`
     : '';
   // The counts are marked so the phone's article view can keep them live after the reader reacts.
-  const stats = `<div class="stats"><span class="reads">Reads ${countLabel(a.readCount)}</span><span class="likes">Likes <span data-count="like">${countLabel(a.likeCount)}</span></span><span class="wows">Wow <span data-count="wow">${countLabel(a.wowCount)}</span></span></div>`;
+  const stats = `<div class="stats"><span class="reads">${esc(w.reads)} ${countLabel(a.readCount)}</span><span class="likes">${esc(w.likes)} <span data-count="like">${countLabel(a.likeCount)}</span></span><span class="wows">${esc(w.wow)} <span data-count="wow">${countLabel(a.wowCount)}</span></span></div>`;
   return `<!doctype html>
-<html lang="zh-CN">
+<html lang="${v.lang}">
 <head>
 ${head({ title: a.title, description: desc, url: v.url, image: v.coverUrl, siteName: v.siteName, type: 'article', robots: v.preview ? 'noindex,nofollow' : undefined })}
 </head>
 <body>
-${v.preview ? '<div class="preview-bar">Preview: only people with this link can see it.</div>' : ''}
+${v.preview ? `<div class="preview-bar">${esc(w.preview)}</div>` : ''}
 <main>
 <article data-article-id="${esc(a.id)}">
 <h1 class="title">${esc(a.title)}</h1>
@@ -109,17 +113,17 @@ ${source}
 </article>
 ${donate}
 ${stats}
-${adHtml(v.ad)}
-${commentsHtml(v.comments)}
+${adHtml(v.ad, w)}
+${commentsHtml(v.comments, w)}
 </main>
 </body>
 </html>`;
 }
 
 /** A page saying why there is no article (404 unknown, 410 deleted). */
-export function renderNoticePage(v: { title: string; message: string; siteName: string; url: string }): string {
+export function renderNoticePage(v: { title: string; message: string; siteName: string; url: string; lang: ReaderLanguage }): string {
   return `<!doctype html>
-<html lang="zh-CN">
+<html lang="${v.lang}">
 <head>
 ${head({ title: v.title, description: v.message, url: v.url, image: null, siteName: v.siteName, type: 'website', robots: 'noindex' })}
 </head>

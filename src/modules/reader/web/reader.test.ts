@@ -48,6 +48,26 @@ describeEachDb('article pages', (kind) => {
 
   const get = (url: string, headers: Record<string, string> = UA) => h.app.inject({ method: 'GET', url, headers });
 
+  it('speaks the reader’s language (Accept-Language): Chinese for zh, English otherwise, and varies on it', async () => {
+    const { account } = await makeAccount(h.services, { name: '莲花日报' });
+    const { article } = await makePublishedArticle(h.services.db, { accountId: account.id, title: '双语页面', original: true, donationsEnabled: true });
+    const zh = await h.app.inject({ method: 'GET', url: `/s/${article.id}`, headers: { ...UA, 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' } });
+    expect(zh.statusCode).toBe(200);
+    expect(zh.headers.vary).toContain('Accept-Language');
+    expect(zh.body).toContain('<html lang="zh-CN">');
+    for (const w of ['>原创<', '>赞赏<', '<span class="reads">阅读 ', '赞 <span data-count="like">0', '在看 <span data-count="wow">0']) expect(zh.body).toContain(w);
+    const en = await h.app.inject({ method: 'GET', url: `/s/${article.id}`, headers: { ...UA, 'accept-language': 'en-US,en;q=0.9' } });
+    expect(en.body).toContain('<html lang="en">');
+    for (const w of ['>Original<', '>Donate<', '<span class="reads">Reads ', 'Likes <span data-count="like">0']) expect(en.body).toContain(w);
+    expect(en.headers.etag).not.toBe(zh.headers.etag);
+    const missing = await h.app.inject({ method: 'GET', url: '/s/2247483647_1_x', headers: { 'accept-language': 'zh-CN' } });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.body).toContain('文章不存在');
+    const hostile = await h.app.inject({ method: 'GET', url: `/s/${article.id}`, headers: { ...UA, 'accept-language': `${'q=;'.repeat(20_000)}<zh>` } });
+    expect(hostile.statusCode).toBe(200);
+    expect(hostile.body).toContain('<html lang="en">');
+  });
+
   it('renders the page with meta tags, canonical, original mark, cover and date in China time', async () => {
     const { account } = await makeAccount(h.services, { name: 'Tea & "Leaves"' });
     const { article } = await makePublishedArticle(h.services.db, {

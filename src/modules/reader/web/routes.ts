@@ -26,7 +26,7 @@ export function registerReaderPages(app: FastifyInstance, services: Services): v
       const { targetUrl } = await recordAdClick(services, { articleId: id, adId, count });
       return reply.code(302).header('cache-control', 'no-store').header('location', targetUrl).send();
     } catch (err) {
-      if (err instanceof DomainError && err.code === 'not_found') return sendNotice(reply, 404, articleUrl(services, id));
+      if (err instanceof DomainError && err.code === 'not_found') return sendNotice(reply, 404, articleUrl(services, id), request.headers['accept-language']);
       throw err;
     }
   });

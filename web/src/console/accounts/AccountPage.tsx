@@ -62,8 +62,10 @@ export function AccountPage() {
         </div>
       </div>
       <div className="tabs" role="tablist">
-        {ACCOUNT_TABS.map((r) => {
+        {ACCOUNT_TABS.map((r, i) => {
           const selected = current?.tab === r.tab;
+          // A tab that opens a navigation group (内容管理, 互动管理 …) is set apart from the one before.
+          const groupStart = i > 0 && ACCOUNT_TABS[i - 1].group !== r.group;
           const unavailable = lacks(account, r);
           return (
             <Link
@@ -71,7 +73,7 @@ export function AccountPage() {
               to={accountHref(account.appid, r.path)}
               role="tab"
               aria-selected={selected}
-              className={`tab ${selected ? 'active' : ''} ${unavailable ? 'tab-unavailable' : ''}`}
+              className={`tab ${selected ? 'active' : ''} ${unavailable ? 'tab-unavailable' : ''} ${groupStart ? 'tab-group-start' : ''}`}
               title={unavailable ? t('accounts.notAvailableToThis') : undefined}
             >
               {r.label}

@@ -21,7 +21,7 @@ function EditorRoute({ account }: AccountPageProps) {
 
 /** The draft box, the editor (in the drafts tab) and the published push posts. */
 export const articleRoutes: AccountRoute[] = [
-  { path: 'drafts', tab: 'drafts', label: t('articles.drafts'), component: DraftsPage },
-  { path: 'drafts/:id', tab: 'drafts', component: EditorRoute },
-  { path: 'published', tab: 'published', label: t('articles.published2'), component: PublishedPage },
+  { path: 'drafts', tab: 'drafts', group: 'content', label: t('articles.drafts'), component: DraftsPage },
+  { path: 'drafts/:id', tab: 'drafts', group: 'content', component: EditorRoute },
+  { path: 'published', tab: 'published', group: 'content', label: t('articles.published2'), component: PublishedPage },
 ];

@@ -3,4 +3,4 @@ import { CommentsPage } from './CommentsPage.js';
 import { t } from '../../i18n/index.js';
 
 /** 留言管理: readers' comments on the account's articles, their settings and the blocked list. */
-export const commentRoutes: AccountRoute[] = [{ path: 'comments', tab: 'comments', label: t('comments.comments'), component: CommentsPage, capability: 'comment' }];
+export const commentRoutes: AccountRoute[] = [{ path: 'comments', tab: 'comments', group: 'interaction', label: t('comments.comments'), component: CommentsPage, capability: 'comment' }];

@@ -4,6 +4,7 @@ import { formatTime, zoneName } from '../../i18n/time.js';
 import { useAccountData } from '../queries.js';
 import { accountHref, type AccountPageProps } from '../route.js';
 import type { AccountHome, HomeNotice } from './types.js';
+import { ReadLog } from './ReadLog.js';
 import { t } from '../../i18n/index.js';
 import './home.css';
 
@@ -42,6 +43,10 @@ function noticeView(n: HomeNotice): { text: string; path: string; action: string
       return { text: t('home.scheduledPosts', { count: n.count, time: formatTime(n.next_at) }), path: 'broadcasts', action: t('home.openPushPosts'), tone: 'info' };
     case 'unverified':
       return { text: t('home.unverified'), path: 'settings', action: t('home.openSettings'), tone: 'info' };
+    case 'verification_expiring':
+      return { text: t('home.verificationExpiring', { date: formatTime(n.until, 'date'), days: n.days_left }), path: 'settings', action: t('home.openSettings'), tone: 'warning' };
+    case 'verification_expired':
+      return { text: t('home.verificationExpired', { date: formatTime(n.until, 'date') }), path: 'settings', action: t('home.openSettings'), tone: 'error' };
     case 'server_not_configured':
       return { text: t('home.serverNotConfigured'), path: 'developer', action: t('home.openDeveloper'), tone: 'info' };
   }
@@ -76,6 +81,7 @@ export function HomePage({ account }: AccountPageProps) {
           </div>
         </div>
       </Card>
+      <ReadLog appid={account.appid} />
       <div className="home-columns">
         <Card title={t('home.pushQuota')}>
           <div className="home-quota" data-testid="home-quota">

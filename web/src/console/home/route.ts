@@ -3,4 +3,4 @@ import { HomePage } from './HomePage.js';
 import { t } from '../../i18n/index.js';
 
 /** The account's first page (首页): today's figures, quota, notices, recent posts. */
-export const homeRoutes: AccountRoute[] = [{ path: '', tab: 'home', label: t('home.home'), component: HomePage }];
+export const homeRoutes: AccountRoute[] = [{ path: '', tab: 'home', group: 'home', label: t('home.home'), component: HomePage }];

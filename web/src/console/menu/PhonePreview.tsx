@@ -46,18 +46,23 @@ export function PhonePreview({ title, buttons, selected, problems, readOnly, onS
             return (
               <div key={b.uid} className="phone-slot">
                 {open && (
-                  <div className="phone-sub" role="menu" aria-label={t('menu.subMenu', { value: b.name || t('menu.button') })}>
-                    {b.subs.map((s, j) => (
-                      <button
-                        key={s.uid}
-                        type="button"
-                        role="menuitem"
-                        className={`phone-sub-item ${selected?.top === i && selected.sub === j ? 'selected' : ''} ${hasProblem(pathOf(i, j)) ? 'has-problem' : ''}`}
-                        onClick={() => onSelect({ top: i, sub: j })}
-                      >
-                        {s.name || <span className="phone-empty">{t('menu.subButton')}</span>}
-                      </button>
-                    ))}
+                  <div className="phone-sub">
+                    {b.subs.length > 0 && (
+                    <div className="phone-sub-items" role="menu" aria-label={t('menu.subMenu', { value: b.name || t('menu.button') })}>
+                      {b.subs.map((s, j) => (
+                        <button
+                          key={s.uid}
+                          type="button"
+                          role="menuitem"
+                          className={`phone-sub-item ${selected?.top === i && selected.sub === j ? 'selected' : ''} ${hasProblem(pathOf(i, j)) ? 'has-problem' : ''}`}
+                          onClick={() => onSelect({ top: i, sub: j })}
+                        >
+                          {s.name || <span className="phone-empty">{t('menu.subButton')}</span>}
+                        </button>
+                      ))}
+                    </div>
+                    )}
+                    {/* Outside the menu: adding a sub-button is not one of its items. */}
                     {!readOnly && b.subs.length < MAX_SUB_BUTTONS && (
                       <button type="button" className="phone-sub-item phone-add" aria-label={t('menu.addASubButton', { value: b.name || `button ${i + 1}` })} onClick={() => onAddSub(i)}>
                         +
@@ -71,8 +76,8 @@ export function PhonePreview({ title, buttons, selected, problems, readOnly, onS
                   aria-pressed={isSelected}
                   onClick={() => onSelect({ top: i, sub: null })}
                 >
-                  {b.subs.length > 0 && <span className="phone-sub-icon" aria-hidden="true">≡ </span>}
-                  {b.name || <span className="phone-empty">{t('menu.button')}</span>}
+                  {b.subs.length > 0 && <span className="wx-menu-lines" aria-hidden="true" />}
+                  <span className="phone-btn-name">{b.name || <span className="phone-empty">{t('menu.button')}</span>}</span>
                 </button>
               </div>
             );

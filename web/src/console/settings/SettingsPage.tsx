@@ -8,6 +8,7 @@ import { accountQuery } from '../queries.js';
 import type { AccountPageProps } from '../route.js';
 import type { AccountDetail } from '../types.js';
 import { AccountAvatar } from '../accounts/AccountAvatar.js';
+import { formatTime } from '../../i18n/time.js';
 import { AVATAR_MAX_BYTES, DESCRIPTION_MAX_CHARS, DESCRIPTION_MIN_CHARS, NAME_MAX_CHARS, NAME_MIN_CHARS, QR_DOWNLOAD_SIZES } from '../../../../src/modules/accounts/rules/profile.js';
 import { t } from '../../i18n/index.js';
 import './settings.css';
@@ -178,6 +179,11 @@ function AccountFactsCard({ account }: { account: AccountDetail }) {
         <dd data-testid="verification-state">
           {account.verified ? <Badge tone="green">{t('settings.verified')}</Badge> : <Badge>{t('settings.unverified')}</Badge>}
           <span className="field-hint">{account.verified ? t('settings.verifiedHint') : t('settings.unverifiedHint')}</span>
+          {account.verified && account.verified_until && (
+            <span className="field-hint" data-testid="verified-until">
+              {t('settings.verifiedUntil', { date: formatTime(account.verified_until) })}
+            </span>
+          )}
         </dd>
         <dt>{t('settings.originalId')}</dt>
         <dd className="mono">{account.original_id}</dd>

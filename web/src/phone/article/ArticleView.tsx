@@ -221,33 +221,33 @@ function ArticleView({ target, hidden }: { target: ArticleTarget; hidden: boolea
         </div>
       ) : (
         <nav className="ph-article-bar" aria-label={t('phoneArticle.articleActions')}>
-          <button type="button" aria-label={t('phoneArticle.like')} className={state?.liked ? 'on' : ''} aria-pressed={Boolean(state?.liked)} onClick={() => react('like')} disabled={!state}>
+          {/* Each button is named by what it shows: the count (when there is one) and its word. */}
+          <button type="button" className={state?.liked ? 'on' : ''} aria-pressed={Boolean(state?.liked)} onClick={() => react('like')} disabled={!state}>
             <LikeIcon on={state?.liked} />
-            <span>{count(state?.likeCount ?? 0) || t('phoneArticle.like')}</span>
-            <small>{t('phoneArticle.text')}</small>
+            <span>{count(state?.likeCount ?? 0)}</span>
+            <small>{t('phoneArticle.like')}</small>
           </button>
-          <button type="button" aria-label={t('phoneArticle.wow')} className={state?.wowed ? 'on' : ''} aria-pressed={Boolean(state?.wowed)} onClick={() => react('wow')} disabled={!state}>
+          <button type="button" className={state?.wowed ? 'on' : ''} aria-pressed={Boolean(state?.wowed)} onClick={() => react('wow')} disabled={!state}>
             <WowIcon on={state?.wowed} />
-            <span>{count(state?.wowCount ?? 0) || t('phoneArticle.wow')}</span>
-            <small>{t('phoneArticle.text2')}</small>
+            <span>{count(state?.wowCount ?? 0)}</span>
+            <small>{t('phoneArticle.wow')}</small>
           </button>
           {state?.commentsEnabled && (
-            <button type="button" aria-label={t('phoneArticle.comment')} onClick={() => setSheet('comment')}>
+            <button type="button" onClick={() => setSheet('comment')}>
               <CommentIcon />
-              <span>{count(state.commentCount) || t('phoneArticle.comment')}</span>
-              <small>{t('phoneArticle.text3')}</small>
+              <span>{count(state.commentCount)}</span>
+              <small>{t('phoneArticle.comment')}</small>
             </button>
           )}
-          <button type="button" aria-label={t('phoneArticle.share2')} onClick={() => setSheet('share')} disabled={!state}>
+          <button type="button" onClick={() => setSheet('share')} disabled={!state}>
             <ShareIcon />
-            <span>{count(state?.shareCount ?? 0) || t('phoneArticle.share2')}</span>
-            <small>{t('phoneArticle.text4')}</small>
+            <span>{count(state?.shareCount ?? 0)}</span>
+            <small>{t('phoneArticle.share2')}</small>
           </button>
           {state?.donationsEnabled && (
             <button type="button" aria-label={t('phoneArticle.tipTheAuthor')} className="ph-article-tip" onClick={() => setSheet('tip')}>
               <TipIcon />
-              <span>{t('phoneArticle.tip')}</span>
-              <small>{t('phoneArticle.text5')}</small>
+              <small>{t('phoneArticle.tip')}</small>
             </button>
           )}
         </nav>

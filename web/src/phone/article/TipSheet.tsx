@@ -24,6 +24,8 @@ type Step = { kind: 'amount' } | { kind: 'pay'; fen: number } | { kind: 'paid'; 
  * digits: nothing is charged). The donation is recorded for the account's revenue.
  */
 export function TipSheet({ open, article, onClose }: { open: boolean; article: ArticleState; onClose(): void }) {
+  /** Who the tip goes to: the article's author, or the account when the article names none. */
+  const author = article.author || article.accountName;
   const [step, setStep] = useState<Step>({ kind: 'amount' });
   const [custom, setCustom] = useState('');
   const [message, setMessage] = useState('');
@@ -80,12 +82,14 @@ export function TipSheet({ open, article, onClose }: { open: boolean; article: A
     body = (
       <div className="ph-tip">
         <div className="ph-tip-who">
-          <Avatar name={article.accountName} seed={article.appid} size={44} />
+          <Avatar name={author} seed={article.appid} size={44} />
           <div>
-            <div className="ph-tip-name">{article.author || article.accountName}</div>
+            <div className="ph-tip-name">{author}</div>
             <div className="ph-muted">{t('phoneArticle.tipTheAuthor2')}</div>
           </div>
         </div>
+        {/* The message comes first: tapping an amount goes straight to payment and carries it. */}
+        <input className="ph-tip-message" aria-label={t('phoneArticle.messageToTheAuthor')} placeholder={t('phoneArticle.leaveAMessageOptional')} maxLength={MESSAGE_MAX} value={message} onChange={(e) => setMessage(e.target.value)} />
         <div className="ph-tip-amounts" role="group" aria-label={t('phoneArticle.amount')}>
           {PRESETS.map((fen) => (
             <button key={fen} type="button" className="ph-tip-amount" onClick={() => choose(fen)}>
@@ -103,14 +107,14 @@ export function TipSheet({ open, article, onClose }: { open: boolean; article: A
             </button>
           </span>
         </label>
-        <input className="ph-tip-message" aria-label={t('phoneArticle.messageToTheAuthor')} placeholder={t('phoneArticle.leaveAMessageOptional')} maxLength={MESSAGE_MAX} value={message} onChange={(e) => setMessage(e.target.value)} />
       </div>
     );
   } else if (step.kind === 'pay') {
     body = (
       <div className="ph-pay" aria-label={t('phoneArticle.wechatPay')}>
         <div className="ph-pay-brand">{t('phoneArticle.wechatPay2')}</div>
-        <div className="ph-pay-to">{t('phoneArticle.tipTo', { accountName: article.accountName })}</div>
+        <div className="ph-pay-to">{t('phoneArticle.tipTo', { author })}</div>
+        {message.trim() && <div className="ph-pay-note">{t('phoneArticle.withMessage', { message: message.trim() })}</div>}
         <div className="ph-pay-amount" data-testid="pay-amount">
           {yuan(step.fen)}
         </div>
@@ -145,7 +149,7 @@ export function TipSheet({ open, article, onClose }: { open: boolean; article: A
         </div>
         <div className="ph-paid-title">{t('phoneArticle.paymentSuccessful')}</div>
         <div className="ph-pay-amount">{yuan(step.fen)}</div>
-        <div className="ph-muted">{t('phoneArticle.thankYouForSupporting', { accountName: article.accountName })}</div>
+        <div className="ph-muted">{t('phoneArticle.thankYouForSupporting', { author })}</div>
         <button type="button" className="ph-pill" onClick={onClose}>
           {t('phoneArticle.done')}
         </button>

@@ -50,7 +50,7 @@ export function MenuBar({ buttons, onPress, onKeyboard, disabled }: {
                 }
               }}
             >
-              {subs.length > 0 && <span className="ph-menubar-lines" aria-hidden="true" />}
+              {subs.length > 0 && <span className="wx-menu-lines" aria-hidden="true" />}
               <span className="ph-menubar-name">{b.name}</span>
             </button>
             {open === i && subs.length > 0 && (

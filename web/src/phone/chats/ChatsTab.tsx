@@ -90,7 +90,7 @@ export function ChatsTab() {
                     <span className="ph-row-time">{listTime(r.folder.updated_at)}</span>
                   </span>
                   <span className="ph-row-sub">
-                    {r.folder.name}: {r.folder.preview}
+                    {r.folder.preview ? `${r.folder.name}: ${r.folder.preview}` : r.folder.name}
                   </span>
                 </span>
               </button>

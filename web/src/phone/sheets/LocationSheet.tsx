@@ -3,6 +3,7 @@ import { Alert, Button } from '../../ui/index.js';
 import { PinIcon } from '../kit/icons.js';
 import { Sheet } from './Sheet.js';
 import { t } from '../../i18n/index.js';
+import { isChinese } from '../../i18n/time.js';
 
 /** A place as WeChat sends it: Location_X is the latitude, Location_Y the longitude. */
 export interface PickedLocation {
@@ -13,12 +14,16 @@ export interface PickedLocation {
   scale: number;
 }
 
-const PRESETS: PickedLocation[] = [
-  { poiname: 'Tencent Binhai Towers', label: 'Shenzhen, Nanshan District, Binhai Avenue 33', latitude: 22.5228, longitude: 113.9353, scale: 16 },
-  { poiname: 'Tiananmen Square', label: 'Beijing, Dongcheng District', latitude: 39.9055, longitude: 116.3976, scale: 15 },
-  { poiname: 'The Bund', label: 'Shanghai, Huangpu District, Zhongshan East 1st Road', latitude: 31.2397, longitude: 121.4905, scale: 15 },
-  { poiname: 'Canton Tower', label: 'Guangzhou, Haizhu District, Yuejiang West Road 222', latitude: 23.1066, longitude: 113.3245, scale: 16 },
-  { poiname: 'West Lake', label: 'Hangzhou, Xihu District', latitude: 30.2431, longitude: 120.1500, scale: 14 },
+/**
+ * Well-known places, Chinese first: WeChat sends a place's name and address in Chinese, so these
+ * go to the account as they are; the English names only help an English reader pick.
+ */
+const PRESETS: Array<PickedLocation & { en: { poiname: string; label: string } }> = [
+  { poiname: '腾讯滨海大厦', label: '广东省深圳市南山区滨海大道33号', latitude: 22.5228, longitude: 113.9353, scale: 16, en: { poiname: 'Tencent Binhai Towers', label: 'Shenzhen, Nanshan District, Binhai Avenue 33' } },
+  { poiname: '天安门广场', label: '北京市东城区', latitude: 39.9055, longitude: 116.3976, scale: 15, en: { poiname: 'Tiananmen Square', label: 'Beijing, Dongcheng District' } },
+  { poiname: '外滩', label: '上海市黄浦区中山东一路', latitude: 31.2397, longitude: 121.4905, scale: 15, en: { poiname: 'The Bund', label: 'Shanghai, Huangpu District, Zhongshan East 1st Road' } },
+  { poiname: '广州塔', label: '广东省广州市海珠区阅江西路222号', latitude: 23.1066, longitude: 113.3245, scale: 16, en: { poiname: 'Canton Tower', label: 'Guangzhou, Haizhu District, Yuejiang West Road 222' } },
+  { poiname: '西湖', label: '浙江省杭州市西湖区', latitude: 30.2431, longitude: 120.15, scale: 14, en: { poiname: 'West Lake', label: 'Hangzhou, Xihu District' } },
 ];
 
 /** A simple location picker: a few well-known places, or coordinates typed in. */
@@ -59,15 +64,18 @@ export function LocationSheet({ open, onClose, onPick, title = 'Location · 位�
   return (
     <Sheet open={open} title={title} onClose={onClose} tall>
       <ul className="ph-places" aria-label={t('phoneSheets.places')}>
-        {PRESETS.map((p) => (
+        {PRESETS.map(({ en, ...p }) => (
           <li key={p.poiname}>
             <button type="button" className="ph-place" onClick={() => pick(p)} disabled={busy}>
               <span className="ph-place-pin">
                 <PinIcon />
               </span>
               <span className="ph-row-main">
-                <span className="ph-row-title">{p.poiname}</span>
-                <span className="ph-row-sub">{p.label}</span>
+                <span className="ph-row-title" lang="zh-CN">
+                  {p.poiname}
+                  {!isChinese() && <span lang="en"> · {en.poiname}</span>}
+                </span>
+                <span className="ph-row-sub">{isChinese() ? p.label : en.label}</span>
               </span>
             </button>
           </li>
