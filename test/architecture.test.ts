@@ -283,7 +283,7 @@ describe('the layering of src/', () => {
  * (Filled in from the current tree; breaking these cycles means moving code between modules.)
  */
 const MODULE_EDGES_IN_CYCLES: readonly string[] = [
-  'accounts -> articles', 'accounts -> broadcasts', 'accounts -> callbacks', 'accounts -> followers', 'accounts -> kf', 'accounts -> media', 'accounts -> messaging', 'accounts -> moderation', 'accounts -> operators',
+  'accounts -> callbacks', 'accounts -> media', 'accounts -> operators',
   'articles -> accounts', 'articles -> broadcasts', 'articles -> callbacks', 'articles -> media', 'articles -> moderation', 'articles -> reader',
   'autoreplies -> accounts', 'autoreplies -> menus', 'autoreplies -> messaging',
   'broadcasts -> accounts', 'broadcasts -> articles', 'broadcasts -> callbacks', 'broadcasts -> followers', 'broadcasts -> media', 'broadcasts -> messaging', 'broadcasts -> moderation', 'broadcasts -> operators', 'broadcasts -> reader',

@@ -14,6 +14,7 @@ import { moderationModule } from '../modules/moderation/index.js';
 import { broadcastsModule } from '../modules/broadcasts/index.js';
 import { readerModule } from '../modules/reader/index.js';
 import { revenueModule } from '../modules/revenue/index.js';
+import { homeModule } from '../modules/home/index.js';
 
 /** Every capability module, in registration order. A new area adds one line here. */
 export const MODULES: readonly ModuleManifest[] = [
@@ -32,6 +33,7 @@ export const MODULES: readonly ModuleManifest[] = [
   broadcastsModule,
   readerModule,
   revenueModule,
+  homeModule,
 ];
 
 /** The route registrars every module declares for one surface, in module order. */
