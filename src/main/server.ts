@@ -69,6 +69,7 @@ export async function buildServices(opts: BuildOptions): Promise<Services> {
   await services.realtime.start();
   services.onClose.push(() => services.realtime.stop());
   onDeliverySettledInTx(services, passiveReplyRecorder(services));
+  for (const m of MODULES) for (const connect of m.connect ?? []) connect(services);
   services.quotas.start();
   services.requestLog.start();
   services.onClose.push(() => services.quotas.stop(), () => services.requestLog.stop());

@@ -22,7 +22,9 @@ export const accountsModule = defineModule({
 });
 
 // The public API: what other modules use.
+export { provideAvatarKeeper } from './ports.js';
+export type { AvatarKeeper } from './ports.js';
 export { registerAccount } from './commands/accountRegistrar.js';
-export { presentDelivery, presentDeliveryDetail, presentOperator, presentOrg } from './console/presenters.js';
+export { presentDelivery, presentDeliveryDetail, presentServer } from './console/presenters.js';
 export { avatarsByAppid, findAccountByAppid, findAccountById } from './store/accounts.js';
 export type { AccountRow } from './store/accounts.js';
