@@ -282,16 +282,15 @@ describe('the layering of src/', () => {
  * (Filled in from the current tree; breaking these cycles means moving code between modules.)
  */
 const MODULE_EDGES_IN_CYCLES: readonly string[] = [
-  'articles -> broadcasts', 'articles -> callbacks', 'articles -> media', 'articles -> reader',
+  'articles -> broadcasts', 'articles -> media', 'articles -> reader',
   'autoreplies -> messaging',
-  'broadcasts -> articles', 'broadcasts -> callbacks', 'broadcasts -> followers', 'broadcasts -> media', 'broadcasts -> messaging', 'broadcasts -> reader',
-  'callbacks -> kf', 'callbacks -> messaging',
-  'followers -> autoreplies', 'followers -> callbacks', 'followers -> menus', 'followers -> messaging',
-  'kf -> callbacks', 'kf -> followers', 'kf -> messaging',
+  'broadcasts -> articles', 'broadcasts -> followers', 'broadcasts -> media', 'broadcasts -> messaging', 'broadcasts -> reader',
+  'followers -> autoreplies', 'followers -> menus', 'followers -> messaging',
+  'kf -> followers', 'kf -> messaging',
   'media -> articles', 'media -> autoreplies', 'media -> broadcasts', 'media -> followers', 'media -> menus',
-  'menus -> callbacks', 'menus -> followers', 'menus -> media', 'menus -> messaging', 'menus -> qrcodes',
-  'messaging -> autoreplies', 'messaging -> broadcasts', 'messaging -> callbacks', 'messaging -> followers', 'messaging -> kf', 'messaging -> media', 'messaging -> menus', 'messaging -> qrcodes', 'messaging -> reader',
-  'qrcodes -> callbacks', 'qrcodes -> followers', 'qrcodes -> messaging',
+  'menus -> followers', 'menus -> media', 'menus -> messaging', 'menus -> qrcodes',
+  'messaging -> autoreplies', 'messaging -> followers', 'messaging -> kf', 'messaging -> media', 'messaging -> menus', 'messaging -> qrcodes',
+  'qrcodes -> followers', 'qrcodes -> messaging',
   'reader -> articles', 'reader -> followers', 'reader -> media', 'reader -> revenue',
   'revenue -> articles', 'revenue -> followers', 'revenue -> reader',
 ];

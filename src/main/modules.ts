@@ -15,6 +15,7 @@ import { broadcastsModule } from '../modules/broadcasts/index.js';
 import { readerModule } from '../modules/reader/index.js';
 import { revenueModule } from '../modules/revenue/index.js';
 import { homeModule } from '../modules/home/index.js';
+import { chatsModule } from '../modules/chats/index.js';
 
 /** Every capability module, in registration order. A new area adds one line here. */
 export const MODULES: readonly ModuleManifest[] = [
@@ -34,6 +35,7 @@ export const MODULES: readonly ModuleManifest[] = [
   readerModule,
   revenueModule,
   homeModule,
+  chatsModule,
 ];
 
 /** The route registrars every module declares for one surface, in module order. */

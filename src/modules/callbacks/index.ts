@@ -32,9 +32,9 @@ export const callbacksModule = defineModule({
 });
 
 // The public API: what other modules use.
-export { passiveReplyRecorder } from './commands/passiveReplyRecorder.js';
 export { waitForDelivery } from './jobs/deliveryWaiter.js';
 export { onDeliverySettledInTx } from './jobs/settleHandlers.js';
+export type { SettleEffects, SettleHandler, SettledDelivery } from './jobs/settleHandlers.js';
 export { hasServer, queuePush } from './outbox.js';
 export { getDelivery, insertDelivery, listAttempts, listDeliveries, storable } from './store/deliveries.js';
 export type { AttemptView, DeliveryView } from './store/deliveries.js';
