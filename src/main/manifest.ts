@@ -31,6 +31,13 @@ export interface ModuleManifest {
   schedules?: ScheduleDeclaration<Services, SignalName>[];
   /** Signals this module handles outside its jobs (a waiter subscribing while it waits ...). */
   handles?: SignalName[];
+  /**
+   * Run once when an instance's services are built (every role): a higher module registers here
+   * the lookups and handlers a lower module asks for (the media module keeps accounts' avatars,
+   * messaging records the passive replies callbacks settle). Lower modules never import higher
+   * ones (docs/ARCHITECTURE.md, "Module order").
+   */
+  connect?: Array<(services: Services) => void>;
   /** Effects started with the web role and stopped on close (relays of other nodes' events ...). */
   onStart?: Array<(services: Services) => () => Promise<void> | void>;
 }

@@ -16,6 +16,8 @@ import { readerModule } from '../modules/reader/index.js';
 import { revenueModule } from '../modules/revenue/index.js';
 import { webauthModule } from '../modules/webauth/index.js';
 import { templatesModule } from '../modules/templates/index.js';
+import { homeModule } from '../modules/home/index.js';
+import { chatsModule } from '../modules/chats/index.js';
 
 /** Every capability module, in registration order. A new area adds one line here. */
 export const MODULES: readonly ModuleManifest[] = [
@@ -36,6 +38,8 @@ export const MODULES: readonly ModuleManifest[] = [
   revenueModule,
   webauthModule,
   templatesModule,
+  homeModule,
+  chatsModule,
 ];
 
 /** The route registrars every module declares for one surface, in module order. */

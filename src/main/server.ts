@@ -29,7 +29,6 @@ import { consoleSessionLookups } from '../modules/operators/index.js';
 import { findFollowerUser } from '../modules/followers/index.js';
 import { registerRealtimeRoutes } from '../surfaces/phone/wsRoute.js';
 import { diskStorageFor } from '../platform/media/storage.js';
-import { onDeliverySettledInTx, passiveReplyRecorder } from '../modules/callbacks/index.js';
 import { registerSecurityHeaders } from '../platform/http/securityHeaders.js';
 import { registerHostGuard } from '../platform/http/hostGuard.js';
 import { createOutboundPolicy } from '../platform/http/outboundPolicy.js';
@@ -83,7 +82,7 @@ export async function buildServices(opts: BuildOptions): Promise<Services> {
   }
   await services.realtime.start();
   services.onClose.push(() => services.realtime.stop());
-  onDeliverySettledInTx(services, passiveReplyRecorder(services));
+  for (const m of MODULES) for (const connect of m.connect ?? []) connect(services);
   services.quotas.start();
   services.requestLog.start();
   services.onClose.push(() => services.quotas.stop(), () => services.requestLog.stop());

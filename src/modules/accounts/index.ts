@@ -23,8 +23,10 @@ export const accountsModule = defineModule({
 
 // The public API: what other modules use.
 export { authenticateApp } from './commands/appAuthenticator.js';
+export { provideAvatarKeeper } from './ports.js';
+export type { AvatarKeeper } from './ports.js';
 export { registerAccount } from './commands/accountRegistrar.js';
-export { presentDelivery, presentDeliveryDetail, presentOperator, presentOrg } from './console/presenters.js';
+export { presentAttempt, presentDelivery, presentDeliveryDetail, presentServer } from './console/presenters.js';
 export { avatarsByAppid, findAccountByAppid, findAccountById } from './store/accounts.js';
 export type { AccountRow } from './store/accounts.js';
 export { wechatAccountLookups } from './kitLookups.js';

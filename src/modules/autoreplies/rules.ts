@@ -8,7 +8,7 @@
  *
  * Browser-safe (the web console validates with the same code): no Node APIs.
  */
-import { linkHost } from '../menus/rules/menu.js';
+import { linkHost } from '../../platform/links.js';
 import { charCount, CONTROL_MULTILINE, CONTROL_SINGLE_LINE, LONE_SURROGATE } from '../../platform/text.js';
 
 /** Keyword rules an account may have (subscribe and default replies are not counted). */

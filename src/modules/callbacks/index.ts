@@ -8,6 +8,9 @@ import type { AnyWorker } from '../../platform/jobs/registry.js';
 import { callbackWorker } from './jobs/callbackWorker.js';
 
 const consoleRegisterDeliveryRoutes = lazyRoutes(() => import('./console.js'), 'registerDeliveryRoutes');
+const consoleRegisterServerRoutes = lazyRoutes(() => import('./serverRoutes.js'), 'registerServerRoutes');
+const wechatRegisterCallbackCheckApi = lazyRoutes(() => import('./wechat.js'), 'registerCallbackCheckApi');
+const simRegisterCallbackSimRoutes = lazyRoutes(() => import('./sim.js'), 'registerCallbackSimRoutes');
 
 let workersDeclared: AnyWorker<Services, SignalName>[] | undefined;
 
@@ -15,7 +18,9 @@ let workersDeclared: AnyWorker<Services, SignalName>[] | undefined;
 export const callbacksModule = defineModule({
   name: 'callbacks',
   routes: {
-    console: [consoleRegisterDeliveryRoutes],
+    wechat: [wechatRegisterCallbackCheckApi],
+    console: [consoleRegisterServerRoutes, consoleRegisterDeliveryRoutes],
+    sim: [simRegisterCallbackSimRoutes],
   },
   // Read when the server starts jobs, not when this file loads (a job file may be what loads it).
   get workers() {
@@ -27,12 +32,9 @@ export const callbacksModule = defineModule({
 });
 
 // The public API: what other modules use.
-export { checkCallbackServer } from './commands/callbackChecker.js';
-export type { CheckAction, CheckOperator } from './commands/callbackChecker.js';
-export { passiveReplyRecorder } from './commands/passiveReplyRecorder.js';
-export { configureServer, disableServer } from './commands/serverConfigurator.js';
 export { waitForDelivery } from './jobs/deliveryWaiter.js';
 export { onDeliverySettledInTx } from './jobs/settleHandlers.js';
+export type { SettleEffects, SettleHandler, SettledDelivery } from './jobs/settleHandlers.js';
 export { hasServer, queuePush } from './outbox.js';
 export { getDelivery, insertDelivery, listAttempts, listDeliveries, storable } from './store/deliveries.js';
 export type { AttemptView, DeliveryView } from './store/deliveries.js';

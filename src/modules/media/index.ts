@@ -6,6 +6,8 @@ import { defineModule, lazyRoutes } from '../../main/manifest.js';
 import type { Services, SignalName } from '../../main/services.js';
 import type { ScheduleDeclaration } from '../../platform/jobs/registry.js';
 import { mediaSweepSchedule } from './jobs.js';
+import { provideAvatarKeeper } from '../accounts/index.js';
+import { storeAvatarImage } from './commands/avatarStorer.js';
 
 const wechatRegisterMediaApis = lazyRoutes(() => import('./wechat/media.js'), 'registerMediaApis');
 const wechatRegisterMaterialApis = lazyRoutes(() => import('./wechat/material.js'), 'registerMaterialApis');
@@ -20,6 +22,8 @@ export const mediaModule = defineModule({
     wechat: [wechatRegisterMediaApis, wechatRegisterMaterialApis],
     console: [consoleRegisterMaterialRoutes],
   },
+  // The accounts module keeps avatars through this (it sits below media and does not import it).
+  connect: [(services) => provideAvatarKeeper(services, storeAvatarImage)],
   // Read when the server starts jobs, not when this file loads (a job file may be what loads it).
   get schedules() {
     if (!schedulesDeclared) schedulesDeclared = [mediaSweepSchedule()];
@@ -33,5 +37,3 @@ export { uploadFollowerMedia } from './commands/mediaUploader.js';
 export { findMaterial } from './store/materials.js';
 export { accountMayRead, findMedia, findMediaMany, grantMedia } from './store/media.js';
 export type { MediaRow } from './store/media.js';
-// An account's 首页 and 公众号设置 (accounts) read and keep these.
-export { storeAvatarImage } from './commands/avatarStorer.js';

@@ -3,9 +3,10 @@
  * modules may import). See README.md beside this file.
  */
 import { defineModule, lazyRoutes } from '../../main/manifest.js';
+import { onDeliverySettledInTx } from '../callbacks/index.js';
+import { passiveReplyRecorder } from './commands/passiveReplyRecorder.js';
 
 const wechatRegisterCustomMessageApis = lazyRoutes(() => import('./wechat.js'), 'registerCustomMessageApis');
-const phoneRegisterChatRoutes = lazyRoutes(() => import('./phone/chatRoutes.js'), 'registerChatRoutes');
 const consoleRegisterMessageRoutes = lazyRoutes(() => import('./console/messageRoutes.js'), 'registerMessageRoutes');
 const simRegisterMessageRoutes = lazyRoutes(() => import('./sim.js'), 'registerMessageRoutes');
 
@@ -15,9 +16,11 @@ export const messagingModule = defineModule({
   routes: {
     wechat: [wechatRegisterCustomMessageApis],
     console: [consoleRegisterMessageRoutes],
-    phone: [phoneRegisterChatRoutes],
     sim: [simRegisterMessageRoutes],
   },
+  // A settled delivery's passive reply (or its failure) is written into the conversation, inside
+  // the settle transaction: callbacks sits below messaging and runs what is registered here.
+  connect: [(services) => onDeliverySettledInTx(services, passiveReplyRecorder(services))],
 });
 
 // The public API: what other modules use.
@@ -26,11 +29,12 @@ export { explainRefusal } from './console/replyRefusal.js';
 export { sendUserMessage } from './commands/userMessageSender.js';
 // 图文 auto-replies (autoreplies) and menu buttons (menus) send published articles.
 export { publishedArticleCard, publishedArticleMessage } from './commands/articleMessage.js';
-export type { InboxEntry } from './phone/inbox.js';
 export { presentPhoneMessage } from './phone/messagePresenter.js';
 export type { PhoneMessage } from './phone/messagePresenter.js';
 export { announceMenuChange, missedPhoneMessages, phoneMessageLoader, publishConversation } from './realtime.js';
-export { findInboundByMsgId, followerByOpenid, insertConversationMessage, listFollowerConversation } from './store/conversations.js';
+export { findInboundByMsgId, followerByOpenid, insertConversationMessage, latestConversationId, listFollowerConversation } from './store/conversations.js';
+// The phone's Chats list (the chats module) reads these.
+export { listChatSummaries, listFollowedAccounts, markConversationRead } from './store/phoneChats.js';
 export type { ConversationRow } from './store/conversations.js';
 export { closeWindows, lockWindows, openWindow, openWindows } from './store/serviceWindows.js';
 // An account's 首页 and 公众号设置 (accounts) read and keep these.

@@ -6,12 +6,25 @@ import type { LoginAttempts } from '../../platform/http/loginThrottle.js';
 import { logoutOperator } from './commands/operatorLogout.js';
 import { clearSessionCookie, setSessionCookie } from '../../surfaces/console/auth.js';
 import { cleanText, consoleRoute } from '../../surfaces/console/kit.js';
-import { presentOperator, presentOrg } from '../accounts/index.js';
+import type { ConsoleSession } from '../../surfaces/console/auth.js';
 
 const loginBody = z.object({
   email: cleanText().pipe(z.string().min(1, 'Enter your email.').max(254)),
   password: z.string().min(1, 'Enter your password.').max(1024),
 });
+
+/** Presenters: the fields the console sends about the signed-in operator and their organization. */
+function presentOperator(op: ConsoleSession['operator']) {
+  return { id: op.id, email: op.email, name: op.name, role: op.role, platform_admin: op.platformAdmin };
+}
+
+function presentOrg(org: ConsoleSession['org']) {
+  return { id: org.id, name: org.name };
+}
+
+/** The console API's shapes, as the web app imports them (type-only). */
+export type ConsoleOperator = ReturnType<typeof presentOperator>;
+export type ConsoleOrg = ReturnType<typeof presentOrg>;
 
 /** Sign in, sign out, and who am I. */
 export function registerAuthRoutes(api: FastifyInstance, services: Services, { attempts }: { attempts: LoginAttempts }): void {

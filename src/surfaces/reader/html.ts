@@ -1,5 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
-import { sanitizeArticleHtml } from '../../modules/articles/rules/articleHtml.js';
+import { sanitizeArticleHtml } from '../../protocol/articleHtml.js';
 
 /** HTML building blocks for the server-rendered pages: escaping, dates, article bodies. */
 

@@ -2,7 +2,8 @@
  * The console API's shapes, from the server's presenters (type-only imports: no server code
  * reaches the bundle). Only the envelope of /me, which its route builds, is written here.
  */
-import type { AccountDetail, ConsoleOperator, ConsoleOrg } from '../../../src/modules/accounts/console/presenters.js';
+import type { AccountDetail } from '../../../src/modules/accounts/console/presenters.js';
+import type { ConsoleOperator, ConsoleOrg } from '../../../src/modules/operators/console.js';
 
 export type {
   AccountDetail, AccountSummary, Attempt, Delivery, DeliveryDetail, ServerConfig,

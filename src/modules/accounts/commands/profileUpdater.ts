@@ -2,7 +2,7 @@ import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
 import { checkProfile } from '../rules/profile.js';
 import { findAccountByWechatId, updateAccountProfile, type AccountRow } from '../store/accounts.js';
-import { storeAvatarImage } from '../../media/index.js';
+import { avatarKeeperOf } from '../ports.js';
 
 /** What an operator changes in 公众号设置; a field left out stays as it is. */
 export interface ProfileChange {
@@ -50,7 +50,7 @@ export async function setAvatar(
   account: AccountRow,
   file: { bytes: Buffer; filename?: string },
 ): Promise<AccountRow> {
-  const media = await storeAvatarImage(services, account.id, file);
+  const media = await avatarKeeperOf(services)(services, account.id, file);
   const row = await updateAccountProfile(services.db, account.id, { avatarMediaId: media.id });
   if (!row) throw new DomainError('not_found', 'Account not found.');
   return row;

@@ -1,23 +1,14 @@
 import { capabilityList } from '../rules/capabilities.js';
-import { mediaPath } from '../../media/rules/media.js';
+import { mediaPath } from '../../../platform/mediaUrl.js';
 import { isCapabilityServed } from '../../../surfaces/wechat/served.js';
 import type { AccountRow } from '../store/accounts.js';
 import type { AttemptView, DeliveryView } from '../../callbacks/index.js';
-import type { ConsoleSession } from '../../../surfaces/console/auth.js';
 
 /**
  * Presenters: each lists exactly the fields the console sends. Database rows never leave
  * the server as they are (the secret hash, salt and org id stay inside).
  */
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
-
-export function presentOperator(op: ConsoleSession['operator']) {
-  return { id: op.id, email: op.email, name: op.name, role: op.role, platform_admin: op.platformAdmin };
-}
-
-export function presentOrg(org: ConsoleSession['org']) {
-  return { id: org.id, name: org.name };
-}
 
 export function presentAccountSummary(a: AccountRow) {
   return {
@@ -101,8 +92,6 @@ export function presentDeliveryDetail(d: DeliveryView & { payloadXml: string; at
 }
 
 /** The console API's shapes, as the web app imports them (type-only). */
-export type ConsoleOperator = ReturnType<typeof presentOperator>;
-export type ConsoleOrg = ReturnType<typeof presentOrg>;
 export type AccountSummary = ReturnType<typeof presentAccountSummary>;
 export type ServerConfig = ReturnType<typeof presentServer>;
 export type AccountDetail = ReturnType<typeof presentAccountDetail>;

@@ -8,7 +8,6 @@ import { cleanText, consoleRoute } from '../../../surfaces/console/kit.js';
 import { consoleUploadScope, uploadBytes, uploadParts } from '../../../surfaces/console/uploads.js';
 import { setAvatar, updateProfile } from '../commands/profileUpdater.js';
 import { AVATAR_MAX_BYTES, isQrDownloadPx } from '../rules/profile.js';
-import { accountHome } from './home.js';
 import { presentAccountDetail } from './presenters.js';
 
 // Lengths and formats are judged by the account's rules (rules/profile.ts), per field; the
@@ -35,18 +34,8 @@ function avatarFile(request: { body: unknown; headers: Record<string, unknown> }
   return { bytes: file.data, filename: file.filename };
 }
 
-/** An account's home (首页) and settings (公众号设置): profile, avatar, the account's QR code. */
+/** An account's settings (公众号设置): profile, avatar, the account's QR code. (The home is the home module's.) */
 export function registerAccountSettingsRoutes(api: FastifyInstance, services: Services): void {
-  consoleRoute(api, services, {
-    method: 'GET',
-    url: '/accounts/:appid/home',
-    action: 'account.view',
-    async handler({ session, params }) {
-      const account = await accountInScope(services, session, params.appid);
-      return { home: await accountHome(services, account) };
-    },
-  });
-
   consoleRoute(api, services, {
     method: 'PUT',
     url: '/accounts/:appid/profile',

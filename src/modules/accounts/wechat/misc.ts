@@ -3,10 +3,6 @@ import type { Services } from '../../../main/services.js';
 import { defineApi } from '../../../surfaces/wechat/kit.js';
 import { refusal } from '../../../protocol/errcodes.js';
 import { formatIp, parseIp } from '../rules/ipWhitelist.js';
-import { checkCallbackServer, type CheckAction, type CheckOperator } from '../../callbacks/index.js';
-
-const ACTIONS: readonly CheckAction[] = ['dns', 'ping', 'all'];
-const OPERATORS: readonly CheckOperator[] = ['CHINANET', 'UNICOM', 'CAP', 'DEFAULT'];
 
 /** A rid as newRid() mints them: three groups of 8 hex digits. */
 const RID_RE = /^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$/;
@@ -59,7 +55,7 @@ function urlParameters(loggedUrl: string): string {
   return q < 0 ? '' : loggedUrl.slice(q + 1);
 }
 
-/** Server addresses, callback check and request lookup (reference §1). */
+/** Server addresses and request lookup (reference §1; the callback check is the callbacks module's). */
 export function registerMiscApis(app: FastifyInstance, services: Services): void {
   defineApi(app, services, {
     path: '/cgi-bin/getcallbackip',
@@ -76,26 +72,6 @@ export function registerMiscApis(app: FastifyInstance, services: Services): void
     auth: 'token',
     async handler(ctx) {
       return { ip_list: apiDomainIps(ctx.services, ctx.request) };
-    },
-  });
-
-  defineApi(app, services, {
-    path: '/cgi-bin/callback/check',
-    methods: ['POST'],
-    auth: 'token',
-    maxBody: 16 * 1024,
-    async handler(ctx) {
-      const body = ctx.body;
-      if (!isRecord(body)) throw refusal(47001);
-      const { action, check_operator: operator } = body;
-      if (typeof action !== 'string' || !ACTIONS.includes(action as CheckAction)) {
-        throw refusal(40035, { hint: 'action must be dns, ping or all' });
-      }
-      if (typeof operator !== 'string' || !OPERATORS.includes(operator as CheckOperator)) {
-        throw refusal(40035, { hint: 'check_operator must be CHINANET, UNICOM, CAP or DEFAULT' });
-      }
-      const result = await checkCallbackServer(ctx.account.serverUrl, action as CheckAction, operator as CheckOperator);
-      return { dns: result.dns, ping: result.ping };
     },
   });
 

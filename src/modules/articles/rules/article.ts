@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DomainError } from '../../../platform/errors.js';
 import { refusal } from '../../../protocol/errcodes.js';
-import { articleText, sanitizeArticleHtml } from './articleHtml.js';
+import { articleText, sanitizeArticleHtml } from '../../../protocol/articleHtml.js';
 import { MEDIA_ID_RE } from '../../media/rules/media.js';
 
 /**

@@ -2,8 +2,8 @@ import type { AccountRow } from '../../accounts/index.js';
 import type { FollowerUserRow } from '../store/users.js';
 import type { MenuButton } from '../../menus/rules/menu.js';
 import { can } from '../../accounts/rules/capabilities.js';
-import { mediaPath } from '../../media/rules/media.js';
-import type { InboxEntry } from '../../messaging/index.js';
+import { mediaPath } from '../../../platform/mediaUrl.js';
+import type { InboxEntry } from '../../chats/index.js';
 
 /** What the phone API sends. Each presenter lists its fields; rows are never sent as they are. */
 

@@ -106,8 +106,5 @@ export function safeFilename(name: string | undefined, format: FileFormat, fallb
   return `${stem.slice(0, 90)}.${format}`;
 }
 
-/** The path a media is served at (public: the id is unguessable). Phones use it as is. */
-export const mediaPath = (mediaId: string): string => `/media/${mediaId}`;
-
-/** The absolute URL of a media, for PicUrl in pushes. */
-export const mediaUrl = (publicUrl: string, mediaId: string): string => `${publicUrl.replace(/\/$/, '')}${mediaPath(mediaId)}`;
+/** The path and absolute URL a media is served at (src/platform/mediaUrl.ts). */
+export { mediaPath, mediaUrl } from '../../../platform/mediaUrl.js';

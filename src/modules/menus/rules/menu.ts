@@ -6,6 +6,7 @@
  * found (in button order) as a WeChat errcode, so the API can answer exactly what WeChat would.
  */
 import { CONTROL_MULTILINE, CONTROL_SINGLE_LINE, LONE_SURROGATE } from '../../../platform/text.js';
+import { linkHost } from '../../../platform/links.js';
 
 export const MAX_TOP_BUTTONS = 3;
 export const MAX_SUB_BUTTONS = 5;
@@ -92,21 +93,8 @@ function str(raw: Record<string, unknown>, field: string, at: string): string | 
   return v;
 }
 
-/**
- * Whether a link is an absolute http(s) URL with a hostname: what the menu can open. Control
- * characters and whitespace are refused, since no browser would follow them as written.
- */
-export function linkHost(url: string): string | undefined {
-  if (!/^https?:\/\/[^\s/?#]+/i.test(url) || /[\s\u0000-\u001f\u007f]/.test(url)) return undefined;
-  try {
-    const u = new URL(url);
-    // Credentials in a link are refused: the phone would show them to every follower.
-    if ((u.protocol !== 'http:' && u.protocol !== 'https:') || !u.hostname || u.username || u.password) return undefined;
-    return u.hostname.toLowerCase();
-  } catch {
-    return undefined;
-  }
-}
+/** Whether a link is an absolute http(s) URL with a hostname: what the menu can open (src/platform/links.ts). */
+export { linkHost };
 
 function checkUrl(url: string | undefined, level: 'top' | 'sub', at: string): string {
   const codes = CODES[level];

@@ -1,6 +1,6 @@
 import type { Executor } from '../../../platform/db/connect.js';
 import type { Clock } from '../../../platform/clock.js';
-import { articleText } from '../../articles/rules/articleHtml.js';
+import { articleText } from '../../../protocol/articleHtml.js';
 import { findTextViolation, findViolation, type Violation } from '../rules/moderation.js';
 import { insertViolation, loadModerationTerms } from '../store/moderation.js';
 

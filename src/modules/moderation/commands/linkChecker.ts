@@ -1,5 +1,5 @@
 import type { Services } from '../../../main/services.js';
-import { articleLinks } from '../../articles/rules/articleHtml.js';
+import { articleLinks } from '../../../protocol/articleHtml.js';
 import { UNFILED_MESSAGE, domainOf, unfiledLinks } from '../rules/icp.js';
 import { loadIcpDomains } from '../store/icpDomains.js';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../../main/services.js';
 import { articleUrl } from '../../articles/rules/articleUrl.js';
-import { articleText } from '../../articles/rules/articleHtml.js';
+import { articleText } from '../../../protocol/articleHtml.js';
 import { mediaUrl } from '../../media/rules/media.js';
 import { adForArticle } from '../../revenue/rules.js';
 import { isBotUserAgent } from '../rules.js';

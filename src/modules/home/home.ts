@@ -1,15 +1,15 @@
-import type { Services } from '../../../main/services.js';
-import { nextChinaDayStart } from '../../../platform/clock.js';
-import type { AccountRow } from '../store/accounts.js';
-import { countFollowersNow, followerFigures } from '../../followers/index.js';
-import { countReceivedMessages } from '../../messaging/index.js';
-import { recentPosts, totalReads } from '../../articles/index.js';
-import { massQuotaStatus } from '../../broadcasts/index.js';
-import { presentQuota } from '../../broadcasts/index.js';
-import { scheduledPostsOf } from '../../broadcasts/index.js';
-import { countWaitingSessions } from '../../kf/index.js';
-import { violationsSince } from '../../moderation/index.js';
-import { verificationNotice, type VerificationNotice } from '../rules/verificationExpiry.js';
+import type { Services } from '../../main/services.js';
+import { nextChinaDayStart } from '../../platform/clock.js';
+import type { AccountRow } from '../accounts/index.js';
+import { countFollowersNow, followerFigures } from '../followers/index.js';
+import { countReceivedMessages } from '../messaging/index.js';
+import { recentPosts, totalReads } from '../articles/index.js';
+import { massQuotaStatus } from '../broadcasts/index.js';
+import { presentQuota } from '../broadcasts/index.js';
+import { scheduledPostsOf } from '../broadcasts/index.js';
+import { countWaitingSessions } from '../kf/index.js';
+import { violationsSince } from '../moderation/index.js';
+import { verificationNotice, type VerificationNotice } from '../accounts/rules/verificationExpiry.js';
 
 const DAY_MS = 86_400_000;
 /** Violations stay on the home page for 30 days after they were recorded. */

@@ -1,11 +1,10 @@
 import type { Services } from '../../../main/services.js';
-import { previewText, type MessageContent } from '../rules/conversation.js';
-import { presentPhoneMessage, type PhoneMessage } from './messagePresenter.js';
-import { listChatSummaries, listFollowedAccounts } from '../store/phoneChats.js';
+import { previewText, type MessageContent } from '../../messaging/rules/conversation.js';
+import { listChatSummaries, listFollowedAccounts, presentPhoneMessage, type PhoneMessage } from '../../messaging/index.js';
 import { listPostSummaries } from '../../reader/index.js';
 import { postMessage, postPreview, presentBroadcasts } from '../../broadcasts/index.js';
 import { avatarsByAppid } from '../../accounts/index.js';
-import { mediaPath } from '../../media/rules/media.js';
+import { mediaPath } from '../../../platform/mediaUrl.js';
 
 /** One account in a follower's chat list: its newest message or push post, whichever is later, and the unread total. */
 export interface InboxEntry {

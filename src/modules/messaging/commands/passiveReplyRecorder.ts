@@ -1,16 +1,15 @@
 import type { Services } from '../../../main/services.js';
 import type { Executor } from '../../../platform/db/connect.js';
-import { findInboundByMsgId, followerByOpenid, insertConversationMessage, type ConversationRow } from '../../messaging/index.js';
-import { recordUserMessageInSession } from '../../kf/index.js';
-import { enqueueWaitingSession } from '../../kf/index.js';
-import { fromPassiveReply } from '../../messaging/rules/outboundContent.js';
-import { SERVICE_UNAVAILABLE_TEXT, failureShownToFollower, replyReachesFollower } from '../../messaging/rules/conversation.js';
-import type { SettleEffects, SettleHandler, SettledDelivery } from '../jobs/settleHandlers.js';
-import { publishConversation } from '../../messaging/index.js';
+import { findInboundByMsgId, followerByOpenid, insertConversationMessage, type ConversationRow } from '../store/conversations.js';
+import { enqueueWaitingSession, recordUserMessageInSession } from '../../kf/index.js';
+import { fromPassiveReply } from '../rules/outboundContent.js';
+import { SERVICE_UNAVAILABLE_TEXT, failureShownToFollower, replyReachesFollower } from '../rules/conversation.js';
+import type { SettleEffects, SettleHandler, SettledDelivery } from '../../callbacks/index.js';
+import { publishConversation } from '../realtime.js';
 
 /**
- * What the follower sees once the developer's server has answered a push (registered with the
- * callback worker's settle step, so it runs in the settle transaction, exactly once):
+ * What the follower sees once the developer's server has answered a push (registered by the messaging
+ * manifest's `connect` with the callback worker's settle step, so it runs in the settle transaction, exactly once):
  * - a valid passive reply becomes an outbound conversation message (source passive);
  * - transfer_customer_service puts the follower in the customer-service wait queue (for the
  *   representative named in TransInfo, if any);

@@ -1,12 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../../main/services.js';
-import { sendUserMessage, type UserMessageInput } from '../commands/userMessageSender.js';
+import { latestConversationId, listFollowerConversation, markConversationRead, presentPhoneMessage, sendUserMessage, type PhoneMessage } from '../../messaging/index.js';
+import type { UserMessageInput } from '../../messaging/rules/userMessage.js';
 import { findFollow } from '../../followers/index.js';
-import { latestConversationId, listFollowerConversation } from '../store/conversations.js';
-import { markConversationRead } from '../store/phoneChats.js';
 import { listAccountPosts, markPostsRead } from '../../reader/index.js';
-import { presentPhoneMessage, type PhoneMessage } from './messagePresenter.js';
 import { accountOf } from '../../followers/index.js';
 import { postMessage, presentBroadcasts } from '../../broadcasts/index.js';
 import { listInbox } from './inbox.js';
