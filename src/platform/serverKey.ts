@@ -23,6 +23,7 @@ export type KeyUse = 'phone-token' | 'article-preview' | 'oauth-consent';
 const LABELS: Record<KeyUse, string> = {
   'phone-token': 'herald phone token v2',
   'article-preview': 'herald article preview v2',
+  'oauth-consent': 'herald oauth consent v1',
 };
 
 /** Derives the 32-byte key for one use from the server key (pure). */

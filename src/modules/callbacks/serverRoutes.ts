@@ -29,7 +29,7 @@ export function registerServerRoutes(api: FastifyInstance, services: Services): 
     action: 'account.server.edit',
     body: serverBody,
     async handler({ session, params, body }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       await configureServer(services, account.id, {
         url: body.url,
         token: body.token,
@@ -45,7 +45,7 @@ export function registerServerRoutes(api: FastifyInstance, services: Services): 
     url: '/accounts/:appid/server/disable',
     action: 'account.server.edit',
     async handler({ session, params }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       await disableServer(services, account.id);
       return { server: presentServer(await reread(services, account.id)) };
     },

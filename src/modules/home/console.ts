@@ -11,7 +11,7 @@ export function registerHomeRoutes(api: FastifyInstance, services: Services): vo
     url: '/accounts/:appid/home',
     action: 'account.view',
     async handler({ session, params }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       return { home: await accountHome(services, account) };
     },
   });

@@ -36,7 +36,7 @@ export function registerReadLogRoute(api: FastifyInstance, services: Services): 
     action: 'account.view',
     query,
     async handler({ session, params, query: q }) {
-      const account = await accountInScope(services.db, session, params.appid);
+      const account = await accountInScope(services, session, params.appid);
       return { read_log: await readLog(services, account.id, Number(q.days)) };
     },
   });

@@ -89,7 +89,7 @@ async function grant(services: Pick<Services, 'db' | 'clock'>, account: AccountR
  * from the account's chat or menu.
  */
 export async function startAuthorization(
-  services: Pick<Services, 'db' | 'clock' | 'config'>,
+  services: Pick<Services, 'db' | 'clock' | 'config' | 'keys'>,
   query: Record<string, string | undefined>,
   userId: string | undefined,
   origin: Origin = 'other',
@@ -139,7 +139,7 @@ export async function startAuthorization(
  * follower's is refused (undefined).
  */
 export async function answerConsent(
-  services: Pick<Services, 'db' | 'clock' | 'config'>,
+  services: Pick<Services, 'db' | 'clock' | 'config' | 'keys'>,
   ticket: unknown,
   userId: string | undefined,
   allow: boolean,
