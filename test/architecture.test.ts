@@ -284,6 +284,6 @@ const MODULE_EDGES_IN_CYCLES: readonly string[] = [
   'menus -> followers', 'menus -> media', 'menus -> messaging', 'menus -> qrcodes',
   'messaging -> autoreplies', 'messaging -> followers', 'messaging -> kf', 'messaging -> media', 'messaging -> menus', 'messaging -> qrcodes',
   'qrcodes -> followers', 'qrcodes -> messaging',
-  'reader -> articles', 'reader -> followers', 'reader -> media', 'reader -> revenue',
+  'reader -> articles', 'reader -> messaging', 'reader -> followers', 'reader -> media', 'reader -> revenue',
   'revenue -> articles', 'revenue -> followers', 'revenue -> reader',
 ];

@@ -29,6 +29,8 @@ export { explainRefusal } from './console/replyRefusal.js';
 export { sendUserMessage } from './commands/userMessageSender.js';
 // 图文 auto-replies (autoreplies) and menu buttons (menus) send published articles.
 export { publishedArticleCard, publishedArticleMessage } from './commands/articleMessage.js';
+export { provideArticleCards } from './ports.js';
+export type { ArticleCard } from './ports.js';
 export { presentPhoneMessage } from './phone/messagePresenter.js';
 export type { PhoneMessage } from './phone/messagePresenter.js';
 export { announceMenuChange, missedPhoneMessages, phoneMessageLoader, publishConversation } from './realtime.js';

@@ -3,6 +3,8 @@
  * modules may import). See README.md beside this file.
  */
 import { defineModule, lazyRoutes } from '../../main/manifest.js';
+import { provideArticleCards } from '../messaging/index.js';
+import { findPublishedArticleCard } from './store/articleCards.js';
 
 const wechatRegisterCommentApis = lazyRoutes(() => import('./wechat.js'), 'registerCommentApis');
 const consoleRegisterCommentRoutes = lazyRoutes(() => import('./console.js'), 'registerCommentRoutes');
@@ -19,12 +21,11 @@ export const readerModule = defineModule({
     phone: [phoneRegisterArticleRoutes],
     reader: [readerRegisterReaderPages],
   },
+  // 图文 replies and menu buttons (messaging, below) send a published article as a news card.
+  connect: [() => provideArticleCards(findPublishedArticleCard)],
 });
 
 // The public API: what other modules use.
 export { findPostArticles, findPostMedia, findReceivedPost, listAccountPosts, listPostSummaries, markPostsRead } from './store/phonePosts.js';
 export type { ReceivedPost } from './store/phonePosts.js';
 export { previewUrl } from './web/preview.js';
-// 图文 replies and menu buttons (messaging) send a published article as a news card.
-export { findPublishedArticleCard } from './store/articleCards.js';
-export type { ArticleCard } from './store/articleCards.js';

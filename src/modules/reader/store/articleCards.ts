@@ -4,18 +4,8 @@ import { articles, newsGroups } from '../../articles/schema.js';
 import { ARTICLE_ID_RE } from '../../articles/rules/article.js';
 import { articleUrlFor } from '../../articles/rules/articleUrl.js';
 import { mediaUrl } from '../../media/rules/media.js';
+import type { ArticleCard } from '../../messaging/index.js';
 
-/** A published article as a news card: what a 图文 reply or a menu button sends. */
-export interface ArticleCard {
-  title: string;
-  description: string;
-  url: string;
-  picurl: string;
-  /** What get_current_selfmenu_info's news_info shows besides. */
-  author: string;
-  showCover: number;
-  sourceUrl: string;
-}
 
 /**
  * The lead article (the first not deleted) of what the account published under a freepublish
