@@ -12,6 +12,7 @@ import { makeOperator } from '../consoleFixtures.js';
 import { makePublishedArticle } from '../factories/articles.js';
 import { seen } from '../phoneBrowser.js';
 import { addMaterial } from '../../src/modules/media/index.js';
+import { sendBroadcast } from '../../src/modules/broadcasts/commands/broadcastSender.js';
 import { PLACEHOLDER_AMR, PLACEHOLDER_MP4, PLACEHOLDER_PNG } from '../../src/surfaces/sim/placeholders.js';
 import { axeProblems } from './axe.js';
 import { chromiumSuite, createPhoneFollower, phoneToken } from './helpers.js';
@@ -35,7 +36,7 @@ const WORDS = {
 type Words = (typeof WORDS)[keyof typeof WORDS];
 
 describeEachDb('push composer with materials in Chromium', (kind) => {
-  const ui = chromiumSuite(kind, { shots: 'push-materials', fullPage: true, page: { viewport: { width: 1280, height: 900 }, timeout: 15_000 } });
+  const ui = chromiumSuite(kind, { shots: 'push-materials', fullPage: true, publicUrl: true, page: { viewport: { width: 1280, height: 900 }, timeout: 15_000 } });
 
   async function signInAs(page: Page, w: Words, login: { email: string; password: string }) {
     await page.goto('/console');
@@ -112,6 +113,17 @@ describeEachDb('push composer with materials in Chromium', (kind) => {
       expect(await phone.locator('.ph-voicebtn audio').getAttribute('src')).toContain(voice.id);
       expect(await axeProblems(phone)).toEqual([]);
       await ui.shot(phone, `${lang}-04-phone-voice`);
+
+      // A subscription account's voice push is filed in 订阅号消息, named as WeChat names it.
+      const paper = await makeAccount(ui.h.services, { orgId: op.orgId, type: 'subscription', name: lang === 'en' ? 'Harbor Daily' : '港湾日报' });
+      const note = await addMaterial(ui.h.services, { account: paper.account, kind: 'voice', file: { bytes: PLACEHOLDER_AMR } });
+      expect((await fetch(`${ui.h.url}/phone/api/accounts/${paper.appid}/follow`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+      await sendBroadcast(ui.h.services, { accountId: paper.account.id, source: 'console', msgtype: 'voice', payload: { media_id: note.id }, audience: { kind: 'all' } });
+      await phone.goto('/phone/subscriptions');
+      const entry = phone.locator('.ph-feed-item').filter({ has: phone.locator(`[data-appid="${paper.appid}"]`) });
+      await expect.poll(() => entry.locator('.ph-feed-text').textContent(), { timeout: 30_000 }).toBe('[Voice]');
+      expect(await axeProblems(phone)).toEqual([]);
+      await ui.shot(phone, `${lang}-05-phone-subscriptions`);
     }, 120_000);
   }
 });
