@@ -35,7 +35,7 @@ export { submitPublish } from './commands/publishSubmitter.js';
 export { listNewsMaterials } from './console/newsMaterials.js';
 export { findArticle, findArticleAt, findArticlesByGroup, markArticlesDeleted, markPublished } from './store/articles.js';
 export type { ArticleRow } from './store/articles.js';
-export { deleteExpiredUploadNews, findGroupArticles, findNewsGroup, groupFullyDeleted, setNewsGroupState } from './store/newsGroups.js';
+export { deleteExpiredUploadNews, findGroupArticles, findNewsGroup, findNewsGroupByArticleId, groupFullyDeleted, setNewsGroupState } from './store/newsGroups.js';
 export type { NewsGroupRow } from './store/newsGroups.js';
 export { countNewsMaterials, getNewsMaterial, listNewsMaterialPage } from './wechat/materialNews.js';
 export { SMALL_BODY, intArg, objectBody } from './wechat/newsCommon.js';

@@ -19,7 +19,8 @@ import type { RefusalWording } from '../../../surfaces/console/wording.js';
  * instead of the sender's generic text.
  */
 export const PUSH_WORDING: RefusalWording = {
-  40007: 'The draft or image no longer exists. Pick another one.',
+  40007: 'The material no longer exists or is not of this type. Pick another one.',
+  article_gone: 'The published article no longer exists. Pick another one.',
   40050: 'The tag no longer exists. Pick another audience.',
   40003: 'None of the followers follows this account.',
   44002: 'The push post has no content.',

@@ -8,8 +8,9 @@ import { cancelScheduledPush } from '../commands/scheduledBroadcastCanceller.js'
 import type { AccountRow } from '../../accounts/index.js';
 import { batchTotals, countAudience, findAccountBroadcast, leadTitles, listAccountBroadcasts, type BroadcastRow } from '../store/broadcastConsole.js';
 import { findTag, listTags } from '../../followers/index.js';
+import { findNewsGroupByArticleId } from '../../articles/index.js';
 import { accountInScope } from '../../../surfaces/console/accountScope.js';
-import { consolePushError } from './broadcastErrors.js';
+import { consolePushError, PUSH_WORDING } from './broadcastErrors.js';
 import { countQuotaPosts } from '../store/broadcasts.js';
 import { massQuotaRule } from '../rules/massQuota.js';
 import { scheduleRefusal, schedulePeriodKeys, scheduleWindows } from '../rules/schedule.js';
@@ -29,10 +30,16 @@ const audience = z.discriminatedUnion('kind', [
 
 const mediaId = z.string().regex(MEDIA_ID, 'must be a media_id.');
 
+/**
+ * What the composer pushes: a draft (mpnews), text, an image, a voice or a video material
+ * (mpvideo: the sender takes a video material as media/uploadvideo's video), or a published
+ * article (图文 from 发表记录, pushed as the mpnews of its news group).
+ */
 const sendBody = z.object({
-  msgtype: z.enum(['mpnews', 'text', 'image']),
+  msgtype: z.enum(['mpnews', 'text', 'image', 'voice', 'mpvideo', 'article']),
   draftId: mediaId.optional(),
   mediaId: mediaId.optional(),
+  articleId: z.string().regex(MEDIA_ID, 'must be an article_id.').optional(),
   content: cleanText({ multiline: true }).pipe(z.string().max(2000, 'The text is at most 2,000 characters.')).optional(),
   audience,
   scheduledAt: z.iso.datetime({ offset: true }).optional(),
@@ -51,18 +58,37 @@ function msgIdOf(raw: string | undefined): number {
   return Number(raw);
 }
 
-/** The msgtype body the sender takes, from the console's fields (one per type). */
-function payloadOf(body: z.infer<typeof sendBody>): Record<string, string> {
+const MISSING: Record<string, string> = {
+  mpnews: 'Pick a draft to push.',
+  image: 'Pick an image to push.',
+  voice: 'Pick a voice material to push.',
+  mpvideo: 'Pick a video material to push.',
+  article: 'Pick a published article to push.',
+};
+
+function missing(body: z.infer<typeof sendBody>, field: string): DomainError {
+  return new DomainError('invalid_request', MISSING[body.msgtype], { fields: [{ path: field, message: 'Required.' }] });
+}
+
+/**
+ * The msgtype and body the sender takes, from the console's fields (one per type). A published
+ * article becomes the mpnews of the news group published under its article_id; the sender's
+ * rules (the account's, not deleted, 1 to 8 articles) then apply as to any mpnews.
+ */
+async function payloadOf(services: Services, account: AccountRow, body: z.infer<typeof sendBody>): Promise<{ msgtype: string; payload: Record<string, string> }> {
   if (body.msgtype === 'text') {
     if (body.content === undefined || body.content.trim() === '') throw new DomainError('invalid_request', 'Write the text of the push post.', { fields: [{ path: 'content', message: 'Required.' }] });
-    return { content: body.content };
+    return { msgtype: 'text', payload: { content: body.content } };
+  }
+  if (body.msgtype === 'article') {
+    if (!body.articleId) throw missing(body, 'articleId');
+    const group = await findNewsGroupByArticleId(services.db, account.id, body.articleId);
+    if (!group || group.state === 'deleted') throw new DomainError('invalid_message', PUSH_WORDING.article_gone, { errcode: 40007, fields: [{ path: 'articleId', message: 'Not found.' }] });
+    return { msgtype: 'mpnews', payload: { media_id: group.id } };
   }
   const id = body.msgtype === 'mpnews' ? body.draftId : body.mediaId;
-  if (!id) {
-    const field = body.msgtype === 'mpnews' ? 'draftId' : 'mediaId';
-    throw new DomainError('invalid_request', body.msgtype === 'mpnews' ? 'Pick a draft to push.' : 'Pick an image to push.', { fields: [{ path: field, message: 'Required.' }] });
-  }
-  return { media_id: id };
+  if (!id) throw missing(body, body.msgtype === 'mpnews' ? 'draftId' : 'mediaId');
+  return { msgtype: body.msgtype, payload: { media_id: id } };
 }
 
 /** Posts counted in each quota period the scheduling range touches (keyed as the rule keys them). */
@@ -175,7 +201,7 @@ export function registerBroadcastRoutes(api: FastifyInstance, services: Services
     status: 201,
     async handler({ session, params, body }) {
       const account = await accountInScope(services, session, params.appid);
-      const payload = payloadOf(body);
+      const { msgtype, payload } = await payloadOf(services, account, body);
       const scheduledAt = await scheduleOf(services, account, body.scheduledAt);
       let sent: Awaited<ReturnType<typeof sendBroadcast>>;
       try {
@@ -183,7 +209,7 @@ export function registerBroadcastRoutes(api: FastifyInstance, services: Services
           accountId: account.id,
           source: 'console',
           operatorId: session.operator.id,
-          msgtype: body.msgtype,
+          msgtype,
           payload,
           audience: body.audience,
           sendIgnoreReprint: body.sendIgnoreReprint === true || body.sendIgnoreReprint === 1 ? 1 : 0,

@@ -3,8 +3,8 @@ import { ApiError, errorMessage } from '../../api/client.js';
 import { consoleApi } from '../api.js';
 import { Link } from 'react-router';
 import { Alert, Button, Card, Dialog, EmptyState, Field, Loading, RadioGroup, TextArea } from '../../ui/index.js';
-import { MaterialPicker } from '../materials/MaterialPicker.js';
-import type { MaterialItem } from '../materials/types.js';
+import type { PickedMaterial } from '../materials/types.js';
+import { PushMaterial, type MaterialPushKind } from './PushMaterial.js';
 import type { DraftSummary } from '../articles/types.js';
 import type { TagsView } from '../followers/types.js';
 import { DRAFTS_PATH } from '../articles/DraftsPage.js';
@@ -40,8 +40,21 @@ function problemOf(err: unknown): Problem {
   return { kind: 'error', message: errorMessage(err) };
 }
 
+const isMaterialKind = (k: Kind): k is MaterialPushKind => k === 'image' || k === 'voice' || k === 'mpvideo' || k === 'article';
+
+/** The hint under the send button while the content is missing. */
+const MISSING_HINT: Record<Kind, () => string> = {
+  mpnews: () => t('broadcasts.pickADraftTo'),
+  text: () => t('broadcasts.writeTheTextTo'),
+  image: () => t('broadcasts.chooseAnImageTo'),
+  voice: () => t('broadcasts.chooseVoiceTo'),
+  mpvideo: () => t('broadcasts.chooseVideoTo'),
+  article: () => t('broadcasts.chooseArticleTo'),
+};
+
 /**
- * Writes a push post: a draft from the draft box, a text or an image; the audience (all
+ * Writes a push post: a draft from the draft box, a text, or a material (an image, a voice, a
+ * video or a published article, chosen in the material picker and previewed); the audience (all
  * followers or a tag); now or at a China time. A confirmation shows what will happen; refusals
  * (quota, moderation, reprints) are explained in place.
  */
@@ -50,8 +63,8 @@ export function Composer({ account, quota, onSent, onRefused }: { account: Accou
   const [kind, setKind] = useState<Kind>('mpnews');
   const [draftId, setDraftId] = useState<string | null>(null);
   const [text, setText] = useState('');
-  const [image, setImage] = useState<MaterialItem | null>(null);
-  const [picking, setPicking] = useState(false);
+  const [materials, setMaterials] = useState<Partial<Record<MaterialPushKind, PickedMaterial>>>({});
+  const material = isMaterialKind(kind) ? materials[kind] ?? null : null;
   const [audience, setAudience] = useState<'all' | 'tag'>('all');
   const [tagId, setTagId] = useState<string>('');
   const [when, setWhen] = useState<'now' | 'later'>('now');
@@ -79,13 +92,13 @@ export function Composer({ account, quota, onSent, onRefused }: { account: Accou
   const scheduleIso = when === 'later' ? chosen : null;
   const scheduleError = when === 'later' && schedule.data && !chosen ? t('broadcasts.noTimeWithQuota', { time: chinaShort(schedule.data.schedule.next_push_at) }) : null;
 
-  const contentMissing = kind === 'mpnews' ? !draftId : kind === 'text' ? text.trim() === '' : !image;
+  const contentMissing = kind === 'mpnews' ? !draftId : kind === 'text' ? text.trim() === '' : !material;
   const ready = !contentMissing && (audience === 'all' || tagId !== '') && (when === 'now' || scheduleIso !== null) && text.length <= TEXT_MAX;
   const quotaFull = quota !== undefined && quota.remaining === 0 && when === 'now';
 
   const request = (ignoreReprint: boolean): PushRequest => ({
     msgtype: kind,
-    ...(kind === 'mpnews' ? { draftId: draftId ?? '' } : kind === 'image' ? { mediaId: image?.media_id ?? '' } : { content: text }),
+    ...(kind === 'mpnews' ? { draftId: draftId ?? '' } : kind === 'text' ? { content: text } : kind === 'article' ? { articleId: material?.article_id ?? '' } : { mediaId: material?.media_id ?? '' }),
     audience: audience === 'all' ? { kind: 'all' } : { kind: 'tag', tagId: Number(tagId) },
     ...(scheduleIso ? { scheduledAt: scheduleIso } : {}),
     ...(ignoreReprint ? { sendIgnoreReprint: true } : {}),
@@ -100,7 +113,7 @@ export function Composer({ account, quota, onSent, onRefused }: { account: Accou
       setReprint(null);
       setText('');
       setDraftId(null);
-      setImage(null);
+      setMaterials({});
       onSent(push);
     } catch (err) {
       setConfirming(false);
@@ -118,9 +131,14 @@ export function Composer({ account, quota, onSent, onRefused }: { account: Accou
   const audienceLabel = audience === 'all' ? t('broadcasts.audienceAll') : t('broadcasts.audienceTag', { name: userTags.find((tag) => String(tag.id) === tagId)?.name ?? '' });
   const reach = size.data ? t('broadcasts.followerCount', { count: size.data.followers }) : '…';
   const title = draft?.title || t('broadcasts.untitled');
+  const materialName = material?.title || material?.name || '';
   const what = kind === 'mpnews'
     ? draft && draft.article_count > 1 ? t('broadcasts.whatArticles', { title, more: draft.article_count - 1 }) : t('broadcasts.whatArticle', { title })
-    : kind === 'text' ? t('broadcasts.whatText') : t('broadcasts.whatImage');
+    : kind === 'text' ? t('broadcasts.whatText')
+      : kind === 'image' ? t('broadcasts.whatImage')
+        : kind === 'voice' ? t('broadcasts.whatVoice', { name: materialName })
+          : kind === 'mpvideo' ? t('broadcasts.whatVideo', { name: materialName })
+            : t('broadcasts.whatArticle', { title: materialName });
 
   return (
     <Card title={t('broadcasts.newPushPost')} description={t('broadcasts.pushArticlesAText')}>
@@ -134,6 +152,9 @@ export function Composer({ account, quota, onSent, onRefused }: { account: Accou
             { value: 'mpnews', label: t('broadcasts.articles'), description: t('broadcasts.aPostFromThe') },
             { value: 'text', label: t('broadcasts.text'), description: t('broadcasts.aShortMessage') },
             { value: 'image', label: t('broadcasts.image'), description: t('broadcasts.fromTheMaterialsLibrary') },
+            { value: 'voice', label: t('broadcasts.voice'), description: t('broadcasts.fromTheMaterialsLibrary') },
+            { value: 'mpvideo', label: t('broadcasts.video'), description: t('broadcasts.fromTheMaterialsLibrary') },
+            { value: 'article', label: t('broadcasts.publishedArticle'), description: t('broadcasts.fromPublished') },
           ]}
         />
         {kind === 'mpnews' && (
@@ -169,15 +190,8 @@ export function Composer({ account, quota, onSent, onRefused }: { account: Accou
             {(p) => <TextArea {...p} className="prose" rows={5} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('broadcasts.goodMorningTodayS')} />}
           </Field>
         )}
-        {kind === 'image' && (
-          <div className="field">
-            <span className="field-label">{t('broadcasts.image')}</span>
-            <div className="image-pick">
-              {image && <img src={image.url} alt={image.name} className="image-pick-thumb" />}
-              <Button onClick={() => setPicking(true)}>{image ? t('broadcasts.chooseAnotherImage') : t('broadcasts.chooseAnImage')}</Button>
-            </div>
-            <MaterialPicker appid={account.appid} open={picking} title={t('broadcasts.imageToPush')} onClose={() => setPicking(false)} onPick={(m) => { setImage(m); setPicking(false); }} />
-          </div>
+        {isMaterialKind(kind) && (
+          <PushMaterial key={kind} appid={account.appid} kind={kind} value={material} onChange={(m) => { setMaterials((all) => ({ ...all, [kind]: m })); setProblem(null); }} />
         )}
 
         <RadioGroup<'all' | 'tag'>
@@ -254,7 +268,7 @@ export function Composer({ account, quota, onSent, onRefused }: { account: Accou
           <Button variant="primary" disabled={!ready} onClick={() => { setProblem(null); setConfirming(true); }}>
             {when === 'now' ? t('broadcasts.sendPushPost') : t('broadcasts.schedulePushPost')}
           </Button>
-          {contentMissing && <span className="field-hint">{kind === 'mpnews' ? t('broadcasts.pickADraftTo') : kind === 'text' ? t('broadcasts.writeTheTextTo') : t('broadcasts.chooseAnImageTo')}</span>}
+          {contentMissing && <span className="field-hint">{MISSING_HINT[kind]()}</span>}
         </div>
       </div>
 

@@ -13,9 +13,11 @@ export type PushStatus = 'scheduled' | 'queued' | 'sending' | 'done' | 'failed' 
 
 /** What the composer sends to POST /broadcasts. */
 export interface PushRequest {
-  msgtype: 'mpnews' | 'text' | 'image';
+  /** article: a published article (图文 from 发表记录), sent as the mpnews of its news group. */
+  msgtype: 'mpnews' | 'text' | 'image' | 'voice' | 'mpvideo' | 'article';
   draftId?: string;
   mediaId?: string;
+  articleId?: string;
   content?: string;
   audience: { kind: 'all' } | { kind: 'tag'; tagId: number };
   scheduledAt?: string;

@@ -1,4 +1,5 @@
 import type { Message } from '../types.js';
+import { t } from '../../i18n/index.js';
 
 /**
  * Reading a message's type-specific content. Fields are read defensively: the phone must draw
@@ -64,3 +65,21 @@ export function msgMenuOf(m: Message): { head: string; options: MenuOption[]; ta
 
 /** Only http(s) links are ever opened or used as a source. */
 export const safeUrl = (u: string): string => (/^(https?:\/\/|\/)/i.test(u) && !/^\/\//.test(u) ? u : '');
+
+/**
+ * A message's one-line preview in the reader's language: media as WeChat names them ([图片],
+ * [语音], [视频] and the video's title); anything else keeps the server's line.
+ */
+export function previewOf(m: Message | null, fallback: string): string {
+  switch (m?.msg_type) {
+    case 'image':
+      return t('phoneChat.image2');
+    case 'voice':
+      return t('phoneChat.voice2');
+    case 'video':
+    case 'shortvideo':
+      return `${t('phoneChat.video2')} ${field(m, 'title')}`.trim();
+    default:
+      return fallback;
+  }
+}

@@ -1,4 +1,5 @@
-const COLORS = ['#2a9d8f', '#e76f51', '#457b9d', '#8d6cab', '#e9a23b', '#5c6bc0', '#d1495b', '#00a896', '#6a994e', '#b5838d'];
+/** Letter colours: each keeps white initials at 4.5:1 or more. */
+const COLORS = ['#228276', '#b85840', '#44799b', '#8767a4', '#996a26', '#5c6bc0', '#ca4658', '#008476', '#577e40', '#926a72'];
 
 /** One or two letters for a name: the first characters of the first two words, or the first CJK character. */
 export function initials(name: string): string {
