@@ -18,6 +18,7 @@ import { webauthModule } from '../modules/webauth/index.js';
 import { templatesModule } from '../modules/templates/index.js';
 import { homeModule } from '../modules/home/index.js';
 import { chatsModule } from '../modules/chats/index.js';
+import { datacubeModule } from '../modules/datacube/index.js';
 
 /** Every capability module, in registration order. A new area adds one line here. */
 export const MODULES: readonly ModuleManifest[] = [
@@ -40,6 +41,7 @@ export const MODULES: readonly ModuleManifest[] = [
   templatesModule,
   homeModule,
   chatsModule,
+  datacubeModule,
 ];
 
 /** The route registrars every module declares for one surface, in module order. */

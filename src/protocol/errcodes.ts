@@ -99,6 +99,9 @@ export const ERRMSG: Record<number, string> = {
   61455: 'illegal character in kf_account',
   61456: 'kf_account count exceeded',
   61457: 'invalid file type',
+  // Datacube (reference §12 names the codes, not their texts).
+  61500: 'date format error',
+  61501: 'date range error',
   // Customer service (new kf). 65400 and 65403–65405 are verbatim; the others follow WeChat's
   // global return-code table, where copies drop the word "wechat" (restored here).
   65400: 'please enable new custom service or wait for a while if you have enabled',

@@ -91,7 +91,7 @@ describeEachDb('unserved WeChat API paths', (kind) => {
     }
     const cases = [
       '/cgi-bin/template/get_industry', // in the API table, not implemented yet
-      '/datacube/getusersummary',
+      '/datacube/getcardbizuininfo', // known to wechat-api, not served
       '/sns/oauth2/access_token?appid=a&secret=b&code=c&grant_type=authorization_code',
       `/cgi-bin/${'a/'.repeat(3000)}end`,
       '/cgi-bin/%E6%B6%88%E6%81%AF/%00%0A%22%5D',

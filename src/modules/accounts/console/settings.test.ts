@@ -211,6 +211,6 @@ describeEachDb('console account home and settings API', (kind) => {
     const { appid } = await makeAccount(h.services, { orgId: op.orgId, type: 'service', verified: true });
     const caps = (await client.get(`/console/api/accounts/${appid}`)).json.account.capabilities as Array<{ capability: string; allowed: boolean; served: boolean }>;
     const served = Object.fromEntries(caps.map((c) => [c.capability, c.served]));
-    expect(served).toMatchObject({ basic: true, menu: true, kf: true, user: true, material: true, publish: true, qrcode: true, location: true, template: true, oauth: true, jssdk_share: false });
+    expect(served).toMatchObject({ basic: true, menu: true, kf: true, user: true, material: true, publish: true, qrcode: true, location: true, datacube: true, template: true, oauth: true, jssdk_share: false });
   });
 });

@@ -26,7 +26,7 @@ describe('the WeChat API table', () => {
     const services = {} as Services;
     const api = (path: string) => ({ path, methods: ['GET' as const], auth: 'token' as const, handler: async () => ({}) });
     expect(() => defineApi(app, services, api('/cgi-bin/no/such/api'))).toThrow(/no entry in the WeChat API table/);
-    expect(() => defineApi(app, services, api('/datacube/getusersummary'))).toThrow(/not yet/);
+    expect(() => defineApi(app, services, api('/datacube/getcardbizuininfo'))).toThrow(/not yet/);
     expect(() => listApi({ path: '/cgi-bin/unknown', methods: ['GET'], auth: 'none' })).toThrow(/no entry/);
   });
 
