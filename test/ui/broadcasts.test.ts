@@ -44,33 +44,33 @@ describeEachDb('push posts in the console (Chromium)', (kind) => {
 
   it('sends a text push to every follower, shows it run to done, then refuses a second one with the next possible time', async () => {
     const page = await ui.signedInPage(DEMO_LOGIN);
-    const appid = appidOf('Subscription account');
+    const appid = appidOf('订阅号 莲花日报');
     await page.goto(`/console/accounts/${appid}`);
     await page.getByRole('tab', { name: 'Push posts' }).click();
     await page.waitForURL(new RegExp(`/console/accounts/${appid}/broadcasts$`));
     await expect.poll(() => page.getByTestId('push-quota').textContent()).toContain('0 of 1 push post used today');
     await composeText(page, 'Good morning! Today’s digest: five stories worth your coffee.');
-    await expect.poll(() => page.getByTestId('push-reach').textContent()).toContain('4 followers');
+    await expect.poll(() => page.getByTestId('push-reach').textContent()).toContain('3 followers');
     await ui.shot(page, '01-composer');
 
     await page.getByRole('button', { name: 'Send push post…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Send this push post now?' });
     await dialog.waitFor();
-    expect(await dialog.textContent()).toContain('all followers (4 followers)');
+    expect(await dialog.textContent()).toContain('all followers (3 followers)');
     await ui.shot(page, '02-confirm');
     await dialog.getByRole('button', { name: 'Send now' }).click();
 
     const row = page.getByRole('row', { name: /Good morning/ });
     await row.getByText('Done').waitFor({ timeout: 30_000 });
-    expect(await row.getByTestId('push-delivered').textContent()).toBe('4 / 4');
+    expect(await row.getByTestId('push-delivered').textContent()).toBe('3 / 3');
     const next = chinaShort(nextChinaDayStart(ui.h.services.clock.nowMs()));
     await expect.poll(() => page.getByTestId('push-quota').textContent()).toContain(`1 of 1 push post used today — next push possible ${next} (China time)`);
     await ui.shot(page, '03-history-done');
 
     await row.click();
     await page.waitForURL(/\/broadcasts\/\d+$/);
-    expect(await page.getByTestId('count-delivered').textContent()).toBe('4');
-    expect(await page.getByTestId('count-audience').textContent()).toBe('4');
+    expect(await page.getByTestId('count-delivered').textContent()).toBe('3');
+    expect(await page.getByTestId('count-audience').textContent()).toBe('3');
     expect(await page.getByTestId('count-errors').textContent()).toBe('0');
     await ui.shot(page, '04-detail');
 
@@ -86,7 +86,7 @@ describeEachDb('push posts in the console (Chromium)', (kind) => {
 
   it('blocks a post with a prohibited term and names the category and the passage', async () => {
     const page = await ui.signedInPage(DEMO_LOGIN);
-    const appid = appidOf('Service account');
+    const appid = appidOf('服务号 莲花咖啡');
     await page.goto(`/console/accounts/${appid}/broadcasts`);
     await expect.poll(() => page.getByTestId('push-quota').textContent()).toContain('0 of 4 push posts used this month');
     await composeText(page, 'Weekend special: try our new cold brew, and visit the best online casino in town!');
@@ -102,7 +102,7 @@ describeEachDb('push posts in the console (Chromium)', (kind) => {
 
   it('schedules a push in China time and cancels it', async () => {
     const page = await ui.signedInPage(DEMO_LOGIN);
-    const appid = appidOf('Service account');
+    const appid = appidOf('服务号 莲花咖啡');
     await page.goto(`/console/accounts/${appid}/broadcasts`);
     await composeText(page, 'Tomorrow: our new seasonal menu.');
     await page.getByRole('radio', { name: 'Schedule' }).check();
@@ -130,7 +130,7 @@ describeEachDb('push posts in the console (Chromium)', (kind) => {
   }, 60_000);
 
   it('pushes a draft from the draft box to the followers of a tag', async () => {
-    const appid = appidOf('Service account');
+    const appid = appidOf('服务号 莲花咖啡');
     const account = (await findAccountByAppid(ui.h.services.db, appid))!;
     await makePublishedArticle(ui.h.services.db, { accountId: account.id, published: false, state: 'draft', title: 'Autumn beans have arrived', digest: 'Three new single origins.' });
     const fans = await ui.h.services.db.select({ openid: follows.openid }).from(follows).where(eq(follows.accountId, account.id));
@@ -156,7 +156,7 @@ describeEachDb('push posts in the console (Chromium)', (kind) => {
   }, 60_000);
 
   it('asks before pushing a reprint of another account’s original, and sends it when confirmed', async () => {
-    const appid = appidOf('Service account');
+    const appid = appidOf('服务号 莲花咖啡');
     const account = (await findAccountByAppid(ui.h.services.db, appid))!;
     const other = await makeAccount(ui.h.services, { name: 'Bean Journal' });
     const { article: original } = await makePublishedArticle(ui.h.services.db, { accountId: other.account.id, title: 'A guide to pour-over', original: true, canReprint: true });
@@ -199,7 +199,7 @@ describeEachDb('push posts in the console (Chromium)', (kind) => {
   }, 60_000);
 
   it('shows donations and ad revenue', async () => {
-    const appid = appidOf('Subscription account');
+    const appid = appidOf('订阅号 莲花日报');
     const account = (await findAccountByAppid(ui.h.services.db, appid))!;
     const { article } = await makePublishedArticle(ui.h.services.db, { accountId: account.id, title: 'Why we roast light', original: true, donationsEnabled: true, adsEnabled: true });
     const [fan] = await ui.h.services.db.select({ userId: follows.userId }).from(follows).where(eq(follows.accountId, account.id));

@@ -156,8 +156,8 @@ describeEachDb('operator console in Chromium', (kind) => {
     // groups Herald does not serve yet (they answer as if the API did not exist).
     const caps = page.getByRole('table', { name: 'API permissions' });
     expect(await caps.getByRole('row', { name: /Mass send to openid list/ }).textContent()).toContain('Available');
-    expect(await caps.getByRole('row', { name: /Template messages/ }).textContent()).toContain('Not yet served by Herald');
-    expect(await caps.getByRole('row', { name: /Datacube/ }).textContent()).toContain('Not yet served by Herald');
+    expect(await caps.getByRole('row', { name: /Template messages/ }).textContent()).toContain('Available');
+    expect(await caps.getByRole('row', { name: /JS-SDK share/ }).textContent()).toContain('Not yet served by Herald');
   }, 90_000);
 
   it('callback inspector: deliveries with their attempts, the parsed reply, and re-send', async () => {
