@@ -275,15 +275,12 @@ describe('the layering of src/', () => {
  * (Filled in from the current tree; breaking these cycles means moving code between modules.)
  */
 const MODULE_EDGES_IN_CYCLES: readonly string[] = [
-  'articles -> broadcasts', 'articles -> media', 'articles -> reader',
+  'articles -> broadcasts', 'articles -> media',
   'autoreplies -> messaging',
-  'broadcasts -> articles', 'broadcasts -> followers', 'broadcasts -> media', 'broadcasts -> messaging', 'broadcasts -> reader',
-  'followers -> autoreplies', 'followers -> menus', 'followers -> messaging',
-  'kf -> followers', 'kf -> messaging',
-  'media -> articles', 'media -> autoreplies', 'media -> broadcasts', 'media -> followers', 'media -> menus',
-  'menus -> followers', 'menus -> media', 'menus -> messaging', 'menus -> qrcodes',
-  'messaging -> autoreplies', 'messaging -> followers', 'messaging -> kf', 'messaging -> media', 'messaging -> menus', 'messaging -> qrcodes',
-  'qrcodes -> followers', 'qrcodes -> messaging',
-  'reader -> articles', 'reader -> messaging', 'reader -> followers', 'reader -> media', 'reader -> revenue',
-  'revenue -> articles', 'revenue -> followers', 'revenue -> reader',
+  'broadcasts -> articles', 'broadcasts -> media', 'broadcasts -> messaging', 'broadcasts -> reader',
+  'kf -> messaging',
+  'media -> articles', 'media -> autoreplies', 'media -> broadcasts',
+  'messaging -> autoreplies', 'messaging -> kf', 'messaging -> media',
+  'reader -> articles', 'reader -> messaging', 'reader -> media', 'reader -> revenue',
+  'revenue -> articles', 'revenue -> reader',
 ];

@@ -41,5 +41,9 @@ export { countNewsMaterials, getNewsMaterial, listNewsMaterialPage } from './wec
 export { SMALL_BODY, intArg, objectBody } from './wechat/newsCommon.js';
 // The phone's 历史消息 (reader) lists what the account made public.
 export { listPublicArticles } from './store/publishedPosts.js';
+// Preview links: the console's publish page and the phone's broadcast preview make them, the reader checks them.
+export { previewTokenValid, previewUrl } from './previewLinks.js';
+// The published list's donation totals come from the revenue module (connect).
+export { provideDonationTotals } from './ports.js';
 // An account's 首页 and 公众号设置 (accounts) read and keep these.
 export { recentPosts, totalReads } from './store/recentPosts.js';

@@ -3,6 +3,8 @@
  * modules may import). See README.md beside this file.
  */
 import { defineModule, lazyRoutes } from '../../main/manifest.js';
+import { followReplier } from './commands/followReplier.js';
+import { onFollowChangeInTx } from '../followers/index.js';
 
 const consoleRegisterAutoReplyRoutes = lazyRoutes(() => import('./console/autoReplyRoutes.js'), 'registerAutoReplyRoutes');
 
@@ -12,6 +14,8 @@ export const autorepliesModule = defineModule({
   routes: {
     console: [consoleRegisterAutoReplyRoutes],
   },
+  // A follow (followers) sends the account's follow reply, inside the follow's transaction.
+  connect: [(services) => onFollowChangeInTx(services, followReplier(services))],
 });
 
 // The public API: what other modules use.

@@ -24,6 +24,11 @@ export const followersModule = defineModule({
 });
 
 // The public API: what other modules use.
+// The phone's account page shows the follower's menu, found by the menus module (connect).
+export { provideFollowerMenus } from './ports.js';
+// A follow or unfollow runs what messaging (the service window) and autoreplies (the follow reply) registered.
+export { onFollowChangeInTx } from './ports.js';
+export type { FollowChange, FollowHandler } from './ports.js';
 export { followAccount } from './commands/followAccount.js';
 export { MAX_SEED_FOLLOWERS, seedFollowers } from './commands/followerSeeder.js';
 export { createFollowerUser } from './commands/followerUserCreator.js';

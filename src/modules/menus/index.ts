@@ -3,10 +3,14 @@
  * modules may import). See README.md beside this file.
  */
 import { defineModule, lazyRoutes } from '../../main/manifest.js';
+import { provideFollowerMenus } from '../followers/index.js';
+import { provideMaterialUseCheck } from '../media/index.js';
+import { matchMenuFor, menuNamesMedia } from './store.js';
 
 const wechatRegisterMenuRoutes = lazyRoutes(() => import('./wechat/menu.js'), 'registerMenuRoutes');
 const consoleRegisterMenuRoutes = lazyRoutes(() => import('./console/menuRoutes.js'), 'registerMenuRoutes');
 const phoneRegisterActionRoutes = lazyRoutes(() => import('./phone/actionRoutes.js'), 'registerActionRoutes');
+const simRegisterMenuClickRoutes = lazyRoutes(() => import('./sim.js'), 'registerMenuClickRoutes');
 
 /** What the server registers for menus. */
 export const menusModule = defineModule({
@@ -15,9 +19,15 @@ export const menusModule = defineModule({
     wechat: [wechatRegisterMenuRoutes],
     console: [consoleRegisterMenuRoutes],
     phone: [phoneRegisterActionRoutes],
+    sim: [simRegisterMenuClickRoutes],
   },
+  // The phone's account page (followers) shows the menu a follower sees.
+  // A material a menu names is not deleted (media).
+  connect: [
+    () => provideFollowerMenus(async (db, accountId, openid) => (await matchMenuFor(db, accountId, openid))?.buttons ?? null),
+    () => provideMaterialUseCheck('menus', menuNamesMedia),
+  ],
 });
 
 // The public API: what other modules use.
 export { clickMenu } from './commands/menuClicker.js';
-export { matchMenuFor } from './store.js';

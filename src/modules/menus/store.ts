@@ -162,3 +162,14 @@ export async function matchMenuFor(
   }
   return { menuid: current.default.menuid, kind: 'default', buttons: current.default.buttons };
 }
+
+/** Whether a menu of the account (media_id and view_limited buttons, at any depth) names this media_id. */
+export async function menuNamesMedia(db: Executor, accountId: string, mediaId: string): Promise<boolean> {
+  const vars = JSON.stringify({ id: mediaId });
+  const [menu] = await db
+    .select({ id: menus.id })
+    .from(menus)
+    .where(and(eq(menus.accountId, accountId), sql`jsonb_path_exists(${menus.buttons}, '$.** ? (@.media_id == $id)', ${vars}::jsonb)`))
+    .limit(1);
+  return menu !== undefined;
+}

@@ -4,6 +4,8 @@
  */
 import { defineModule, lazyRoutes } from '../../main/manifest.js';
 import { onDeliverySettledInTx } from '../callbacks/index.js';
+import { onFollowChangeInTx } from '../followers/index.js';
+import { followWindowKeeper } from './commands/followWindowKeeper.js';
 import { passiveReplyRecorder } from './commands/passiveReplyRecorder.js';
 
 const wechatRegisterCustomMessageApis = lazyRoutes(() => import('./wechat.js'), 'registerCustomMessageApis');
@@ -20,7 +22,12 @@ export const messagingModule = defineModule({
   },
   // A settled delivery's passive reply (or its failure) is written into the conversation, inside
   // the settle transaction: callbacks sits below messaging and runs what is registered here.
-  connect: [(services) => onDeliverySettledInTx(services, passiveReplyRecorder(services))],
+  // A follow (followers) opens the follower's service window and an unfollow closes it, inside
+  // the follow's transaction; messaging connects before autoreplies, whose follow reply comes after.
+  connect: [
+    (services) => onDeliverySettledInTx(services, passiveReplyRecorder(services)),
+    (services) => onFollowChangeInTx(services, followWindowKeeper),
+  ],
 });
 
 // The public API: what other modules use.
@@ -32,6 +39,8 @@ export { publishedArticleCard, publishedArticleMessage } from './commands/articl
 export { provideArticleCards } from './ports.js';
 export type { ArticleCard } from './ports.js';
 export { presentPhoneMessage } from './phone/messagePresenter.js';
+// The simulator's menu click (menus) answers like a message sent from the simulator.
+export { simOutcome } from './simOutcome.js';
 export type { PhoneMessage } from './phone/messagePresenter.js';
 export { announceMenuChange, missedPhoneMessages, phoneMessageLoader, publishConversation } from './realtime.js';
 export { findInboundByMsgId, followerByOpenid, insertConversationMessage, latestConversationId, listFollowerConversation } from './store/conversations.js';

@@ -7,19 +7,16 @@ import { sendUserMessage } from './commands/userMessageSender.js';
 import { USER_MSG_TYPES, checkUserMessage, type UserMessageInput } from './rules/userMessage.js';
 import { withTransaction } from '../../platform/jobs/transaction.js';
 import { uploadFollowerMedia } from '../media/index.js';
-import { clickMenu } from '../menus/index.js';
-import { scanQr } from '../qrcodes/index.js';
 import { reportLocation } from '../followers/index.js';
 import { issuePhoneToken } from '../../surfaces/phone/token.js';
 import { findAccountByAppid, type AccountRow } from '../accounts/index.js';
 import { findFollowerUser } from '../followers/index.js';
-import { latestConversationId, listUserConversation, MAX_CONVERSATION_PAGE } from './store/conversations.js';
-import { waitForDelivery } from '../callbacks/index.js';
+import { listUserConversation, MAX_CONVERSATION_PAGE } from './store/conversations.js';
+import { simOutcome as outcome } from './simOutcome.js';
 import { presentPhoneMessage } from './phone/messagePresenter.js';
 import { MultipartError, parseMultipart } from '../../protocol/multipart.js';
 import { MEDIA_MAX_BYTES } from '../media/rules/media.js';
 import { simRoute } from '../../surfaces/sim/kit.js';
-import { presentReply } from '../../surfaces/sim/presenters.js';
 import { PLACEHOLDER_AMR, PLACEHOLDER_JPEG, PLACEHOLDER_MP4, PLACEHOLDER_PNG } from '../../surfaces/sim/placeholders.js';
 
 const accountRef = z.string().min(1).max(64);
@@ -43,28 +40,6 @@ const batchBody = z.object({
     .min(1)
     .max(MAX_BATCH_MESSAGES),
 });
-
-const menuClickBody = z.object({
-  account: accountRef,
-  path: z.union([z.tuple([z.number().int().min(0).max(4)]), z.tuple([z.number().int().min(0).max(4), z.number().int().min(0).max(4)])]),
-  scan_type: z.enum(['qrcode', 'barcode']).optional(),
-  scan_result: z.string().max(2048).optional(),
-  media_ids: z.array(z.string().max(128)).max(9).optional(),
-  location: z
-    .object({
-      location_x: z.number(),
-      location_y: z.number(),
-      scale: z.number().optional(),
-      label: z.string().max(256).optional(),
-      poiname: z.string().max(256).optional(),
-    })
-    .optional(),
-  wait: z.boolean().default(true),
-});
-
-const scanBody = z
-  .object({ ticket: z.string().max(4096).optional(), url: z.string().max(4096).optional() })
-  .refine((b) => (b.ticket ?? b.url) !== undefined, 'ticket or url is required.');
 
 const locationBody = z.object({
   account: accountRef,
@@ -100,19 +75,6 @@ async function withMedia(services: Services, userId: string, msg: Record<string,
   return out;
 }
 
-/** The delivery's outcome once it is done (or the wait ends), and what the account answered in the conversation. */
-async function outcome(services: Services, userId: string, accountId: string, deliveryId: number | null | undefined, afterId: number, wait: boolean) {
-  const state = wait && typeof deliveryId === 'number' ? await waitForDelivery(services, deliveryId) : undefined;
-  const later = wait ? await listUserConversation(services.db, userId, { after: afterId, accountId, limit: 50 }) : [];
-  return {
-    delivery: typeof deliveryId === 'number' ? { id: deliveryId, status: state?.status ?? 'pending', attempts: state?.attempts ?? 0 } : null,
-    reply: state?.reply == null ? null : presentReply(state.reply),
-    reply_status: state?.replyStatus ?? 'none',
-    reply_error: state?.replyError ?? null,
-    replies: later.filter((e) => e.direction === 'out').map(presentPhoneMessage),
-  };
-}
-
 async function accountIdOf(services: Services, appid: string): Promise<string> {
   const account = await findAccountByAppid(services.db, appid);
   if (!account) throw new DomainError('not_found', `No account with AppID ${appid}.`);
@@ -120,9 +82,9 @@ async function accountIdOf(services: Services, appid: string): Promise<string> {
 }
 
 /**
- * What a simulated user does in chats: send any message type, upload media, tap the menu, scan
- * QR codes, report their location, read their conversations, and get a phone token for the
- * WebSocket.
+ * What a simulated user does in chats: send any message type, upload media, report their
+ * location, read their conversations, and get a phone token for the WebSocket. (Tapping the menu
+ * and scanning QR codes are the menus and qrcodes modules' sim routes.)
  */
 export function registerMessageRoutes(app: FastifyInstance, services: Services): void {
   simRoute(app, services, {
@@ -189,30 +151,6 @@ export function registerMessageRoutes(app: FastifyInstance, services: Services):
         }
       });
       return { results };
-    },
-  });
-
-  simRoute(app, services, {
-    method: 'POST',
-    url: '/users/:id/menu-click',
-    body: menuClickBody,
-    async handler({ params, body }) {
-      const { account, path, wait, ...extra } = body;
-      const accountId = await accountIdOf(services, account);
-      const before = (await findFollowerUser(services.db, params.id)) ? await latestConversationId(services.db, params.id) : 0;
-      const result = await clickMenu(services, params.id, account, path, extra);
-      const after = await outcome(services, params.id, accountId, result.delivery_id, before, wait);
-      const shown = new Set(result.messages.map((m) => m.id));
-      return { ...result, ...after, replies: after.replies.filter((m) => !shown.has(m.id)) };
-    },
-  });
-
-  simRoute(app, services, {
-    method: 'POST',
-    url: '/users/:id/scan',
-    body: scanBody,
-    async handler({ params, body }) {
-      return scanQr(services, params.id, (body.ticket ?? body.url) as string);
     },
   });
 

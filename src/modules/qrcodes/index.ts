@@ -5,12 +5,14 @@
 import { defineModule, lazyRoutes } from '../../main/manifest.js';
 
 const wechatRegisterQrCodeRoutes = lazyRoutes(() => import('./wechat/qrcode.js'), 'registerQrCodeRoutes');
+const simRegisterScanRoutes = lazyRoutes(() => import('./sim.js'), 'registerScanRoutes');
 
 /** What the server registers for qrcodes. */
 export const qrcodesModule = defineModule({
   name: 'qrcodes',
   routes: {
     wechat: [wechatRegisterQrCodeRoutes],
+    sim: [simRegisterScanRoutes],
   },
 });
 

@@ -28,4 +28,3 @@ export const readerModule = defineModule({
 // The public API: what other modules use.
 export { findPostArticles, findPostMedia, findReceivedPost, listAccountPosts, listPostSummaries, markPostsRead } from './store/phonePosts.js';
 export type { ReceivedPost } from './store/phonePosts.js';
-export { previewUrl } from './web/preview.js';

@@ -3,6 +3,8 @@
  * modules may import). See README.md beside this file.
  */
 import { defineModule, lazyRoutes } from '../../main/manifest.js';
+import { provideDonationTotals } from '../articles/index.js';
+import { donationsOfArticles } from './store.js';
 
 const consoleRegisterRevenueRoutes = lazyRoutes(() => import('./console.js'), 'registerRevenueRoutes');
 
@@ -12,6 +14,8 @@ export const revenueModule = defineModule({
   routes: {
     console: [consoleRegisterRevenueRoutes],
   },
+  // The console's published list (articles, below) shows each article's donations.
+  connect: [() => provideDonationTotals(donationsOfArticles)],
 });
 
 // The public API: what other modules use.

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/connect.js';
 import { adEvents, donations } from '../reader/schema.js';
 import { articles } from '../articles/schema.js';
@@ -104,4 +104,17 @@ export async function adTotalsByDay(db: Executor, accountId: string, since: Date
     .groupBy(day)
     .orderBy(day);
   return rows.map((r) => ({ day: r.day, impressions: Number(r.impressions), clicks: Number(r.clicks), revenueFen: Number(r.revenue) }));
+}
+
+/** Paid donations per article (fen), keyed by article id. */
+export async function donationsOfArticles(db: Executor, articleIds: readonly string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (articleIds.length === 0) return out;
+  const rows = await db
+    .select({ articleId: donations.articleId, total: sql<number>`coalesce(sum(${donations.amountFen}), 0)::bigint` })
+    .from(donations)
+    .where(and(inArray(donations.articleId, [...articleIds]), eq(donations.status, 'paid')))
+    .groupBy(donations.articleId);
+  for (const r of rows) if (r.articleId) out.set(r.articleId, Number(r.total));
+  return out;
 }

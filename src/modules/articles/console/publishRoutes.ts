@@ -6,7 +6,7 @@ import { articleUrlFor } from '../rules/articleUrl.js';
 import { PUBLISH_STATUS, findPublishJob, type PublishJobRow } from '../store/publishJobs.js';
 import { findGroupArticles } from '../store/newsGroups.js';
 import { findArticle } from '../store/articles.js';
-import { previewUrl } from '../../reader/index.js';
+import { previewUrl } from '../previewLinks.js';
 import { listViolations } from '../../moderation/index.js';
 import { categoryLabel, isModerationCategory } from '../../moderation/rules/moderation.js';
 import { accountInScope } from '../../../surfaces/console/accountScope.js';

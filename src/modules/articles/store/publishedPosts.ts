@@ -2,7 +2,6 @@ import { and, desc, eq, inArray, isNotNull, notInArray, sql, type SQL } from 'dr
 import type { Executor } from '../../../platform/db/connect.js';
 import { articles, newsGroups } from '../schema.js';
 import { broadcasts } from '../../broadcasts/schema.js';
-import { donations } from '../../reader/schema.js';
 import type { NewsGroupRow } from './newsGroups.js';
 
 /**
@@ -51,19 +50,6 @@ export async function latestPushOfGroups(db: Executor, groupIds: readonly string
   for (const r of rows) {
     if (r.groupId && !out.has(r.groupId)) out.set(r.groupId, { msgId: r.id, status: r.status, at: r.scheduledAt ?? r.acceptedAt });
   }
-  return out;
-}
-
-/** Paid donations per article (fen), keyed by article id. */
-export async function donationsOfArticles(db: Executor, articleIds: readonly string[]): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  if (articleIds.length === 0) return out;
-  const rows = await db
-    .select({ articleId: donations.articleId, total: sql<number>`coalesce(sum(${donations.amountFen}), 0)::bigint` })
-    .from(donations)
-    .where(and(inArray(donations.articleId, [...articleIds]), eq(donations.status, 'paid')))
-    .groupBy(donations.articleId);
-  for (const r of rows) if (r.articleId) out.set(r.articleId, Number(r.total));
   return out;
 }
 

@@ -1,7 +1,7 @@
 import type { Services } from '../../../main/services.js';
 import { articleUrl } from '../../articles/rules/articleUrl.js';
 import { mediaPath } from '../../media/rules/media.js';
-import { previewUrl } from '../../reader/index.js';
+import { previewUrl } from '../../articles/index.js';
 import type { PhoneMessage } from '../../messaging/index.js';
 import { findPostArticles, findPostMedia, type ReceivedPost } from '../../reader/index.js';
 

@@ -3,12 +3,9 @@ import { DomainError } from '../../../platform/errors.js';
 import { findAccountByAppid } from '../../accounts/index.js';
 import { findFollowerUser } from '../store/users.js';
 import { ensureFollowLocked, ensureUnionid, resubscribe } from '../store/followers.js';
-import { lockWindows, openWindow } from '../../messaging/index.js';
-import type { ConversationRow } from '../../messaging/index.js';
 import { subscribeEvent } from '../../../protocol/pushMessages.js';
-import { hasServer, queuePush } from '../../callbacks/index.js';
-import { publishConversation } from '../../messaging/index.js';
-import { autoReplyFor } from '../../autoreplies/index.js';
+import { queuePush } from '../../callbacks/index.js';
+import { runFollowHandlers } from '../ports.js';
 
 /** How the user found the account. */
 export interface FollowOptions {
@@ -37,23 +34,22 @@ export async function followAccount(services: Services, userId: string, appid: s
   const qrScene = opts.qr?.sceneId ?? 0;
   const qrSceneStr = opts.qr?.sceneStr ?? '';
 
-  const { openid, queued, rows } = await services.db.transaction(async (tx) => {
+  const { openid, queued, effects } = await services.db.transaction(async (tx) => {
     const now = services.clock.now();
     const unionid = await ensureUnionid(tx, account.orgId, user.id);
     const { row, created } = await ensureFollowLocked(tx, { accountId: account.id, userId: user.id, unionid, now, scene, qrScene, qrSceneStr });
-    if (!created && row.subscribed) return { openid: row.openid, queued: false, rows: [] as ConversationRow[] };
+    if (!created && row.subscribed) return { openid: row.openid, queued: false, effects: [] as Array<() => void> };
     if (!created) await resubscribe(tx, account.id, user.id, { now, scene, qrScene, qrSceneStr });
     const push = subscribeEvent(
       { originalId: account.originalId, openid: row.openid, createTime: Math.floor(now.getTime() / 1000) },
       opts.qr ? { eventKey: `qrscene_${opts.qr.sceneStr || String(qrScene)}`, ticket: opts.qr.ticket } : {},
     );
     const { pending } = await queuePush(tx, account, row.openid, push, now);
-    await lockWindows(tx, account.id, row.openid);
-    await openWindow(tx, account.id, row.openid, 'follow', now);
-    const rows = hasServer(account) ? [] : await autoReplyFor(tx, account, { userId: user.id, openid: row.openid }, { kind: 'subscribe' }, { at: now, publicUrl: services.config.publicUrl });
-    return { openid: row.openid, queued: pending, rows };
+    // The service window opens (messaging) and the follow reply is sent (autoreplies).
+    const effects = await runFollowHandlers(services, tx, { kind: 'follow', account, userId: user.id, openid: row.openid, now });
+    return { openid: row.openid, queued: pending, effects };
   });
   if (queued) services.signals.emit('deliveriesQueued');
-  publishConversation(services, account, rows);
+  for (const effect of effects) effect();
   return openid;
 }

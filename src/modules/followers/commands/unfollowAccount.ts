@@ -3,9 +3,9 @@ import { DomainError } from '../../../platform/errors.js';
 import { findAccountByAppid } from '../../accounts/index.js';
 import { findFollowerUser } from '../store/users.js';
 import { lockFollow, unsubscribe } from '../store/followers.js';
-import { closeWindows, lockWindows } from '../../messaging/index.js';
 import { unsubscribeEvent } from '../../../protocol/pushMessages.js';
 import { queuePush } from '../../callbacks/index.js';
+import { runFollowHandlers } from '../ports.js';
 
 /**
  * A user unfollows an account; the unsubscribe event is queued and the follower's
@@ -28,8 +28,8 @@ export async function unfollowAccount(services: Services, userId: string, appid:
     await unsubscribe(tx, account.id, user.id, now);
     const push = unsubscribeEvent({ originalId: account.originalId, openid: row.openid, createTime: Math.floor(now.getTime() / 1000) });
     const { pending } = await queuePush(tx, account, row.openid, push, now);
-    await lockWindows(tx, account.id, row.openid);
-    await closeWindows(tx, account.id, row.openid, now);
+    // The service windows close (messaging); no handler has an after-commit effect on unfollow.
+    await runFollowHandlers(services, tx, { kind: 'unfollow', account, userId: user.id, openid: row.openid, now });
     return { openid: row.openid, queued: pending };
   });
   if (queued) services.signals.emit('deliveriesQueued');

@@ -6,7 +6,7 @@ import { followAccount } from '../commands/followAccount.js';
 import { unfollowAccount } from '../commands/unfollowAccount.js';
 import { findAccountByAppid, type AccountRow } from '../../accounts/index.js';
 import { findFollow } from '../store/followers.js';
-import { matchMenuFor } from '../../menus/index.js';
+import { followerMenuFinder } from '../ports.js';
 import { followedAccountIds, listFollowedAccounts, searchActiveAccounts } from '../store/phoneDirectory.js';
 import type { FollowerUserRow } from '../store/users.js';
 import { phoneRoute, phoneText } from '../../../surfaces/phone/kit.js';
@@ -27,8 +27,8 @@ export async function accountOf(services: Services, appid: string): Promise<Acco
 export async function profileFor(services: Services, user: FollowerUserRow, account: AccountRow) {
   const follow = await findFollow(services.db, account.id, user.id);
   const followed = Boolean(follow?.subscribed);
-  const menu = follow && followed ? await matchMenuFor(services.db, account.id, follow.openid) : null;
-  return presentProfile(account, followed, menu?.buttons ?? null);
+  const menu = follow && followed ? await followerMenuFinder()(services.db, account.id, follow.openid) : null;
+  return presentProfile(account, followed, menu);
 }
 
 /** Finding official accounts, their profile, following and unfollowing. */

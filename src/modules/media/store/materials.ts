@@ -2,15 +2,15 @@ import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../../platform/db/connect.js';
 import { autoReplies } from '../../autoreplies/schema.js';
 import { media } from '../schema.js';
-import { menus } from '../../menus/schema.js';
 import { newsGroups } from '../../articles/schema.js';
 import { MEDIA_ID_RE } from '../rules/media.js';
 import type { MaterialKind } from '../rules/materialLimits.js';
 import type { MediaRow } from './media.js';
 
 /**
- * SQL for permanent materials: media rows with origin 'material' (add_material), what refers to
- * them (menus, auto-replies), and removing news materials. Rows are written with insertMedia.
+ * SQL for permanent materials: media rows with origin 'material' (add_material), the auto-replies
+ * that refer to them, and removing news materials (the menus that refer to them are asked through
+ * `ports.ts`). Rows are written with insertMedia.
  */
 
 /** Serialises material uploads of one account for the rest of the transaction (count, then insert). */
@@ -59,17 +59,11 @@ export async function deleteMaterialRow(db: Executor, accountId: string, id: str
 }
 
 /**
- * Whether the account's menus (media_id and view_limited buttons, at any depth) or auto-replies
- * (image replies, mini-program thumbnails) name this media_id: such a material cannot be deleted.
+ * Whether an auto-reply of the account (image replies, mini-program thumbnails) names this
+ * media_id: such a material cannot be deleted (nor one a menu names: `ports.ts`).
  */
-export async function materialReferenced(db: Executor, accountId: string, mediaId: string): Promise<boolean> {
+export async function autoReplyNamesMedia(db: Executor, accountId: string, mediaId: string): Promise<boolean> {
   const vars = JSON.stringify({ id: mediaId });
-  const [menu] = await db
-    .select({ id: menus.id })
-    .from(menus)
-    .where(and(eq(menus.accountId, accountId), sql`jsonb_path_exists(${menus.buttons}, '$.** ? (@.media_id == $id)', ${vars}::jsonb)`))
-    .limit(1);
-  if (menu) return true;
   const [reply] = await db
     .select({ id: autoReplies.id })
     .from(autoReplies)

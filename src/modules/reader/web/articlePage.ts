@@ -11,7 +11,7 @@ import { listVisibleComments } from '../store/articleComments.js';
 import { loadAdsCatalog } from '../../revenue/index.js';
 import { recordArticleView } from '../commands/articleViewRecorder.js';
 import { renderArticlePage, renderNoticePage, type ArticlePageView } from './page.js';
-import { previewTokenValid } from './preview.js';
+import { previewTokenValid } from '../../articles/index.js';
 import type { CountingGuard } from './countingGuard.js';
 import { READER_WORDS, readerLanguage } from '../../../surfaces/reader/words.js';
 

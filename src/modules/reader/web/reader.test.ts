@@ -7,7 +7,7 @@ import { addFollower } from '../../../../test/factories/audience.js';
 import { phoneUser } from '../../../../test/phoneFixtures.js';
 import { findArticle } from '../../articles/store/articles.js';
 import { articleComments } from '../schema.js';
-import { PREVIEW_TTL_SEC, previewToken, previewUrl } from './preview.js';
+import { PREVIEW_TTL_SEC, previewToken, previewUrl } from '../../articles/previewLinks.js';
 import { renderRobots, renderSitemap, renderSitemapPage } from './sitemap.js';
 import { chinaDateTime, countLabel } from '../../../surfaces/reader/html.js';
 

@@ -1,11 +1,12 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { Services } from '../../../main/services.js';
-import { articleUrl } from '../../articles/rules/articleUrl.js';
+import type { Services } from '../../main/services.js';
+import { articleUrl } from './rules/articleUrl.js';
 
 /**
  * Preview links for articles not yet published (the console's preview): `/s/<id>?preview=<token>`
  * where the token is `<expiry unix seconds>.<HMAC-SHA256 of "<id>.<expiry>">`, keyed by a key
  * derived from the server secret key (src/platform/serverKey.ts). Valid for PREVIEW_TTL_SEC; a preview counts no read.
+ * The reader module checks the token when it serves the page.
  */
 
 /** How long a preview link works. */
