@@ -10,6 +10,7 @@ export const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
+// WeChat's green, darkened under white text and on grey for 4.5:1 contrast (#07c160 gives 2.4:1).
 const STYLE =
   'body{margin:0;font-family:-apple-system,"PingFang SC","Helvetica Neue",sans-serif;background:#ededed;color:#111}' +
   'main{max-width:480px;margin:0 auto;padding:48px 24px;text-align:center}' +
@@ -20,7 +21,7 @@ const STYLE =
   '.sheet h1{font-size:17px}.scope{border-top:1px solid #eee;padding-top:12px;margin-top:12px}' +
   '.buttons{display:flex;gap:12px;margin-top:24px}button{flex:1;font-size:17px;padding:10px;border-radius:8px;border:0;cursor:pointer}' +
   'button:focus-visible{outline:3px solid #576b95;outline-offset:2px}' +
-  '.allow{background:#07c160;color:#fff}.deny{background:#f2f2f2;color:#07c160}' +
+  '.allow{background:#067d3f;color:#fff}.deny{background:#f2f2f2;color:#067d3f}' +
   'img.avatar{width:40px;height:40px;border-radius:6px;vertical-align:middle;margin-right:8px}a{color:#576b95}';
 
 function send(reply: FastifyReply, lang: PageLang, title: string, body: string, extraHeaders: Record<string, string> = {}): FastifyReply {
