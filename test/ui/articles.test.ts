@@ -18,8 +18,8 @@ describeEachDb('article editor, drafts and materials in Chromium', (kind) => {
   /** Picks the first image of the materials picker that is open. */
   async function pickImage(page: Page, name: string) {
     const dialog = page.getByRole('dialog');
-    await dialog.getByRole('option').filter({ has: page.getByRole('button', { name }) }).getByRole('button').click();
-    await dialog.getByRole('button', { name: 'Use this image' }).click();
+    await dialog.getByRole('option', { name }).click();
+    await dialog.getByRole('button', { name: 'Use this material' }).click();
     await dialog.waitFor({ state: 'detached' });
   }
 

@@ -121,7 +121,8 @@ describeEachDb('account home and settings in Chromium', (kind) => {
     await ui.shot(page, 'en-01-home');
     await page.getByRole('tab', { name: 'Developer settings' }).click();
     await page.getByRole('heading', { name: 'API permissions' }).waitFor();
-    expect(await page.getByRole('row', { name: /Datacube/ }).textContent()).toContain('Not yet served by Herald');
+    // Template messages need a verified service account.
+    expect(await page.getByRole('row', { name: /Template messages/ }).textContent()).toContain('Not available');
     await ui.shot(page, 'en-04-developer');
 
     // The phone: the avatar in the chat list and on the profile.
