@@ -30,7 +30,7 @@ export async function startChild(env: Record<string, string>, args: string[] = [
   proc.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   proc.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`herald did not start:\n${out}`)), 45_000);
+    const timer = setTimeout(() => reject(new Error(`herald did not start:\n${out}`)), 120_000);
     const check = () => {
       if (/is ready on/.test(out)) {
         clearTimeout(timer);

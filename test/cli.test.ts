@@ -42,7 +42,7 @@ describe('herald command', () => {
     const again = (await (await fetch(`http://127.0.0.1:${port}/cgi-bin/token?grant_type=client_credential&appid=${appid}&secret=${secret}`)).json()) as { access_token?: string };
     expect(again.access_token).toBeTruthy();
     await kill(second, 'SIGTERM');
-  });
+  }, 300_000);
 
   it('reset refuses without confirmation and wipes with --yes', () => {
     expect(existsSync(dataDir)).toBe(true);
