@@ -28,7 +28,8 @@ describe('request log retention settings', () => {
 describeEachDb('request log retention', (kind) => {
   let herald: TestHerald;
   beforeAll(async () => {
-    herald = await startTestHerald(kind, { env: { HERALD_REQUEST_LOG_DAYS: '2', HERALD_REQUEST_LOG_ROWS: '100' } });
+    // A web-only node: no worker prunes behind the test's back (the schedule is started below).
+    herald = await startTestHerald(kind, { env: { HERALD_ROLE: 'web', HERALD_REQUEST_LOG_DAYS: '2', HERALD_REQUEST_LOG_ROWS: '100' } });
   });
   afterAll(async () => {
     await herald?.close();
