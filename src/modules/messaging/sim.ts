@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Services } from '../../main/services.js';
 import { DomainError } from '../../platform/errors.js';
 import { sendRefusal } from '../../platform/http/jsonRoute.js';
-import { sendUserMessage } from './commands/userMessageSender.js';
+import { sendUserMessage, sendUserMessageBatch } from './commands/userMessageSender.js';
 import { USER_MSG_TYPES, checkUserMessage, type UserMessageInput } from './rules/userMessage.js';
 import { withTransaction } from '../../platform/jobs/transaction.js';
 import { uploadFollowerMedia } from '../media/index.js';
@@ -141,13 +141,11 @@ export function registerMessageRoutes(app: FastifyInstance, services: Services):
       // batches take their row locks in the same order.
       ready.sort((a, b) => (a.user < b.user ? -1 : a.user > b.user ? 1 : a.i - b.i));
       await withTransaction(services, async (tx, after) => {
-        for (const { i, user, account, message } of ready) {
-          try {
-            const sent = await sendUserMessage(services, user, account, message, { account: accounts.get(account), outer: { tx, after } });
-            results[i] = { msg_id: sent.msgId, openid: sent.openid, route: sent.route, delivery_id: sent.deliveryId ?? null };
-          } catch (err) {
-            refuse(i, err);
-          }
+        const sent = await sendUserMessageBatch(services, ready.map((r) => ({ userId: r.user, appid: r.account, input: r.message })), accounts, { tx, after });
+        for (const [k, { i }] of ready.entries()) {
+          const one = sent[k];
+          if (one instanceof DomainError) refuse(i, one);
+          else results[i] = { msg_id: one.msgId, openid: one.openid, route: one.route, delivery_id: one.deliveryId ?? null };
         }
       });
       return { results };

@@ -8,7 +8,7 @@ import { findFollowerUser } from '../../followers/index.js';
 import { findFollow } from '../../followers/index.js';
 import { insertConversationMessage, type ConversationRow } from '../store/conversations.js';
 import { lockWindows, openWindow } from '../store/serviceWindows.js';
-import { recordUserMessageFast, recordUserMessageFastInTx } from '../store/userMessageFastPath.js';
+import { recordUserMessageFast, recordUserMessageFastInTx, recordUserMessagesFastInTx, type UserMessageFastRow } from '../store/userMessageFastPath.js';
 import { newWindow } from '../rules/serviceWindow.js';
 import { findMedia, grantMedia, type MediaRow } from '../../media/index.js';
 import { recordUserMessageInSession } from '../../kf/index.js';
@@ -135,32 +135,109 @@ const FAST_TYPES = new Set<string>(['text', 'location', 'link']);
 const OPENID_SLOT = 'oHERALDOPENIDSLOT000000000000';
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** A message ready for the one-statement path, with the MsgId it was given. */
+interface FastItem {
+  row: UserMessageFastRow;
+  msgId: string;
+}
+
 /**
- * The common case in one statement (store/userMessageFastPath.ts): a message without media to
- * an account with a developer server, from a follower without an open customer-service
- * session. Undefined when it does not apply or the database declined: the careful path decides.
+ * Prepares the common case for one statement (store/userMessageFastPath.ts): a message without
+ * media to an account with a developer server. Undefined when it does not apply.
  */
-async function sendFast(services: Services, outer: OuterTransaction | undefined, account: AccountRow, userId: string, m: UserMessageInput) {
+async function prepareFast(services: Services, db: Executor, account: AccountRow, userId: string, m: UserMessageInput): Promise<FastItem | undefined> {
   if (!hasServer(account) || !FAST_TYPES.has(m.msgtype) || !UUID_RE.test(userId)) return undefined;
   const now = services.clock.now();
   const msgId = newMsgId(now.getTime());
   const env: Envelope = { originalId: account.originalId, openid: OPENID_SLOT, createTime: Math.floor(now.getTime() / 1000) };
-  const { push, content } = await build(outer?.tx ?? services.db, services, m, { env, msgId, userId, accountId: account.id, now });
+  const { push, content } = await build(db, services, m, { env, msgId, userId, accountId: account.id, now });
   const at = push.xml.indexOf(OPENID_SLOT);
   if (at < 0) return undefined;
   const w = newWindow('message', now.getTime());
-  const record = outer ? (row: Parameters<typeof recordUserMessageFast>[1]) => recordUserMessageFastInTx(outer.tx, row) : (row: Parameters<typeof recordUserMessageFast>[1]) => recordUserMessageFast(services.db, row);
-  const done = await record({
-    account,
-    userId,
-    msgType: m.msgtype,
-    content,
+  return {
     msgId,
-    at: now,
-    window: { expiresAt: w.expiresAt, limit: w.limit },
-    push: { label: push.label, xmlHead: push.xml.slice(0, at), xmlTail: push.xml.slice(at + OPENID_SLOT.length) },
-  });
-  return done && { ...done, msgId };
+    row: {
+      account,
+      userId,
+      msgType: m.msgtype,
+      content,
+      msgId,
+      at: now,
+      window: { expiresAt: w.expiresAt, limit: w.limit },
+      push: { label: push.label, xmlHead: push.xml.slice(0, at), xmlTail: push.xml.slice(at + OPENID_SLOT.length) },
+    },
+  };
+}
+
+/**
+ * The common case in one statement: undefined when it does not apply or the database declined
+ * (not following, or an open customer-service session): the careful path decides.
+ */
+async function sendFast(services: Services, outer: OuterTransaction | undefined, account: AccountRow, userId: string, m: UserMessageInput) {
+  const item = await prepareFast(services, outer?.tx ?? services.db, account, userId, m);
+  if (!item) return undefined;
+  const done = outer ? await recordUserMessageFastInTx(outer.tx, item.row) : await recordUserMessageFast(services.db, item.row);
+  return done && { ...done, msgId: item.msgId };
+}
+
+/** One message of a batch: who sends it, to which account, what. */
+export interface BatchUserMessage {
+  userId: string;
+  appid: string;
+  input: UserMessageInput;
+}
+
+/**
+ * Many followers' messages in the caller's transaction, each as sendUserMessage would send it.
+ * The common case (no media, an account with a server) is recorded for the whole batch in one
+ * statement (in a savepoint: should it fail, every message takes the careful path); what the
+ * database declined, and every other message, goes the careful way, each in its own savepoint,
+ * after the common ones. One follower's messages keep their order: a follower's messages to one
+ * account are all declined or all recorded by the statement, which takes them in order.
+ * Each slot is the sent message or the refusal (a DomainError).
+ */
+export async function sendUserMessageBatch(
+  services: Services,
+  items: readonly BatchUserMessage[],
+  accounts: ReadonlyMap<string, AccountRow | undefined>,
+  outer: OuterTransaction,
+): Promise<Array<SentUserMessage | DomainError>> {
+  const out: Array<SentUserMessage | DomainError | undefined> = new Array(items.length).fill(undefined);
+  const fast: Array<{ i: number; account: AccountRow; item: FastItem }> = [];
+  for (const [i, { userId, appid, input }] of items.entries()) {
+    const checked = checkUserMessage(input);
+    const account = accounts.get(appid);
+    if (!checked.ok || !account) continue;
+    const item = await prepareFast(services, outer.tx, account, userId, checked.message);
+    if (item) fast.push({ i, account, item });
+  }
+  if (fast.length > 0) {
+    let recorded: Awaited<ReturnType<typeof recordUserMessagesFastInTx>> = [];
+    try {
+      recorded = await outer.tx.transaction((sp) => recordUserMessagesFastInTx(sp, fast.map((f) => f.item.row)));
+    } catch (err) {
+      services.log.warn({ err }, 'batched follower messages failed; sending them one by one');
+    }
+    let queued = false;
+    for (const [k, { i, account, item }] of fast.entries()) {
+      const done = recorded[k];
+      if (!done) continue;
+      queued = true;
+      outer.after.run(() => publishConversation(services, account, [done.row]));
+      out[i] = { message: present(account, done.row), msgId: item.msgId, openid: done.row.openid, deliveryId: done.deliveryId, route: 'server', replies: [] };
+    }
+    if (queued) outer.after.wake('deliveriesQueued');
+  }
+  for (const [i, { userId, appid, input }] of items.entries()) {
+    if (out[i]) continue;
+    try {
+      out[i] = await sendUserMessage(services, userId, appid, input, { account: accounts.get(appid), outer, careful: true });
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      out[i] = err;
+    }
+  }
+  return out as Array<SentUserMessage | DomainError>;
 }
 
 /**
@@ -183,7 +260,7 @@ export async function sendUserMessage(
    * When the caller sends many messages at once: the account as read at the start of the
    * request, and the transaction they all go in (see OuterTransaction).
    */
-  known?: { account: AccountRow | undefined; outer?: OuterTransaction },
+  known?: { account: AccountRow | undefined; outer?: OuterTransaction; careful?: boolean },
 ): Promise<SentUserMessage> {
   const checked = checkUserMessage(input);
   if (!checked.ok) throw new DomainError('invalid_message', checked.message);
@@ -194,7 +271,8 @@ export async function sendUserMessage(
   const wake = () => (outer ? outer.after.wake('deliveriesQueued') : services.signals.emit('deliveriesQueued'));
   const publish = (account: AccountRow, rows: ConversationRow[]) => (outer ? outer.after.run(() => publishConversation(services, account, rows)) : publishConversation(services, account, rows));
   const account = known && known.account?.appid === appid ? known.account : await findAccountByAppid(db, appid);
-  const fast = account ? await sendFast(services, outer, account, userId, m) : undefined;
+  // A batch has tried the one-statement path already (sendUserMessageBatch).
+  const fast = account && !known?.careful ? await sendFast(services, outer, account, userId, m) : undefined;
   if (account && fast) {
     wake();
     publish(account, [fast.row]);

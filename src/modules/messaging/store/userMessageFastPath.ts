@@ -77,6 +77,14 @@ export function recordUserMessageFast(db: Executor, m: UserMessageFastRow): Prom
   return batcher.submit(m);
 }
 
+/**
+ * Many messages inside the caller's transaction in one statement (not shared with others); a
+ * slot is undefined where the function declined.
+ */
+export function recordUserMessagesFastInTx(tx: Executor, list: UserMessageFastRow[]): Promise<Recorded[]> {
+  return recordMany(tx, list);
+}
+
 /** As recordUserMessageFast, inside the caller's transaction (one statement, not shared with others). */
 export function recordUserMessageFastInTx(tx: Executor, m: UserMessageFastRow): Promise<Recorded> {
   return recordOne(tx, m);
