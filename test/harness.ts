@@ -30,6 +30,19 @@ export function describeEachDb(name: string, fn: (kind: DbKind) => void): void {
 }
 
 /**
+ * `describe` for a browser suite: once, on one database. A browser suite checks what a person
+ * sees; the storage beneath every page is tested on both databases by the API and store tests.
+ * With PostgreSQL configured the suites are spread over both kinds by a stable hash of the suite's
+ * name, so the browser runs meet each database; without it they run on the embedded one.
+ */
+export function describeInBrowser(name: string, fn: (kind: DbKind) => void): void {
+  let hash = 0;
+  for (const ch of name) hash = (hash * 31 + ch.codePointAt(0)!) >>> 0;
+  const kind = DB_KINDS[hash % DB_KINDS.length];
+  describe(`${name} [${kind}]`, () => fn(kind));
+}
+
+/**
  * Opens a fresh, migrated database: PGlite in memory, or a new PostgreSQL database created next
  * to TEST_DATABASE_URL's (dropped on close), so each test file has its own.
  */

@@ -5,12 +5,12 @@
  */
 import { expect, it } from 'vitest';
 import { type Page } from 'playwright-core';
-import { describeEachDb, makeAccount } from '../harness.js';
+import { describeInBrowser, makeAccount } from '../harness.js';
 import { makeOperator } from '../consoleFixtures.js';
 import { picture } from '../phoneBrowser.js';
 import { chromiumSuite } from './helpers.js';
 
-describeEachDb('article editor, drafts and materials in Chromium', (kind) => {
+describeInBrowser('article editor, drafts and materials in Chromium', (kind) => {
   // The public URL names a known port, so material and article addresses can be checked.
   // Generous waits: the machine may be busy, and every wait is for a condition, not a fixed time.
   const ui = chromiumSuite(kind, { shots: 'articles', fullPage: true, publicUrl: true, page: { timeout: 30_000 } });

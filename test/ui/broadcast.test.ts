@@ -9,14 +9,14 @@
 import { beforeAll, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { type Page } from 'playwright-core';
-import { describeEachDb, makeAccount } from '../harness.js';
+import { describeInBrowser, makeAccount } from '../harness.js';
 import { asDeveloper } from '../phoneFixtures.js';
 import { hasText, none, picture, seen } from '../phoneBrowser.js';
 import { makePublishedArticle, type MadeArticle } from '../factories/articles.js';
 import { findFollow } from '../../src/modules/followers/store/followers.js';
 import { chromiumSuite, createPhoneFollower, developerUpload, phoneToken, phoneUserId } from './helpers.js';
 
-describeEachDb('push posts on the phone in Chromium', (kind) => {
+describeInBrowser('push posts on the phone in Chromium', (kind) => {
   const ui = chromiumSuite(kind, { shots: 'broadcast', page: { viewport: { width: 1100, height: 900 }, timeout: 15_000 } });
   let page: Page;
   let bank: Awaited<ReturnType<typeof makeAccount>>;

@@ -7,7 +7,7 @@
  */
 import { beforeAll, expect, it } from 'vitest';
 import { type Page } from 'playwright-core';
-import { describeEachDb, makeAccount } from '../harness.js';
+import { describeInBrowser, makeAccount } from '../harness.js';
 import { seedDemo, DEMO_LOGIN, type DemoCredentials } from '../../src/main/demo/demoSeeder.js';
 import { nextChinaDayStart } from '../../src/platform/clock.js';
 import { makeOperator } from '../consoleFixtures.js';
@@ -27,7 +27,7 @@ function chinaShort(ms: number): string {
   return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
 }
 
-describeEachDb('push posts in the console (Chromium)', (kind) => {
+describeInBrowser('push posts in the console (Chromium)', (kind) => {
   const ui = chromiumSuite(kind, { shots: 'broadcasts', fullPage: true, page: { timeout: 15_000, timezoneId: 'Europe/Berlin' } });
   let demo: DemoCredentials;
 

@@ -2,7 +2,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Locator, Page } from 'playwright-core';
-import { describeEachDb, makeAccount } from '../harness.js';
+import { describeInBrowser, makeAccount } from '../harness.js';
 import { makeOperator, type TestOperator } from '../consoleFixtures.js';
 import { asDeveloper } from '../phoneFixtures.js';
 import { hasText, none, seen } from '../phoneBrowser.js';
@@ -11,7 +11,7 @@ import { chromiumSuite, createPhoneFollower, phoneToken } from './helpers.js';
 import { axeProblems } from './axe.js';
 
 
-describeEachDb('留言管理 (comments) in Chromium', (kind) => {
+describeInBrowser('留言管理 (comments) in Chromium', (kind) => {
   const ui = chromiumSuite(kind, { shots: 'comments', fullPage: true, page: { viewport: { width: 1280, height: 900 }, timeout: 15_000 } });
   let op: TestOperator;
   let tea: Awaited<ReturnType<typeof makeAccount>>;

@@ -4,7 +4,7 @@
  * Needs web/dist: `npm test` builds it; otherwise run `npm run build:web` first.
  */
 import { expect, it } from 'vitest';
-import { describeEachDb, makeAccount } from '../harness.js';
+import { describeInBrowser, makeAccount } from '../harness.js';
 import { makeOperator } from '../consoleFixtures.js';
 import { findAccountByAppid } from '../../src/modules/accounts/store/accounts.js';
 import { secretMatches } from '../../src/protocol/ids.js';
@@ -13,7 +13,7 @@ import { followAccount } from '../../src/modules/followers/commands/followAccoun
 import { sendUserMessage } from '../../src/modules/messaging/commands/userMessageSender.js';
 import { chromiumSuite, echoReply, replyingServer } from './helpers.js';
 
-describeEachDb('operator console in Chromium', (kind) => {
+describeInBrowser('operator console in Chromium', (kind) => {
   const ui = chromiumSuite(kind, { shots: 'console', fullPage: true, page: { timeout: 10_000 } });
 
   it('signs in: a wrong password shows an error, the right one opens the accounts list', async () => {

@@ -4,11 +4,11 @@
  */
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeEachDb } from '../harness.js';
+import { describeInBrowser } from '../harness.js';
 import { makeOperator } from '../consoleFixtures.js';
 import { chromiumSuite, signIn } from './helpers.js';
 
-describeEachDb('the web app under its CSP in Chromium', (kind) => {
+describeInBrowser('the web app under its CSP in Chromium', (kind) => {
   const ui = chromiumSuite(kind, { shots: 'csp', page: { timeout: 10_000 } });
 
   const violations = (page: Page) => {

@@ -7,7 +7,7 @@
  */
 import { expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { describeEachDb, makeAccount } from '../harness.js';
+import { describeInBrowser, makeAccount } from '../harness.js';
 import { makeOperator } from '../consoleFixtures.js';
 import { makePublishedArticle } from '../factories/articles.js';
 import { chinaDay } from '../../src/platform/clock.js';
@@ -17,7 +17,7 @@ import { chromiumSuite } from './helpers.js';
 
 const DAY = 86_400_000;
 
-describeEachDb('首页: the read log and verification notices in Chromium', (kind) => {
+describeInBrowser('首页: the read log and verification notices in Chromium', (kind) => {
   const ui = chromiumSuite(kind, { shots: 'home-read-log', fullPage: true, page: { viewport: { width: 1440, height: 1000 }, timeout: 15_000 } });
 
   const read = async (id: string, times: number) => {

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { describeEachDb, makeAccount } from '../harness.js';
+import { describeInBrowser, makeAccount } from '../harness.js';
 import { makeOperator } from '../consoleFixtures.js';
 import { addFollowers } from '../factories/audience.js';
 import { makePublishedArticle } from '../factories/articles.js';
@@ -24,7 +24,7 @@ import { axeProblems } from './axe.js';
 
 const DAY = 86_400_000;
 
-describeEachDb('account home and settings in Chromium', (kind) => {
+describeInBrowser('account home and settings in Chromium', (kind) => {
   const ui = chromiumSuite(kind, { shots: 'home', fullPage: true, page: { timeout: 15_000 } });
 
   it('lands on 首页 with the figures, changes the avatar and WeChat ID in 公众号设置, downloads the QR code; English too', async () => {

@@ -6,7 +6,7 @@
  * pages in either language. Screenshots go to test-results/i18n/.
  */
 import { expect, it } from 'vitest';
-import { describeEachDb, makeAccount } from '../harness.js';
+import { describeInBrowser, makeAccount } from '../harness.js';
 import { makeOperator } from '../consoleFixtures.js';
 import { chromiumSuite } from './helpers.js';
 import { axeProblems } from './axe.js';
@@ -15,7 +15,7 @@ import { axeProblems } from './axe.js';
 const ZH_TABS = ['首页', '草稿箱', '发表记录', '素材库', '群发', '留言', '自动回复', '自定义菜单', '客服消息', '用户管理', '收入', '公众号设置', '开发者设置', '回调检查器'];
 const EN_TABS = ['Home', 'Drafts', 'Published', 'Materials', 'Push posts', 'Comments', 'Auto-replies', 'Custom menu', 'Customer service', 'Followers', 'Revenue', 'Account settings', 'Developer settings', 'Callback inspector'];
 
-describeEachDb('Chinese and English in Chromium', (kind) => {
+describeInBrowser('Chinese and English in Chromium', (kind) => {
   const ui = chromiumSuite(kind, { shots: 'i18n', fullPage: true, page: { timeout: 15_000 } });
 
   it('opens the console in Chinese for a Chinese browser, remembers a switch to English, and passes axe in both', async () => {

@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { describeEachDb, makeAccount, makeOrg } from '../harness.js';
+import { describeInBrowser, makeAccount, makeOrg } from '../harness.js';
 import { newWechatId } from '../factories/kf.js';
 import { accounts } from '../../src/modules/accounts/schema.js';
 import { createOperator } from '../../src/modules/operators/commands/operatorCreator.js';
@@ -21,7 +21,7 @@ import { chromiumSuite, replyingServer, transferReply } from './helpers.js';
 
 const HOUR = 3600 * 1000;
 
-describeEachDb('customer-service inbox in Chromium', (kind) => {
+describeInBrowser('customer-service inbox in Chromium', (kind) => {
   const ui = chromiumSuite(kind, { shots: 'inbox', page: { timeout: 10_000 } });
 
   /** A follower handed to customer service who then writes `text`. */

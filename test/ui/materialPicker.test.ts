@@ -6,7 +6,7 @@
  */
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeEachDb, makeAccount } from '../harness.js';
+import { describeInBrowser, makeAccount } from '../harness.js';
 import { makeOperator } from '../consoleFixtures.js';
 import { picture, seen } from '../phoneBrowser.js';
 import { fetchToken } from '../wxClient.js';
@@ -28,7 +28,7 @@ const WORDS = {
   },
 } as const;
 
-describeEachDb('material picker in Chromium', (kind) => {
+describeInBrowser('material picker in Chromium', (kind) => {
   const ui = chromiumSuite(kind, { shots: 'material-picker', publicUrl: true, page: { viewport: { width: 1280, height: 900 }, timeout: 15_000 } });
 
   /** Adds a permanent image material through material/add_material; returns its media_id. */

@@ -5,7 +5,7 @@
  */
 import { expect, it } from 'vitest';
 import { type Page } from 'playwright-core';
-import { describeEachDb, makeAccount } from '../harness.js';
+import { describeInBrowser, makeAccount } from '../harness.js';
 import { makeOperator } from '../consoleFixtures.js';
 import { startDevServer } from '../devServer.js';
 import { createFollowerUser, type FollowerUserInput } from '../../src/modules/followers/commands/followerUserCreator.js';
@@ -18,7 +18,7 @@ import { isBlacklisted } from '../../src/modules/followers/store/blacklist.js';
 import { tagIdsOf } from '../../src/modules/followers/store/tags.js';
 import { chromiumSuite } from './helpers.js';
 
-describeEachDb('menu editor, auto-replies and followers in Chromium', (kind) => {
+describeInBrowser('menu editor, auto-replies and followers in Chromium', (kind) => {
   const ui = chromiumSuite(kind, { shots: 'menu-autoreply-followers', fullPage: true, page: { timeout: 10_000 } });
 
   async function follower(appid: string, profile: FollowerUserInput): Promise<string> {

@@ -9,7 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeEachDb, makeAccount } from '../harness.js';
+import { describeInBrowser, makeAccount } from '../harness.js';
 import { makeOperator } from '../consoleFixtures.js';
 import { followAccount } from '../../src/modules/followers/commands/followAccount.js';
 import { sendUserMessage } from '../../src/modules/messaging/commands/userMessageSender.js';
@@ -23,7 +23,7 @@ const HOUR = 3600_000;
 /** An instant as China time, "YYYY-MM-DD HH:MM". */
 const chinaMinute = (ms: number) => new Date(ms + 8 * HOUR).toISOString().slice(0, 16).replace('T', ' ');
 
-describeEachDb('消息管理 and the Herald clock in Chromium', (kind) => {
+describeInBrowser('消息管理 and the Herald clock in Chromium', (kind) => {
   const ui = chromiumSuite(kind, { shots: 'messages', page: { timeout: 15_000 } });
   const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${kind}-${name}.png`, fullPage: true });
 

@@ -5,7 +5,7 @@
  * phone widths. Screenshots go to test-results/nav/. Needs web/dist (`npm run build:web`).
  */
 import { expect, it } from 'vitest';
-import { describeEachDb, makeAccount } from '../harness.js';
+import { describeInBrowser, makeAccount } from '../harness.js';
 import { makeOperator } from '../consoleFixtures.js';
 import { axeProblems } from './axe.js';
 import { signInIn, UI_LANGUAGES, word, type UiLanguage } from './catalog.js';
@@ -21,7 +21,7 @@ const GROUPS: ReadonlyArray<{ label: string; pages: string[] }> = [
 /** Every tab in order: 首页 first, 用户管理 standing alone between 互动管理 and 广告与服务. */
 const TABS = ['home.home', ...GROUPS[0].pages, ...GROUPS[1].pages, 'followers.followers', ...GROUPS[2].pages, ...GROUPS[3].pages];
 
-describeEachDb('the console navigation grouped as the MP backend in Chromium', (kind) => {
+describeInBrowser('the console navigation grouped as the MP backend in Chromium', (kind) => {
   const ui = chromiumSuite(kind, { shots: 'nav', page: { viewport: { width: 1440, height: 1000 }, timeout: 15_000 } });
 
   const words = (lang: UiLanguage, keys: string[]) => keys.map((k) => word(lang, k));

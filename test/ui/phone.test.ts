@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { beforeAll, expect, it } from 'vitest';
 import { type BrowserContext, type Page, type WebSocketRoute } from 'playwright-core';
-import { describeEachDb, makeAccount } from '../harness.js';
+import { describeInBrowser, makeAccount } from '../harness.js';
 import { startDevServer, xmlField, type DevServer } from '../devServer.js';
 import { setWechatId } from '../phoneFixtures.js';
 import { hasText, none, picture, seen, textReply } from '../phoneBrowser.js';
@@ -22,7 +22,7 @@ import { chromiumSuite, createPhoneFollower, developerUpload, phoneUserId } from
 
 const TOKEN = 'phonetoken';
 
-describeEachDb('phone simulator in Chromium', (kind) => {
+describeInBrowser('phone simulator in Chromium', (kind) => {
   const ui = chromiumSuite(kind, { shots: 'phone', page: { viewport: { width: 1100, height: 900 }, timeout: 15_000 } });
   let context: BrowserContext;
   let dev: DevServer;

@@ -9,7 +9,7 @@
 import { expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Locator } from 'playwright-core';
-import { describeEachDb, makeAccount } from '../harness.js';
+import { describeInBrowser, makeAccount } from '../harness.js';
 import { makeOperator } from '../consoleFixtures.js';
 import { makePublishedArticle } from '../factories/articles.js';
 import { publishMenu } from '../../src/modules/menus/commands/menuPublisher.js';
@@ -20,7 +20,7 @@ import { chromiumSuite, phoneToken } from './helpers.js';
 /** Whether a name is drawn whole (not cut with an ellipsis). */
 const whole = (l: Locator) => l.evaluate((el) => el.scrollWidth <= el.clientWidth);
 
-describeEachDb('the phone beside the console in Chromium', (kind) => {
+describeInBrowser('the phone beside the console in Chromium', (kind) => {
   const ui = chromiumSuite(kind, { shots: 'phone-fixes', page: { viewport: { width: 1280, height: 900 }, timeout: 15_000 } });
 
   for (const { lang, locale } of UI_LANGUAGES) {

@@ -1,7 +1,7 @@
 
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { describeEachDb, makeAccount } from '../harness.js';
+import { describeInBrowser, makeAccount } from '../harness.js';
 import { makeOperator } from '../consoleFixtures.js';
 import { addFollowers } from '../factories/audience.js';
 import { makePublishedArticle } from '../factories/articles.js';
@@ -12,7 +12,7 @@ import { chromiumSuite } from './helpers.js';
 import { axeProblems } from './axe.js';
 
 
-describeEachDb('publish, 发表记录, 历史消息 and scheduling in Chromium', (kind) => {
+describeInBrowser('publish, 发表记录, 历史消息 and scheduling in Chromium', (kind) => {
   const ui = chromiumSuite(kind, { shots: 'publish', fullPage: true, publicUrl: true, page: { timeout: 30_000 } });
 
   it('publishes with and without 群发通知, lists both, schedules only where the quota allows, and shows a like at once', async () => {

@@ -7,7 +7,7 @@
  */
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeEachDb, makeAccount } from '../harness.js';
+import { describeInBrowser, makeAccount } from '../harness.js';
 import { makeOperator } from '../consoleFixtures.js';
 import { makePublishedArticle } from '../factories/articles.js';
 import { seen } from '../phoneBrowser.js';
@@ -35,7 +35,7 @@ const WORDS = {
 
 type Words = (typeof WORDS)[keyof typeof WORDS];
 
-describeEachDb('push composer with materials in Chromium', (kind) => {
+describeInBrowser('push composer with materials in Chromium', (kind) => {
   const ui = chromiumSuite(kind, { shots: 'push-materials', fullPage: true, publicUrl: true, page: { viewport: { width: 1280, height: 900 }, timeout: 15_000 } });
 
   async function signInAs(page: Page, w: Words, login: { email: string; password: string }) {

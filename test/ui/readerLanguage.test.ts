@@ -4,14 +4,14 @@
  * and phone widths. Screenshots go to test-results/reader-language/.
  */
 import { expect, it } from 'vitest';
-import { describeEachDb, makeAccount } from '../harness.js';
+import { describeInBrowser, makeAccount } from '../harness.js';
 import { makePublishedArticle } from '../factories/articles.js';
 import { axeProblems } from './axe.js';
 import { UI_LANGUAGES } from './catalog.js';
 import { chromiumSuite } from './helpers.js';
 import { READER_WORDS } from '../../src/surfaces/reader/words.js';
 
-describeEachDb('the article page in the reader’s language in Chromium', (kind) => {
+describeInBrowser('the article page in the reader’s language in Chromium', (kind) => {
   const ui = chromiumSuite(kind, { shots: 'reader-language', fullPage: true, page: { timeout: 15_000 } });
 
   it('shows the page’s words in Chinese and in English', async () => {

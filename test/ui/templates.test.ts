@@ -6,7 +6,7 @@
  * axe-core finds no serious or critical problem. Screenshots go to test-results/templates/.
  */
 import { expect, it } from 'vitest';
-import { describeEachDb, makeAccount } from '../harness.js';
+import { describeInBrowser, makeAccount } from '../harness.js';
 import { makeOperator } from '../consoleFixtures.js';
 import { startDevServer } from '../devServer.js';
 import { seen } from '../phoneBrowser.js';
@@ -16,7 +16,7 @@ import { findFollow } from '../../src/modules/followers/store/followers.js';
 import { chromiumSuite, createPhoneFollower, phoneUserId } from './helpers.js';
 import { axeProblems } from './axe.js';
 
-describeEachDb('template messages in Chromium', (kind) => {
+describeInBrowser('template messages in Chromium', (kind) => {
   const ui = chromiumSuite(kind, { shots: 'templates', page: { timeout: 15_000 } });
 
   it('console: industries, the library, sent messages; phone: the card, 详情, 接收消息 off', { timeout: 240_000 }, async () => {

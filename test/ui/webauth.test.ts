@@ -5,14 +5,14 @@
  * finds no serious or critical problem. Screenshots go to test-results/webauth/.
  */
 import { expect, it } from 'vitest';
-import { describeEachDb, makeAccount } from '../harness.js';
+import { describeInBrowser, makeAccount } from '../harness.js';
 import { makeOperator } from '../consoleFixtures.js';
 import { createFollowerUser } from '../../src/modules/followers/index.js';
 import { issuePhoneToken } from '../../src/surfaces/phone/token.js';
 import { chromiumSuite } from './helpers.js';
 import { axeProblems } from './axe.js';
 
-describeEachDb('web domains, the consent sheet and the grant list in Chromium', (kind) => {
+describeInBrowser('web domains, the consent sheet and the grant list in Chromium', (kind) => {
   const ui = chromiumSuite(kind, { shots: 'webauth', fullPage: true, page: { timeout: 15_000 } });
 
   it('sets the domain, authorizes through the consent sheet, lists the grant', async () => {
