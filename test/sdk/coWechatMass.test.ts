@@ -1,16 +1,11 @@
-/**
- * Push posts through co-wechat-api 3.x, unmodified, against Herald on a real loopback port with
- * the fan-out runner: every mass-send function of lib/api_mass_send.js, and the whole path a
- * developer takes (upload a cover, add a news material, sendall) ending in MASSSENDJOBFINISH with
- * exact counts, received by a developer server built with node-webot's `wechat` middleware.
- */
-import http from 'node:http';
+
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { eq } from 'drizzle-orm';
+import { webotServer } from '../webot.js';
+import { waitForValue as until } from '../wait.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb, startTestHerald, type TestHerald } from '../harness.js';
 import { expectSdkCovered } from '../sdkCoverage.js';
@@ -45,40 +40,6 @@ interface CoApi {
 }
 const require = createRequire(import.meta.url);
 const CoWechatAPI = require('co-wechat-api') as new (appid: string, secret: string) => CoApi;
-
-type Next = (err?: unknown) => void;
-type WebotReq = http.IncomingMessage & { query: Record<string, string>; weixin: Record<string, unknown> };
-type WebotRes = http.ServerResponse & { reply(content: unknown): void };
-const webot = require('wechat') as (config: object, handler: (req: WebotReq, res: WebotRes, next: Next) => void) => (req: http.IncomingMessage, res: http.ServerResponse, next: Next) => void;
-
-/** A node-webot `wechat` developer server (safe mode) that records every push it decrypts. */
-async function webotServer(config: { token: string; appid: string; encodingAESKey: string }) {
-  const received: Array<Record<string, unknown>> = [];
-  const mw = webot(config, (req, res) => {
-    received.push(req.weixin);
-    res.reply('');
-  });
-  const server = http.createServer((req, res) => {
-    (req as WebotReq).query = Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams);
-    mw(req, res, () => {
-      res.writeHead(500);
-      res.end('error');
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/wechat`;
-  return { url, received, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
-async function until<T>(what: string, fn: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describeEachDb('co-wechat-api mass send against Herald', (kind) => {
   let herald: TestHerald;

@@ -1,13 +1,8 @@
-/**
- * Template messages through co-wechat-api 3.x, unmodified, against Herald on a real loopback port:
- * every function of lib/api_template.js for official accounts, the 64-bit msgid read exactly
- * through its json-bigint parsing, and TEMPLATESENDJOBFINISH received by a developer server built
- * with node-webot's `wechat` middleware (safe mode) through the callback worker.
- */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+
 import { createRequire } from 'node:module';
 import { eq } from 'drizzle-orm';
+import { webotServer } from '../webot.js';
+import { waitForValue as until } from '../wait.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb, startTestHerald, type TestHerald } from '../harness.js';
 import { expectSdkCovered } from '../sdkCoverage.js';
@@ -28,40 +23,6 @@ interface CoApi {
 }
 const require = createRequire(import.meta.url);
 const CoWechatAPI = require('co-wechat-api') as new (appid: string, secret: string) => CoApi;
-
-type Next = (err?: unknown) => void;
-type WebotReq = http.IncomingMessage & { query: Record<string, string>; weixin: Record<string, unknown> };
-type WebotRes = http.ServerResponse & { reply(content: unknown): void };
-const webot = require('wechat') as (config: object, handler: (req: WebotReq, res: WebotRes, next: Next) => void) => (req: http.IncomingMessage, res: http.ServerResponse, next: Next) => void;
-
-/** A node-webot `wechat` developer server that records every push it decrypts. */
-async function webotServer(config: { token: string; appid: string; encodingAESKey: string }) {
-  const received: Array<Record<string, unknown>> = [];
-  const mw = webot(config, (req, res) => {
-    received.push(req.weixin);
-    res.reply('');
-  });
-  const server = http.createServer((req, res) => {
-    (req as WebotReq).query = Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams);
-    mw(req, res, () => {
-      res.writeHead(500);
-      res.end('error');
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/wechat`;
-  return { url, received, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
-async function until<T>(what: string, fn: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describeEachDb('co-wechat-api template messages against Herald', (kind) => {
   let herald: TestHerald;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { waitFor as until } from '../../../../test/wait.js';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../../../test/harness.js';
 import { signedInOperator, type ConsoleClient } from '../../../../test/consoleFixtures.js';
 import { addFollowers } from '../../../../test/factories/audience.js';
@@ -19,16 +20,6 @@ const article = (title: string, thumb: string): Json => ({
   title, author: '', digest: '', content: '<p>正文</p>', content_source_url: '', thumb_media_id: thumb,
   need_open_comment: 1, only_fans_can_comment: 0, original: false, can_reprint: true, donations_enabled: false, ads_enabled: false,
 });
-
-async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
-  const end = Date.now() + 30_000;
-  for (;;) {
-    const v = await fn();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`condition not met: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describeEachDb('发表记录: published and pushed posts in one list', (kind) => {
   let h: TestHerald;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../../../../test/wait.js';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../../../test/harness.js';
 import { signedInOperator, type ConsoleClient } from '../../../../test/consoleFixtures.js';
 import { addFollowers } from '../../../../test/factories/audience.js';
@@ -11,16 +12,6 @@ import { DomainError } from '../../../platform/errors.js';
 import { refusal } from '../../../protocol/errcodes.js';
 
 const api = (appid: string, rest = '') => `/console/api/accounts/${appid}/broadcasts${rest}`;
-
-async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (ok(v)) return v;
-    if (Date.now() > until) throw new Error(`condition not met: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 type Push = { msg_id: number; status: string; counts: { total: number; filtered: number; sent: number; errors: number }; can_cancel: boolean; summary: string; audience: Record<string, unknown> };
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import { waitFor } from '../../../../test/wait.js';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../../../test/harness.js';
 import { signedInOperator, type ConsoleClient } from '../../../../test/consoleFixtures.js';
 import { addFollowers } from '../../../../test/factories/audience.js';
@@ -13,16 +14,6 @@ const api = (appid: string, rest = '') => `/console/api/accounts/${appid}/broadc
 const all = { kind: 'all' };
 
 type Push = { msg_id: number; msgtype: string; status: string; summary: string; media_id: string | null; counts: { sent: number } };
-
-async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (ok(v)) return v;
-    if (Date.now() > until) throw new Error(`condition not met: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describeEachDb('console push posts of materials (voice, video, published articles)', (kind) => {
   let h: TestHerald;

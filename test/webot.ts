@@ -1,0 +1,30 @@
+/** A developer server built with node-webot's `wechat` middleware, unmodified, on a loopback port. */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+
+type Next = (err?: unknown) => void;
+type WebotReq = http.IncomingMessage & { query: Record<string, string>; weixin: Record<string, unknown> };
+type WebotRes = http.ServerResponse & { reply(content: unknown): void };
+const require = createRequire(import.meta.url);
+const webot = require('wechat') as (config: object, handler: (req: WebotReq, res: WebotRes, next: Next) => void) => (req: http.IncomingMessage, res: http.ServerResponse, next: Next) => void;
+
+/** Records every push it decrypts (safe mode with the key given) and answers "success" (an empty reply). */
+export async function webotServer(config: { token: string; appid: string; encodingAESKey: string }) {
+  const received: Array<Record<string, unknown>> = [];
+  const mw = webot(config, (req, res) => {
+    received.push(req.weixin);
+    res.reply('');
+  });
+  const server = http.createServer((req, res) => {
+    // Plain http has no req.query; the middleware reads the signature from it.
+    (req as WebotReq).query = Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams);
+    mw(req, res, () => {
+      res.writeHead(500);
+      res.end('error');
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/wechat`;
+  return { url, received, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
