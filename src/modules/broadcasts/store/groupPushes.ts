@@ -16,7 +16,7 @@ function carrying(db: Executor, groupId: AnyPgColumn) {
 }
 
 /** The latest push post (not cancelled, not stopped) that carried each group, keyed by group id. */
-export async function latestPushOfGroups(db: Executor, groupIds: readonly string[]): Promise<Map<string, GroupPush>> {
+async function latestPushOfGroups(db: Executor, groupIds: readonly string[]): Promise<Map<string, GroupPush>> {
   const out = new Map<string, GroupPush>();
   if (groupIds.length === 0) return out;
   const rows = await db
