@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, lte, notExists, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/connect.js';
 import { articles, newsGroups, publishJobs } from '../schema.js';
-import { broadcasts } from '../../broadcasts/schema.js';
+import { groupPushesOf } from '../ports.js';
 import { MEDIA_ID_RE } from '../../media/rules/media.js';
 import { ARTICLE_ID_RE } from '../rules/article.js';
 import type { ArticleRow, NewArticle } from './articles.js';
@@ -179,11 +179,28 @@ export async function deleteExpiredUploadNews(db: Executor, before: Date, limit:
       eq(newsGroups.origin, 'uploadnews'),
       isNotNull(newsGroups.expiresAt),
       lte(newsGroups.expiresAt, before),
-      notExists(db.select({ one: sql`1` }).from(broadcasts).where(eq(broadcasts.groupId, newsGroups.id))),
+      notExists(groupPushesOf().carrying(db, newsGroups.id)),
       notExists(db.select({ one: sql`1` }).from(publishJobs).where(eq(publishJobs.groupId, newsGroups.id))),
     ))
     .limit(Math.max(0, limit))
     .for('update', { skipLocked: true });
   const rows = await db.delete(newsGroups).where(sql`${newsGroups.id} in (${due})`).returning({ id: newsGroups.id });
   return rows.length;
+}
+
+/**
+ * Removes a news material. One that was never sent goes with its articles; one that was
+ * mass-sent or published keeps its articles (readers still open them) and only leaves the
+ * material library (state 'deleted'). Returns whether there was such a news material.
+ */
+export async function removeNewsMaterial(db: Executor, accountId: string, groupId: string, now: Date): Promise<boolean> {
+  const where = and(eq(newsGroups.id, groupId), eq(newsGroups.accountId, accountId), eq(newsGroups.origin, 'material'));
+  const [deleted] = await db.delete(newsGroups).where(and(where, eq(newsGroups.state, 'draft'))).returning({ id: newsGroups.id });
+  if (deleted) return true;
+  const [hidden] = await db
+    .update(newsGroups)
+    .set({ state: 'deleted', updatedAt: now })
+    .where(and(where, sql`${newsGroups.state} <> 'deleted'`))
+    .returning({ id: newsGroups.id });
+  return hidden !== undefined;
 }
