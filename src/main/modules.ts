@@ -20,6 +20,7 @@ import { homeModule } from '../modules/home/index.js';
 import { chatsModule } from '../modules/chats/index.js';
 import { datacubeModule } from '../modules/datacube/index.js';
 import { mailModule } from '../modules/mail/index.js';
+import { registrationModule } from '../modules/registration/index.js';
 
 /** Every capability module, in registration order. A new area adds one line here. */
 export const MODULES: readonly ModuleManifest[] = [
@@ -44,6 +45,7 @@ export const MODULES: readonly ModuleManifest[] = [
   chatsModule,
   datacubeModule,
   mailModule,
+  registrationModule,
 ];
 
 /** The route registrars every module declares for one surface, in module order. */

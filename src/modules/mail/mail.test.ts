@@ -32,7 +32,7 @@ describeEachDb('mail through SMTP', (kind) => {
   beforeAll(async () => {
     sink = await startSmtpSink();
     h = await startTestHerald(kind, { env: { HERALD_SMTP_URL: sink.url, HERALD_MAIL_FROM: 'Herald <herald@example.test>' } });
-  });
+  }, 180_000);
   afterAll(async () => {
     await h?.close();
     await sink?.close();
@@ -98,7 +98,7 @@ describeEachDb('mail refused by the SMTP server', (kind) => {
   beforeAll(async () => {
     sink = await startSmtpSink({ refuse: true });
     h = await startTestHerald(kind, { env: { HERALD_SMTP_URL: sink.url } });
-  });
+  }, 180_000);
   afterAll(async () => {
     await h?.close();
     await sink?.close();
@@ -125,7 +125,7 @@ describeEachDb('mail without an SMTP server', (kind) => {
   let h: TestHerald;
   beforeAll(async () => {
     h = await startTestHerald(kind);
-  });
+  }, 180_000);
   afterAll(async () => {
     await h?.close();
   });
@@ -145,7 +145,7 @@ describeEachDb('the outbox in platform mode', (kind) => {
   let h: TestHerald;
   beforeAll(async () => {
     h = await startTestHerald(kind, { env: { HERALD_MODE: 'platform' } });
-  });
+  }, 180_000);
   afterAll(async () => {
     await h?.close();
   });
