@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseAllowList } from '../platform/http/outboundPolicy.js';
 import { MIN_SECRET_KEY_CHARS } from '../platform/serverKey.js';
 
@@ -48,6 +49,21 @@ const schema = z.object({
    * own key file in its data directory.
    */
   HERALD_SECRET_KEY: z.string().min(MIN_SECRET_KEY_CHARS, `at least ${MIN_SECRET_KEY_CHARS} characters (e.g. openssl rand -base64 32)`).max(1024).optional(),
+  /**
+   * Outgoing mail: an SMTP server as a URL (smtp://user:pass@host:587, smtps://host:465). Without
+   * it, mail is only kept in the outbox (the console shows it in emulator mode).
+   */
+  HERALD_SMTP_URL: z.string().url().refine((u) => /^smtps?:\/\//i.test(u), 'an smtp:// or smtps:// URL').optional(),
+  /** Hours a sign-up's email verification link works (WeChat's own figure is not verified; 48 is the one repeated). */
+  HERALD_SIGNUP_LINK_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(48),
+  /**
+   * A JSON file of China's public holidays and swapped working days ({"holidays": ["2027-01-01"],
+   * "workdays": ["2027-02-06"]}) added to the table Herald ships: the business calendar review and
+   * appeal deadlines count on, updated without a new release.
+   */
+  HERALD_CHINA_HOLIDAYS_FILE: z.string().min(1).optional(),
+  /** The From of every mail Herald sends. */
+  HERALD_MAIL_FROM: z.string().min(3).max(320).default('Herald <no-reply@herald.invalid>'),
 });
 
 /** A follower user's upload allowance in platform mode unless configured: 100 MB a day. */
@@ -82,6 +98,12 @@ export type Config = {
   followerUploadBytesPerDay: number | null;
   /** HERALD_SECRET_KEY; absent: the data directory's key file (src/platform/serverKey.ts). */
   secretKey?: string;
+  /** Outgoing mail: the SMTP server (absent: mail is kept in the outbox only) and the From address. */
+  mail: { smtpUrl?: string; from: string };
+  /** How long a sign-up's verification link works, in hours. */
+  signupLinkHours: number;
+  /** Holidays and swapped working days added to the shipped table (HERALD_CHINA_HOLIDAYS_FILE). */
+  chinaHolidays?: { holidays: string[]; workdays: string[] };
 };
 
 export class ConfigError extends Error {
@@ -106,6 +128,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push(`HERALD_CALLBACK_ALLOW: ${(err as Error).message}`);
   }
   const trustProxy = parseTrustProxy(e.HERALD_TRUST_PROXY, problems);
+  const chinaHolidays = e.HERALD_CHINA_HOLIDAYS_FILE ? readHolidays(e.HERALD_CHINA_HOLIDAYS_FILE, problems) : undefined;
   // A split deployment (web and worker nodes) has several nodes by definition: each would make
   // its own key file and refuse the others' phone tokens.
   if (e.HERALD_MODE === 'platform' && e.DATABASE_URL && e.HERALD_ROLE !== 'all' && !e.HERALD_SECRET_KEY) {
@@ -130,6 +153,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     requestLog: { maxAgeDays: e.HERALD_REQUEST_LOG_DAYS, maxRows: e.HERALD_REQUEST_LOG_ROWS },
     passwordCost: e.HERALD_PASSWORD_COST,
     followerUploadBytesPerDay: uploadAllowance(e.HERALD_FOLLOWER_UPLOAD_BYTES_PER_DAY, e.HERALD_MODE),
+    signupLinkHours: e.HERALD_SIGNUP_LINK_HOURS,
+    ...(chinaHolidays ? { chinaHolidays } : {}),
+    mail: { from: e.HERALD_MAIL_FROM, ...(e.HERALD_SMTP_URL ? { smtpUrl: e.HERALD_SMTP_URL } : {}) },
     ...(e.HERALD_SECRET_KEY ? { secretKey: e.HERALD_SECRET_KEY } : {}),
     ...(e.HERALD_PGLITE_STATS ? { pgliteStatsFile: path.resolve(e.HERALD_PGLITE_STATS) } : {}),
   };
@@ -157,6 +183,25 @@ function parseTrustProxy(value: string, problems: string[]): Config['trustProxy'
     return false;
   }
   return list;
+}
+
+const holidayFile = z
+  .object({
+    holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates as YYYY-MM-DD')).max(5000).default([]),
+    workdays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates as YYYY-MM-DD')).max(5000).default([]),
+  })
+  .strict();
+
+/** HERALD_CHINA_HOLIDAYS_FILE: read once at boot; a missing or malformed file is a problem listed with the others. */
+function readHolidays(file: string, problems: string[]): Config['chinaHolidays'] {
+  try {
+    const parsed = holidayFile.safeParse(JSON.parse(readFileSync(path.resolve(file), 'utf8')));
+    if (parsed.success) return parsed.data;
+    problems.push(`HERALD_CHINA_HOLIDAYS_FILE: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  } catch (err) {
+    problems.push(`HERALD_CHINA_HOLIDAYS_FILE: ${(err as Error).message}`);
+  }
+  return undefined;
 }
 
 /** Configured allowance (0 = none), else the platform's default; the emulator has none. */

@@ -19,6 +19,8 @@ import { templatesModule } from '../modules/templates/index.js';
 import { homeModule } from '../modules/home/index.js';
 import { chatsModule } from '../modules/chats/index.js';
 import { datacubeModule } from '../modules/datacube/index.js';
+import { mailModule } from '../modules/mail/index.js';
+import { registrationModule } from '../modules/registration/index.js';
 
 /** Every capability module, in registration order. A new area adds one line here. */
 export const MODULES: readonly ModuleManifest[] = [
@@ -42,6 +44,8 @@ export const MODULES: readonly ModuleManifest[] = [
   homeModule,
   chatsModule,
   datacubeModule,
+  mailModule,
+  registrationModule,
 ];
 
 /** The route registrars every module declares for one surface, in module order. */

@@ -60,10 +60,12 @@ export interface HeraldSignals {
   broadcastsQueued: void;
   /** freepublish/submit committed: wake the publish runner. */
   publishQueued: void;
+  /** A transaction that queued outgoing mail committed: wake the mail sender. */
+  mailQueued: void;
 }
 
 /** The names of HeraldSignals (the registry checks each has a handler). */
-export const SIGNAL_NAMES = ['deliveriesQueued', 'deliverySettled', 'broadcastsQueued', 'publishQueued'] as const satisfies readonly (keyof HeraldSignals)[];
+export const SIGNAL_NAMES = ['deliveriesQueued', 'deliverySettled', 'broadcastsQueued', 'publishQueued', 'mailQueued'] as const satisfies readonly (keyof HeraldSignals)[];
 
 /** A signal's name. */
 export type SignalName = (typeof SIGNAL_NAMES)[number];

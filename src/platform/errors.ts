@@ -87,6 +87,16 @@ const STATUS: Record<string, number> = {
   // 模板消息 on an account type that has no template messages.
   templates_unavailable: 403,
   template_refused: 409,
+  // Sign-up links and registration applications.
+  link_invalid: 404,
+  link_expired: 410,
+  link_used: 410,
+  name_taken: 409,
+  not_editable: 409,
+  not_in_review: 409,
+  not_appealable: 409,
+  document_too_large: 413,
+  document_type: 415,
 };
 
 /** HTTP status for a domain error code on the JSON surfaces. */

@@ -12,6 +12,11 @@ import { NotFound } from './NotFound.js';
 import { ACCOUNT_ROUTES, ADMIN_ROUTES } from './pages.js';
 import { meQuery } from './queries.js';
 import { LoginPage } from './session/LoginPage.js';
+import { ApplicationPage } from './registration/ApplicationPage.js';
+import { OutboxPage } from './registration/OutboxPage.js';
+import { RegistrationPage } from './registration/RegistrationPage.js';
+import { SignupPage } from './registration/SignupPage.js';
+import { VerifyEmailPage } from './registration/VerifyEmailPage.js';
 import { SessionContext, type SessionApi } from './session/session.js';
 import { t } from '../i18n/index.js';
 
@@ -27,7 +32,12 @@ function ConsoleRoutes() {
   return (
     <Routes>
       <Route path="login" element={<Navigate to={nextFrom(search)} replace />} />
+      <Route path="signup" element={<Navigate to="/console/registration" replace />} />
+      <Route path="verify-email" element={<VerifyEmailPage />} />
+      <Route path="outbox" element={<OutboxPage />} />
       <Route element={<Layout />}>
+        <Route path="registration" element={<RegistrationPage />} />
+        <Route path="registration/:id" element={<ApplicationPage />} />
         <Route index element={<Navigate to="/console/accounts" replace />} />
         <Route path="accounts" element={<AccountsPage />} />
         <Route path="accounts/:appid" element={<AccountPage />}>
@@ -99,6 +109,10 @@ export function ConsoleApp() {
   }
 
   if (!api) {
+    // The pages of people not signed in: sign up, follow a verification link, read the outbox.
+    if (pathname === '/console/signup') return <SignupPage />;
+    if (pathname === '/console/verify-email') return <VerifyEmailPage />;
+    if (pathname === '/console/outbox') return <OutboxPage />;
     if (pathname !== '/console/login') {
       const next = pathname.startsWith('/console/') && pathname !== '/console/' ? `?next=${encodeURIComponent(pathname + search)}` : '';
       return <Navigate to={`/console/login${next}`} replace />;

@@ -53,6 +53,11 @@ export function Layout() {
               <span className="nav-icon" aria-hidden="true">▦</span> {t('frame.officialAccounts')}
             </>
           ), pathname === '/console/accounts')}
+          {navItem('/console/registration', (
+            <>
+              <span className="nav-icon" aria-hidden="true">✚</span> {t('registration.registerAnAccount')}
+            </>
+          ), pathname.startsWith('/console/registration'))}
           {(accounts.data?.accounts.length ?? 0) > 0 && <div className="nav-section">{t('frame.accounts')}</div>}
           {accounts.data?.accounts.map((a) => {
             const open = a.appid === activeAppid;

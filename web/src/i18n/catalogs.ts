@@ -33,6 +33,7 @@ import en_phoneProfile from './en/phoneProfile.json' with { type: 'json' };
 import en_phoneSearch from './en/phoneSearch.json' with { type: 'json' };
 import en_phoneSheets from './en/phoneSheets.json' with { type: 'json' };
 import en_phoneSignin from './en/phoneSignin.json' with { type: 'json' };
+import en_registration from './en/registration.json' with { type: 'json' };
 import en_revenue from './en/revenue.json' with { type: 'json' };
 import en_templates from './en/templates.json' with { type: 'json' };
 import en_session from './en/session.json' with { type: 'json' };
@@ -71,6 +72,7 @@ import zh_phoneProfile from './zh-CN/phoneProfile.json' with { type: 'json' };
 import zh_phoneSearch from './zh-CN/phoneSearch.json' with { type: 'json' };
 import zh_phoneSheets from './zh-CN/phoneSheets.json' with { type: 'json' };
 import zh_phoneSignin from './zh-CN/phoneSignin.json' with { type: 'json' };
+import zh_registration from './zh-CN/registration.json' with { type: 'json' };
 import zh_revenue from './zh-CN/revenue.json' with { type: 'json' };
 import zh_templates from './zh-CN/templates.json' with { type: 'json' };
 import zh_session from './zh-CN/session.json' with { type: 'json' };
@@ -117,6 +119,7 @@ export const CATALOGS: Record<Language, Record<string, Record<string, string>>> 
     phoneSearch: zh_phoneSearch,
     phoneSheets: zh_phoneSheets,
     phoneSignin: zh_phoneSignin,
+    registration: zh_registration,
     revenue: zh_revenue,
     templates: zh_templates,
     session: zh_session,
@@ -157,6 +160,7 @@ export const CATALOGS: Record<Language, Record<string, Record<string, string>>> 
     phoneSearch: en_phoneSearch,
     phoneSheets: en_phoneSheets,
     phoneSignin: en_phoneSignin,
+    registration: en_registration,
     revenue: en_revenue,
     templates: en_templates,
     session: en_session,

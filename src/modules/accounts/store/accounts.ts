@@ -24,6 +24,12 @@ export async function findAccountByWechatId(db: Executor, wechatId: string): Pro
   return row;
 }
 
+/** Whether an account uses this name, compared without case (names are unique platform-wide for new registrations). */
+export async function accountNameTaken(db: Executor, name: string): Promise<boolean> {
+  const [row] = await db.select({ id: accounts.id }).from(accounts).where(sql`lower(${accounts.name}) = lower(${name})`).limit(1);
+  return row !== undefined;
+}
+
 /** Changes the profile fields given (公众号设置); the updated row. */
 export async function updateAccountProfile(
   db: Executor,

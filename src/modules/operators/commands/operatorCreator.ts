@@ -10,7 +10,9 @@ export interface CreateOperatorInput {
   orgId: string;
   email: string;
   name: string;
-  password: string;
+  /** The password, hashed here; or `passwordHash`, a scrypt hash made earlier (a verified sign-up's). */
+  password?: string;
+  passwordHash?: string;
   role?: OperatorRole;
   platformAdmin?: boolean;
 }
@@ -38,18 +40,21 @@ export async function createOperator(db: Executor, input: CreateOperatorInput): 
   const role = input.role ?? 'admin';
   if (email.length > 254 || !EMAIL.test(email)) throw new DomainError('invalid_email', 'Enter a valid email address.');
   if (name.length < 1 || name.length > 100) throw new DomainError('invalid_name', 'Name must be 1 to 100 characters.');
-  if (input.password.length < MIN_PASSWORD_LENGTH) {
-    throw new DomainError('weak_password', `Password must be at least ${MIN_PASSWORD_LENGTH} characters.`);
-  }
-  if (input.password.length > MAX_PASSWORD_LENGTH) {
-    throw new DomainError('invalid_password', `Password must be at most ${MAX_PASSWORD_LENGTH} characters.`);
+  if (input.passwordHash === undefined) {
+    const password = input.password ?? '';
+    if (password.length < MIN_PASSWORD_LENGTH) {
+      throw new DomainError('weak_password', `Password must be at least ${MIN_PASSWORD_LENGTH} characters.`);
+    }
+    if (password.length > MAX_PASSWORD_LENGTH) {
+      throw new DomainError('invalid_password', `Password must be at most ${MAX_PASSWORD_LENGTH} characters.`);
+    }
   }
   if (!(OPERATOR_ROLES as readonly string[]).includes(role)) {
     throw new DomainError('invalid_role', `Role must be one of ${OPERATOR_ROLES.join(', ')}.`);
   }
   if (!(await findOrganization(db, input.orgId))) throw new DomainError('not_found', 'Organization not found.');
   if (await findOperatorByEmail(db, email)) throw new DomainError('conflict', 'An operator with this email already exists.');
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = input.passwordHash ?? (await hashPassword(input.password ?? ''));
   try {
     const row = await insertOperator(db, { orgId: input.orgId, email, name, passwordHash, role, platformAdmin: input.platformAdmin ?? false });
     return { id: row.id, orgId: row.orgId, email: row.email, name: row.name, role: row.role, platformAdmin: row.platformAdmin };

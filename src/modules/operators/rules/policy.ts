@@ -85,6 +85,12 @@ export const POLICY = {
   'links.check': ALL,
   'revenue.view': MANAGERS,
   'platform.moderation': PLATFORM,
+  /** The outbox of every mail Herald sent (in emulator mode the outbox needs no sign-in). */
+  'platform.mail': PLATFORM,
+  // Registering an official account: applications, their documents, appeals; the review queue.
+  'registration.view': ALL,
+  'registration.apply': MANAGERS,
+  'platform.registrations': PLATFORM,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type ConsoleAction = keyof typeof POLICY;

@@ -15,6 +15,11 @@ export async function findOperatorByEmail(db: Executor, email: string): Promise<
   return row;
 }
 
+export async function findOperatorById(db: Executor, id: string): Promise<OperatorRow | undefined> {
+  const [row] = await db.select().from(operators).where(eq(operators.id, id)).limit(1);
+  return row;
+}
+
 export async function insertOperator(
   db: Executor,
   values: Pick<OperatorRow, 'orgId' | 'email' | 'name' | 'passwordHash' | 'role' | 'platformAdmin'>,

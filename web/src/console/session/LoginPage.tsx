@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { ApiError, errorMessage } from '../../api/client.js';
 import { consoleApi, setCsrfToken } from '../api.js';
 import { Alert, Button, Field, Input } from '../../ui/index.js';
@@ -11,6 +12,11 @@ export function LoginPage({ onSignedIn }: { onSignedIn(): Promise<void> }) {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The outbox answers without a session in emulator mode only: its link is shown there.
+  const [outbox, setOutbox] = useState(false);
+  useEffect(() => {
+    consoleApi.get('/mail/outbox?limit=1').then(() => setOutbox(true), () => setOutbox(false));
+  }, []);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -62,6 +68,15 @@ export function LoginPage({ onSignedIn }: { onSignedIn(): Promise<void> }) {
             {t('session.signIn')}
           </Button>
         </form>
+        <p className="login-foot">
+          <Link to="/console/signup">{t('session.signUpLink')}</Link>
+          {outbox && (
+            <>
+              {' · '}
+              <Link to="/console/outbox">{t('session.outboxLink')}</Link>
+            </>
+          )}
+        </p>
         <p className="login-foot">{t('session.manageYourOfficialAccounts')}</p>
         <div className="login-lang">
           <LanguageSwitch />

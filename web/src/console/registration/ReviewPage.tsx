@@ -1,0 +1,161 @@
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { consoleApi } from '../api.js';
+import { Alert, Badge, Button, Card, Checkbox, EmptyState, Field, Loading, Table, TextArea, useToast, type Column } from '../../ui/index.js';
+import { formatTime } from '../../i18n/time.js';
+import { t } from '../../i18n/index.js';
+import { REJECTION_REASONS } from '../../../../src/modules/registration/rules/application.js';
+import { queueQuery, reviewQuery, type RegistrationReview, type RegistrationSummary } from './queries.js';
+import { statusTone } from './RegistrationPage.js';
+import { countryName, label, REASON_LABELS, refusalText, STATUS_LABELS, SUBJECT_LABELS, TYPE_LABELS } from './words.js';
+import { DocumentList } from './DocumentList.js';
+
+type Row = RegistrationSummary & { appealed_at: string | null };
+
+const DAY_MS = 86_400_000;
+
+/** Whole days since `from`, at `now`. */
+const daysSince = (from: string | null, now: number) => (from ? Math.max(0, Math.floor((now - Date.parse(from)) / DAY_MS)) : 0);
+
+/** The reviewer's decision: approve, or reject with one or more reasons and a note. */
+function DecisionForm({ app, decided }: { app: RegistrationReview; decided(): void }) {
+  const toast = useToast();
+  const [reasons, setReasons] = useState<string[]>([]);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState<'approve' | 'reject' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const decide = async (decision: 'approve' | 'reject') => {
+    setBusy(decision);
+    setError(null);
+    try {
+      await consoleApi.post(`/admin/registrations/${app.application_id}/decision`, { decision, reasons: decision === 'reject' ? reasons : [], note });
+      toast.show(decision === 'approve' ? t('registration.approvedToast') : t('registration.rejectedToast'), 'success');
+      decided();
+    } catch (err) {
+      setError(refusalText(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <Card title={t('registration.decision')}>
+      <fieldset className="radio-group">
+        <legend className="field-label">{t('registration.rejectionReasons')}</legend>
+        {REJECTION_REASONS.map((r) => (
+          <Checkbox key={r} label={label(REASON_LABELS, r)} checked={reasons.includes(r)} onChange={(on) => setReasons((cur) => (on ? [...cur, r] : cur.filter((x) => x !== r)))} />
+        ))}
+      </fieldset>
+      <Field label={t('registration.note')}>
+        {(p) => <TextArea {...p} name="note" rows={3} className="prose" value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />}
+      </Field>
+      {error && <Alert tone="error" title={t('registration.couldNotDecide')}>{error}</Alert>}
+      <div className="form-actions">
+        <Button variant="primary" loading={busy === 'approve'} onClick={() => void decide('approve')}>{t('registration.approve')}</Button>
+        <Button variant="danger" loading={busy === 'reject'} disabled={reasons.length === 0} onClick={() => void decide('reject')}>{t('registration.reject')}</Button>
+      </div>
+    </Card>
+  );
+}
+
+/** One application beside its documents, with the automatic checks and the history. */
+function ReviewDetail({ id, decided }: { id: string; decided(): void }) {
+  const q = useQuery(reviewQuery(id));
+  if (q.error) return <Alert tone="error" title={t('registration.couldNotLoad')}>{refusalText(q.error)}</Alert>;
+  if (!q.data) return <Loading />;
+  const app = q.data.application;
+  const waiting = app.status === 'in_review' || app.status === 'appealed';
+  return (
+    <div className="registration-review">
+      <Card title={app.name ?? app.application_id} description={`${app.application_id} · ${app.organization ?? ''} · ${app.applicant_email ?? ''}`}>
+        <dl className="registration-facts">
+          <dt>{t('registration.accountType')}</dt>
+          <dd>{label(TYPE_LABELS, app.account_type)} · {label(SUBJECT_LABELS, app.subject_type)}</dd>
+          <dt>{t('registration.operatingRegion')}</dt>
+          <dd>{countryName(app.operating_region)}</dd>
+          <dt>{t('registration.jurisdiction')}</dt>
+          <dd>{countryName(app.registration_jurisdiction)}</dd>
+          <dt>{t('registration.wechatId')}</dt>
+          <dd>{app.wechat_id ?? '—'}</dd>
+          <dt>{t('registration.description')}</dt>
+          <dd>{app.description ?? '—'}</dd>
+          <dt>{t('registration.chineseLicence')}</dt>
+          <dd>{app.chinese_licence ? t('registration.yes') : t('registration.no')}</dd>
+          <dt>{t('registration.partnerEntity')}</dt>
+          <dd>{app.partner_entity ? t('registration.yes') : t('registration.no')}</dd>
+          <dt>{t('registration.status')}</dt>
+          <dd><Badge tone={statusTone(app.status)}>{label(STATUS_LABELS, app.status)}</Badge></dd>
+        </dl>
+        {app.checks.length > 0 && (
+          <Alert tone="warning" title={t('registration.automaticChecks')}>
+            <ul>
+              {app.checks.map((c, i) => (
+                <li key={i}>{label(REASON_LABELS, c.code)}</li>
+              ))}
+            </ul>
+          </Alert>
+        )}
+        {app.appeal_text && <Alert tone="info" title={t('registration.appealFiled', { time: formatTime(app.appealed_at) })}>{app.appeal_text}</Alert>}
+      </Card>
+      <Card title={t('registration.documents')}>
+        <DocumentList app={app} base={`/admin/registrations/${app.application_id}`} />
+      </Card>
+      {app.decisions.length > 0 && (
+        <Card title={t('registration.history')}>
+          <ul className="registration-history">
+            {app.decisions.map((d, i) => (
+              <li key={i}>
+                {formatTime(d.decided_at)} · {d.decision === 'approved' ? t('registration.statusApproved') : t('registration.statusRejected')}
+                {d.reasons.length > 0 && ` · ${d.reasons.map((r) => label(REASON_LABELS, r)).join(', ')}`}
+                {d.note && ` · ${d.note}`}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+      {waiting && <DecisionForm key={app.application_id} app={app} decided={decided} />}
+    </div>
+  );
+}
+
+/** 注册审核: the queue of applications and appeals with age and due date, and the one chosen. */
+export function ReviewPage() {
+  const queryClient = useQueryClient();
+  const q = useQuery(queueQuery);
+  const [selected, setSelected] = useState<string | null>(null);
+  const now = q.data ? Date.parse(q.data.now) : 0;
+  const columns: Column<Row>[] = [
+    { key: 'id', header: t('registration.applicationId'), render: (a) => <span className="mono">{a.application_id}</span> },
+    { key: 'name', header: t('registration.name'), render: (a) => a.name ?? '—' },
+    { key: 'status', header: t('registration.status'), render: (a) => <Badge tone={statusTone(a.status)}>{label(STATUS_LABELS, a.status)}</Badge> },
+    { key: 'age', header: t('registration.age'), render: (a) => t('registration.days', { days: daysSince(a.status === 'appealed' ? a.appealed_at : a.submitted_at, now) }), className: 'nowrap' },
+    {
+      key: 'due',
+      header: t('registration.due'),
+      render: (a) => (a.due_at && Date.parse(a.due_at) < now ? <Badge tone="red">{t('registration.overdue', { due: formatTime(a.due_at, 'date') })}</Badge> : formatTime(a.due_at, 'date')),
+      className: 'nowrap',
+    },
+  ];
+  const decided = () => {
+    void queryClient.invalidateQueries({ queryKey: ['admin', 'registrations'] });
+  };
+  return (
+    <div className="stack">
+      <Card className="card-flush" title={t('registration.reviewQueue')}>
+        {q.isPending && <Loading />}
+        {q.error && <Alert tone="error" title={t('registration.couldNotLoad')}>{q.error.message}</Alert>}
+        {q.data && (
+          <Table
+            label={t('registration.reviewQueue')}
+            columns={columns}
+            rows={q.data.queue}
+            rowKey={(a) => a.application_id}
+            selectedKey={selected ?? undefined}
+            onRowClick={(a) => setSelected(a.application_id)}
+            empty={<EmptyState title={t('registration.queueEmpty')} />}
+          />
+        )}
+      </Card>
+      {selected && <ReviewDetail id={selected} decided={decided} />}
+    </div>
+  );
+}
