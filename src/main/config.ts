@@ -48,6 +48,10 @@ const schema = z.object({
    * own key file in its data directory.
    */
   HERALD_SECRET_KEY: z.string().min(MIN_SECRET_KEY_CHARS, `at least ${MIN_SECRET_KEY_CHARS} characters (e.g. openssl rand -base64 32)`).max(1024).optional(),
+  /** WeChat Pay: merchants are approved at once (default: yes in emulator mode, no in platform mode). */
+  HERALD_PAY_AUTO_APPROVE: boolish.optional(),
+  /** WeChat Pay: seconds of Herald time a refund stays PROCESSING before SUCCESS (default 60). */
+  HERALD_PAY_REFUND_SECONDS: z.coerce.number().int().min(0).max(30 * 86_400).default(60),
 });
 
 /** A follower user's upload allowance in platform mode unless configured: 100 MB a day. */
@@ -82,6 +86,8 @@ export type Config = {
   followerUploadBytesPerDay: number | null;
   /** HERALD_SECRET_KEY; absent: the data directory's key file (src/platform/serverKey.ts). */
   secretKey?: string;
+  /** WeChat Pay (docs/PAY.md): automatic merchant approval, and how long a refund stays PROCESSING. */
+  pay: { autoApprove: boolean; refundSeconds: number };
 };
 
 export class ConfigError extends Error {
@@ -130,6 +136,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     requestLog: { maxAgeDays: e.HERALD_REQUEST_LOG_DAYS, maxRows: e.HERALD_REQUEST_LOG_ROWS },
     passwordCost: e.HERALD_PASSWORD_COST,
     followerUploadBytesPerDay: uploadAllowance(e.HERALD_FOLLOWER_UPLOAD_BYTES_PER_DAY, e.HERALD_MODE),
+    pay: { autoApprove: e.HERALD_PAY_AUTO_APPROVE ?? e.HERALD_MODE === 'emulator', refundSeconds: e.HERALD_PAY_REFUND_SECONDS },
     ...(e.HERALD_SECRET_KEY ? { secretKey: e.HERALD_SECRET_KEY } : {}),
     ...(e.HERALD_PGLITE_STATS ? { pgliteStatsFile: path.resolve(e.HERALD_PGLITE_STATS) } : {}),
   };

@@ -19,6 +19,7 @@ import { templatesModule } from '../modules/templates/index.js';
 import { homeModule } from '../modules/home/index.js';
 import { chatsModule } from '../modules/chats/index.js';
 import { datacubeModule } from '../modules/datacube/index.js';
+import { payModule } from '../modules/pay/index.js';
 
 /** Every capability module, in registration order. A new area adds one line here. */
 export const MODULES: readonly ModuleManifest[] = [
@@ -42,6 +43,7 @@ export const MODULES: readonly ModuleManifest[] = [
   homeModule,
   chatsModule,
   datacubeModule,
+  payModule,
 ];
 
 /** The route registrars every module declares for one surface, in module order. */

@@ -59,10 +59,12 @@ export interface HeraldSignals {
   broadcastsQueued: void;
   /** freepublish/submit committed: wake the publish runner. */
   publishQueued: void;
+  /** A payment or refund queued a WeChat Pay notification: wake the Pay notifier. */
+  payNotificationsQueued: void;
 }
 
 /** The names of HeraldSignals (the registry checks each has a handler). */
-export const SIGNAL_NAMES = ['deliveriesQueued', 'deliverySettled', 'broadcastsQueued', 'publishQueued'] as const satisfies readonly (keyof HeraldSignals)[];
+export const SIGNAL_NAMES = ['deliveriesQueued', 'deliverySettled', 'broadcastsQueued', 'publishQueued', 'payNotificationsQueued'] as const satisfies readonly (keyof HeraldSignals)[];
 
 /** A signal's name. */
 export type SignalName = (typeof SIGNAL_NAMES)[number];
