@@ -30,14 +30,16 @@ export function parseAuthorization(header: string | undefined): AuthorizationPar
   const found: Partial<Record<string, string>> = {};
   const pair = /\s*([a-z_]+)="([^"]*)"\s*(,|$)/gy;
   const rest = header.slice(space + 1);
-  let m: RegExpExecArray | null;
   pair.lastIndex = 0;
-  while (pair.lastIndex < rest.length && (m = pair.exec(rest)) !== null) {
+  for (;;) {
+    const m = pair.exec(rest);
+    // A pair that does not parse (exec resets lastIndex to 0) leaves text behind: refused below.
+    if (m === null) break;
     if (m[1] in found) return null;
     found[m[1]] = m[2];
     if (m[3] === '') break;
   }
-  if (pair.lastIndex !== rest.length && rest.slice(pair.lastIndex).trim() !== '') return null;
+  if (pair.lastIndex !== rest.length) return null;
   for (const k of AUTH_KEYS) if (!found[k]) return null;
   return { mchid: found.mchid!, nonce_str: found.nonce_str!, timestamp: found.timestamp!, serial_no: found.serial_no!, signature: found.signature! };
 }
