@@ -21,6 +21,7 @@ import { chatsModule } from '../modules/chats/index.js';
 import { datacubeModule } from '../modules/datacube/index.js';
 import { mailModule } from '../modules/mail/index.js';
 import { registrationModule } from '../modules/registration/index.js';
+import { payModule } from '../modules/pay/index.js';
 
 /** Every capability module, in registration order. A new area adds one line here. */
 export const MODULES: readonly ModuleManifest[] = [
@@ -46,6 +47,7 @@ export const MODULES: readonly ModuleManifest[] = [
   datacubeModule,
   mailModule,
   registrationModule,
+  payModule,
 ];
 
 /** The route registrars every module declares for one surface, in module order. */

@@ -62,10 +62,12 @@ export interface HeraldSignals {
   publishQueued: void;
   /** A transaction that queued outgoing mail committed: wake the mail sender. */
   mailQueued: void;
+  /** A payment or refund queued a WeChat Pay notification: wake the Pay notifier. */
+  payNotificationsQueued: void;
 }
 
 /** The names of HeraldSignals (the registry checks each has a handler). */
-export const SIGNAL_NAMES = ['deliveriesQueued', 'deliverySettled', 'broadcastsQueued', 'publishQueued', 'mailQueued'] as const satisfies readonly (keyof HeraldSignals)[];
+export const SIGNAL_NAMES = ['deliveriesQueued', 'deliverySettled', 'broadcastsQueued', 'publishQueued', 'mailQueued', 'payNotificationsQueued'] as const satisfies readonly (keyof HeraldSignals)[];
 
 /** A signal's name. */
 export type SignalName = (typeof SIGNAL_NAMES)[number];

@@ -77,6 +77,10 @@ export const POLICY = {
   // 模板消息: industries, the account's templates, sent template messages.
   'templates.view': ALL,
   'templates.edit': MANAGERS,
+  // 微信支付: the account's merchant (apply, keys, AppIDs); reviewing applications is the platform's.
+  'pay.view': MANAGERS,
+  'pay.edit': MANAGERS,
+  'pay.review': PLATFORM,
   // The emulator's clock in the top bar (emulator mode only).
   'clock.view': ALL,
   'clock.advance': MANAGERS,
