@@ -7,11 +7,13 @@ import { followReplier } from './commands/followReplier.js';
 import { onFollowChangeInTx } from '../followers/index.js';
 
 const consoleRegisterAutoReplyRoutes = lazyRoutes(() => import('./console/autoReplyRoutes.js'), 'registerAutoReplyRoutes');
+const wechatRegisterAutoReplyApis = lazyRoutes(() => import('./wechat.js'), 'registerAutoReplyApis');
 
 /** What the server registers for autoreplies. */
 export const autorepliesModule = defineModule({
   name: 'autoreplies',
   routes: {
+    wechat: [wechatRegisterAutoReplyApis],
     console: [consoleRegisterAutoReplyRoutes],
   },
   // A follow (followers) sends the account's follow reply, inside the follow's transaction.

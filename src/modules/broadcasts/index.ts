@@ -11,6 +11,7 @@ import { relayBroadcastBatches } from './jobs/broadcastLive.js';
 const wechatRegisterMassApis = lazyRoutes(() => import('./wechat.js'), 'registerMassApis');
 const consoleRegisterBroadcastRoutes = lazyRoutes(() => import('./console/broadcastRoutes.js'), 'registerBroadcastRoutes');
 const phoneRegisterBroadcastRoutes = lazyRoutes(() => import('./phone/broadcastRoutes.js'), 'registerBroadcastRoutes');
+const simRegisterBroadcastSimRoutes = lazyRoutes(() => import('./sim.js'), 'registerBroadcastSimRoutes');
 
 let workersDeclared: AnyWorker<Services, SignalName>[] | undefined;
 
@@ -21,6 +22,7 @@ export const broadcastsModule = defineModule({
     wechat: [wechatRegisterMassApis],
     console: [consoleRegisterBroadcastRoutes],
     phone: [phoneRegisterBroadcastRoutes],
+    sim: [simRegisterBroadcastSimRoutes],
   },
   // Read when the server starts jobs, not when this file loads (a job file may be what loads it).
   get workers() {
