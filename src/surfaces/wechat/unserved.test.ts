@@ -138,17 +138,17 @@ describeEachDb('unserved WeChat API paths', (kind) => {
 
   it('make unmodified SDKs reject with errcode 48001 instead of succeeding', async () => {
     const { appid, secret } = await makeAccount(herald.services);
-    // co-wechat-api (async): one-time subscribe messages and merchant stock are not served.
+    // co-wechat-api (async): mini-program template messages and merchant stock are not served.
     const CoWechatAPI = require('co-wechat-api') as new (a: string, s: string) => Record<string, unknown> & {
       prefix: string;
       merchantPrefix: string;
-      sendSubscribe(openid: string, templateId: string, url: string, miniprogram: undefined, scene: string, title: string, data: object): Promise<unknown>;
+      sendMiniProgramTemplate(openid: string, templateId: string, page: string, formId: string, data: object): Promise<unknown>;
       updateStock(n: number, productId: string, sku: string): Promise<unknown>;
     };
     const co = new CoWechatAPI(appid, secret);
     co.prefix = `${herald.url}/cgi-bin/`;
     co.merchantPrefix = `${herald.url}/merchant/`;
-    for (const attempt of [() => co.sendSubscribe('o1', 't1', 'https://example.com', undefined, '1', 'hi', { content: { value: 'x' } }), () => co.updateStock(1, 'p1', '')]) {
+    for (const attempt of [() => co.sendMiniProgramTemplate('o1', 't1', 'pages/index', 'form1', { keyword1: { value: 'x' } }), () => co.updateStock(1, 'p1', '')]) {
       const err = (await attempt().then(
         () => new Error('resolved'),
         (e: unknown) => e,
