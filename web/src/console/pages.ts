@@ -15,6 +15,7 @@ import { revenueRoutes } from './revenue/route.js';
 import { settingsRoutes } from './settings/route.js';
 import { webauthRoutes } from './webauth/route.js';
 import { templateRoutes } from './templates/route.js';
+import { subscribeRoutes } from './subscribe/route.js';
 import type { AccountRoute, AdminRoute, NavGroup } from './route.js';
 import { t } from '../i18n/index.js';
 
@@ -34,6 +35,7 @@ export const ACCOUNT_ROUTES: readonly AccountRoute[] = [
   ...inboxRoutes,
   ...followerRoutes,
   ...templateRoutes,
+  ...subscribeRoutes,
   ...revenueRoutes,
   ...settingsRoutes,
   ...developerRoutes,

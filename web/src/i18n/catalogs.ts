@@ -35,6 +35,7 @@ import en_phoneSheets from './en/phoneSheets.json' with { type: 'json' };
 import en_phoneSignin from './en/phoneSignin.json' with { type: 'json' };
 import en_revenue from './en/revenue.json' with { type: 'json' };
 import en_templates from './en/templates.json' with { type: 'json' };
+import en_subscribe from './en/subscribe.json' with { type: 'json' };
 import en_session from './en/session.json' with { type: 'json' };
 import en_settings from './en/settings.json' with { type: 'json' };
 import en_time from './en/time.json' with { type: 'json' };
@@ -73,6 +74,7 @@ import zh_phoneSheets from './zh-CN/phoneSheets.json' with { type: 'json' };
 import zh_phoneSignin from './zh-CN/phoneSignin.json' with { type: 'json' };
 import zh_revenue from './zh-CN/revenue.json' with { type: 'json' };
 import zh_templates from './zh-CN/templates.json' with { type: 'json' };
+import zh_subscribe from './zh-CN/subscribe.json' with { type: 'json' };
 import zh_session from './zh-CN/session.json' with { type: 'json' };
 import zh_settings from './zh-CN/settings.json' with { type: 'json' };
 import zh_time from './zh-CN/time.json' with { type: 'json' };
@@ -119,6 +121,7 @@ export const CATALOGS: Record<Language, Record<string, Record<string, string>>> 
     phoneSignin: zh_phoneSignin,
     revenue: zh_revenue,
     templates: zh_templates,
+    subscribe: zh_subscribe,
     session: zh_session,
     settings: zh_settings,
     time: zh_time,
@@ -159,6 +162,7 @@ export const CATALOGS: Record<Language, Record<string, Record<string, string>>> 
     phoneSignin: en_phoneSignin,
     revenue: en_revenue,
     templates: en_templates,
+    subscribe: en_subscribe,
     session: en_session,
     settings: en_settings,
     time: en_time,
