@@ -91,6 +91,11 @@ describeEachDb('console: 订阅通知; phone: 服务通知; the one-time subscri
     expect(anon.body).toContain('请在 Herald 手机中选择一位用户');
     const session = await h.app.inject({ method: 'POST', url: '/phone/api/web/subscribe-session', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: '{}' });
     expect(session.statusCode, session.body).toBe(200);
+    for (const [headers, payload, status] of [[{ authorization: `Bearer ${token}`, 'content-type': 'application/json' }, '{"user_id":"x"}', 400], [{ authorization: `Bearer ${token}`, 'content-type': 'application/json' }, '{', 400], [{ 'content-type': 'application/json' }, '{}', 401], [{ authorization: 'Bearer forged.token', 'content-type': 'application/json' }, '{}', 401]] as const) {
+      const r = await h.app.inject({ method: 'POST', url: '/phone/api/web/subscribe-session', headers, payload });
+      expect(r.statusCode, payload).toBe(status);
+      expect(r.headers['set-cookie']).toBeUndefined();
+    }
     const cookie = String(session.headers['set-cookie']).split(';')[0];
     expect(String(session.headers['set-cookie'])).toMatch(/Path=\/mp\/subscribemsg; HttpOnly; SameSite=Lax/);
     const sheet = await h.app.inject({ method: 'GET', url: `/mp/subscribemsg?${q}`, headers: { cookie, 'accept-language': 'en' } });
