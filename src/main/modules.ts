@@ -16,6 +16,7 @@ import { readerModule } from '../modules/reader/index.js';
 import { revenueModule } from '../modules/revenue/index.js';
 import { webauthModule } from '../modules/webauth/index.js';
 import { templatesModule } from '../modules/templates/index.js';
+import { subscribemsgModule } from '../modules/subscribemsg/index.js';
 import { homeModule } from '../modules/home/index.js';
 import { chatsModule } from '../modules/chats/index.js';
 import { datacubeModule } from '../modules/datacube/index.js';
@@ -42,6 +43,7 @@ export const MODULES: readonly ModuleManifest[] = [
   revenueModule,
   webauthModule,
   templatesModule,
+  subscribemsgModule,
   homeModule,
   chatsModule,
   datacubeModule,

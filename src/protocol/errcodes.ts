@@ -192,6 +192,21 @@ Object.assign(ERRMSG, {
   85005: 'appid not bind weapp',
 } satisfies Record<number, string>);
 
+// Subscribe notifications (reference §2, §6; commerce §5.4). 43101 is the global table's text;
+// 200014, 200019 and 200020 were seen in real answers (200014 also as `tid does not exist`, sent
+// as the refusal's own text); 200012, 200016–200018 and 200021 follow their pattern (unverified).
+Object.assign(ERRMSG, {
+  43101: 'user refuse to accept the msg',
+  200012: 'private template count out of limit',
+  200014: 'missing parameter tid',
+  200016: 'invalid parameter start',
+  200017: 'invalid parameter limit',
+  200018: 'missing parameter ids',
+  200019: 'invalid parameter ids',
+  200020: 'invalid keywords',
+  200021: 'invalid parameter sceneDesc',
+} satisfies Record<number, string>);
+
 /**
  * A refusal WeChat answers with `errcode`: a DomainError whose message is the errcode's text.
  * `hint` is shown as ` hint: [<hint>]` after it (the API kit's form for the field concerned).

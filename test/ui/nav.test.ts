@@ -15,7 +15,7 @@ import { chromiumSuite } from './helpers.js';
 const GROUPS: ReadonlyArray<{ label: string; pages: string[] }> = [
   { label: 'frame.groupContent', pages: ['articles.drafts', 'articles.published2', 'materials.materials', 'broadcasts.pushPosts'] },
   { label: 'frame.groupInteraction', pages: ['messages.messages', 'comments.comments', 'autoreply.autoReplies', 'menu.customMenu', 'inbox.customerService'] },
-  { label: 'frame.groupAds', pages: ['templates.templateMessages', 'pay.wechatPay', 'revenue.revenue'] },
+  { label: 'frame.groupAds', pages: ['templates.templateMessages', 'subscribe.subscribeMessages', 'pay.wechatPay', 'revenue.revenue'] },
   { label: 'frame.groupSettings', pages: ['settings.accountSettings', 'developer.developerSettings', 'webauth.functionSettings', 'webauth.grants', 'inspector.callbackInspector'] },
 ];
 /** Every tab in order: 首页 first, 用户管理 standing alone between 互动管理 and 广告与服务. */

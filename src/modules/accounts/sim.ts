@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { Services } from '../../main/services.js';
 import { createSimAccount } from './commands/simAccountCreator.js';
 import { plainText, simAccount as accountOf, simRoute } from '../../surfaces/sim/kit.js';
+import { findAccountByAppid, type AccountRow } from './store/accounts.js';
+import { WECHAT_ID_RE } from './rules/profile.js';
 import { presentAccount, presentServer } from '../../surfaces/sim/presenters.js';
 
 const createBody = z.object({
@@ -10,6 +12,8 @@ const createBody = z.object({
   verified: z.boolean().default(false),
   name: plainText(64).refine((s) => s.trim().length > 0, 'must not be empty.'),
   org_id: z.string().max(64).optional(),
+  /** The account's WeChat ID (微信号); by default one is made from the AppID. */
+  wechat_id: z.string().regex(WECHAT_ID_RE, 'must be 6 to 20 letters, digits, _ or -, starting with a letter.').optional(),
 });
 
 /** Accounts (their callback server and delivery log are the callbacks module's). */
@@ -20,7 +24,7 @@ export function registerAccountRoutes(app: FastifyInstance, services: Services):
     body: createBody,
     status: 201,
     async handler({ body }) {
-      const { account, secret } = await createSimAccount(services, { type: body.type, verified: body.verified, name: body.name, orgId: body.org_id });
+      const { account, secret } = await createSimAccount(services, { type: body.type, verified: body.verified, name: body.name, orgId: body.org_id, wechatId: body.wechat_id });
       return presentAccount(account, secret);
     },
   });

@@ -11,11 +11,13 @@ import { provideMaterialUseCheck } from '../media/index.js';
 import { autoReplyNamesMedia } from './store.js';
 
 const consoleRegisterAutoReplyRoutes = lazyRoutes(() => import('./console/autoReplyRoutes.js'), 'registerAutoReplyRoutes');
+const wechatRegisterAutoReplyApis = lazyRoutes(() => import('./wechat.js'), 'registerAutoReplyApis');
 
 /** What the server registers for autoreplies. */
 export const autorepliesModule = defineModule({
   name: 'autoreplies',
   routes: {
+    wechat: [wechatRegisterAutoReplyApis],
     console: [consoleRegisterAutoReplyRoutes],
   },
   // A follow (followers) sends the account's follow reply, inside the follow's transaction.

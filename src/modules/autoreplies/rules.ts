@@ -72,6 +72,8 @@ export interface AutoReplyRule {
   replyMode: ReplyMode;
   replies: AutoReply[];
   enabled: boolean;
+  /** When the rule was created, or where reordering put it (keyword rules answer in this order). */
+  createdAt?: Date;
 }
 
 /** A keyword rule as submitted, checked. */

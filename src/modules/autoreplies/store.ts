@@ -21,6 +21,7 @@ const toRule = (r: Row): AutoReplyRule => ({
   replyMode: r.replyMode as ReplyMode,
   replies: r.replies as AutoReply[],
   enabled: r.enabled,
+  createdAt: r.createdAt,
 });
 
 /** Serialises rule changes of one account (the 200-rule limit, one subscribe and one default rule). */

@@ -13,6 +13,7 @@ import { groupPushes } from './store/groupPushes.js';
 const wechatRegisterMassApis = lazyRoutes(() => import('./wechat.js'), 'registerMassApis');
 const consoleRegisterBroadcastRoutes = lazyRoutes(() => import('./console/broadcastRoutes.js'), 'registerBroadcastRoutes');
 const phoneRegisterBroadcastRoutes = lazyRoutes(() => import('./phone/broadcastRoutes.js'), 'registerBroadcastRoutes');
+const simRegisterBroadcastSimRoutes = lazyRoutes(() => import('./sim.js'), 'registerBroadcastSimRoutes');
 
 let workersDeclared: AnyWorker<Services, SignalName>[] | undefined;
 
@@ -23,6 +24,7 @@ export const broadcastsModule = defineModule({
     wechat: [wechatRegisterMassApis],
     console: [consoleRegisterBroadcastRoutes],
     phone: [phoneRegisterBroadcastRoutes],
+    sim: [simRegisterBroadcastSimRoutes],
   },
   // Read when the server starts jobs, not when this file loads (a job file may be what loads it).
   get workers() {

@@ -13,6 +13,7 @@ export interface SimAccount {
   type: string;
   verified: boolean;
   name: string;
+  wechatId: string | null;
   orgId: string;
   serverUrl: string | null;
   serverMode: string;
@@ -42,6 +43,7 @@ export function presentAccount(a: SimAccount, secret?: string) {
     type: a.type,
     verified: a.verified,
     name: a.name,
+    wechat_id: a.wechatId,
     org_id: a.orgId,
   };
 }

@@ -90,7 +90,7 @@ describeEachDb('unserved WeChat API paths', (kind) => {
       expectUnserved(await raw(herald.url, 'GET', `${prefix}/`), `GET ${prefix}/`);
     }
     const cases = [
-      '/cgi-bin/message/subscribe/bizsend', // in the API table, not implemented yet
+      '/cgi-bin/media/get/jssdk', // in the API table, not implemented yet
       '/datacube/getcardbizuininfo', // known to wechat-api, not served
       '/sns/oauth2/component/access_token?appid=a&code=c&grant_type=authorization_code&component_appid=b',
       `/cgi-bin/${'a/'.repeat(3000)}end`,
@@ -126,11 +126,11 @@ describeEachDb('unserved WeChat API paths', (kind) => {
   it('are logged for the account of a valid token (openapi/rid/get finds them), and not stored without one', async () => {
     const { account, appid, secret } = await makeAccount(herald.services);
     const token = await fetchToken(herald, appid, secret);
-    const rid = expectUnserved(await raw(herald.url, 'POST', `/cgi-bin/message/subscribe/bizsend?access_token=${token}`, '{}'), 'with token');
+    const rid = expectUnserved(await raw(herald.url, 'POST', `/cgi-bin/media/get/jssdk?access_token=${token}`, '{}'), 'with token');
     const found = await wxCall(herald, 'POST', `/cgi-bin/openapi/rid/get?access_token=${token}`, { body: { rid } });
     expect(found.errcode).toBe(0);
-    expect(JSON.stringify(found)).toContain('/cgi-bin/message/subscribe/bizsend');
-    const anonymous = expectUnserved(await raw(herald.url, 'GET', '/cgi-bin/message/subscribe/bizsend?access_token=nope'), 'bad token');
+    expect(JSON.stringify(found)).toContain('/cgi-bin/media/get/jssdk');
+    const anonymous = expectUnserved(await raw(herald.url, 'GET', '/cgi-bin/media/get/jssdk?access_token=nope'), 'bad token');
     await herald.services.requestLog.flush();
     expect(await herald.services.requestLog.find(anonymous)).toBeUndefined();
     expect((await herald.services.requestLog.find(rid))?.accountId).toBe(account.id);
@@ -138,17 +138,17 @@ describeEachDb('unserved WeChat API paths', (kind) => {
 
   it('make unmodified SDKs reject with errcode 48001 instead of succeeding', async () => {
     const { appid, secret } = await makeAccount(herald.services);
-    // co-wechat-api (async): one-time subscribe messages and merchant stock are not served.
+    // co-wechat-api (async): mini-program template messages and merchant stock are not served.
     const CoWechatAPI = require('co-wechat-api') as new (a: string, s: string) => Record<string, unknown> & {
       prefix: string;
       merchantPrefix: string;
-      sendSubscribe(openid: string, templateId: string, url: string, miniprogram: undefined, scene: string, title: string, data: object): Promise<unknown>;
+      sendMiniProgramTemplate(openid: string, templateId: string, page: string, formId: string, data: object): Promise<unknown>;
       updateStock(n: number, productId: string, sku: string): Promise<unknown>;
     };
     const co = new CoWechatAPI(appid, secret);
     co.prefix = `${herald.url}/cgi-bin/`;
     co.merchantPrefix = `${herald.url}/merchant/`;
-    for (const attempt of [() => co.sendSubscribe('o1', 't1', 'https://example.com', undefined, '1', 'hi', { content: { value: 'x' } }), () => co.updateStock(1, 'p1', '')]) {
+    for (const attempt of [() => co.sendMiniProgramTemplate('o1', 't1', 'pages/index', 'form1', { keyword1: { value: 'x' } }), () => co.updateStock(1, 'p1', '')]) {
       const err = (await attempt().then(
         () => new Error('resolved'),
         (e: unknown) => e,

@@ -16,6 +16,7 @@ import { settingsRoutes } from './settings/route.js';
 import { webauthRoutes } from './webauth/route.js';
 import { templateRoutes } from './templates/route.js';
 import { payRoutes } from './pay/route.js';
+import { subscribeRoutes } from './subscribe/route.js';
 import type { AccountRoute, AdminRoute, NavGroup } from './route.js';
 import { t } from '../i18n/index.js';
 
@@ -35,6 +36,7 @@ export const ACCOUNT_ROUTES: readonly AccountRoute[] = [
   ...inboxRoutes,
   ...followerRoutes,
   ...templateRoutes,
+  ...subscribeRoutes,
   ...payRoutes,
   ...revenueRoutes,
   ...settingsRoutes,

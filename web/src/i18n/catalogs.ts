@@ -37,6 +37,7 @@ import en_registration from './en/registration.json' with { type: 'json' };
 import en_revenue from './en/revenue.json' with { type: 'json' };
 import en_templates from './en/templates.json' with { type: 'json' };
 import en_pay from './en/pay.json' with { type: 'json' };
+import en_subscribe from './en/subscribe.json' with { type: 'json' };
 import en_session from './en/session.json' with { type: 'json' };
 import en_settings from './en/settings.json' with { type: 'json' };
 import en_time from './en/time.json' with { type: 'json' };
@@ -77,6 +78,7 @@ import zh_registration from './zh-CN/registration.json' with { type: 'json' };
 import zh_revenue from './zh-CN/revenue.json' with { type: 'json' };
 import zh_templates from './zh-CN/templates.json' with { type: 'json' };
 import zh_pay from './zh-CN/pay.json' with { type: 'json' };
+import zh_subscribe from './zh-CN/subscribe.json' with { type: 'json' };
 import zh_session from './zh-CN/session.json' with { type: 'json' };
 import zh_settings from './zh-CN/settings.json' with { type: 'json' };
 import zh_time from './zh-CN/time.json' with { type: 'json' };
@@ -125,6 +127,7 @@ export const CATALOGS: Record<Language, Record<string, Record<string, string>>> 
     revenue: zh_revenue,
     templates: zh_templates,
     pay: zh_pay,
+    subscribe: zh_subscribe,
     session: zh_session,
     settings: zh_settings,
     time: zh_time,
@@ -167,6 +170,7 @@ export const CATALOGS: Record<Language, Record<string, Record<string, string>>> 
     revenue: en_revenue,
     templates: en_templates,
     pay: en_pay,
+    subscribe: en_subscribe,
     session: en_session,
     settings: en_settings,
     time: en_time,

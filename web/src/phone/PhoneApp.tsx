@@ -20,6 +20,7 @@ import { ProfileScreen } from './profile/ProfileScreen.js';
 import { SearchScreen } from './search/SearchScreen.js';
 import { SignIn } from './signin/SignIn.js';
 import { SubscriptionsFolder } from './chats/SubscriptionsFolder.js';
+import { ServiceNotifications } from './chats/ServiceNotifications.js';
 import { useScan, type ScanOutcome } from './sheets/useScan.js';
 import { WhoAmI } from './signin/WhoAmI.js';
 import type { PhoneUser, Profile } from './types.js';
@@ -106,6 +107,7 @@ const SCREENS: Array<{ path: string; element: ReactElement }> = [
   { path: 'discover', element: <DiscoverTab /> },
   { path: 'me', element: <MeTab /> },
   { path: 'subscriptions', element: <SubscriptionsFolder /> },
+  { path: 'service-notifications', element: <ServiceNotifications /> },
   { path: 'search', element: <SearchScreen /> },
   { path: 'miniprogram', element: <MiniProgramPage /> },
   { path: 'accounts/:appid', element: <ProfileRoute /> },

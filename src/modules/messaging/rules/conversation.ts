@@ -21,7 +21,7 @@
  */
 
 export type Direction = 'in' | 'out';
-export type MessageSource = 'user' | 'passive' | 'autoreply' | 'custom' | 'kf' | 'mass' | 'template' | 'system';
+export type MessageSource = 'user' | 'passive' | 'autoreply' | 'custom' | 'kf' | 'mass' | 'template' | 'subscribe' | 'system';
 export type Placement = 'chats' | 'subscriptions';
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Paths the SDKs in node_modules call that the WeChat API reference does not document (cards,
  * stores, shake-around, devices, points of interest, mini-program messages ...): listed so
- * docs/COMPATIBILITY.md shows every path an SDK knows with its status. Herald serves none of them.
+ * docs/COMPATIBILITY.md shows every path an SDK knows with its status. Herald serves only
+ * get_current_autoreply_info among them (the rules set in the console).
  */
 import type { ApiEntry } from './types.js';
 
@@ -51,7 +52,7 @@ export const OTHER_APIS: ApiEntry[] = [
   sdkOnly('/card/testwhitelist/set', ['co-wechat-api', 'wechat-api']),
   sdkOnly('/card/update', ['co-wechat-api', 'wechat-api']),
   sdkOnly('/card/user/getcardlist', ['co-wechat-api']),
-  sdkOnly('/cgi-bin/get_current_autoreply_info', ['co-wechat-api']),
+  { path: '/cgi-bin/get_current_autoreply_info', section: 'other', capability: 'basic', status: 'implemented', sdks: ['co-wechat-api'], summary: 'the auto-reply rules set in the console (follow, default, keyword)' },
   sdkOnly('/cgi-bin/message/subscribe/send', ['co-wechat-api']),
   sdkOnly('/cgi-bin/message/wxopen/template/send', ['co-wechat-api']),
   sdkOnly('/cgi-bin/poi/addpoi', ['co-wechat-api', 'wechat-api']),

@@ -115,14 +115,14 @@ function templateFields(c: Record<string, unknown>): TemplateField[] {
 }
 
 /** A template message as WeChat draws it: its title, the fields, and 详情 to the URL or mini program. */
-function Template({ m, actions }: { m: Message; actions: MessageActions }) {
+export function Template({ m, actions, label }: { m: Pick<Message, 'content' | 'account_name'>; actions: Pick<MessageActions, 'openUrl' | 'openMiniProgram'>; label?: string }) {
   const c = m.content;
   const url = safeUrl(field(m, 'url'));
   const mini = c.miniprogram && typeof c.miniprogram === 'object' ? (c.miniprogram as Record<string, unknown>) : null;
   const title = field(m, 'title') || m.account_name;
   const details = mini ? () => actions.openMiniProgram(str(mini.appid), str(mini.pagepath)) : url ? () => actions.openUrl(url, title) : undefined;
   return (
-    <div className="ph-template" role="group" aria-label={t('phoneChat.templateMessage')}>
+    <div className="ph-template" role="group" aria-label={label ?? t('phoneChat.templateMessage')}>
       <div className="ph-template-title">{title}</div>
       <dl>
         {templateFields(c).map((f, i) => (
@@ -143,7 +143,7 @@ function Template({ m, actions }: { m: Message; actions: MessageActions }) {
 
 /** Whether a message is drawn without a bubble (cards draw their own frame). */
 export function isCard(m: Message): boolean {
-  return ['image', 'voice', 'video', 'shortvideo', 'news', 'mpnews', 'mpnewsarticle', 'music', 'link', 'location', 'miniprogrampage', 'wxcard', 'template'].includes(m.msg_type);
+  return ['image', 'voice', 'video', 'shortvideo', 'news', 'mpnews', 'mpnewsarticle', 'music', 'link', 'location', 'miniprogrampage', 'wxcard', 'template', 'subscribe'].includes(m.msg_type);
 }
 
 /** Draws a message's content by its type: every reply type an account can send, and what followers send. */
@@ -260,6 +260,8 @@ export function MessageBody({ m, actions }: { m: Message; actions: MessageAction
       return <Card label={t('phoneChat.card')} title={t('phoneChat.cardOffer')} description={field(m, 'card_id')} icon={<span className="ph-link-glyph">🎫</span>} />;
     case 'template':
       return <Template m={m} actions={actions} />;
+    case 'subscribe':
+      return <Template m={m} actions={actions} label={t('phoneChat.subscribeMessage')} />;
     default:
       return <span className="ph-muted">{t('phoneChat.thisMessageTypeCannot', { msg_type: m.msg_type })}</span>;
   }

@@ -9,7 +9,7 @@ export const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v
 const rec = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 
 /** The first non-empty string among these content fields. */
-export function field(m: Message, ...names: string[]): string {
+export function field(m: Pick<Message, 'content'>, ...names: string[]): string {
   const c = rec(m.content);
   for (const n of names) {
     const v = str(c[n]);

@@ -7,9 +7,14 @@ import { badgeText, listTime } from '../kit/format.js';
 import { PlusCircleIcon, ScanIcon, SearchIcon } from '../kit/icons.js';
 import { usePhone } from '../PhoneContext.js';
 import type { ChatEntry, SubscriptionsSummary } from '../types.js';
+import { useServiceNotifications } from './ServiceNotifications.js';
+import type { ServiceNotificationView } from '../../../../src/modules/subscribemsg/phone.js';
 import { t } from '../../i18n/index.js';
 
-type Row = { kind: 'chat'; chat: ChatEntry; at: string } | { kind: 'folder'; folder: SubscriptionsSummary; at: string };
+type Row =
+  | { kind: 'chat'; chat: ChatEntry; at: string }
+  | { kind: 'folder'; folder: SubscriptionsSummary; at: string }
+  | { kind: 'service'; latest: ServiceNotificationView; at: string };
 
 /** Total unread of the Chats tab: service accounts and other chats; the folder only shows a dot. */
 export function chatsUnread(chats: ChatEntry[]): number {
@@ -23,7 +28,9 @@ export function ChatsTab() {
   const [menuOpen, setMenuOpen] = useState(false);
   const unread = chats ? chatsUnread(chats.chats) : 0;
   const dot = Boolean(chats?.subscriptions && chats.subscriptions.unread > 0);
+  const service = useServiceNotifications(`${chats?.chats[0]?.updated_at ?? ''}|${chats?.subscriptions?.updated_at ?? ''}`);
   const rows: Row[] = [
+    ...(service && service.length > 0 ? [{ kind: 'service', latest: service[0], at: service[0].created_at } as Row] : []),
     ...(chats?.chats ?? []).map((chat): Row => ({ kind: 'chat', chat, at: chat.updated_at })),
     ...(chats?.subscriptions ? [{ kind: 'folder', folder: chats.subscriptions, at: chats.subscriptions.updated_at } as Row] : []),
   ].sort((a, b) => b.at.localeCompare(a.at));
@@ -77,7 +84,22 @@ export function ChatsTab() {
       )}
       <ul className="ph-list ph-chats" aria-label={t('phoneChats.chats')}>
         {rows.map((r) =>
-          r.kind === 'folder' ? (
+          r.kind === 'service' ? (
+            <li key="__service">
+              <button type="button" className="ph-row ph-chat-row" data-testid="service-notifications-row" onClick={() => navigate('/phone/service-notifications')}>
+                <span className="ph-avatar-wrap">
+                  <Avatar name={t('phoneChats.serviceNotifications')} seed="service-notifications" />
+                </span>
+                <span className="ph-row-main">
+                  <span className="ph-row-top">
+                    <span className="ph-row-title">{t('phoneChats.serviceNotifications')}</span>
+                    <span className="ph-row-time">{listTime(r.latest.created_at)}</span>
+                  </span>
+                  <span className="ph-row-sub">{`${r.latest.account_name}: ${r.latest.title}`}</span>
+                </span>
+              </button>
+            </li>
+          ) : r.kind === 'folder' ? (
             <li key="__subscriptions">
               <button type="button" className="ph-row ph-chat-row" data-testid="subscriptions-row" onClick={() => navigate('/phone/subscriptions')}>
                 <span className="ph-avatar-wrap">
