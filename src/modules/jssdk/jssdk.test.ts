@@ -34,7 +34,7 @@ describeEachDb('wx.config and JS-SDK calls from the phone', (kind) => {
   beforeAll(async () => {
     herald = await startTestHerald(kind, { listen: true });
     cacheDir = mkdtempSync(path.join(tmpdir(), 'herald-easywechat-'));
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await herald?.close();
     if (cacheDir) rmSync(cacheDir, { recursive: true, force: true });

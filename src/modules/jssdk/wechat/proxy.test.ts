@@ -70,7 +70,7 @@ describeEachDb('the in-app browser proxy', (kind) => {
   beforeAll(async () => {
     herald = await startTestHerald(kind);
     site = await startSite(() => appid);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await site?.close();
     await herald?.close();
@@ -167,7 +167,7 @@ describe('the in-app browser proxy in platform mode', () => {
   let herald: TestHerald;
   beforeAll(async () => {
     herald = await startTestHerald('pglite', { env: { HERALD_MODE: 'platform', HERALD_ROLE: 'web' } });
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await herald?.close();
   });
@@ -177,7 +177,7 @@ describe('the in-app browser proxy in platform mode', () => {
     expect(anon.statusCode).toBe(401);
     const user = await createFollowerUser(herald.services, { nickname: 'p' });
     const cookie = `herald_browse=${await issuePhoneToken(herald.services, user.id)}`;
-    for (const target of ['127.0.0.1:3000/page', '10.0.0.1/x', '169.254.169.254/latest/meta-data', '[::1]:80/', 'localhost/']) {
+    for (const target of ['127.0.0.1:3000/page', '10.0.0.1/x', '169.254.169.254/latest/meta-data', '[::1]/', 'localhost/']) {
       const res = await herald.app.inject({ method: 'GET', url: `/h5/http/${target}`, headers: { cookie } });
       expect(res.statusCode, target).toBe(403);
       expect(res.body).toContain('data-problem="not_allowed"');
