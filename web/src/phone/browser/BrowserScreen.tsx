@@ -38,7 +38,7 @@ const MENU = [
  * the browser, refresh), a progress bar while a page loads.
  */
 export function BrowserScreen() {
-  const { browser, closeBrowser, viewImage, chats } = usePhone();
+  const { browser, closeBrowser, viewImage, chats, token } = usePhone();
   const toast = useToast();
   const scan = useScan();
   const frame = useRef<HTMLIFrameElement>(null);
@@ -74,14 +74,19 @@ export function BrowserScreen() {
     setDepth(0);
     reset();
     let live = true;
-    void phoneApi
-      .post('/web/session', {})
+    // Not through the phone's API client: it omits credentials, and this answer sets cookies.
+    void fetch('/phone/api/web/session', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: '{}',
+    })
       .catch(() => undefined)
       .finally(() => live && setReady(true));
     return () => {
       live = false;
     };
-  }, [browser, reset]);
+  }, [browser, reset, token]);
 
   useEffect(() => {
     const listener = (e: MessageEvent) => {
