@@ -15,6 +15,7 @@ import { broadcastsModule } from '../modules/broadcasts/index.js';
 import { readerModule } from '../modules/reader/index.js';
 import { revenueModule } from '../modules/revenue/index.js';
 import { webauthModule } from '../modules/webauth/index.js';
+import { jssdkModule } from '../modules/jssdk/index.js';
 import { templatesModule } from '../modules/templates/index.js';
 import { subscribemsgModule } from '../modules/subscribemsg/index.js';
 import { homeModule } from '../modules/home/index.js';
@@ -42,6 +43,7 @@ export const MODULES: readonly ModuleManifest[] = [
   readerModule,
   revenueModule,
   webauthModule,
+  jssdkModule,
   templatesModule,
   subscribemsgModule,
   homeModule,

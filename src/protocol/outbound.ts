@@ -13,7 +13,7 @@ export interface OutboundRequest {
   method: 'GET' | 'POST';
   url: string;
   headers?: Record<string, string>;
-  body?: string;
+  body?: string | Buffer;
   /** Whole-exchange deadline (connect, send, read). */
   timeoutMs: number;
   /** Bytes of the response body kept; the rest is read and dropped (default 256 KiB). */
@@ -50,6 +50,10 @@ export interface OutboundResponse {
   /** True when the body was longer than maxResponseBytes. */
   truncated: boolean;
   latencyMs: number;
+  /** The answer's headers (lowercase names), for callers that read them (the in-app browser's proxy). */
+  headers: http.IncomingHttpHeaders;
+  /** The body's bytes as received, cut to maxResponseBytes (pictures stay intact). */
+  bytes: Buffer;
 }
 
 /** A failed exchange: no HTTP status at all. */
@@ -105,7 +109,7 @@ function exchange(req: OutboundRequest, url: URL, started: number, pinned: { add
       request.destroy();
       reject(err);
     };
-    const body = req.body === undefined ? undefined : Buffer.from(req.body, 'utf8');
+    const body = req.body === undefined ? undefined : typeof req.body === 'string' ? Buffer.from(req.body, 'utf8') : req.body;
     const lib = url.protocol === 'https:' ? https : http;
     const request = lib.request(url, {
       method: req.method,
@@ -149,7 +153,8 @@ function exchange(req: OutboundRequest, url: URL, started: number, pinned: { add
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), truncated, latencyMs: elapsed() });
+        const bytes = Buffer.concat(chunks);
+        resolve({ status: res.statusCode ?? 0, body: bytes.toString('utf8'), truncated, latencyMs: elapsed(), headers: res.headers, bytes });
       });
     });
     request.end(body);

@@ -24,4 +24,5 @@ export const webauthModule = defineModule({
 
 // The public API: what other modules use.
 export { jsapiSignature, pageUrl } from './rules/signature.js';
-export { findTicket } from './store.js';
+export { findTicket, listDomains, listValidTickets } from './store.js';
+export { domainRulesFor, webSettingsOf } from './commands/webSettings.js';

@@ -25,6 +25,17 @@ export async function findTicket(db: Executor, ticket: string): Promise<JsapiTic
   return row;
 }
 
+/** An account's tickets of one type still valid at `now` (the JS-SDK config check tries each), newest first. */
+export async function listValidTickets(db: Executor, accountId: string, type: string, now: Date, limit = 200): Promise<string[]> {
+  const rows = await db
+    .select({ ticket: jsapiTickets.ticket })
+    .from(jsapiTickets)
+    .where(and(eq(jsapiTickets.accountId, accountId), eq(jsapiTickets.type, type), sql`${jsapiTickets.expiresAt} > ${now.toISOString()}::timestamptz`))
+    .orderBy(desc(jsapiTickets.issuedAt))
+    .limit(limit);
+  return rows.map((r) => r.ticket);
+}
+
 export async function insertCode(db: Executor, row: typeof oauthCodes.$inferInsert): Promise<void> {
   await db.delete(oauthCodes).where(lt(oauthCodes.expiresAt, sql`${row.createdAt.toISOString()}::timestamptz - interval '1 day'`));
   await db.insert(oauthCodes).values(row);

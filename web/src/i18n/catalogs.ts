@@ -32,6 +32,7 @@ import en_phoneMiniprogram from './en/phoneMiniprogram.json' with { type: 'json'
 import en_phoneProfile from './en/phoneProfile.json' with { type: 'json' };
 import en_phoneSearch from './en/phoneSearch.json' with { type: 'json' };
 import en_phoneSheets from './en/phoneSheets.json' with { type: 'json' };
+import en_phoneBrowser from './en/phoneBrowser.json' with { type: 'json' };
 import en_phoneSignin from './en/phoneSignin.json' with { type: 'json' };
 import en_registration from './en/registration.json' with { type: 'json' };
 import en_revenue from './en/revenue.json' with { type: 'json' };
@@ -73,6 +74,7 @@ import zh_phoneMiniprogram from './zh-CN/phoneMiniprogram.json' with { type: 'js
 import zh_phoneProfile from './zh-CN/phoneProfile.json' with { type: 'json' };
 import zh_phoneSearch from './zh-CN/phoneSearch.json' with { type: 'json' };
 import zh_phoneSheets from './zh-CN/phoneSheets.json' with { type: 'json' };
+import zh_phoneBrowser from './zh-CN/phoneBrowser.json' with { type: 'json' };
 import zh_phoneSignin from './zh-CN/phoneSignin.json' with { type: 'json' };
 import zh_registration from './zh-CN/registration.json' with { type: 'json' };
 import zh_revenue from './zh-CN/revenue.json' with { type: 'json' };
@@ -122,6 +124,7 @@ export const CATALOGS: Record<Language, Record<string, Record<string, string>>> 
     phoneProfile: zh_phoneProfile,
     phoneSearch: zh_phoneSearch,
     phoneSheets: zh_phoneSheets,
+    phoneBrowser: zh_phoneBrowser,
     phoneSignin: zh_phoneSignin,
     registration: zh_registration,
     revenue: zh_revenue,
@@ -165,6 +168,7 @@ export const CATALOGS: Record<Language, Record<string, Record<string, string>>> 
     phoneProfile: en_phoneProfile,
     phoneSearch: en_phoneSearch,
     phoneSheets: en_phoneSheets,
+    phoneBrowser: en_phoneBrowser,
     phoneSignin: en_phoneSignin,
     registration: en_registration,
     revenue: en_revenue,

@@ -13,7 +13,9 @@ import { DiscoverTab } from './discover/DiscoverTab.js';
 import { Frame } from './Frame.js';
 import { MeTab } from './me/MeTab.js';
 import { MiniProgramPage } from './miniprogram/MiniProgramPage.js';
-import { Banner, BrowserOverlay, ImageViewer } from './overlays.js';
+import { Banner, ImageViewer } from './overlays.js';
+import { BrowserScreen } from './browser/BrowserScreen.js';
+import { MomentsScreen } from './browser/MomentsScreen.js';
 import { PHONE_SIGNED_OUT, getToken, phoneApi, setToken } from './api.js';
 import { PhoneProvider } from './PhoneContext.js';
 import { ProfileScreen } from './profile/ProfileScreen.js';
@@ -109,6 +111,7 @@ const SCREENS: Array<{ path: string; element: ReactElement }> = [
   { path: 'subscriptions', element: <SubscriptionsFolder /> },
   { path: 'service-notifications', element: <ServiceNotifications /> },
   { path: 'search', element: <SearchScreen /> },
+  { path: 'moments', element: <MomentsScreen /> },
   { path: 'miniprogram', element: <MiniProgramPage /> },
   { path: 'accounts/:appid', element: <ProfileRoute /> },
   { path: 'chat/:appid', element: <ChatRoute /> },
@@ -126,7 +129,7 @@ function Screens() {
       <ScanFromLink />
       {screen}
       <ArticleOverlay />
-      <BrowserOverlay />
+      <BrowserScreen />
       <ImageViewer />
       <Banner />
     </>

@@ -5,6 +5,7 @@ import { findFollowerUser } from '../../followers/index.js';
 import { answerConsent, startAuthorization, type AuthorizeOutcome } from '../commands/authorizer.js';
 import { consentPage, errorPage, expiredPage, signinPage } from './pages.js';
 import { pageLang, type PageLang } from './pageText.js';
+import { browsePathOf } from '../rules/browse.js';
 
 /**
  * The cookie that tells the authorize page which follower this browser is: a phone token, set by
@@ -39,7 +40,15 @@ async function langOf(services: Services, request: FastifyRequest, userId: strin
   return pageLang(user?.language, typeof accept === 'string' ? accept : undefined);
 }
 
-function answer(reply: FastifyReply, lang: PageLang, outcome: AuthorizeOutcome): FastifyReply {
+/**
+ * Whether the page asking is shown in the phone's in-app browser: the proxy marks the authorize
+ * URLs it maps (`h5=1`), and the consent sheet it shows keeps the mark on its form.
+ */
+function inAppBrowser(request: FastifyRequest): boolean {
+  return (request.query as Record<string, unknown> | undefined)?.h5 === '1';
+}
+
+function answer(reply: FastifyReply, lang: PageLang, outcome: AuthorizeOutcome, h5 = false): FastifyReply {
   switch (outcome.kind) {
     case 'error':
       return errorPage(reply, lang, outcome.errcode);
@@ -51,10 +60,11 @@ function answer(reply: FastifyReply, lang: PageLang, outcome: AuthorizeOutcome):
         avatarUrl: outcome.account.avatarMediaId ? `/media/${encodeURIComponent(outcome.account.avatarMediaId)}` : null,
         nickname: outcome.user.nickname,
         ticket: outcome.ticket,
-        action: CONSENT_PATH,
+        action: h5 ? `${CONSENT_PATH}?h5=1` : CONSENT_PATH,
       });
     case 'redirect':
-      return reply.code(302).header('location', outcome.location).header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').send();
+      // In the in-app browser the page comes back through Herald's proxy, as the page it left.
+      return reply.code(302).header('location', (h5 && browsePathOf(outcome.location)) || outcome.location).header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').send();
   }
 }
 
@@ -68,7 +78,7 @@ export function registerAuthorizeRoutes(app: FastifyInstance, services: Services
     const userId = await followerOf(services, request);
     const lang = await langOf(services, request, userId);
     const outcome = await startAuthorization(services, queryOf(request), userId);
-    return answer(reply, lang, outcome);
+    return answer(reply, lang, outcome, inAppBrowser(request));
   });
 
   app.post(CONSENT_PATH, { bodyLimit: CONSENT_BODY_LIMIT }, async (request, reply) => {
@@ -80,6 +90,6 @@ export function registerAuthorizeRoutes(app: FastifyInstance, services: Services
     if (choice !== 'allow' && choice !== 'deny') return expiredPage(reply, lang);
     const outcome = await answerConsent(services, form.get('consent'), userId, choice === 'allow');
     if (!outcome) return expiredPage(reply, lang);
-    return answer(reply, lang, outcome);
+    return answer(reply, lang, outcome, inAppBrowser(request));
   });
 }

@@ -247,10 +247,13 @@ describeEachDb('OAuth2 web authorization', (kind) => {
     const allowed = await post(`consent=${encodeURIComponent(ticket!)}&answer=allow`);
     expect(allowed.statusCode).toBe(302);
     expect(String(allowed.headers.location)).toMatch(/code=[\w-]{32}&state=STATE1$/);
-    // The phone sets the cookie for its in-app browser.
+    // The phone sets the cookies for its in-app browser: the authorize page's and the proxy's.
     const session = await herald.app.inject({ method: 'POST', url: '/phone/api/web/session', payload: {}, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
     expect(session.statusCode).toBe(200);
-    expect(String(session.headers['set-cookie'])).toMatch(/^herald_follower=.+; Path=\/connect\/oauth2; HttpOnly; SameSite=Lax$/);
+    const cookies = ([] as string[]).concat(session.headers['set-cookie'] as string | string[]);
+    expect(cookies).toHaveLength(2);
+    expect(cookies[0]).toMatch(/^herald_follower=.+; Path=\/connect\/oauth2; HttpOnly; SameSite=Lax$/);
+    expect(cookies[1]).toMatch(/^herald_browse=.+; Path=\/h5\/; HttpOnly; SameSite=Lax$/);
   });
 
   it('hostile input: javascript: and data: URIs, open redirects, huge state, malformed params never redirect elsewhere', async () => {

@@ -5,6 +5,7 @@ import { t } from '../../i18n/index.js';
 import { formatTime } from '../../i18n/time.js';
 import type { AccountPageProps } from '../route.js';
 import type { WebGrantView } from '../../../../src/modules/webauth/console/presenters.js';
+import { JssdkCallsCard } from './JssdkCallsCard.js';
 
 const RESULT: Record<string, () => string> = {
   silent: () => t('webauth.resultSilent'),
@@ -13,7 +14,7 @@ const RESULT: Record<string, () => string> = {
   refused: () => t('webauth.resultRefused'),
 };
 
-/** Who authorized the account's web pages, when, with which scope, and what came of it. */
+/** Who authorized the account's web pages, when, with which scope, and what came of it; then the pages' JS-SDK calls. */
 export function WebGrantsPage({ account }: AccountPageProps) {
   const data = useAccountData<{ grants: WebGrantView[] }>(account.appid, '/web-grants', { refetchInterval: 5000 });
   if (data.isPending) return <Loading />;
@@ -35,8 +36,11 @@ export function WebGrantsPage({ account }: AccountPageProps) {
     { key: 'host', header: t('webauth.redirectHost'), render: (g) => g.redirect_host || '—' },
   ];
   return (
-    <Card title={t('webauth.grants')} description={t('webauth.grantsHint')}>
-      <Table columns={columns} rows={data.data.grants} rowKey={(g) => g.id} label={t('webauth.grants')} empty={<EmptyState title={t('webauth.noGrants')} />} />
-    </Card>
+    <>
+      <Card title={t('webauth.grants')} description={t('webauth.grantsHint')}>
+        <Table columns={columns} rows={data.data.grants} rowKey={(g) => g.id} label={t('webauth.grants')} empty={<EmptyState title={t('webauth.noGrants')} />} />
+      </Card>
+      <JssdkCallsCard appid={account.appid} />
+    </>
   );
 }

@@ -2,13 +2,13 @@ import { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { Cell, NavBar, Screen, TabBar } from '../kit/chrome.js';
 import { chatsUnread } from '../chats/ChatsTab.js';
-import { ScanIcon, SearchIcon } from '../kit/icons.js';
+import { MomentsIcon, ScanIcon, SearchIcon } from '../kit/icons.js';
 import { usePhone } from '../PhoneContext.js';
 import { ScanSheet } from '../sheets/ScanSheet.js';
 import { useScan } from '../sheets/useScan.js';
 import { t } from '../../i18n/index.js';
 
-/** 发现: Scan (扫一扫) and Search (搜一搜). `?scan=1` opens the scanner at once. */
+/** 发现: Moments (朋友圈), Scan (扫一扫) and Search (搜一搜). `?scan=1` opens the scanner at once. */
 export function DiscoverTab() {
   const navigate = useNavigate();
   const { chats } = usePhone();
@@ -25,6 +25,9 @@ export function DiscoverTab() {
 
   return (
     <Screen nav={<NavBar title={t('phoneDiscover.discover')} />} footer={<TabBar active="discover" unread={chats ? chatsUnread(chats.chats) : 0} dot={Boolean(chats?.subscriptions?.unread)} />}>
+      <div className="ph-group">
+        <Cell icon={<MomentsIcon />} label={t('phoneDiscover.moments')} onClick={() => navigate('/phone/moments')} />
+      </div>
       <div className="ph-group">
         <Cell icon={<ScanIcon />} label={t('phoneDiscover.scan')} onClick={() => setScanning(true)} />
       </div>

@@ -128,3 +128,9 @@ export const VerifiedMark = ({ type }: { type: string }) => (
     </svg>
   </span>
 );
+export const MomentsIcon = () => (
+  <Svg>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M12 3v6M21 12h-6M12 21v-6M3 12h6" />
+  </Svg>
+);

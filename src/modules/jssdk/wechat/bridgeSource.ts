@@ -1,0 +1,101 @@
+/**
+ * The script Herald's proxy puts first in every page the in-app browser shows (docs/WEB-APPS.md,
+ * "The in-app browser"). The page's address on Herald is `/h5/<scheme>/<host><path>`; this
+ * script makes the page behave as if it were at `<scheme>://<host><path>`: links, forms,
+ * fetch, XMLHttpRequest, window.open and history entries that name the developer's own
+ * addresses (relative, absolute-path or absolute) go through the proxy; WeChat's authorize URL
+ * goes to Herald's authorize page. It tells the phone the page's title and address, and adds
+ * WeChat's words to navigator.userAgent. It changes nothing in the page's HTML.
+ */
+export const BRIDGE_SOURCE = String.raw`(function () {
+  'use strict';
+  if (window.__heraldBridge) return;
+  window.__heraldBridge = true;
+  var PREFIX = '/h5/';
+  var UA_TAIL = ' MicroMessenger/8.0.47.2560(0x28002F35) NetType/WIFI Language/zh_CN';
+  function pageUrl() {
+    var m = /^\/h5\/(https?)\/([^\/?#]+)(.*)$/.exec(location.pathname + location.search + location.hash);
+    if (!m) return location.href;
+    return m[1] + '://' + m[2] + (m[3] && m[3].charAt(0) === '/' ? m[3] : '/' + (m[3] || ''));
+  }
+  window.__heraldPageUrl = pageUrl;
+  var AUTHORIZE = /^https?:\/\/open\.weixin\.qq\.com\/connect\/oauth2\/authorize(\?|$)/i;
+  function map(raw) {
+    if (typeof raw !== 'string' && !(raw instanceof URL)) return raw;
+    var text = String(raw);
+    var u;
+    try { u = new URL(text, pageUrl()); } catch (e) { return raw; }
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return raw;
+    if (u.origin === location.origin) return u.pathname + u.search + u.hash;
+    if (AUTHORIZE.test(u.href)) {
+      u.searchParams.set('h5', '1');
+      return '/connect/oauth2/authorize' + u.search;
+    }
+    return PREFIX + u.protocol.slice(0, -1) + '/' + u.host + u.pathname + u.search + u.hash;
+  }
+  window.__heraldMap = map;
+  try {
+    var ua = navigator.userAgent + UA_TAIL;
+    Object.defineProperty(navigator, 'userAgent', { get: function () { return ua; }, configurable: true });
+  } catch (e) { /* the browser keeps its own */ }
+  var origFetch = window.fetch;
+  if (origFetch) {
+    window.fetch = function (input, init) {
+      if (typeof input === 'string' || input instanceof URL) return origFetch.call(this, map(input), init);
+      return origFetch.call(this, input, init);
+    };
+  }
+  var origOpen = XMLHttpRequest.prototype.open;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    var args = Array.prototype.slice.call(arguments);
+    args[1] = map(url);
+    return origOpen.apply(this, args);
+  };
+  var origWindowOpen = window.open;
+  window.open = function (url) {
+    var args = Array.prototype.slice.call(arguments);
+    if (url) args[0] = map(url);
+    return origWindowOpen.apply(window, args);
+  };
+  ['pushState', 'replaceState'].forEach(function (name) {
+    var orig = history[name];
+    history[name] = function (state, title, url) {
+      var r = url === undefined || url === null ? orig.call(history, state, title) : orig.call(history, state, title, map(url));
+      report();
+      return r;
+    };
+  });
+  document.addEventListener('click', function (e) {
+    var a = e.target && e.target.closest ? e.target.closest('a[href]') : null;
+    if (!a) return;
+    var href = a.getAttribute('href');
+    if (!href || href.charAt(0) === '#') return;
+    var mapped = map(href);
+    if (mapped !== href) a.setAttribute('href', mapped);
+  }, true);
+  document.addEventListener('submit', function (e) {
+    var f = e.target;
+    if (f && f.getAttribute) {
+      var action = f.getAttribute('action');
+      f.setAttribute('action', map(action === null || action === '' ? pageUrl() : action));
+    }
+  }, true);
+  var origSubmit = HTMLFormElement.prototype.submit;
+  HTMLFormElement.prototype.submit = function () {
+    var action = this.getAttribute('action');
+    this.setAttribute('action', map(action === null || action === '' ? pageUrl() : action));
+    return origSubmit.call(this);
+  };
+  function report() {
+    if (window.parent === window) return;
+    window.parent.postMessage({ herald: 'h5', type: 'page', title: document.title, url: pageUrl(), shownAt: location.href }, '*');
+  }
+  document.addEventListener('DOMContentLoaded', function () {
+    report();
+    var title = document.querySelector('title');
+    if (title && window.MutationObserver) new MutationObserver(report).observe(title, { childList: true, characterData: true, subtree: true });
+  });
+  window.addEventListener('load', report);
+  report();
+})();
+`;
