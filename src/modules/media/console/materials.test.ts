@@ -57,6 +57,36 @@ describeEachDb('console materials library', (kind) => {
     expect((again.json as Json).error.message).toBe('No such material.');
   });
 
+  it('keeps Chinese and other Unicode file names, and strips what is hostile in a name', async () => {
+    const { op, client } = await signedInOperator(h.app, h.services);
+    const { appid } = await makeAccount(h.services, { orgId: op.orgId });
+    const base = `/console/api/accounts/${appid}/materials`;
+    const cases: Array<[string, string | RegExp]> = [
+      ['春季菜单.png', '春季菜单.png'],
+      ['新品 海报 ☕.PNG', '新品 海报 ☕.png'],
+      ['C:\\Users\\李雷\\桌面\\门店.png', '门店.png'],
+      ['../../etc/咖啡', '咖啡.png'],
+      ['\u202egnp.exe', 'gnp.png'],
+      ['a\u0000b\u0001c.png', 'abc.png'],
+      ['.png', 'image.png'],
+      ['长'.repeat(500), /^长{96}\.png$/],
+    ];
+    for (const [i, [name, want]] of cases.entries()) {
+      const { body, contentType } = multipart({ bytes: Buffer.concat([PLACEHOLDER_PNG, Buffer.from([i])]), filename: name, type: 'image/png' });
+      const r = await consoleUpload(h, client, `${base}?type=image`, body, contentType);
+      expect(r.status, name).toBe(201);
+      if (typeof want === 'string') expect(r.json.item.name, name).toBe(want);
+      else expect(r.json.item.name, name).toMatch(want);
+    }
+    // The library lists them by their names; the file is served with a UTF-8 Content-Disposition.
+    const page = (await client.get(`${base}?type=image&count=20`)).json as Json;
+    const menu = page.items.find((m: Json) => m.name === '春季菜单.png');
+    expect(menu).toBeDefined();
+    const served = await h.app.inject({ method: 'GET', url: new URL(menu.url as string).pathname });
+    expect(served.statusCode).toBe(200);
+    expect(served.headers['content-disposition']).toBe(`inline; filename="____.png"; filename*=UTF-8''${encodeURIComponent('春季菜单.png')}`);
+  });
+
   it('uploads images for article bodies (uploadimg) with their own limits', async () => {
     const { op, client } = await signedInOperator(h.app, h.services);
     const { appid } = await makeAccount(h.services, { orgId: op.orgId });
