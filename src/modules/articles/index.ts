@@ -32,7 +32,7 @@ export const articlesModule = defineModule({
 export { uploadArticleImage } from './commands/articleImageUploader.js';
 export { createDraft } from './commands/draftCreator.js';
 export { submitPublish } from './commands/publishSubmitter.js';
-export { listNewsMaterials } from './console/newsMaterials.js';
+export { findNewsMaterial, listNewsMaterials } from './console/newsMaterials.js';
 export { findArticle, findArticleAt, findArticlesByGroup, markArticlesDeleted, markPublished } from './store/articles.js';
 export type { ArticleRow } from './store/articles.js';
 export { deleteExpiredUploadNews, findGroupArticles, findNewsGroup, findNewsGroupByArticleId, groupFullyDeleted, setNewsGroupState } from './store/newsGroups.js';

@@ -156,6 +156,30 @@ describeEachDb('console materials library', (kind) => {
     expect(((await client.get(`${base}?type=news`)).json as Json).total).toBe(0);
   });
 
+  it('reads one material by id (a file material or a news material) for the picker; anything else is not found', async () => {
+    const { op, client } = await signedInOperator(h.app, h.services);
+    const { appid, account } = await makeAccount(h.services, { orgId: op.orgId });
+    const base = `/console/api/accounts/${appid}/materials`;
+    const png = multipart({ bytes: PLACEHOLDER_PNG, filename: '封面.png' });
+    const cover = (await consoleUpload(h, client, `${base}?type=image`, png.body, png.contentType)).json.item as Json;
+    const one = await client.get(`${base}/${cover.media_id}`);
+    expect(one.status).toBe(200);
+    expect(one.json.item).toEqual(cover);
+    const { group } = await addNewsMaterial(h.services, { accountId: account.id, articles: [{ title: '品牌故事', content: '<p>a</p>', thumb_media_id: cover.media_id }] });
+    expect((await client.get(`${base}/${group.id}`)).json.item).toMatchObject({ media_id: group.id, type: 'news', title: '品牌故事', url: cover.url });
+    // Another account's material, unknown, malformed or hostile ids: 404, never a 500.
+    const other = await makeAccount(h.services, { orgId: op.orgId });
+    for (const id of [cover.media_id, group.id]) expect((await client.get(`/console/api/accounts/${other.appid}/materials/${id}`)).status).toBe(404);
+    for (const id of ['nope', 'x'.repeat(500), encodeURIComponent("' or 1=1 --"), '%00', encodeURIComponent('春季')]) {
+      const r = await client.get(`${base}/${id}`);
+      expect(r.status, id).toBe(404);
+      expect((r.json as Json).error.code).toBe('not_found');
+    }
+    // A deleted news material is gone too.
+    expect((await client.request('DELETE', `${base}/${group.id}`)).status).toBe(200);
+    expect((await client.get(`${base}/${group.id}`)).status).toBe(404);
+  });
+
   it("keeps other organizations' libraries apart", async () => {
     const a = await signedInOperator(h.app, h.services);
     const b = await signedInOperator(h.app, h.services);
