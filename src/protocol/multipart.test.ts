@@ -71,6 +71,9 @@ describe('multipart/form-data', () => {
     // A broken escape or an unknown charset falls back to the plain name.
     const broken = parseMultipart(body([{ headers: ["Content-Disposition: form-data; name=media; filename=\"plain.png\"; filename*=UTF-8''%E6%98"], data: 'x' }]), CT);
     expect(broken[0].filename).toBe('plain.png');
+    // A browser sends a Windows path's backslashes as they are; only \" and \\ are escapes.
+    const win = parseMultipart(body([{ headers: ['Content-Disposition: form-data; name="media"; filename="C:\\Users\\李雷\\a \\"b\\".png"'], data: 'x' }]), CT);
+    expect(win[0].filename).toBe('C:\\Users\\李雷\\a "b".png');
     const unknown = parseMultipart(body([{ headers: ["Content-Disposition: form-data; name=media; filename*=koi8-r''%E6"], data: 'x' }]), CT);
     expect(unknown[0].filename).toBeUndefined();
   });

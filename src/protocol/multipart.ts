@@ -51,7 +51,8 @@ function dispositionParam(header: string, name: string): string | undefined {
   const re = new RegExp(`;\\s*${name}\\s*=\\s*(?:"((?:[^"\\\\]|\\\\.)*)"|([^;\\s]+))`, 'i');
   const m = re.exec(header);
   if (!m) return undefined;
-  return m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : m[2];
+  // Only \" and \\ are escapes: browsers send a Windows path's backslashes as they are (C:\Users\…).
+  return m[1] !== undefined ? m[1].replace(/\\(["\\])/g, '$1') : m[2];
 }
 
 /**
