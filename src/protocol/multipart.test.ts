@@ -58,6 +58,26 @@ describe('multipart/form-data', () => {
     expect(parts[0].filename).toBe('x');
   });
 
+  it('reads Unicode file names: raw UTF-8 (browsers) and the RFC 5987 form (filename*=UTF-8\'\')', () => {
+    const raw = parseMultipart(body([{ headers: ['Content-Disposition: form-data; name="media"; filename="春季菜单.png"'], data: 'x' }]), CT);
+    expect(raw[0].filename).toBe('春季菜单.png');
+    const ext = parseMultipart(
+      body([{ headers: ["Content-Disposition: form-data; name=\"media\"; filename=\"__.png\"; filename*=UTF-8''%E6%98%A5%E5%AD%A3.png"], data: 'x' }]),
+      CT,
+    );
+    expect(ext[0].filename).toBe('春季.png');
+    const latin = parseMultipart(body([{ headers: ["Content-Disposition: form-data; name=media; filename*=iso-8859-1''caf%E9.png"], data: 'x' }]), CT);
+    expect(latin[0].filename).toBe('café.png');
+    // A broken escape or an unknown charset falls back to the plain name.
+    const broken = parseMultipart(body([{ headers: ["Content-Disposition: form-data; name=media; filename=\"plain.png\"; filename*=UTF-8''%E6%98"], data: 'x' }]), CT);
+    expect(broken[0].filename).toBe('plain.png');
+    // A browser sends a Windows path's backslashes as they are; only \" and \\ are escapes.
+    const win = parseMultipart(body([{ headers: ['Content-Disposition: form-data; name="media"; filename="C:\\Users\\李雷\\a \\"b\\".png"'], data: 'x' }]), CT);
+    expect(win[0].filename).toBe('C:\\Users\\李雷\\a "b".png');
+    const unknown = parseMultipart(body([{ headers: ["Content-Disposition: form-data; name=media; filename*=koi8-r''%E6"], data: 'x' }]), CT);
+    expect(unknown[0].filename).toBeUndefined();
+  });
+
   it('refuses bodies that are not multipart or have no boundary', () => {
     expect(reason(() => boundaryOf(undefined))).toBe('not_multipart');
     expect(reason(() => boundaryOf('application/json'))).toBe('not_multipart');

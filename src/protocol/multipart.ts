@@ -51,7 +51,25 @@ function dispositionParam(header: string, name: string): string | undefined {
   const re = new RegExp(`;\\s*${name}\\s*=\\s*(?:"((?:[^"\\\\]|\\\\.)*)"|([^;\\s]+))`, 'i');
   const m = re.exec(header);
   if (!m) return undefined;
-  return m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : m[2];
+  // Only \" and \\ are escapes: browsers send a Windows path's backslashes as they are (C:\Users\…).
+  return m[1] !== undefined ? m[1].replace(/\\(["\\])/g, '$1') : m[2];
+}
+
+/**
+ * An extended parameter (RFC 5987 / RFC 2231: `filename*=UTF-8''%E6%98%A5.png`), decoded; some
+ * clients send a non-ASCII file name only this way. Undefined when absent or not decodable.
+ */
+function extendedParam(header: string, name: string): string | undefined {
+  const m = new RegExp(`;\\s*${name}\\*\\s*=\\s*"?([A-Za-z0-9_-]*)'[^']*'([^;\\s"]*)"?`, 'i').exec(header);
+  if (!m) return undefined;
+  const charset = m[1].toLowerCase();
+  try {
+    if (charset === 'utf-8' || charset === 'utf8') return decodeURIComponent(m[2]);
+    if (charset === 'iso-8859-1' || charset === 'latin1') return m[2].replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+  } catch {
+    /* a malformed escape: fall back to the plain parameter */
+  }
+  return undefined;
 }
 
 /** Reads every part of a multipart/form-data body. Throws MultipartError for anything else. */
@@ -92,7 +110,7 @@ export function parseMultipart(body: Buffer, contentType: string | undefined, li
     if (name === undefined) throw new MultipartError('malformed', 'A part has no field name.');
     parts.push({
       name,
-      filename: dispositionParam(disposition, 'filename'),
+      filename: extendedParam(disposition, 'filename') ?? dispositionParam(disposition, 'filename'),
       contentType: headers.get('content-type')?.toLowerCase(),
       data: body.subarray(dataStart, dataEnd),
     });

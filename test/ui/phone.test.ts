@@ -210,7 +210,7 @@ describeInBrowser('phone simulator in Chromium', (kind) => {
       news: { articles: [{ title: 'Five things to know this morning', description: 'Markets, weather and more', url: `${ui.h.url}/phone/miniprogram?appid=news`, picurl: '' }] },
     });
     const folderRow = li.getByTestId('subscriptions-row');
-    await hasText(folderRow, 'Morning Daily: [news] Five things to know this morning');
+    await hasText(folderRow, 'Morning Daily: [Article] Five things to know this morning');
     await seen(folderRow.locator('.ph-dot'));
     await none(li.getByTestId('notification-banner'));
     await seen(li.getByRole('heading', { name: 'WeChat', exact: true }));

@@ -105,6 +105,9 @@ describeInBrowser('push composer with materials in Chromium', (kind) => {
       expect(await axeProblems(page)).toEqual([]);
       await confirm.getByRole('button', { name: w.sendNow }).click();
       await confirm.waitFor({ state: 'hidden' });
+      // The history sums the push up by the material's own name (Chinese names kept), never the raw msgtype.
+      await page.goto(`/console/accounts/${made.appid}/broadcasts`);
+      await expect.poll(() => page.locator('.push-summary').first().textContent(), { timeout: 15_000 }).toBe(lang === 'en' ? 'morning-news.amr' : '早间新闻.amr');
 
       // The phone: the service account's chat carries the voice bubble of the material.
       await phone.reload();

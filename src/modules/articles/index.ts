@@ -7,7 +7,7 @@ import type { Services, SignalName } from '../../main/services.js';
 import type { ScheduleDeclaration } from '../../platform/jobs/registry.js';
 import { publishSchedule } from './jobs/publishRunner.js';
 import { provideNewsMaterials } from '../media/index.js';
-import { listNewsMaterials } from './console/newsMaterials.js';
+import { findNewsMaterial, listNewsMaterials } from './console/newsMaterials.js';
 import { deleteExpiredUploadNews, removeNewsMaterial } from './store/newsGroups.js';
 import { countNewsMaterials, getNewsMaterial, listNewsMaterialPage } from './wechat/materialNews.js';
 
@@ -34,6 +34,7 @@ export const articlesModule = defineModule({
         count: countNewsMaterials,
         page: listNewsMaterialPage,
         library: listNewsMaterials,
+        libraryItem: findNewsMaterial,
         remove: removeNewsMaterial,
         sweepExpired: deleteExpiredUploadNews,
       }),

@@ -39,6 +39,8 @@ export interface NewsMaterials {
   page(services: Pick<Services, 'db' | 'config'>, accountId: string, offset: number, count: number): Promise<{ total: number; items: readonly unknown[] }>;
   /** The console library's page of news materials, newest first. */
   library(services: Services, accountId: string, offset: number, count: number): Promise<{ total: number; items: readonly unknown[] }>;
+  /** The console library's view of one news material (the picker opened on a field that holds it), or undefined. */
+  libraryItem(services: Services, accountId: string, id: string): Promise<unknown | undefined>;
   /** del_material: removes one in the caller's transaction; false when there is no such news material. */
   remove(db: Executor, accountId: string, id: string, now: Date): Promise<boolean>;
   /** The expired-media sweep: removes up to `limit` media/uploadnews groups whose 3 days ended by `before`; returns how many. */

@@ -9,6 +9,7 @@ import { DomainError } from '../../platform/errors.js';
 import { errmsgOf, refusal } from '../../protocol/errcodes.js';
 import { newRid } from '../../protocol/rid.js';
 import { maskUrl } from './requestLog.js';
+import { contentDisposition } from '../../platform/http/contentDisposition.js';
 
 export const JSON_CONTENT_TYPE = 'application/json; encoding=utf-8';
 
@@ -233,7 +234,7 @@ export function defineApi<Body = unknown>(app: FastifyInstance, services: Servic
     reply.header('x-herald-rid', rid);
     if (result instanceof WxBinary) {
       reply.header('content-type', result.contentType);
-      if (result.filename) reply.header('content-disposition', `attachment; filename="${result.filename}"`);
+      if (result.filename) reply.header('content-disposition', contentDisposition('attachment', result.filename));
       responseText = `<${result.contentType}, ${result.body.length} bytes>`;
       reply.code(200).send(result.body);
     } else if (typeof result === 'string') {

@@ -1,6 +1,7 @@
 /** Display helpers for the console. */
 import { t } from '../i18n/index.js';
 import { chinaParts, formatTime } from '../i18n/time.js';
+import type { ModerationCategory } from '../../../src/modules/moderation/rules/moderation.js';
 
 /** 2024-05-01 14:03:22 (UTC+8): China time, the zone named (the web app's one formatter). */
 export function dateTime(iso: string | null | undefined): string {
@@ -41,4 +42,19 @@ export function randomAesKey(): string {
 /** A random Token (letters and digits, 3 to 32 characters per WeChat). */
 export function randomToken(length = 24): string {
   return randomAesKey().slice(0, length);
+}
+
+/** The moderation categories in the reader's words (src/modules/moderation/rules: the ids). */
+const MODERATION_WORDS: Record<ModerationCategory, () => string> = {
+  political: () => t('admin.catPolitical'),
+  adult: () => t('admin.catAdult'),
+  gambling: () => t('admin.catGambling'),
+  misleading_ads: () => t('admin.catMisleadingAds'),
+  copyright: () => t('admin.catCopyright'),
+  drugs: () => t('admin.catDrugs'),
+};
+
+/** A moderation category in the reader's words; the server's label (English) for a category added later. */
+export function moderationLabel(category: string | null | undefined, serverLabel?: string | null): string {
+  return (category && MODERATION_WORDS[category as ModerationCategory]?.()) || serverLabel || category || '';
 }

@@ -4,6 +4,7 @@ import { phoneApi } from './api.js';
 import { useRealtime } from './realtime.js';
 import type { ArticleTarget, ChatsView, PhoneUser, RealtimeEvent } from './types.js';
 import { t } from '../i18n/index.js';
+import { previewLine } from './chat/messageContent.js';
 import { notifyOf } from '../../../src/modules/messaging/rules/conversation.js';
 
 /** A heads-up notification sliding in from the top of the phone (service accounts). */
@@ -109,7 +110,7 @@ export function PhoneProvider({ me, mode, token, onSignOut, children }: {
   const notifyBanner = useCallback((appid: string, name: string, view: ChatsView | null) => {
     if (active.current === appid) return;
     const entry = view?.chats.find((c) => c.appid === appid);
-    const preview = entry?.preview ?? t('phone.newMessage');
+    const preview = (entry && previewLine(entry.preview)) || t('phone.newMessage');
     const id = ++bannerSeq.current;
     setBanner({ id, appid, name, preview });
     window.setTimeout(() => setBanner((b) => (b?.id === id ? null : b)), 5000);

@@ -5,7 +5,7 @@
  */
 import type { presentAccountCard, presentChat, presentPhoneUser, presentProfile, presentSubscriptionsSummary } from '../../../src/modules/followers/phone/presenters.js';
 
-import type { Placement } from '../../../src/modules/messaging/rules/conversation.js';
+import type { Placement, PreviewParts } from '../../../src/modules/messaging/rules/conversation.js';
 
 export type AccountType = 'subscription' | 'service';
 
@@ -153,7 +153,8 @@ export interface FolderEntry {
   verified: boolean;
   /** The account's avatar address, or null (the name's letter is drawn). */
   avatar_url: string | null;
-  preview: string;
+  /** The newest message's kind and own words (previewLine words it). */
+  preview: PreviewParts | null;
   unread: number;
   updated_at: string;
   latest: Message | null;

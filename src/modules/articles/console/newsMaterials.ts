@@ -1,6 +1,7 @@
 import type { Services } from '../../../main/services.js';
-import { countNewsGroups, findArticlesOfGroups, listNewsGroups } from '../store/newsGroups.js';
+import { countNewsGroups, findArticlesOfGroups, findNewsGroup, listNewsGroups, type NewsGroupRow } from '../store/newsGroups.js';
 import { mediaUrl } from '../../media/rules/media.js';
+import type { ArticleRow } from '../store/articles.js';
 
 /** A news material (material/add_news) as the library lists it: the lead title and cover, the others as introduction. */
 export interface ConsoleNewsMaterial {
@@ -14,6 +15,20 @@ export interface ConsoleNewsMaterial {
   update_time: number;
 }
 
+/** A news group as the library lists it: the lead's title and cover, the count of the others. */
+function presentNewsMaterial(publicUrl: string, g: NewsGroupRow, list: ArticleRow[]): ConsoleNewsMaterial {
+  return {
+    media_id: g.id,
+    type: 'news',
+    name: list[0]?.title ?? '',
+    url: list[0]?.thumbMediaId ? mediaUrl(publicUrl, list[0].thumbMediaId) : '',
+    size: 0,
+    title: list[0]?.title ?? '',
+    introduction: list.length > 1 ? `${list.length} articles: ${list.slice(1).map((a) => a.title).join(' · ')}` : '1 article',
+    update_time: Math.floor(g.updatedAt.getTime() / 1000),
+  };
+}
+
 const LIVE_STATES = ['draft', 'publishing', 'published', 'sent'] as const;
 
 /** A page of the account's news materials, newest first. */
@@ -24,18 +39,14 @@ export async function listNewsMaterials(services: Services, accountId: string, o
     countNewsGroups(services.db, filter),
   ]);
   const articles = await findArticlesOfGroups(services.db, groups.map((g) => g.id));
-  const items = groups.map((g): ConsoleNewsMaterial => {
-    const list = articles.get(g.id) ?? [];
-    return {
-      media_id: g.id,
-      type: 'news',
-      name: list[0]?.title ?? '',
-      url: list[0]?.thumbMediaId ? mediaUrl(services.config.publicUrl, list[0].thumbMediaId) : '',
-      size: 0,
-      title: list[0]?.title ?? '',
-      introduction: list.length > 1 ? `${list.length} articles: ${list.slice(1).map((a) => a.title).join(' · ')}` : '1 article',
-      update_time: Math.floor(g.updatedAt.getTime() / 1000),
-    };
-  });
+  const items = groups.map((g) => presentNewsMaterial(services.config.publicUrl, g, articles.get(g.id) ?? []));
   return { total, items };
+}
+
+/** One of the account's news materials (the picker opened on a field that holds it); undefined for anything else. */
+export async function findNewsMaterial(services: Services, accountId: string, id: string): Promise<ConsoleNewsMaterial | undefined> {
+  const group = await findNewsGroup(services.db, accountId, id);
+  if (!group || group.origin !== 'material' || !(LIVE_STATES as readonly string[]).includes(group.state)) return undefined;
+  const articles = await findArticlesOfGroups(services.db, [group.id]);
+  return presentNewsMaterial(services.config.publicUrl, group, articles.get(group.id) ?? []);
 }

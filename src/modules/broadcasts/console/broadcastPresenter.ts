@@ -37,16 +37,18 @@ export function countsOf(row: BroadcastRow, batches: BatchTotals | undefined): P
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
-/** A short line saying what was pushed: the lead title, the start of the text, or the type. */
-function summaryOf(row: BroadcastRow, leadTitle: string | undefined): string {
+/**
+ * A short line saying what was pushed: the lead article's title, the start of the text, or the
+ * material's title or file name; empty when there is none (the console words the type itself).
+ */
+function summaryOf(row: BroadcastRow, leadTitle: string | undefined, mediaName: string | undefined): string {
   const payload = (row.payload ?? {}) as { content?: unknown };
-  if (row.msgtype === 'mpnews') return leadTitle ?? 'Push post';
+  if (row.msgtype === 'mpnews') return leadTitle ?? '';
   if (row.msgtype === 'text' && typeof payload.content === 'string') {
     const text = payload.content.replace(/\s+/g, ' ').trim();
     return text.length > 80 ? `${text.slice(0, 80)}…` : text;
   }
-  if (row.msgtype === 'image') return 'Image';
-  return row.msgtype;
+  return mediaName ?? '';
 }
 
 function audienceOf(raw: unknown, tagNames: Map<number, string>) {
@@ -60,14 +62,14 @@ function audienceOf(raw: unknown, tagNames: Map<number, string>) {
 }
 
 /** One push post as the console's history and detail views show it. */
-export function presentPush(row: BroadcastRow, ctx: { batches?: BatchTotals; leadTitle?: string; tagNames: Map<number, string> }) {
+export function presentPush(row: BroadcastRow, ctx: { batches?: BatchTotals; leadTitle?: string; mediaName?: string; tagNames: Map<number, string> }) {
   const payload = (row.payload ?? {}) as { content?: unknown; media_id?: unknown };
   return {
     msg_id: row.id,
     msg_data_id: row.msgDataId,
     msgtype: row.msgtype,
     source: row.source,
-    summary: summaryOf(row, ctx.leadTitle),
+    summary: summaryOf(row, ctx.leadTitle, ctx.mediaName),
     content: row.msgtype === 'text' && typeof payload.content === 'string' ? payload.content : null,
     media_id: typeof payload.media_id === 'string' ? payload.media_id : row.groupId,
     audience: audienceOf(row.audience, ctx.tagNames),

@@ -8,6 +8,7 @@ import { cancelScheduledPush } from '../commands/scheduledBroadcastCanceller.js'
 import type { AccountRow } from '../../accounts/index.js';
 import { batchTotals, countAudience, findAccountBroadcast, leadTitles, listAccountBroadcasts, type BroadcastRow } from '../store/broadcastConsole.js';
 import { findTag, listTags } from '../../followers/index.js';
+import { findMediaMany } from '../../media/index.js';
 import { findNewsGroupByArticleId } from '../../articles/index.js';
 import { accountInScope } from '../../../surfaces/console/accountScope.js';
 import { consolePushError, PUSH_WORDING } from './broadcastErrors.js';
@@ -115,13 +116,23 @@ async function scheduleOf(services: Services, account: AccountRow, raw: string |
 }
 
 async function presentRows(services: Services, account: AccountRow, rows: BroadcastRow[]) {
-  const [batches, titles, tags] = await Promise.all([
+  // A material push (image, voice, video) is summed up by its material's title or file name.
+  const mediaIdOf = (r: BroadcastRow) => {
+    const id = (r.payload as { media_id?: unknown } | null)?.media_id;
+    return r.msgtype !== 'mpnews' && typeof id === 'string' ? id : undefined;
+  };
+  const [batches, titles, tags, media] = await Promise.all([
     batchTotals(services.db, rows.filter((r) => r.status === 'sending' || r.status === 'queued').map((r) => r.id)),
     leadTitles(services.db, rows.flatMap((r) => (r.groupId ? [r.groupId] : []))),
     listTags(services.db, account.id),
+    findMediaMany(services.db, rows.flatMap((r) => mediaIdOf(r) ?? [])),
   ]);
   const tagNames = new Map(tags.map((t) => [t.id, t.name]));
-  return rows.map((r) => presentPush(r, { batches: batches.get(r.id), leadTitle: r.groupId ? titles.get(r.groupId) : undefined, tagNames }));
+  const mediaNames = new Map(media.filter((m) => m.accountId === account.id).map((m) => [m.id, m.title || m.filename]));
+  return rows.map((r) => {
+    const mediaId = mediaIdOf(r);
+    return presentPush(r, { batches: batches.get(r.id), leadTitle: r.groupId ? titles.get(r.groupId) : undefined, mediaName: mediaId ? mediaNames.get(mediaId) : undefined, tagNames });
+  });
 }
 
 async function pushView(services: Services, account: AccountRow, id: number) {

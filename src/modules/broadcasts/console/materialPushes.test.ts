@@ -47,7 +47,8 @@ describeEachDb('console push posts of materials (voice, video, published article
     const sent = await client.post(api(appid), { msgtype: 'voice', mediaId: voice.id, audience: all });
     expect(sent.status).toBe(201);
     const push = sent.json.push as Push;
-    expect(push).toMatchObject({ msgtype: 'voice', media_id: voice.id });
+    // The history sums it up by the material's name (the console words the type when there is none).
+    expect(push).toMatchObject({ msgtype: 'voice', media_id: voice.id, summary: 'hello.amr' });
     const done = await waitFor(() => client.get(api(appid, `/${push.msg_id}`)), (r) => (r.json.push as Push)?.status === 'done');
     expect((done.json.push as Push).counts.sent).toBe(2);
   });
@@ -56,7 +57,7 @@ describeEachDb('console push posts of materials (voice, video, published article
     const { client, appid, video } = await setup(1);
     const sent = await client.post(api(appid), { msgtype: 'mpvideo', mediaId: video.id, audience: all });
     expect(sent.status).toBe(201);
-    expect(sent.json.push).toMatchObject({ msgtype: 'mpvideo', media_id: video.id });
+    expect(sent.json.push).toMatchObject({ msgtype: 'mpvideo', media_id: video.id, summary: 'Launch' });
   });
 
   it('pushes a published article (图文 from 发表记录) as the mpnews of its news group', async () => {

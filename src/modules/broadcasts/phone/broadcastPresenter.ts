@@ -3,6 +3,7 @@ import { articleUrl } from '../../articles/rules/articleUrl.js';
 import { mediaPath } from '../../media/rules/media.js';
 import { previewUrl } from '../../articles/index.js';
 import type { PhoneMessage } from '../../messaging/index.js';
+import type { PreviewParts } from '../../messaging/rules/conversation.js';
 import { findPostArticles, findPostMedia, type ReceivedPost } from '../../reader/index.js';
 
 /** An article of a push post, as its card draws it. */
@@ -92,21 +93,23 @@ export async function presentBroadcasts(services: Pick<Services, 'db' | 'clock' 
   return views;
 }
 
-/** The one-line preview of a post in the chat list. */
-export function postPreview(v: BroadcastView): string {
+/** The one-line preview of a post in the chat list: its kind and its own words (the phone words the kind). */
+export function postPreview(v: BroadcastView): PreviewParts {
   switch (v.msgtype) {
     case 'mpnews':
-      return `[article] ${v.articles[0]?.title ?? ''}`.trim();
+      return { kind: 'news', text: v.articles[0]?.title ?? '' };
     case 'text':
-      return v.text ?? '';
+      return { kind: 'text', text: v.text ?? '' };
     case 'image':
-      return '[image]';
+      return { kind: 'image', text: '' };
     case 'voice':
-      return '[voice]';
+      return { kind: 'voice', text: '' };
     case 'mpvideo':
-      return `[video] ${v.media?.title ?? ''}`.trim();
+      return { kind: 'video', text: v.media?.title ?? '' };
+    case 'wxcard':
+      return { kind: 'card', text: '' };
     default:
-      return `[${v.msgtype}]`;
+      return { kind: 'other', text: '' };
   }
 }
 

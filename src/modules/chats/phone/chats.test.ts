@@ -40,9 +40,9 @@ describeEachDb('phone API: chats, the Subscriptions folder and conversations', (
     const chats = await client.get('/chats');
     expect(chats.status).toBe(200);
     expect(chats.json.chats).toEqual([
-      { appid: bank.appid, name: 'Chat Bank', type: 'service', verified: true, avatar_url: null, preview: 'Balance ¥88', unread: 2, updated_at: expect.any(String) },
+      { appid: bank.appid, name: 'Chat Bank', type: 'service', verified: true, avatar_url: null, preview: { kind: 'text', text: 'Balance ¥88' }, unread: 2, updated_at: expect.any(String) },
     ]);
-    expect(chats.json.subscriptions).toEqual({ unread: 1, appid: daily.appid, name: 'Chat Daily', preview: '[news] Morning brief', updated_at: expect.any(String) });
+    expect(chats.json.subscriptions).toEqual({ unread: 1, appid: daily.appid, name: 'Chat Daily', preview: { kind: 'news', text: 'Morning brief' }, updated_at: expect.any(String) });
     expect(chats.json.cursor).toBeGreaterThan(0);
 
     const folder = await client.get('/subscriptions');
@@ -142,9 +142,9 @@ describeEachDb('phone API: chats, the Subscriptions folder and conversations', (
     await client.post(`/accounts/${news.appid}/follow`);
     const chats = await client.get('/chats');
     expect(chats.json.chats).toEqual([
-      { appid: shop.appid, name: '咖啡小铺', type: 'service', verified: true, avatar_url: null, preview: '', unread: 0, updated_at: expect.any(String) },
+      { appid: shop.appid, name: '咖啡小铺', type: 'service', verified: true, avatar_url: null, preview: null, unread: 0, updated_at: expect.any(String) },
     ]);
-    expect(chats.json.subscriptions).toEqual({ unread: 0, appid: news.appid, name: '每日简报', preview: '', updated_at: expect.any(String) });
+    expect(chats.json.subscriptions).toEqual({ unread: 0, appid: news.appid, name: '每日简报', preview: null, updated_at: expect.any(String) });
     const folder = await client.get('/subscriptions');
     expect(folder.json.accounts).toEqual([expect.objectContaining({ appid: news.appid, unread: 0, latest: null })]);
 

@@ -1,5 +1,5 @@
 import type { Services } from '../../../main/services.js';
-import { previewText, type MessageContent } from '../../messaging/rules/conversation.js';
+import { previewParts, type MessageContent, type PreviewParts } from '../../messaging/rules/conversation.js';
 import { listChatSummaries, listFollowedAccounts, presentPhoneMessage, type PhoneMessage } from '../../messaging/index.js';
 import { listPostSummaries } from '../../reader/index.js';
 import { postMessage, postPreview, presentBroadcasts } from '../../broadcasts/index.js';
@@ -17,7 +17,8 @@ export interface InboxEntry {
   /** chats | subscriptions (the folder) */
   placement: string;
   at: Date;
-  preview: string;
+  /** The newest message's preview: its kind and its own words (the phone puts the kind in its reader's words). */
+  preview: PreviewParts | null;
   unread: number;
   /** Null for an account followed but with nothing exchanged yet. */
   latest: PhoneMessage | null;
@@ -45,7 +46,7 @@ export async function listInbox(services: Pick<Services, 'db' | 'clock' | 'confi
       avatarUrl: null,
       placement: s.latest.placement,
       at: s.latest.createdAt,
-      preview: previewText(s.latest.msgType, (s.latest.content ?? {}) as MessageContent),
+      preview: previewParts(s.latest.msgType, (s.latest.content ?? {}) as MessageContent),
       unread: s.unread,
       latest: presentPhoneMessage(s.latest),
     });
@@ -78,7 +79,7 @@ export async function listInbox(services: Pick<Services, 'db' | 'clock' | 'confi
       avatarUrl: null,
       placement: f.type === 'subscription' ? 'subscriptions' : 'chats',
       at: f.followedAt,
-      preview: '',
+      preview: null,
       unread: 0,
       latest: null,
     });

@@ -25,7 +25,10 @@ describeEachDb('follows and user messages', (kind) => {
   it('creates users with defaults and checks their profile', async () => {
     const u = await createFollowerUser(herald.services, {});
     expect(u).toMatchObject({ language: 'zh_CN', sex: 0, country: '', city: '' });
-    expect(u.nickname).toMatch(/^User \d{4}$/);
+    // Named in the user's language: 用户1234 for zh_CN (the default), User 1234 for English.
+    expect(u.nickname).toMatch(/^用户\d{4}$/);
+    expect((await createFollowerUser(herald.services, { language: 'en' })).nickname).toMatch(/^User \d{4}$/);
+    expect((await createFollowerUser(herald.services, { language: 'zh_TW', nickname: '  ' })).nickname).toMatch(/^用户\d{4}$/);
     const v = await createFollowerUser(herald.services, { nickname: ' 小明 ', country: 'China', province: 'Guangdong', city: 'Shenzhen', language: 'en', sex: 1 });
     expect(v).toMatchObject({ nickname: '小明', country: 'China', province: 'Guangdong', city: 'Shenzhen', language: 'en', sex: 1 });
     for (const bad of [{ nickname: 'x'.repeat(65) }, { language: 'klingon' }, { sex: 3 }, { sex: 1.5 }, { city: 'a\u0000b' }, { avatarUrl: 'javascript:x' }]) {

@@ -2,6 +2,7 @@ import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
 import { insertFollowerUser, type FollowerUserRow } from '../store/users.js';
 import { CONTROL_MULTILINE } from '../../../platform/text.js';
+import { defaultNickname } from '../rules/sampleProfiles.js';
 
 /** A simulated WeChat user's profile. Every field is optional. */
 export interface FollowerUserInput {
@@ -30,9 +31,10 @@ function text(field: string, v: string | undefined, max: number, fallback: strin
 
 /** Creates a simulated WeChat user (not yet following anyone). */
 export async function createFollowerUser(services: Pick<Services, 'db' | 'clock'>, input: FollowerUserInput = {}): Promise<FollowerUserRow> {
-  const nickname = text('nickname', input.nickname, 64, '') || `User ${Math.floor(Math.random() * 9000 + 1000)}`;
   const language = text('language', input.language, 8, 'zh_CN');
   if (!LANGUAGE_RE.test(language)) throw new DomainError('invalid_user', 'language must look like zh_CN or en.', { field: 'language' });
+  // Without a nickname the user is named in its own language (用户1234, User 1234).
+  const nickname = text('nickname', input.nickname, 64, '') || defaultNickname(language, Math.random());
   const sex = input.sex ?? 0;
   if (!Number.isInteger(sex) || sex < 0 || sex > 2) throw new DomainError('invalid_user', 'sex must be 0, 1 or 2.', { field: 'sex' });
   const avatarUrl = text('avatarUrl', input.avatarUrl, 1024, '');

@@ -6,7 +6,7 @@ import { addMaterial } from '../commands/materialAdder.js';
 import { uploadArticleImage } from '../commands/articleImageUploader.js';
 import { deleteMaterial } from '../commands/materialDeleter.js';
 import { MATERIAL_KINDS, MATERIAL_MAX_BYTES, checkVideoDescription, type MaterialKind, type VideoDescription } from '../rules/materialLimits.js';
-import { countMaterials, listMaterials } from '../store/materials.js';
+import { countMaterials, findMaterial, listMaterials } from '../store/materials.js';
 import { accountInScope } from '../../../surfaces/console/accountScope.js';
 import { consoleRoute } from '../../../surfaces/console/kit.js';
 import { consoleUploadScope, MULTIPART_OVERHEAD, uploadBytes, uploadParts } from '../../../surfaces/console/uploads.js';
@@ -60,6 +60,22 @@ export function registerMaterialRoutes(api: FastifyInstance, services: Services)
         countMaterials(services.db, account.id, kind),
       ]);
       return { type: kind, offset: query.offset, total, items: rows.map((r) => presentMaterial(services.config.publicUrl, r)) };
+    },
+  });
+
+  // One material by id: the picker opened on a field that already holds one shows it chosen.
+  consoleRoute(api, services, {
+    method: 'GET',
+    url: '/accounts/:appid/materials/:mediaId',
+    action: 'materials.view',
+    async handler({ session, params }) {
+      const account = await accountInScope(services, session, params.appid);
+      const id = params.mediaId ?? '';
+      const row = await findMaterial(services.db, account.id, id);
+      if (row) return { item: presentMaterial(services.config.publicUrl, row) };
+      const news = await newsMaterialsOf().libraryItem(services, account.id, id);
+      if (news) return { item: news };
+      throw new DomainError('not_found', 'No such material.');
     },
   });
 

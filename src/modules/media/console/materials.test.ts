@@ -57,6 +57,36 @@ describeEachDb('console materials library', (kind) => {
     expect((again.json as Json).error.message).toBe('No such material.');
   });
 
+  it('keeps Chinese and other Unicode file names, and strips what is hostile in a name', async () => {
+    const { op, client } = await signedInOperator(h.app, h.services);
+    const { appid } = await makeAccount(h.services, { orgId: op.orgId });
+    const base = `/console/api/accounts/${appid}/materials`;
+    const cases: Array<[string, string | RegExp]> = [
+      ['春季菜单.png', '春季菜单.png'],
+      ['新品 海报 ☕.PNG', '新品 海报 ☕.png'],
+      ['C:\\Users\\李雷\\桌面\\门店.png', '门店.png'],
+      ['../../etc/咖啡', '咖啡.png'],
+      ['\u202egnp.exe', 'gnp.png'],
+      ['a\u0000b\u0001c.png', 'abc.png'],
+      ['.png', 'image.png'],
+      ['长'.repeat(500), /^长{96}\.png$/],
+    ];
+    for (const [i, [name, want]] of cases.entries()) {
+      const { body, contentType } = multipart({ bytes: Buffer.concat([PLACEHOLDER_PNG, Buffer.from([i])]), filename: name, type: 'image/png' });
+      const r = await consoleUpload(h, client, `${base}?type=image`, body, contentType);
+      expect(r.status, name).toBe(201);
+      if (typeof want === 'string') expect(r.json.item.name, name).toBe(want);
+      else expect(r.json.item.name, name).toMatch(want);
+    }
+    // The library lists them by their names; the file is served with a UTF-8 Content-Disposition.
+    const page = (await client.get(`${base}?type=image&count=20`)).json as Json;
+    const menu = page.items.find((m: Json) => m.name === '春季菜单.png');
+    expect(menu).toBeDefined();
+    const served = await h.app.inject({ method: 'GET', url: new URL(menu.url as string).pathname });
+    expect(served.statusCode).toBe(200);
+    expect(served.headers['content-disposition']).toBe(`inline; filename="____.png"; filename*=UTF-8''${encodeURIComponent('春季菜单.png')}`);
+  });
+
   it('uploads images for article bodies (uploadimg) with their own limits', async () => {
     const { op, client } = await signedInOperator(h.app, h.services);
     const { appid } = await makeAccount(h.services, { orgId: op.orgId });
@@ -124,6 +154,30 @@ describeEachDb('console materials library', (kind) => {
     expect(news.items[0].introduction).toContain('Second story');
     expect((await client.request('DELETE', `${base}/${group.id}`)).status).toBe(200);
     expect(((await client.get(`${base}?type=news`)).json as Json).total).toBe(0);
+  });
+
+  it('reads one material by id (a file material or a news material) for the picker; anything else is not found', async () => {
+    const { op, client } = await signedInOperator(h.app, h.services);
+    const { appid, account } = await makeAccount(h.services, { orgId: op.orgId });
+    const base = `/console/api/accounts/${appid}/materials`;
+    const png = multipart({ bytes: PLACEHOLDER_PNG, filename: '封面.png' });
+    const cover = (await consoleUpload(h, client, `${base}?type=image`, png.body, png.contentType)).json.item as Json;
+    const one = await client.get(`${base}/${cover.media_id}`);
+    expect(one.status).toBe(200);
+    expect(one.json.item).toEqual(cover);
+    const { group } = await addNewsMaterial(h.services, { accountId: account.id, articles: [{ title: '品牌故事', content: '<p>a</p>', thumb_media_id: cover.media_id }] });
+    expect((await client.get(`${base}/${group.id}`)).json.item).toMatchObject({ media_id: group.id, type: 'news', title: '品牌故事', url: cover.url });
+    // Another account's material, unknown, malformed or hostile ids: 404, never a 500.
+    const other = await makeAccount(h.services, { orgId: op.orgId });
+    for (const id of [cover.media_id, group.id]) expect((await client.get(`/console/api/accounts/${other.appid}/materials/${id}`)).status).toBe(404);
+    for (const id of ['nope', 'x'.repeat(500), encodeURIComponent("' or 1=1 --"), '%00', encodeURIComponent('春季')]) {
+      const r = await client.get(`${base}/${id}`);
+      expect(r.status, id).toBe(404);
+      expect((r.json as Json).error.code).toBe('not_found');
+    }
+    // A deleted news material is gone too.
+    expect((await client.request('DELETE', `${base}/${group.id}`)).status).toBe(200);
+    expect((await client.get(`${base}/${group.id}`)).status).toBe(404);
   });
 
   it("keeps other organizations' libraries apart", async () => {

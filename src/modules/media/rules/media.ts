@@ -95,15 +95,28 @@ export function mediaAlive(m: { expiresAt: Date | null }, nowMs: number): boolea
   return m.expiresAt === null || m.expiresAt.getTime() > nowMs;
 }
 
+/** Characters a stored file name never keeps: controls (C0, DEL, C1), format characters (bidi overrides, zero-width), unpaired surrogates, private use and noncharacters. */
+const UNSAFE_NAME_CHARS = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Zl}\p{Zp}\uFFFE\uFFFF]/gu;
+/** Characters that are path separators or special in headers and file systems somewhere: replaced by _. */
+const RESERVED_NAME_CHARS = /["\\/:*?<>|]/g;
+/** The longest stored file name, in characters (code points), extension included. */
+export const FILENAME_MAX_CHARS = 100;
+
 /**
- * A file name safe to show and to put in Content-Disposition: the last path segment, printable
- * ASCII without quotes or backslashes, at most 100 characters, with the format's extension.
+ * A file name safe to show and to store: the last path segment (either slash), in Unicode (NFC:
+ * 春季菜单.png stays 春季菜单.png), without control, format or unpaired surrogate characters,
+ * with quotes, colons and the like replaced by `_`, no leading dots or spaces, at most
+ * FILENAME_MAX_CHARS characters, with the format's extension. Content-Disposition is built from
+ * it by `contentDisposition` (src/platform/http/contentDisposition.ts).
  */
 export function safeFilename(name: string | undefined, format: FileFormat, fallbackStem: string): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '').slice(0, 100);
-  const stem = cleaned.replace(/\.[A-Za-z0-9]{1,5}$/, '') || fallbackStem;
-  return `${stem.slice(0, 90)}.${format}`;
+  const cleaned = base.normalize('NFC').replace(UNSAFE_NAME_CHARS, '').replace(RESERVED_NAME_CHARS, '_').replace(/\s+/g, ' ');
+  // The extension goes first (".png" alone is no name), then leading dots (no hidden files) and spaces.
+  const stem = cleaned.replace(/\.[A-Za-z0-9]{1,5}$/, '').replace(/^[.\s]+/, '').trim() || fallbackStem;
+  // Cut by code points so a character outside the BMP (an emoji) is never split in half.
+  const room = FILENAME_MAX_CHARS - format.length - 1;
+  return `${Array.from(stem).slice(0, room).join('').trim() || fallbackStem}.${format}`;
 }
 
 /** The path and absolute URL a media is served at (src/platform/mediaUrl.ts). */

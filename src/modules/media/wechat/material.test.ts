@@ -120,12 +120,39 @@ describeEachDb('permanent materials, article images and mass videos (raw HTTP)',
     expect(huge.statusCode).toBe(200);
     expect([40009, 45002]).toContain((huge.json() as { errcode: number }).errcode);
     // Path-traversal and header-breaking file names become a plain name with the real extension.
-    for (const name of ['../../../etc/passwd', '..\\..\\windows\\x.exe', 'a"; x=".png', '\u202egnp.exe', '']) {
+    for (const name of ['../../../etc/passwd', '..\\..\\windows\\x.exe', 'a"; x=".png', '\u202egnp.exe', '', '..', '\u0007\u200b', `${'春'.repeat(300)}.png`]) {
       const r = await add(token, 'image', file(PLACEHOLDER_PNG, name));
       const row = await findMedia(herald.services.db, String(r.media_id));
-      expect(row!.filename, name).toMatch(/^[A-Za-z0-9._-]+\.png$/);
+      expect(row!.filename, name).toMatch(/\.png$/);
+      expect(row!.filename, name).not.toMatch(/[\\/"\u0000-\u001f\u007f\u200b\u202e]/);
       expect(row!.filename.startsWith('.')).toBe(false);
+      expect(Array.from(row!.filename).length).toBeLessThanOrEqual(100);
     }
+  });
+
+  it('keeps Unicode file names through add_material, media/upload and uploadimg, and serves them with a UTF-8 Content-Disposition', async () => {
+    const { token } = await setup();
+    const img = await add(token, 'image', file(PLACEHOLDER_PNG, '春季菜单.png'));
+    const voice = await add(token, 'voice', file(PLACEHOLDER_AMR, '门店 欢迎语.amr'));
+    const page = await post(token, 'material/batchget_material', { type: 'image', offset: 0, count: 20 });
+    expect(page.item).toEqual([expect.objectContaining({ media_id: img.media_id, name: '春季菜单.png' })]);
+    const bin = await herald.app.inject({ method: 'POST', url: `/cgi-bin/material/get_material?access_token=${token}`, payload: { media_id: voice.media_id } });
+    expect(bin.headers['content-disposition']).toBe(`attachment; filename="__ ___.amr"; filename*=UTF-8''${encodeURIComponent('门店 欢迎语.amr')}`);
+    // A temporary media keeps its name too (media/upload), sent the RFC 5987 way by some clients.
+    const ext = {
+      body: Buffer.concat([
+        Buffer.from(`--e\r\nContent-Disposition: form-data; name="media"; filename="x.png"; filename*=UTF-8''${encodeURIComponent('海报.png')}\r\n\r\n`),
+        PLACEHOLDER_PNG,
+        Buffer.from('\r\n--e--\r\n'),
+      ]),
+      headers: { 'content-type': 'multipart/form-data; boundary=e' },
+    };
+    const temp = await wxCall(herald, 'POST', `/cgi-bin/media/upload?access_token=${token}&type=image`, ext);
+    expect(temp.media_id).toBeTypeOf('string');
+    expect((await findMedia(herald.services.db, String(temp.media_id)))!.filename).toBe('海报.png');
+    const got = await herald.app.inject({ method: 'GET', url: `/cgi-bin/media/get?access_token=${token}&media_id=${temp.media_id}` });
+    expect(got.statusCode).toBe(200);
+    expect(got.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('海报.png')}`);
   });
 
   it('gets, lists, counts and deletes materials; another account sees none of them', async () => {

@@ -6,6 +6,7 @@ import { MultipartError, parseMultipart } from '../../../protocol/multipart.js';
 import { uploadAccountMedia } from '../commands/mediaUploader.js';
 import { accountMayRead, findMedia } from '../store/media.js';
 import { MEDIA_MAX_BYTES, MEDIA_SIZE_ERRCODE, UPLOAD_KINDS, mediaAlive, mediaUrl, type UploadKind } from '../rules/media.js';
+import { contentDisposition } from '../../../platform/http/contentDisposition.js';
 
 /** Room for the multipart framing (headers, boundaries, other small fields) around a file. */
 const MULTIPART_OVERHEAD = 64 * 1024;
@@ -81,7 +82,7 @@ export function registerMediaApis(app: FastifyInstance, services: Services): voi
       if (!m || !bytes) return reply.code(404).send({ error: { code: 'not_found', message: 'No such media (temporary media expire after 3 days).' } });
       return reply
         .header('content-type', m.contentType)
-        .header('content-disposition', `inline; filename="${m.filename}"`)
+        .header('content-disposition', contentDisposition('inline', m.filename))
         .header('x-content-type-options', 'nosniff')
         .header('cache-control', 'private, max-age=3600')
         .send(bytes);

@@ -43,35 +43,68 @@ export const placementOf = (accountType: string): Placement => (accountType === 
 /** Whether the phone notifies for a message: service accounts' messages do, subscription accounts' are silent. */
 export const notifyOf = (accountType: string, direction: Direction): boolean => direction === 'out' && accountType === 'service';
 
-/** The plain text of a message, for customer-service records and previews. */
-export function previewText(msgType: string, content: MessageContent): string {
+/**
+ * What a one-line preview of a message is made of, for the phone to put in its reader's words: a
+ * kind (WeChat's bracketed word: [图片], [语音], [位置] …) and the message's own words beside it
+ * (a text, a title, a place). `text` kinds show only their words.
+ */
+export type PreviewKind =
+  | 'text' | 'image' | 'voice' | 'video' | 'location' | 'link' | 'music' | 'miniprogram' | 'news' | 'menu' | 'card' | 'other';
+
+export interface PreviewParts {
+  kind: PreviewKind;
+  /** The message's own words (may be empty): the text, a title, a place, a voice's recognition. */
+  text: string;
+}
+
+/** The preview of a message: its kind and its own words (no language: the reader's words come from the phone). */
+export function previewParts(msgType: string, content: MessageContent): PreviewParts {
   const s = (k: string) => (typeof content[k] === 'string' ? (content[k] as string) : '');
   switch (msgType) {
     case 'text':
     case 'system':
-      return s('content');
+      return { kind: 'text', text: s('content') };
     case 'image':
-      return '[image]';
+      return { kind: 'image', text: '' };
     case 'voice':
-      return s('recognition') ? `[voice] ${s('recognition')}` : '[voice]';
+      return { kind: 'voice', text: s('recognition') };
     case 'video':
     case 'shortvideo':
-      return '[video]';
+      return { kind: 'video', text: s('title') };
     case 'location':
-      return `[location] ${s('label')}`.trim();
+      return { kind: 'location', text: s('label') };
     case 'link':
     case 'music':
+      return { kind: msgType === 'link' ? 'link' : 'music', text: s('title') };
     case 'miniprogrampage':
-      return `[${msgType}] ${s('title')}`.trim();
-    case 'news': {
+      return { kind: 'miniprogram', text: s('title') };
+    case 'news':
+    case 'mpnews': {
       const articles = Array.isArray(content.articles) ? (content.articles as Array<{ title?: unknown }>) : [];
-      return `[news] ${typeof articles[0]?.title === 'string' ? articles[0].title : ''}`.trim();
+      return { kind: 'news', text: typeof articles[0]?.title === 'string' ? articles[0].title : '' };
     }
+    case 'mpnewsarticle':
+      return { kind: 'news', text: '' };
     case 'msgmenu':
-      return s('head_content') || '[menu]';
+      return s('head_content') ? { kind: 'text', text: s('head_content') } : { kind: 'menu', text: '' };
+    case 'wxcard':
+      return { kind: 'card', text: '' };
     default:
-      return `[${msgType}]`;
+      return { kind: 'other', text: '' };
   }
+}
+
+/** English words for preview kinds, where Herald writes a preview down itself (customer-service records, the console's lists). */
+const RECORD_WORDS: Record<Exclude<PreviewKind, 'text'>, string> = {
+  image: 'image', voice: 'voice', video: 'video', location: 'location', link: 'link', music: 'music',
+  miniprogram: 'miniprogrampage', news: 'news', menu: 'menu', card: 'wxcard', other: '',
+};
+
+/** The plain text of a message, for customer-service records and the console's lists. */
+export function previewText(msgType: string, content: MessageContent): string {
+  const { kind, text } = previewParts(msgType, content);
+  if (kind === 'text') return text;
+  return `[${RECORD_WORDS[kind] || msgType}] ${text}`.trim();
 }
 
 /** Events whose passive reply the follower sees (they were doing something in the chat). */

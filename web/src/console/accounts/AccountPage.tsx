@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { AccountAvatar } from './AccountAvatar.js';
 import { Link, matchPath, Outlet, useLocation, useOutletContext, useParams } from 'react-router';
@@ -34,6 +35,29 @@ export function AccountPage() {
   const loaded = useQuery(accountQuery(appid));
   const current = useAccountRoute();
   const account = loaded.data?.account;
+  const tabs = useRef<HTMLDivElement>(null);
+  const shown = account !== undefined;
+  // On a narrow screen the tabs scroll sideways: keep the current one in view (without moving the page).
+  useEffect(() => {
+    const list = tabs.current;
+    const active = list?.querySelector<HTMLElement>('.tab.active');
+    if (!list || !active || list.scrollWidth <= list.clientWidth) return;
+    list.scrollLeft = active.offsetLeft - (list.clientWidth - active.offsetWidth) / 2;
+  }, [current?.tab, shown]);
+  // Where the tabs wrap, a group's rule would start a line: mark the tabs that start one.
+  useEffect(() => {
+    const list = tabs.current;
+    if (!list) return;
+    const mark = () => {
+      const all = [...list.querySelectorAll<HTMLElement>('.tab')];
+      const tops = all.map((tab) => tab.getBoundingClientRect().top);
+      all.forEach((tab, i) => tab.classList.toggle('tab-line-start', i > 0 && tops[i] > tops[i - 1] + 2));
+    };
+    mark();
+    const observer = new ResizeObserver(mark);
+    observer.observe(list);
+    return () => observer.disconnect();
+  }, [shown, current?.tab]);
 
   if (statusOf(loaded.error) === 404) return <NotFound what={t('accounts.accountWord')} />;
   if (loaded.error) return <Alert tone="error" title={t('accounts.couldNotLoadThe')}>{loaded.error.message}</Alert>;
@@ -61,7 +85,7 @@ export function AccountPage() {
           </div>
         </div>
       </div>
-      <div className="tabs" role="tablist">
+      <div className="tabs" role="tablist" ref={tabs}>
         {ACCOUNT_TABS.map((r, i) => {
           const selected = current?.tab === r.tab;
           // A tab that opens a navigation group (内容管理, 互动管理 …) is set apart from the one before.

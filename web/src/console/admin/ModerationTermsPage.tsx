@@ -5,6 +5,7 @@ import { consoleApi } from '../api.js';
 import { Alert, Button, Card, Field, Loading, TextArea, useToast } from '../../ui/index.js';
 import { consoleQuery } from '../queries.js';
 import { t } from '../../i18n/index.js';
+import { moderationLabel } from '../format.js';
 
 interface Category {
   category: string;
@@ -62,8 +63,8 @@ export function ModerationTermsPage() {
         {categories.map((c) => {
           const count = linesOf(drafts[c.category] ?? '').length;
           return (
-            <Card key={c.category} title={c.label} description={t('admin.termCount', { count })}>
-              <Field label={t('admin.termsFor', { label: c.label })} hint={t('admin.oneTermPerLine')}>
+            <Card key={c.category} title={moderationLabel(c.category, c.label)} description={t('admin.termCount', { count })}>
+              <Field label={t('admin.termsFor', { label: moderationLabel(c.category, c.label) })} hint={t('admin.oneTermPerLine')}>
                 {(p) => <TextArea {...p} className="prose" rows={6} value={drafts[c.category] ?? ''} onChange={(e) => setDrafts((d) => ({ ...d, [c.category]: e.target.value }))} />}
               </Field>
             </Card>

@@ -80,6 +80,7 @@ export function ArticleSettings({ appid, article, coverUrl, errors, single, onCh
       <MaterialPicker
         appid={appid}
         open={picking}
+        value={article.thumb_media_id}
         title={t('articles.chooseACover')}
         onClose={() => setPicking(false)}
         onPick={(m) => {

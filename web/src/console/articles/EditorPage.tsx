@@ -13,6 +13,7 @@ import { PublishDialog } from './PublishDialog.js';
 import { RichEditor } from './RichEditor.js';
 import { emptyArticle, LIMITS, MAX_ARTICLES, type ArticleFields, type DraftView, type LinkWarning, type PublishStatus } from './types.js';
 import { t } from '../../i18n/index.js';
+import { moderationLabel } from '../format.js';
 
 let keySeq = 0;
 const newKey = () => `a${++keySeq}`;
@@ -245,7 +246,7 @@ export function EditorPage({ account, mediaId }: { account: AccountDetail; media
         const v = status.violation;
         if (v.article_idx !== null && v.article_idx < articles.length) setSelected(v.article_idx);
         setFormError({
-          title: t('articles.rejectedByContentReview', { category_label: v.category_label }),
+          title: t('articles.rejectedByContentReview', { category_label: moderationLabel(v.category, v.category_label) }),
           message: v.article_idx !== null ? t('articles.articleContainsPassage', { n: v.article_idx + 1, passage: v.passage }) : t('articles.foundPassage', { passage: v.passage }),
         });
       } else if (status.status !== 1) setFormError({ title: t('articles.notPublished'), message: status.status_label });

@@ -1,5 +1,6 @@
 import { Alert } from '../../ui/index.js';
 import { t } from '../../i18n/index.js';
+import { moderationLabel } from '../format.js';
 
 export interface BlockDetails {
   category: string | null;
@@ -26,8 +27,8 @@ export function Highlighted({ passage, term }: { passage: string; term: string |
 export function BlockedNotice({ details }: { details: BlockDetails }) {
   const where = details.article_idx === null || details.article_idx === undefined ? t('broadcasts.whereText') : t('broadcasts.whereArticle', { n: details.article_idx + 1 });
   return (
-    <Alert tone="error" title={t('broadcasts.blockedByContentModeration', { value: details.category_label ?? details.category ?? t('broadcasts.prohibitedContent') })}>
-      <p className="blocked-lead">{t('broadcasts.thisPushPostWas')} {where} {t('broadcasts.containsATermOn')}{details.category_label ?? details.category}{t('broadcasts.listTheFlaggedPassage')}</p>
+    <Alert tone="error" title={t('broadcasts.blockedByContentModeration', { value: moderationLabel(details.category, details.category_label) || t('broadcasts.prohibitedContent') })}>
+      <p className="blocked-lead">{t('broadcasts.thisPushPostWas')} {where} {t('broadcasts.containsATermOn')}{moderationLabel(details.category, details.category_label)}{t('broadcasts.listTheFlaggedPassage')}</p>
       {details.passage && (
         <blockquote className="blocked-passage" data-testid="blocked-passage">
           <Highlighted passage={details.passage} term={details.term} />

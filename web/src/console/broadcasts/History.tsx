@@ -1,7 +1,7 @@
 import { useNavigate } from 'react-router';
 import { Badge, EmptyState, Table, type Column } from '../../ui/index.js';
 import { chinaShort } from './chinaTime.js';
-import { StatusBadge, TYPE_LABEL } from './StatusBadge.js';
+import { StatusBadge, summaryText, TYPE_LABEL } from './StatusBadge.js';
 import { isLive, type Push, type PushAudience } from './types.js';
 import { t } from '../../i18n/index.js';
 
@@ -33,8 +33,8 @@ export function History({ appid, pushes }: { appid: string; pushes: Push[] }) {
       header: t('broadcasts.pushPost2'),
       render: (p) => (
         <div className="push-cell">
-          <Badge>{TYPE_LABEL[p.msgtype] ?? p.msgtype}</Badge>
-          <span className="push-summary">{p.summary || '—'}</span>
+          <Badge>{TYPE_LABEL[p.msgtype] ?? t('broadcasts.summaryOther')}</Badge>
+          <span className="push-summary">{summaryText(p)}</span>
           {p.source === 'api' && <Badge tone="blue" title={t('broadcasts.sentThroughTheApi')}>{t('broadcasts.api')}</Badge>}
         </div>
       ),

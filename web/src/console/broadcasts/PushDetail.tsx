@@ -10,7 +10,7 @@ import { NotFound } from '../NotFound.js';
 import type { AccountPageProps } from '../route.js';
 import { chinaFull } from './chinaTime.js';
 import { audienceText } from './History.js';
-import { StatusBadge, TYPE_LABEL } from './StatusBadge.js';
+import { StatusBadge, summaryText, TYPE_LABEL } from './StatusBadge.js';
 import { isLive, type Push } from './types.js';
 import './broadcasts.css';
 import { t } from '../../i18n/index.js';
@@ -80,8 +80,8 @@ export function PushDetail({ account }: AccountPageProps) {
         {push.can_cancel && <Button variant="danger" onClick={() => setConfirm(true)}>{t('broadcasts.cancelScheduledPush')}</Button>}
       </div>
       <Card
-        title={<span className="detail-title">{TYPE_LABEL[push.msgtype] ?? push.msgtype} {t('broadcasts.pushPost')} <StatusBadge status={push.status} /></span>}
-        description={push.summary}
+        title={<span className="detail-title">{TYPE_LABEL[push.msgtype] ?? t('broadcasts.summaryOther')} {t('broadcasts.pushPost')} <StatusBadge status={push.status} /></span>}
+        description={summaryText(push)}
         actions={isLive(push.status) ? <span className="live"><span className="live-dot" /> {t('broadcasts.live')}</span> : undefined}
       >
         {push.status === 'scheduled' && <Alert tone="info" title={t('broadcasts.scheduledForChinaTime2', { chinaFull: chinaFull(push.scheduled_at) })}>{t('broadcasts.itCanBeCancelled')}</Alert>}

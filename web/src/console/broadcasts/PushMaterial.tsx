@@ -58,6 +58,7 @@ export function PushMaterial({ appid, kind, value, onChange }: { appid: string; 
         appid={appid}
         open={open}
         kinds={[PICK_KIND[kind]]}
+        value={value ? value.article_id || value.media_id : ''}
         title={label}
         onClose={() => setOpen(false)}
         onPick={(m) => {

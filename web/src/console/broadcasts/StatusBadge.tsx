@@ -24,3 +24,16 @@ export function StatusBadge({ status }: { status: PushStatus | string }) {
 }
 
 export const TYPE_LABEL: Record<string, string> = { mpnews: t('broadcasts.articles'), text: t('broadcasts.text'), image: t('broadcasts.image'), voice: t('broadcasts.voice'), mpvideo: t('broadcasts.video'), wxcard: t('broadcasts.card') };
+
+/** A push post's type in words, for a post with no line of its own (an image without a name, an article without a title). */
+const TYPE_SUMMARY: Record<string, () => string> = {
+  mpnews: () => t('broadcasts.summaryArticle'),
+  text: () => t('broadcasts.summaryText'),
+  image: () => t('broadcasts.summaryImage'),
+  voice: () => t('broadcasts.summaryVoice'),
+  mpvideo: () => t('broadcasts.summaryVideo'),
+  wxcard: () => t('broadcasts.summaryCard'),
+};
+
+/** What a push post says in the history and its detail: its own line, else its type in words (never the raw msgtype). */
+export const summaryText = (p: { msgtype: string; summary: string }): string => p.summary || (TYPE_SUMMARY[p.msgtype] ?? (() => t('broadcasts.summaryOther')))();

@@ -4,6 +4,7 @@ import { chinaFull } from './chinaTime.js';
 import { Highlighted } from './BlockedNotice.js';
 import type { Violation } from './types.js';
 import { t } from '../../i18n/index.js';
+import { moderationLabel } from '../format.js';
 
 const ACTION: Record<string, string> = { broadcast: t('broadcasts.pushPost2'), publish: t('broadcasts.publish'), preview: t('broadcasts.preview') };
 
@@ -13,7 +14,7 @@ export function ViolationsCard({ appid }: { appid: string }) {
   const columns: Column<Violation>[] = [
     { key: 'when', header: t('broadcasts.whenChina'), className: 'nowrap', render: (v) => chinaFull(v.created_at) },
     { key: 'action', header: t('broadcasts.stopped'), render: (v) => ACTION[v.action] ?? v.action },
-    { key: 'category', header: t('broadcasts.category'), render: (v) => <strong>{v.category_label}</strong> },
+    { key: 'category', header: t('broadcasts.category'), render: (v) => <strong>{moderationLabel(v.category, v.category_label)}</strong> },
     { key: 'passage', header: t('broadcasts.passage'), render: (v) => <span className="violation-passage">“<Highlighted passage={v.passage} term={v.term} />”</span> },
   ];
   return (

@@ -2,9 +2,31 @@ import { Badge, Card, Table, type Column } from '../../ui/index.js';
 import { accountTypeLabel } from '../format.js';
 import type { AccountDetail, CapabilityRow } from '../types.js';
 import { t } from '../../i18n/index.js';
+import type { Capability } from '../../../../src/modules/accounts/rules/capabilities.js';
+
+/** Each API group in the reader's words (the server's label is English; a group added later falls back to it). */
+const CAPABILITY_WORDS: Record<Capability, () => string> = {
+  basic: () => t('developer.capBasic'),
+  menu: () => t('developer.capMenu'),
+  menu_conditional: () => t('developer.capMenuConditional'),
+  kf: () => t('developer.capKf'),
+  mass_tag: () => t('developer.capMassTag'),
+  mass_openid: () => t('developer.capMassOpenid'),
+  template: () => t('developer.capTemplate'),
+  user: () => t('developer.capUser'),
+  location: () => t('developer.capLocation'),
+  oauth: () => t('developer.capOauth'),
+  qrcode: () => t('developer.capQrcode'),
+  material: () => t('developer.capMaterial'),
+  publish: () => t('developer.capPublish'),
+  comment: () => t('developer.capComment'),
+  datacube: () => t('developer.capDatacube'),
+  jssdk_basic: () => t('developer.capJssdkBasic'),
+  jssdk_share: () => t('developer.capJssdkShare'),
+};
 
 const columns: Column<CapabilityRow>[] = [
-  { key: 'label', header: t('developer.apiGroup'), render: (c) => c.label },
+  { key: 'label', header: t('developer.apiGroup'), render: (c) => CAPABILITY_WORDS[c.capability as Capability]?.() ?? c.label },
   { key: 'capability', header: t('developer.key'), render: (c) => <span className="mono muted">{c.capability}</span>, className: 'nowrap' },
   {
     key: 'allowed',

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { Button } from '../../ui/index.js';
 import { MaterialPicker } from './MaterialPicker.js';
+import { useAccountData } from '../queries.js';
 import type { PickKind, PickedMaterial } from './types.js';
 import { t } from '../../i18n/index.js';
 
@@ -25,7 +26,12 @@ export function MaterialField({ appid, kinds, label, value, error, readOnly, onC
   const [picked, setPicked] = useState<PickedMaterial | null>(null);
   const labelId = useId();
   const errorId = useId();
-  const shown = picked && (picked.article_id || picked.media_id) === value ? picked : null;
+  const justPicked = picked && (picked.article_id || picked.media_id) === value ? picked : null;
+  // A value the form arrived with (a saved menu): its material's name and picture from the library.
+  const saved = useAccountData<{ item: PickedMaterial }>(appid, `/materials/${encodeURIComponent(value)}`, {
+    enabled: Boolean(value) && !justPicked && kinds.some((k) => k !== 'article'),
+  });
+  const shown = justPicked ?? (saved.data?.item && saved.data.item.media_id === value ? saved.data.item : null);
   const thumb = shown?.url || (kinds[0] === 'image' && value ? mediaPath(value) : '');
   return (
     <div className={`field material-field ${error ? 'field-invalid' : ''}`} role="group" aria-labelledby={labelId} aria-describedby={error ? errorId : undefined}>
@@ -53,6 +59,7 @@ export function MaterialField({ appid, kinds, label, value, error, readOnly, onC
         appid={appid}
         open={open}
         kinds={kinds}
+        value={value}
         title={t('materials.chooseMaterial')}
         onClose={() => setOpen(false)}
         onPick={(m) => {

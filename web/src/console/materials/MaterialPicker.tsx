@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../../api/client.js';
 import { Alert, Button, Dialog, EmptyState, Loading } from '../../ui/index.js';
+import { accountApi, consoleApi } from '../api.js';
 import { invalidatePaths, useAccountData } from '../queries.js';
 import { ACCEPT, uploadMaterial } from './upload.js';
 import type { MaterialItem, MaterialPage, PickKind, PickedMaterial, PublishedPage } from './types.js';
@@ -16,6 +17,7 @@ const KIND_LABELS: Record<PickKind, () => string> = {
   voice: () => t('materials.voice'),
   video: () => t('materials.videos'),
   thumb: () => t('materials.thumbnails'),
+  news: () => t('materials.news'),
   article: () => t('materials.publishedArticles'),
 };
 
@@ -33,16 +35,31 @@ function rowsOf(kind: PickKind, file: MaterialPage | undefined, published: Publi
   return (file?.items ?? []) as MaterialItem[];
 }
 
+/** What the picker shows chosen when it opens on a field's value: the material itself (its kind's tab), or the id alone. */
+function chosenFor(appid: string, value: string, kinds: PickKind[]): Promise<PickedMaterial | null> {
+  const stub = (kind: PickKind): PickedMaterial => ({
+    media_id: kind === 'article' ? '' : value, article_id: kind === 'article' ? value : undefined, type: kind, name: '', title: '', url: '', size: 0, introduction: '', update_time: 0,
+  });
+  if (kinds.every((k) => k === 'article')) return Promise.resolve(stub('article'));
+  return consoleApi
+    .get<{ item: PickedMaterial }>(accountApi(appid, `/materials/${encodeURIComponent(value)}`))
+    .then(({ item }) => (kinds.includes(item.type as PickKind) ? item : null))
+    .catch(() => stub(kinds[0] ?? 'image'));
+}
+
 /**
- * 选择素材: picks a permanent material of one of `kinds` (images, voice, video, thumbnails, or a
- * published article), or uploads a new file first. A modal dialog: focus stays inside, Esc
- * closes, the list is a listbox (arrows, Home/End move; Enter uses the selected material).
+ * 选择素材: picks a permanent material of one of `kinds` (images, voice, video, thumbnails, news
+ * materials, or a published article), or uploads a new file first. Opened on a field that holds
+ * one (`value`), it starts on that material's kind with it chosen. A modal dialog: focus stays
+ * inside, Esc closes, the list is a listbox (arrows, Home/End move; Enter uses the selected material).
  */
-export function MaterialPicker({ appid, open, title, kinds = ['image'], onClose, onPick }: {
+export function MaterialPicker({ appid, open, title, kinds = ['image'], value = '', onClose, onPick }: {
   appid: string;
   open: boolean;
   title: string;
   kinds?: PickKind[];
+  /** The id the field holds now (a media_id, or an article_id for published articles); '' for none. */
+  value?: string;
   onClose(): void;
   onPick(item: PickedMaterial): void;
 }) {
@@ -51,6 +68,8 @@ export function MaterialPicker({ appid, open, title, kinds = ['image'], onClose,
   const [offset, setOffset] = useState(0);
   const [query, setQuery] = useState('');
   const isArticle = kind === 'article';
+  // News materials are made through the API (material/add_news): nothing to upload here.
+  const canUpload = !isArticle && kind !== 'news';
   const file = useAccountData<MaterialPage>(appid, `/materials?type=${kind}&offset=${offset}&count=${PAGE}`, { enabled: open && !isArticle });
   const published = useAccountData<PublishedPage>(appid, `/published?offset=${offset}&count=${PAGE}`, { enabled: open && isArticle });
   const page = isArticle ? published : file;
@@ -62,15 +81,26 @@ export function MaterialPicker({ appid, open, title, kinds = ['image'], onClose,
   const baseId = useId();
   const kindsKey = kinds.join(',');
 
-  // Each opening starts on the first kind, without a selection.
+  // Each opening starts on the first kind without a selection, or on the field's material, chosen.
   useEffect(() => {
     if (!open) return;
-    setKind((kindsKey.split(',')[0] as PickKind) || 'image');
+    const allowed = kindsKey.split(',') as PickKind[];
+    setKind(allowed[0] || 'image');
     setOffset(0);
     setQuery('');
     setSelected(null);
     setError(null);
-  }, [open, kindsKey]);
+    if (!value) return;
+    let stale = false;
+    void chosenFor(appid, value, allowed).then((item) => {
+      if (stale || !item) return;
+      if (allowed.includes(item.type as PickKind)) setKind(item.type as PickKind);
+      setSelected(item);
+    });
+    return () => {
+      stale = true;
+    };
+  }, [open, kindsKey, value, appid]);
 
   const all = rowsOf(kind, file.data, published.data);
   const q = query.trim().toLowerCase();
@@ -79,6 +109,13 @@ export function MaterialPicker({ appid, open, title, kinds = ['image'], onClose,
   const keyOf = (m: PickedMaterial) => m.article_id || m.media_id;
   const optionId = (m: PickedMaterial) => `${baseId}-${keyOf(m)}`;
   const index = selected ? items.findIndex((m) => keyOf(m) === keyOf(selected)) : -1;
+
+  // The chosen material is scrolled into view once its page is on screen.
+  const chosenKey = selected ? keyOf(selected) : '';
+  const chosenShown = index >= 0;
+  useEffect(() => {
+    if (chosenShown && chosenKey) document.getElementById(`${baseId}-${chosenKey}`)?.scrollIntoView({ block: 'nearest' });
+  }, [chosenShown, chosenKey, baseId]);
 
   const choose = (i: number) => {
     const m = items[Math.max(0, Math.min(items.length - 1, i))];
@@ -113,7 +150,7 @@ export function MaterialPicker({ appid, open, title, kinds = ['image'], onClose,
   };
 
   const onFile = async (f: File | undefined) => {
-    if (!f || isArticle) return;
+    if (!f || !canUpload) return;
     setUploading(true);
     setError(null);
     try {
@@ -139,9 +176,9 @@ export function MaterialPicker({ appid, open, title, kinds = ['image'], onClose,
       onClose={onClose}
       footer={
         <>
-          {!isArticle && (
+          {canUpload && (
             <>
-              <input ref={input} type="file" hidden accept={ACCEPT[kind].accept} aria-label={t('materials.uploadNewOf', { kind: label })} data-testid="picker-file" onChange={(e) => void onFile(e.target.files?.[0])} />
+              <input ref={input} type="file" hidden accept={ACCEPT[kind as keyof typeof ACCEPT].accept} aria-label={t('materials.uploadNewOf', { kind: label })} data-testid="picker-file" onChange={(e) => void onFile(e.target.files?.[0])} />
               <Button loading={uploading} onClick={() => input.current?.click()} className="picker-upload">{t('materials.uploadNew')}</Button>
             </>
           )}
@@ -162,13 +199,19 @@ export function MaterialPicker({ appid, open, title, kinds = ['image'], onClose,
         )}
         <input className="input input-sm picker-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('materials.searchThisPage')} aria-label={t('materials.searchThisPage')} />
       </div>
-      {!isArticle && <p className="field-hint picker-hint">{ACCEPT[kind].hint}</p>}
+      {canUpload && <p className="field-hint picker-hint">{ACCEPT[kind as keyof typeof ACCEPT].hint}</p>}
+      {kind === 'news' && <p className="field-hint picker-hint">{t('materials.newsMaterialsAreCreated')}</p>}
+      {selected && index < 0 && (
+        <p className="field-hint picker-current" data-testid="picker-current">
+          {t('materials.chosenNow', { name: selected.title || selected.name || keyOf(selected) })}
+        </p>
+      )}
       {error && <Alert tone="error" title={t('materials.theFileWasNot')}>{error}</Alert>}
       {page.error && <Alert tone="error" title={t('materials.couldNotLoadThe')}>{page.error.message}</Alert>}
       {!page.data && !page.error && <Loading />}
       {page.data && items.length === 0 && (
         <EmptyState title={q ? t('materials.nothingMatches') : t('materials.noneOfKind', { kind: label })}>
-          {isArticle ? t('materials.publishAnArticleFirst') : t('materials.uploadOneHere')}
+          {isArticle ? t('materials.publishAnArticleFirst') : kind === 'news' ? t('materials.newsMaterialsAddedWith') : t('materials.uploadOneHere')}
         </EmptyState>
       )}
       {items.length > 0 && (
@@ -180,7 +223,7 @@ export function MaterialPicker({ appid, open, title, kinds = ['image'], onClose,
           aria-label={label}
           aria-activedescendant={selected && index >= 0 ? optionId(selected) : undefined}
           onKeyDown={onListKey}
-          onFocus={() => index < 0 && items.length > 0 && setSelected(items[0])}
+          onFocus={() => !selected && items.length > 0 && setSelected(items[0])}
         >
           {items.map((m) => {
             const on = selected !== null && keyOf(m) === keyOf(selected);
@@ -202,7 +245,7 @@ export function MaterialPicker({ appid, open, title, kinds = ['image'], onClose,
                 ) : (
                   <>
                     {isArticle && m.url ? <img className="picker-cover" src={m.url} alt="" loading="lazy" /> : (
-                      <span className="material-kind" aria-hidden="true">{kind === 'video' ? '▶' : kind === 'voice' ? '♪' : '▤'}</span>
+                      m.url && kind === 'news' ? <img className="picker-cover" src={m.url} alt="" loading="lazy" /> : <span className="material-kind" aria-hidden="true">{kind === 'video' ? '▶' : kind === 'voice' ? '♪' : '▤'}</span>
                     )}
                     <span className="material-list-main">
                       <span className="material-name">{m.title || m.name}</span>

@@ -15,8 +15,8 @@ export interface MaterialPage {
   items: Array<MaterialItem | ConsoleNewsMaterial>;
 }
 
-/** What the material picker offers: file materials by type, or a published article (图文). */
-export type PickKind = 'image' | 'voice' | 'video' | 'thumb' | 'article';
+/** What the material picker offers: file materials by type, news materials (view_limited), or a published article (图文). */
+export type PickKind = 'image' | 'voice' | 'video' | 'thumb' | 'news' | 'article';
 
 /**
  * A material the picker hands back: a file material as the library lists it, or a published

@@ -19,9 +19,10 @@ const FIELD_LABELS: Record<ActionField, { label: string; hint: string; placehold
   value: { label: t('menu.messageText'), hint: t('menu.messageTextHint') },
 };
 
-/** Which materials the picker offers for a type's media_id / article_id (view_limited keeps its typed id: news materials). */
+/** Which materials the picker offers for a type's media_id / article_id (view_limited: news materials). */
 const PICK_KINDS: Partial<Record<ButtonType, PickKind[]>> = {
   media_id: ['image', 'voice', 'video'],
+  view_limited: ['news'],
   img: ['image'],
   voice: ['voice'],
   video: ['video'],

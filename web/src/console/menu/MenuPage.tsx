@@ -167,7 +167,7 @@ export function MenuPage({ account }: AccountPageProps) {
         title={t('menu.customMenu')}
         description={
           published
-            ? t('menu.publishedThroughTheMenuid', { dateTime: dateTime(published.updated_at), value: published.source === 'console' ? 'console' : 'API', menuid: published.menuid })
+            ? t('menu.publishedThroughTheMenuid', { dateTime: dateTime(published.updated_at), value: published.source === 'console' ? t('menu.sourceConsole') : t('menu.sourceApi'), menuid: published.menuid })
             : t('menu.noMenuIsPublished')
         }
         actions={

@@ -1,4 +1,5 @@
 import type { Message } from '../types.js';
+import type { PreviewKind, PreviewParts } from '../../../../src/modules/messaging/rules/conversation.js';
 import { t } from '../../i18n/index.js';
 
 /**
@@ -66,20 +67,28 @@ export function msgMenuOf(m: Message): { head: string; options: MenuOption[]; ta
 /** Only http(s) links are ever opened or used as a source. */
 export const safeUrl = (u: string): string => (/^(https?:\/\/|\/)/i.test(u) && !/^\/\//.test(u) ? u : '');
 
+/** How the phone words each kind of preview, as WeChat does ([图片], [语音], [位置] …). */
+const PREVIEW_WORDS: Record<Exclude<PreviewKind, 'text'>, () => string> = {
+  image: () => t('phoneChats.previewImage'),
+  voice: () => t('phoneChats.previewVoice'),
+  video: () => t('phoneChats.previewVideo'),
+  location: () => t('phoneChats.previewLocation'),
+  link: () => t('phoneChats.previewLink'),
+  music: () => t('phoneChats.previewMusic'),
+  miniprogram: () => t('phoneChats.previewMiniProgram'),
+  news: () => t('phoneChats.previewArticle'),
+  menu: () => t('phoneChats.previewMenu'),
+  card: () => t('phoneChats.previewCard'),
+  other: () => t('phoneChats.previewMessage'),
+};
+
 /**
- * A message's one-line preview in the reader's language: media as WeChat names them ([图片],
- * [语音], [视频] and the video's title); anything else keeps the server's line.
+ * A chat's one-line preview in the reader's language: the server sends the kind and the
+ * message's own words; the kind is worded here ([图片], [语音] 好的, [位置] 人民广场 …).
  */
-export function previewOf(m: Message | null, fallback: string): string {
-  switch (m?.msg_type) {
-    case 'image':
-      return t('phoneChat.image2');
-    case 'voice':
-      return t('phoneChat.voice2');
-    case 'video':
-    case 'shortvideo':
-      return `${t('phoneChat.video2')} ${field(m, 'title')}`.trim();
-    default:
-      return fallback;
-  }
+export function previewLine(p: PreviewParts | null | undefined): string {
+  if (!p) return '';
+  if (p.kind === 'text') return p.text;
+  const word = (PREVIEW_WORDS[p.kind] ?? PREVIEW_WORDS.other)();
+  return p.text ? `${word} ${p.text}` : word;
 }

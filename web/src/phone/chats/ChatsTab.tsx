@@ -6,6 +6,7 @@ import { NavBar, Screen, TabBar } from '../kit/chrome.js';
 import { badgeText, listTime } from '../kit/format.js';
 import { PlusCircleIcon, ScanIcon, SearchIcon } from '../kit/icons.js';
 import { usePhone } from '../PhoneContext.js';
+import { previewLine } from '../chat/messageContent.js';
 import type { ChatEntry, SubscriptionsSummary } from '../types.js';
 import { useServiceNotifications } from './ServiceNotifications.js';
 import type { ServiceNotificationView } from '../../../../src/modules/subscribemsg/phone.js';
@@ -112,7 +113,7 @@ export function ChatsTab() {
                     <span className="ph-row-time">{listTime(r.folder.updated_at)}</span>
                   </span>
                   <span className="ph-row-sub">
-                    {r.folder.preview ? `${r.folder.name}: ${r.folder.preview}` : r.folder.name}
+                    {r.folder.preview ? `${r.folder.name}: ${previewLine(r.folder.preview)}` : r.folder.name}
                   </span>
                 </span>
               </button>
@@ -133,7 +134,7 @@ export function ChatsTab() {
                     <span className="ph-row-title">{r.chat.name}</span>
                     <span className="ph-row-time">{listTime(r.chat.updated_at)}</span>
                   </span>
-                  <span className="ph-row-sub">{r.chat.preview}</span>
+                  <span className="ph-row-sub">{previewLine(r.chat.preview)}</span>
                 </span>
               </button>
             </li>

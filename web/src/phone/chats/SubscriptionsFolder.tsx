@@ -5,7 +5,7 @@ import { Alert, Spinner } from '../../ui/index.js';
 import { Avatar } from '../kit/Avatar.js';
 import { NavBar, Screen } from '../kit/chrome.js';
 import { listTime } from '../kit/format.js';
-import { articlesOf, previewOf } from '../chat/messageContent.js';
+import { articlesOf, previewLine } from '../chat/messageContent.js';
 import { phoneApi } from '../api.js';
 import { usePhone } from '../PhoneContext.js';
 import { PushPostCard } from '../chat/PushPost.js';
@@ -65,7 +65,7 @@ export function SubscriptionsFolder() {
                       {lead.picurl && <img src={lead.picurl} alt="" className="ph-feed-thumb" />}
                     </span>
                   ) : (
-                    <span className="ph-feed-text">{previewOf(e.latest, e.preview)}</span>
+                    <span className="ph-feed-text">{previewLine(e.preview)}</span>
                   )}
                 </button>
               )}

@@ -5,7 +5,8 @@ import { phoneApi } from '../api.js';
 import { Avatar } from '../kit/Avatar.js';
 import { NavBar, Screen } from '../kit/chrome.js';
 import type { PhoneUser } from '../types.js';
-import { t } from '../../i18n/index.js';
+import { currentLanguage, t } from '../../i18n/index.js';
+import { sampleProfile } from '../../../../src/modules/followers/rules/sampleProfiles.js';
 
 interface Session {
   token: string;
@@ -28,7 +29,17 @@ export function WhoAmI({ onSession }: { onSession(s: Session): void }) {
   const [city, setCity] = useState('');
   const [province, setProvince] = useState('');
   const [country, setCountry] = useState('');
-  const [language, setLanguage] = useState('zh_CN');
+  // The new follower speaks the phone's language unless told otherwise.
+  const [language, setLanguage] = useState(() => (currentLanguage() === 'zh-CN' ? 'zh_CN' : 'en'));
+
+  /** Fills the form with a name and a place in the follower's language (Chinese for zh_*). */
+  const fillSample = () => {
+    const p = sampleProfile(language, Math.random());
+    setNickname(p.nickname);
+    setCity(p.city);
+    setProvince(p.province);
+    setCountry(p.country);
+  };
 
   useEffect(() => {
     phoneApi
@@ -88,6 +99,9 @@ export function WhoAmI({ onSession }: { onSession(s: Session): void }) {
               )}
             </Field>
           </div>
+          <Button variant="secondary" className="ph-wide ph-sample" onClick={fillSample}>
+            {t('phoneSignin.fillInASample')}
+          </Button>
           <Button type="submit" variant="primary" loading={busy === 'new'} className="ph-wide">
             {t('phoneSignin.createAndContinue')}
           </Button>
