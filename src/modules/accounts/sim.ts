@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { Services } from '../../main/services.js';
 import { createSimAccount } from './commands/simAccountCreator.js';
 import { plainText, simAccount as accountOf, simRoute } from '../../surfaces/sim/kit.js';
-import { findAccountByAppid, type AccountRow } from './store/accounts.js';
 import { WECHAT_ID_RE } from './rules/profile.js';
 import { presentAccount, presentServer } from '../../surfaces/sim/presenters.js';
 
