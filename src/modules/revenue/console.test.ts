@@ -3,7 +3,7 @@ import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '.
 import { signedInOperator } from '../../../test/consoleFixtures.js';
 import { phoneUser } from '../../../test/phoneFixtures.js';
 import { makePublishedArticle } from '../../../test/factories/articles.js';
-import { adEvents, donations } from '../reader/schema.js';
+import { adEvents, donations } from './schema.js';
 import { putSetting } from '../../platform/db/settings.js';
 import { ADS_CATALOG_KEY } from './rules.js';
 import { chinaDay } from '../../platform/clock.js';

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/connect.js';
-import { adEvents, donations } from '../reader/schema.js';
+import { adEvents, donations } from './schema.js';
 import { articles } from '../articles/schema.js';
 import { followerUsers } from '../followers/schema.js';
 import { getSetting } from '../../platform/db/settings.js';
