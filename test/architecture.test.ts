@@ -275,7 +275,7 @@ describe('the layering of src/', () => {
  * (Filled in from the current tree; breaking these cycles means moving code between modules.)
  */
 const MODULE_EDGES_IN_CYCLES: readonly string[] = [
-  'articles -> broadcasts', 'articles -> media',
+  'articles -> media',
   'autoreplies -> messaging',
   'broadcasts -> articles', 'broadcasts -> media', 'broadcasts -> messaging', 'broadcasts -> reader',
   'kf -> messaging',

@@ -45,5 +45,10 @@ export { listPublicArticles } from './store/publishedPosts.js';
 export { previewTokenValid, previewUrl } from './previewLinks.js';
 // The published list's donation totals come from the revenue module (connect).
 export { provideDonationTotals } from './ports.js';
+// The push posts that carry news groups come from the broadcasts module (connect).
+export { provideGroupPushes } from './ports.js';
+export type { GroupPush, GroupPushes } from './ports.js';
+// Publishes and mpnews push posts (broadcasts) share the msg_data_id sequence.
+export { nextMsgDataId } from './store/msgDataIds.js';
 // An account's 首页 and 公众号设置 (accounts) read and keep these.
 export { recentPosts, totalReads } from './store/recentPosts.js';

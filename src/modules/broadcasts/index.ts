@@ -7,6 +7,8 @@ import type { Services, SignalName } from '../../main/services.js';
 import type { AnyWorker } from '../../platform/jobs/registry.js';
 import { broadcastRunner } from './jobs/broadcastRunner.js';
 import { relayBroadcastBatches } from './jobs/broadcastLive.js';
+import { provideGroupPushes } from '../articles/index.js';
+import { groupPushes } from './store/groupPushes.js';
 
 const wechatRegisterMassApis = lazyRoutes(() => import('./wechat.js'), 'registerMassApis');
 const consoleRegisterBroadcastRoutes = lazyRoutes(() => import('./console/broadcastRoutes.js'), 'registerBroadcastRoutes');
@@ -28,12 +30,14 @@ export const broadcastsModule = defineModule({
     return workersDeclared;
   },
   onStart: [relayBroadcastBatches],
+  // Articles (below) keeps an expired media/uploadnews group a post carries, and its published list
+  // shows the post that carried each group: both read the broadcasts table through these queries.
+  connect: [() => provideGroupPushes(groupPushes)],
 });
 
 // The public API: what other modules use.
 export { createMassVideo } from './commands/massVideoCreator.js';
 export { postMessage, postPreview, presentBroadcasts } from './phone/broadcastPresenter.js';
-export { nextMsgDataId } from './store/broadcasts.js';
 // An account's 首页 and 公众号设置 (accounts) read and keep these.
 export { massQuotaStatus } from './commands/massQuotaReader.js';
 export { presentQuota } from './console/broadcastPresenter.js';

@@ -4,7 +4,7 @@ import { withTransaction } from '../../../platform/jobs/transaction.js';
 import { findGroupArticles, lockNewsGroup, setNewsGroupState } from '../store/newsGroups.js';
 import { insertPublishJob } from '../store/publishJobs.js';
 import { findMediaMany } from '../../media/index.js';
-import { nextMsgDataId } from '../../broadcasts/index.js';
+import { nextMsgDataId } from '../store/msgDataIds.js';
 import { groupNotFound } from './newsArticles.js';
 
 /**

@@ -4,8 +4,8 @@ import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
 import { ARTICLE_LIMITS } from '../rules/article.js';
 import { countNewsGroups, findArticlesOfGroups, findGroupArticles, findNewsGroup, listNewsGroups } from '../store/newsGroups.js';
-import { countPublicGroups, latestPushOfGroups, listPublicGroups } from '../store/publishedPosts.js';
-import { donationTotalsOf } from '../ports.js';
+import { countPublicGroups, listPublicGroups } from '../store/publishedPosts.js';
+import { donationTotalsOf, groupPushesOf } from '../ports.js';
 import type { AccountRow } from '../../accounts/index.js';
 import { accountInScope } from '../../../surfaces/console/accountScope.js';
 import { consoleRoute } from '../../../surfaces/console/kit.js';
@@ -90,7 +90,7 @@ export function registerArticleRoutes(api: FastifyInstance, services: Services):
         countPublicGroups(services.db, account.id),
       ]);
       const ids = groups.map((g) => g.id);
-      const [articles, pushes] = await Promise.all([findArticlesOfGroups(services.db, ids), latestPushOfGroups(services.db, ids)]);
+      const [articles, pushes] = await Promise.all([findArticlesOfGroups(services.db, ids), groupPushesOf().latest(services.db, ids)]);
       const revenueFen = await donationTotalsOf()(services.db, [...articles.values()].flat().map((a) => a.id));
       return { total, items: groups.map((g) => presentPublishedGroup(publicUrl, g, articles.get(g.id) ?? [], { push: pushes.get(g.id), revenueFen })) };
     },

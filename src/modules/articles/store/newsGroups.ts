@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, lte, notExists, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/connect.js';
 import { articles, newsGroups, publishJobs } from '../schema.js';
-import { broadcasts } from '../../broadcasts/schema.js';
+import { groupPushesOf } from '../ports.js';
 import { MEDIA_ID_RE } from '../../media/rules/media.js';
 import { ARTICLE_ID_RE } from '../rules/article.js';
 import type { ArticleRow, NewArticle } from './articles.js';
@@ -179,7 +179,7 @@ export async function deleteExpiredUploadNews(db: Executor, before: Date, limit:
       eq(newsGroups.origin, 'uploadnews'),
       isNotNull(newsGroups.expiresAt),
       lte(newsGroups.expiresAt, before),
-      notExists(db.select({ one: sql`1` }).from(broadcasts).where(eq(broadcasts.groupId, newsGroups.id))),
+      notExists(groupPushesOf().carrying(db, newsGroups.id)),
       notExists(db.select({ one: sql`1` }).from(publishJobs).where(eq(publishJobs.groupId, newsGroups.id))),
     ))
     .limit(Math.max(0, limit))

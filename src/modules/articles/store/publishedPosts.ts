@@ -1,13 +1,13 @@
-import { and, desc, eq, inArray, isNotNull, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/connect.js';
 import { articles, newsGroups } from '../schema.js';
-import { broadcasts } from '../../broadcasts/schema.js';
 import type { NewsGroupRow } from './newsGroups.js';
 
 /**
  * SQL for what an account has made public (发表记录): news groups published without a
  * notification (freepublish, state 'published') and push posts that reached followers (state
- * 'sent'), in one list ordered by when their articles went public, newest first.
+ * 'sent'), in one list ordered by when their articles went public, newest first. The push post
+ * that carried each comes from the broadcasts module (`ports.ts`, `groupPushesOf`).
  */
 
 /** When a group's articles went public (the earliest publication time among them). */
@@ -36,21 +36,6 @@ export async function listPublicGroups(db: Executor, accountId: string, page: { 
 export async function countPublicGroups(db: Executor, accountId: string): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(newsGroups).where(publicGroups(accountId));
   return Number(row?.n ?? 0);
-}
-
-/** The latest push post (not cancelled, not stopped) that carried each group, keyed by group id. */
-export async function latestPushOfGroups(db: Executor, groupIds: readonly string[]): Promise<Map<string, { msgId: number; status: string; at: Date }>> {
-  const out = new Map<string, { msgId: number; status: string; at: Date }>();
-  if (groupIds.length === 0) return out;
-  const rows = await db
-    .select({ id: broadcasts.id, groupId: broadcasts.groupId, status: broadcasts.status, scheduledAt: broadcasts.scheduledAt, acceptedAt: broadcasts.acceptedAt })
-    .from(broadcasts)
-    .where(and(inArray(broadcasts.groupId, [...groupIds]), eq(broadcasts.kind, 'mass'), notInArray(broadcasts.status, ['cancelled', 'failed']), isNotNull(broadcasts.groupId)))
-    .orderBy(desc(broadcasts.id));
-  for (const r of rows) {
-    if (r.groupId && !out.has(r.groupId)) out.set(r.groupId, { msgId: r.id, status: r.status, at: r.scheduledAt ?? r.acceptedAt });
-  }
-  return out;
 }
 
 /** The account's public articles not deleted, newest first (the phone profile's 历史消息). */

@@ -21,13 +21,6 @@ export async function lockMassScope(tx: Tx, accountId: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`mass:${accountId}`}))`);
 }
 
-/** The next msg_data_id (publishes and mpnews mass sends share the sequence). */
-export async function nextMsgDataId(db: Executor): Promise<number> {
-  const r = await db.execute(sql`select nextval('msg_data_id_seq')::text as id`);
-  const rows = (r as unknown as { rows: Array<{ id: string }> }).rows;
-  return Number(rows[0].id);
-}
-
 /** Inserts a push post. */
 export async function insertBroadcast(db: Executor, row: NewBroadcast): Promise<BroadcastRow> {
   const [inserted] = await db.insert(broadcasts).values(row).returning();
