@@ -36,7 +36,6 @@ export const broadcastsModule = defineModule({
 });
 
 // The public API: what other modules use.
-export { createMassVideo } from './commands/massVideoCreator.js';
 export { postMessage, postPreview, presentBroadcasts } from './phone/broadcastPresenter.js';
 // An account's 首页 and 公众号设置 (accounts) read and keep these.
 export { massQuotaStatus } from './commands/massQuotaReader.js';

@@ -6,7 +6,7 @@ import { MultipartError, parseMultipart, type MultipartPart } from '../../../pro
 import { addMaterial } from '../commands/materialAdder.js';
 import { deleteMaterial } from '../commands/materialDeleter.js';
 import { uploadArticleImage } from '../../articles/index.js';
-import { createMassVideo } from '../../broadcasts/index.js';
+import { createMassVideo } from '../commands/massVideoCreator.js';
 import { countMaterialsByKind, findMaterial, listMaterials } from '../store/materials.js';
 import { MEDIA_SIZE_ERRCODE } from '../rules/media.js';
 import {

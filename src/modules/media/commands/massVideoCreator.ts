@@ -1,10 +1,10 @@
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { AccountRow } from '../../accounts/index.js';
-import { findMedia, type MediaRow } from '../../media/index.js';
-import { mediaAlive } from '../../media/rules/media.js';
-import { checkVideoDescription } from '../../media/rules/materialLimits.js';
-import { keepFile } from '../../media/index.js';
+import { findMedia, type MediaRow } from '../store/media.js';
+import { mediaAlive } from '../rules/media.js';
+import { checkVideoDescription } from '../rules/materialLimits.js';
+import { keepFile } from './materialAdder.js';
 
 /**
  * Turns an uploaded temporary video into a video for mass sending (media/uploadvideo): a new
