@@ -5,6 +5,8 @@
 import { defineModule, lazyRoutes } from '../../main/manifest.js';
 import { followReplier } from './commands/followReplier.js';
 import { onFollowChangeInTx } from '../followers/index.js';
+import { provideMaterialUseCheck } from '../media/index.js';
+import { autoReplyNamesMedia } from './store.js';
 
 const consoleRegisterAutoReplyRoutes = lazyRoutes(() => import('./console/autoReplyRoutes.js'), 'registerAutoReplyRoutes');
 
@@ -15,7 +17,11 @@ export const autorepliesModule = defineModule({
     console: [consoleRegisterAutoReplyRoutes],
   },
   // A follow (followers) sends the account's follow reply, inside the follow's transaction.
-  connect: [(services) => onFollowChangeInTx(services, followReplier(services))],
+  // A material a rule names is not deleted (media).
+  connect: [
+    (services) => onFollowChangeInTx(services, followReplier(services)),
+    () => provideMaterialUseCheck('autoreplies', autoReplyNamesMedia),
+  ],
 });
 
 // The public API: what other modules use.

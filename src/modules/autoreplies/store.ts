@@ -170,3 +170,21 @@ export async function deleteReplySet(db: Executor, accountId: string, kind: 'sub
     .returning({ id: autoReplies.id });
   return rows.length > 0;
 }
+
+/**
+ * Whether an auto-reply of the account (image replies, mini-program thumbnails) names this
+ * media_id: such a material cannot be deleted (registered with the media module in the manifest's
+ * `connect`).
+ */
+export async function autoReplyNamesMedia(db: Executor, accountId: string, mediaId: string): Promise<boolean> {
+  const vars = JSON.stringify({ id: mediaId });
+  const [reply] = await db
+    .select({ id: autoReplies.id })
+    .from(autoReplies)
+    .where(and(
+      eq(autoReplies.accountId, accountId),
+      sql`jsonb_path_exists(${autoReplies.replies}, '$.** ? (@.media_id == $id || @.thumb_media_id == $id)', ${vars}::jsonb)`,
+    ))
+    .limit(1);
+  return reply !== undefined;
+}

@@ -6,8 +6,8 @@ import type { Executor } from '../../platform/db/connect.js';
  */
 
 /**
- * Whether something of the account's names this media_id (the menus module: its buttons). A
- * material in use is not deleted (48005).
+ * Whether something of the account's names this media_id (the menus module: its buttons; the
+ * autoreplies module: its replies). A material in use is not deleted (48005).
  */
 export type MaterialUseCheck = (db: Executor, accountId: string, mediaId: string) => Promise<boolean>;
 

@@ -1,7 +1,7 @@
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { AccountRow } from '../../accounts/index.js';
-import { autoReplyNamesMedia, deleteMaterialRow, removeNewsMaterial } from '../store/materials.js';
+import { deleteMaterialRow, removeNewsMaterial } from '../store/materials.js';
 import { materialInUse } from '../ports.js';
 import { MEDIA_ID_RE } from '../rules/media.js';
 
@@ -18,7 +18,7 @@ export async function deleteMaterial(
   const { account, mediaId } = input;
   if (!MEDIA_ID_RE.test(mediaId)) throw new DomainError('not_found', 'No such material.', { errcode: 40007 });
   const key = await services.db.transaction(async (tx) => {
-    if ((await materialInUse(tx, account.id, mediaId)) || (await autoReplyNamesMedia(tx, account.id, mediaId))) {
+    if (await materialInUse(tx, account.id, mediaId)) {
       throw new DomainError('conflict', 'The material is used by the menu or an auto-reply.', { errcode: 48005 });
     }
     const storageKey = await deleteMaterialRow(tx, account.id, mediaId);

@@ -1,6 +1,5 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../../platform/db/connect.js';
-import { autoReplies } from '../../autoreplies/schema.js';
 import { media } from '../schema.js';
 import { newsGroups } from '../../articles/schema.js';
 import { MEDIA_ID_RE } from '../rules/media.js';
@@ -8,9 +7,9 @@ import type { MaterialKind } from '../rules/materialLimits.js';
 import type { MediaRow } from './media.js';
 
 /**
- * SQL for permanent materials: media rows with origin 'material' (add_material), the auto-replies
- * that refer to them, and removing news materials (the menus that refer to them are asked through
- * `ports.ts`). Rows are written with insertMedia.
+ * SQL for permanent materials: media rows with origin 'material' (add_material) and removing news
+ * materials (the menus and auto-replies that refer to them are asked through `ports.ts`). Rows are
+ * written with insertMedia.
  */
 
 /** Serialises material uploads of one account for the rest of the transaction (count, then insert). */
@@ -56,23 +55,6 @@ export async function listMaterials(db: Executor, accountId: string, kind: Mater
 export async function deleteMaterialRow(db: Executor, accountId: string, id: string): Promise<string | undefined> {
   const [row] = await db.delete(media).where(and(eq(media.id, id), isMaterial(accountId))).returning({ key: media.storageKey });
   return row?.key;
-}
-
-/**
- * Whether an auto-reply of the account (image replies, mini-program thumbnails) names this
- * media_id: such a material cannot be deleted (nor one a menu names: `ports.ts`).
- */
-export async function autoReplyNamesMedia(db: Executor, accountId: string, mediaId: string): Promise<boolean> {
-  const vars = JSON.stringify({ id: mediaId });
-  const [reply] = await db
-    .select({ id: autoReplies.id })
-    .from(autoReplies)
-    .where(and(
-      eq(autoReplies.accountId, accountId),
-      sql`jsonb_path_exists(${autoReplies.replies}, '$.** ? (@.media_id == $id || @.thumb_media_id == $id)', ${vars}::jsonb)`,
-    ))
-    .limit(1);
-  return reply !== undefined;
 }
 
 /**
