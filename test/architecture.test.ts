@@ -275,9 +275,7 @@ describe('the layering of src/', () => {
  * (Filled in from the current tree; breaking these cycles means moving code between modules.)
  */
 const MODULE_EDGES_IN_CYCLES: readonly string[] = [
-  'articles -> media',
   'autoreplies -> messaging',
   'kf -> messaging',
-  'media -> articles',
   'messaging -> autoreplies', 'messaging -> kf',
 ];

@@ -6,6 +6,10 @@ import { defineModule, lazyRoutes } from '../../main/manifest.js';
 import type { Services, SignalName } from '../../main/services.js';
 import type { ScheduleDeclaration } from '../../platform/jobs/registry.js';
 import { publishSchedule } from './jobs/publishRunner.js';
+import { provideNewsMaterials } from '../media/index.js';
+import { listNewsMaterials } from './console/newsMaterials.js';
+import { deleteExpiredUploadNews, removeNewsMaterial } from './store/newsGroups.js';
+import { countNewsMaterials, getNewsMaterial, listNewsMaterialPage } from './wechat/materialNews.js';
 
 const wechatRegisterDraftApis = lazyRoutes(() => import('./wechat/drafts.js'), 'registerDraftApis');
 const wechatRegisterFreepublishApis = lazyRoutes(() => import('./wechat/freepublish.js'), 'registerFreepublishApis');
@@ -21,6 +25,19 @@ export const articlesModule = defineModule({
     wechat: [wechatRegisterDraftApis, wechatRegisterFreepublishApis, wechatRegisterNewsApis],
     console: [consoleRegisterArticleRoutes],
   },
+  // The material APIs and library (media, below) answer for news materials, delete them, and
+  // sweep expired media/uploadnews groups through these.
+  connect: [
+    () =>
+      provideNewsMaterials({
+        find: getNewsMaterial,
+        count: countNewsMaterials,
+        page: listNewsMaterialPage,
+        library: listNewsMaterials,
+        remove: removeNewsMaterial,
+        sweepExpired: deleteExpiredUploadNews,
+      }),
+  ],
   // Read when the server starts jobs, not when this file loads (a job file may be what loads it).
   get schedules() {
     if (!schedulesDeclared) schedulesDeclared = [publishSchedule()];
@@ -29,15 +46,12 @@ export const articlesModule = defineModule({
 });
 
 // The public API: what other modules use.
-export { uploadArticleImage } from './commands/articleImageUploader.js';
 export { createDraft } from './commands/draftCreator.js';
 export { submitPublish } from './commands/publishSubmitter.js';
-export { listNewsMaterials } from './console/newsMaterials.js';
 export { findArticle, findArticleAt, findArticlesByGroup, markArticlesDeleted, markPublished } from './store/articles.js';
 export type { ArticleRow } from './store/articles.js';
-export { deleteExpiredUploadNews, findGroupArticles, findNewsGroup, findNewsGroupByArticleId, groupFullyDeleted, setNewsGroupState } from './store/newsGroups.js';
+export { findGroupArticles, findNewsGroup, findNewsGroupByArticleId, groupFullyDeleted, setNewsGroupState } from './store/newsGroups.js';
 export type { NewsGroupRow } from './store/newsGroups.js';
-export { countNewsMaterials, getNewsMaterial, listNewsMaterialPage } from './wechat/materialNews.js';
 export { SMALL_BODY, intArg, objectBody } from './wechat/newsCommon.js';
 // The phone's 历史消息 (reader) lists what the account made public.
 export { listPublicArticles } from './store/publishedPosts.js';

@@ -34,6 +34,8 @@ export const mediaModule = defineModule({
 // The public API: what other modules use.
 // Menus and auto-replies tell whether they use a material (a material in use is not deleted).
 export { provideMaterialUseCheck } from './ports.js';
+// News materials and media/uploadnews groups are the articles module's news groups (connect).
+export { provideNewsMaterials } from './ports.js';
 export { addMaterial, keepFile } from './commands/materialAdder.js';
 export { uploadFollowerMedia } from './commands/mediaUploader.js';
 export { findMaterial } from './store/materials.js';

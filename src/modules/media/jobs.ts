@@ -1,7 +1,7 @@
 import type { Services, SignalName } from '../../main/services.js';
 import { defineSchedule } from '../../platform/jobs/registry.js';
 import { deleteExpiredMedia } from './store/media.js';
-import { deleteExpiredUploadNews } from '../articles/index.js';
+import { newsMaterialsOf } from './ports.js';
 
 /** How often expired media are looked for. */
 export const MEDIA_SWEEP_MS = 10 * 60_000;
@@ -19,14 +19,15 @@ export interface SweepResult {
 /**
  * Removes what WeChat keeps for 3 days once the 3 days are over: temporary media (the rows first,
  * so nothing serves them any more, then their bytes) and media/uploadnews groups with their
- * articles, except groups a push post or preview points at (they stay for as long as the post).
+ * articles (the articles module's, through `ports.ts`), except groups a push post or preview points
+ * at (they stay for as long as the post).
  * Safe to run on several nodes at once and twice in a row: each row is taken by one sweeper
  * (skip locked), and deleting bytes that are already gone is not an error.
  */
 export async function sweepExpiredMedia(services: Pick<Services, 'db' | 'clock' | 'mediaStorage' | 'log'>): Promise<SweepResult> {
   const result: SweepResult = { media: 0, newsGroups: 0 };
   for (;;) {
-    const n = await services.db.transaction((tx) => deleteExpiredUploadNews(tx, services.clock.now(), BATCH));
+    const n = await services.db.transaction((tx) => newsMaterialsOf().sweepExpired(tx, services.clock.now(), BATCH));
     result.newsGroups += n;
     if (n < BATCH) break;
   }

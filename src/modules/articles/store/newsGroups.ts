@@ -187,3 +187,20 @@ export async function deleteExpiredUploadNews(db: Executor, before: Date, limit:
   const rows = await db.delete(newsGroups).where(sql`${newsGroups.id} in (${due})`).returning({ id: newsGroups.id });
   return rows.length;
 }
+
+/**
+ * Removes a news material. One that was never sent goes with its articles; one that was
+ * mass-sent or published keeps its articles (readers still open them) and only leaves the
+ * material library (state 'deleted'). Returns whether there was such a news material.
+ */
+export async function removeNewsMaterial(db: Executor, accountId: string, groupId: string, now: Date): Promise<boolean> {
+  const where = and(eq(newsGroups.id, groupId), eq(newsGroups.accountId, accountId), eq(newsGroups.origin, 'material'));
+  const [deleted] = await db.delete(newsGroups).where(and(where, eq(newsGroups.state, 'draft'))).returning({ id: newsGroups.id });
+  if (deleted) return true;
+  const [hidden] = await db
+    .update(newsGroups)
+    .set({ state: 'deleted', updatedAt: now })
+    .where(and(where, sql`${newsGroups.state} <> 'deleted'`))
+    .returning({ id: newsGroups.id });
+  return hidden !== undefined;
+}

@@ -4,7 +4,7 @@ import { expectWxError, fetchToken, wxCall } from '../../../../test/wxClient.js'
 import { PLACEHOLDER_JPEG, PLACEHOLDER_PNG } from '../../../surfaces/sim/placeholders.js';
 import { addMaterial } from '../../media/commands/materialAdder.js';
 import { uploadAccountMedia } from '../../media/commands/mediaUploader.js';
-import { uploadArticleImage } from '../commands/articleImageUploader.js';
+import { uploadArticleImage } from '../../media/commands/articleImageUploader.js';
 import { findNewsGroup, setNewsGroupState } from '../store/newsGroups.js';
 import { findArticlesByGroup } from '../store/articles.js';
 

@@ -1,8 +1,8 @@
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { AccountRow } from '../../accounts/index.js';
-import { deleteMaterialRow, removeNewsMaterial } from '../store/materials.js';
-import { materialInUse } from '../ports.js';
+import { deleteMaterialRow } from '../store/materials.js';
+import { materialInUse, newsMaterialsOf } from '../ports.js';
 import { MEDIA_ID_RE } from '../rules/media.js';
 
 /**
@@ -23,7 +23,7 @@ export async function deleteMaterial(
     }
     const storageKey = await deleteMaterialRow(tx, account.id, mediaId);
     if (storageKey) return storageKey;
-    if (await removeNewsMaterial(tx, account.id, mediaId, services.clock.now())) return null;
+    if (await newsMaterialsOf().remove(tx, account.id, mediaId, services.clock.now())) return null;
     throw new DomainError('not_found', 'No such material.', { errcode: 40007 });
   });
   if (key) await services.mediaStorage.delete(key).catch((err: unknown) => services.log.warn({ err, key }, 'could not delete material bytes'));

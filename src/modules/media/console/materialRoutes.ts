@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
 import { addMaterial } from '../commands/materialAdder.js';
-import { uploadArticleImage } from '../../articles/index.js';
+import { uploadArticleImage } from '../commands/articleImageUploader.js';
 import { deleteMaterial } from '../commands/materialDeleter.js';
 import { MATERIAL_KINDS, MATERIAL_MAX_BYTES, checkVideoDescription, type MaterialKind, type VideoDescription } from '../rules/materialLimits.js';
 import { countMaterials, listMaterials } from '../store/materials.js';
@@ -12,7 +12,7 @@ import { consoleRoute } from '../../../surfaces/console/kit.js';
 import { consoleUploadScope, MULTIPART_OVERHEAD, uploadBytes, uploadParts } from '../../../surfaces/console/uploads.js';
 import { MATERIAL_WORDING, presentMaterial } from './materialPresenter.js';
 import { reworded } from '../../../surfaces/console/wording.js';
-import { listNewsMaterials } from '../../articles/index.js';
+import { newsMaterialsOf } from '../ports.js';
 
 
 const listQuery = z.object({
@@ -51,7 +51,7 @@ export function registerMaterialRoutes(api: FastifyInstance, services: Services)
     async handler({ session, params, query }) {
       const account = await accountInScope(services, session, params.appid);
       if (query.type === 'news') {
-        const page = await listNewsMaterials(services, account.id, query.offset, query.count);
+        const page = await newsMaterialsOf().library(services, account.id, query.offset, query.count);
         return { type: 'news', offset: query.offset, ...page };
       }
       const kind: MaterialKind = query.type;

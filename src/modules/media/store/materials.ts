@@ -1,15 +1,14 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../../platform/db/connect.js';
 import { media } from '../schema.js';
-import { newsGroups } from '../../articles/schema.js';
 import { MEDIA_ID_RE } from '../rules/media.js';
 import type { MaterialKind } from '../rules/materialLimits.js';
 import type { MediaRow } from './media.js';
 
 /**
- * SQL for permanent materials: media rows with origin 'material' (add_material) and removing news
- * materials (the menus and auto-replies that refer to them are asked through `ports.ts`). Rows are
- * written with insertMedia.
+ * SQL for permanent file materials: media rows with origin 'material' (add_material). Rows are
+ * written with insertMedia; news materials are the articles module's news groups, and the menus
+ * and auto-replies that refer to a material are asked through `ports.ts`.
  */
 
 /** Serialises material uploads of one account for the rest of the transaction (count, then insert). */
@@ -56,21 +55,3 @@ export async function deleteMaterialRow(db: Executor, accountId: string, id: str
   const [row] = await db.delete(media).where(and(eq(media.id, id), isMaterial(accountId))).returning({ key: media.storageKey });
   return row?.key;
 }
-
-/**
- * Removes a news material. One that was never sent goes with its articles; one that was
- * mass-sent or published keeps its articles (readers still open them) and only leaves the
- * material library (state 'deleted'). Returns whether there was such a news material.
- */
-export async function removeNewsMaterial(db: Executor, accountId: string, groupId: string, now: Date): Promise<boolean> {
-  const where = and(eq(newsGroups.id, groupId), eq(newsGroups.accountId, accountId), eq(newsGroups.origin, 'material'));
-  const [deleted] = await db.delete(newsGroups).where(and(where, eq(newsGroups.state, 'draft'))).returning({ id: newsGroups.id });
-  if (deleted) return true;
-  const [hidden] = await db
-    .update(newsGroups)
-    .set({ state: 'deleted', updatedAt: now })
-    .where(and(where, sql`${newsGroups.state} <> 'deleted'`))
-    .returning({ id: newsGroups.id });
-  return hidden !== undefined;
-}
-

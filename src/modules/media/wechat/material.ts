@@ -5,7 +5,7 @@ import { refusal } from '../../../protocol/errcodes.js';
 import { MultipartError, parseMultipart, type MultipartPart } from '../../../protocol/multipart.js';
 import { addMaterial } from '../commands/materialAdder.js';
 import { deleteMaterial } from '../commands/materialDeleter.js';
-import { uploadArticleImage } from '../../articles/index.js';
+import { uploadArticleImage } from '../commands/articleImageUploader.js';
 import { createMassVideo } from '../commands/massVideoCreator.js';
 import { countMaterialsByKind, findMaterial, listMaterials } from '../store/materials.js';
 import { MEDIA_SIZE_ERRCODE } from '../rules/media.js';
@@ -13,7 +13,7 @@ import {
   ARTICLE_IMAGE_MAX_BYTES, BATCHGET_TYPES, MATERIAL_KINDS, MATERIAL_MAX_BYTES, parseVideoDescription, type BatchgetType, type MaterialKind, type VideoDescription,
 } from '../rules/materialLimits.js';
 import { presentMaterialItem, presentVideoMaterial } from './presenters.js';
-import { countNewsMaterials, getNewsMaterial, listNewsMaterialPage } from '../../articles/index.js';
+import { newsMaterialsOf } from '../ports.js';
 
 /** Room for the multipart framing (headers, boundaries, the description field) around a file. */
 const MULTIPART_OVERHEAD = 64 * 1024;
@@ -60,8 +60,8 @@ const asObject = (body: unknown): Record<string, unknown> => {
 /**
  * Permanent materials (reference §9): material/add_material, get_material, del_material,
  * get_materialcount and batchget_material; article images (media/uploadimg) and videos for mass
- * sending (media/uploadvideo). News materials are news groups (material/add_news); this file
- * reads and deletes them.
+ * sending (media/uploadvideo). News materials are the articles module's news groups
+ * (material/add_news); this file reads and deletes them through `ports.ts`.
  */
 export function registerMaterialApis(app: FastifyInstance, services: Services): void {
   defineApi(app, services, {
@@ -103,7 +103,7 @@ export function registerMaterialApis(app: FastifyInstance, services: Services): 
         if (!bytes) throw refusal(40007);
         return new WxBinary(bytes, row.contentType, row.filename);
       }
-      const news = await getNewsMaterial(ctx.services, ctx.account.id, id);
+      const news = await newsMaterialsOf().find(ctx.services, ctx.account.id, id);
       if (!news) throw refusal(40007);
       return { news_item: news };
     },
@@ -126,7 +126,7 @@ export function registerMaterialApis(app: FastifyInstance, services: Services): 
     methods: ['GET', 'POST'],
     auth: 'token',
     async handler(ctx) {
-      const [byKind, news] = await Promise.all([countMaterialsByKind(ctx.services.db, ctx.account.id), countNewsMaterials(ctx.services, ctx.account.id)]);
+      const [byKind, news] = await Promise.all([countMaterialsByKind(ctx.services.db, ctx.account.id), newsMaterialsOf().count(ctx.services, ctx.account.id)]);
       return { voice_count: byKind.voice, video_count: byKind.video, image_count: byKind.image, news_count: news };
     },
   });
@@ -144,7 +144,7 @@ export function registerMaterialApis(app: FastifyInstance, services: Services): 
       const count = intOf(body.count);
       if (offset === undefined || count === undefined || count < 1 || count > 20) throw refusal(40035);
       if (type === 'news') {
-        const page = await listNewsMaterialPage(ctx.services, ctx.account.id, offset, count);
+        const page = await newsMaterialsOf().page(ctx.services, ctx.account.id, offset, count);
         return { total_count: page.total, item_count: page.items.length, item: page.items };
       }
       const byKind = await countMaterialsByKind(ctx.services.db, ctx.account.id);

@@ -1,10 +1,10 @@
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { AccountRow } from '../../accounts/index.js';
-import type { MediaRow } from '../../media/index.js';
-import { mediaUrl, safeFilename, type FileFormat } from '../../media/rules/media.js';
-import { checkArticleImage } from '../../media/rules/materialLimits.js';
-import { keepFile } from '../../media/index.js';
+import type { MediaRow } from '../store/media.js';
+import { mediaUrl, safeFilename, type FileFormat } from '../rules/media.js';
+import { checkArticleImage } from '../rules/materialLimits.js';
+import { keepFile } from './materialAdder.js';
 
 /**
  * An account uploads an image to show inside article HTML (media/uploadimg, the console's
