@@ -275,7 +275,6 @@ describe('the layering of src/', () => {
  * (Filled in from the current tree; breaking these cycles means moving code between modules.)
  */
 const MODULE_EDGES_IN_CYCLES: readonly string[] = [
-  'autoreplies -> messaging',
   'kf -> messaging',
-  'messaging -> autoreplies', 'messaging -> kf',
+  'messaging -> kf',
 ];

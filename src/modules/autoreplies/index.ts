@@ -4,7 +4,9 @@
  */
 import { defineModule, lazyRoutes } from '../../main/manifest.js';
 import { followReplier } from './commands/followReplier.js';
+import { autoReplyFor } from './commands/autoReplyResponder.js';
 import { onFollowChangeInTx } from '../followers/index.js';
+import { provideMessageReplier } from '../messaging/index.js';
 import { provideMaterialUseCheck } from '../media/index.js';
 import { autoReplyNamesMedia } from './store.js';
 
@@ -17,12 +19,11 @@ export const autorepliesModule = defineModule({
     console: [consoleRegisterAutoReplyRoutes],
   },
   // A follow (followers) sends the account's follow reply, inside the follow's transaction.
+  // A follower's message that no developer server answers (messaging) gets the matching reply.
   // A material a rule names is not deleted (media).
   connect: [
     (services) => onFollowChangeInTx(services, followReplier(services)),
+    () => provideMessageReplier((tx, account, follower, message, when) => autoReplyFor(tx, account, follower, { kind: 'message', ...message }, when)),
     () => provideMaterialUseCheck('autoreplies', autoReplyNamesMedia),
   ],
 });
-
-// The public API: what other modules use.
-export { autoReplyFor } from './commands/autoReplyResponder.js';

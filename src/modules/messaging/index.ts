@@ -37,6 +37,8 @@ export { sendUserMessage } from './commands/userMessageSender.js';
 // 图文 auto-replies (autoreplies) and menu buttons (menus) send published articles.
 export { publishedArticleCard, publishedArticleMessage } from './commands/articleMessage.js';
 export { provideArticleCards } from './ports.js';
+// A follower's message no developer server answers gets the account's auto-replies (autoreplies, connect).
+export { provideMessageReplier } from './ports.js';
 export type { ArticleCard } from './ports.js';
 export { presentPhoneMessage } from './phone/messagePresenter.js';
 // The simulator's menu click (menus) answers like a message sent from the simulator.

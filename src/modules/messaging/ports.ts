@@ -1,4 +1,6 @@
 import type { Executor } from '../../platform/db/connect.js';
+import type { AccountRow } from '../accounts/index.js';
+import type { ConversationRow } from './store/conversations.js';
 
 /**
  * What the messaging module asks of modules above it (docs/ARCHITECTURE.md, "Module order"),
@@ -34,4 +36,30 @@ export function provideArticleCards(finder: ArticleCardFinder): void {
 export function articleCardFinder(): ArticleCardFinder {
   if (!articleCards) throw new Error('no article card finder registered: the reader module connects it when the services are built');
   return articleCards;
+}
+
+/**
+ * Answers a follower's message that no developer server will (the autoreplies module: the first
+ * matching keyword rule, else the default reply): records the replies in the conversation inside
+ * the caller's transaction and returns them, to be published after commit.
+ */
+export type MessageReplier = (
+  tx: Executor,
+  account: Pick<AccountRow, 'id' | 'type'>,
+  follower: { userId: string; openid: string },
+  message: { msgType: string; text?: string },
+  when: { at: Date; publicUrl: string },
+) => Promise<ConversationRow[]>;
+
+let messageReplier: MessageReplier | undefined;
+
+/** Registers the replier (the same function for every instance). */
+export function provideMessageReplier(replier: MessageReplier): void {
+  messageReplier = replier;
+}
+
+/** The registered replier; fails loudly when none was registered at boot. */
+export function messageReplierOf(): MessageReplier {
+  if (!messageReplier) throw new Error('no message replier registered: the autoreplies module connects it when the services are built');
+  return messageReplier;
 }

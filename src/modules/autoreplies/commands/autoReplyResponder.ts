@@ -2,8 +2,9 @@ import type { Executor } from '../../../platform/db/connect.js';
 import type { AccountRow } from '../../accounts/index.js';
 import { loadAutoReplyRules } from '../store.js';
 import { insertConversationMessage, publishedArticleMessage, type ConversationRow } from '../../messaging/index.js';
-import { matchAutoReply, type AutoReplyInput } from '../rules.js';
-import { fromAutoReply } from '../../messaging/rules/outboundContent.js';
+import { matchAutoReply, type AutoReply, type AutoReplyInput } from '../rules.js';
+import { fromMedia, type OutboundMessage } from '../../messaging/rules/outboundContent.js';
+import { mediaPath } from '../../media/rules/media.js';
 
 /**
  * Answers a follower with the account's auto-replies (an account without an enabled developer
@@ -39,4 +40,26 @@ export async function autoReplyFor(
     );
   }
   return rows;
+}
+
+/**
+ * The message an auto-reply sends. A 图文 reply (`article`) is built from the published article
+ * (publishedArticleMessage), so it is not handled here.
+ */
+function fromAutoReply(r: Exclude<AutoReply, { type: 'article' }>): OutboundMessage {
+  switch (r.type) {
+    case 'text':
+      return { msgType: 'text', content: { content: r.content } };
+    case 'image':
+    case 'voice':
+    case 'video':
+      return fromMedia(r.type, r.media_id);
+    case 'news':
+      return { msgType: 'news', content: { articles: [{ title: r.title, description: r.description, url: r.url, picurl: r.picurl }] } };
+    case 'miniprogrampage':
+      return {
+        msgType: 'miniprogrampage',
+        content: { title: r.title, appid: r.appid, pagepath: r.pagepath, thumb_media_id: r.thumb_media_id, thumb_url: mediaPath(r.thumb_media_id) },
+      };
+  }
 }

@@ -12,7 +12,7 @@ import { recordUserMessageFast, recordUserMessageFastInTx, recordUserMessagesFas
 import { newWindow } from '../rules/serviceWindow.js';
 import { findMedia, grantMedia, type MediaRow } from '../../media/index.js';
 import { recordUserMessageInSession } from '../../kf/index.js';
-import { autoReplyFor } from '../../autoreplies/index.js';
+import { messageReplierOf } from '../ports.js';
 import { checkUserMessage, recordTextOf, type UserMessageInput } from '../rules/userMessage.js';
 import { mediaAlive, mediaPath, mediaUrl } from '../../media/rules/media.js';
 import type { MessageContent } from '../rules/conversation.js';
@@ -310,7 +310,7 @@ export async function sendUserMessage(
     const queued = await queuePush(tx, account, follow.openid, push, now);
     const replies = hasServer(account)
       ? []
-      : await autoReplyFor(tx, account, { userId: user.id, openid: follow.openid }, { kind: 'message', msgType: m.msgtype, text: m.msgtype === 'text' ? m.content : undefined }, { at: now, publicUrl: services.config.publicUrl });
+      : await messageReplierOf()(tx, account, { userId: user.id, openid: follow.openid }, { msgType: m.msgtype, text: m.msgtype === 'text' ? m.content : undefined }, { at: now, publicUrl: services.config.publicUrl });
     return {
       row,
       msgId,

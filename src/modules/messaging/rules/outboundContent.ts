@@ -1,12 +1,12 @@
-import type { AutoReply } from '../../autoreplies/rules.js';
 import type { PassiveReply } from '../../callbacks/rules/passiveReply.js';
 import type { MessageContent } from './conversation.js';
 import { mediaPath } from '../../media/rules/media.js';
 
 /**
  * How what an account sends becomes a conversation message (msg_type and content, see
- * domain/conversation.ts): passive replies, auto-replies and material sent from the menu. The
- * custom-send API builds its content in domain/customMessage.ts with the same shapes.
+ * domain/conversation.ts): passive replies and material sent from the menu; auto-replies (the
+ * autoreplies module) build theirs with fromMedia. The custom-send API builds its content in
+ * domain/customMessage.ts with the same shapes.
  */
 
 /** A message as recorded: its type and the fields the phone renders. */
@@ -45,28 +45,6 @@ export function fromPassiveReply(r: PassiveReply): OutboundMessage | null {
       return { msgType: 'news', content: { articles: r.articles.map((a) => ({ title: a.title, description: a.description, url: a.url, picurl: a.picUrl })) } };
     case 'transfer_customer_service':
       return null;
-  }
-}
-
-/**
- * The message an auto-reply sends. A 图文 reply (`article`) is built from the published article
- * (publishedArticleMessage), so it is not handled here.
- */
-export function fromAutoReply(r: Exclude<AutoReply, { type: 'article' }>): OutboundMessage {
-  switch (r.type) {
-    case 'text':
-      return { msgType: 'text', content: { content: r.content } };
-    case 'image':
-    case 'voice':
-    case 'video':
-      return fromMedia(r.type, r.media_id);
-    case 'news':
-      return { msgType: 'news', content: { articles: [{ title: r.title, description: r.description, url: r.url, picurl: r.picurl }] } };
-    case 'miniprogrampage':
-      return {
-        msgType: 'miniprogrampage',
-        content: { title: r.title, appid: r.appid, pagepath: r.pagepath, thumb_media_id: r.thumb_media_id, thumb_url: mediaPath(r.thumb_media_id) },
-      };
   }
 }
 
