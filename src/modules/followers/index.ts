@@ -39,6 +39,10 @@ export { findFollowers } from './store/audience.js';
 export { canSkipForeignKeyChecks } from './store/followerSeed.js';
 export { ensureOpenid, findFollow } from './store/followers.js';
 export { findTag, listTags } from './store/tags.js';
+// The console's inboxes (kf's customer-service inbox, messaging's 消息管理) show followers so.
+export { inboxFollowers } from './store/followerBriefs.js';
+export type { InboxFollower } from './store/followerBriefs.js';
+export { presentFollowerBrief } from './console/followerPresenter.js';
 export type { TagRecord } from './store/tags.js';
 export { findFollowerUser } from './store/users.js';
 export type { FollowerUserRow } from './store/users.js';

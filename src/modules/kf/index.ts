@@ -3,6 +3,10 @@
  * modules may import). See README.md beside this file.
  */
 import { defineModule, lazyRoutes } from '../../main/manifest.js';
+import { onDeliverySettledInTx } from '../callbacks/index.js';
+import { provideCustomerService } from '../messaging/index.js';
+import { kfConversationKeeper } from './commands/kfConversationKeeper.js';
+import { kfTransferRecorder } from './commands/kfTransferRecorder.js';
 
 const wechatRegisterKfAccountApis = lazyRoutes(() => import('./wechat/kfAccounts.js'), 'registerKfAccountApis');
 const wechatRegisterKfSessionApis = lazyRoutes(() => import('./wechat/kfSessions.js'), 'registerKfSessionApis');
@@ -17,19 +21,15 @@ export const kfModule = defineModule({
     wechat: [wechatRegisterKfAccountApis, wechatRegisterKfSessionApis],
     console: [consoleRegisterInboxKfRoutes, consoleRegisterInboxRoutes, consoleRegisterInboxMessageRoutes],
   },
+  // Messaging (below) records a follower's message in their open session and a representative's
+  // message in the records through these, inside its transactions. A passive reply
+  // transfer_customer_service queues the follower, inside the transaction that settles the delivery.
+  connect: [
+    () => provideCustomerService(kfConversationKeeper),
+    (services) => onDeliverySettledInTx(services, kfTransferRecorder),
+  ],
 });
 
 // The public API: what other modules use.
-export { recordAgentReply } from './commands/kfAgentReplyRecorder.js';
-export { enqueueWaitingSession } from './commands/kfSessionQueuer.js';
-export { recordUserMessageInSession } from './commands/kfUserMessageRecorder.js';
-export { findKfAccount } from './store/kfAccounts.js';
-// 消息管理 (messaging's console page) shows the same followers, windows and representatives as the inbox.
-export { representativeOf } from './commands/kfRepresentativeAdder.js';
-export { listKfAccounts } from './store/kfAccounts.js';
-export { inboxFollowers, lastWindowClosedAt, openWindowsOf } from './store/inboxDirectory.js';
-export type { InboxFollower } from './store/inboxDirectory.js';
-export { windowView } from './console/inboxConversation.js';
-export { presentFollowerBrief, presentWindow } from './console/inboxPresenter.js';
 // An account's 首页 and 公众号设置 (accounts) read and keep these.
 export { countWaitingSessions } from './store/waitingSessions.js';

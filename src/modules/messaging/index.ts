@@ -39,6 +39,9 @@ export { publishedArticleCard, publishedArticleMessage } from './commands/articl
 export { provideArticleCards } from './ports.js';
 // A follower's message no developer server answers gets the account's auto-replies (autoreplies, connect).
 export { provideMessageReplier } from './ports.js';
+// The customer-service bookkeeping of a conversation is the kf module's (connect).
+export { provideCustomerService } from './ports.js';
+export type { CustomerService } from './ports.js';
 export type { ArticleCard } from './ports.js';
 export { presentPhoneMessage } from './phone/messagePresenter.js';
 // The simulator's menu click (menus) answers like a message sent from the simulator.
@@ -49,6 +52,8 @@ export { findInboundByMsgId, followerByOpenid, insertConversationMessage, latest
 // The phone's Chats list (the chats module) reads these.
 export { listChatSummaries, listFollowedAccounts, markConversationRead } from './store/phoneChats.js';
 export type { ConversationRow } from './store/conversations.js';
-export { closeWindows, lockWindows, openWindow, openWindows } from './store/serviceWindows.js';
+export { closeWindows, lastWindowClosedAt, lockWindows, openWindow, openWindows, openWindowsOf } from './store/serviceWindows.js';
+// The customer-service inbox (kf) shows the window as 消息管理 does.
+export { presentWindow } from './console/windowPresenter.js';
 // An account's 首页 and 公众号设置 (accounts) read and keep these.
 export { countReceivedMessages } from './store/messageFigures.js';

@@ -63,3 +63,36 @@ export function messageReplierOf(): MessageReplier {
   if (!messageReplier) throw new Error('no message replier registered: the autoreplies module connects it when the services are built');
   return messageReplier;
 }
+
+/**
+ * What the customer-service module (kf) keeps of a conversation, run inside messaging's
+ * transactions: a follower's message goes into their open session, a representative's message
+ * into the records.
+ */
+export interface CustomerService {
+  /**
+   * Records a follower's message in their open customer-service session, if they have one.
+   * Returns whether a representative is serving them: the message then goes to the
+   * representative and is not pushed to the developer's server.
+   */
+  recordUserMessage(tx: Executor, accountId: string, openid: string, text: string, at: Date): Promise<{ withRepresentative: boolean }>;
+  /** The account's representative (kf account) that customservice.kf_account names, as stored; undefined when there is none. */
+  findRepresentative(tx: Executor, account: Pick<AccountRow, 'id' | 'wechatId'>, name: string): Promise<string | undefined>;
+  /** Records a representative's message to a follower in the customer-service records. */
+  recordReply(tx: Executor, accountId: string, openid: string, kfAccount: string, text: string, at: Date): Promise<void>;
+  /** The kf account an operator works as for this account, if any (their console replies are recorded as its). */
+  kfAccountOf(db: Executor, accountId: string, operatorId: string): Promise<string | undefined>;
+}
+
+let customerService: CustomerService | undefined;
+
+/** Registers the customer-service bookkeeping (the same functions for every instance). */
+export function provideCustomerService(service: CustomerService): void {
+  customerService = service;
+}
+
+/** The registered bookkeeping; fails loudly when none was registered at boot. */
+export function customerServiceOf(): CustomerService {
+  if (!customerService) throw new Error('no customer service registered: the kf module connects it when the services are built');
+  return customerService;
+}

@@ -1,5 +1,6 @@
 import { SYSTEM_TAGS } from '../rules/audience.js';
 import type { FollowerListing } from '../store/followerDirectory.js';
+import type { InboxFollower } from '../store/followerBriefs.js';
 import type { TagRecord } from '../store/tags.js';
 
 /** A follower row of the console's directory, with its tags by name. */
@@ -37,3 +38,14 @@ export function tagNameMap(tags: TagRecord[]): Map<number, string> {
 /** The console API's shapes, as the web app imports them (type-only). */
 export type ConsoleFollower = ReturnType<typeof presentFollower>;
 export type ConsoleTag = ReturnType<typeof presentConsoleTags>[number];
+
+/** The follower fields every inbox entry carries (an unknown openid shows as itself). */
+export function presentFollowerBrief(openid: string, f: InboxFollower | undefined) {
+  return {
+    openid,
+    nickname: f?.nickname ?? openid,
+    remark: f?.remark ?? '',
+    avatar_url: f?.avatarUrl ?? '',
+    subscribed: f?.subscribed ?? false,
+  };
+}

@@ -6,13 +6,14 @@ import { explainRefusal, sendCustomMessage } from '../../messaging/index.js';
 import { listKfAccounts } from '../store/kfAccounts.js';
 import { findOpenSession } from '../store/kfSessions.js';
 import { listFollowerConversation } from '../../messaging/index.js';
-import { openWindows } from '../../messaging/index.js';
-import { inboxFollowers, lastWindowClosedAt, listOrgOperators } from '../store/inboxDirectory.js';
+import { lastWindowClosedAt, openWindows, presentWindow } from '../../messaging/index.js';
+import { windowView } from '../../messaging/rules/serviceWindow.js';
+import { inboxFollowers } from '../../followers/index.js';
+import { listOrgOperators } from '../store/inboxDirectory.js';
 import type { AccountRow } from '../../accounts/index.js';
 import { accountInScope } from '../../../surfaces/console/accountScope.js';
 import { openidParam, requireKf, requireMyKf } from './inboxAccess.js';
-import { windowView } from './inboxConversation.js';
-import { presentConversationMessage, presentFollowerProfile, presentOpenSession, presentWindow } from './inboxPresenter.js';
+import { presentConversationMessage, presentFollowerProfile, presentOpenSession } from './inboxPresenter.js';
 import { cleanText, consoleRoute } from '../../../surfaces/console/kit.js';
 
 /** Messages per page of a conversation. */

@@ -1,10 +1,10 @@
 import type { ResponseBoard, ResponseStatus } from '../rules/responseTime.js';
 import type { KfAccountRow } from '../store/kfAccounts.js';
 import type { BoardRow, KfSessionRow } from '../store/kfSessions.js';
-import type { InboxFollower, OrgOperator } from '../store/inboxDirectory.js';
-import type { ConversationRow } from '../../messaging/index.js';
+import type { OrgOperator } from '../store/inboxDirectory.js';
+import { presentFollowerBrief, type InboxFollower } from '../../followers/index.js';
+import type { ConversationRow, presentWindow } from '../../messaging/index.js';
 import { previewText, type MessageContent } from '../../messaging/rules/conversation.js';
-import type { WindowView } from './inboxConversation.js';
 
 /**
  * Presenters of the customer-service inbox: representatives, queue entries, sessions and the
@@ -29,17 +29,6 @@ export function presentRepresentative(kf: KfAccountRow, acceptedCase: number, op
 /** An operator of the organization, for choosing who works as a new kf account. */
 export function presentOperatorChoice(op: OrgOperator, boundTo: string | null) {
   return { id: op.id, name: op.name, email: op.email, role: op.role, kf_account: boundTo };
-}
-
-/** The follower fields every inbox entry carries (an unknown openid shows as itself). */
-export function presentFollowerBrief(openid: string, f: InboxFollower | undefined) {
-  return {
-    openid,
-    nickname: f?.nickname ?? openid,
-    remark: f?.remark ?? '',
-    avatar_url: f?.avatarUrl ?? '',
-    subscribed: f?.subscribed ?? false,
-  };
 }
 
 /** A follower's profile for the side panel. */
@@ -129,11 +118,6 @@ export function presentOpenSession(s: KfSessionRow, kfNickname: string | undefin
     created_at: iso(s.createdAt),
     accepted_at: iso(s.acceptedAt),
   };
-}
-
-/** The customer-service window: whether replies can be sent, how many and until when. */
-export function presentWindow(w: WindowView) {
-  return { state: w.state, closes_at: iso(w.closesAt), messages_left: w.messagesLeft, closed_at: iso(w.closedAt) };
 }
 
 /** Who a representative is, for the messages they sent. */

@@ -10,13 +10,15 @@ import { MAX_WAITCASE_LIST } from '../rules/kf.js';
 import { responseBoard, responseStatus } from '../rules/responseTime.js';
 import { listKfAccounts, type KfAccountRow } from '../store/kfAccounts.js';
 import { findOpenSession, listActiveSessionsOfKf, listSessionsForBoard, listWaitingSessions } from '../store/kfSessions.js';
-import { inboxFollowers, openWindowsOf } from '../store/inboxDirectory.js';
+import { inboxFollowers } from '../../followers/index.js';
+import { openWindowsOf, presentWindow } from '../../messaging/index.js';
+import { windowView } from '../../messaging/rules/serviceWindow.js';
 import type { AccountRow } from '../../accounts/index.js';
 import type { ConsoleSession } from '../../../surfaces/console/auth.js';
 import { accountInScope } from '../../../surfaces/console/accountScope.js';
 import { isSupervisor, kfAccountField, kfNamed, openidParam, requireKf, requireMyKf } from './inboxAccess.js';
-import { latestPreviews, windowView } from './inboxConversation.js';
-import { presentBoard, presentSession, presentWaiting, presentWindow } from './inboxPresenter.js';
+import { latestPreviews } from './inboxConversation.js';
+import { presentBoard, presentSession, presentWaiting } from './inboxPresenter.js';
 import { consoleRoute } from '../../../surfaces/console/kit.js';
 
 const toKfBody = z.object({ kf_account: kfAccountField });

@@ -6,12 +6,10 @@ import { followerByOpenid, insertConversationMessage } from '../store/conversati
 import { lockWindows, openWindows, useWindowIfRoom } from '../store/serviceWindows.js';
 import { sendCustomFast } from '../store/customSendFastPath.js';
 import { accountMayRead, findMedia } from '../../media/index.js';
-import { findKfAccount } from '../../kf/index.js';
-import { recordAgentReply } from '../../kf/index.js';
+import { customerServiceOf } from '../ports.js';
 import { checkCustomMessage, type CustomMessage, type MediaRef } from '../rules/customMessage.js';
 import { chooseWindow, WINDOW_RULES, windowErrcode } from '../rules/serviceWindow.js';
 import { previewText } from '../rules/conversation.js';
-import { canonicalKfAccount } from '../../kf/rules/kf.js';
 import { mediaAlive } from '../../media/rules/media.js';
 import { publishConversation } from '../realtime.js';
 import { presentPhoneMessage, type PhoneMessage } from '../phone/messagePresenter.js';
@@ -77,10 +75,9 @@ export async function sendCustomMessage(services: Services, account: AccountRow,
     if (!follower.subscribed) throw new DomainError('not_following', 'The user no longer follows this account.', { errcode: 43004, at: 'touser' });
     let kfAccount: string | null = null;
     if (m.kfAccount !== undefined) {
-      const canonical = canonicalKfAccount(m.kfAccount, account.wechatId);
-      const kf = canonical ? await findKfAccount(tx, account.id, canonical) : undefined;
+      const kf = await customerServiceOf().findRepresentative(tx, account, m.kfAccount);
       if (!kf) throw new DomainError('invalid_kf_account', `${m.kfAccount.slice(0, 64)} is not a customer-service account of this account.`, { errcode: 65401, at: 'customservice.kf_account' });
-      kfAccount = kf.kfAccount;
+      kfAccount = kf;
     }
     await checkMedia(tx, account, m.media, now.getTime());
     await lockWindows(tx, account.id, m.touser);
@@ -106,7 +103,7 @@ export async function sendCustomMessage(services: Services, account: AccountRow,
       kfAccount,
       at: now,
     });
-    if (kfAccount) await recordAgentReply(tx, account.id, m.touser, kfAccount, previewText(m.msgType, m.content), now);
+    if (kfAccount) await customerServiceOf().recordReply(tx, account.id, m.touser, kfAccount, previewText(m.msgType, m.content), now);
     return row;
   });
   cancelTypingOnMessage(result.userId, account.appid);

@@ -11,8 +11,7 @@ import { lockWindows, openWindow } from '../store/serviceWindows.js';
 import { recordUserMessageFast, recordUserMessageFastInTx, recordUserMessagesFastInTx, type UserMessageFastRow } from '../store/userMessageFastPath.js';
 import { newWindow } from '../rules/serviceWindow.js';
 import { findMedia, grantMedia, type MediaRow } from '../../media/index.js';
-import { recordUserMessageInSession } from '../../kf/index.js';
-import { messageReplierOf } from '../ports.js';
+import { customerServiceOf, messageReplierOf } from '../ports.js';
 import { checkUserMessage, recordTextOf, type UserMessageInput } from '../rules/userMessage.js';
 import { mediaAlive, mediaPath, mediaUrl } from '../../media/rules/media.js';
 import type { MessageContent } from '../rules/conversation.js';
@@ -303,8 +302,8 @@ export async function sendUserMessage(
     });
     await lockWindows(tx, account.id, follow.openid);
     await openWindow(tx, account.id, follow.openid, 'message', now);
-    const session = await recordUserMessageInSession(tx, account.id, follow.openid, recordTextOf(m), now);
-    if (session && session.status === 'active' && session.kfAccount) {
+    const session = await customerServiceOf().recordUserMessage(tx, account.id, follow.openid, recordTextOf(m), now);
+    if (session.withRepresentative) {
       return { row, msgId, openid: follow.openid, route: 'kf' as const, replies: [], pending: false };
     }
     const queued = await queuePush(tx, account, follow.openid, push, now);

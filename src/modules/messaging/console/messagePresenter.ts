@@ -1,6 +1,6 @@
 import { previewText, type MessageContent } from '../rules/conversation.js';
 import type { FollowerMessageRow } from '../store/followerMessages.js';
-import { presentFollowerBrief, type InboxFollower } from '../../kf/index.js';
+import { presentFollowerBrief, type InboxFollower } from '../../followers/index.js';
 
 /** What 消息管理 sends for a follower message. Each presenter lists its fields. */
 

@@ -10,7 +10,11 @@ import type { ConsoleSession } from '../../../surfaces/console/auth.js';
 import { sendCustomMessage } from '../commands/customMessageSender.js';
 import { DEFAULT_MESSAGE_RANGE, MESSAGE_RANGES, rangeBounds } from '../rules/messageRange.js';
 import { findFollowerMessage, listFollowerMessages, setMessageStar } from '../store/followerMessages.js';
-import { inboxFollowers, lastWindowClosedAt, listKfAccounts, openWindowsOf, presentWindow, representativeOf, windowView } from '../../kf/index.js';
+import { inboxFollowers } from '../../followers/index.js';
+import { lastWindowClosedAt, openWindowsOf } from '../store/serviceWindows.js';
+import { windowView } from '../rules/serviceWindow.js';
+import { customerServiceOf } from '../ports.js';
+import { presentWindow } from './windowPresenter.js';
 import { presentFollowerMessage } from './messagePresenter.js';
 import { explainRefusal } from './replyRefusal.js';
 
@@ -61,7 +65,7 @@ async function replyWindow(services: Services, account: AccountRow, openid: stri
  */
 async function myKfAccount(services: Services, account: AccountRow, session: ConsoleSession): Promise<string | undefined> {
   if (!can(account, 'kf')) return undefined;
-  return representativeOf(await listKfAccounts(services.db, account.id), session.operator.id)?.kfAccount;
+  return customerServiceOf().kfAccountOf(services.db, account.id, session.operator.id);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
 import { sentenceOf, type RefusalWording } from '../../../surfaces/console/wording.js';
-import { lastWindowClosedAt } from '../../kf/index.js';
+import { lastWindowClosedAt } from '../store/serviceWindows.js';
 import { MAX_CUSTOM_TEXT_BYTES } from '../rules/customMessage.js';
 import { WINDOW_RULES } from '../rules/serviceWindow.js';
 

@@ -72,3 +72,33 @@ export function anyOpen(windows: readonly Pick<WindowState, 'expiresAt'>[], nowM
 
 /** The WeChat errcode of a refused choice: 45015 outside every window, 45047 count used up. */
 export const windowErrcode = (reason: 'closed' | 'exhausted'): number => (reason === 'closed' ? 45015 : 45047);
+
+/** Where a conversation stands against the customer-service window (reference §6), for display. */
+export interface WindowView {
+  /** open: replies can be sent; exhausted: open but every message is used (45047); closed (45015). */
+  state: 'open' | 'exhausted' | 'closed';
+  /** When the last window with messages left closes (open only). */
+  closesAt: Date | null;
+  /** Messages left across the open windows; null when unlimited (a payment window). */
+  messagesLeft: number | null;
+  /** When the latest window closed, if it is still known (closed only). */
+  closedAt: Date | null;
+}
+
+/**
+ * Sums up the follower's open windows at `nowMs`: how many messages are left in all of them and
+ * when the last one with room closes. Which window a reply uses is chooseWindow's rule.
+ */
+export function windowView(windows: readonly WindowState[], nowMs: number, lastClosedAt: Date | null): WindowView {
+  const open = windows.filter((w) => isOpen(w, nowMs));
+  if (open.length === 0) return { state: 'closed', closesAt: null, messagesLeft: 0, closedAt: lastClosedAt };
+  const withRoom = open.filter(hasRoom);
+  if (withRoom.length === 0) {
+    const closesAt = new Date(Math.max(...open.map((w) => w.expiresAt.getTime())));
+    return { state: 'exhausted', closesAt, messagesLeft: 0, closedAt: null };
+  }
+  const unlimited = withRoom.some((w) => w.limit === null);
+  const messagesLeft = unlimited ? null : withRoom.reduce((n, w) => n + ((w.limit ?? 0) - w.used), 0);
+  const closesAt = new Date(Math.max(...withRoom.map((w) => w.expiresAt.getTime())));
+  return { state: 'open', closesAt, messagesLeft, closedAt: null };
+}

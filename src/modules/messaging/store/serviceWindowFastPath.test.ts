@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../../../test/harness.js';
 import { createFollowerUser } from '../../followers/commands/followerUserCreator.js';
 import { followAccount } from '../../followers/commands/followAccount.js';
-import { windowView } from '../../kf/index.js';
+import { windowView } from '../rules/serviceWindow.js';
 import { serviceWindows } from '../schema.js';
 import { CLOSED_WINDOW_KEPT_MS, chooseWindow, newWindow, WINDOW_RULES, type WindowTrigger } from '../rules/serviceWindow.js';
 import { sendUserMessage } from '../commands/userMessageSender.js';

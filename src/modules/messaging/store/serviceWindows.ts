@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/connect.js';
 import { serviceWindows } from '../schema.js';
 import { CLOSED_WINDOW_KEPT_MS, newWindow, type WindowState, type WindowTrigger } from '../rules/serviceWindow.js';
@@ -53,4 +53,32 @@ export async function useWindowIfRoom(db: Executor, id: number): Promise<boolean
     .where(and(eq(serviceWindows.id, id), sql`(${serviceWindows.limit} is null or ${serviceWindows.used} < ${serviceWindows.limit})`))
     .returning({ id: serviceWindows.id });
   return rows.length > 0;
+}
+
+/** openids one lookup takes at most (a console page shows at most 100 plus the sessions). */
+const MAX_LOOKUP = 1000;
+
+/**
+ * When the follower's latest customer-service window closed, at or before `now` (null when no
+ * closed window is kept: they are removed a day after closing).
+ */
+export async function lastWindowClosedAt(db: Executor, accountId: string, openid: string, now: Date): Promise<Date | null> {
+  const [row] = await db
+    .select({ at: sql<Date | string | null>`max(${serviceWindows.expiresAt})` })
+    .from(serviceWindows)
+    .where(and(eq(serviceWindows.accountId, accountId), eq(serviceWindows.openid, openid), lte(serviceWindows.expiresAt, now)));
+  return row?.at ? new Date(row.at) : null;
+}
+
+/** The customer-service windows still open at `now` of each of these followers (one query for a list). */
+export async function openWindowsOf(db: Executor, accountId: string, openids: readonly string[], now: Date): Promise<Map<string, WindowState[]>> {
+  const wanted = [...new Set(openids)].slice(0, MAX_LOOKUP);
+  const out = new Map<string, WindowState[]>();
+  if (wanted.length === 0) return out;
+  const rows = await db
+    .select({ openid: serviceWindows.openid, id: serviceWindows.id, expiresAt: serviceWindows.expiresAt, limit: serviceWindows.limit, used: serviceWindows.used })
+    .from(serviceWindows)
+    .where(and(eq(serviceWindows.accountId, accountId), inArray(serviceWindows.openid, wanted), gt(serviceWindows.expiresAt, now)));
+  for (const { openid, ...w } of rows) out.set(openid, [...(out.get(openid) ?? []), w]);
+  return out;
 }
