@@ -70,6 +70,7 @@ export async function buildServices(opts: BuildOptions): Promise<Services> {
     kits: {
       console: { ...consoleSessionLookups, accountByAppid: findAccountByAppid },
       phone: { followerUser: findFollowerUser, missedMessages: missedPhoneMessages },
+      sim: { accountByAppid: findAccountByAppid },
     },
     keys: serverKeys({ configured: config.secretKey, dataDir: config.dataDir }),
     onClose: [],

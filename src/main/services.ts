@@ -13,6 +13,7 @@ import type { AccountRow } from '../modules/accounts/index.js';
 import type { FollowerUserRow } from '../modules/followers/index.js';
 import type { ConsoleLookups } from '../surfaces/console/lookups.js';
 import type { PhoneLookups } from '../surfaces/phone/lookups.js';
+import type { SimLookups } from '../surfaces/sim/lookups.js';
 import type { Signals } from '../platform/jobs/signals.js';
 import type { ServerKeys } from '../platform/serverKey.js';
 
@@ -39,10 +40,10 @@ export interface Services {
   /** In-process wake-ups (HeraldSignals); after a commit, see platform/jobs/transaction.ts. */
   signals: Signals<HeraldSignals>;
   /**
-   * What the console and phone kits ask of the modules (each kit declares its lookups in its
+   * What the console, phone and simulator kits ask of the modules (each kit declares its lookups in its
    * lookups.ts; the owning modules provide them, wired in server.ts): kits import no module.
    */
-  kits: { console: ConsoleLookups<AccountRow>; phone: PhoneLookups<FollowerUserRow> };
+  kits: { console: ConsoleLookups<AccountRow>; phone: PhoneLookups<FollowerUserRow>; sim: SimLookups<AccountRow> };
   /** Keys derived from the server secret key (phone tokens, preview links): src/platform/serverKey.ts. */
   keys: ServerKeys;
   /** Called on shutdown, in reverse order of registration. */

@@ -1,17 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../main/services.js';
-import { DomainError } from '../../platform/errors.js';
 import { createSimAccount } from './commands/simAccountCreator.js';
-import { findAccountByAppid, type AccountRow } from './store/accounts.js';
-import { plainText, simRoute } from '../../surfaces/sim/kit.js';
+import { plainText, simAccount as accountOf, simRoute } from '../../surfaces/sim/kit.js';
 import { presentAccount, presentServer } from '../../surfaces/sim/presenters.js';
-
-async function accountOf(services: Services, appid: string): Promise<AccountRow> {
-  const account = await findAccountByAppid(services.db, appid);
-  if (!account) throw new DomainError('not_found', `No account with AppID ${appid}.`);
-  return account;
-}
 
 const createBody = z.object({
   type: z.enum(['subscription', 'service']),

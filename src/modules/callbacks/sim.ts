@@ -2,17 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../main/services.js';
 import { DomainError } from '../../platform/errors.js';
-import { findAccountByAppid, presentAttempt, presentDelivery, type AccountRow } from '../accounts/index.js';
+import { presentAttempt, presentDelivery } from '../accounts/index.js';
 import { configureServer, disableServer } from './commands/serverConfigurator.js';
 import { getDelivery, listAttempts, listDeliveries, type AttemptView, type DeliveryView } from './store/deliveries.js';
-import { simRoute } from '../../surfaces/sim/kit.js';
+import { simAccount as accountOf, simRoute } from '../../surfaces/sim/kit.js';
 import { presentReply, presentServer } from '../../surfaces/sim/presenters.js';
-
-async function accountOf(services: Services, appid: string): Promise<AccountRow> {
-  const account = await findAccountByAppid(services.db, appid);
-  if (!account) throw new DomainError('not_found', `No account with AppID ${appid}.`);
-  return account;
-}
 
 const serverBody = z.object({
   url: z.string().max(4096),

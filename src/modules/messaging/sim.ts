@@ -16,7 +16,7 @@ import { simOutcome as outcome } from './simOutcome.js';
 import { presentPhoneMessage } from './phone/messagePresenter.js';
 import { MultipartError, parseMultipart } from '../../protocol/multipart.js';
 import { MEDIA_MAX_BYTES } from '../media/rules/media.js';
-import { simRoute } from '../../surfaces/sim/kit.js';
+import { simAccount, simRoute } from '../../surfaces/sim/kit.js';
 import { PLACEHOLDER_AMR, PLACEHOLDER_JPEG, PLACEHOLDER_MP4, PLACEHOLDER_PNG } from '../../surfaces/sim/placeholders.js';
 
 const accountRef = z.string().min(1).max(64);
@@ -76,9 +76,7 @@ async function withMedia(services: Services, userId: string, msg: Record<string,
 }
 
 async function accountIdOf(services: Services, appid: string): Promise<string> {
-  const account = await findAccountByAppid(services.db, appid);
-  if (!account) throw new DomainError('not_found', `No account with AppID ${appid}.`);
-  return account.id;
+  return (await simAccount(services, appid)).id;
 }
 
 /**

@@ -2,9 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../main/services.js';
 import { DomainError } from '../../platform/errors.js';
-import { simRoute } from '../../surfaces/sim/kit.js';
+import { simAccount as accountOf, simRoute } from '../../surfaces/sim/kit.js';
 import { findFollowerUser } from '../followers/index.js';
-import { findAccountByAppid } from '../accounts/index.js';
 import { DOMAIN_KINDS, type DomainKind } from './rules/domains.js';
 import { setDomains, setStrictRules } from './commands/domainSetter.js';
 import { webSettingsOf } from './commands/webSettings.js';
@@ -31,12 +30,6 @@ const domainsBody = z.object({
   verify: z.boolean().default(false),
 });
 const strictBody = z.object({ strict: z.boolean() });
-
-async function accountOf(services: Services, appid: string) {
-  const account = await findAccountByAppid(services.db, appid);
-  if (!account) throw new DomainError('not_found', `No account with AppID ${appid}.`);
-  return account;
-}
 
 async function domainsView(services: Services, appid: string) {
   const account = await accountOf(services, appid);

@@ -4,6 +4,7 @@ import type { Services } from '../../main/services.js';
 import { DomainError } from '../../platform/errors.js';
 import { readJsonBody, sendRefusal, validate } from '../../platform/http/jsonRoute.js';
 import { CONTROL_MULTILINE, LONE_SURROGATE } from '../../platform/text.js';
+import type { SimLookups } from './lookups.js';
 
 /**
  * The simulator's route chain: JSON body parsed from the raw bytes, zod validation, one
@@ -37,6 +38,16 @@ export interface SimRoute<B, Q> {
   query?: z.ZodType<Q>;
   status?: number;
   handler(ctx: SimContext<B, Q>): Promise<object>;
+}
+
+/** The account row the simulator works on: whatever the accounts module's lookup returns. */
+export type SimAccount = Services['kits']['sim'] extends SimLookups<infer A> ? A : never;
+
+/** The account an :appid names, in any organization; 404 for unknown ones. */
+export async function simAccount(services: Pick<Services, 'db' | 'kits'>, appid: string): Promise<SimAccount> {
+  const account = await services.kits.sim.accountByAppid(services.db, appid);
+  if (!account) throw new DomainError('not_found', `No account with AppID ${appid}.`);
+  return account;
 }
 
 /** Registers one simulator route. */
