@@ -4,7 +4,7 @@ import { phoneApi } from './api.js';
 import { useRealtime } from './realtime.js';
 import type { ArticleTarget, ChatsView, PhoneUser, RealtimeEvent } from './types.js';
 import { t } from '../i18n/index.js';
-import { previewLine } from './chat/messageContent.js';
+import { previewLine } from '../ui/previewLine.js';
 import { notifyOf } from '../../../src/modules/messaging/rules/conversation.js';
 
 /** A heads-up notification sliding in from the top of the phone (service accounts). */

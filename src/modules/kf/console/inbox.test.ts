@@ -52,7 +52,7 @@ describeEachDb('console inbox API', (kind) => {
     expect(before.me).toEqual({ kf_account: s.anna, nickname: 'anna', online: true });
     expect(before.waiting_count).toBe(1);
     expect(before.waiting).toEqual([
-      expect.objectContaining({ openid, nickname: 'Li Mei', preview: expect.objectContaining({ text: 'Where is my order?', direction: 'in' }), reserved_for: null }),
+      expect.objectContaining({ openid, nickname: 'Li Mei', preview: expect.objectContaining({ text: 'Where is my order?', parts: { kind: 'text', text: 'Where is my order?' }, direction: 'in' }), reserved_for: null }),
     ]);
     expect(before.waiting[0].waiting_since).toBeTypeOf('string');
     // Each list entry carries its window: the message opened 5 replies for 48 hours (following, 3 for a minute).

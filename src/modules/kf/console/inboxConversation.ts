@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/connect.js';
 import { conversationMessages } from '../../messaging/schema.js';
-import { previewText, type MessageContent } from '../../messaging/rules/conversation.js';
+import { previewParts, previewText, type MessageContent } from '../../messaging/rules/conversation.js';
 import type { Preview } from './inboxPresenter.js';
 
 /** The longest preview line the inbox lists show. */
@@ -29,6 +29,10 @@ export async function latestPreviews(db: Executor, accountId: string, openids: r
     .where(and(eq(conversationMessages.accountId, accountId), inArray(conversationMessages.openid, wanted), sql`${conversationMessages.source} <> 'system'`))
     .orderBy(conversationMessages.openid, desc(conversationMessages.id));
   return new Map(
-    rows.map((r) => [r.openid, { text: oneLine(previewText(r.msgType, (r.content ?? {}) as MessageContent)), direction: r.direction === 'out' ? 'out' : 'in', at: r.createdAt }]),
+    rows.map((r) => {
+      const content = (r.content ?? {}) as MessageContent;
+      const parts = previewParts(r.msgType, content);
+      return [r.openid, { text: oneLine(previewText(r.msgType, content)), parts: { kind: parts.kind, text: oneLine(parts.text) }, direction: r.direction === 'out' ? 'out' : 'in', at: r.createdAt }];
+    }),
   );
 }

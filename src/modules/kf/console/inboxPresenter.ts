@@ -4,7 +4,7 @@ import type { BoardRow, KfSessionRow } from '../store/kfSessions.js';
 import type { OrgOperator } from '../store/inboxDirectory.js';
 import { presentFollowerBrief, type InboxFollower } from '../../followers/index.js';
 import type { ConversationRow, presentWindow } from '../../messaging/index.js';
-import { previewText, type MessageContent } from '../../messaging/rules/conversation.js';
+import { previewText, type MessageContent, type PreviewParts } from '../../messaging/rules/conversation.js';
 
 /**
  * Presenters of the customer-service inbox: representatives, queue entries, sessions and the
@@ -45,12 +45,14 @@ export function presentFollowerProfile(openid: string, f: InboxFollower | undefi
 /** The latest message of a conversation, as one line. */
 export interface Preview {
   text: string;
+  /** The message's kind and its own words, for the console to word in the reader's language. */
+  parts: PreviewParts;
   direction: 'in' | 'out';
   at: Date;
 }
 
 function presentPreview(p: Preview | undefined) {
-  return p ? { text: p.text, direction: p.direction, at: p.at.toISOString() } : null;
+  return p ? { text: p.text, parts: p.parts, direction: p.direction, at: p.at.toISOString() } : null;
 }
 
 function presentResponse(r: ResponseStatus) {

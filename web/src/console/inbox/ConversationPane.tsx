@@ -7,6 +7,7 @@ import { answeredBy, windowLabel, windowProblem } from './time.js';
 import type { Conversation } from './useConversation.js';
 import type { ConversationMessage, InboxView, WindowInfo } from './types.js';
 import { t } from '../../i18n/index.js';
+import { messageLine } from '../../ui/previewLine.js';
 
 /** The longest text reply: 2,048 bytes of UTF-8 (MAX_CUSTOM_TEXT_BYTES; the server checks it). */
 const MAX_REPLY_BYTES = 2048;
@@ -18,7 +19,7 @@ function Bubble({ m }: { m: ConversationMessage }) {
   return (
     <li className={`bubble-row ${out ? 'out' : 'in'} ${m.source === 'system' ? 'system' : ''}`} data-id={m.id}>
       <div className="bubble">
-        {image ? <img src={image} alt={t('inbox.image')} className="bubble-image" /> : <span className="bubble-text">{m.text || `[${m.msgtype}]`}</span>}
+        {image ? <img src={image} alt={t('inbox.image')} className="bubble-image" /> : <span className="bubble-text">{messageLine(m.msgtype, m.content)}</span>}
       </div>
       <div className="bubble-meta">
         {out && <span className="bubble-who">{answeredBy(m)}</span>}

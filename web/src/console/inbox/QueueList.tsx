@@ -3,6 +3,7 @@ import { Badge, EmptyState } from '../../ui/index.js';
 import { since, span, windowShort } from './time.js';
 import type { InboxView, Preview, ResponseInfo, SessionEntry, WaitingEntry, WindowInfo } from './types.js';
 import { t } from '../../i18n/index.js';
+import { previewLine } from '../../ui/previewLine.js';
 
 /** The list's tabs: the wait queue, my sessions, everything open. */
 export type QueueTab = 'waiting' | 'mine' | 'all';
@@ -45,7 +46,7 @@ function Item({ entry, preview, time, meta, selected, onSelect, tone }: {
             {time && <span className="queue-time">{time}</span>}
           </span>
           <span className="queue-preview">
-            {preview ? (preview.direction === 'out' ? t('inbox.youSaid', { text: preview.text }) : preview.text) : <span className="muted">{t('inbox.noMessagesYet2')}</span>}
+            {preview ? (preview.direction === 'out' ? t('inbox.youSaid', { text: previewLine(preview.parts) }) : previewLine(preview.parts)) : <span className="muted">{t('inbox.noMessagesYet2')}</span>}
           </span>
           <span className="queue-meta">{meta}</span>
         </span>

@@ -1,6 +1,4 @@
 import type { Message } from '../types.js';
-import type { PreviewKind, PreviewParts } from '../../../../src/modules/messaging/rules/conversation.js';
-import { t } from '../../i18n/index.js';
 
 /**
  * Reading a message's type-specific content. Fields are read defensively: the phone must draw
@@ -67,28 +65,3 @@ export function msgMenuOf(m: Message): { head: string; options: MenuOption[]; ta
 /** Only http(s) links are ever opened or used as a source. */
 export const safeUrl = (u: string): string => (/^(https?:\/\/|\/)/i.test(u) && !/^\/\//.test(u) ? u : '');
 
-/** How the phone words each kind of preview, as WeChat does ([图片], [语音], [位置] …). */
-const PREVIEW_WORDS: Record<Exclude<PreviewKind, 'text'>, () => string> = {
-  image: () => t('phoneChats.previewImage'),
-  voice: () => t('phoneChats.previewVoice'),
-  video: () => t('phoneChats.previewVideo'),
-  location: () => t('phoneChats.previewLocation'),
-  link: () => t('phoneChats.previewLink'),
-  music: () => t('phoneChats.previewMusic'),
-  miniprogram: () => t('phoneChats.previewMiniProgram'),
-  news: () => t('phoneChats.previewArticle'),
-  menu: () => t('phoneChats.previewMenu'),
-  card: () => t('phoneChats.previewCard'),
-  other: () => t('phoneChats.previewMessage'),
-};
-
-/**
- * A chat's one-line preview in the reader's language: the server sends the kind and the
- * message's own words; the kind is worded here ([图片], [语音] 好的, [位置] 人民广场 …).
- */
-export function previewLine(p: PreviewParts | null | undefined): string {
-  if (!p) return '';
-  if (p.kind === 'text') return p.text;
-  const word = (PREVIEW_WORDS[p.kind] ?? PREVIEW_WORDS.other)();
-  return p.text ? `${word} ${p.text}` : word;
-}

@@ -6,7 +6,7 @@ import { NavBar, Screen, TabBar } from '../kit/chrome.js';
 import { badgeText, listTime } from '../kit/format.js';
 import { PlusCircleIcon, ScanIcon, SearchIcon } from '../kit/icons.js';
 import { usePhone } from '../PhoneContext.js';
-import { previewLine } from '../chat/messageContent.js';
+import { previewLine } from '../../ui/previewLine.js';
 import type { ChatEntry, SubscriptionsSummary } from '../types.js';
 import { useServiceNotifications } from './ServiceNotifications.js';
 import type { ServiceNotificationView } from '../../../../src/modules/subscribemsg/phone.js';

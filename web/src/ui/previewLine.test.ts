@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { i18n } from '../../i18n/index.js';
-import { previewLine } from './messageContent.js';
+import { i18n } from '../i18n/index.js';
+import { previewLine } from './previewLine.js';
 
 const speak = (lang: 'en' | 'zh-CN') => void i18n.changeLanguage(lang);
 
