@@ -1,15 +1,9 @@
-/**
- * The messaging core against a developer server built with node-webot's unmodified `wechat`
- * middleware: every inbound message type arrives with the fields WeChat sends, menu taps push
- * their events, and every kind of passive reply (and transfer_customer_service) ends up in the
- * follower's conversation; broken answers show WeChat's "cannot provide service" notice.
- */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb, startTestHerald, type TestHerald } from './harness.js';
 import { newAesKey } from './devServer.js';
+import { webotServer, type WebotMessage, type WebotRes } from './webot.js';
 import { fetchToken, wxCall } from './wxClient.js';
 import { PLACEHOLDER_AMR, PLACEHOLDER_JPEG, PLACEHOLDER_MP4, PLACEHOLDER_PNG } from '../src/surfaces/sim/placeholders.js';
 import { findOpenSession } from '../src/modules/kf/store/kfSessions.js';
@@ -17,12 +11,6 @@ import { findAccountByAppid } from '../src/modules/accounts/store/accounts.js';
 
 const require = createRequire(import.meta.url);
 
-type Next = (err?: unknown) => void;
-type Message = Record<string, unknown> & { MsgType: string; Content?: string; Event?: string; EventKey?: string };
-type WebotReq = http.IncomingMessage & { query: Record<string, string>; weixin: Message };
-type WebotRes = http.ServerResponse & { reply(content: unknown): void; transfer2CustomerService(kf?: string): void };
-type WebotMiddleware = (req: http.IncomingMessage, res: http.ServerResponse, next: Next) => void;
-const webot = require('wechat') as (config: object, handler: (req: WebotReq, res: WebotRes, next: Next) => void) => WebotMiddleware;
 
 type Json = Record<string, any>;
 
@@ -34,54 +22,35 @@ interface Media {
 }
 
 /** A webot server: text commands choose the reply type; events and other messages get a text. */
-async function webotServer(config: { token: string; appid: string; encodingAESKey?: string }, media: () => Media) {
-  const received: Message[] = [];
-  const mw = webot(config, (req, res) => {
-    const m = req.weixin;
-    received.push(m);
-    if (m.MsgType === 'event') {
-      if (m.Event === 'CLICK') return res.reply(`clicked ${m.EventKey}`);
-      if (m.Event === 'scancode_waitmsg') return res.reply(`scanned ${(m.ScanCodeInfo as Json).ScanResult}`);
-      return res.reply('');
-    }
-    if (m.MsgType !== 'text') return res.reply(`got ${m.MsgType}`);
-    const md = media();
-    switch (m.Content) {
-      case 'image':
-        return res.reply({ type: 'image', content: { mediaId: md.image } });
-      case 'voice':
-        return res.reply({ type: 'voice', content: { mediaId: md.voice } });
-      case 'video':
-        return res.reply({ type: 'video', content: { mediaId: md.video, title: 'Clip', description: 'A clip' } });
-      case 'music':
-        return res.reply({ title: 'Song', description: 'A song', musicUrl: 'http://music.example.com/a.mp3', hqMusicUrl: 'http://music.example.com/a-hq.mp3', thumbMediaId: md.thumb });
-      case 'news':
-        return res.reply([{ title: 'Story', description: 'Read it', picurl: 'http://img.example.com/1.png', url: 'http://example.com/story' }]);
-      case 'kf':
-        return res.transfer2CustomerService();
-      case 'junk':
-        res.writeHead(200);
-        return res.end('{"not":"xml"}');
-      default:
-        return res.reply(`webot: ${m.Content}`);
-    }
-  });
-  const server = http.createServer((req, res) => {
-    (req as WebotReq).query = Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams);
-    mw(req, res, () => {
-      res.writeHead(500);
-      res.end('error');
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/wechat`,
-    received,
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
+function answerer(media: () => Media) {
+  return (m: WebotMessage, res: WebotRes): void => {
+      if (m.MsgType === 'event') {
+        if (m.Event === 'CLICK') return res.reply(`clicked ${m.EventKey}`);
+        if (m.Event === 'scancode_waitmsg') return res.reply(`scanned ${(m.ScanCodeInfo as Json).ScanResult}`);
+        return res.reply('');
+      }
+      if (m.MsgType !== 'text') return res.reply(`got ${m.MsgType}`);
+      const md = media();
+      switch (m.Content) {
+        case 'image':
+          return res.reply({ type: 'image', content: { mediaId: md.image } });
+        case 'voice':
+          return res.reply({ type: 'voice', content: { mediaId: md.voice } });
+        case 'video':
+          return res.reply({ type: 'video', content: { mediaId: md.video, title: 'Clip', description: 'A clip' } });
+        case 'music':
+          return res.reply({ title: 'Song', description: 'A song', musicUrl: 'http://music.example.com/a.mp3', hqMusicUrl: 'http://music.example.com/a-hq.mp3', thumbMediaId: md.thumb });
+        case 'news':
+          return res.reply([{ title: 'Story', description: 'Read it', picurl: 'http://img.example.com/1.png', url: 'http://example.com/story' }]);
+        case 'kf':
+          return res.transfer2CustomerService();
+        case 'junk':
+          res.writeHead(200);
+          res.end('{"not":"xml"}');
+          return;
+        default:
+          return res.reply(`webot: ${m.Content}`);
+      }
   };
 }
 
@@ -128,7 +97,7 @@ describeEachDb('messaging with a node-webot developer server', (kind) => {
       thumb: await upload(token, 'thumb', PLACEHOLDER_JPEG, 'a.jpg', 'image/jpeg'),
     };
     const aesKey = newAesKey();
-    const server = await webotServer({ token: 'webot', appid: account.appid, ...(mode === 'safe' ? { encodingAESKey: aesKey } : {}) }, () => media);
+    const server = await webotServer({ token: 'webot', appid: account.appid, ...(mode === 'safe' ? { encodingAESKey: aesKey } : {}) }, answerer(() => media));
     closers.push(server.close);
     const configured = await call('PUT', `/sim/v1/accounts/${account.appid}/server`, { url: server.url, token: 'webot', encoding_aes_key: mode === 'safe' ? aesKey : null, mode });
     expect(configured.status, JSON.stringify(configured.body)).toBe(200);

@@ -1,14 +1,4 @@
-/**
- * Subscribe notifications through unmodified SDKs against Herald on a real loopback port:
- * node-easywechat's access-token client (it has no subscribe methods of its own: EasyWeChat's
- * documented way is its client) for the template library and bizsend; co-wechat-api's
- * sendSubscribe (the legacy one-time subscribe message) and getAutoreply
- * (get_current_autoreply_info); and the three subscribe events received by a developer server
- * built with node-webot's `wechat` middleware (safe mode) through the callback worker. The
- * simulator account gets a WeChat ID by default, so kfaccount/add works on it.
- */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+
 import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +8,8 @@ import { OfficialAccount } from 'node-easywechat';
 import { describeEachDb, startTestHerald, type TestHerald } from '../harness.js';
 import { expectSdkCovered } from '../sdkCoverage.js';
 import { newAesKey } from '../devServer.js';
+import { webotServer } from '../webot.js';
+import { waitForValue as until } from '../wait.js';
 import { fetchToken, wxCall } from '../wxClient.js';
 import { findAccountByAppid } from '../../src/modules/accounts/store/accounts.js';
 
@@ -29,40 +21,6 @@ interface CoApi {
 }
 const require = createRequire(import.meta.url);
 const CoWechatAPI = require('co-wechat-api') as new (appid: string, secret: string) => CoApi;
-
-type Next = (err?: unknown) => void;
-type WebotReq = http.IncomingMessage & { query: Record<string, string>; weixin: Record<string, unknown> };
-type WebotRes = http.ServerResponse & { reply(content: unknown): void };
-const webot = require('wechat') as (config: object, handler: (req: WebotReq, res: WebotRes, next: Next) => void) => (req: http.IncomingMessage, res: http.ServerResponse, next: Next) => void;
-
-/** A node-webot `wechat` developer server that records every push it decrypts. */
-async function webotServer(config: { token: string; appid: string; encodingAESKey: string }) {
-  const received: Array<Record<string, unknown>> = [];
-  const mw = webot(config, (req, res) => {
-    received.push(req.weixin);
-    res.reply('');
-  });
-  const server = http.createServer((req, res) => {
-    (req as WebotReq).query = Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams);
-    mw(req, res, () => {
-      res.writeHead(500);
-      res.end('error');
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/wechat`;
-  return { url, received, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
-async function until<T>(what: string, fn: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describeEachDb('subscribe notifications through unmodified SDKs', (kind) => {
   let herald: TestHerald;
