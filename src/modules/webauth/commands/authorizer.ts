@@ -24,8 +24,11 @@ export type AuthorizeOutcome =
 /** A new code: 32 URL-safe characters, as WeChat's. */
 const newCode = () => randomBytes(24).toString('base64url');
 
-/** Authorizations started per (account, follower) in the current minute (10009). */
-const recent = new WeakMap<object, Map<string, { minute: number; count: number }>>();
+/**
+ * When each of the authorizations a (account, follower) started in the last minute began (10009):
+ * a sliding minute, so a burst is refused whenever it falls, not only within one clock minute.
+ */
+const recent = new WeakMap<object, Map<string, number[]>>();
 
 function tooFrequent(services: Pick<Services, 'clock'>, key: string): boolean {
   let byKey = recent.get(services.clock);
@@ -33,15 +36,17 @@ function tooFrequent(services: Pick<Services, 'clock'>, key: string): boolean {
     byKey = new Map();
     recent.set(services.clock, byKey);
   }
-  const minute = Math.floor(services.clock.nowMs() / 60_000);
-  const seen = byKey.get(key);
-  if (!seen || seen.minute !== minute) {
-    if (byKey.size > 10_000) byKey.clear();
-    byKey.set(key, { minute, count: 1 });
-    return false;
+  const now = services.clock.nowMs();
+  // Starts in the last 60 s (a clock moved back forgets the ones now in its future).
+  const starts = (byKey.get(key) ?? []).filter((at) => at <= now && now - at < 60_000);
+  if (starts.length >= AUTHORIZE_PER_MINUTE) {
+    byKey.set(key, starts);
+    return true;
   }
-  seen.count += 1;
-  return seen.count > AUTHORIZE_PER_MINUTE;
+  if (!byKey.has(key) && byKey.size > 10_000) byKey.clear();
+  starts.push(now);
+  byKey.set(key, starts);
+  return false;
 }
 
 function hostOf(raw: string): string {

@@ -331,6 +331,17 @@ describeEachDb('OAuth2 web authorization', (kind) => {
     herald.services.clock.advance(60_000);
     expect((await open(a.user.id, authorizeUrl(a.appid, 'snsapi_base'))).outcome).toBe('redirect');
   });
+
+  it('10009 counts a sliding minute: a burst across a clock minute is refused too', async () => {
+    const a = await setup();
+    // One second before a minute starts on the Herald clock.
+    herald.services.clock.advance((59_000 - (herald.services.clock.nowMs() % 60_000) + 60_000) % 60_000);
+    for (let i = 0; i < 30; i++) expect((await open(a.user.id, authorizeUrl(a.appid, 'snsapi_base'))).outcome).toBe('redirect');
+    herald.services.clock.advance(2_000);
+    let last: WxBody = {};
+    for (let i = 0; i < 31; i++) last = await open(a.user.id, authorizeUrl(a.appid, 'snsapi_base'));
+    expect(last).toMatchObject({ outcome: 'error', errcode: 10009 });
+  });
 });
 
 describeEachDb('simulator: web domains', (kind) => {
