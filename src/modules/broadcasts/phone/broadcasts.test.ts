@@ -53,9 +53,9 @@ describeEachDb('phone API: push posts', (kind) => {
     const chats = await reader.client.get('/chats');
     expect(chats.status).toBe(200);
     expect(chats.json.chats).toEqual([
-      { appid: bank.appid, name: 'Post Bank', type: 'service', verified: true, avatar_url: null, preview: '[article] Rates are changing', unread: 1, updated_at: expect.any(String) },
+      { appid: bank.appid, name: 'Post Bank', type: 'service', verified: true, avatar_url: null, preview: { kind: 'news', text: 'Rates are changing' }, unread: 1, updated_at: expect.any(String) },
     ]);
-    expect(chats.json.subscriptions).toEqual({ unread: 1, appid: daily.appid, name: 'Post Daily', preview: 'Good morning, readers', updated_at: expect.any(String) });
+    expect(chats.json.subscriptions).toEqual({ unread: 1, appid: daily.appid, name: 'Post Daily', preview: { kind: 'text', text: 'Good morning, readers' }, updated_at: expect.any(String) });
     const folder = await reader.client.get('/subscriptions');
     expect(folder.json.accounts).toHaveLength(1);
     expect(folder.json.accounts[0].latest).toMatchObject({ id: textId, source: 'broadcast', msg_type: 'text', content: { content: 'Good morning, readers' }, placement: 'subscriptions', notify: false });
@@ -92,7 +92,7 @@ describeEachDb('phone API: push posts', (kind) => {
     const late = await phoneUser(h.app, 'Late');
     await late.client.post(`/accounts/${bank.appid}/follow`);
     expect((await late.client.get(`/broadcasts/${mpId}`)).status).toBe(404);
-    expect((await late.client.get('/chats')).json.chats.map((c: { preview: string }) => c.preview)).not.toContain('[article] Rates are changing');
+    expect((await late.client.get('/chats')).json.chats.map((c: { preview: { text: string } | null }) => c.preview?.text)).not.toContain('Rates are changing');
   });
 
   it('merges posts into the conversation by time, pages both without losing or repeating any, and reads them', async () => {
@@ -133,7 +133,7 @@ describeEachDb('phone API: push posts', (kind) => {
     }
     expect(seen).toEqual(all.json.messages.map(label));
 
-    expect((await reader.client.get('/chats')).json.chats[0]).toMatchObject({ appid: bank.appid, unread: 4, preview: '[article] Draft look' });
+    expect((await reader.client.get('/chats')).json.chats[0]).toMatchObject({ appid: bank.appid, unread: 4, preview: { kind: 'news', text: 'Draft look' } });
     expect((await reader.client.post(`/accounts/${bank.appid}/read`)).json).toEqual({ marked: 4 });
     expect((await reader.client.get('/chats')).json.chats[0].unread).toBe(0);
     expect((await reader.client.get(`/broadcasts/${mpId}`)).json.read).toBe(true);
