@@ -150,7 +150,15 @@ describeInBrowser('消息管理 and the Herald clock in Chromium', (kind) => {
       await page.reload();
       await page.getByRole('list', { name: listName }).getByRole('listitem').first().waitFor();
       await page.waitForLoadState('networkidle');
-      expect(await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > 392).slice(0, 8).map((e) => `${e.tagName}.${e.className}:${Math.round(e.getBoundingClientRect().right)}`)), lang).toEqual([]);
+      // Wider than the screen: an element past its right edge, unless a scrolling (or clipping)
+      // box inside the screen holds it, as the tab row and wide tables are held.
+      expect(await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => {
+        if (e.getBoundingClientRect().right <= 392) return false;
+        for (let a = e.parentElement; a; a = a.parentElement) {
+          if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(a).overflowX) && a.getBoundingClientRect().right <= 392) return false;
+        }
+        return true;
+      }).slice(0, 8).map((e) => `${e.tagName}.${e.className}:${Math.round(e.getBoundingClientRect().right)}`)), lang).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), lang).toBeLessThanOrEqual(390);
       expect(await axeProblems(page), lang).toEqual([]);
       await shot(page, `${lang}-narrow`);
