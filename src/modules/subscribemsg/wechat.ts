@@ -1,3 +1,4 @@
+import { LONE_SURROGATE } from '../../platform/text.js';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../main/services.js';
 import { defineApi } from '../../surfaces/wechat/kit.js';
@@ -17,7 +18,6 @@ const objectBody = (body: unknown): Record<string, unknown> => {
   return body as Record<string, unknown>;
 };
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
  * addtemplate's body: JSON, or the form the mini-program documentation recommends

@@ -1,6 +1,9 @@
 /** Content-Disposition for files whose names may be any Unicode (material names such as 春季菜单.png). */
 
-const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+import { LONE_SURROGATE } from '../text.js';
+
+/** Every half pair, for replacing. */
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
 
 /**
  * A Content-Disposition header for a stored file name: an ASCII `filename` for old clients and
