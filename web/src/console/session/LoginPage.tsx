@@ -5,6 +5,7 @@ import { consoleApi, setCsrfToken } from '../api.js';
 import { Alert, Button, Field, Input } from '../../ui/index.js';
 import { t } from '../../i18n/index.js';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch.js';
+import { PublicFrame } from '../registration/PublicFrame.js';
 
 /** Sign-in: email and password. Errors come from the server and are shown as they are. */
 export function LoginPage({ onSignedIn }: { onSignedIn(): Promise<void> }) {
@@ -37,18 +38,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn(): Promise<void> }) {
   };
 
   return (
-    <div className="login">
-      <div className="login-panel">
-        <div className="login-brand">
-          <svg width="40" height="40" viewBox="0 0 32 32" aria-hidden="true">
-            <rect width="32" height="32" rx="8" fill="#07c160" />
-            <path d="M10 8v16M22 8v16M10 16h12" stroke="#fff" strokeWidth="3.2" strokeLinecap="round" />
-          </svg>
-          <div>
-            <div className="login-title">Herald</div>
-            <div className="login-subtitle">{t('session.officialAccountsPlatform')}</div>
-          </div>
-        </div>
+    <PublicFrame>
         <form className="card login-card" onSubmit={submit} noValidate>
           <h1 className="login-heading">{t('session.signInToThe')}</h1>
           {error && (
@@ -81,7 +71,6 @@ export function LoginPage({ onSignedIn }: { onSignedIn(): Promise<void> }) {
         <div className="login-lang">
           <LanguageSwitch />
         </div>
-      </div>
-    </div>
+    </PublicFrame>
   );
 }
