@@ -13,17 +13,8 @@ import { makeOperator } from '../consoleFixtures.js';
 import { seen } from '../phoneBrowser.js';
 import { chromiumSuite, signIn } from './helpers.js';
 import { axeProblems } from './axe.js';
+import { pngOf } from '../factories/images.js';
 
-/** A PNG header of the given size: what the document checks read. */
-const pngOf = (w: number, h: number) => {
-  const b = Buffer.alloc(64);
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(b, 0);
-  b.writeUInt32BE(13, 8);
-  b.write('IHDR', 12, 'latin1');
-  b.writeUInt32BE(w, 16);
-  b.writeUInt32BE(h, 20);
-  return b;
-};
 
 async function uploadDocument(page: Page, kind: string, name: string, w = 1600, h = 1200) {
   await page.getByLabel('Document', { exact: true }).selectOption({ label: kind });

@@ -5,19 +5,10 @@ import { signIn, signedInOperator, type ConsoleClient } from '../../../test/cons
 import { consoleUpload, multipart } from '../../../test/consoleUpload.js';
 import { expectHostileBodiesRefused } from '../../../test/hostileBodies.js';
 import { LOW_QUALITY_MIN_PX } from './rules/documents.js';
+import { pngOf } from '../../../test/factories/images.js';
 
 type Json = Record<string, any>;
 
-/** A PNG header of the given size: enough for the document checks. */
-const pngOf = (w: number, h: number) => {
-  const b = Buffer.alloc(64);
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(b, 0);
-  b.writeUInt32BE(13, 8);
-  b.write('IHDR', 12, 'latin1');
-  b.writeUInt32BE(w, 16);
-  b.writeUInt32BE(h, 20);
-  return b;
-};
 const GOOD_SCAN = pngOf(1600, 1200);
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { accountTypesFor, formProblems, nameProblem, type ApplicationForm } from './application.js';
 import { COUNTRIES, isCountryCode } from './countries.js';
 import { documentFilename, imageSize, lowQualityScan, sniffDocument } from './documents.js';
+import { pngOf } from '../../../../test/factories/images.js';
 
 const form: ApplicationForm = {
   accountType: 'service',
@@ -60,16 +61,6 @@ describe('application rules', () => {
   });
 });
 
-/** A PNG header of the given size (enough for the sniffer and the size reader). */
-const pngOf = (w: number, h: number) => {
-  const b = Buffer.alloc(33);
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(b, 0);
-  b.writeUInt32BE(13, 8);
-  b.write('IHDR', 12, 'latin1');
-  b.writeUInt32BE(w, 16);
-  b.writeUInt32BE(h, 20);
-  return b;
-};
 
 /** A JPEG with an APP0 segment and a SOF0 of the given size. */
 const jpegOf = (w: number, h: number) =>
