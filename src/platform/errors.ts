@@ -105,9 +105,11 @@ export function httpStatusOf(code: string): number {
 }
 
 /** Maps database error codes in one place (PostgreSQL SQLSTATE). */
-export function dbErrorCode(err: unknown): 'unique_violation' | 'foreign_key_violation' | undefined {
+export function dbErrorCode(err: unknown): 'unique_violation' | 'foreign_key_violation' | 'batch_declined' | undefined {
   const code = (err as { code?: string; cause?: { code?: string } })?.code ?? (err as { cause?: { code?: string } })?.cause?.code;
   if (code === '23505') return 'unique_violation';
   if (code === '23503') return 'foreign_key_violation';
+  // Herald's own: an all-or-nothing batch function declined an item (migration 0018).
+  if (code === 'HR001') return 'batch_declined';
   return undefined;
 }

@@ -73,6 +73,30 @@ describeEachDb('security: simulator message batches are all or nothing (issue 10
     });
   }
 
+  it('a batch of text messages with one non-follower: the one-statement attempt leaves nothing, each follower\'s message is stored once', async () => {
+    const { appid, users } = await audience(3, true);
+    const stranger = (await call('POST', '/sim/v1/users', { nickname: 'Stranger' })).body.id as string;
+    const r = await call('POST', '/sim/v1/messages/batch', {
+      messages: [
+        { user: users[0], account: appid, msgtype: 'text', content: 'one' },
+        { user: stranger, account: appid, msgtype: 'text', content: 'not a follower' },
+        { user: users[1], account: appid, msgtype: 'text', content: 'two' },
+        { user: users[2], account: appid, msgtype: 'text', content: 'three' },
+      ],
+    });
+    expect(r.status).toBe(200);
+    expect(r.body.results[1].error.code).toBe('not_following');
+    for (const k of [0, 2, 3]) expect(r.body.results[k].msg_id).toMatch(/^\d+$/);
+    expect(await sentTexts(users[0], appid)).toEqual(['one']);
+    expect(await sentTexts(users[1], appid)).toEqual(['two']);
+    expect(await sentTexts(users[2], appid)).toEqual(['three']);
+    expect(await sentTexts(stranger, appid)).toEqual([]);
+    // One push per stored message, none for the statement that declined.
+    const ids = [0, 2, 3].map((k) => r.body.results[k].delivery_id);
+    expect(new Set(ids).size).toBe(3);
+    for (const id of ids) expect(typeof id).toBe('number');
+  });
+
   it('concurrent batches naming the same users in opposite orders all succeed, in order per user', async () => {
     const { appid, users } = await audience(6, true);
     const batches = Array.from({ length: 8 }, (_, b) => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Services } from '../../main/services.js';
 import { DomainError } from '../../platform/errors.js';
 import { sendRefusal } from '../../platform/http/jsonRoute.js';
-import { sendUserMessage, sendUserMessageBatch } from './commands/userMessageSender.js';
+import { sendUserMessage, sendUserMessageBatch, sendUserMessagesAtOnce } from './commands/userMessageSender.js';
 import { USER_MSG_TYPES, checkUserMessage, type UserMessageInput } from './rules/userMessage.js';
 import { withTransaction } from '../../platform/jobs/transaction.js';
 import { uploadFollowerMedia } from '../media/index.js';
@@ -109,7 +109,9 @@ export function registerMessageRoutes(app: FastifyInstance, services: Services):
   // Many users' messages in one request, for load generation and scripted conversations: each
   // is sent as by POST /users/:id/messages with wait false, all in one transaction, so a batch
   // interrupted by a crash leaves none of its messages (and a client that got no answer may send
-  // it again). A refusal answers in its own slot (its savepoint is undone), not for the batch.
+  // it again). The common case (followers' text to an account with a server) is one statement,
+  // all or nothing; otherwise a refusal answers in its own slot (its savepoint is undone), not
+  // for the batch.
   simRoute(app, services, {
     method: 'POST',
     url: '/messages/batch',
@@ -138,8 +140,18 @@ export function registerMessageRoutes(app: FastifyInstance, services: Services):
       // One user's messages in the order given; users in one order (by id) so that concurrent
       // batches take their row locks in the same order.
       ready.sort((a, b) => (a.user < b.user ? -1 : a.user > b.user ? 1 : a.i - b.i));
+      const batch = ready.map((r) => ({ userId: r.user, appid: r.account, input: r.message }));
+      // The common case: every message recorded by one statement, all or nothing.
+      const atOnce = await sendUserMessagesAtOnce(services, batch, accounts);
+      if (atOnce) {
+        for (const [k, { i }] of ready.entries()) {
+          const one = atOnce[k];
+          results[i] = { msg_id: one.msgId, openid: one.openid, route: one.route, delivery_id: one.deliveryId ?? null };
+        }
+        return { results };
+      }
       await withTransaction(services, async (tx, after) => {
-        const sent = await sendUserMessageBatch(services, ready.map((r) => ({ userId: r.user, appid: r.account, input: r.message })), accounts, { tx, after });
+        const sent = await sendUserMessageBatch(services, batch, accounts, { tx, after });
         for (const [k, { i }] of ready.entries()) {
           const one = sent[k];
           if (one instanceof DomainError) refuse(i, one);

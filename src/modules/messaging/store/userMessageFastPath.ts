@@ -5,6 +5,7 @@ import { conversationRowOf, type ConversationRow } from './conversations.js';
 import { storable } from '../../callbacks/index.js';
 import { notifyOf, placementOf, type MessageContent } from '../rules/conversation.js';
 import { StatementBatcher, batcherOf } from '../../../platform/db/statementBatcher.js';
+import { dbErrorCode } from '../../../platform/errors.js';
 
 const rowsOf = <T>(r: unknown): T[] => (r as { rows: T[] }).rows;
 
@@ -55,9 +56,12 @@ async function recordOne(db: Executor, m: UserMessageFastRow): Promise<Recorded>
   return r ? { row: conversationRowOf(jsonOf(r.o_message)), deliveryId: Number(r.o_delivery) } : undefined;
 }
 
-async function recordMany(db: Executor, list: UserMessageFastRow[]): Promise<Recorded[]> {
+async function recordMany(db: Executor, list: UserMessageFastRow[], all = false): Promise<Recorded[]> {
   const items = list.map((m, idx) => ({ idx, ...argsOf(m) }));
-  const result = await db.execute(sql`select o_idx, o_message, o_delivery from herald_user_message_many(${JSON.stringify(items)}::jsonb)`);
+  const json = JSON.stringify(items);
+  const result = await db.execute(
+    all ? sql`select o_idx, o_message, o_delivery from herald_user_message_all(${json}::jsonb)` : sql`select o_idx, o_message, o_delivery from herald_user_message_many(${json}::jsonb)`,
+  );
   const out: Recorded[] = new Array(list.length).fill(undefined);
   for (const r of rowsOf<{ o_idx: number; o_message: unknown; o_delivery: string | number }>(result)) {
     out[Number(r.o_idx)] = { row: conversationRowOf(jsonOf(r.o_message)), deliveryId: Number(r.o_delivery) };
@@ -83,6 +87,21 @@ export function recordUserMessageFast(db: Executor, m: UserMessageFastRow): Prom
  */
 export function recordUserMessagesFastInTx(tx: Executor, list: UserMessageFastRow[]): Promise<Recorded[]> {
   return recordMany(tx, list);
+}
+
+/**
+ * Every message of a batch in one statement, itself a transaction (herald_user_message_all,
+ * migration 0018): all recorded, or none when the function declined any of them (undefined).
+ * `db` must be the database, not a transaction.
+ */
+export async function recordUserMessagesAllOrNone(db: Executor, list: UserMessageFastRow[]): Promise<Array<NonNullable<Recorded>> | undefined> {
+  try {
+    const out = await recordMany(db, list, true);
+    return out.every((r) => r !== undefined) ? (out as Array<NonNullable<Recorded>>) : undefined;
+  } catch (err) {
+    if (dbErrorCode(err) === 'batch_declined') return undefined;
+    throw err;
+  }
 }
 
 /** As recordUserMessageFast, inside the caller's transaction (one statement, not shared with others). */
