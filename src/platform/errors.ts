@@ -88,6 +88,8 @@ const STATUS: Record<string, number> = {
   templates_unavailable: 403,
   template_refused: 409,
   // Sign-up links and registration applications.
+  // Platform mode: accounts come from reviewed registrations.
+  registration_required: 403,
   link_invalid: 404,
   link_expired: 410,
   link_used: 410,

@@ -57,7 +57,7 @@ export function registerAuthRoutes(api: FastifyInstance, services: Services, { a
     url: '/me',
     action: 'session.use',
     async handler({ session }) {
-      return { operator: presentOperator(session.operator), org: presentOrg(session.org), csrf_token: session.csrfToken };
+      return { operator: presentOperator(session.operator), org: presentOrg(session.org), csrf_token: session.csrfToken, mode: services.config.mode };
     },
   });
 }

@@ -18,6 +18,8 @@ export interface Me {
   operator: Operator;
   org: Org;
   csrf_token: string;
+  /** emulator: accounts are opened at once; platform: they are registered and reviewed. */
+  mode: 'emulator' | 'platform';
 }
 
 /** How the server's pushes are encrypted (the server configuration's `mode`). */

@@ -39,7 +39,7 @@ export function registerAccountRoutes(api: FastifyInstance, services: Services):
     async handler({ session, body }) {
       const { account, secret } = await openAccount(
         services.db,
-        { orgId: session.org.id, platformAdmin: session.operator.platformAdmin },
+        { orgId: session.org.id, platformAdmin: session.operator.platformAdmin, platformMode: services.config.mode === 'platform' },
         { type: body.type, name: body.name, verified: body.verified, wechatId: body.wechat_id || null, description: body.description },
       );
       return { account: presentAccountDetail(account), secret };

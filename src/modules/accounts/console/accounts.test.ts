@@ -145,3 +145,26 @@ describeEachDb('console accounts API', (kind) => {
     }
   });
 });
+
+describeEachDb('console accounts in platform mode', (kind) => {
+  let h: TestHerald;
+  beforeAll(async () => {
+    h = await startTestHerald(kind, { env: { HERALD_MODE: 'platform' } });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('sends an organization to registration instead of opening an account; the platform admin still may', async () => {
+    const plain = await signedInOperator(h.app, h.services);
+    const admin = await signedInOperator(h.app, h.services, { platformAdmin: true });
+    expect((await plain.client.get('/console/api/me')).json.mode).toBe('platform');
+    const refused = await plain.client.post('/console/api/accounts', { type: 'service', name: 'Direct' });
+    expect(refused.status).toBe(403);
+    expect(refused.json.error?.code).toBe('registration_required');
+    expect(refused.json.error?.message).toContain('Register an account');
+    expect((await plain.client.get('/console/api/accounts')).json.accounts).toEqual([]);
+    const opened = await admin.client.post('/console/api/accounts', { type: 'service', name: 'By the admin' });
+    expect(opened.status).toBe(201);
+  });
+});

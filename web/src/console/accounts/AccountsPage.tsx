@@ -8,6 +8,7 @@ import { accountTypeLabel } from '../format.js';
 import { accountsQuery } from '../queries.js';
 import type { AccountSummary } from '../types.js';
 import { t } from '../../i18n/index.js';
+import { useSession } from '../session/session.js';
 
 const columns: Column<AccountSummary>[] = [
   {
@@ -39,6 +40,10 @@ export function AccountsPage() {
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
   const list = useQuery(accountsQuery);
+  const { me } = useSession();
+  // Platform mode: an organization registers (注册公众号) and is reviewed; the admin may still open one.
+  const registers = me.mode === 'platform' && !me.operator.platform_admin;
+  const start = () => (registers ? navigate('/console/registration') : setCreating(true));
 
   return (
     <div className="page">
@@ -47,8 +52,8 @@ export function AccountsPage() {
           <h1>{t('accounts.officialAccounts')}</h1>
           <p className="page-description">{t('accounts.eachAccountHasIts')}</p>
         </div>
-        <Button variant="primary" onClick={() => setCreating(true)}>
-          {t('accounts.newAccount')}
+        <Button variant="primary" onClick={start}>
+          {registers ? t('accounts.registerInstead') : t('accounts.newAccount')}
         </Button>
       </div>
       <Card className="card-flush">
@@ -62,8 +67,15 @@ export function AccountsPage() {
             rowKey={(a) => a.appid}
             onRowClick={(a) => navigate(`/console/accounts/${a.appid}`)}
             empty={
-              <EmptyState title={t('accounts.noAccountsYet')} action={<Button variant="primary" onClick={() => setCreating(true)}>{t('accounts.createYourFirstAccount')}</Button>}>
-                {t('accounts.createAnAccountTo')}
+              <EmptyState
+                title={t('accounts.noAccountsYet')}
+                action={
+                  <Button variant="primary" onClick={start}>
+                    {registers ? t('accounts.registerYourFirstAccount') : t('accounts.createYourFirstAccount')}
+                  </Button>
+                }
+              >
+                {registers ? t('accounts.accountsAreReviewed') : t('accounts.createAnAccountTo')}
               </EmptyState>
             }
           />
