@@ -146,6 +146,7 @@ describeEachDb('wx.uploadImage, wx.downloadImage and wx-open-subscribe from the 
     const ok = await sheet(` ${once2}, ${once1} `);
     expect(ok.json).toEqual({
       ok: true,
+      account_name: a.account.name,
       templates: [
         { template_id: once2, title: '快递签收通知', long_term: false, keywords: ['快递单号', '快递状态'] },
         { template_id: once1, title: '服务预约成功通知', long_term: false, keywords: ['服务项目', '预约时间'] },

@@ -7,7 +7,7 @@ import { subscribeConsentOf, type SubscribeSheetTemplate } from '../ports.js';
 import { configuredAccount } from './pageAccount.js';
 
 /** What the phone's subscribe sheet shows, or the tag's `error` event. */
-export type SubscribeSheet = { ok: true; templates: SubscribeSheetTemplate[] } | { ok: false; errCode: number; errMsg: string };
+export type SubscribeSheet = { ok: true; accountName: string; templates: SubscribeSheetTemplate[] } | { ok: false; errCode: number; errMsg: string };
 
 /**
  * The follower tapped a page's `<wx-open-subscribe template="…">`: the templates the sheet asks
@@ -26,7 +26,7 @@ export async function subscribeSheetFor(services: Services, userId: string, appi
   const verdict = judgeTemplates(parsed.ids, found);
   if (!verdict.ok) return fail(verdict.problem);
   const byId = new Map(found.map((t) => [t.templateId, t]));
-  return { ok: true, templates: parsed.ids.map((id) => byId.get(id)).filter((t): t is SubscribeSheetTemplate => t !== undefined) };
+  return { ok: true, accountName: account.name, templates: parsed.ids.map((id) => byId.get(id)).filter((t): t is SubscribeSheetTemplate => t !== undefined) };
 }
 
 /**

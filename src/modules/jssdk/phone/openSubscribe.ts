@@ -30,7 +30,7 @@ export function registerOpenSubscribeRoutes(api: FastifyInstance, services: Serv
     async handler({ user, body }) {
       const sheet = await subscribeSheetFor(services, user.id, body.appid, body.template);
       if (!sheet.ok) return { ok: false, err_code: sheet.errCode, err_msg: sheet.errMsg };
-      return { ok: true, templates: sheet.templates.map((t) => ({ template_id: t.templateId, title: t.title, long_term: t.longTerm, keywords: t.keywords })) };
+      return { ok: true, account_name: sheet.accountName, templates: sheet.templates.map((t) => ({ template_id: t.templateId, title: t.title, long_term: t.longTerm, keywords: t.keywords })) };
     },
   });
 

@@ -14,6 +14,8 @@ export const MAX_TAG_TEMPLATES = 5;
 
 export const SUBSCRIBE_ERRORS = {
   empty: { errCode: 10001, text: "TmplIds can't be empty" },
+  listFailed: { errCode: 10002, text: 'Request list fail' },
+  requestFailed: { errCode: 10003, text: 'Request subscribe fail' },
   invalid: { errCode: 10004, text: 'Invalid template id' },
   noTemplate: { errCode: 20001, text: 'No template data return, verify the template id exist' },
   mixed: { errCode: 20002, text: 'Templates type must be same' },
