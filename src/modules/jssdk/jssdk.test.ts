@@ -113,7 +113,7 @@ describeEachDb('wx.config and JS-SDK calls from the phone', (kind) => {
     expect(config.appId).toBe(appid);
     const { client } = await phoneUser(herald.app);
     const res = await client.post('/jssdk/config', { config, url: PAGE });
-    expect(res.json).toEqual({ ok: true, err_msg: 'config:ok', js_api_list: ['updateAppMessageShareData'], can_share: false });
+    expect(res.json).toEqual({ ok: true, err_msg: 'config:ok', js_api_list: ['updateAppMessageShareData'], open_tag_list: [], can_share: false });
   });
 
   it('shares: Moments lists the follower\'s own, the console counts per page; hostile links refused', async () => {
