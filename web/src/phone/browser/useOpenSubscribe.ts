@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { phoneApi } from '../api.js';
 import { subscribeError, subscribeSuccess, type SubscribeStatus } from '../../../../src/modules/jssdk/rules/openSubscribe.js';
 
@@ -26,7 +26,12 @@ type Sheet = { ok: true; account_name: string; templates: SheetTemplate[] } | { 
  * (`subscribeDetails`) or `error` (`errCode`, `errMsg`) event. Kept apart from the JS-SDK calls.
  */
 export function useOpenSubscribe(opts: { frame(): HTMLIFrameElement | null; enabled(tag: string): boolean; appid(): string; pageUrl(): string }) {
-  const [ask, setAsk] = useState<SubscribeAsk | null>(null);
+  const [ask, setAskState] = useState<SubscribeAsk | null>(null);
+  const current = useRef<SubscribeAsk | null>(null);
+  const setAsk = useCallback((a: SubscribeAsk | null) => {
+    current.current = a;
+    setAskState(a);
+  }, []);
   const { frame, enabled, appid, pageUrl } = opts;
 
   const onMessage = useCallback(
@@ -67,11 +72,11 @@ export function useOpenSubscribe(opts: { frame(): HTMLIFrameElement | null; enab
       }
       reply('success', subscribeSuccess(answers.map((a) => ({ templateId: a.template_id, status: a.status }))));
     },
-    [frame, enabled, appid, pageUrl],
+    [frame, enabled, appid, pageUrl, setAsk],
   );
 
   /** Closes the sheet unanswered (the page went away). */
-  const reset = useCallback(() => setAsk((a) => (a ? (a.finish(null), null) : null)), []);
+  const reset = useCallback(() => current.current?.finish(null), []);
 
   return { onMessage, ask, reset };
 }
