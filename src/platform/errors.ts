@@ -84,6 +84,8 @@ const STATUS: Record<string, number> = {
   followers_only: 403,
   comment_blocked: 403,
   donations_disabled: 403,
+  // The in-app browser: a page's JS-SDK work needs a wx.config that succeeded.
+  not_configured: 403,
   // 模板消息 on an account type that has no template messages.
   templates_unavailable: 403,
   template_refused: 409,

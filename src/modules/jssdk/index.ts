@@ -22,4 +22,6 @@ export const jssdkModule = defineModule({
   },
 });
 
-// The public API: none yet (no other module needs the in-app browser's records).
+// The public API: the port the subscribemsg module fills (<wx-open-subscribe> records consents there).
+export { provideSubscribeConsent } from './ports.js';
+export type { SubscribeConsent, SubscribeSheetTemplate } from './ports.js';

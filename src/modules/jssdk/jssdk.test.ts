@@ -55,7 +55,7 @@ describeEachDb('wx.config and JS-SDK calls from the phone', (kind) => {
 
     const ok = await client.post('/jssdk/config', { config, url: `${PAGE}#top` });
     expect(ok.status, ok.body).toBe(200);
-    expect(ok.json).toEqual({ ok: true, err_msg: 'config:ok', js_api_list: ['scanQRCode', 'updateAppMessageShareData'], can_share: true });
+    expect(ok.json).toEqual({ ok: true, err_msg: 'config:ok', js_api_list: ['scanQRCode', 'updateAppMessageShareData'], open_tag_list: [], can_share: true });
 
     // The simulator judges the same config the same way.
     const sim = await herald.app.inject({ method: 'POST', url: `/sim/v1/users/${user.id}/jssdk/config`, headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ config, url: PAGE }) });
@@ -113,7 +113,7 @@ describeEachDb('wx.config and JS-SDK calls from the phone', (kind) => {
     expect(config.appId).toBe(appid);
     const { client } = await phoneUser(herald.app);
     const res = await client.post('/jssdk/config', { config, url: PAGE });
-    expect(res.json).toEqual({ ok: true, err_msg: 'config:ok', js_api_list: ['updateAppMessageShareData'], can_share: false });
+    expect(res.json).toEqual({ ok: true, err_msg: 'config:ok', js_api_list: ['updateAppMessageShareData'], open_tag_list: [], can_share: false });
   });
 
   it('shares: Moments lists the follower\'s own, the console counts per page; hostile links refused', async () => {

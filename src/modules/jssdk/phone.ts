@@ -7,6 +7,8 @@ import { verifyConfig } from './commands/configVerifier.js';
 import { recordCall } from './commands/callRecorder.js';
 import { recordShare } from './commands/sharer.js';
 import { listMoments, type JssdkShareRow } from './store.js';
+import { registerPageImageRoutes } from './phone/images.js';
+import { registerOpenSubscribeRoutes } from './phone/openSubscribe.js';
 
 /** A short field as pages send it: wx.config takes strings or numbers (timestamp). */
 const field = (max: number) => z.union([z.string().max(max), z.number().finite()]).transform(String);
@@ -19,6 +21,8 @@ export const configBody = z.object({
     nonceStr: field(64),
     signature: field(64),
     jsApiList: z.array(z.string().max(64)).max(100).default([]),
+    /** The open tags the page draws (`wx-open-subscribe` ...). */
+    openTagList: z.array(z.string().max(64)).max(20).default([]),
   }),
   /** The page's own URL (what WeChat sees as location.href). */
   url: z.string().min(1).max(MAX_PAGE_URL),
@@ -62,7 +66,7 @@ export function registerJssdkPhoneRoutes(api: FastifyInstance, services: Service
     async handler({ user, body }) {
       const urls = [body.url, ...(body.shown_at && body.shown_at !== body.url ? [body.shown_at] : [])];
       const v = await verifyConfig(services, user.id, body.config, urls);
-      return { ok: v.ok, err_msg: v.errMsg, js_api_list: v.jsApiList, can_share: v.canShare };
+      return { ok: v.ok, err_msg: v.errMsg, js_api_list: v.jsApiList, open_tag_list: v.openTagList, can_share: v.canShare };
     },
   });
 
@@ -85,6 +89,9 @@ export function registerJssdkPhoneRoutes(api: FastifyInstance, services: Service
       return { share: presentMoment(row) };
     },
   });
+
+  registerPageImageRoutes(api, services);
+  registerOpenSubscribeRoutes(api, services);
 
   phoneRoute(api, services, {
     method: 'GET',

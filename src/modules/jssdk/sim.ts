@@ -21,7 +21,7 @@ export function registerJssdkSimRoutes(app: FastifyInstance, services: Services)
       if (!user) throw new DomainError('not_found', 'User not found.');
       const urls = [body.url, ...(body.shown_at && body.shown_at !== body.url ? [body.shown_at] : [])];
       const v = await verifyConfig(services, user.id, body.config, urls);
-      return { ok: v.ok, err_msg: v.errMsg, js_api_list: v.jsApiList, can_share: v.canShare };
+      return { ok: v.ok, err_msg: v.errMsg, js_api_list: v.jsApiList, open_tag_list: v.openTagList, can_share: v.canShare };
     },
   });
 }

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNotNull, lt } from 'drizzle-orm';
+import { and, count, desc, eq, gte, isNotNull, lt } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/connect.js';
 import { followerUsers } from '../followers/schema.js';
 import { jssdkCalls, jssdkShares } from './schema.js';
@@ -51,4 +51,14 @@ export async function shareCounts(db: Executor, accountId: string, limit = 50): 
     .orderBy(desc(count()))
     .limit(limit);
   return rows.map((r) => ({ link: r.link, scene: r.scene, shares: Number(r.shares) }));
+}
+
+/** Whether a page of the account configured the JS-SDK successfully for this follower since a time. */
+export async function configuredSince(db: Executor, accountId: string, userId: string, since: Date): Promise<boolean> {
+  const [row] = await db
+    .select({ id: jssdkCalls.id })
+    .from(jssdkCalls)
+    .where(and(eq(jssdkCalls.accountId, accountId), eq(jssdkCalls.userId, userId), eq(jssdkCalls.api, 'config'), eq(jssdkCalls.result, 'ok'), gte(jssdkCalls.at, since)))
+    .limit(1);
+  return row !== undefined;
 }

@@ -37,7 +37,7 @@ export { provideMaterialUseCheck } from './ports.js';
 // News materials and media/uploadnews groups are the articles module's news groups (connect).
 export { provideNewsMaterials } from './ports.js';
 export { addMaterial, keepFile } from './commands/materialAdder.js';
-export { uploadFollowerMedia } from './commands/mediaUploader.js';
+export { uploadFollowerMedia, uploadPageImage } from './commands/mediaUploader.js';
 export { findMaterial } from './store/materials.js';
 export { accountMayRead, findMedia, findMediaMany, grantMedia } from './store/media.js';
 export type { MediaRow } from './store/media.js';

@@ -13,7 +13,7 @@ export const media = pgTable('media', {
   id: text('id').primaryKey(),
   /** The account that uploaded it; null for a follower's upload. */
   accountId: uuid('account_id').references(() => accounts.id, { onDelete: 'cascade' }),
-  /** The follower who uploaded it; null for an account's upload. */
+  /** The follower who uploaded it (a message's file, or a page's wx.uploadImage); null for an account's upload. */
   userId: uuid('user_id').references(() => followerUsers.id, { onDelete: 'cascade' }),
   /** image | voice | video | thumb | file */
   kind: text('kind').notNull(),
@@ -25,7 +25,7 @@ export const media = pgTable('media', {
   md5: text('md5').notNull(),
   storageKey: text('storage_key').notNull(),
   temporary: boolean('temporary').notNull().default(true),
-  /** temporary (media/upload) | material (add_material) | uploadimg (article images) | video (media/uploadvideo) | user (a follower's upload) */
+  /** temporary (media/upload) | material (add_material) | uploadimg (article images) | video (media/uploadvideo) | user (a follower's upload) | jssdk (a picture a page uploaded with wx.uploadImage: the account's, from a follower) */
   origin: text('origin').notNull().default('temporary'),
   /** Video materials: title and introduction (add_material description, media/uploadvideo). */
   title: text('title').notNull().default(''),

@@ -3,6 +3,9 @@
  * registers) and its public API (what other modules may import). See README.md beside this file.
  */
 import { defineModule, lazyRoutes } from '../../main/manifest.js';
+import { can } from '../accounts/rules/capabilities.js';
+import { provideSubscribeConsent } from '../jssdk/index.js';
+import { popupTemplates, recordConsent } from './commands/consentRecorder.js';
 
 const wechatRegisterSubscribeApis = lazyRoutes(() => import('./wechat.js'), 'registerSubscribeApis');
 const simRegisterSubscribeSimRoutes = lazyRoutes(() => import('./sim.js'), 'registerSubscribeSimRoutes');
@@ -20,6 +23,15 @@ export const subscribemsgModule = defineModule({
     console: [consoleRegisterSubscribeConsoleRoutes],
     phone: [phoneRegisterSubscribePhoneRoutes, phoneRegisterSubscribeSessionRoute],
   },
+  // The in-app browser's <wx-open-subscribe> asks and records consents through this (jssdk sits below).
+  connect: [
+    () =>
+      provideSubscribeConsent({
+        available: (account) => can(account, 'template'),
+        templates: popupTemplates,
+        record: (services, account, userId, answers) => recordConsent(services, account, userId, { scene: 1, answers }),
+      }),
+  ],
 });
 
 // The public API: the consent the H5 open tag (wx-open-subscribe) and an article's subscribe

@@ -35,6 +35,15 @@ export async function findSubscribeTemplate(db: Executor, accountId: string, pri
   return row;
 }
 
+/** The account's templates among these ids (unknown ids are left out). */
+export async function findSubscribeTemplates(db: Executor, accountId: string, priTmplIds: readonly string[]): Promise<SubscribeTemplateRow[]> {
+  if (priTmplIds.length === 0) return [];
+  return db
+    .select()
+    .from(subscribeTemplates)
+    .where(and(eq(subscribeTemplates.accountId, accountId), inArray(subscribeTemplates.priTmplId, [...priTmplIds])));
+}
+
 /** Deletes a template; false when the account has none with this id. */
 export async function deleteSubscribeTemplate(db: Executor, accountId: string, priTmplId: string): Promise<boolean> {
   const rows = await db

@@ -2,7 +2,7 @@ import type { Services } from '../../../main/services.js';
 import { can } from '../../accounts/rules/capabilities.js';
 import { findAccountByAppid } from '../../accounts/index.js';
 import { domainRulesFor, listDomains, listValidTickets, webSettingsOf } from '../../webauth/index.js';
-import { CONFIG_ERRORS, CONFIG_OK } from '../rules/apis.js';
+import { CONFIG_ERRORS, CONFIG_OK, openTagsOf } from '../rules/apis.js';
 import { checkConfig, type WxConfigInput } from '../rules/config.js';
 import { pageOf } from '../rules/page.js';
 import { insertCall } from '../store.js';
@@ -15,6 +15,8 @@ export interface ConfigVerdict {
   errMsg: string;
   /** The jsApiList as given (the phone refuses calls outside it). */
   jsApiList: string[];
+  /** The open tags of openTagList the browser draws (none unless the config succeeded). */
+  openTagList: string[];
   /** The account has the JS-SDK share capability (api §13). */
   canShare: boolean;
 }
@@ -27,7 +29,7 @@ export interface ConfigVerdict {
 export async function verifyConfig(
   services: Pick<Services, 'db' | 'clock' | 'config'>,
   userId: string,
-  config: WxConfigInput,
+  config: WxConfigInput & { openTagList?: readonly string[] },
   pageUrls: readonly string[],
 ): Promise<ConfigVerdict> {
   const now = services.clock.now();
@@ -47,5 +49,5 @@ export async function verifyConfig(
   if (account) {
     await insertCall(services.db, { accountId: account.id, userId, api: 'config', result: check.ok ? 'ok' : 'fail', errMsg, page: pageOf(pageUrls[0] ?? ''), at: now });
   }
-  return { ok: check.ok, errMsg, jsApiList: [...config.jsApiList], canShare: account !== undefined && usable && can(account, 'jssdk_share') };
+  return { ok: check.ok, errMsg, jsApiList: [...config.jsApiList], openTagList: check.ok ? openTagsOf(config.openTagList ?? []) : [], canShare: account !== undefined && usable && can(account, 'jssdk_share') };
 }

@@ -22,6 +22,8 @@ export const JSSDK_APIS = [
   'onMenuShareQZone',
   'chooseImage',
   'previewImage',
+  'uploadImage',
+  'downloadImage',
   'getLocation',
   'openLocation',
   'scanQRCode',
@@ -77,9 +79,17 @@ export function callVerdict(api: string, state: ConfigState): { ok: true } | { o
   return { ok: true };
 }
 
+/** The open tags a page may list in wx.config's openTagList that the in-app browser draws. */
+export const OPEN_TAGS: ReadonlySet<string> = new Set(['wx-open-subscribe']);
+
+/** The open tags of a config's openTagList the browser draws (others are ignored, as WeChat does). */
+export const openTagsOf = (list: readonly string[]): string[] => [...new Set(list.filter((t) => OPEN_TAGS.has(t)))];
+
 /** The errMsg of a call that ran: `<api>:ok` or `<api>:cancel`. */
 export const okText = (api: string) => `${api}:ok`;
 export const cancelText = (api: string) => `${api}:cancel`;
+/** The errMsg of a call that failed with no more said (an unknown localId, a serverId the account cannot read). */
+export const failText = (api: string) => `${api}:fail`;
 
 /** How a recorded call ended. */
 export type CallResult = 'ok' | 'cancel' | 'fail';

@@ -6,6 +6,10 @@
  * addresses (relative, absolute-path or absolute) go through the proxy; WeChat's authorize URL
  * goes to Herald's authorize page. It tells the phone the page's title and address, and adds
  * WeChat's words to navigator.userAgent. It changes nothing in the page's HTML.
+ *
+ * Open tags: once the phone says a wx.config listing them succeeded (`jssdk-event` `openTags`),
+ * the bridge defines them; each draws its slot (`<script type="text/wxtag-template">` or
+ * `<template>`) in its shadow root, as WeChat draws it in its own frame. One function per tag.
  */
 export const BRIDGE_SOURCE = String.raw`(function () {
   'use strict';
@@ -97,5 +101,57 @@ export const BRIDGE_SOURCE = String.raw`(function () {
   });
   window.addEventListener('load', report);
   report();
+
+  /* Open tags: the phone enables the ones a successful wx.config listed (openTagList). */
+  var openTagFns = { 'wx-open-subscribe': defineOpenSubscribe };
+  var openTagSeq = 0;
+  var openTagPending = {};
+  window.addEventListener('message', function (e) {
+    if (e.source !== window.parent || !e.data || typeof e.data !== 'object') return;
+    var d = e.data;
+    if (d.herald === 'jssdk-event' && d.type === 'openTags' && Array.isArray(d.tags)) {
+      d.tags.forEach(function (tag) { if (openTagFns[tag]) openTagFns[tag](); });
+    } else if (d.herald === 'open-tag-answer' && openTagPending[d.id]) {
+      var el = openTagPending[d.id];
+      delete openTagPending[d.id];
+      el.dispatchEvent(new CustomEvent(d.event === 'success' ? 'success' : 'error', { detail: d.detail || {} }));
+    }
+  });
+  /** Draws an open tag's slot in its shadow root: WeChat's <script type="text/wxtag-template"> parts, or a <template>. */
+  function drawSlot(el) {
+    var root = el.shadowRoot || el.attachShadow({ mode: 'open' });
+    var html = '';
+    for (var i = 0; i < el.children.length; i++) {
+      var c = el.children[i];
+      if (c.tagName === 'SCRIPT' && String(c.getAttribute('type')).toLowerCase() === 'text/wxtag-template') html += c.textContent;
+      else if (c.tagName === 'TEMPLATE') html += c.innerHTML;
+    }
+    root.innerHTML = html;
+  }
+  /** Asks the phone to run an open tag; the answer comes back as the tag's success or error event. */
+  function askPhone(el, tag, payload) {
+    if (window.parent === window) return;
+    var id = ++openTagSeq;
+    openTagPending[id] = el;
+    window.parent.postMessage({ herald: 'open-tag', id: id, tag: tag, payload: payload, href: location.href }, '*');
+  }
+  /** <wx-open-subscribe template="id1,id2">: a click opens the phone's subscribe sheet. */
+  function defineOpenSubscribe() {
+    if (!window.customElements || customElements.get('wx-open-subscribe')) return;
+    customElements.define('wx-open-subscribe', class extends HTMLElement {
+      connectedCallback() {
+        var el = this;
+        drawSlot(el);
+        if (window.MutationObserver && !el.__heraldSlot) {
+          el.__heraldSlot = new MutationObserver(function () { drawSlot(el); });
+          el.__heraldSlot.observe(el, { childList: true, subtree: true, characterData: true });
+        }
+        if (!el.__heraldClick) {
+          el.__heraldClick = true;
+          el.addEventListener('click', function () { askPhone(el, 'wx-open-subscribe', { template: el.getAttribute('template') || '' }); });
+        }
+      }
+    });
+  }
 })();
 `;

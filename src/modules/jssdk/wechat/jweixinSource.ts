@@ -72,7 +72,7 @@ export const JWEIXIN_SOURCE = String.raw`(function (global) {
       c = c || {};
       debug = !!c.debug;
       state = 'checking';
-      send('config', { appId: c.appId, timestamp: c.timestamp, nonceStr: c.nonceStr, signature: c.signature, jsApiList: c.jsApiList || [] }, function (res) {
+      send('config', { appId: c.appId, timestamp: c.timestamp, nonceStr: c.nonceStr, signature: c.signature, jsApiList: c.jsApiList || [], openTagList: c.openTagList || [] }, function (res) {
         if (debug) alert(JSON.stringify(res));
         if (/:ok$/.test(String(res.errMsg))) {
           state = 'ready';

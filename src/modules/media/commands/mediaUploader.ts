@@ -16,7 +16,7 @@ import {
 
 async function store(
   services: Pick<Services, 'clock' | 'mediaStorage'> & { db: Executor },
-  row: { accountId: string | null; userId: string | null; kind: string; contentType: string; filename: string; bytes: Buffer; origin?: 'temporary' | 'user' },
+  row: { accountId: string | null; userId: string | null; kind: string; contentType: string; filename: string; bytes: Buffer; origin?: 'temporary' | 'user' | 'jssdk' },
 ): Promise<MediaRow> {
   const id = newMediaId();
   const now = services.clock.now();
@@ -93,8 +93,7 @@ export async function uploadFollowerMedia(
   }
   const user = await findFollowerUser(services.db, userId);
   if (!user) throw new DomainError('not_found', 'User not found.');
-  const allowance = services.config.followerUploadBytesPerDay;
-  const upload = (db: Executor) =>
+  const row = await withinAllowance(services, user.id, file.bytes.length, (db) =>
     store({ ...services, db }, {
       accountId: null,
       userId: user.id,
@@ -103,16 +102,58 @@ export async function uploadFollowerMedia(
       contentType: check.contentType,
       filename: safeFilename(file.filename, check.format, kind),
       bytes: file.bytes,
-    });
-  const row = allowance === null ? await upload(services.db) : await services.db.transaction(async (tx) => {
-    // One follower's uploads in turn (across nodes too), so parallel uploads cannot overshoot.
-    await lockAccountScope(tx, 'follower_uploads', user.id);
-    const used = await bytesUploadedSince(tx, user.id, new Date(services.clock.nowMs() - UPLOAD_ALLOWANCE_WINDOW_MS));
-    if (used + file.bytes.length > allowance) {
+    }),
+  );
+  return { media_id: row.id, url: mediaPath(row.id), kind, content_type: row.contentType, size: row.size };
+}
+
+/**
+ * Runs a follower's upload inside their daily allowance (config followerUploadBytesPerDay, null:
+ * none): one follower's uploads in turn (across nodes too), so parallel uploads cannot overshoot.
+ */
+async function withinAllowance(
+  services: Pick<Services, 'db'> & { config: Pick<Services['config'], 'followerUploadBytesPerDay'>; clock: Services['clock'] },
+  userId: string,
+  size: number,
+  upload: (db: Executor) => Promise<MediaRow>,
+): Promise<MediaRow> {
+  const allowance = services.config.followerUploadBytesPerDay;
+  if (allowance === null) return upload(services.db);
+  return services.db.transaction(async (tx) => {
+    await lockAccountScope(tx, 'follower_uploads', userId);
+    const used = await bytesUploadedSince(tx, userId, new Date(services.clock.nowMs() - UPLOAD_ALLOWANCE_WINDOW_MS));
+    if (used + size > allowance) {
       const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
       throw new DomainError('upload_quota_exceeded', `You can send ${mb(allowance)} MB of photos, voice and video in 24 hours and have sent ${mb(used)} MB. Try again later.`, { usedBytes: used, allowanceBytes: allowance });
     }
     return upload(tx);
   });
-  return { media_id: row.id, url: mediaPath(row.id), kind, content_type: row.contentType, size: row.size };
+}
+
+/**
+ * A page in the phone's in-app browser uploads a picture the follower chose (wx.uploadImage):
+ * it becomes a temporary image of the page's account (3 days; media/get and media/get/jssdk
+ * serve it to that account only), recorded as the follower's (origin `jssdk`, counted in their
+ * upload allowance). Throws DomainError('invalid_media', {errcode}) with media/upload's errcodes
+ * (44001 empty, 40009 over 10 MB, 40005 not jpg/png/gif/bmp).
+ */
+export async function uploadPageImage(
+  services: Pick<Services, 'db' | 'clock' | 'mediaStorage'> & { config: Pick<Services['config'], 'followerUploadBytesPerDay'> },
+  account: Pick<AccountRow, 'id'>,
+  userId: string,
+  file: { bytes: Buffer; filename?: string },
+): Promise<MediaRow> {
+  const check = checkUpload('image', file.bytes);
+  if (!check.ok) throw new DomainError('invalid_media', 'The picture was refused.', { errcode: check.errcode });
+  return withinAllowance(services, userId, file.bytes.length, (db) =>
+    store({ ...services, db }, {
+      accountId: account.id,
+      userId,
+      origin: 'jssdk',
+      kind: 'image',
+      contentType: check.contentType,
+      filename: safeFilename(file.filename, check.format, 'image'),
+      bytes: file.bytes,
+    }),
+  );
 }

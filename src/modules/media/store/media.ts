@@ -60,11 +60,11 @@ export async function deleteExpiredMedia(db: Executor, before: Date, limit: numb
   return rows.map((r) => r.key);
 }
 
-/** Bytes a follower user uploaded since a time (their upload allowance; media_user_idx). */
+/** Bytes a follower user uploaded since a time (their upload allowance: files for messages and pages' wx.uploadImage; media_user_idx). */
 export async function bytesUploadedSince(db: Executor, userId: string, since: Date): Promise<number> {
   const [row] = await db
     .select({ total: sql<string>`coalesce(sum(${media.size}), 0)` })
     .from(media)
-    .where(and(eq(media.userId, userId), eq(media.origin, 'user'), gte(media.createdAt, since)));
+    .where(and(eq(media.userId, userId), inArray(media.origin, ['user', 'jssdk']), gte(media.createdAt, since)));
   return Number(row?.total ?? 0);
 }

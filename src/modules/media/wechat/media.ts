@@ -31,7 +31,8 @@ function mediaFile(rawBody: Buffer, contentType: string | undefined, kind: Uploa
 /**
  * Temporary media (reference §9): media/upload (multipart field `media`, type image, voice,
  * video or thumb; kept 3 days) and media/get (the bytes with Content-Type and
- * Content-Disposition; a video answers {video_url}). An account reads its own uploads and the
+ * Content-Disposition; a video answers {video_url}), and media/get/jssdk the same way for what
+ * pages uploaded with wx.uploadImage. An account reads its own uploads and the
  * files followers sent it. Also serves /media/:media_id, the public address of a media (PicUrl
  * in pushes, the phone's images), which works as long as the media does.
  */
@@ -55,22 +56,26 @@ export function registerMediaApis(app: FastifyInstance, services: Services): voi
     },
   });
 
-  defineApi(app, services, {
-    path: '/cgi-bin/media/get',
-    methods: ['GET', 'POST'],
-    auth: 'token',
-    async handler(ctx) {
-      const body = ctx.body as { media_id?: unknown } | undefined;
-      const id = ctx.query.media_id ?? (typeof body?.media_id === 'string' ? body.media_id : undefined);
-      if (!id) throw refusal(41006);
-      const m = await findMedia(ctx.services.db, id);
-      if (!m || !mediaAlive(m, ctx.services.clock.nowMs()) || !(await accountMayRead(ctx.services.db, m, ctx.account.id))) throw refusal(40007);
-      if (m.kind === 'video') return { video_url: mediaUrl(ctx.services.config.publicUrl, m.id) };
-      const bytes = await ctx.services.mediaStorage.get(m.storageKey);
-      if (!bytes) throw refusal(40007);
-      return new WxBinary(bytes, m.contentType, m.filename);
-    },
-  });
+  // media/get/jssdk is where WeChat serves what a page uploaded with the JS-SDK (wx.uploadImage's
+  // serverId); for an image it answers the file exactly as media/get does.
+  for (const path of ['/cgi-bin/media/get', '/cgi-bin/media/get/jssdk']) {
+    defineApi(app, services, {
+      path,
+      methods: ['GET', 'POST'],
+      auth: 'token',
+      async handler(ctx) {
+        const body = ctx.body as { media_id?: unknown } | undefined;
+        const id = ctx.query.media_id ?? (typeof body?.media_id === 'string' ? body.media_id : undefined);
+        if (!id) throw refusal(41006);
+        const m = await findMedia(ctx.services.db, id);
+        if (!m || !mediaAlive(m, ctx.services.clock.nowMs()) || !(await accountMayRead(ctx.services.db, m, ctx.account.id))) throw refusal(40007);
+        if (m.kind === 'video') return { video_url: mediaUrl(ctx.services.config.publicUrl, m.id) };
+        const bytes = await ctx.services.mediaStorage.get(m.storageKey);
+        if (!bytes) throw refusal(40007);
+        return new WxBinary(bytes, m.contentType, m.filename);
+      },
+    });
+  }
 
   app.route({
     method: ['GET', 'HEAD'],

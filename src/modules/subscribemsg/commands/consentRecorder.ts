@@ -5,7 +5,8 @@ import type { AccountRow } from '../../accounts/index.js';
 import { queuePush } from '../../callbacks/index.js';
 import { ensureOpenid } from '../../followers/index.js';
 import { changeEvent, popupEvent, type ConsentStatus, type PopupScene } from '../rules/events.js';
-import { findSubscribeTemplate, grantConsent, lockSubscribe, revokeConsents } from '../store.js';
+import type { Executor } from '../../../platform/db/connect.js';
+import { findSubscribeTemplate, findSubscribeTemplates, grantConsent, lockSubscribe, revokeConsents, type SubscribeTemplateRow } from '../store.js';
 import { subscribeCategory } from '../rules/library.js';
 
 /** A consent popup shows at most this many templates (wx-open-subscribe takes a short list). */
@@ -19,6 +20,15 @@ export interface ConsentAnswer {
 export interface RecordedConsent {
   openid: string;
   answers: Array<ConsentAnswer & { long_term: boolean }>;
+}
+
+/** Whether a template consents until withdrawn (long-term, where its category allows it). */
+const isLongTerm = (t: Pick<SubscribeTemplateRow, 'type' | 'categoryId'>) => t.type === 3 && (subscribeCategory(t.categoryId)?.longTerm ?? false);
+
+/** The account's templates a consent popup asks about (unknown ids left out): title, kind and keyword names. */
+export async function popupTemplates(db: Executor, accountId: string, ids: readonly string[]): Promise<Array<{ templateId: string; title: string; longTerm: boolean; keywords: string[] }>> {
+  const rows = await findSubscribeTemplates(db, accountId, ids);
+  return rows.map((t) => ({ templateId: t.priTmplId, title: t.title, longTerm: isLongTerm(t), keywords: t.keywords.map((k) => k.name) }));
 }
 
 /**
@@ -47,7 +57,7 @@ export async function recordConsent(
     for (const a of answers) {
       const template = await findSubscribeTemplate(tx, account.id, a.templateId);
       if (!template) throw new DomainError('not_found', `The account has no subscribe template ${a.templateId}.`);
-      const longTerm = template.type === 3 && (subscribeCategory(template.categoryId)?.longTerm ?? false);
+      const longTerm = isLongTerm(template);
       if (a.status === 'accept') await grantConsent(tx, { accountId: account.id, openid: follow.openid, templateId: a.templateId, userId, longTerm, at: now });
       else await revokeConsents(tx, account.id, follow.openid, [a.templateId]);
       out.push({ ...a, long_term: longTerm });

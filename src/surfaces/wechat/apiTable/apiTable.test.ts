@@ -62,7 +62,8 @@ describe('the WeChat API table', () => {
     expect(quotaCapability('/cgi-bin/menu/create')).toBe('menu');
     expect(quotaCapability('/cgi-bin/message/template/send')).toBe('template'); // served, with a documented limit
     expect(quotaCapability('/cgi-bin/template/get_industry')).toBe('template'); // served
-    expect(quotaCapability('/cgi-bin/media/get/jssdk')).toBeUndefined(); // known, not served, no documented limit: 76021
+    expect(quotaCapability('/cgi-bin/media/get/jssdk')).toBe('jssdk_basic'); // served
+    expect(quotaCapability('/card/create')).toBeUndefined(); // known, not served, no documented limit: 76021
     expect(quotaCapability('/cgi-bin/message/subscribe/bizsend')).toBe('template'); // served
     expect(quotaCapability('/cgi-bin/nothing')).toBeUndefined();
   });

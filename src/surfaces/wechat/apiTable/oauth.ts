@@ -2,7 +2,7 @@
 import type { ApiEntry } from './types.js';
 
 export const OAUTH_APIS: ApiEntry[] = [
-  { path: '/cgi-bin/media/get/jssdk', section: 11, capability: 'jssdk_basic', status: 'not yet', sdks: [], summary: 'download a high-definition voice recorded with the JS-SDK' },
+  { path: '/cgi-bin/media/get/jssdk', section: 11, capability: 'jssdk_basic', status: 'implemented', sdks: [], summary: 'download a media a page uploaded with the JS-SDK (wx.uploadImage serverId): an image answers the file as media/get does (WeChat\'s high-definition speex voice: Herald has no voice APIs in the browser yet)' },
   { path: '/sns/oauth2/access_token', section: 11, capability: 'oauth', status: 'implemented', sdks: [], summary: 'exchange an OAuth code for a web access_token and openid' },
   { path: '/sns/oauth2/refresh_token', section: 11, capability: 'oauth', status: 'implemented', sdks: [], summary: 'refresh a web access_token' },
   { path: '/sns/userinfo', section: 11, capability: 'oauth', status: 'implemented', sdks: [], summary: 'a user\'s profile with a web access_token (snsapi_userinfo)' },

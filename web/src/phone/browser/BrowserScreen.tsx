@@ -11,6 +11,8 @@ import { browseTargetOf } from '../../../../src/modules/webauth/rules/browse.js'
 import { useScan } from '../sheets/useScan.js';
 import { t } from '../../i18n/index.js';
 import { useJssdk, type JssdkHost, type ShareData } from './useJssdk.js';
+import { useOpenSubscribe } from './useOpenSubscribe.js';
+import { SubscribeSheet } from './SubscribeSheet.js';
 import './browser.css';
 
 function hostOf(url: string): string {
@@ -60,7 +62,14 @@ export function BrowserScreen() {
     [closeBrowser, viewImage, scan, toast],
   );
   const jssdk = useJssdk(host);
-  const { onMessage, reset } = jssdk;
+  const { onMessage, reset, openTagEnabled, appid: configuredAppid, page } = jssdk;
+  const subscribe = useOpenSubscribe(
+    useMemo(
+      () => ({ frame: () => frame.current, enabled: openTagEnabled, appid: configuredAppid, pageUrl: () => page.current.url }),
+      [openTagEnabled, configuredAppid, page],
+    ),
+  );
+  const { onMessage: onOpenSubscribe, reset: resetSubscribe } = subscribe;
 
   const url = browser?.url ?? '';
   const src = useMemo(() => (url ? browseTargetOf(url, [window.location.origin]) : undefined), [url]);
@@ -73,6 +82,7 @@ export function BrowserScreen() {
     setTitle(browser.title ?? '');
     setDepth(0);
     reset();
+    resetSubscribe();
     let live = true;
     // Not through the phone's API client: it omits credentials, and this answer sets cookies.
     void fetch('/phone/api/web/session', {
@@ -86,16 +96,17 @@ export function BrowserScreen() {
     return () => {
       live = false;
     };
-  }, [browser, reset, token]);
+  }, [browser, reset, resetSubscribe, token]);
 
   useEffect(() => {
     const listener = (e: MessageEvent) => {
       if (e.source && e.source === frame.current?.contentWindow && e.data?.herald === 'h5' && typeof e.data.title === 'string' && e.data.title) setTitle(e.data.title.slice(0, 200));
       void onMessage(e);
+      void onOpenSubscribe(e);
     };
     window.addEventListener('message', listener);
     return () => window.removeEventListener('message', listener);
-  }, [onMessage]);
+  }, [onMessage, onOpenSubscribe]);
 
   const back = useCallback(() => {
     if (depth <= 1) return closeBrowser();
@@ -184,6 +195,12 @@ export function BrowserScreen() {
         )}
       </header>
       {loading && <div className="ph-browser-progress" role="progressbar" aria-label={t('phoneBrowser.loading')} />}
+      {jssdk.progress && (
+        <div className="ph-browser-tip" role="status" data-testid="browser-image-progress">
+          <span className="ph-browser-tip-spinner" aria-hidden="true" />
+          {t(jssdk.progress === 'upload' ? 'phoneBrowser.uploading' : 'phoneBrowser.downloading')}
+        </div>
+      )}
       {!src ? (
         <p className="ph-browser-refused" role="alert">
           {t('phoneBrowser.cannotOpen')}
@@ -279,6 +296,7 @@ export function BrowserScreen() {
           {t('phoneBrowser.done')}
         </Button>
       </Sheet>
+      <SubscribeSheet ask={subscribe.ask} />
       <Sheet
         open={pending?.kind === 'openLocation'}
         title={t('phoneBrowser.location')}

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import { phoneApi } from '../api.js';
-import { JSSDK_APIS, callVerdict, cancelText, okText, type ConfigState } from '../../../../src/modules/jssdk/rules/apis.js';
+import { JSSDK_APIS, callVerdict, cancelText, failText, okText, type ConfigState } from '../../../../src/modules/jssdk/rules/apis.js';
 import { pageUrlOfBrowsePath } from '../../../../src/modules/webauth/rules/browse.js';
 import type { PickedLocation } from '../sheets/LocationSheet.js';
 
@@ -28,6 +28,9 @@ interface Page {
   shownAt: string;
 }
 
+/** A picture the page is moving to or from the account (the tip shown unless isShowProgressTips is 0). */
+export type ImageProgress = 'upload' | 'download' | null;
+
 /** What the hook needs from the browser around it. */
 export interface JssdkHost {
   frame(): HTMLIFrameElement | null;
@@ -49,7 +52,10 @@ export const pageOfHref = (href: string) => pageUrlOfBrowsePath(href) ?? href;
  * share data, menu items) and recorded (`/phone/api/jssdk/calls`).
  */
 export function useJssdk(host: JssdkHost) {
-  const config = useRef<(ConfigState & { appid: string }) | null>(null);
+  const config = useRef<(ConfigState & { appid: string; openTagList: string[] }) | null>(null);
+  // The pictures behind the localIds this page received (chooseImage, downloadImage).
+  const images = useRef(new Map<string, Blob>());
+  const [progress, setProgress] = useState<ImageProgress>(null);
   const [share, setShare] = useState<{ appMessage: ShareData | null; timeline: ShareData | null }>({ appMessage: null, timeline: null });
   const [hidden, setHidden] = useState<Set<string>>(new Set());
   const [pending, setPending] = useState<PendingCall | null>(null);
@@ -75,10 +81,52 @@ export function useJssdk(host: JssdkHost) {
 
   const reset = useCallback(() => {
     config.current = null;
+    for (const id of images.current.keys()) URL.revokeObjectURL(id);
+    images.current.clear();
+    setProgress(null);
     setShare({ appMessage: null, timeline: null });
     setHidden(new Set());
     setPending(null);
   }, []);
+
+  /** A localId for a picture: a blob: URL the page can show, kept for uploadImage. */
+  const keepImage = useCallback((blob: Blob) => {
+    const id = URL.createObjectURL(blob);
+    images.current.set(id, blob);
+    return id;
+  }, []);
+
+  /**
+   * wx.uploadImage (localId → serverId, a temporary image of the page's account) and
+   * wx.downloadImage (serverId → localId). `<api>:fail` for a localId this page was not given, or
+   * a serverId the account cannot read; the progress tip shows unless isShowProgressTips is 0.
+   */
+  const movePicture = useCallback(async (api: 'uploadImage' | 'downloadImage', args: Record<string, unknown>): Promise<Res> => {
+    const appid = config.current?.appid ?? '';
+    const tips = Number(args.isShowProgressTips ?? 1) !== 0;
+    if (tips) setProgress(api === 'uploadImage' ? 'upload' : 'download');
+    try {
+      if (api === 'uploadImage') {
+        const blob = images.current.get(str(args.localId, 4096));
+        if (!blob) return { errMsg: failText(api) };
+        const form = new FormData();
+        form.append('appid', appid);
+        form.append('media', blob, blob instanceof File ? blob.name : 'image');
+        const out = await phoneApi.upload<{ server_id: string }>('/jssdk/images', form);
+        return { errMsg: okText(api), serverId: out.server_id };
+      }
+      const serverId = str(args.serverId, 128);
+      if (!serverId) return { errMsg: failText(api) };
+      const out = await phoneApi.post<{ url: string }>('/jssdk/images/download', { appid, server_id: serverId });
+      const res = await fetch(out.url, { credentials: 'omit' });
+      if (!res.ok) return { errMsg: failText(api) };
+      return { errMsg: okText(api), localId: keepImage(await res.blob()) };
+    } catch {
+      return { errMsg: failText(api) };
+    } finally {
+      if (tips) setProgress(null);
+    }
+  }, [keepImage]);
 
   const run = useCallback(
     async (api: string, args: Record<string, unknown>): Promise<Res> => {
@@ -184,16 +232,19 @@ export function useJssdk(host: JssdkHost) {
               finish: (files) => {
                 setPending(null);
                 if (!files || files.length === 0) return resolve({ errMsg: cancelText(api) });
-                resolve(ok({ localIds: files.slice(0, count).map((f) => URL.createObjectURL(f)), sourceType: 'album' }));
+                resolve(ok({ localIds: files.slice(0, count).map((f) => keepImage(f)), sourceType: 'album' }));
               },
             }),
           );
         }
+        case 'uploadImage':
+        case 'downloadImage':
+          return movePicture(api, args);
         default:
           return { errMsg: `${api}:fail, function not exist` };
       }
     },
-    [host],
+    [host, keepImage, movePicture],
   );
 
   /** Handles one message from the page in the frame; false when it is not the frame's. */
@@ -213,19 +264,22 @@ export function useJssdk(host: JssdkHost) {
       const payload = (d.payload && typeof d.payload === 'object' ? d.payload : {}) as Record<string, unknown>;
       if (d.type === 'config') {
         try {
-          const out = await phoneApi.post<{ ok: boolean; err_msg: string; js_api_list: string[]; can_share: boolean }>('/jssdk/config', {
+          const out = await phoneApi.post<{ ok: boolean; err_msg: string; js_api_list: string[]; open_tag_list: string[]; can_share: boolean }>('/jssdk/config', {
             config: {
               appId: str(payload.appId, 64),
               timestamp: str(payload.timestamp, 32),
               nonceStr: str(payload.nonceStr, 64),
               signature: str(payload.signature, 64),
               jsApiList: Array.isArray(payload.jsApiList) ? payload.jsApiList.filter((a): a is string => typeof a === 'string' && a.length <= 64).slice(0, 100) : [],
+              openTagList: Array.isArray(payload.openTagList) ? payload.openTagList.filter((a): a is string => typeof a === 'string' && a.length <= 64).slice(0, 20) : [],
             },
             url: page.current.url || href,
             shown_at: page.current.shownAt || undefined,
           });
-          config.current = { appid: str(payload.appId, 64), configured: out.ok, jsApiList: out.js_api_list, canShare: out.can_share };
+          config.current = { appid: str(payload.appId, 64), configured: out.ok, jsApiList: out.js_api_list, openTagList: out.open_tag_list ?? [], canShare: out.can_share };
           answer(source, d.id, { errMsg: out.err_msg });
+          // The bridge draws the open tags the config listed (none after a failed config).
+          if (out.ok && config.current.openTagList.length > 0) (source as Window).postMessage({ herald: 'jssdk-event', type: 'openTags', tags: config.current.openTagList }, '*');
         } catch {
           answer(source, d.id, { errMsg: 'config:fail,invalid signature' });
         }
@@ -246,5 +300,8 @@ export function useJssdk(host: JssdkHost) {
   /** The appId of the page's wx.config ('' before one succeeded or failed). */
   const appid = useCallback(() => config.current?.appid ?? '', []);
 
-  return { onMessage, share, hidden, pending, reset, notifyShared, record, page, appid };
+  /** Whether the page's successful wx.config listed this open tag (openTagList). */
+  const openTagEnabled = useCallback((tag: string) => config.current?.configured === true && config.current.openTagList.includes(tag), []);
+
+  return { onMessage, share, hidden, pending, reset, notifyShared, record, page, appid, progress, openTagEnabled };
 }
