@@ -5,8 +5,12 @@
  */
 import { defineModule, lazyRoutes } from '../../main/manifest.js';
 import { payNotifier, payRefundSettler } from './jobs/notifier.js';
+import { paySettler } from './jobs/settlements.js';
 
 const wechatRegisterPayApis = lazyRoutes(() => import('./wechat/routes.js'), 'registerPayApis');
+const wechatRegisterPayV2Apis = lazyRoutes(() => import('./v2/routes.js'), 'registerPayV2Apis');
+const consoleRegisterPayBillsConsoleRoutes = lazyRoutes(() => import('./bills/console.js'), 'registerPayBillsConsoleRoutes');
+const simRegisterPayBillsSimRoutes = lazyRoutes(() => import('./bills/sim.js'), 'registerPayBillsSimRoutes');
 const consoleRegisterPayConsoleRoutes = lazyRoutes(() => import('./console.js'), 'registerPayConsoleRoutes');
 const simRegisterPaySimRoutes = lazyRoutes(() => import('./sim.js'), 'registerPaySimRoutes');
 
@@ -14,10 +18,10 @@ const simRegisterPaySimRoutes = lazyRoutes(() => import('./sim.js'), 'registerPa
 export const payModule = defineModule({
   name: 'pay',
   routes: {
-    wechat: [wechatRegisterPayApis],
-    console: [consoleRegisterPayConsoleRoutes],
-    sim: [simRegisterPaySimRoutes],
+    wechat: [wechatRegisterPayApis, wechatRegisterPayV2Apis],
+    console: [consoleRegisterPayConsoleRoutes, consoleRegisterPayBillsConsoleRoutes],
+    sim: [simRegisterPaySimRoutes, simRegisterPayBillsSimRoutes],
   },
   workers: [payNotifier],
-  schedules: [payRefundSettler],
+  schedules: [payRefundSettler, paySettler],
 });

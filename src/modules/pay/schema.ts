@@ -85,8 +85,11 @@ export const payOrders = pgTable('pay_orders', {
   /** Who paid (a follower user) and with which openid. */
   payerUserId: uuid('payer_user_id'),
   refunded: integer('refunded').notNull().default(0),
+  /** The API the order was placed with: v3 (JSON) or v2 (XML); its notifications follow it. */
+  api: text('api').notNull().default('v3'),
   createdAt: ts('created_at').notNull(),
 }, (t) => [
+  index('pay_orders_success_idx').on(t.merchantId, t.successTime),
   uniqueIndex('pay_orders_out_trade_no_uq').on(t.merchantId, t.outTradeNo),
   uniqueIndex('pay_orders_transaction_id_uq').on(t.transactionId),
   uniqueIndex('pay_orders_prepay_id_uq').on(t.prepayId),
@@ -106,6 +109,8 @@ export const payRefunds = pgTable('pay_refunds', {
   /** PROCESSING | SUCCESS */
   status: text('status').notNull(),
   request: jsonb('request').$type<Record<string, unknown>>().notNull(),
+  /** v3 | v2 (secapi/pay/refund): the refund notification's format follows it. */
+  api: text('api').notNull().default('v3'),
   createdAt: ts('created_at').notNull(),
   settlesAt: ts('settles_at').notNull(),
   successTime: ts('success_time'),
@@ -124,6 +129,8 @@ export const payNotifications = pgTable('pay_notifications', {
   merchantId: uuid('merchant_id').notNull().references(() => payMerchants.id, { onDelete: 'cascade' }),
   eventType: text('event_type').notNull(),
   url: text('url').notNull(),
+  /** v3: JSON, signed per attempt; v2: XML signed with the APIv2 key when queued. */
+  format: text('format').notNull().default('v3'),
   body: text('body').notNull(),
   /** pending | delivering | delivered | failed */
   status: text('status').notNull(),
@@ -149,3 +156,25 @@ export const payNotificationAttempts = pgTable('pay_notification_attempts', {
   /** ok | failed */
   outcome: text('outcome').notNull(),
 }, (t) => [index('pay_notification_attempts_idx').on(t.notificationId, t.attemptNo)]);
+
+/**
+ * A settlement (结算): one merchant's trade day (China date) paid out T+1 on the Herald clock,
+ * the fee (手续费, the merchant's rate per payment, rounded to the fen) deducted and the refunds
+ * of the day taken back with their share of the fee.
+ */
+export const paySettlements = pgTable('pay_settlements', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  merchantId: uuid('merchant_id').notNull().references(() => payMerchants.id, { onDelete: 'cascade' }),
+  /** The trade day, yyyy-MM-dd in China time. */
+  tradeDate: text('trade_date').notNull(),
+  payments: integer('payments').notNull(),
+  paymentCount: integer('payment_count').notNull(),
+  refunds: integer('refunds').notNull(),
+  refundCount: integer('refund_count').notNull(),
+  /** Fee on the payments less the fee returned with the refunds, in fen. */
+  fee: integer('fee').notNull(),
+  feeRateBp: integer('fee_rate_bp').notNull(),
+  /** payments − refunds − fee (negative when refunds outweigh the day's payments). */
+  net: integer('net').notNull(),
+  settledAt: ts('settled_at').notNull(),
+}, (t) => [uniqueIndex('pay_settlements_day_uq').on(t.merchantId, t.tradeDate)]);

@@ -48,7 +48,7 @@ export async function payOrder(services: Services, userId: string, target: Payme
       payerOpenid: follow.openid,
       payerUserId: user.id,
     });
-    const queued = await queueNotification(tx, { merchant, eventType: 'TRANSACTION.SUCCESS', resource: presentTransaction(paid, merchant.mchid), url: paid.notifyUrl, nowMs });
+    const queued = await queueNotification(tx, { merchant, eventType: 'TRANSACTION.SUCCESS', resource: presentTransaction(paid, merchant.mchid), url: paid.notifyUrl, nowMs, order: paid });
     if (queued) after.wake('payNotificationsQueued');
     return { order: paid, merchant };
   });

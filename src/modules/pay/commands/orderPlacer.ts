@@ -30,7 +30,7 @@ function requestOf(req: OrderRequest): Record<string, unknown> {
  * are INVALID_REQUEST, another trade type OUT_TRADE_NO_USED; a paid order ORDERPAID, a closed
  * one ORDER_CLOSED.
  */
-export async function placeOrder(services: Services, merchant: MerchantRow, req: OrderRequest): Promise<PlacedOrder> {
+export async function placeOrder(services: Services, merchant: MerchantRow, req: OrderRequest, api: 'v3' | 'v2' = 'v3'): Promise<PlacedOrder> {
   if (req.mchid !== merchant.mchid) throw payError('INVALID_REQUEST', 'http header中的mchid与post payload中的mchid不匹配', { field: 'mchid', location: 'body' });
   if (!(await isAppidBound(services.db, merchant.id, req.appid))) throw payError('APPID_MCHID_NOT_MATCH');
   checkNotifyUrl(req.notify_url, '/notify_url', services.config.mode === 'platform');
@@ -66,6 +66,7 @@ export async function placeOrder(services: Services, merchant: MerchantRow, req:
             prepayExpiresAt: new Date(nowMs + PREPAY_TTL_MS),
             codeUrlToken: req.trade_type === 'NATIVE' ? newCodeUrlToken() : null,
             tradeState: 'NOTPAY',
+            api,
             createdAt: new Date(nowMs),
           });
           return answer(order);

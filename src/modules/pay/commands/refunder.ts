@@ -22,7 +22,7 @@ const REFUND_WINDOW_MS = 365 * 86_400_000;
  * the same refund, with another body INVALID_REQUEST. The refund starts PROCESSING and succeeds
  * HERALD_PAY_REFUND_SECONDS later on the Herald clock; the order turns REFUND (转入退款).
  */
-export async function requestRefund(services: Services, merchant: MerchantRow, req: RefundRequest): Promise<{ refund: RefundRow; order: OrderRow }> {
+export async function requestRefund(services: Services, merchant: MerchantRow, req: RefundRequest, api: 'v3' | 'v2' = 'v3'): Promise<{ refund: RefundRow; order: OrderRow }> {
   if (req.notify_url !== undefined) checkNotifyUrl(req.notify_url, '/notify_url', services.config.mode === 'platform');
   const request = JSON.parse(canonicalJson(req)) as Record<string, unknown>;
   for (let tries = 0; ; tries++) {
@@ -52,6 +52,7 @@ export async function requestRefund(services: Services, merchant: MerchantRow, r
           amount: req.amount.refund,
           status: 'PROCESSING',
           request,
+          api,
           createdAt: new Date(nowMs),
           settlesAt: new Date(nowMs + services.config.pay.refundSeconds * 1000),
         });
@@ -87,7 +88,7 @@ export async function settleDueRefunds(services: Services, limit = 100): Promise
       const order = await findOrderById(tx, r.orderId);
       const merchant = await findMerchantById(tx, r.merchantId);
       if (!order || !merchant) continue;
-      queued = (await queueNotification(tx, { merchant, eventType: 'REFUND.SUCCESS', resource: presentRefundNotice(done, order, merchant.mchid), url: r.notifyUrl, nowMs: now.getTime() })) || queued;
+      queued = (await queueNotification(tx, { merchant, eventType: 'REFUND.SUCCESS', resource: presentRefundNotice(done, order, merchant.mchid), url: r.notifyUrl, nowMs: now.getTime(), order, refund: done })) || queued;
     }
     if (queued) after.wake('payNotificationsQueued');
     return due.length;

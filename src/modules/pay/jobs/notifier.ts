@@ -6,6 +6,17 @@ import { newRequestId, newResponseNonce } from '../rules/ids.js';
 import { isAccepted, NOTIFY_TIMEOUT_MS, PAY_NOTIFY_RETRY } from '../rules/notify.js';
 import { claimDueNotifications, findMerchantById, pruneNonces, settleNotification, type NotificationRow } from '../store.js';
 import { settleDueRefunds } from '../commands/refunder.js';
+import { isV2Accepted } from '../rules/v2.js';
+import { parseXml, textOf } from '../../../protocol/xml.js';
+
+/** The `return_code` of a merchant's answer to a v2 notification (undefined when it is not XML). */
+function v2ReturnCode(body: string | null): string | undefined {
+  try {
+    return body ? textOf(parseXml(body, { maxBytes: RESPONSE_BYTES * 4 }).fields, 'return_code') : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** A claim is held this long before another node may take it over (the 5 s timeout plus slack). */
 const LEASE_MS = 15_000;
@@ -42,7 +53,9 @@ export async function deliverNotification(services: Services, n: NotificationRow
       const answer = await sendOutbound({
         method: 'POST',
         url: n.url,
-        headers: notificationHeaders(n.body, { keyId: merchant.platformKeyId, privateKey: merchant.platformPrivateKey }, services.clock.nowSec()),
+        headers: n.format === 'v2'
+          ? { 'content-type': 'text/xml; charset=utf-8' }
+          : notificationHeaders(n.body, { keyId: merchant.platformKeyId, privateKey: merchant.platformPrivateKey }, services.clock.nowSec()),
         body: n.body,
         timeoutMs: NOTIFY_TIMEOUT_MS,
         maxResponseBytes: RESPONSE_BYTES,
@@ -56,7 +69,7 @@ export async function deliverNotification(services: Services, n: NotificationRow
       latencyMs = err instanceof OutboundError ? err.latencyMs : 0;
     }
   }
-  const ok = status !== null && isAccepted(status);
+  const ok = status !== null && (n.format === 'v2' ? isV2Accepted(status, v2ReturnCode(response)) : isAccepted(status));
   const next = nextAttemptAtMs(PAY_NOTIFY_RETRY, n.attempts, services.clock.nowMs());
   await settleNotification(
     services.db,
@@ -67,7 +80,7 @@ export async function deliverNotification(services: Services, n: NotificationRow
 
 /**
  * The Pay notifier: delivers TRANSACTION.SUCCESS and REFUND.SUCCESS to notify URLs through the
- * outbound policy; 200/204 ends it, anything else is retried on WeChat's schedule
+ * outbound policy; 200/204 ends it (a v2 XML notification: 200 with `<return_code>SUCCESS`), anything else is retried on WeChat's schedule
  * (PAY_NOTIFY_RETRY) in Herald time, so moving the clock makes retries due.
  */
 export const payNotifier = defineWorker<Services, NotificationRow, SignalName>({

@@ -26,6 +26,8 @@ export const PAY_CODES = {
   ORDER_NOT_EXIST: { status: 404, message: '订单不存在', internal: 268512771 },
   RESOURCE_NOT_EXISTS: { status: 404, message: '资源不存在', internal: 268512772 },
   NOT_FOUND: { status: 404, message: '请求的资源不存在', internal: 268512773 },
+  NO_STATEMENT_EXIST: { status: 400, message: '账单文件不存在', internal: 0 },
+  STATEMENT_CREATING: { status: 400, message: '账单生成中', internal: 0 },
   FREQUENCY_LIMITED: { status: 429, message: '频率超限', internal: 268447840 },
   SYSTEM_ERROR: { status: 500, message: '系统错误', internal: 268435457 },
 } as const satisfies Record<string, PayCode>;

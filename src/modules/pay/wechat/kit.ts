@@ -27,8 +27,8 @@ export interface PayContext {
   query: Record<string, string>;
 }
 
-/** A /v3 answer: 200 with a JSON body, or 204 without one. */
-export type PayAnswer = { status: 200; body: object } | { status: 204 };
+/** A /v3 answer: 200 with a JSON body, 204 without one, or a file (a bill download: not signed). */
+export type PayAnswer = { status: 200; body: object } | { status: 204 } | { status: 200; file: Buffer; contentType: string };
 
 export interface PayRoute {
   method: 'GET' | 'POST';
@@ -138,6 +138,7 @@ export function payRoute(scope: FastifyInstance, services: Services, route: PayR
         params: (request.params ?? {}) as Record<string, string>,
         query: (request.query ?? {}) as Record<string, string>,
       });
+      if ('file' in answer) return reply.code(200).header('request-id', newRequestId(0)).header('content-type', answer.contentType).send(answer.file);
       return send(services, reply, (request as WithSigner)[SIGNER], answer.status, answer.status === 200 ? answer.body : undefined, 0);
     },
   });

@@ -14,6 +14,7 @@ import { findRefundNow, requestRefund } from '../commands/refunder.js';
 import { presentRefund, presentTransaction } from '../presenters.js';
 import { findOrder, type MerchantRow } from '../store.js';
 import { payRoute, preparePayScope, type PayContext } from './kit.js';
+import { registerBillApis } from '../bills/routes.js';
 
 /** The `mchid` query parameter of a query: required, and the caller's own. */
 function queryMchid(ctx: PayContext): void {
@@ -32,6 +33,7 @@ async function transactionOf(services: Services, merchant: MerchantRow, by: { ou
 export async function registerPayApis(app: FastifyInstance, services: Services): Promise<void> {
   await app.register(async (scope) => {
     preparePayScope(scope, services);
+    registerBillApis(scope, services);
 
     for (const kind of ['jsapi', 'native'] as const) {
       payRoute(scope, services, {
