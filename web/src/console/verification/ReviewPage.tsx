@@ -131,7 +131,7 @@ export function VerificationReviewPage() {
   const [selected, setSelected] = useState<string | null>(null);
   const columns: Column<ReviewApplication>[] = [
     { key: 'account', header: t('verification.account'), render: (a) => a.account?.name ?? '—' },
-    { key: 'kind', header: t('verification.kindVerify'), render: (a) => word(KIND_WORDS, a.kind) },
+    { key: 'kind', header: t('verification.kind'), render: (a) => word(KIND_WORDS, a.kind) },
     { key: 'status', header: t('verification.status'), render: (a) => <Badge tone={statusTone(a.status)}>{word(STATUS_WORDS, a.status)}</Badge> },
     { key: 'submitted', header: t('verification.submittedAt'), render: (a) => formatTime(a.submitted_at), className: 'nowrap' },
   ];
