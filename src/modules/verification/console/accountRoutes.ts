@@ -1,18 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../../main/services.js';
-import { DomainError } from '../../../platform/errors.js';
 import { accountInScope } from '../../../surfaces/console/accountScope.js';
 import { cleanText, consoleRoute } from '../../../surfaces/console/kit.js';
 import { consoleUploadScope, documentUpload, sendPrivateDocument } from '../../../surfaces/console/uploads.js';
 import { DOCUMENT_MAX_BYTES } from '../../registration/rules/documents.js';
 import { feeFor, verifiableSubject } from '../rules/verification.js';
-import { isUuid, verificationById } from '../commands/access.js';
+import { documentWithBytes, verificationById } from '../commands/access.js';
 import { convertAccount, conversionState } from '../commands/accountConverter.js';
 import { uploadVerificationDocument } from '../commands/documentUploader.js';
 import { registeredSubject } from '../commands/subject.js';
 import { applyForVerification } from '../commands/verificationApplier.js';
-import { findVerificationDocument, listVerificationDocuments, listVerificationsOfAccount, openVerificationOf } from '../store.js';
+import { listVerificationDocuments, listVerificationsOfAccount, openVerificationOf } from '../store.js';
 import { presentConversion, presentVerification, presentVerificationDocument, presentVerificationPage } from './presenters.js';
 
 const applyBody = z
@@ -81,9 +80,7 @@ export function registerVerificationAccountRoutes(api: FastifyInstance, services
     async handler({ session, params, reply }) {
       const account = await accountInScope(services, session, params.appid);
       const app = await verificationById(services.db, params.id, account.id);
-      const doc = isUuid(params.docId) ? await findVerificationDocument(services.db, app.id, params.docId) : undefined;
-      const bytes = doc ? await services.mediaStorage.get(doc.storageKey) : undefined;
-      if (!doc || !bytes) throw new DomainError('not_found', 'No such document.');
+      const { doc, bytes } = await documentWithBytes(services, app, params.docId);
       return sendPrivateDocument(reply, doc, bytes);
     },
   });

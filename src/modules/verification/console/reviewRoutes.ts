@@ -1,14 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../../main/services.js';
-import { DomainError } from '../../../platform/errors.js';
 import { cleanText, consoleRoute } from '../../../surfaces/console/kit.js';
 import { sendPrivateDocument } from '../../../surfaces/console/uploads.js';
 import { findAccountById } from '../../accounts/index.js';
-import { isUuid, verificationById } from '../commands/access.js';
+import { documentWithBytes, verificationById } from '../commands/access.js';
 import { markVerificationPaid } from '../commands/paymentMarker.js';
 import { decideVerification } from '../commands/verificationDecider.js';
-import { findVerificationDocument, listQueue, listVerificationDocuments, type VerificationRow } from '../store.js';
+import { listQueue, listVerificationDocuments, type VerificationRow } from '../store.js';
 import { presentVerification } from './presenters.js';
 
 const decisionBody = z
@@ -58,9 +57,7 @@ export function registerVerificationReviewRoutes(api: FastifyInstance, services:
     action: 'platform.verifications',
     async handler({ params, reply }) {
       const app = await verificationById(services.db, params.id);
-      const doc = isUuid(params.docId) ? await findVerificationDocument(services.db, app.id, params.docId) : undefined;
-      const bytes = doc ? await services.mediaStorage.get(doc.storageKey) : undefined;
-      if (!doc || !bytes) throw new DomainError('not_found', 'No such document.');
+      const { doc, bytes } = await documentWithBytes(services, app, params.docId);
       return sendPrivateDocument(reply, doc, bytes);
     },
   });
