@@ -245,9 +245,11 @@ function ConversionCard({ appid, page, changed }: { appid: string; page: Page; c
           </>
         }
       >
-        <Alert tone="warning">{t('verification.convertPermanent')}</Alert>
-        <Checkbox label={t('verification.convertConfirm')} checked={sure} onChange={setSure} />
-        {error && <Alert tone="error" title={t('verification.couldNotConvert')}>{error}</Alert>}
+        <div className="stack-sm">
+          <Alert tone="warning">{t('verification.convertPermanent')}</Alert>
+          <Checkbox label={t('verification.convertConfirm')} checked={sure} onChange={setSure} />
+          {error && <Alert tone="error" title={t('verification.couldNotConvert')}>{error}</Alert>}
+        </div>
       </Dialog>
     </Card>
   );
