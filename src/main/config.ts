@@ -64,6 +64,10 @@ const schema = z.object({
   HERALD_CHINA_HOLIDAYS_FILE: z.string().min(1).optional(),
   /** The From of every mail Herald sends. */
   HERALD_MAIL_FROM: z.string().min(3).max(320).default('Herald <no-reply@herald.invalid>'),
+  /** 微信认证: the fee of one application, in fen (300 RMB from copies of WeChat's FAQ; government accounts pay none). */
+  HERALD_VERIFICATION_FEE_FEN: z.coerce.number().int().min(0).max(100_000_000).default(30_000),
+  /** Type conversion: the earliest creation day (China time, YYYY-MM-DD) of a subscription account that may convert ("created after 2016"). */
+  HERALD_CONVERSION_CREATED_FROM: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD').default('2017-01-01'),
   /** WeChat Pay: merchants are approved at once (default: yes in emulator mode, no in platform mode). */
   HERALD_PAY_AUTO_APPROVE: boolish.optional(),
   /** WeChat Pay: seconds of Herald time a refund stays PROCESSING before SUCCESS (default 60). */
@@ -109,6 +113,8 @@ export type Config = {
   signupLinkHours: number;
   /** Holidays and swapped working days added to the shipped table (HERALD_CHINA_HOLIDAYS_FILE). */
   chinaHolidays?: { holidays: string[]; workdays: string[] };
+  /** 微信认证 and type conversion (modules/verification): the fee in fen, the earliest creation day that may convert. */
+  verification: { feeFen: number; conversionCreatedFrom: string };
   /** WeChat Pay (docs/PAY.md): automatic merchant approval, and how long a refund stays PROCESSING. */
   /** clientCertHeader: the header a TLS-terminating proxy puts the verified client certificate in (APIv2 secapi). */
   pay: { autoApprove: boolean; refundSeconds: number; clientCertHeader: string | null };
@@ -164,6 +170,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     signupLinkHours: e.HERALD_SIGNUP_LINK_HOURS,
     ...(chinaHolidays ? { chinaHolidays } : {}),
     mail: { from: e.HERALD_MAIL_FROM, ...(e.HERALD_SMTP_URL ? { smtpUrl: e.HERALD_SMTP_URL } : {}) },
+    verification: { feeFen: e.HERALD_VERIFICATION_FEE_FEN, conversionCreatedFrom: e.HERALD_CONVERSION_CREATED_FROM },
     pay: { autoApprove: e.HERALD_PAY_AUTO_APPROVE ?? e.HERALD_MODE === 'emulator', refundSeconds: e.HERALD_PAY_REFUND_SECONDS, clientCertHeader: e.HERALD_PAY_CLIENT_CERT_HEADER?.toLowerCase() ?? null },
     ...(e.HERALD_SECRET_KEY ? { secretKey: e.HERALD_SECRET_KEY } : {}),
     ...(e.HERALD_PGLITE_STATS ? { pgliteStatsFile: path.resolve(e.HERALD_PGLITE_STATS) } : {}),

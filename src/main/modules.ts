@@ -24,6 +24,7 @@ import { datacubeModule } from '../modules/datacube/index.js';
 import { mailModule } from '../modules/mail/index.js';
 import { registrationModule } from '../modules/registration/index.js';
 import { payModule } from '../modules/pay/index.js';
+import { verificationModule } from '../modules/verification/index.js';
 
 /** Every capability module, in registration order. A new area adds one line here. */
 export const MODULES: readonly ModuleManifest[] = [
@@ -52,6 +53,7 @@ export const MODULES: readonly ModuleManifest[] = [
   mailModule,
   registrationModule,
   payModule,
+  verificationModule,
 ];
 
 /** The route registrars every module declares for one surface, in module order. */

@@ -101,6 +101,12 @@ const STATUS: Record<string, number> = {
   not_appealable: 409,
   document_too_large: 413,
   document_type: 415,
+  // Verification (微信认证) and type conversion.
+  individual_cannot_verify: 403,
+  verification_open: 409,
+  verification_closed: 409,
+  not_awaiting_payment: 409,
+  conversion_refused: 409,
 };
 
 /** HTTP status for a domain error code on the JSON surfaces. */

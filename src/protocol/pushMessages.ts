@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import { buildXml, type XmlFields } from './xml.js';
 
 /**
@@ -171,4 +171,31 @@ export function locationSelectEvent(
 /** A decimal id as a bare number in XML (menu ids are numbers in WeChat's pushes). */
 function numeric(id: string): string | bigint {
   return /^\d{1,18}$/.test(id) ? BigInt(id) : id;
+}
+
+/**
+ * The sender of account-level events (publish results, verification): WeChat names an openid
+ * there that is no follower's. Herald's is stable per account so a developer sees the same one
+ * every time.
+ */
+export function systemSenderOpenid(accountId: string): string {
+  return `o${createHash('sha256').update(`herald-system:${accountId}`).digest('base64url').slice(0, 27)}`;
+}
+
+/** The verification (微信认证) events: success and renewal carry ExpiredTime, failures FailTime and FailReason. */
+export type VerificationEventName =
+  | 'qualification_verify_success'
+  | 'qualification_verify_fail'
+  | 'naming_verify_success'
+  | 'naming_verify_fail'
+  | 'annual_renew'
+  | 'verify_expired';
+
+/** A verification event: `ExpiredTime` (unix seconds) for success, renewal and expiry; `FailTime` and `FailReason` for failures. */
+export function verificationEvent(
+  env: Envelope,
+  input: { event: VerificationEventName; expiredTime?: number; failTime?: number; failReason?: string },
+): PushMessage {
+  if (input.event.endsWith('_fail')) return event(input.event, env, { FailTime: input.failTime ?? env.createTime, FailReason: input.failReason ?? '' });
+  return event(input.event, env, { ExpiredTime: input.expiredTime ?? env.createTime });
 }

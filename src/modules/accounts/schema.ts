@@ -3,7 +3,7 @@ import { pgTable, text, uuid, boolean, integer, jsonb, primaryKey, index, unique
 import { organizations } from '../operators/schema.js';
 import { ts } from '../../platform/db/columns.js';
 
-/** An official account. type is fixed at creation. */
+/** An official account. type is chosen at creation; a subscription account may convert to service once (modules/verification). */
 export const accounts = pgTable('accounts', {
   id: uuid('id').primaryKey().defaultRandom(),
   orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { Executor } from '../../platform/db/connect.js';
 import type { AccountRow } from '../accounts/index.js';
 import { queuePush } from '../callbacks/index.js';
 import { buildXml, type XmlFields } from '../../protocol/xml.js';
-import type { PushMessage } from '../../protocol/pushMessages.js';
+import { systemSenderOpenid, type PushMessage } from '../../protocol/pushMessages.js';
 
 /** What PUBLISHJOBFINISH reports (reference §3), as freepublish/get answers it. */
 export interface PublishEventInfo {
@@ -17,13 +16,7 @@ export interface PublishEventInfo {
   failIdx: number[];
 }
 
-/**
- * The sender of account-level events (publish results): WeChat names an openid there that is no
- * follower's. Herald's is stable per account so a developer sees the same one every time.
- */
-export function systemSenderOpenid(accountId: string): string {
-  return `o${createHash('sha256').update(`herald-system:${accountId}`).digest('base64url').slice(0, 27)}`;
-}
+export { systemSenderOpenid };
 
 /** The PUBLISHJOBFINISH event as WeChat sends it: PublishEventInfo with publish_id, status, article_id, article_detail, fail_idx. */
 export function publishJobFinishEvent(env: { originalId: string; openid: string; createTime: number }, info: PublishEventInfo): PushMessage {

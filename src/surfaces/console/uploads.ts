@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Services } from '../../main/services.js';
 import { DomainError } from '../../platform/errors.js';
 import { MultipartError, parseMultipart, type MultipartPart } from '../../protocol/multipart.js';
@@ -38,4 +38,27 @@ export function uploadParts(request: { headers: Record<string, unknown> }, raw: 
     if (err instanceof MultipartError) throw new DomainError('unsupported_media_type', notMultipart);
     throw err;
   }
+}
+
+/**
+ * A private document of a multipart upload: the file in field "media", and "kind" saying what
+ * it is (cut to 40 characters; the caller checks it against its list).
+ */
+export function documentUpload(request: { body: unknown; headers: Record<string, unknown> }): { kind: string; bytes: Buffer; filename?: string } {
+  const none = () => new DomainError('document_empty', 'Choose a file to upload.');
+  const parts = uploadParts(request, uploadBytes(request, none), 'Send the document as multipart/form-data with "kind" and "media" fields.');
+  const file = parts.find((p) => p.name === 'media' && p.filename !== undefined);
+  const kind = parts.find((p) => p.name === 'kind' && p.filename === undefined)?.data.toString('utf8') ?? '';
+  if (!file) throw none();
+  return { kind: kind.slice(0, 40), bytes: file.data, filename: file.filename };
+}
+
+/** Sends a private document's bytes: shown inline but never rendered as a page of the console's origin. */
+export function sendPrivateDocument(reply: FastifyReply, doc: { contentType: string; filename: string }, bytes: Buffer): Buffer {
+  reply
+    .header('content-type', doc.contentType)
+    .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(doc.filename)}`)
+    .header('content-security-policy', "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'")
+    .header('x-content-type-options', 'nosniff');
+  return bytes;
 }

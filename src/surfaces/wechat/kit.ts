@@ -173,7 +173,7 @@ export function defineApi<Body = unknown>(app: FastifyInstance, services: Servic
         account = resolved.account;
         accountId = account.id;
         if (account.status === 'banned') throw refusal(48004);
-        if (capability && !can(account, capability)) throw refusal(48001);
+        if (capability && !can(account, capability, clock.nowMs())) throw refusal(48001);
         if (countQuota && !(await quotas.take(account.id, api.path, limit))) throw refusal(45009);
       }
       let body: unknown = undefined;

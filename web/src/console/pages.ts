@@ -13,6 +13,7 @@ import { menuRoutes } from './menu/route.js';
 import { messageRoutes } from './messages/route.js';
 import { revenueRoutes } from './revenue/route.js';
 import { settingsRoutes } from './settings/route.js';
+import { verificationRoutes } from './verification/route.js';
 import { webauthRoutes } from './webauth/route.js';
 import { templateRoutes } from './templates/route.js';
 import { payRoutes } from './pay/route.js';
@@ -40,6 +41,7 @@ export const ACCOUNT_ROUTES: readonly AccountRoute[] = [
   ...payRoutes,
   ...revenueRoutes,
   ...settingsRoutes,
+  ...verificationRoutes,
   ...developerRoutes,
   ...webauthRoutes,
   ...inspectorRoutes,

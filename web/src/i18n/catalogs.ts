@@ -44,6 +44,7 @@ import en_settings from './en/settings.json' with { type: 'json' };
 import en_time from './en/time.json' with { type: 'json' };
 import en_ui from './en/ui.json' with { type: 'json' };
 import en_webauth from './en/webauth.json' with { type: 'json' };
+import en_verification from './en/verification.json' with { type: 'json' };
 import zh_accounts from './zh-CN/accounts.json' with { type: 'json' };
 import zh_admin from './zh-CN/admin.json' with { type: 'json' };
 import zh_api from './zh-CN/api.json' with { type: 'json' };
@@ -86,6 +87,7 @@ import zh_settings from './zh-CN/settings.json' with { type: 'json' };
 import zh_time from './zh-CN/time.json' with { type: 'json' };
 import zh_ui from './zh-CN/ui.json' with { type: 'json' };
 import zh_webauth from './zh-CN/webauth.json' with { type: 'json' };
+import zh_verification from './zh-CN/verification.json' with { type: 'json' };
 
 /** The languages the web app speaks. */
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -136,6 +138,7 @@ export const CATALOGS: Record<Language, Record<string, Record<string, string>>> 
     time: zh_time,
     ui: zh_ui,
     webauth: zh_webauth,
+    verification: zh_verification,
   },
   'en': {
     accounts: en_accounts,
@@ -180,5 +183,6 @@ export const CATALOGS: Record<Language, Record<string, Record<string, string>>> 
     time: en_time,
     ui: en_ui,
     webauth: en_webauth,
+    verification: en_verification,
   },
 };

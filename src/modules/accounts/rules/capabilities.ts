@@ -30,20 +30,40 @@ export type Capability = keyof typeof CAPABILITIES;
 export interface AccountKind {
   type: AccountType | string;
   verified: boolean;
+  /** When the yearly verification runs out (null: no known end). */
+  verifiedUntil?: Date | null;
 }
 
-/** Whether an account of this type and verification may use a capability group. */
-export function can(account: AccountKind, capability: Capability): boolean {
+/**
+ * Whether the account is verified at `nowMs`: verification ends the moment `verifiedUntil`
+ * passes, before anything records the expiry. Without `nowMs` the stored flag is taken as it is.
+ */
+export function verifiedAt(account: AccountKind, nowMs?: number): boolean {
+  if (!account.verified) return false;
+  if (nowMs === undefined || !account.verifiedUntil) return true;
+  return account.verifiedUntil.getTime() > nowMs;
+}
+
+/** Whether an account of this type and verification may use a capability group (at `nowMs`, when given). */
+export function can(account: AccountKind, capability: Capability, nowMs?: number): boolean {
   const row = CAPABILITIES[capability];
   const cols = account.type === 'service' ? row.svc : row.sub;
-  return cols[account.verified ? 1 : 0];
+  return cols[verifiedAt(account, nowMs) ? 1 : 0];
 }
 
 /** Every capability with whether the account has it (for the console and docs). */
-export function capabilityList(account: AccountKind): { capability: Capability; label: string; allowed: boolean }[] {
+export function capabilityList(account: AccountKind, nowMs?: number): { capability: Capability; label: string; allowed: boolean }[] {
   return (Object.keys(CAPABILITIES) as Capability[]).map((c) => ({
     capability: c,
     label: CAPABILITIES[c].label,
-    allowed: can(account, c),
+    allowed: can(account, c, nowMs),
   }));
+}
+
+/** The capabilities an account of this type has only while verified (what expiry takes away). */
+export function verifiedOnly(type: AccountType | string): Capability[] {
+  return (Object.keys(CAPABILITIES) as Capability[]).filter((c) => {
+    const cols = type === 'service' ? CAPABILITIES[c].svc : CAPABILITIES[c].sub;
+    return cols[1] && !cols[0];
+  });
 }

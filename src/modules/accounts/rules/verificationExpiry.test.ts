@@ -6,6 +6,8 @@ const now = Date.UTC(2026, 11, 7, 4, 0, 0);
 
 it('says nothing for unverified accounts, an unknown end, or more than 30 days left', () => {
   expect(verificationNotice(false, new Date(now + DAY), now)).toBeNull();
+  // After expiry the flag is cleared and the end kept: the notice still says it ran out.
+  expect(verificationNotice(false, new Date(now - DAY), now)?.kind).toBe('verification_expired');
   expect(verificationNotice(true, null, now)).toBeNull();
   expect(verificationNotice(true, new Date(now + 30 * DAY + 1), now)).toBeNull();
 });

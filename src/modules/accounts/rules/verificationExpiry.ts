@@ -13,14 +13,16 @@ export type VerificationNotice =
   | { kind: 'verification_expired'; until: string };
 
 /**
- * The notice due at `nowMs` for an account verified until `until`: none for an unverified account,
- * one without a known end, or one with more than 30 days left; "expiring" (with whole days left,
+ * The notice due at `nowMs` for an account verified until `until`: none for an account without a
+ * known end or unverified before its end, or one with more than 30 days left; "expiring" (with whole days left,
  * rounded up) within 30 days; "expired" after.
  */
 export function verificationNotice(verified: boolean, until: Date | null, nowMs: number): VerificationNotice | null {
-  if (!verified || !until) return null;
+  if (!until) return null;
   const left = until.getTime() - nowMs;
+  // Expiry clears the verified flag (modules/verification) and keeps the end: still said here.
   if (left <= 0) return { kind: 'verification_expired', until: until.toISOString() };
+  if (!verified) return null;
   if (left > VERIFICATION_NOTICE_DAYS * DAY_MS) return null;
   return { kind: 'verification_expiring', until: until.toISOString(), days_left: Math.ceil(left / DAY_MS) };
 }

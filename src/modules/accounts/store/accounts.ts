@@ -40,6 +40,19 @@ export async function updateAccountProfile(
   return row;
 }
 
+/**
+ * Changes an account's standing: its verification (微信认证) and end, its type (a conversion) or
+ * its name (the naming right of a verification). Written by the verification module's commands.
+ */
+export async function updateAccountStanding(
+  db: Executor,
+  id: string,
+  patch: Partial<Pick<AccountRow, 'verified' | 'verifiedUntil' | 'type' | 'name'>>,
+): Promise<AccountRow | undefined> {
+  const [row] = await db.update(accounts).set(patch).where(eq(accounts.id, id)).returning();
+  return row;
+}
+
 /** The avatar media ids of accounts by appid (accounts without an avatar are left out). */
 export async function avatarsByAppid(db: Executor, appids: readonly string[]): Promise<Map<string, string>> {
   if (appids.length === 0) return new Map();

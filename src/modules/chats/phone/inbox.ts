@@ -1,5 +1,5 @@
 import type { Services } from '../../../main/services.js';
-import { previewParts, type MessageContent, type PreviewParts } from '../../messaging/rules/conversation.js';
+import { placementOf, previewParts, type MessageContent, type PreviewParts } from '../../messaging/rules/conversation.js';
 import { listChatSummaries, listFollowedAccounts, presentPhoneMessage, type PhoneMessage } from '../../messaging/index.js';
 import { listPostSummaries } from '../../reader/index.js';
 import { postMessage, postPreview, presentBroadcasts } from '../../broadcasts/index.js';
@@ -87,6 +87,9 @@ export async function listInbox(services: Pick<Services, 'db' | 'clock' | 'confi
   const entries = [...byAccount.values()];
   const avatars = await avatarsByAppid(services.db, entries.map((e) => e.appid));
   for (const e of entries) {
+    // Filed by what the account is now: a subscription account converted to a service account
+    // moves from the Subscriptions folder to Chats, while its messages keep the placement they had.
+    e.placement = placementOf(e.type);
     const avatar = avatars.get(e.appid);
     if (avatar) e.avatarUrl = mediaPath(avatar);
   }

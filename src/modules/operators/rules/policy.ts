@@ -95,6 +95,11 @@ export const POLICY = {
   'registration.view': ALL,
   'registration.apply': MANAGERS,
   'platform.registrations': PLATFORM,
+  // 微信认证 and its renewal (年审); type conversion (permanent); the verification review queue.
+  'verification.view': ALL,
+  'verification.apply': MANAGERS,
+  'account.convert': MANAGERS,
+  'platform.verifications': PLATFORM,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type ConsoleAction = keyof typeof POLICY;

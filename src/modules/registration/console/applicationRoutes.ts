@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
 import { cleanText, consoleRoute } from '../../../surfaces/console/kit.js';
-import { consoleUploadScope, uploadBytes, uploadParts } from '../../../surfaces/console/uploads.js';
+import { consoleUploadScope, documentUpload, sendPrivateDocument } from '../../../surfaces/console/uploads.js';
 import { findAccountById } from '../../accounts/index.js';
 import { applicationOfOrg } from '../commands/access.js';
 import { fileAppeal } from '../commands/appealFiler.js';
@@ -55,22 +55,7 @@ export async function sendDocument(services: Pick<Services, 'db' | 'mediaStorage
   const doc: DocumentRow | undefined = UUID_RE.test(documentId) ? await findDocument(services.db, app.id, documentId) : undefined;
   const bytes = doc ? await services.mediaStorage.get(doc.storageKey) : undefined;
   if (!doc || !bytes) throw new DomainError('not_found', 'No such document.');
-  reply
-    .header('content-type', doc.contentType)
-    .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(doc.filename)}`)
-    .header('content-security-policy', "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'")
-    .header('x-content-type-options', 'nosniff');
-  return bytes;
-}
-
-/** The document file of a multipart body: field "media", and "kind" saying what it is. */
-function documentFile(request: { body: unknown; headers: Record<string, unknown> }): { kind: string; bytes: Buffer; filename?: string } {
-  const none = () => new DomainError('document_empty', 'Choose a file to upload.');
-  const parts = uploadParts(request, uploadBytes(request, none), 'Send the document as multipart/form-data with "kind" and "media" fields.');
-  const file = parts.find((p) => p.name === 'media' && p.filename !== undefined);
-  const kind = parts.find((p) => p.name === 'kind' && p.filename === undefined)?.data.toString('utf8') ?? '';
-  if (!file) throw none();
-  return { kind: kind.slice(0, 40), bytes: file.data, filename: file.filename };
+  return sendPrivateDocument(reply, doc, bytes);
 }
 
 /** The applicant's side: start, fill, upload, submit, see decisions, resubmit, appeal. */
@@ -168,7 +153,7 @@ export function registerApplicationRoutes(api: FastifyInstance, services: Servic
       action: 'registration.apply',
       status: 201,
       async handler({ session, params, request }) {
-        const doc = await uploadDocument(services, session.org.id, params.id, documentFile(request));
+        const doc = await uploadDocument(services, session.org.id, params.id, documentUpload(request));
         return { document: presentDocument(doc) };
       },
     });

@@ -2,6 +2,7 @@ import type { AdminRoute } from '../route.js';
 import { IcpDomainsPage } from './IcpDomainsPage.js';
 import { ModerationTermsPage } from './ModerationTermsPage.js';
 import { ReviewPage } from '../registration/ReviewPage.js';
+import { VerificationReviewPage } from '../verification/ReviewPage.js';
 import { t } from '../../i18n/index.js';
 
 /** The platform settings' pages. */
@@ -9,4 +10,5 @@ export const adminRoutes: AdminRoute[] = [
   { path: 'moderation', label: t('admin.contentModeration'), icon: '⚑', component: ModerationTermsPage },
   { path: 'icp-domains', label: t('admin.icpFiledDomains'), icon: '◎', component: IcpDomainsPage },
   { path: 'registrations', label: t('registration.reviewTab'), icon: '✓', component: ReviewPage },
+  { path: 'verifications', label: t('verification.reviewTab'), icon: '✦', component: VerificationReviewPage },
 ];

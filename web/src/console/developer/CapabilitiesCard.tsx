@@ -5,7 +5,7 @@ import { t } from '../../i18n/index.js';
 import type { Capability } from '../../../../src/modules/accounts/rules/capabilities.js';
 
 /** Each API group in the reader's words (the server's label is English; a group added later falls back to it). */
-const CAPABILITY_WORDS: Record<Capability, () => string> = {
+export const CAPABILITY_WORDS: Record<Capability, () => string> = {
   basic: () => t('developer.capBasic'),
   menu: () => t('developer.capMenu'),
   menu_conditional: () => t('developer.capMenuConditional'),

@@ -1,0 +1,137 @@
+import { and, asc, desc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import type { Executor, Tx } from '../../platform/db/connect.js';
+import { accounts } from '../accounts/schema.js';
+import { operators } from '../operators/schema.js';
+import { accountConversions, verificationApplications, verificationDocuments, verificationReminders } from './schema.js';
+
+export type VerificationRow = typeof verificationApplications.$inferSelect;
+export type VerificationDocumentRow = typeof verificationDocuments.$inferSelect;
+export type ConversionRow = typeof accountConversions.$inferSelect;
+
+/** SQL of verification applications, their documents, renewal reminders and conversions. */
+
+/** Serialises work on one account's verification for the rest of the transaction, across nodes. */
+export async function lockAccount(tx: Tx, accountId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`verification:${accountId}`}))`);
+}
+
+export async function insertVerification(db: Executor, values: typeof verificationApplications.$inferInsert): Promise<VerificationRow> {
+  const [row] = await db.insert(verificationApplications).values(values).returning();
+  return row;
+}
+
+export async function findVerification(db: Executor, id: string): Promise<VerificationRow | undefined> {
+  const [row] = await db.select().from(verificationApplications).where(eq(verificationApplications.id, id)).limit(1);
+  return row;
+}
+
+export async function updateVerification(db: Executor, id: string, patch: Partial<VerificationRow>, fromStatus: string): Promise<VerificationRow | undefined> {
+  const [row] = await db
+    .update(verificationApplications)
+    .set(patch)
+    .where(and(eq(verificationApplications.id, id), eq(verificationApplications.status, fromStatus)))
+    .returning();
+  return row;
+}
+
+/** An account's applications, newest first. */
+export async function listVerificationsOfAccount(db: Executor, accountId: string, limit = 50): Promise<VerificationRow[]> {
+  return db.select().from(verificationApplications).where(eq(verificationApplications.accountId, accountId)).orderBy(desc(verificationApplications.submittedAt)).limit(limit);
+}
+
+/** The application still open (awaiting payment or in review) of an account, if any. */
+export async function openVerificationOf(db: Executor, accountId: string): Promise<VerificationRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(verificationApplications)
+    .where(and(eq(verificationApplications.accountId, accountId), inArray(verificationApplications.status, ['awaiting_payment', 'in_review'])))
+    .limit(1);
+  return row;
+}
+
+/** The latest approved application of an account (the subject its verification stands on). */
+export async function latestApproved(db: Executor, accountId: string): Promise<VerificationRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(verificationApplications)
+    .where(and(eq(verificationApplications.accountId, accountId), eq(verificationApplications.status, 'approved')))
+    .orderBy(desc(verificationApplications.decidedAt))
+    .limit(1);
+  return row;
+}
+
+/** The platform's queue: open applications, oldest first, with their account's name and AppID. */
+export async function listQueue(db: Executor, limit: number) {
+  return db
+    .select({ application: verificationApplications, accountName: accounts.name, appid: accounts.appid, accountType: accounts.type })
+    .from(verificationApplications)
+    .innerJoin(accounts, eq(accounts.id, verificationApplications.accountId))
+    .where(inArray(verificationApplications.status, ['awaiting_payment', 'in_review']))
+    .orderBy(asc(verificationApplications.submittedAt))
+    .limit(limit);
+}
+
+export async function insertVerificationDocument(db: Executor, values: typeof verificationDocuments.$inferInsert): Promise<VerificationDocumentRow> {
+  const [row] = await db.insert(verificationDocuments).values(values).returning();
+  return row;
+}
+
+export async function listVerificationDocuments(db: Executor, applicationId: string): Promise<VerificationDocumentRow[]> {
+  return db.select().from(verificationDocuments).where(eq(verificationDocuments.applicationId, applicationId)).orderBy(asc(verificationDocuments.uploadedAt));
+}
+
+export async function findVerificationDocument(db: Executor, applicationId: string, id: string): Promise<VerificationDocumentRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(verificationDocuments)
+    .where(and(eq(verificationDocuments.applicationId, applicationId), eq(verificationDocuments.id, id)))
+    .limit(1);
+  return row;
+}
+
+/** Verified accounts whose verification ends within `horizonMs` of `now` or has ended (the reminder and expiry sweep). */
+export async function accountsNearExpiry(db: Executor, now: Date, horizonMs: number, limit: number) {
+  return db
+    .select({ id: accounts.id, verifiedUntil: accounts.verifiedUntil })
+    .from(accounts)
+    .where(and(eq(accounts.verified, true), isNotNull(accounts.verifiedUntil), lte(accounts.verifiedUntil, new Date(now.getTime() + horizonMs))))
+    .orderBy(asc(accounts.verifiedUntil))
+    .limit(limit);
+}
+
+/** The reminders already sent for one end of an account's verification. */
+export async function remindersSent(db: Executor, accountId: string, expiresAt: Date): Promise<Set<string>> {
+  const rows = await db
+    .select({ offset: verificationReminders.offset })
+    .from(verificationReminders)
+    .where(and(eq(verificationReminders.accountId, accountId), eq(verificationReminders.expiresAt, expiresAt)));
+  return new Set(rows.map((r) => r.offset));
+}
+
+/** Records a reminder; false when another run recorded it first. */
+export async function recordReminder(db: Executor, accountId: string, expiresAt: Date, offset: string, at: Date): Promise<boolean> {
+  const rows = await db.insert(verificationReminders).values({ accountId, expiresAt, offset, sentAt: at }).onConflictDoNothing().returning({ offset: verificationReminders.offset });
+  return rows.length > 0;
+}
+
+export async function findConversion(db: Executor, accountId: string): Promise<ConversionRow | undefined> {
+  const [row] = await db.select().from(accountConversions).where(eq(accountConversions.accountId, accountId)).limit(1);
+  return row;
+}
+
+/** Records a conversion; false when the account already has one (the unique index decides). */
+export async function insertConversion(db: Executor, values: typeof accountConversions.$inferInsert): Promise<boolean> {
+  const rows = await db.insert(accountConversions).values(values).onConflictDoNothing().returning({ id: accountConversions.id });
+  return rows.length > 0;
+}
+
+/** The emails of the owners and admins of an organization (who verification mail goes to). */
+export async function managerEmails(db: Executor, orgId: string): Promise<string[]> {
+  const rows = await db
+    .select({ email: operators.email })
+    .from(operators)
+    .where(and(eq(operators.orgId, orgId), inArray(operators.role, ['owner', 'admin'])))
+    .orderBy(asc(operators.createdAt))
+    .limit(20);
+  return rows.map((r) => r.email);
+}
