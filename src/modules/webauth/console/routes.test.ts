@@ -134,7 +134,7 @@ describeEachDb('console: web domains and OAuth grants', (kind) => {
     const fourth = await save('oauth', ['c.example.com']);
     expect(fourth.status).toBe(400);
     expect(fourth.json.error).toMatchObject({ code: 'domain_edit_limit', details: { kind: 'oauth', limit: 3, next_month_at: expect.any(String) } });
-    expect(new Date(String((fourth.json.error as { details: { next_month_at: string } }).details.next_month_at)).getTime()).toBe(Date.UTC(new Date(clock.nowMs() + 8 * 3600_000).getUTCFullYear(), new Date(clock.nowMs() + 8 * 3600_000).getUTCMonth() + 1, 1) - 8 * 3600_000);
+    expect(new Date(String((fourth.json.error as unknown as { details: { next_month_at: string } }).details.next_month_at)).getTime()).toBe(Date.UTC(new Date(clock.nowMs() + 8 * 3600_000).getUTCFullYear(), new Date(clock.nowMs() + 8 * 3600_000).getUTCMonth() + 1, 1) - 8 * 3600_000);
     const kept = (await client.get(`${base}/web-domains`)).json.web as { kinds: Array<{ domains: Array<{ domain: string }> }> };
     expect(kept.kinds[0].domains.map((d) => d.domain).sort()).toEqual(['a.example.com', 'b.example.com']);
     // Other kinds count on their own.
