@@ -1,4 +1,4 @@
-/** The baseline: bare Fastify routes answering as getcallbackip and message/custom/send do. */
+/** The baseline: bare Fastify routes answering as getcallbackip and message/custom/send do, and a page's OAuth callback. */
 import Fastify from 'fastify';
 
 const app = Fastify({ logger: false });
@@ -10,6 +10,8 @@ app.post('/cgi-bin/message/custom/send', async (req, reply) => {
   if (!req.body || typeof req.body !== 'object') return reply.code(400).send({ errcode: 47001 });
   return reply.header('content-type', 'application/json; encoding=utf-8').send(ok);
 });
+// A page's OAuth callback: it receives the code (and answers it back, so the bench can go on).
+app.get('/cb', async (req, reply) => reply.header('content-type', 'text/plain').send((req.query as { code?: string }).code ?? ''));
 const port = Number(process.env.PORT ?? 0);
 await app.listen({ port, host: '127.0.0.1' });
 console.log('bare server ready');

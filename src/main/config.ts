@@ -73,6 +73,10 @@ const schema = z.object({
   /** WeChat Pay: seconds of Herald time a refund stays PROCESSING before SUCCESS (default 60). */
   HERALD_PAY_REFUND_SECONDS: z.coerce.number().int().min(0).max(30 * 86_400).default(60),
   HERALD_PAY_CLIENT_CERT_HEADER: z.string().regex(/^[A-Za-z0-9-]{1,64}$/).optional(),
+  /** Saves of an account's web domains of one kind per natural month (China time); 0 = no limit. */
+  HERALD_WEB_DOMAIN_EDITS_PER_MONTH: z.coerce.number().int().min(0).max(1000).default(3),
+  /** Where a non-follower's snsapi_userinfo opens in snapshot-page mode: `moments`, `other`, both (comma-separated) or `none`. */
+  HERALD_WEB_SNAPSHOT_FROM: z.string().regex(/^(none|(moments|other)(,(moments|other))*)$/, 'none, or moments and/or other').default('moments'),
 });
 
 /** A follower user's upload allowance in platform mode unless configured: 100 MB a day. */
@@ -118,6 +122,12 @@ export type Config = {
   /** WeChat Pay (docs/PAY.md): automatic merchant approval, and how long a refund stays PROCESSING. */
   /** clientCertHeader: the header a TLS-terminating proxy puts the verified client certificate in (APIv2 secapi). */
   pay: { autoApprove: boolean; refundSeconds: number; clientCertHeader: string | null };
+  /**
+   * Web authorization facts not confirmed by WeChat's documentation (docs/WEB-APPS.md): saves of
+   * web domains per natural month (default 3; 0 = no limit), and which entries open a
+   * non-follower's snsapi_userinfo page in snapshot-page mode (default: Moments). Absent: the defaults.
+   */
+  webAuth?: { domainEditsPerMonth: number; snapshotFrom: Array<'moments' | 'other'> };
 };
 
 export class ConfigError extends Error {
@@ -172,6 +182,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mail: { from: e.HERALD_MAIL_FROM, ...(e.HERALD_SMTP_URL ? { smtpUrl: e.HERALD_SMTP_URL } : {}) },
     verification: { feeFen: e.HERALD_VERIFICATION_FEE_FEN, conversionCreatedFrom: e.HERALD_CONVERSION_CREATED_FROM },
     pay: { autoApprove: e.HERALD_PAY_AUTO_APPROVE ?? e.HERALD_MODE === 'emulator', refundSeconds: e.HERALD_PAY_REFUND_SECONDS, clientCertHeader: e.HERALD_PAY_CLIENT_CERT_HEADER?.toLowerCase() ?? null },
+    webAuth: {
+      domainEditsPerMonth: e.HERALD_WEB_DOMAIN_EDITS_PER_MONTH,
+      snapshotFrom: e.HERALD_WEB_SNAPSHOT_FROM === 'none' ? [] : [...new Set(e.HERALD_WEB_SNAPSHOT_FROM.split(',') as Array<'moments' | 'other'>)],
+    },
     ...(e.HERALD_SECRET_KEY ? { secretKey: e.HERALD_SECRET_KEY } : {}),
     ...(e.HERALD_PGLITE_STATS ? { pgliteStatsFile: path.resolve(e.HERALD_PGLITE_STATS) } : {}),
   };

@@ -27,6 +27,8 @@ export const oauthCodes = pgTable('oauth_codes', {
   createdAt: ts('created_at').notNull(),
   expiresAt: ts('expires_at').notNull(),
   usedAt: ts('used_at'),
+  /** Issued in snapshot-page mode: the openid (and the unionid, profile) are a virtual account's. */
+  snapshot: boolean('snapshot').notNull().default(false),
 }, (t) => [index('oauth_codes_expiry_idx').on(t.expiresAt)]);
 
 /** Web access_tokens (sns/oauth2/access_token): 7200 s; their refresh_token 30 days. */
@@ -40,6 +42,8 @@ export const oauthTokens = pgTable('oauth_tokens', {
   issuedAt: ts('issued_at').notNull(),
   expiresAt: ts('expires_at').notNull(),
   refreshExpiresAt: ts('refresh_expires_at').notNull(),
+  /** A snapshot-page mode token (`is_snapshotuser: 1`): a virtual account's openid, unionid and profile. */
+  snapshot: boolean('snapshot').notNull().default(false),
 }, (t) => [index('oauth_tokens_account_idx').on(t.accountId, t.issuedAt)]);
 
 /** Every authorization attempt that named an account (the console's grant list). */
@@ -49,7 +53,7 @@ export const oauthGrants = pgTable('oauth_grants', {
   userId: uuid('user_id').references(() => followerUsers.id, { onDelete: 'set null' }),
   openid: text('openid'),
   scope: text('scope').notNull(),
-  /** silent | allowed | denied | refused */
+  /** silent | allowed | denied | refused | snapshot */
   result: text('result').notNull(),
   /** The page error code of a refusal (10003 ...). */
   errcode: text('errcode'),
@@ -78,3 +82,12 @@ export const webSettings = pgTable('web_settings', {
   /** The MP_verify_<16 chars>.txt file name this account proves domains with. */
   verifyFile: text('verify_file').notNull(),
 });
+
+/** Each save of an account's domains of one kind (WeChat allows 3 per natural month). */
+export const webDomainEdits = pgTable('web_domain_edits', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  accountId: uuid('account_id').notNull().references(() => accounts.id, { onDelete: 'cascade' }),
+  /** oauth | jsapi | business */
+  kind: text('kind').notNull(),
+  at: ts('at').notNull(),
+}, (t) => [index('web_domain_edits_account_idx').on(t.accountId, t.kind, t.at)]);

@@ -15,8 +15,11 @@ import { AUTHORIZE_PATH } from './wechat/authorize.js';
 
 const openBody = z.object({
   url: z.string().min(1).max(8192),
-  /** Where the follower opened it: the account's chat or menu makes snsapi_userinfo silent for followers. */
-  from: z.enum(['chat', 'menu', 'other']).default('other'),
+  /**
+   * Where the follower opened it: the account's chat or menu makes snsapi_userinfo silent for
+   * followers; Moments opens it in snapshot-page mode for non-followers.
+   */
+  from: z.enum(['chat', 'menu', 'moments', 'other']).default('other'),
 });
 
 const consentBody = z.object({
@@ -28,6 +31,8 @@ const domainsBody = z.object({
   domains: z.array(z.string().max(300)).max(10),
   /** The simulator skips the MP_verify check unless asked for it. */
   verify: z.boolean().default(false),
+  /** The simulator's saves do not count against the month's 3 edits unless asked to. */
+  count_edit: z.boolean().default(false),
 });
 const strictBody = z.object({ strict: z.boolean() });
 
@@ -47,7 +52,7 @@ async function userOf(services: Services, id: string) {
 function present(outcome: AuthorizeOutcome) {
   switch (outcome.kind) {
     case 'redirect':
-      return { outcome: 'redirect', location: outcome.location, code: outcome.code ?? null, state: outcome.state };
+      return { outcome: 'redirect', location: outcome.location, code: outcome.code ?? null, state: outcome.state, snapshot: outcome.snapshot === true };
     case 'consent':
       return { outcome: 'consent', consent: outcome.ticket, appid: outcome.account.appid, account_name: outcome.account.name, scope: outcome.request.scope };
     case 'error':
@@ -76,7 +81,7 @@ export function registerWebauthSimRoutes(app: FastifyInstance, services: Service
     async handler({ params, body }) {
       if (!(DOMAIN_KINDS as readonly string[]).includes(params.kind)) throw new DomainError('not_found', 'kind is oauth, jsapi or business.');
       const account = await accountOf(services, params.appid);
-      await setDomains(services, account, params.kind as DomainKind, body.domains, { skipVerification: !body.verify });
+      await setDomains(services, account, params.kind as DomainKind, body.domains, { skipVerification: !body.verify, countEdits: body.count_edit });
       return domainsView(services, params.appid);
     },
   });

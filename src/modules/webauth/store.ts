@@ -1,7 +1,7 @@
-import { and, desc, eq, isNull, lt, lte, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/connect.js';
 import { followerUsers } from '../followers/schema.js';
-import { jsapiTickets, oauthCodes, oauthGrants, oauthTokens, webDomains, webSettings } from './schema.js';
+import { jsapiTickets, oauthCodes, oauthGrants, oauthTokens, webDomainEdits, webDomains, webSettings } from './schema.js';
 import type { DomainKind } from './rules/domains.js';
 
 /** SQL for the webauth module's tables. */
@@ -124,4 +124,17 @@ export async function ensureSettings(db: Executor, accountId: string, verifyFile
 
 export async function setStrictDomains(db: Executor, accountId: string, strict: boolean): Promise<void> {
   await db.update(webSettings).set({ strictDomains: strict }).where(eq(webSettings.accountId, accountId));
+}
+
+/** How many times the account saved its domains of one kind since `since` (the month's start). */
+export async function countDomainEdits(db: Executor, accountId: string, kind: DomainKind, since: Date): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(webDomainEdits)
+    .where(and(eq(webDomainEdits.accountId, accountId), eq(webDomainEdits.kind, kind), gte(webDomainEdits.at, since)));
+  return Number(row?.n ?? 0);
+}
+
+export async function insertDomainEdit(db: Executor, accountId: string, kind: DomainKind, at: Date): Promise<void> {
+  await db.insert(webDomainEdits).values({ accountId, kind, at });
 }

@@ -15,6 +15,12 @@ export interface BannerNote {
   preview: string;
 }
 
+/**
+ * Where the in-app browser was opened from, as WeChat's client knows it: an account's chat or
+ * menu (silent snsapi_userinfo for its followers), Moments (snapshot-page mode for non-followers).
+ */
+export type BrowserFrom = { from: 'chat' | 'menu'; appid: string } | { from: 'moments' };
+
 interface PhoneState {
   me: PhoneUser;
   mode: 'emulator' | 'platform';
@@ -31,8 +37,8 @@ interface PhoneState {
   banner: BannerNote | null;
   dismissBanner(): void;
   /** Opens a web page in the in-phone browser. */
-  openBrowser(url: string, title?: string): void;
-  browser: { url: string; title?: string } | null;
+  openBrowser(url: string, title?: string, from?: BrowserFrom): void;
+  browser: { url: string; title?: string; from?: BrowserFrom } | null;
   closeBrowser(): void;
   /** Shows a picture full screen. */
   viewImage(url: string): void;
@@ -80,7 +86,7 @@ export function PhoneProvider({ me, mode, token, onSignOut, children }: {
   const [chats, setChats] = useState<ChatsView | null>(null);
   const [typing, setTyping] = useState<Record<string, boolean>>({});
   const [banner, setBanner] = useState<BannerNote | null>(null);
-  const [browser, setBrowser] = useState<{ url: string; title?: string } | null>(null);
+  const [browser, setBrowser] = useState<{ url: string; title?: string; from?: BrowserFrom } | null>(null);
   const [image, setImage] = useState<string | null>(null);
   const [article, setArticle] = useState<ArticleTarget | null>(null);
   const [reconnects, setReconnects] = useState(0);
@@ -174,7 +180,7 @@ export function PhoneProvider({ me, mode, token, onSignOut, children }: {
     if (appid) setBanner((b) => (b?.appid === appid ? null : b));
   }, []);
   const dismissBanner = useCallback(() => setBanner(null), []);
-  const openBrowser = useCallback((url: string, title?: string) => setBrowser({ url, title }), []);
+  const openBrowser = useCallback((url: string, title?: string, from?: BrowserFrom) => setBrowser({ url, title, from }), []);
   const closeBrowser = useCallback(() => setBrowser(null), []);
   const viewImage = useCallback((url: string) => setImage(url), []);
   const closeImage = useCallback(() => setImage(null), []);

@@ -3,14 +3,13 @@ import type { Services } from '../../../main/services.js';
 import { can } from '../../accounts/rules/capabilities.js';
 import { findAccountByAppid, findAccountById, type AccountRow } from '../../accounts/index.js';
 import { ensureOpenid, findFollow, findFollowerUser, type FollowerUserRow } from '../../followers/index.js';
-import { AUTHORIZE_PER_MINUTE, CODE_TTL_MS, parseAuthorize, redirectTarget, type AuthorizeErrcode, type AuthorizeRequest, type Scope } from '../rules/authorize.js';
+import { AUTHORIZE_PER_MINUTE, CODE_TTL_MS, DEFAULT_SNAPSHOT_FROM, authorizeMode, parseAuthorize, redirectTarget, virtualIds, type AuthorizeErrcode, type AuthorizeRequest, type Origin, type Scope } from '../rules/authorize.js';
 import { matchUrl } from '../rules/domains.js';
 import { insertCode, insertGrant, listDomains } from '../store.js';
 import { domainRulesFor, webSettingsOf } from './webSettings.js';
 import { CONSENT_TTL_MS, readConsent, signConsent } from './consentToken.js';
 
-/** Where a follower came from: the account's chat or menu makes snsapi_userinfo silent for followers. */
-export type Origin = 'chat' | 'menu' | 'other';
+export type { Origin };
 
 /** What opening an authorize URL leads to. */
 export type AuthorizeOutcome =
@@ -19,7 +18,8 @@ export type AuthorizeOutcome =
   | { kind: 'signin'; account: AccountRow }
   /** snsapi_userinfo: the consent sheet, with its signed ticket. */
   | { kind: 'consent'; account: AccountRow; user: FollowerUserRow; request: AuthorizeRequest; ticket: string }
-  | { kind: 'redirect'; location: string; code?: string; state: string; account: AccountRow };
+  /** `snapshot`: the code is a snapshot-page virtual account's (no consent sheet was shown). */
+  | { kind: 'redirect'; location: string; code?: string; state: string; account: AccountRow; snapshot?: boolean };
 
 /** A new code: 32 URL-safe characters, as WeChat's. */
 const newCode = () => randomBytes(24).toString('base64url');
@@ -73,15 +73,17 @@ async function refuse(services: Pick<Services, 'db' | 'clock'>, errcode: Authori
 }
 
 /** Mints the code and records the grant; the redirect the browser follows. */
-async function grant(services: Pick<Services, 'db' | 'clock'>, account: AccountRow, userId: string, scope: Scope, redirectUri: string, state: string, result: 'silent' | 'allowed'): Promise<AuthorizeOutcome> {
+async function grant(services: Pick<Services, 'db' | 'clock'>, account: AccountRow, userId: string, scope: Scope, redirectUri: string, state: string, result: 'silent' | 'allowed' | 'snapshot'): Promise<AuthorizeOutcome> {
   const now = services.clock.now();
   const code = newCode();
+  const snapshot = result === 'snapshot';
   await services.db.transaction(async (tx) => {
-    const follow = await ensureOpenid(tx, account, userId, now);
-    await insertCode(tx, { code, accountId: account.id, userId, openid: follow.openid, scope, createdAt: now, expiresAt: new Date(now.getTime() + CODE_TTL_MS) });
-    await insertGrant(tx, { accountId: account.id, userId, openid: follow.openid, scope, result, redirectHost: hostOf(redirectUri), at: now });
+    // A snapshot page's virtual account is no follow: the follower's real openid is not made.
+    const openid = snapshot ? virtualIds(account.id, userId).openid : (await ensureOpenid(tx, account, userId, now)).openid;
+    await insertCode(tx, { code, accountId: account.id, userId, openid, scope, snapshot, createdAt: now, expiresAt: new Date(now.getTime() + CODE_TTL_MS) });
+    await insertGrant(tx, { accountId: account.id, userId, openid, scope, result, redirectHost: hostOf(redirectUri), at: now });
   });
-  return { kind: 'redirect', location: redirectTarget(redirectUri, { code, state }), code, state, account };
+  return { kind: 'redirect', location: redirectTarget(redirectUri, { code, state }), code, state, account, ...(snapshot ? { snapshot } : {}) };
 }
 
 /**
@@ -89,9 +91,10 @@ async function grant(services: Pick<Services, 'db' | 'clock'>, account: AccountR
  * browser (`userId`, undefined when nobody is). Checks in order: the query (10012, 10016, 10011,
  * 10010, 10005, 10013), the account (10016 unknown appid, 10004 banned, 10005 no web
  * authorization for its type: the capability table), the redirect_uri against the account's web
- * authorization domains (10003), then the follower (10009 too many in a minute). snsapi_base
- * redirects at once with a code; snsapi_userinfo asks for consent, except for a follower who came
- * from the account's chat or menu.
+ * authorization domains (10003), then the follower (10009 too many in a minute). Then
+ * `authorizeMode`: snsapi_base redirects at once with a code; snsapi_userinfo asks for consent,
+ * except for a follower who came from the account's chat or menu (silent) and a non-follower in
+ * snapshot-page mode (a virtual account's code, no sheet).
  */
 export async function startAuthorization(
   services: Pick<Services, 'db' | 'clock' | 'config' | 'keys'>,
@@ -122,8 +125,10 @@ export async function startAuthorization(
   if (tooFrequent(services, `${account.id}:${user.id}`)) return refuse(services, 10009, account, ctx);
 
   if (parsed.scope === 'snsapi_userinfo') {
-    const follow = origin === 'other' ? undefined : await findFollow(services.db, account.id, user.id);
-    if (!follow?.subscribed) {
+    const follow = await findFollow(services.db, account.id, user.id);
+    const mode = authorizeMode(parsed.scope, origin, follow?.subscribed === true, services.config.webAuth?.snapshotFrom ?? DEFAULT_SNAPSHOT_FROM);
+    if (mode === 'snapshot') return grant(services, account, user.id, parsed.scope, parsed.redirectUri, parsed.state, 'snapshot');
+    if (mode === 'consent') {
       const ticket = await signConsent(services, {
         accountId: account.id,
         userId: user.id,

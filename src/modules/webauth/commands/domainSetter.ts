@@ -2,8 +2,9 @@ import type { Services } from '../../../main/services.js';
 import type { AccountRow } from '../../accounts/index.js';
 import { DomainError } from '../../../platform/errors.js';
 import { OutboundError, sendOutbound } from '../../../protocol/outbound.js';
-import { domainLimit, formatDomainEntry, parseDomainEntry, verifyFileUrl, type DomainEntry, type DomainKind } from '../rules/domains.js';
-import { listDomains, replaceDomains, setStrictDomains } from '../store.js';
+import { DEFAULT_DOMAIN_EDITS_PER_MONTH, domainLimit, domainsChanged, editAllowed, formatDomainEntry, parseDomainEntry, verifyFileUrl, type DomainEntry, type DomainKind } from '../rules/domains.js';
+import { countDomainEdits, insertDomainEdit, listDomains, replaceDomains, setStrictDomains } from '../store.js';
+import { nextChinaMonthStart } from '../../../platform/clock.js';
 import { domainRulesFor, webSettingsOf } from './webSettings.js';
 
 /** WeChat waits a few seconds for the MP_verify file. */
@@ -37,13 +38,16 @@ async function checkOwnership(services: Pick<Services, 'outbound'>, entry: Domai
  * the account's domain rules; at most 2 web authorization domains, 5 JS safe or business domains
  * for a service account (3 otherwise). A new entry must serve the account's MP_verify file unless
  * the emulator is told to skip the check. Entries kept from before keep their verification.
+ * A save that changes the list counts against the month's edits (3 per natural month, China time,
+ * by the Herald clock; `countEdits: false` for the simulator's fixtures): the next one is refused
+ * with `domain_edit_limit` (details: limit, kind, next_month_at).
  */
 export async function setDomains(
   services: Pick<Services, 'db' | 'clock' | 'config' | 'outbound'>,
   account: AccountRow,
   kind: DomainKind,
   input: readonly string[],
-  opts: { skipVerification?: boolean } = {},
+  opts: { skipVerification?: boolean; countEdits?: boolean } = {},
 ): Promise<void> {
   const settings = await webSettingsOf(services, account.id);
   const rules = domainRulesFor(services.config.mode, settings);
@@ -57,6 +61,22 @@ export async function setDomains(
   if (entries.length > limit) throw new DomainError('too_many_domains', `At most ${limit} domains.`, { at: 'domains', limit });
   const skip = opts.skipVerification === true && services.config.mode === 'emulator';
   const before = new Map((await listDomains(services.db, account.id, kind)).map((d) => [d.domain, d.verifiedAt]));
+  const changed = domainsChanged([...before.keys()], entries.map(formatDomainEntry));
+  if (!changed) return;
+  const countEdits = opts.countEdits !== false;
+  const perMonth = services.config.webAuth?.domainEditsPerMonth ?? DEFAULT_DOMAIN_EDITS_PER_MONTH;
+  const nowMs = services.clock.nowMs();
+  const nextMonth = nextChinaMonthStart(nowMs);
+  // The natural month (China time) that holds now: from the previous month's end to nextMonth.
+  const monthStart = new Date(nextChinaMonthStart(monthBefore(nextMonth)));
+  if (countEdits && !editAllowed(await countDomainEdits(services.db, account.id, kind, monthStart), perMonth)) {
+    throw new DomainError('domain_edit_limit', `Domains of this kind can be changed at most ${perMonth} times a month.`, {
+      at: 'domains',
+      kind,
+      limit: perMonth,
+      next_month_at: new Date(nextMonth).toISOString(),
+    });
+  }
   const rows: Array<{ domain: string; verifiedAt: Date | null }> = [];
   for (const entry of entries) {
     const domain = formatDomainEntry(entry);
@@ -67,8 +87,14 @@ export async function setDomains(
     if (!skip) await checkOwnership(services, entry, settings.verifyFile);
     rows.push({ domain, verifiedAt: skip ? null : services.clock.now() });
   }
-  await services.db.transaction((tx) => replaceDomains(tx, account.id, kind, rows, services.clock.now()));
+  await services.db.transaction(async (tx) => {
+    await replaceDomains(tx, account.id, kind, rows, services.clock.now());
+    if (countEdits) await insertDomainEdit(tx, account.id, kind, services.clock.now());
+  });
 }
+
+/** An instant in the natural month before the one that starts at `monthStartMs` (its last day). */
+const monthBefore = (monthStartMs: number) => monthStartMs - 40 * 86_400_000;
 
 /** The "strict WeChat domain rules" switch (emulator mode; platform mode is always strict). */
 export async function setStrictRules(services: Pick<Services, 'db'>, account: AccountRow, strict: boolean): Promise<void> {

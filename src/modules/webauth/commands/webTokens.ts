@@ -4,7 +4,7 @@ import { authenticateApp, findAccountByAppid, findAccountById } from '../../acco
 import { findFollow, findFollowerUser } from '../../followers/index.js';
 import { refusal } from '../../../protocol/errcodes.js';
 import { DomainError } from '../../../platform/errors.js';
-import { BLANK_PROFILE, REFRESH_TTL_MS, USERINFO_LANGS, WEB_TOKEN_TTL_SEC } from '../rules/authorize.js';
+import { BLANK_PROFILE, REFRESH_TTL_MS, SNAPSHOT_PROFILE, USERINFO_LANGS, WEB_TOKEN_TTL_SEC, virtualIds } from '../rules/authorize.js';
 import { findByRefreshToken, findWebToken, insertWebToken, renewWebToken, useCode, type OauthTokenRow } from '../store.js';
 
 /** Web access_tokens and refresh_tokens look like WeChat's (long, URL-safe). */
@@ -15,13 +15,15 @@ const MAX_TOKEN = 512;
 const TOKEN_RE = /^[\w\-.~]+$/;
 const usable = (s: string | undefined) => s !== undefined && s.length > 0 && s.length <= MAX_TOKEN && TOKEN_RE.test(s);
 
-/** The exchange answer (reference §11): `{access_token, expires_in, refresh_token, openid, scope, unionid?}`. */
+/** The exchange answer (reference §11): `{access_token, expires_in, refresh_token, openid, scope, is_snapshotuser?, unionid?}`. */
 export interface WebTokenAnswer {
   access_token: string;
   expires_in: number;
   refresh_token: string;
   openid: string;
   scope: string;
+  /** Only for a snapshot-page virtual account, and then 1. */
+  is_snapshotuser?: 1;
   unionid?: string;
 }
 
@@ -33,6 +35,12 @@ async function present(services: Pick<Services, 'db' | 'clock'>, row: OauthToken
     openid: row.openid,
     scope: row.scope,
   };
+  if (row.snapshot) {
+    out.is_snapshotuser = 1;
+    // The virtual account's unionid, not the follower's.
+    if (row.scope === 'snsapi_userinfo') out.unionid = virtualIds(row.accountId, row.userId).unionid;
+    return out;
+  }
   // unionid only with snsapi_userinfo.
   if (row.scope === 'snsapi_userinfo') {
     const follow = await findFollow(services.db, row.accountId, row.userId);
@@ -60,6 +68,7 @@ export async function exchangeCode(services: Pick<Services, 'db' | 'clock'>, q: 
     userId: used.row.userId,
     openid: used.row.openid,
     scope: used.row.scope,
+    snapshot: used.row.snapshot,
     issuedAt: now,
     expiresAt: new Date(now.getTime() + WEB_TOKEN_TTL_SEC * 1000),
     refreshExpiresAt: new Date(now.getTime() + REFRESH_TTL_MS),
@@ -111,7 +120,7 @@ export async function checkWebToken(services: Pick<Services, 'db' | 'clock'>, q:
 
 /**
  * sns/userinfo: the follower's public profile with a snsapi_userinfo token (48001 with a
- * snsapi_base one). Since 2021 gender and region are blank (0 and ""); `lang` is zh_CN (default),
+ * snsapi_base one); a snapshot-page token gets the virtual account's. Since 2021 gender and region are blank (0 and ""); `lang` is zh_CN (default),
  * zh_TW or en. unionid when the account's organization gives one (always, in Herald).
  */
 export async function userInfo(services: Pick<Services, 'db' | 'clock' | 'config'>, q: Record<string, string>, onAccount: (id: string) => void) {
@@ -119,6 +128,10 @@ export async function userInfo(services: Pick<Services, 'db' | 'clock' | 'config
   onAccount(row.accountId);
   if (q.lang !== undefined && !(USERINFO_LANGS as readonly string[]).includes(q.lang)) throw refusal(40035, { hint: 'lang' });
   if (row.scope !== 'snsapi_userinfo') throw refusal(48001, { hint: 'scope is snsapi_base' });
+  if (row.snapshot) {
+    // Snapshot-page mode: a virtual account's profile, never the follower's.
+    return { openid: row.openid, ...SNAPSHOT_PROFILE, ...BLANK_PROFILE, privilege: [] as string[], unionid: virtualIds(row.accountId, row.userId).unionid };
+  }
   const user = await findFollowerUser(services.db, row.userId);
   const account = await findAccountById(services.db, row.accountId);
   const follow = await findFollow(services.db, row.accountId, row.userId);

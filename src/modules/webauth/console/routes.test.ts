@@ -114,4 +114,41 @@ describeEachDb('console: web domains and OAuth grants', (kind) => {
     const other = await owner();
     expect((await client.get(`/console/api/accounts/${other.appid}/web-domains`)).status).toBe(404);
   });
+
+  it('domains change at most 3 times a natural month (China time) per kind, by the Herald clock; an unchanged save is no edit', async () => {
+    const clock = herald.services.clock;
+    // Start on the 1st of a China month, 01:00, so that the next hours are the same month.
+    const now = clock.nowMs();
+    const shanghai = new Date(now + 8 * 3600_000);
+    const nextMonthStart = Date.UTC(shanghai.getUTCFullYear(), shanghai.getUTCMonth() + 1, 1) - 8 * 3600_000;
+    clock.advance(nextMonthStart + 3600_000 - now);
+    let { client, appid, orgId } = await owner();
+    const base = `/console/api/accounts/${appid}`;
+    const save = (kind: string, domains: string[]) => client.put(`${base}/web-domains/${kind}`, { domains, skip_verification: true });
+    for (const domains of [['a.example.com'], ['b.example.com'], ['a.example.com', 'b.example.com']]) {
+      expect((await save('oauth', domains)).status).toBe(200);
+      clock.advance(3600_000);
+    }
+    // The same list again changes nothing and is not refused.
+    expect((await save('oauth', ['b.example.com', 'a.example.com'])).status).toBe(200);
+    const fourth = await save('oauth', ['c.example.com']);
+    expect(fourth.status).toBe(400);
+    expect(fourth.json.error).toMatchObject({ code: 'domain_edit_limit', details: { kind: 'oauth', limit: 3, next_month_at: expect.any(String) } });
+    expect(new Date(String((fourth.json.error as unknown as { details: { next_month_at: string } }).details.next_month_at)).getTime()).toBe(Date.UTC(new Date(clock.nowMs() + 8 * 3600_000).getUTCFullYear(), new Date(clock.nowMs() + 8 * 3600_000).getUTCMonth() + 1, 1) - 8 * 3600_000);
+    const kept = (await client.get(`${base}/web-domains`)).json.web as { kinds: Array<{ domains: Array<{ domain: string }> }> };
+    expect(kept.kinds[0].domains.map((d) => d.domain).sort()).toEqual(['a.example.com', 'b.example.com']);
+    // Other kinds count on their own.
+    expect((await save('jsapi', ['a.example.com'])).status).toBe(200);
+    // The simulator's fixtures do not count unless asked to; when asked, they are refused too.
+    const sim = (body: unknown) => herald.app.inject({ method: 'PUT', url: `/sim/v1/accounts/${appid}/web-domains/oauth`, payload: body as object });
+    expect((await sim({ domains: ['d.example.com'], count_edit: true })).json().error).toMatchObject({ code: 'domain_edit_limit' });
+    expect((await sim({ domains: ['a.example.com', 'b.example.com'] })).statusCode).toBe(200);
+    expect((await sim({ domains: [], count_edit: 'yes' })).statusCode).toBe(400);
+    // The next natural month (China time) opens three more.
+    const at = clock.nowMs();
+    const sh = new Date(at + 8 * 3600_000);
+    clock.advance(Date.UTC(sh.getUTCFullYear(), sh.getUTCMonth() + 1, 1) - 8 * 3600_000 - at + 1000);
+    ({ client } = await signedInOperator(herald.app, herald.services, { orgId, role: 'owner' }));
+    expect((await save('oauth', ['c.example.com'])).status).toBe(200);
+  });
 });

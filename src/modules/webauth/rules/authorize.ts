@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /**
  * The authorize URL's parameters and the page errors of connect/oauth2/authorize (reference §11,
  * commerce §2.2). Pure.
@@ -66,3 +67,45 @@ export const BLANK_PROFILE = { sex: 0, province: '', city: '', country: '' } as 
 
 /** The `lang` values /sns/userinfo accepts. */
 export const USERINFO_LANGS = ['zh_CN', 'zh_TW', 'en'] as const;
+
+/**
+ * Where the follower opened the page from, as the in-app browser knows it: the account's chat,
+ * its menu, Moments, or anywhere else (a scan, another chat's link, an article).
+ */
+export type Origin = 'chat' | 'menu' | 'moments' | 'other';
+export const ORIGINS: readonly Origin[] = ['chat', 'menu', 'moments', 'other'];
+
+/** The entries that open a non-follower's snsapi_userinfo page in snapshot-page mode unless configured. */
+export const DEFAULT_SNAPSHOT_FROM: ReadonlyArray<'moments' | 'other'> = ['moments'];
+
+/**
+ * What an authorization does (commerce §2.2 and WeChat's 2022 snapshot-page notice):
+ * - `snsapi_base`: silent.
+ * - `snsapi_userinfo` for a follower who came from the account's chat or menu: silent ("对于已关注
+ *   公众号的用户，如果用户从公众号的会话或者自定义菜单进入…也是静默授权").
+ * - `snsapi_userinfo` for a non-follower arriving from an entry in `snapshotFrom` (Moments by
+ *   default; WeChat does not publish the exact rule): snapshot-page mode, no consent sheet, a
+ *   virtual account's openid, unionid and profile (`is_snapshotuser: 1`).
+ * - otherwise: the consent sheet.
+ */
+export function authorizeMode(scope: Scope, origin: Origin, subscribed: boolean, snapshotFrom: ReadonlyArray<'moments' | 'other'> = DEFAULT_SNAPSHOT_FROM): 'silent' | 'consent' | 'snapshot' {
+  if (scope === 'snsapi_base') return 'silent';
+  if (subscribed && (origin === 'chat' || origin === 'menu')) return 'silent';
+  if (!subscribed && (origin === 'moments' || origin === 'other') && snapshotFrom.includes(origin)) return 'snapshot';
+  return 'consent';
+}
+
+/**
+ * A snapshot-page virtual account's ids for one (account, follower): stable, 28 characters like
+ * WeChat's openids, never equal to the follower's real openid or unionid.
+ */
+export function virtualIds(accountId: string, userId: string): { openid: string; unionid: string } {
+  const h = (what: string) => createHash('sha256').update(`herald-snapshot:${what}:${accountId}:${userId}`).digest('base64url').slice(0, 27);
+  return { openid: `o${h('openid')}`, unionid: `o${h('unionid')}` };
+}
+
+/**
+ * What /sns/userinfo answers for a virtual account: WeChat says only that the nickname and
+ * avatar are a virtual account's; Herald answers 微信用户 and no avatar (not verified).
+ */
+export const SNAPSHOT_PROFILE = { nickname: '微信用户', headimgurl: '' } as const;

@@ -111,3 +111,21 @@ export const VERIFY_FILE_RE = /^MP_verify_[A-Za-z0-9]{16}\.txt$/;
 export function verifyFileUrl(entry: DomainEntry, file: string, scheme: 'http' | 'https' = 'http'): string {
   return `${scheme}://${entry.host}${entry.port ? `:${entry.port}` : ''}${entry.path}/${file}`;
 }
+
+/**
+ * Saves of one kind of domain per natural month (commerce §2.1: "一个自然月内最多可修改并保存三次",
+ * WeChat's backend text, not its documentation; HERALD_WEB_DOMAIN_EDITS_PER_MONTH). 0 = no limit.
+ */
+export const DEFAULT_DOMAIN_EDITS_PER_MONTH = 3;
+
+/** Whether one more save is allowed, given the saves already made this natural month. */
+export function editAllowed(editsThisMonth: number, perMonth: number): boolean {
+  return perMonth === 0 || editsThisMonth < perMonth;
+}
+
+/** Whether a save changes anything (an unchanged list is no edit: it neither counts nor is refused). */
+export function domainsChanged(before: readonly string[], after: readonly string[]): boolean {
+  const a = [...before].sort();
+  const b = [...after].sort();
+  return a.length !== b.length || a.some((d, i) => d !== b[i]);
+}

@@ -6,6 +6,7 @@ import { answerConsent, startAuthorization, type AuthorizeOutcome } from '../com
 import { consentPage, errorPage, expiredPage, signinPage } from './pages.js';
 import { pageLang, type PageLang } from './pageText.js';
 import { browsePathOf } from '../rules/browse.js';
+import type { Origin } from '../rules/authorize.js';
 
 /**
  * The cookie that tells the authorize page which follower this browser is: a phone token, set by
@@ -14,6 +15,8 @@ import { browsePathOf } from '../rules/browse.js';
  */
 export const FOLLOWER_COOKIE = 'herald_follower';
 export const AUTHORIZE_PATH = '/connect/oauth2/authorize';
+/** Where the in-app browser's tab was opened from (set with the follower cookie by the phone). */
+export const FROM_COOKIE = 'herald_from';
 const CONSENT_PATH = '/connect/oauth2/authorize/consent';
 /** The consent form is one ticket and one word. */
 const CONSENT_BODY_LIMIT = 16 * 1024;
@@ -23,6 +26,16 @@ async function followerOf(services: Services, request: FastifyRequest): Promise<
   const token = request.cookies?.[FOLLOWER_COOKIE];
   if (!token || token.length > 512) return undefined;
   return verifyPhoneToken(services, token);
+}
+
+/**
+ * Where this tab was opened from, for the account asking: the account's own chat or menu, Moments,
+ * or elsewhere. Another account's chat or menu counts as elsewhere; anything malformed too.
+ */
+export function originOf(cookie: string | undefined, appid: string | undefined): Origin {
+  if (cookie === 'moments') return 'moments';
+  const m = /^(chat|menu)\.(wx[0-9a-f]{16})$/.exec(cookie ?? '');
+  return m && m[2] === appid ? (m[1] as Origin) : 'other';
 }
 
 function queryOf(request: FastifyRequest): Record<string, string> {
@@ -77,7 +90,8 @@ export function registerAuthorizeRoutes(app: FastifyInstance, services: Services
   app.get(AUTHORIZE_PATH, async (request, reply) => {
     const userId = await followerOf(services, request);
     const lang = await langOf(services, request, userId);
-    const outcome = await startAuthorization(services, queryOf(request), userId);
+    const query = queryOf(request);
+    const outcome = await startAuthorization(services, query, userId, userId ? originOf(request.cookies?.[FROM_COOKIE], query.appid) : 'other');
     return answer(reply, lang, outcome, inAppBrowser(request));
   });
 

@@ -251,9 +251,10 @@ describeEachDb('OAuth2 web authorization', (kind) => {
     const session = await herald.app.inject({ method: 'POST', url: '/phone/api/web/session', payload: {}, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
     expect(session.statusCode).toBe(200);
     const cookies = ([] as string[]).concat(session.headers['set-cookie'] as string | string[]);
-    expect(cookies).toHaveLength(2);
+    expect(cookies).toHaveLength(3);
     expect(cookies[0]).toMatch(/^herald_follower=.+; Path=\/connect\/oauth2; HttpOnly; SameSite=Lax$/);
-    expect(cookies[1]).toMatch(/^herald_browse=.+; Path=\/h5\/; HttpOnly; SameSite=Lax$/);
+    expect(cookies[1]).toMatch(/^herald_from=other; Path=\/connect\/oauth2\/authorize; HttpOnly; SameSite=Lax$/);
+    expect(cookies[2]).toMatch(/^herald_browse=.+; Path=\/h5\/; HttpOnly; SameSite=Lax$/);
   });
 
   it('hostile input: javascript: and data: URIs, open redirects, huge state, malformed params never redirect elsewhere', async () => {

@@ -1,9 +1,16 @@
 import { useEffect, useState } from 'react';
-import { errorMessage } from '../../api/client.js';
+import { ApiError, errorMessage } from '../../api/client.js';
+import { formatTime } from '../../i18n/time.js';
 import { consoleApi } from '../api.js';
 import { Button, Card, Checkbox, Field, TextArea, useToast } from '../../ui/index.js';
 import { t } from '../../i18n/index.js';
 import type { WebDomainsView } from '../../../../src/modules/webauth/console/presenters.js';
+
+/** The month's edits are used up: how many there are and when the next natural month starts. */
+function editLimitMessage(details: Record<string, unknown> | undefined): string {
+  const at = typeof details?.next_month_at === 'string' ? details.next_month_at : null;
+  return t('webauth.editLimit', { limit: typeof details?.limit === 'number' ? details.limit : 3, date: formatTime(at, 'date') });
+}
 
 type Kind = WebDomainsView['kinds'][number];
 
@@ -35,7 +42,7 @@ export function DomainsCard({ appid, kind, emulator, onSaved }: { appid: string;
       onSaved(res.web);
       toast.show(t('webauth.saved'));
     } catch (err) {
-      setError(errorMessage(err));
+      setError(err instanceof ApiError && err.code === 'domain_edit_limit' ? editLimitMessage(err.details) : errorMessage(err));
     } finally {
       setBusy(false);
     }

@@ -12,6 +12,7 @@ const RESULT: Record<string, () => string> = {
   allowed: () => t('webauth.resultAllowed'),
   denied: () => t('webauth.resultDenied'),
   refused: () => t('webauth.resultRefused'),
+  snapshot: () => t('webauth.resultSnapshot'),
 };
 
 /** Who authorized the account's web pages, when, with which scope, and what came of it; then the pages' JS-SDK calls. */

@@ -89,7 +89,7 @@ export function BrowserScreen() {
       method: 'POST',
       credentials: 'same-origin',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: '{}',
+      body: JSON.stringify(browser.from ?? {}),
     })
       .catch(() => undefined)
       .finally(() => live && setReady(true));

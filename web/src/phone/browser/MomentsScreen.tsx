@@ -33,7 +33,7 @@ export function MomentsScreen() {
               <Avatar name={me.nickname} seed={me.id} size={40} />
               <div className="ph-moment-main">
                 <div className="ph-moment-who">{me.nickname}</div>
-                <button type="button" className="ph-moment-link" onClick={() => openBrowser(m.link, m.title)}>
+                <button type="button" className="ph-moment-link" onClick={() => openBrowser(m.link, m.title, { from: 'moments' })}>
                   {m.img_url && <img src={m.img_url} alt="" />}
                   <span>
                     <strong>{m.title}</strong>

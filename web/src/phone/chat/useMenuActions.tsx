@@ -34,7 +34,7 @@ export function useMenuActions(appid: string, sender: Sender, onMessages: (messa
       const out = await phoneApi.post<MenuOutcome>(accountPath(appid, '/menu'), { path, ...extra });
       if (out.messages.length) onMessages(out.messages);
       if (out.open_miniprogram) void openMiniProgram(out.open_miniprogram.appid, out.open_miniprogram.pagepath);
-      else if (out.open_url) openBrowser(out.open_url);
+      else if (out.open_url) openBrowser(out.open_url, undefined, { from: 'menu', appid });
       if (out.receiving) toast.show(t('phoneChat.receivingTheResult'), 'info');
       return out;
     } catch (err) {
@@ -105,7 +105,7 @@ export function useMenuActions(appid: string, sender: Sender, onMessages: (messa
   );
 
   const messageActions: MessageActions = {
-    openUrl: (url, title) => openBrowser(url, title),
+    openUrl: (url, title) => openBrowser(url, title, { from: 'chat', appid }),
     openMiniProgram,
     chooseOption: (id, content) => void sender.send({ msgtype: 'text', content, bizmsgmenuid: id }),
     viewImage,
