@@ -24,8 +24,6 @@ export const LINK_STATUS = {
   awaitingAccount: 12,
 } as const;
 
-export type LinkStatus = (typeof LINK_STATUS)[keyof typeof LINK_STATUS];
-
 /** How many mini programs an account may link (commerce §1.1): same owner, other owners. */
 export const LINK_LIMITS = { sameSubject: 10, otherSubject: 3, requestsPerMonth: 13 } as const;
 
