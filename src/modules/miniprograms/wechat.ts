@@ -21,7 +21,7 @@ export function registerWxopenRoutes(app: FastifyInstance, services: Services): 
     body: 'optional-json',
     async handler({ account }) {
       const links = await linksOfAccount(services.db, account.id);
-      return { wxopens: { items: links.map((l) => presentWxopenItem(l, services.config.publicUrl)) } };
+      return { errcode: 0, errmsg: 'ok', wxopens: { items: links.map((l) => presentWxopenItem(l, services.config.publicUrl)) } };
     },
   });
 
@@ -32,7 +32,7 @@ export function registerWxopenRoutes(app: FastifyInstance, services: Services): 
     async handler({ account, body: raw }) {
       const b = body(raw);
       await requestLink(services, account, { appid: b.appid, notify_users: b.notify_users, show_profile: b.show_profile }, 'api');
-      return {};
+      return { errcode: 0, errmsg: 'ok' };
     },
   });
 
@@ -42,7 +42,7 @@ export function registerWxopenRoutes(app: FastifyInstance, services: Services): 
     auth: 'token',
     async handler({ account, body: raw }) {
       await requestUnlink(services, account, body(raw).appid);
-      return {};
+      return { errcode: 0, errmsg: 'ok' };
     },
   });
 }
