@@ -103,7 +103,7 @@ export function MiniProgramsPage({ account }: AccountPageProps) {
     <>
       <Card title={t('miniprograms.title')} description={t('miniprograms.hint')}>
         <Field label={t('miniprograms.appidLabel')} error={error}>
-          {(p) => <Input {...p} name="mp-appid" value={appid} spellCheck={false} placeholder="wx0123456789abcdef" onChange={(e) => setAppid(e.target.value)} />}
+          {(p) => <Input {...p} name="mp-appid" value={appid} spellCheck={false} onChange={(e) => setAppid(e.target.value)} />}
         </Field>
         <Checkbox label={t('miniprograms.showProfileLabel')} checked={showProfile} onChange={setShowProfile} hint={account.type === 'service' ? undefined : t('miniprograms.serviceOnly')} />
         <Checkbox label={t('miniprograms.notifyUsersLabel')} checked={notifyUsers} onChange={setNotifyUsers} />
@@ -118,7 +118,7 @@ export function MiniProgramsPage({ account }: AccountPageProps) {
           {(p) => <Input {...p} name="mp-name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />}
         </Field>
         <Field label={t('miniprograms.appidOptional')}>{(p) => <Input {...p} name="mp-new-appid" value={form.appid} onChange={(e) => setForm({ ...form, appid: e.target.value })} />}</Field>
-        <Field label={t('miniprograms.icon')}>{(p) => <Input {...p} name="mp-icon" value={form.icon_url} placeholder="https://" onChange={(e) => setForm({ ...form, icon_url: e.target.value })} />}</Field>
+        <Field label={t('miniprograms.icon')}>{(p) => <Input {...p} name="mp-icon" value={form.icon_url} onChange={(e) => setForm({ ...form, icon_url: e.target.value })} />}</Field>
         <Field label={t('miniprograms.adminId')} hint={t('miniprograms.adminHint')}>
           {(p) => <Input {...p} name="mp-admin" value={form.admin_user_id} onChange={(e) => setForm({ ...form, admin_user_id: e.target.value })} />}
         </Field>
