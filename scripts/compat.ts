@@ -79,7 +79,7 @@ export async function renderCompatibility(): Promise<string> {
     '',
   ];
   for (const section of sections) {
-    out.push(`## ${section === 'other' ? '' : `${section}. `}${REFERENCE_SECTIONS[section]}`, '', '| Path | Status | Methods | Capability | Daily limit | SDKs | Proven | Tests | Summary |', '|---|---|---|---|---|---|---|---|---|');
+    out.push(`## ${typeof section === 'number' ? `${section}. ` : ''}${REFERENCE_SECTIONS[section]}`, '', '| Path | Status | Methods | Capability | Daily limit | SDKs | Proven | Tests | Summary |', '|---|---|---|---|---|---|---|---|---|');
     for (const e of API_TABLE.filter((x) => x.section === section)) {
       const reg = byPath.get(e.path);
       const tests = mentioned(e.path).map((t) => `\`${t}\``).join(', ');

@@ -1,5 +1,6 @@
 
 import { createRequire } from 'node:module';
+import { linkMiniProgram } from './factories/miniprograms.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb, startTestHerald, type TestHerald } from './harness.js';
 import { newAesKey } from './devServer.js';
@@ -199,6 +200,8 @@ describeEachDb('messaging with a node-webot developer server', (kind) => {
   it('pushes menu taps with their event fields; CLICK and scancode_waitmsg answers reach the follower', async () => {
     const { account, token, send, server, user, openid } = await scenario('safe');
     void send;
+    const found = await herald.services.kits.sim.accountByAppid(herald.services.db, account.appid);
+    await linkMiniProgram(herald.services.db, (found as { id: string }).id, { appid: 'wx0123456789abcdef' });
     const menu = {
       button: [
         { type: 'click', name: 'Today', key: 'V1001_TODAY' },

@@ -4,6 +4,7 @@ import { accountsModule } from '../modules/accounts/index.js';
 import { callbacksModule } from '../modules/callbacks/index.js';
 import { menusModule } from '../modules/menus/index.js';
 import { followersModule } from '../modules/followers/index.js';
+import { miniprogramsModule } from '../modules/miniprograms/index.js';
 import { qrcodesModule } from '../modules/qrcodes/index.js';
 import { kfModule } from '../modules/kf/index.js';
 import { mediaModule } from '../modules/media/index.js';
@@ -33,6 +34,7 @@ export const MODULES: readonly ModuleManifest[] = [
   callbacksModule,
   menusModule,
   followersModule,
+  miniprogramsModule,
   qrcodesModule,
   kfModule,
   mediaModule,

@@ -18,7 +18,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowedAttributes: {
     a: ['href', 'title', 'data-miniprogram-appid', 'data-miniprogram-path', 'data-miniprogram-type'],
     img: ['src', 'alt', 'title', 'width', 'height', 'data-src'],
-    'mp-miniprogram': ['data-miniprogram-appid', 'data-miniprogram-path', 'data-miniprogram-title', 'data-miniprogram-imageurl'],
+    // The stored card form (commerce §1.5): name and icon of the linked mini program, type, service type.
+    'mp-miniprogram': ['data-miniprogram-appid', 'data-miniprogram-path', 'data-miniprogram-title', 'data-miniprogram-imageurl', 'data-miniprogram-nickname', 'data-miniprogram-avatar', 'data-miniprogram-type', 'data-miniprogram-servicetype'],
     'mp-common-miniprogram': ['data-miniprogram-appid', 'data-miniprogram-path', 'data-miniprogram-title', 'data-miniprogram-imageurl'],
     td: ['colspan', 'rowspan'],
     th: ['colspan', 'rowspan'],

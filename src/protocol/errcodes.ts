@@ -192,6 +192,12 @@ Object.assign(ERRMSG, {
   85005: 'appid not bind weapp',
 } satisfies Record<number, string>);
 
+// Mini program links (commerce §1.3): 89407 was seen in real wxamplink answers (the limit of
+// mini programs of other owners); 89013 is the reference's text for a banned mini program.
+Object.assign(ERRMSG, {
+  89407: 'reach different realname limit',
+} satisfies Record<number, string>);
+
 // Subscribe notifications (reference §2, §6; commerce §5.4). 43101 is the global table's text;
 // 200014, 200019 and 200020 were seen in real answers (200014 also as `tid does not exist`, sent
 // as the refusal's own text); 200012, 200016–200018 and 200021 follow their pattern (unverified).

@@ -5,6 +5,7 @@
  * the emulator clock.
  */
 import { createRequire } from 'node:module';
+import { linkMiniProgram } from '../factories/miniprograms.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../harness.js';
 import { expectSdkCovered } from '../sdkCoverage.js';
@@ -64,6 +65,7 @@ describeEachDb('co-wechat-api customer-service messages against Herald', (kind) 
   /** A verified service account, a follower who just wrote (a window of 5 messages), and the SDK. */
   async function setup() {
     const { account, appid, secret } = await makeAccount(herald.services);
+    await linkMiniProgram(herald.services.db, account.id, { appid: 'wx0123456789abcdef' });
     const user = await createFollowerUser(herald.services, { nickname: 'Reader' });
     const openid = await followAccount(herald.services, user.id, appid);
     return { account, appid, secret, user, openid, api: clientFor(herald, appid, secret) };

@@ -181,8 +181,8 @@ describeEachDb('template message APIs', (kind) => {
     expectWxError(await a.send({ touser: f.openid, template_id: tm, url: 42, data: {} }), 40066);
     expectWxError(await a.send({ touser: f.openid, template_id: tm, url: 'https://x.example', miniprogram: { appid: 'gh_123456789012', pagepath: 'pages/index' }, data: {} }), 40166, 'invalid weapp appid hint: [data.miniprogram.appid]');
     expectWxError(await a.send({ touser: f.openid, template_id: tm, miniprogram: 'wx1234567890abcdef', data: {} }), 40166);
-    // The mini program wins over url, and Herald has no linked mini programs: 85005.
-    expectWxError(await a.send({ touser: f.openid, template_id: tm, url: 'https://x.example', miniprogram: { appid: 'wx1234567890abcdef', pagepath: 'pages/index' }, data: {} }), 85005, 'appid not bind weapp');
+    // The mini program wins over url, and it is not linked to the account: 85005.
+    expectWxError(await a.send({ touser: f.openid, template_id: tm, url: 'https://x.example', miniprogram: { appid: 'wx1234567890abcdef', pagepath: 'pages/index' }, data: {} }), 85005, 'appid not bind weapp hint: [data.miniprogram.appid]');
     expectWxError(await a.send({ touser: f.openid, template_id: tm, miniprogram: { appid: 'wx1234567890abcdef', pagepath: ['x'] }, data: {} }), 40165, 'invalid weapp pagepath hint: [data.miniprogram.pagepath]');
     expectWxError(await a.send({ touser: f.openid, template_id: tm, client_msg_id: 'x'.repeat(65), data: {} }), 40035);
     expectWxError(await a.send({ touser: f.openid, template_id: tm, client_msg_id: 7, data: {} }), 40035);

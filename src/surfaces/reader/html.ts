@@ -26,9 +26,9 @@ export function countLabel(n: number): string {
   return n > 100_000 ? '100000+' : String(n);
 }
 
-/** The phone's mini-program stand-in page for an appid and page path. */
+/** The phone's mini-program renderer for an appid and page path, opened from an article (scene 1058). */
 export function miniProgramHref(appid: string, path: string): string {
-  const q = new URLSearchParams({ appid, ...(path ? { path } : {}) });
+  const q = new URLSearchParams({ appid, ...(path ? { path } : {}), scene: '1058' });
   return `/phone/miniprogram?${q.toString()}`;
 }
 

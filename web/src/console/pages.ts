@@ -10,6 +10,7 @@ import { inboxRoutes } from './inbox/route.js';
 import { inspectorRoutes } from './inspector/route.js';
 import { materialRoutes } from './materials/route.js';
 import { menuRoutes } from './menu/route.js';
+import { miniProgramRoutes } from './miniprograms/route.js';
 import { messageRoutes } from './messages/route.js';
 import { revenueRoutes } from './revenue/route.js';
 import { settingsRoutes } from './settings/route.js';
@@ -39,6 +40,7 @@ export const ACCOUNT_ROUTES: readonly AccountRoute[] = [
   ...templateRoutes,
   ...subscribeRoutes,
   ...payRoutes,
+  ...miniProgramRoutes,
   ...revenueRoutes,
   ...settingsRoutes,
   ...verificationRoutes,

@@ -19,6 +19,7 @@ import en_inbox from './en/inbox.json' with { type: 'json' };
 import en_inspector from './en/inspector.json' with { type: 'json' };
 import en_materials from './en/materials.json' with { type: 'json' };
 import en_menu from './en/menu.json' with { type: 'json' };
+import en_miniprograms from './en/miniprograms.json' with { type: 'json' };
 import en_messages from './en/messages.json' with { type: 'json' };
 import en_phone from './en/phone.json' with { type: 'json' };
 import en_phoneArticle from './en/phoneArticle.json' with { type: 'json' };
@@ -62,6 +63,7 @@ import zh_inbox from './zh-CN/inbox.json' with { type: 'json' };
 import zh_inspector from './zh-CN/inspector.json' with { type: 'json' };
 import zh_materials from './zh-CN/materials.json' with { type: 'json' };
 import zh_menu from './zh-CN/menu.json' with { type: 'json' };
+import zh_miniprograms from './zh-CN/miniprograms.json' with { type: 'json' };
 import zh_messages from './zh-CN/messages.json' with { type: 'json' };
 import zh_phone from './zh-CN/phone.json' with { type: 'json' };
 import zh_phoneArticle from './zh-CN/phoneArticle.json' with { type: 'json' };
@@ -113,6 +115,7 @@ export const CATALOGS: Record<Language, Record<string, Record<string, string>>> 
     inspector: zh_inspector,
     materials: zh_materials,
     menu: zh_menu,
+    miniprograms: zh_miniprograms,
     messages: zh_messages,
     phone: zh_phone,
     phoneArticle: zh_phoneArticle,
@@ -158,6 +161,7 @@ export const CATALOGS: Record<Language, Record<string, Record<string, string>>> 
     inspector: en_inspector,
     materials: en_materials,
     menu: en_menu,
+    miniprograms: en_miniprograms,
     messages: en_messages,
     phone: en_phone,
     phoneArticle: en_phoneArticle,

@@ -23,6 +23,7 @@ export const CAPABILITIES = {
   datacube: { label: 'Datacube', sub: [false, true], svc: [false, true] },
   jssdk_basic: { label: 'JS-SDK basic/image/audio/location/scan', sub: [true, true], svc: [true, true] },
   jssdk_share: { label: 'JS-SDK share', sub: [false, true], svc: [false, true] },
+  miniprogram_link: { label: 'Mini program links (wxopen: link, list, unlink)', sub: [true, true], svc: [true, true] },
 } as const satisfies Record<string, { label: string; sub: readonly [boolean, boolean]; svc: readonly [boolean, boolean] }>;
 
 export type Capability = keyof typeof CAPABILITIES;
@@ -66,4 +67,27 @@ export function verifiedOnly(type: AccountType | string): Capability[] {
     const cols = type === 'service' ? CAPABILITIES[c].svc : CAPABILITIES[c].sub;
     return cols[1] && !cols[0];
   });
+}
+
+/**
+ * The six ways an account uses a linked mini program (commerce §1.4; the seed's table): service
+ * accounts have all six, subscription accounts three (menu, article, auto-reply and
+ * customer-service cards). Columns as above: [unverified, verified]. The miniprograms module
+ * reads this table before it checks the link itself; nothing else decides it.
+ */
+export const MINIPROGRAM_INTEGRATIONS = {
+  menu: { label: 'Menu button opening a mini program', sub: [true, true], svc: [true, true] },
+  article: { label: 'Mini program cards and links in articles', sub: [true, true], svc: [true, true] },
+  reply: { label: 'Mini program cards in auto-replies and customer-service messages', sub: [true, true], svc: [true, true] },
+  profile: { label: 'Linked mini programs on the account profile', sub: [false, false], svc: [true, true] },
+  notification: { label: 'Template messages and subscribe notifications opening a mini program', sub: [false, false], svc: [true, true] },
+  payment: { label: 'Back to a mini program after a WeChat Pay payment', sub: [false, false], svc: [true, true] },
+} as const satisfies Record<string, { label: string; sub: readonly [boolean, boolean]; svc: readonly [boolean, boolean] }>;
+
+export type MiniProgramIntegration = keyof typeof MINIPROGRAM_INTEGRATIONS;
+
+/** Whether an account of this type and verification may use a linked mini program this way. */
+export function canIntegrate(account: AccountKind, integration: MiniProgramIntegration): boolean {
+  const row = MINIPROGRAM_INTEGRATIONS[integration];
+  return (account.type === 'service' ? row.svc : row.sub)[account.verified ? 1 : 0];
 }

@@ -5,6 +5,7 @@ import { ERRMSG, refusal } from '../../../protocol/errcodes.js';
 import { articleMediaIds, contentImageIds, keepContentImages, newArticleId, parseArticleInput, parseArticleList, type ArticleInput } from '../rules/article.js';
 import { mediaAlive, newMediaId } from '../../media/rules/media.js';
 import { findMediaMany } from '../../media/index.js';
+import { linkArticleMiniPrograms } from '../../miniprograms/index.js';
 import { findArticle, findArticlesByGroup, updateArticleAt, type ArticleContent, type ArticleRow } from '../store/articles.js';
 import { insertNewsGroup, touchNewsGroup, type NewsGroupOrigin, type NewsGroupRow } from '../store/newsGroups.js';
 
@@ -75,6 +76,12 @@ export async function checkArticleRefs(db: Executor, nowMs: number, accountId: s
   for (const id of thumbs) if (!ownMaterial(id, ['image', 'thumb'], opts.allowTemporaryCover ?? false)) throw articleRefusal(refusal(40007));
   for (const id of images) if (!ownMaterial(id, ['image'], false)) throw articleRefusal(refusal(40007));
   await keepServedImages(db, list, opts.publicUrl);
+  // Mini program cards and links name linked mini programs; cards are stored in WeChat's form.
+  try {
+    for (const a of list) a.content = await linkArticleMiniPrograms(db, accountId, a.content);
+  } catch (err) {
+    throw err instanceof DomainError ? new DomainError('invalid_article', err.message, { errcode: err.errcode }) : err;
+  }
   for (const a of list) {
     if (!a.reprintOf) continue;
     const original = await findArticle(db, a.reprintOf);

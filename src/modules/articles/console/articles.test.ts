@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { linkMiniProgram } from '../../../../test/factories/miniprograms.js';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../../../test/harness.js';
 import { signedInOperator, type ConsoleClient } from '../../../../test/consoleFixtures.js';
 import { PLACEHOLDER_PNG } from '../../../surfaces/sim/placeholders.js';
@@ -41,7 +42,8 @@ describeEachDb('console drafts', (kind) => {
 
   it('creates, reads, lists, saves the whole group (add, reorder, remove) and deletes drafts', async () => {
     const { op, client } = await signedInOperator(h.app, h.services);
-    const { appid } = await makeAccount(h.services, { orgId: op.orgId });
+    const { appid, account } = await makeAccount(h.services, { orgId: op.orgId });
+    await linkMiniProgram(h.services.db, account.id, { appid: 'wx0123456789abcdef' });
     const base = `/console/api/accounts/${appid}`;
     const cover = await imageMaterial(h, client, appid);
     const content = `<h2>First flush</h2><blockquote><p>Tea is quiet.</p></blockquote><p>See <a href="https://tea.example.org/x">notes</a>.</p>`

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { linkMiniProgram } from '../../../../test/factories/miniprograms.js';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../../../test/harness.js';
 import { signedInOperator } from '../../../../test/consoleFixtures.js';
 import { makePublishedArticle } from '../../../../test/factories/articles.js';
@@ -20,6 +21,7 @@ describeEachDb('auto-replies of every MP backend type reach the follower', (kind
   async function setup() {
     const { op, client } = await signedInOperator(h.app, h.services);
     const made = await makeAccount(h.services, { orgId: op.orgId });
+    await linkMiniProgram(h.services.db, made.account.id, { appid: 'wx0123456789abcdef' });
     const base = `/console/api/accounts/${made.appid}/auto-replies`;
     const material = async (kind: 'image' | 'voice' | 'video', title = '') =>
       (await insertMedia(h.services.db, {

@@ -1,4 +1,5 @@
 import type { Services } from '../../../main/services.js';
+import { checkReplyMiniPrograms } from './replyMiniPrograms.js';
 import { DomainError } from '../../../platform/errors.js';
 import { MAX_KEYWORD_RULES, validateKeywordRule, type AutoReplyRule, type Checked } from '../rules.js';
 import { countKeywordRules, insertKeywordRule, lockAutoReplies } from '../store.js';
@@ -16,6 +17,7 @@ export function invalidAutoReply(check: Extract<Checked<unknown>, { ok: false }>
 export async function createKeywordRule(services: Pick<Services, 'db' | 'clock'>, accountId: string, input: unknown): Promise<AutoReplyRule> {
   const check = validateKeywordRule(input);
   if (!check.ok) throw invalidAutoReply(check);
+  await checkReplyMiniPrograms(services.db, accountId, check.value.replies);
   return services.db.transaction(async (tx) => {
     await lockAutoReplies(tx, accountId);
     if ((await countKeywordRules(tx, accountId)) >= MAX_KEYWORD_RULES) {

@@ -1,4 +1,5 @@
 import type { Services } from '../../../main/services.js';
+import { checkReplyMiniPrograms } from './replyMiniPrograms.js';
 import { DomainError } from '../../../platform/errors.js';
 import { validateKeywordRule, type AutoReplyRule } from '../rules.js';
 import { updateKeywordRule as storeUpdate } from '../store.js';
@@ -17,6 +18,7 @@ export async function updateKeywordRule(services: Pick<Services, 'db'>, accountI
   if (id === undefined) throw new DomainError('not_found', 'Rule not found.');
   const check = validateKeywordRule(input);
   if (!check.ok) throw invalidAutoReply(check);
+  await checkReplyMiniPrograms(services.db, accountId, check.value.replies);
   const rule = await storeUpdate(services.db, accountId, id, check.value);
   if (!rule) throw new DomainError('not_found', 'Rule not found.');
   return rule;

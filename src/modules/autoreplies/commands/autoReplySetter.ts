@@ -1,4 +1,5 @@
 import type { Services } from '../../../main/services.js';
+import { checkReplyMiniPrograms } from './replyMiniPrograms.js';
 import { validateReplySet, type AutoReplyRule } from '../rules.js';
 import { deleteReplySet, lockAutoReplies, putReplySet } from '../store.js';
 import { invalidAutoReply } from './autoReplyRuleCreator.js';
@@ -10,6 +11,7 @@ export type ReplySetKind = 'subscribe' | 'default';
 export async function setAutoReply(services: Pick<Services, 'db' | 'clock'>, accountId: string, kind: ReplySetKind, input: unknown): Promise<AutoReplyRule> {
   const check = validateReplySet(input);
   if (!check.ok) throw invalidAutoReply(check);
+  await checkReplyMiniPrograms(services.db, accountId, check.value.replies);
   return services.db.transaction(async (tx) => {
     await lockAutoReplies(tx, accountId);
     return putReplySet(tx, accountId, kind, check.value, services.clock.now());

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { linkMiniProgram } from '../../../../test/factories/miniprograms.js';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../../../test/harness.js';
 import { signedInOperator } from '../../../../test/consoleFixtures.js';
 import { startDevServer, type DevServer } from '../../../../test/devServer.js';
@@ -32,6 +33,7 @@ describeEachDb('console auto-reply API', (kind) => {
   async function mine() {
     const { op, client } = await signedInOperator(h.app, h.services);
     const acc = await makeAccount(h.services, { orgId: op.orgId });
+    await linkMiniProgram(h.services.db, acc.account.id, { appid: 'wx0123456789abcdef' });
     return { op, client, ...acc, base: `/console/api/accounts/${acc.appid}/auto-replies` };
   }
 

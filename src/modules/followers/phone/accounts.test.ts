@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { linkMiniProgram } from '../../../../test/factories/miniprograms.js';
 import { eq } from 'drizzle-orm';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../../../test/harness.js';
 import { phoneUser, setWechatId } from '../../../../test/phoneFixtures.js';
@@ -92,6 +93,7 @@ describeEachDb('phone API: finding and following accounts', (kind) => {
 
   it('shows a follower the menu that matches them', async () => {
     const { account, appid } = await makeAccount(h.services, { type: 'service' });
+    await linkMiniProgram(h.services.db, account.id, { appid: 'wx1234567890abcdef' });
     await publishMenu(h.services, account.id, [
       { type: 'click', name: 'Today', key: 'TODAY' },
       { name: 'More', sub_button: [{ type: 'view', name: 'Site', url: 'https://example.com/' }, { type: 'miniprogram', name: 'App', url: 'https://example.com/mp', appid: 'wx1234567890abcdef', pagepath: 'pages/index' }] },

@@ -80,7 +80,7 @@ export function callVerdict(api: string, state: ConfigState): { ok: true } | { o
 }
 
 /** The open tags a page may list in wx.config's openTagList that the in-app browser draws. */
-export const OPEN_TAGS: ReadonlySet<string> = new Set(['wx-open-subscribe']);
+export const OPEN_TAGS: ReadonlySet<string> = new Set(['wx-open-subscribe', 'wx-open-launch-weapp']);
 
 /** The open tags of a config's openTagList the browser draws (others are ignored, as WeChat does). */
 export const openTagsOf = (list: readonly string[]): string[] => [...new Set(list.filter((t) => OPEN_TAGS.has(t)))];

@@ -103,7 +103,7 @@ export const BRIDGE_SOURCE = String.raw`(function () {
   report();
 
   /* Open tags: the phone enables the ones a successful wx.config listed (openTagList). */
-  var openTagFns = { 'wx-open-subscribe': defineOpenSubscribe };
+  var openTagFns = { 'wx-open-subscribe': defineOpenSubscribe, 'wx-open-launch-weapp': launchWeappTag };
   var openTagSeq = 0;
   var openTagPending = {};
   window.addEventListener('message', function (e) {
@@ -152,6 +152,43 @@ export const BRIDGE_SOURCE = String.raw`(function () {
         }
       }
     });
+    }
+
+  // The open tag <wx-open-launch-weapp username|appid path> (commerce §1.5): its
+  // <script type="text/wxtag-template"> shows as the button; a tap asks the phone to open the
+  // mini program (scene 1167) and fires 'launch', a tag without a mini program fires 'error'.
+  function launchWeappTag() {
+    if (!window.customElements || window.customElements.get('wx-open-launch-weapp')) return;
+    function fire(el, name, detail) {
+      el.dispatchEvent(new CustomEvent(name, { detail: detail }));
+    }
+    function LaunchWeapp() { return Reflect.construct(HTMLElement, [], LaunchWeapp); }
+    LaunchWeapp.prototype = Object.create(HTMLElement.prototype);
+    LaunchWeapp.prototype.constructor = LaunchWeapp;
+    Object.setPrototypeOf(LaunchWeapp, HTMLElement);
+    LaunchWeapp.prototype.connectedCallback = function () {
+      var el = this;
+      if (el.__heraldLaunch) return;
+      el.__heraldLaunch = true;
+      var root = el.attachShadow ? el.attachShadow({ mode: 'open' }) : el;
+      var tpl = el.querySelector('script[type="text/wxtag-template"], template');
+      var holder = document.createElement('div');
+      holder.style.cursor = 'pointer';
+      holder.setAttribute('role', 'button');
+      holder.setAttribute('tabindex', '0');
+      holder.innerHTML = tpl ? (tpl.content ? tpl.innerHTML : tpl.textContent) : '';
+      root.appendChild(holder);
+      function launch() {
+        var id = el.getAttribute('appid') || el.getAttribute('username') || '';
+        if (!id) { fire(el, 'error', { errMsg: 'launch:fail, appid or username is required' }); return; }
+        if (window.parent === window) { fire(el, 'error', { errMsg: 'launch:fail, not in WeChat' }); return; }
+        window.parent.postMessage({ herald: 'h5', type: 'launch-weapp', id: id, path: el.getAttribute('path') || '', extraData: el.getAttribute('extra-data') || '' }, '*');
+        fire(el, 'launch', { errMsg: 'launch:ok' });
+      }
+      holder.addEventListener('click', launch);
+      holder.addEventListener('keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); launch(); } });
+    };
+    window.customElements.define('wx-open-launch-weapp', LaunchWeapp);
   }
 })();
 `;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { linkMiniProgram } from '../../../../test/factories/miniprograms.js';
 import { sql } from 'drizzle-orm';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../../../test/harness.js';
 import { expectWxError, fetchToken, wxCall } from '../../../../test/wxClient.js';
@@ -40,6 +41,7 @@ describeEachDb('permanent materials, article images and mass videos (raw HTTP)',
 
   async function setup(opts: { type?: 'service' | 'subscription'; verified?: boolean } = {}) {
     const made = await makeAccount(herald.services, opts);
+    await linkMiniProgram(herald.services.db, made.account.id, { appid: 'wx0123456789abcdef' });
     return { ...made, token: await fetchToken(herald, made.appid, made.secret) };
   }
   const add = (token: string, type: string, f: { body: Buffer; headers: Record<string, string> }, query = '') =>

@@ -1,6 +1,7 @@
 import type { Services } from '../../../main/services.js';
 import { announceMenuChange } from '../../messaging/index.js';
 import { validateMenuButtons } from '../rules/menu.js';
+import { checkMenuMiniPrograms } from './menuPublisher.js';
 import { validateMatchRule } from '../rules/menuMatch.js';
 import { isTaggableSystemTag } from '../../followers/rules/audience.js';
 import { hasDefaultMenu, insertConditionalMenu, type ConditionalMenu, type MenuSource } from '../store.js';
@@ -26,6 +27,7 @@ export async function addConditionalMenu(
   }
   const buttons = validateMenuButtons(input.button);
   if (!buttons.ok) throw refusalAt(buttons.errcode, buttons.at);
+  await checkMenuMiniPrograms(db, accountId, buttons.buttons);
   const rule = validateMatchRule(input.matchrule);
   if (!rule.ok) throw refusalAt(rule.errcode, rule.at);
   if (rule.rule.tag_id !== undefined) {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { linkMiniProgram } from '../../../../test/factories/miniprograms.js';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../../../test/harness.js';
 import { signedInOperator } from '../../../../test/consoleFixtures.js';
 import { startDevServer, type DevServer } from '../../../../test/devServer.js';
@@ -38,6 +39,7 @@ describeEachDb('console custom menu API', (kind) => {
   async function mine(opts: Parameters<typeof makeAccount>[1] = {}) {
     const { op, client } = await signedInOperator(h.app, h.services);
     const acc = await makeAccount(h.services, { orgId: op.orgId, ...opts });
+    await linkMiniProgram(h.services.db, acc.account.id, { appid: 'wx0123456789abcdef' });
     return { op, client, ...acc, url: `/console/api/accounts/${acc.appid}/menu` };
   }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { linkMiniProgram } from '../../../../test/factories/miniprograms.js';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../../../test/harness.js';
 import { signedInOperator } from '../../../../test/consoleFixtures.js';
 import { startDevServer, type DevServer } from '../../../../test/devServer.js';
@@ -23,6 +24,7 @@ describeEachDb('send-message menu buttons (发送消息)', (kind) => {
   async function setup() {
     const { op, client } = await signedInOperator(h.app, h.services);
     const made = await makeAccount(h.services, { orgId: op.orgId });
+    await linkMiniProgram(h.services.db, made.account.id, { appid: 'wx0123456789abcdef' });
     const material = async (kind: 'image' | 'voice' | 'video') =>
       (await insertMedia(h.services.db, {
         id: newMediaId(), accountId: made.account.id, kind, temporary: false, origin: 'material', filename: `${kind}.bin`, contentType: 'application/octet-stream',

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { linkMiniProgram } from '../../../../test/factories/miniprograms.js';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../../../../test/harness.js';
 import { asDeveloper, phoneUser, TINY_PNG, uploadAs } from '../../../../test/phoneFixtures.js';
 import { publishMenu } from '../commands/menuPublisher.js';
@@ -18,6 +19,7 @@ describeEachDb('phone API: menus, scanning and location', (kind) => {
 
   it('does what each menu button type does', async () => {
     const { account, appid } = await makeAccount(h.services, { type: 'service', name: 'Menu Bank' });
+    await linkMiniProgram(h.services.db, account.id, { appid: 'wx1234567890abcdef' });
     await publishMenu(h.services, account.id, [
       { type: 'click', name: 'Balance', key: 'BALANCE' },
       {

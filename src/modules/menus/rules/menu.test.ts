@@ -145,10 +145,10 @@ describe('validateMenuButtons', () => {
     });
   });
 
-  it('miniprogram needs a wx appid (40013) and a pagepath (41030)', () => {
+  it('miniprogram needs a wx appid (40166) and a pagepath (41030)', () => {
     const mp = { type: 'miniprogram', name: 'a', url: 'https://example.com/' };
-    expect(fails([{ ...mp, pagepath: 'p' }])).toEqual({ errcode: 40013, at: 'button.0.appid' });
-    expect(fails([{ ...mp, appid: 'not-an-appid', pagepath: 'p' }]).errcode).toBe(40013);
+    expect(fails([{ ...mp, pagepath: 'p' }])).toEqual({ errcode: 40166, at: 'button.0.appid' });
+    expect(fails([{ ...mp, appid: 'not-an-appid', pagepath: 'p' }]).errcode).toBe(40166);
     expect(fails([{ ...mp, appid: 'wx286b93c14bbf93aa' }])).toEqual({ errcode: 41030, at: 'button.0.pagepath' });
     expect(fails([{ ...mp, appid: 'wx286b93c14bbf93aa', pagepath: 'p'.repeat(1025) }]).errcode).toBe(41030);
   });

@@ -115,7 +115,7 @@ function leafFields(raw: Record<string, unknown>, type: ButtonType, level: 'top'
   if (type === 'miniprogram') {
     const url = checkUrl(str(raw, 'url', at), level, at);
     const appid = str(raw, 'appid', at);
-    if (!appid || !/^wx[0-9a-f]{16}$/i.test(appid)) throw new MenuProblem(40013, `${at}.appid`);
+    if (!appid || !/^wx[0-9a-f]{16}$/i.test(appid)) throw new MenuProblem(40166, `${at}.appid`);
     const pagepath = str(raw, 'pagepath', at);
     if (!pagepath || utf8Bytes(pagepath) > PAGEPATH_MAX_BYTES) throw new MenuProblem(41030, `${at}.pagepath`);
     return { url, appid, pagepath };

@@ -37,7 +37,7 @@ describe('describeMenuProblem', () => {
     expect(messageFor([{ name: 'A', type: 'click', key: 'k', sub_button: [click('a')] }])).toBe('Button 1: a button that opens a sub-menu has no type of its own (40017)');
     expect(messageFor([{ name: 'A', sub_button: Array.from({ length: 6 }, (_, i) => click(`s${i}`)) }])).toBe('Button 1: a sub-menu holds 1 to 5 buttons (40023)');
     expect(messageFor([{ name: 'A', sub_button: [{ name: 'b', sub_button: [click('c')] }] }])).toBe('Button 1 › Sub-button 1: a sub-button cannot open a sub-menu of its own (40022)');
-    expect(messageFor([{ type: 'miniprogram', name: 'A', url: 'https://a.example', appid: 'wx1', pagepath: 'p' }])).toContain('(40013)');
+    expect(messageFor([{ type: 'miniprogram', name: 'A', url: 'https://a.example', appid: 'wx1', pagepath: 'p' }])).toContain('(40166)');
     expect(messageFor([{ type: 'miniprogram', name: 'A', url: 'https://a.example', appid: 'wx0123456789abcdef' }])).toBe('Button 1: Mini Program page path is required (41030)');
     expect(messageFor([{ type: 'media_id', name: 'A' }])).toBe('Button 1: media_id is required (40007)');
     expect(messageFor([{ type: 'article_id', name: 'A' }])).toBe('Button 1: article_id is required (53600)');

@@ -92,8 +92,12 @@ function sentence(p: MenuProblem, buttons: unknown): string {
     case 40054:
     case 40055:
       return 'URL must be a full http:// or https:// link without spaces or credentials';
-    case 40013:
+    case 40166:
       return 'Mini Program AppID must be “wx” followed by 16 hexadecimal digits';
+    case 85005:
+      return 'the mini program is not linked to this account (link it under Mini Programs first)';
+    case 48001:
+      return 'this account type cannot use mini programs this way';
     case 41030:
       return missing(button, 'pagepath') ? 'Mini Program page path is required' : 'Mini Program page path is too long';
     case 40007:

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { linkMiniProgram } from '../../../../test/factories/miniprograms.js';
 import { describeEachDb, startTestHerald, type TestHerald } from '../../../../test/harness.js';
 import { accountWithToken, expectWxError, type WxBody } from '../../../../test/wxClient.js';
 import { addFollower } from '../../../../test/factories/audience.js';
@@ -30,7 +31,11 @@ describeEachDb('custom menu APIs', (kind) => {
     await herald?.close();
   });
 
-  const account = (opts: { type?: AccountType; verified?: boolean } = {}) => accountWithToken(herald, opts);
+  const account = async (opts: { type?: AccountType; verified?: boolean } = {}) => {
+    const a = await accountWithToken(herald, opts);
+    await linkMiniProgram(herald.services.db, a.account.id, { appid: 'wx286b93c14bbf93aa' });
+    return a;
+  };
 
   it('menu/create then menu/get shows every button with sub_button and a numeric menuid', async () => {
     const a = await account();
@@ -132,7 +137,7 @@ describeEachDb('custom menu APIs', (kind) => {
         65316,
         /^domain count reach limit/,
       ],
-      [{ button: [{ type: 'miniprogram', name: 'a', url: 'https://e.com/', pagepath: 'p' }] }, 40013, /^invalid appid/],
+      [{ button: [{ type: 'miniprogram', name: 'a', url: 'https://e.com/', pagepath: 'p' }] }, 40166, /^invalid weapp appid/],
       [{ button: [{ type: 'miniprogram', name: 'a', url: 'https://e.com/', appid: 'wx286b93c14bbf93aa' }] }, 41030, /^invalid page/],
       [{ button: [{ type: 'media_id', name: 'a' }] }, 40007, /^invalid media_id/],
       [{ button: [{ type: 'article_id', name: 'a' }] }, 53600, /^invalid article_id/],

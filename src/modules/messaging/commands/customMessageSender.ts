@@ -7,6 +7,7 @@ import { lockWindows, openWindows, useWindowIfRoom } from '../store/serviceWindo
 import { sendCustomFast } from '../store/customSendFastPath.js';
 import { accountMayRead, findMedia } from '../../media/index.js';
 import { customerServiceOf } from '../ports.js';
+import { requireLinked } from '../../miniprograms/index.js';
 import { checkCustomMessage, type CustomMessage, type MediaRef } from '../rules/customMessage.js';
 import { chooseWindow, WINDOW_RULES, windowErrcode } from '../rules/serviceWindow.js';
 import { previewText } from '../rules/conversation.js';
@@ -64,6 +65,8 @@ export async function sendCustomMessage(services: Services, account: AccountRow,
   const checked = checkCustomMessage(input);
   if (!checked.ok) throw new DomainError('invalid_message', `The message was refused (errcode ${checked.errcode}${checked.at ? ` at ${checked.at}` : ''}).`, { errcode: checked.errcode, ...(checked.at ? { at: checked.at } : {}) });
   const m = checked.message;
+  // A mini program card opens a mini program linked to the account (the miniprograms module's rule).
+  if (m.msgType === 'miniprogrampage') await requireLinked(services.db, account, 'reply', { appid: (m.content as { appid?: unknown }).appid }, { at: 'miniprogrampage' });
 
   // The common case (a plain send to a follower inside a window) is one statement; anything
   // else, and every refusal, takes the careful path below, which explains itself.

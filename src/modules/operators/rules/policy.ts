@@ -43,6 +43,10 @@ export const POLICY = {
   'webdomains.view': ALL,
   'webdomains.edit': MANAGERS,
   'webgrants.view': ALL,
+  // 小程序: the organization's mini programs and each account's links to them.
+  'miniprograms.view': ALL,
+  'miniprograms.edit': MANAGERS,
+  'miniprograms.link': MANAGERS,
   // The callback inspector (requests to the developer's server).
   'deliveries.view': MANAGERS,
   'deliveries.resend': MANAGERS,

@@ -256,8 +256,8 @@ describeEachDb('article pages', (kind) => {
     });
     const links = elements((await get(`/s/${article.id}`)).body).filter((e) => e.name === 'a' && e.attribs?.href?.startsWith('/phone/miniprogram'));
     expect(links.map((l) => l.attribs!.href)).toEqual([
-      '/phone/miniprogram?appid=wx1234567890abcdef&path=pages%2Fitem%3Fid%3D7',
-      '/phone/miniprogram?appid=wx1234567890abcdef&path=pages%2Fhome',
+      '/phone/miniprogram?appid=wx1234567890abcdef&path=pages%2Fitem%3Fid%3D7&scene=1058',
+      '/phone/miniprogram?appid=wx1234567890abcdef&path=pages%2Fhome&scene=1058',
     ]);
     expect(links[0].attribs!.class).toBe('mp-card');
   });

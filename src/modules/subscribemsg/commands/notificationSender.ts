@@ -1,3 +1,4 @@
+import { requireLinked } from '../../miniprograms/index.js';
 import type { Services } from '../../../main/services.js';
 import { withTransaction } from '../../../platform/jobs/transaction.js';
 import type { Tx } from '../../../platform/db/connect.js';
@@ -74,7 +75,7 @@ async function deliver(services: Services, tx: Tx, d: Delivery): Promise<{ sent:
 /**
  * message/subscribe/bizsend (reference §6, commerce §5.4): checks the body (rules), then in one
  * transaction the template (40037), its typed values (47003 naming `data.<key>.value`), the mini
- * program (85005: Herald links no mini programs yet) and the user's consent (43101); a one-time
+ * program (the miniprograms module's linking rule: 85005 not linked, 40165 a page not released) and the user's consent (43101); a one-time
  * consent is used up by this message, a long-term one is not. subscribe_msg_sent_event is queued
  * in the callback outbox in the same transaction.
  */
@@ -88,7 +89,7 @@ export async function sendSubscribeNotification(services: Services, account: Acc
     if (!template) throw refusal(40037);
     const card = subscribeCard(template.keywords, req.data);
     if (!card.ok) throw refusalOf(card);
-    if (req.miniprogram) throw refusal(85005);
+    if (req.miniprogram) await requireLinked(tx, account, 'notification', req.miniprogram, { at: 'miniprogram', checkPage: true });
     const done = await deliver(services, tx, {
       account,
       openid: req.touser,
@@ -97,7 +98,7 @@ export async function sendSubscribeNotification(services: Services, account: Acc
       title: template.title,
       fields: card.value,
       page: req.page,
-      miniprogram: null,
+      miniprogram: req.miniprogram ?? null,
     });
     shown = done.shown;
     const now = services.clock.now();
@@ -124,7 +125,7 @@ export async function sendLegacySubscribeMessage(services: Services, account: Ac
   const req = parsed.value;
   let shown: ConversationRow | null = null;
   const sent = await withTransaction(services, async (tx) => {
-    if (req.miniprogram) throw refusal(85005);
+    if (req.miniprogram) await requireLinked(tx, account, 'notification', req.miniprogram, { at: 'miniprogram', checkPage: true });
     const done = await deliver(services, tx, {
       account,
       openid: req.touser,
@@ -133,7 +134,7 @@ export async function sendLegacySubscribeMessage(services: Services, account: Ac
       title: req.title,
       fields: [{ key: 'content', name: '', value: req.content.value, color: req.content.color }],
       page: req.url,
-      miniprogram: null,
+      miniprogram: req.miniprogram ?? null,
     });
     shown = done.shown;
     return done.sent;

@@ -1,3 +1,4 @@
+import { requireLinked } from '../../miniprograms/index.js';
 import type { Services } from '../../../main/services.js';
 import { withTransaction } from '../../../platform/jobs/transaction.js';
 import { refusal } from '../../../protocol/errcodes.js';
@@ -41,7 +42,8 @@ export function templateSendJobFinishEvent(account: Pick<AccountRow, 'originalId
  * message/template/send (reference §6, commerce §1.4 and §5.2). Checks the body (rules), then in
  * one transaction: the follower (40003 unknown openid, 43004 not following), the template
  * (40037), the typed values (47003 naming `data.<key>.value`), the mini program (40166 for a
- * malformed appid; otherwise 85005, since Herald has no linked mini programs yet). A
+ * malformed appid, 85005 one not linked to the account, 40165 a page not in its released
+ * version: the miniprograms module's linking rule). A
  * client_msg_id seen for this openid within 10 minutes answers the first message's msgid and sends
  * nothing. A follower who turned the account's notifications off is not shown the card
  * (`failed:user block`), nor one the account blacklisted (`failed: system failed`); either way the
@@ -62,7 +64,7 @@ export async function sendTemplateMessage(services: Services, account: AccountRo
     if (!card.ok) throw refusalOf(card);
     if (req.miniprogram) {
       if (!isWeappAppid(req.miniprogram.appid)) throw refusal(40166, { hint: 'data.miniprogram.appid' });
-      throw refusal(85005);
+      await requireLinked(tx, account, 'notification', req.miniprogram, { at: 'miniprogram', checkPage: true });
     }
     const now = services.clock.now();
     if (req.clientMsgId) {

@@ -16,6 +16,7 @@ import { MEDIA_APIS } from './media.js';
 import { KF_APIS } from './kf.js';
 import { OAUTH_APIS } from './oauth.js';
 import { DATACUBE_APIS } from './datacube.js';
+import { MINIPROGRAMS_APIS } from './miniprograms.js';
 import { OTHER_APIS } from './other.js';
 
 export type { ApiEntry, ReferenceSection, Sdk } from './types.js';
@@ -34,6 +35,7 @@ export const API_TABLE: readonly ApiEntry[] = [
   ...KF_APIS,
   ...OAUTH_APIS,
   ...DATACUBE_APIS,
+  ...MINIPROGRAMS_APIS,
   ...OTHER_APIS,
 ];
 

@@ -14,6 +14,7 @@ export const REFERENCE_SECTIONS = {
   10: 'Customer service (kf)',
   11: 'OAuth2 web authorization and JS-SDK',
   12: 'Data analytics',
+  commerce: 'Mini program links (commerce reference §1)',
   other: 'Other paths the SDKs call (not in the reference)',
 } as const;
 

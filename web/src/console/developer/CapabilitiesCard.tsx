@@ -23,6 +23,7 @@ export const CAPABILITY_WORDS: Record<Capability, () => string> = {
   datacube: () => t('developer.capDatacube'),
   jssdk_basic: () => t('developer.capJssdkBasic'),
   jssdk_share: () => t('developer.capJssdkShare'),
+  miniprogram_link: () => t('developer.capMiniprogramLink'),
 };
 
 const columns: Column<CapabilityRow>[] = [

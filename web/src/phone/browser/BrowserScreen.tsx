@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { errorMessage } from '../../api/client.js';
 import { Button, useToast } from '../../ui/index.js';
 import { accountPath, phoneApi } from '../api.js';
@@ -41,6 +42,7 @@ const MENU = [
  */
 export function BrowserScreen() {
   const { browser, closeBrowser, viewImage, chats, token } = usePhone();
+  const navigate = useNavigate();
   const toast = useToast();
   const scan = useScan();
   const frame = useRef<HTMLIFrameElement>(null);
@@ -101,12 +103,18 @@ export function BrowserScreen() {
   useEffect(() => {
     const listener = (e: MessageEvent) => {
       if (e.source && e.source === frame.current?.contentWindow && e.data?.herald === 'h5' && typeof e.data.title === 'string' && e.data.title) setTitle(e.data.title.slice(0, 200));
+      // wx-open-launch-weapp: the page's open tag opens the mini program (scene 1167).
+      if (e.source && e.source === frame.current?.contentWindow && e.data?.herald === 'h5' && e.data.type === 'launch-weapp' && typeof e.data.id === 'string') {
+        const path = typeof e.data.path === 'string' ? e.data.path.slice(0, 1024) : '';
+        closeBrowser();
+        void navigate(`/phone/miniprogram?appid=${encodeURIComponent(e.data.id.slice(0, 64))}&path=${encodeURIComponent(path)}&scene=1167`);
+      }
       void onMessage(e);
       void onOpenSubscribe(e);
     };
     window.addEventListener('message', listener);
     return () => window.removeEventListener('message', listener);
-  }, [onMessage, onOpenSubscribe]);
+  }, [onMessage, onOpenSubscribe, navigate, closeBrowser]);
 
   const back = useCallback(() => {
     if (depth <= 1) return closeBrowser();

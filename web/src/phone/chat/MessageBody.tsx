@@ -8,7 +8,8 @@ import { t } from '../../i18n/index.js';
 /** What a message can ask the conversation to do when tapped. */
 export interface MessageActions {
   openUrl(url: string, title?: string): void;
-  openMiniProgram(appid: string, path: string): void;
+  /** Opens the renderer; `scene` is WeChat's scene value (1043 template message, 1074 card, 1082 text link). */
+  openMiniProgram(appid: string, path: string, scene?: string): void;
   /** A msgmenu option: sent back as text with its bizmsgmenuid. */
   chooseOption(id: string, content: string): void;
   viewImage(url: string): void;
@@ -27,7 +28,7 @@ function RichText({ text, actions }: { text: string; actions: MessageActions }) 
             );
           case 'miniprogram':
             return (
-              <a key={i} href="#" className="ph-msg-link" onClick={(e) => (e.preventDefault(), actions.openMiniProgram(s.appid, s.path))}>
+              <a key={i} href="#" className="ph-msg-link" onClick={(e) => (e.preventDefault(), actions.openMiniProgram(s.appid, s.path, '1082'))}>
                 {s.text}
               </a>
             );
@@ -120,7 +121,7 @@ export function Template({ m, actions, label }: { m: Pick<Message, 'content' | '
   const url = safeUrl(field(m, 'url'));
   const mini = c.miniprogram && typeof c.miniprogram === 'object' ? (c.miniprogram as Record<string, unknown>) : null;
   const title = field(m, 'title') || m.account_name;
-  const details = mini ? () => actions.openMiniProgram(str(mini.appid), str(mini.pagepath)) : url ? () => actions.openUrl(url, title) : undefined;
+  const details = mini ? () => actions.openMiniProgram(str(mini.appid), str(mini.pagepath), '1043') : url ? () => actions.openUrl(url, title) : undefined;
   return (
     <div className="ph-template" role="group" aria-label={label ?? t('phoneChat.templateMessage')}>
       <div className="ph-template-title">{title}</div>
@@ -229,7 +230,7 @@ export function MessageBody({ m, actions }: { m: Message; actions: MessageAction
       const path = field(m, 'pagepath');
       const thumb = safeUrl(field(m, 'thumb_url'));
       return (
-        <div className="ph-mini ph-clickable" role="link" aria-label={t('phoneChat.miniProgram')} onClick={() => actions.openMiniProgram(appid, path)}>
+        <div className="ph-mini ph-clickable" role="link" aria-label={t('phoneChat.miniProgram')} onClick={() => actions.openMiniProgram(appid, path, '1074')}>
           <div className="ph-mini-head">
             <span className="ph-mini-logo" aria-hidden="true" />
             <span>{appid}</span>

@@ -22,7 +22,8 @@ export function useMenuActions(appid: string, sender: Sender, onMessages: (messa
   const toast = useToast();
   const navigate = useNavigate();
   /** Opens the mini-program stand-in page. */
-  const openMiniProgram = (mini: string, path: string) => navigate(`/phone/miniprogram?appid=${encodeURIComponent(mini)}&path=${encodeURIComponent(path)}`);
+  const openMiniProgram = (mini: string, path: string, scene = '') =>
+    navigate(`/phone/miniprogram?appid=${encodeURIComponent(mini)}&path=${encodeURIComponent(path)}${scene ? `&scene=${scene}` : ''}`);
   const [busy, setBusy] = useState(false);
   const [sheet, setSheet] = useState<'scan' | 'location' | null>(null);
   const pending = useRef<{ path: number[]; button: MenuButton } | null>(null);
@@ -33,7 +34,7 @@ export function useMenuActions(appid: string, sender: Sender, onMessages: (messa
     try {
       const out = await phoneApi.post<MenuOutcome>(accountPath(appid, '/menu'), { path, ...extra });
       if (out.messages.length) onMessages(out.messages);
-      if (out.open_miniprogram) void openMiniProgram(out.open_miniprogram.appid, out.open_miniprogram.pagepath);
+      if (out.open_miniprogram) void openMiniProgram(out.open_miniprogram.appid, out.open_miniprogram.pagepath, '1035');
       else if (out.open_url) openBrowser(out.open_url, undefined, { from: 'menu', appid });
       if (out.receiving) toast.show(t('phoneChat.receivingTheResult'), 'info');
       return out;

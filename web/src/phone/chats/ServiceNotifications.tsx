@@ -40,7 +40,7 @@ export function ServiceNotifications() {
   }, []);
   const actions = {
     openUrl: (url: string, title?: string) => openBrowser(url, title),
-    openMiniProgram: (appid: string, path: string) => void navigate(`/phone/miniprogram?appid=${encodeURIComponent(appid)}&path=${encodeURIComponent(path)}`),
+    openMiniProgram: (appid: string, path: string, scene = '1107') => void navigate(`/phone/miniprogram?appid=${encodeURIComponent(appid)}&path=${encodeURIComponent(path)}&scene=${scene}`),
   };
   return (
     <Screen nav={<NavBar title={t('phoneChats.serviceNotifications')} back="/phone" />}>

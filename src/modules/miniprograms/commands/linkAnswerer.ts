@@ -1,0 +1,50 @@
+import type { Services } from '../../../main/services.js';
+import { DomainError } from '../../../platform/errors.js';
+import type { AccountRow } from '../../accounts/index.js';
+import { findAccountByAppid } from '../../accounts/index.js';
+import { isWeappAppid, LINK_STATUS } from '../rules/miniProgram.js';
+import { findLink, findMiniProgramByAppid, setLinkState, type MiniProgramRow } from '../store.js';
+
+const noLink = () => new DomainError('not_found', 'No such link request.');
+
+async function miniProgramOf(services: Pick<Services, 'db'>, appid: unknown): Promise<MiniProgramRow> {
+  const mp = isWeappAppid(appid) ? await findMiniProgramByAppid(services.db, appid) : undefined;
+  if (!mp) throw noLink();
+  return mp;
+}
+
+/**
+ * The account's admin agrees to a link wxamplink asked for (status 12 → 2): the invitation then
+ * waits for the mini program's admin in the phone.
+ */
+export async function confirmLinkAsAccount(services: Pick<Services, 'db'>, account: AccountRow, appid: unknown): Promise<void> {
+  const mp = await miniProgramOf(services, appid);
+  await services.db.transaction(async (tx) => {
+    const link = await findLink(tx, account.id, mp.id, true);
+    if (!link || link.status !== LINK_STATUS.awaitingAccount) throw new DomainError('conflict', 'This link is not waiting for the account’s admin.');
+    await setLinkState(tx, account.id, mp.id, { status: LINK_STATUS.awaitingMiniProgram });
+  });
+}
+
+/**
+ * The mini program's admin (a phone user) accepts (status 2 → 1, linked) or refuses (→ 3) an
+ * invitation. Only that admin may answer; anyone else is told there is no such invitation.
+ */
+export async function answerLinkAsMiniProgram(
+  services: Pick<Services, 'db' | 'clock'>,
+  userId: string,
+  input: { appid: unknown; account_appid: unknown },
+  accept: boolean,
+): Promise<{ status: number }> {
+  const mp = await miniProgramOf(services, input.appid);
+  if (mp.adminUserId !== userId || typeof input.account_appid !== 'string') throw noLink();
+  const account = await findAccountByAppid(services.db, input.account_appid.slice(0, 64));
+  if (!account) throw noLink();
+  return services.db.transaction(async (tx) => {
+    const link = await findLink(tx, account.id, mp.id, true);
+    if (!link || link.status !== LINK_STATUS.awaitingMiniProgram) throw noLink();
+    const status = accept ? LINK_STATUS.linked : LINK_STATUS.refused;
+    await setLinkState(tx, account.id, mp.id, { status, linkedAt: accept ? services.clock.now() : null });
+    return { status };
+  });
+}
