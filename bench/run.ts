@@ -12,6 +12,7 @@ import { figures, freshPgDatabase, herald } from './lib.js';
 import { benchAuthenticatedRead, benchIdleMemory } from './foundation.js';
 import { benchCustomSend, benchFanIn, benchPhoneLatency } from './messaging.js';
 import { benchFanout } from './broadcast.js';
+import { benchDatacube } from './datacube.js';
 
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
@@ -51,6 +52,7 @@ if (want('send')) await measure(benchCustomSend);
 if (want('fanin')) await measure(benchFanIn);
 if (want('phone')) await measure(benchPhoneLatency);
 if (want('fanout')) await measure(benchFanout);
+if (want('datacube')) await onEachDb(benchDatacube);
 
 if (compare) {
   // The median of each side over BENCH_ROUNDS alternating rounds, then new ÷ old.
