@@ -47,15 +47,16 @@ describeInBrowser('the Data pages in Chromium', (kind) => {
       const group = page.locator('.nav-sub').getByRole('group', { name: word(lang, 'frame.groupData') });
       await group.getByRole('link', { name: word(lang, 'data.users') }).click();
       await page.waitForURL(`**/console/accounts/${appid}/data/users`);
-      const daily = page.getByRole('region', { name: word(lang, 'data.usersDaily') });
+      const daily = page.getByRole('table', { name: word(lang, 'data.usersDaily') });
       await daily.waitFor();
       // The chart is drawn (SVG) and described in words; the table holds the day's figures.
-      await page.locator('.data-chart svg path').first().waitFor();
+      await page.locator('.data-chart svg path').first().waitFor({ state: 'attached' });
+      expect(await page.locator('.data-chart svg path').count()).toBeGreaterThan(5);
       const summary = await page.locator('.data-chart').first().getAttribute('aria-label');
       expect(summary).toContain(word(lang, 'data.seriesTotal', { name: word(lang, 'data.colNewUser'), total: '4', max: '4' }));
       expect(await daily.locator('tbody tr').count()).toBe(7);
       expect(await daily.locator('tbody tr').last().locator('td').allTextContents()).toEqual([day, '4', '1', '3', '3']);
-      const sources = page.getByRole('region', { name: word(lang, 'data.usersSources') });
+      const sources = page.getByRole('table', { name: word(lang, 'data.usersSources') });
       expect(await sources.locator('tbody tr').first().locator('td').allTextContents()).toEqual([word(lang, 'data.sourceQr'), '3', '1', '2']);
       expect(await axeProblems(page)).toEqual([]);
       await ui.shot(page, `${lang}-01-users`, true);
@@ -66,8 +67,8 @@ describeInBrowser('the Data pages in Chromium', (kind) => {
       await expect.poll(() => daily.locator('tbody tr').count()).toBe(30);
       // A custom range: the one day.
       await page.getByRole('button', { name: word(lang, 'data.custom') }).click();
-      await page.getByLabel(word(lang, 'data.from')).fill(day);
-      await page.getByLabel(word(lang, 'data.to')).fill(day);
+      await page.getByRole('textbox', { name: word(lang, 'data.from'), exact: true }).fill(day);
+      await page.getByRole('textbox', { name: word(lang, 'data.to'), exact: true }).fill(day);
       await page.getByRole('button', { name: word(lang, 'data.apply') }).click();
       await expect.poll(() => daily.locator('tbody tr').count()).toBe(1);
 
@@ -78,10 +79,11 @@ describeInBrowser('the Data pages in Chromium', (kind) => {
 
       // Messages: the follower's four texts.
       await group.getByRole('link', { name: word(lang, 'data.messages') }).click();
-      const types = page.getByRole('region', { name: word(lang, 'data.messagesTypes') });
+      const types = page.getByRole('table', { name: word(lang, 'data.messagesTypes') });
       await types.waitFor();
       expect(await types.locator('tbody tr').first().locator('td').allTextContents()).toEqual([word(lang, 'data.msgText'), '4', '1']);
-      await page.locator('.data-chart svg path').first().waitFor();
+      await page.locator('.data-chart svg path').first().waitFor({ state: 'attached' });
+      expect(await page.locator('.data-chart svg path').count()).toBeGreaterThan(5);
       expect(await axeProblems(page)).toEqual([]);
       await ui.shot(page, `${lang}-02-messages`, true);
     }, 120_000);
