@@ -13,6 +13,7 @@ import { benchAuthenticatedRead, benchIdleMemory } from './foundation.js';
 import { benchCustomSend, benchFanIn, benchPhoneLatency } from './messaging.js';
 import { benchFanout } from './broadcast.js';
 import { benchOauthRound } from './oauth.js';
+import { benchDatacube } from './datacube.js';
 
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
@@ -53,6 +54,7 @@ if (want('fanin')) await measure(benchFanIn);
 if (want('phone')) await measure(benchPhoneLatency);
 if (want('fanout')) await measure(benchFanout);
 if (want('oauth')) await measure(benchOauthRound);
+if (want('datacube')) await onEachDb(benchDatacube);
 
 if (compare) {
   // The median of each side over BENCH_ROUNDS alternating rounds, then new ÷ old.

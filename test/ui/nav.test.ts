@@ -1,6 +1,6 @@
 /**
  * The console's navigation grouped as the MP backend groups it (首页; 内容管理; 互动管理; 用户管理;
- * 广告与服务; 设置与开发) in Chromium, in Chinese and English: the groups and their pages in order,
+ * 数据; 广告与服务; 设置与开发) in Chromium, in Chinese and English: the groups and their pages in order,
  * walked by keyboard, the account's tab bar in the same order, axe-core clean, at desktop and
  * phone widths. Screenshots go to test-results/nav/. Needs web/dist (`npm run build:web`).
  */
@@ -15,11 +15,12 @@ import { chromiumSuite } from './helpers.js';
 const GROUPS: ReadonlyArray<{ label: string; pages: string[] }> = [
   { label: 'frame.groupContent', pages: ['articles.drafts', 'articles.published2', 'materials.materials', 'broadcasts.pushPosts'] },
   { label: 'frame.groupInteraction', pages: ['messages.messages', 'comments.comments', 'autoreply.autoReplies', 'menu.customMenu', 'inbox.customerService'] },
+  { label: 'frame.groupData', pages: ['data.users', 'data.content', 'data.menus', 'data.messages', 'data.api'] },
   { label: 'frame.groupAds', pages: ['templates.templateMessages', 'subscribe.subscribeMessages', 'pay.wechatPay', 'revenue.revenue'] },
   { label: 'frame.groupSettings', pages: ['settings.accountSettings', 'developer.developerSettings', 'webauth.functionSettings', 'webauth.grants', 'inspector.callbackInspector'] },
 ];
-/** Every tab in order: 首页 first, 用户管理 standing alone between 互动管理 and 广告与服务. */
-const TABS = ['home.home', ...GROUPS[0].pages, ...GROUPS[1].pages, 'followers.followers', ...GROUPS[2].pages, ...GROUPS[3].pages];
+/** Every tab in order: 首页 first, 用户管理 standing alone between 互动管理 and 数据. */
+const TABS = ['home.home', ...GROUPS[0].pages, ...GROUPS[1].pages, 'followers.followers', ...GROUPS[2].pages, ...GROUPS[3].pages, ...GROUPS[4].pages];
 
 describeInBrowser('the console navigation grouped as the MP backend in Chromium', (kind) => {
   const ui = chromiumSuite(kind, { shots: 'nav', page: { viewport: { width: 1440, height: 1000 }, timeout: 15_000 } });

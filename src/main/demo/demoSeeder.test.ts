@@ -54,3 +54,41 @@ describeEachDb('demo seeder', (kind) => {
     expect(await herald.services.db.select().from(accounts)).toHaveLength(3);
   });
 });
+
+describeEachDb('demo history', (kind) => {
+  let herald: TestHerald;
+  beforeAll(async () => {
+    herald = await startTestHerald(kind);
+  });
+  afterAll(async () => herald?.close());
+
+  it('records a few weeks of activity for the Data pages, with the clock put back where it was', async () => {
+    const offset = herald.services.clock.offsetMs();
+    const started = Date.now();
+    const creds = await seedDemo(herald.services);
+    const seconds = (Date.now() - started) / 1000;
+    expect(herald.services.clock.offsetMs()).toBe(offset);
+    const { dataPage } = await import('../../modules/datacube/dataPages.js');
+    const { consoleRange } = await import('../../modules/datacube/rules/dateRange.js');
+    const range = consoleRange({ days: 30 }, herald.services.clock.nowMs());
+    for (const a of creds.accounts.filter((x) => x.label !== '服务号 莲花咖啡')) {
+      const [row] = await herald.services.db.select().from(accounts).where(eq(accounts.appid, a.appid));
+      const sum = async (page: 'users' | 'content' | 'menus' | 'messages', table: string, column: string) => {
+        const t = (await dataPage(herald.services.db, row!.id, page, range)).tables[table]!;
+        const i = t.columns.indexOf(column);
+        return t.rows.reduce((n, r) => n + Number(r[i]), 0);
+      };
+      const newFollows = await sum('users', 'daily', 'new_user');
+      // Every follow the history made is in the figures, none outside them.
+      const [{ n }] = await herald.services.db.select({ n: count() }).from(follows).where(eq(follows.accountId, row!.id));
+      expect(newFollows).toBeGreaterThan(20);
+      expect(newFollows).toBeLessThanOrEqual(n);
+      expect(await sum('users', 'daily', 'cancel_user')).toBeGreaterThan(0);
+      expect(await sum('content', 'daily', 'int_page_read_count')).toBeGreaterThan(20);
+      expect(await sum('content', 'daily', 'share_count')).toBeGreaterThan(5);
+      expect(await sum('menus', 'daily', 'click_count')).toBeGreaterThan(5);
+      expect(await sum('messages', 'daily', 'msg_count')).toBeGreaterThan(20);
+    }
+    console.log(`demo seed with history: ${seconds.toFixed(1)} s`);
+  });
+});

@@ -7,6 +7,7 @@ import { createOperator } from '../../modules/operators/index.js';
 import { createFollowerUser } from '../../modules/followers/index.js';
 import { followAccount } from '../../modules/followers/index.js';
 import { seedDemoArticles, seedEnglishDemoArticles } from './demoArticles.js';
+import { seedDemoHistory } from './demoHistory.js';
 
 export interface DemoCredentials {
   email: string;
@@ -41,7 +42,8 @@ const DEMO_ENGLISH_FOLLOWERS = [
  * verification runs out in 20 days, so 首页 shows the notice), followers of both, a published
  * welcome article and drafts ready to push (demoArticles.ts). Beside it an English organization
  * with its own subscription account, followers and English articles. Later starts change
- * nothing and report the existing AppIDs (AppSecrets are shown only once).
+ * nothing and report the existing AppIDs (AppSecrets are shown only once). Both subscription
+ * accounts get a few weeks of recorded activity for the Data pages (demoHistory.ts).
  */
 export async function seedDemo(services: Services): Promise<DemoCredentials> {
   const { db } = services;
@@ -79,6 +81,31 @@ export async function seedDemo(services: Services): Promise<DemoCredentials> {
     await followAccount(services, user.id, english.account.appid);
   }
   await seedEnglishDemoArticles(services, english.account);
+  // A few weeks of follows, reads, shares, messages and menu taps for the Data pages (数据).
+  await seedDemoHistory(services, [
+    {
+      id: sub.account.id,
+      appid: sub.account.appid,
+      names: ['张敏', '刘洋', '赵磊', '孙丽', '周强', '吴静', '郑浩', '冯雪'],
+      words: ['今天的摘要很有用', '请问明天几点更新？', '谢谢推荐', '想看更多科技新闻'],
+      menu: [
+        { type: 'click', name: '今日摘要', key: 'TODAY' },
+        { type: 'click', name: '往期回顾', key: 'ARCHIVE' },
+        { type: 'view', name: '关于我们', url: 'https://example.com/about' },
+      ],
+    },
+    {
+      id: english.account.id,
+      appid: english.account.appid,
+      names: ['Olivia', 'Noah', 'Ava', 'Liam', 'Mia', 'Lucas', 'Zoe', 'Ethan'],
+      words: ['Loved today’s digest', 'When is the next issue?', 'Thanks for the tip', 'More tech news please'],
+      menu: [
+        { type: 'click', name: 'Today', key: 'TODAY' },
+        { type: 'click', name: 'Archive', key: 'ARCHIVE' },
+        { type: 'view', name: 'About', url: 'https://example.com/about' },
+      ],
+    },
+  ]);
   return {
     ...DEMO_LOGIN,
     englishEmail: DEMO_ENGLISH_EMAIL,

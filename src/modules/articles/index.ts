@@ -67,3 +67,4 @@ export type { GroupPush, GroupPushes } from './ports.js';
 export { nextMsgDataId } from './store/msgDataIds.js';
 // An account's 首页 and 公众号设置 (accounts) read and keep these.
 export { recentPosts, totalReads } from './store/recentPosts.js';
+export { runPublishJobs } from './jobs/publishRunner.js';

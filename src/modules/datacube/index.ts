@@ -4,6 +4,7 @@
  */
 import { defineModule, lazyRoutes } from '../../main/manifest.js';
 
+const consoleRegisterDataRoutes = lazyRoutes(() => import('./console.js'), 'registerDataRoutes');
 const wechatRegisterDatacubeApis = lazyRoutes(() => import('./wechat.js'), 'registerDatacubeApis');
 
 /** What the server registers for data analytics. */
@@ -11,5 +12,8 @@ export const datacubeModule = defineModule({
   name: 'datacube',
   routes: {
     wechat: [wechatRegisterDatacubeApis],
+    console: [consoleRegisterDataRoutes],
   },
 });
+
+export type { DataPage, DataTable, DataView } from './dataPages.js';

@@ -48,3 +48,4 @@ export { findFollowerUser } from './store/users.js';
 export type { FollowerUserRow } from './store/users.js';
 // An account's 首页 and 公众号设置 (accounts) read and keep these.
 export { countFollowersNow, followerFigures } from './store/followerFigures.js';
+export { unfollowAccount } from './commands/unfollowAccount.js';

@@ -31,3 +31,4 @@ export const menusModule = defineModule({
 
 // The public API: what other modules use.
 export { clickMenu } from './commands/menuClicker.js';
+export { publishMenu } from './commands/menuPublisher.js';

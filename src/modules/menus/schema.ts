@@ -21,3 +21,20 @@ export const menus = pgTable('menus', {
   uniqueIndex('menus_default_uq').on(t.accountId).where(sql`kind = 'default'`),
   uniqueIndex('menus_menuid_uq').on(t.accountId, t.menuid),
 ]);
+
+/**
+ * Every tap on a menu button a follower made (菜单分析 counts them): the button as it was when
+ * tapped (its place, name and type), whether or not it pushes an event to the developer.
+ */
+export const menuClicks = pgTable('menu_clicks', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  accountId: uuid('account_id').notNull().references(() => accounts.id, { onDelete: 'cascade' }),
+  openid: text('openid').notNull(),
+  /** The menu tapped (its WeChat menuid). */
+  menuid: text('menuid').notNull(),
+  /** The button's place: "1" top level, "1.2" second sub-button of the first (from 1, as people count). */
+  position: text('position').notNull(),
+  name: text('name').notNull(),
+  type: text('type').notNull(),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [index('menu_clicks_account_idx').on(t.accountId, t.createdAt)]);

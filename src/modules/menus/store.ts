@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/connect.js';
 import { followTags } from '../followers/schema.js';
-import { menus } from './schema.js';
+import { menuClicks, menus } from './schema.js';
 import type { MenuButton } from './rules/menu.js';
 import { pickConditionalMenu, type MatchRule } from './rules/menuMatch.js';
 
@@ -172,4 +172,12 @@ export async function menuNamesMedia(db: Executor, accountId: string, mediaId: s
     .where(and(eq(menus.accountId, accountId), sql`jsonb_path_exists(${menus.buttons}, '$.** ? (@.media_id == $id)', ${vars}::jsonb)`))
     .limit(1);
   return menu !== undefined;
+}
+
+/** One tap on a menu button (菜单分析 counts these). */
+export async function recordMenuClick(
+  db: Executor,
+  c: { accountId: string; openid: string; menuid: string; position: string; name: string; type: string; at: Date },
+): Promise<void> {
+  await db.insert(menuClicks).values({ accountId: c.accountId, openid: c.openid, menuid: c.menuid, position: c.position, name: c.name, type: c.type, createdAt: c.at });
 }

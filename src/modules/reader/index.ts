@@ -28,3 +28,5 @@ export const readerModule = defineModule({
 // The public API: what other modules use.
 export { findPostArticles, findPostMedia, findReceivedPost, listAccountPosts, listPostSummaries, markPostsRead } from './store/phonePosts.js';
 export type { ReceivedPost } from './store/phonePosts.js';
+export { shareArticle } from './commands/articleSharer.js';
+export { recordArticleView } from './commands/articleViewRecorder.js';

@@ -3,6 +3,7 @@ import { articleRoutes } from './articles/route.js';
 import { autoReplyRoutes } from './autoreply/route.js';
 import { broadcastRoutes } from './broadcasts/route.js';
 import { commentRoutes } from './comments/route.js';
+import { dataRoutes } from './data/route.js';
 import { developerRoutes } from './developer/route.js';
 import { followerRoutes } from './followers/route.js';
 import { homeRoutes } from './home/route.js';
@@ -41,6 +42,7 @@ export const ACCOUNT_ROUTES: readonly AccountRoute[] = [
   ...subscribeRoutes,
   ...payRoutes,
   ...miniProgramRoutes,
+  ...dataRoutes,
   ...revenueRoutes,
   ...settingsRoutes,
   ...verificationRoutes,
@@ -55,6 +57,7 @@ export const NAV_GROUPS: ReadonlyArray<{ id: NavGroup; label: string }> = [
   { id: 'content', label: t('frame.groupContent') },
   { id: 'interaction', label: t('frame.groupInteraction') },
   { id: 'users', label: t('frame.groupUsers') },
+  { id: 'data', label: t('frame.groupData') },
   { id: 'ads', label: t('frame.groupAds') },
   { id: 'settings', label: t('frame.groupSettings') },
 ];

@@ -9,9 +9,9 @@ export interface AccountPageProps {
 
 /**
  * The navigation's groups, as the MP backend groups its pages: 首页; 内容管理; 互动管理; 用户管理;
- * 广告与服务; 设置与开发.
+ * 数据; 广告与服务; 设置与开发.
  */
-export type NavGroup = 'home' | 'content' | 'interaction' | 'users' | 'ads' | 'settings';
+export type NavGroup = 'home' | 'content' | 'interaction' | 'users' | 'data' | 'ads' | 'settings';
 
 /**
  * A page of an account, declared once by its feature folder: the account frame routes to it,

@@ -36,6 +36,7 @@ import en_phoneSheets from './en/phoneSheets.json' with { type: 'json' };
 import en_phoneBrowser from './en/phoneBrowser.json' with { type: 'json' };
 import en_phoneSignin from './en/phoneSignin.json' with { type: 'json' };
 import en_registration from './en/registration.json' with { type: 'json' };
+import en_data from './en/data.json' with { type: 'json' };
 import en_revenue from './en/revenue.json' with { type: 'json' };
 import en_templates from './en/templates.json' with { type: 'json' };
 import en_pay from './en/pay.json' with { type: 'json' };
@@ -80,6 +81,7 @@ import zh_phoneSheets from './zh-CN/phoneSheets.json' with { type: 'json' };
 import zh_phoneBrowser from './zh-CN/phoneBrowser.json' with { type: 'json' };
 import zh_phoneSignin from './zh-CN/phoneSignin.json' with { type: 'json' };
 import zh_registration from './zh-CN/registration.json' with { type: 'json' };
+import zh_data from './zh-CN/data.json' with { type: 'json' };
 import zh_revenue from './zh-CN/revenue.json' with { type: 'json' };
 import zh_templates from './zh-CN/templates.json' with { type: 'json' };
 import zh_pay from './zh-CN/pay.json' with { type: 'json' };
@@ -132,6 +134,7 @@ export const CATALOGS: Record<Language, Record<string, Record<string, string>>> 
     phoneBrowser: zh_phoneBrowser,
     phoneSignin: zh_phoneSignin,
     registration: zh_registration,
+    data: zh_data,
     revenue: zh_revenue,
     templates: zh_templates,
     pay: zh_pay,
@@ -178,6 +181,7 @@ export const CATALOGS: Record<Language, Record<string, Record<string, string>>> 
     phoneBrowser: en_phoneBrowser,
     phoneSignin: en_phoneSignin,
     registration: en_registration,
+    data: en_data,
     revenue: en_revenue,
     templates: en_templates,
     pay: en_pay,

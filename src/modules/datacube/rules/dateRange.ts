@@ -5,6 +5,7 @@
  */
 import { refusal } from '../../../protocol/errcodes.js';
 import { chinaDay } from '../../../platform/clock.js';
+import { DomainError } from '../../../platform/errors.js';
 
 /** WeChat's statistics start on this day; earlier dates are a range error. */
 export const FIRST_DAY = '2014-12-01';
@@ -70,4 +71,28 @@ export function dayEnd(day: string): Date {
 /** An hour as WeChat's `ref_hour` writes it: 0, 100, ... 2300 for [00:00, 01:00) ... */
 export function refHour(hour: number): number {
   return hour * 100;
+}
+
+/** The longest range the console's Data pages show (days, both ends included). */
+export const CONSOLE_MAX_DAYS = 92;
+
+/**
+ * The range a Data page shows: the last `days` days up to yesterday (China time, on the Herald
+ * clock), or `begin`..`end` — real days, begin ≤ end, from 2014-12-01, no later than yesterday,
+ * at most CONSOLE_MAX_DAYS. A refusal is a DomainError `invalid_range`.
+ */
+export function consoleRange(q: { days?: number; begin?: string; end?: string }, nowMs: number): DayRange {
+  const yesterday = (dayNumber(chinaDay(nowMs)) as number) - 1;
+  if (q.begin === undefined && q.end === undefined) {
+    const days = q.days ?? 7;
+    return { begin: dayOf(yesterday - days + 1), end: dayOf(yesterday) };
+  }
+  const begin = dayNumber(q.begin);
+  const end = dayNumber(q.end);
+  if (begin === undefined || end === undefined) throw new DomainError('invalid_range', 'begin and end are real days written YYYY-MM-DD.');
+  if (begin > end) throw new DomainError('invalid_range', 'begin is after end.');
+  if (begin < (dayNumber(FIRST_DAY) as number)) throw new DomainError('invalid_range', `Figures start on ${FIRST_DAY}.`);
+  if (end > yesterday) throw new DomainError('invalid_range', `Figures run to yesterday (${dayOf(yesterday)}, China time).`);
+  if (end - begin + 1 > CONSOLE_MAX_DAYS) throw new DomainError('invalid_range', `A range covers at most ${CONSOLE_MAX_DAYS} days.`);
+  return { begin: dayOf(begin), end: dayOf(end) };
 }

@@ -51,3 +51,9 @@ export async function messagesPerSender(db: Executor, accountId: string, from: D
     .groupBy(refDate, m.openid);
   return rows.map((r) => ({ refDate: r.refDate, count: Number(r.count) }));
 }
+
+/** How many messages each follower sent over the whole of [from, to) (one count per sender). */
+export async function messagesPerSenderInRange(db: Executor, accountId: string, from: Date, to: Date): Promise<number[]> {
+  const rows = await db.select({ count: sql<number>`count(*)::int` }).from(m).where(counted(accountId, from, to)).groupBy(m.openid);
+  return rows.map((r) => Number(r.count));
+}

@@ -3,7 +3,7 @@ import { DomainError } from '../../../platform/errors.js';
 import { findAccountByAppid, type AccountRow } from '../../accounts/index.js';
 import { findFollowerUser } from '../../followers/index.js';
 import { findFollow } from '../../followers/index.js';
-import { matchMenuFor } from '../store.js';
+import { matchMenuFor, recordMenuClick } from '../store.js';
 import { findMedia, findMediaMany } from '../../media/index.js';
 import { insertConversationMessage, type ConversationRow } from '../../messaging/index.js';
 import { lockWindows, openWindow } from '../../messaging/index.js';
@@ -96,6 +96,22 @@ export async function clickMenu(
   const menu = await matchMenuFor(services.db, account.id, follow.openid);
   if (!menu) throw new DomainError('no_menu', 'This account has no menu.');
   const button = buttonAt(menu.buttons, path);
+  const result = await tap(services, { user, account, openid: follow.openid, menuid: menu.menuid, button, extra });
+  // Recorded once the tap did what it does (a refused tap, e.g. a scan without a result, is not a click).
+  await recordMenuClick(services.db, {
+    accountId: account.id, openid: follow.openid, menuid: menu.menuid, position: path.map((n) => n + 1).join('.'), name: button.name, type: result.type, at: services.clock.now(),
+  });
+  return result;
+}
+
+/** What one button does when tapped (see clickMenu). */
+async function tap(
+  services: Services,
+  c: { user: { id: string }; account: AccountRow; openid: string; menuid: string; button: MenuButton; extra: MenuClickExtra },
+): Promise<MenuClickResult> {
+  const { user, account, button, extra } = c;
+  const follow = { openid: c.openid };
+  const menu = { menuid: c.menuid };
   const type = button.type as string;
   const now = services.clock.now();
   const env: Envelope = { originalId: account.originalId, openid: follow.openid, createTime: Math.floor(now.getTime() / 1000) };
@@ -148,7 +164,7 @@ export async function clickMenu(
       });
       const deliveryId = await pushEvent(services, account, follow.openid, picEvent(env, { type, eventKey: key, md5s }), false);
       const messages: PhoneMessage[] = [];
-      for (const id of ids) messages.push((await sendUserMessage(services, user.id, appid, { msgtype: 'image', media_id: id })).message);
+      for (const id of ids) messages.push((await sendUserMessage(services, user.id, account.appid, { msgtype: 'image', media_id: id })).message);
       return { type, delivery_id: deliveryId, messages };
     }
     case 'location_select': {
@@ -168,7 +184,7 @@ export async function clickMenu(
         poiname,
       });
       const deliveryId = await pushEvent(services, account, follow.openid, push, false);
-      const sent = await sendUserMessage(services, user.id, appid, place);
+      const sent = await sendUserMessage(services, user.id, account.appid, place);
       return { type, delivery_id: deliveryId, messages: [sent.message] };
     }
     case 'media_id':

@@ -92,6 +92,8 @@ export const POLICY = {
   'violations.view': ALL,
   'links.check': ALL,
   'revenue.view': MANAGERS,
+  /** 数据: the Data pages (users, content, menus, messages, API calls) and their CSV files. */
+  'data.view': MANAGERS,
   'platform.moderation': PLATFORM,
   /** The outbox of every mail Herald sent (in emulator mode the outbox needs no sign-in). */
   'platform.mail': PLATFORM,
