@@ -68,6 +68,7 @@ const schema = z.object({
   HERALD_PAY_AUTO_APPROVE: boolish.optional(),
   /** WeChat Pay: seconds of Herald time a refund stays PROCESSING before SUCCESS (default 60). */
   HERALD_PAY_REFUND_SECONDS: z.coerce.number().int().min(0).max(30 * 86_400).default(60),
+  HERALD_PAY_PIN_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
 });
 
 /** A follower user's upload allowance in platform mode unless configured: 100 MB a day. */
@@ -109,7 +110,7 @@ export type Config = {
   /** Holidays and swapped working days added to the shipped table (HERALD_CHINA_HOLIDAYS_FILE). */
   chinaHolidays?: { holidays: string[]; workdays: string[] };
   /** WeChat Pay (docs/PAY.md): automatic merchant approval, and how long a refund stays PROCESSING. */
-  pay: { autoApprove: boolean; refundSeconds: number };
+  pay: { autoApprove: boolean; refundSeconds: number; pinAttempts: number };
 };
 
 export class ConfigError extends Error {
@@ -162,7 +163,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     signupLinkHours: e.HERALD_SIGNUP_LINK_HOURS,
     ...(chinaHolidays ? { chinaHolidays } : {}),
     mail: { from: e.HERALD_MAIL_FROM, ...(e.HERALD_SMTP_URL ? { smtpUrl: e.HERALD_SMTP_URL } : {}) },
-    pay: { autoApprove: e.HERALD_PAY_AUTO_APPROVE ?? e.HERALD_MODE === 'emulator', refundSeconds: e.HERALD_PAY_REFUND_SECONDS },
+    pay: { autoApprove: e.HERALD_PAY_AUTO_APPROVE ?? e.HERALD_MODE === 'emulator', refundSeconds: e.HERALD_PAY_REFUND_SECONDS, pinAttempts: e.HERALD_PAY_PIN_ATTEMPTS },
     ...(e.HERALD_SECRET_KEY ? { secretKey: e.HERALD_SECRET_KEY } : {}),
     ...(e.HERALD_PGLITE_STATS ? { pgliteStatsFile: path.resolve(e.HERALD_PGLITE_STATS) } : {}),
   };

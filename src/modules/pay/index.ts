@@ -8,6 +8,7 @@ import { payNotifier, payRefundSettler } from './jobs/notifier.js';
 
 const wechatRegisterPayApis = lazyRoutes(() => import('./wechat/routes.js'), 'registerPayApis');
 const consoleRegisterPayConsoleRoutes = lazyRoutes(() => import('./console.js'), 'registerPayConsoleRoutes');
+const phoneRegisterPayPhoneRoutes = lazyRoutes(() => import('./phone.js'), 'registerPayPhoneRoutes');
 const simRegisterPaySimRoutes = lazyRoutes(() => import('./sim.js'), 'registerPaySimRoutes');
 
 /** What the server registers for WeChat Pay. */
@@ -16,6 +17,7 @@ export const payModule = defineModule({
   routes: {
     wechat: [wechatRegisterPayApis],
     console: [consoleRegisterPayConsoleRoutes],
+    phone: [phoneRegisterPayPhoneRoutes],
     sim: [simRegisterPaySimRoutes],
   },
   workers: [payNotifier],
