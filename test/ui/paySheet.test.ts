@@ -108,6 +108,8 @@ describeInBrowser('WeChat Pay from an H5 shop in the phone, in Chromium', (kind)
       const zh = locale === 'zh-CN';
       const { page } = await ui.openPage({ locale });
       await page.goto(`/phone?user=${payer.userId}`);
+      await page.waitForURL((u) => !u.search.includes('user='));
+      await seen(page.locator('.ph-tabs'));
       await page.goto(`/phone/chat/${m.appid}`);
       const tapMenu = async (name: string) => {
         const toggle = page.getByRole('button', { name: zh ? '菜单' : 'Menu', exact: true });

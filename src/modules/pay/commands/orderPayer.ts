@@ -32,7 +32,7 @@ const PAYABLE = new Set(['NOTPAY', 'PAYERROR', 'USERPAYING']);
  * Checks that a follower may pay an order now and returns it with its merchant (no lock): the
  * payment sheet shows what this finds before the password is asked.
  */
-export async function payableOrder(services: Services, db: Services['db'], userId: string, target: PaymentTarget, lock = false) {
+export async function payableOrder(services: Services, db: Services['db'], target: PaymentTarget, lock = false) {
   const order = await findOrderForPayment(db, target, lock);
   if (!order) throw new DomainError('not_found', 'No such order (the prepay_id or code_url is unknown).');
   const nowMs = services.clock.nowMs();
@@ -59,7 +59,7 @@ export async function payOrder(services: Services, userId: string, target: Payme
   if (!user) throw new DomainError('not_found', 'User not found.');
   await ensureWallet(services.db, userId, services.clock.nowMs());
   return withTransaction(services, async (tx, after) => {
-    const { order, merchant, account, nowMs } = await payableOrder(services, tx, userId, target, true);
+    const { order, merchant, account, nowMs } = await payableOrder(services, tx, target, true);
     if (!PAYABLE.has(order.tradeState)) throw new DomainError('conflict', 'This order cannot be paid now.', { trade_state: order.tradeState });
     const follow = await ensureOpenid(tx, account, user.id, new Date(nowMs));
     if (order.tradeType === 'JSAPI' && follow.openid !== order.payerOpenid) {

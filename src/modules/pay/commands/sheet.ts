@@ -50,7 +50,7 @@ export async function openSheet(services: Services, userId: string, source: Shee
   }
   let found;
   try {
-    found = await payableOrder(services, services.db, userId, target);
+    found = await payableOrder(services, services.db, target);
   } catch (err) {
     if ('api' in source && err instanceof DomainError) throw new SheetRefusal(payErrMsg(source.api, 'fail'), err.message);
     throw err;
@@ -78,7 +78,6 @@ export async function openSheet(services: Services, userId: string, source: Shee
     wallet: presentWallet(wallet, cards, services.clock.nowMs()),
   };
 }
-export type SheetView = Awaited<ReturnType<typeof openSheet>>;
 
 /** The wallet as the phone shows it. */
 export function presentWallet(w: WalletRow, cards: readonly CardRow[], nowMs: number) {
