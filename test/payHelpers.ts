@@ -18,9 +18,9 @@ export interface TestMerchant {
   certSerial: string;
 }
 
-/** A verified service account and a merchant for it (auto-approved in emulator mode). */
+/** A merchant for `body.appid`, or for a new verified service account (auto-approved in emulator mode). */
 export async function makeMerchant(herald: TestHerald, body: Record<string, unknown> = {}): Promise<TestMerchant> {
-  const { appid } = await makeAccount(herald.services);
+  const appid = typeof body.appid === 'string' ? body.appid : (await makeAccount(herald.services)).appid;
   const res = await herald.app.inject({ method: 'POST', url: '/sim/v1/pay/merchants', payload: { appid, ...body } });
   if (res.statusCode !== 201) throw new Error(`merchant: ${res.statusCode} ${res.body}`);
   const m = res.json();

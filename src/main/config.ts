@@ -77,6 +77,7 @@ const schema = z.object({
   HERALD_WEB_DOMAIN_EDITS_PER_MONTH: z.coerce.number().int().min(0).max(1000).default(3),
   /** Where a non-follower's snsapi_userinfo opens in snapshot-page mode: `moments`, `other`, both (comma-separated) or `none`. */
   HERALD_WEB_SNAPSHOT_FROM: z.string().regex(/^(none|(moments|other)(,(moments|other))*)$/, 'none, or moments and/or other').default('moments'),
+  HERALD_PAY_PIN_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
 });
 
 /** A follower user's upload allowance in platform mode unless configured: 100 MB a day. */
@@ -121,7 +122,7 @@ export type Config = {
   verification: { feeFen: number; conversionCreatedFrom: string };
   /** WeChat Pay (docs/PAY.md): automatic merchant approval, and how long a refund stays PROCESSING. */
   /** clientCertHeader: the header a TLS-terminating proxy puts the verified client certificate in (APIv2 secapi). */
-  pay: { autoApprove: boolean; refundSeconds: number; clientCertHeader: string | null };
+  pay: { autoApprove: boolean; refundSeconds: number; clientCertHeader: string | null; pinAttempts: number };
   /**
    * Web authorization facts not confirmed by WeChat's documentation (docs/WEB-APPS.md): saves of
    * web domains per natural month (default 3; 0 = no limit), and which entries open a
@@ -181,7 +182,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...(chinaHolidays ? { chinaHolidays } : {}),
     mail: { from: e.HERALD_MAIL_FROM, ...(e.HERALD_SMTP_URL ? { smtpUrl: e.HERALD_SMTP_URL } : {}) },
     verification: { feeFen: e.HERALD_VERIFICATION_FEE_FEN, conversionCreatedFrom: e.HERALD_CONVERSION_CREATED_FROM },
-    pay: { autoApprove: e.HERALD_PAY_AUTO_APPROVE ?? e.HERALD_MODE === 'emulator', refundSeconds: e.HERALD_PAY_REFUND_SECONDS, clientCertHeader: e.HERALD_PAY_CLIENT_CERT_HEADER?.toLowerCase() ?? null },
+    pay: { autoApprove: e.HERALD_PAY_AUTO_APPROVE ?? e.HERALD_MODE === 'emulator', refundSeconds: e.HERALD_PAY_REFUND_SECONDS, clientCertHeader: e.HERALD_PAY_CLIENT_CERT_HEADER?.toLowerCase() ?? null, pinAttempts: e.HERALD_PAY_PIN_ATTEMPTS },
     webAuth: {
       domainEditsPerMonth: e.HERALD_WEB_DOMAIN_EDITS_PER_MONTH,
       snapshotFrom: e.HERALD_WEB_SNAPSHOT_FROM === 'none' ? [] : [...new Set(e.HERALD_WEB_SNAPSHOT_FROM.split(',') as Array<'moments' | 'other'>)],

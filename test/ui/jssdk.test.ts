@@ -134,9 +134,9 @@ describeEachDb('a developer\'s H5 page in the in-app browser, in Chromium', (kin
     await page.getByRole('button', { name: /Tencent Binhai Towers|腾讯滨海大厦/ }).first().click();
     await expect.poll(() => frame.locator('#result').textContent()).toBe('location:22.5228,113.9353');
 
-    // chooseWXPay is not there yet.
+    // chooseWXPay is not in this page's jsApiList.
     await frame.getByRole('button', { name: '支付' }).click();
-    await expect.poll(() => frame.locator('#result').textContent()).toBe('chooseWXPay:fail, not available');
+    await expect.poll(() => frame.locator('#result').textContent()).toBe('chooseWXPay:fail, the permission value is offline verifying');
 
     // Share to a chat: the account's conversation gets a link card with the page's share data.
     await page.locator('.ph-browser-bar').getByRole('button', { name: 'More', exact: true }).click();
@@ -170,7 +170,7 @@ describeEachDb('a developer\'s H5 page in the in-app browser, in Chromium', (kin
     const consolePage = await ui.signedInPage(op);
     await consolePage.goto(`/console/accounts/${account.appid}/web-grants`);
     await seen(consolePage.getByRole('cell', { name: 'config:fail,invalid signature' }));
-    for (const text of ['scanQRCode:ok', 'getLocation:ok', 'shareAppMessage:ok', 'shareTimeline:ok', 'chooseWXPay:fail, not available']) await seen(consolePage.getByRole('cell', { name: text }));
+    for (const text of ['scanQRCode:ok', 'getLocation:ok', 'shareAppMessage:ok', 'shareTimeline:ok', 'chooseWXPay:fail, the permission value is offline verifying']) await seen(consolePage.getByRole('cell', { name: text }));
     expect(await axeProblems(consolePage)).toEqual([]);
     await ui.shot(consolePage, '06-console-calls');
   });

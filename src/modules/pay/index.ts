@@ -12,6 +12,7 @@ const wechatRegisterPayV2Apis = lazyRoutes(() => import('./v2/routes.js'), 'regi
 const consoleRegisterPayBillsConsoleRoutes = lazyRoutes(() => import('./bills/console.js'), 'registerPayBillsConsoleRoutes');
 const simRegisterPayBillsSimRoutes = lazyRoutes(() => import('./bills/sim.js'), 'registerPayBillsSimRoutes');
 const consoleRegisterPayConsoleRoutes = lazyRoutes(() => import('./console.js'), 'registerPayConsoleRoutes');
+const phoneRegisterPayPhoneRoutes = lazyRoutes(() => import('./phone.js'), 'registerPayPhoneRoutes');
 const simRegisterPaySimRoutes = lazyRoutes(() => import('./sim.js'), 'registerPaySimRoutes');
 
 /** What the server registers for WeChat Pay. */
@@ -20,6 +21,7 @@ export const payModule = defineModule({
   routes: {
     wechat: [wechatRegisterPayApis, wechatRegisterPayV2Apis],
     console: [consoleRegisterPayConsoleRoutes, consoleRegisterPayBillsConsoleRoutes],
+    phone: [phoneRegisterPayPhoneRoutes],
     sim: [simRegisterPaySimRoutes, simRegisterPayBillsSimRoutes],
   },
   workers: [payNotifier],

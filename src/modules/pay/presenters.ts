@@ -11,6 +11,8 @@ const TRADE_STATE_DESC: Record<string, string> = {
   REFUND: '转入退款',
   NOTPAY: '订单未支付',
   CLOSED: '订单已关闭',
+  USERPAYING: '用户支付中',
+  PAYERROR: '支付失败',
 };
 
 /** The transaction object (query answer, TRANSACTION.SUCCESS resource), reference §3.2. */
@@ -23,7 +25,7 @@ export function presentTransaction(order: OrderRow, mchid: string) {
     ...(paid ? { transaction_id: order.transactionId, trade_type: order.tradeType } : {}),
     trade_state: order.tradeState,
     trade_state_desc: TRADE_STATE_DESC[order.tradeState] ?? '',
-    ...(paid ? { bank_type: 'OTHERS' } : {}),
+    ...(paid ? { bank_type: order.bankType ?? 'OTHERS' } : {}),
     attach: order.attach ?? '',
     ...(paid && order.successTime ? { success_time: rfc3339China(order.successTime.getTime()) } : {}),
     ...(paid && order.payerOpenid ? { payer: { openid: order.payerOpenid } } : {}),

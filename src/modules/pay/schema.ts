@@ -63,7 +63,7 @@ export const payOrders = pgTable('pay_orders', {
   merchantId: uuid('merchant_id').notNull().references(() => payMerchants.id, { onDelete: 'cascade' }),
   appid: text('appid').notNull(),
   outTradeNo: text('out_trade_no').notNull(),
-  /** JSAPI | NATIVE */
+  /** JSAPI | NATIVE | MWEB (h5) */
   tradeType: text('trade_type').notNull(),
   description: text('description').notNull(),
   attach: text('attach'),
@@ -78,7 +78,7 @@ export const payOrders = pgTable('pay_orders', {
   prepayExpiresAt: ts('prepay_expires_at').notNull(),
   /** NATIVE: the `pr` code of the current code_url (a re-order replaces it). */
   codeUrlToken: text('code_url_token'),
-  /** NOTPAY | SUCCESS | REFUND | CLOSED */
+  /** NOTPAY | USERPAYING | PAYERROR | SUCCESS | REFUND | CLOSED */
   tradeState: text('trade_state').notNull(),
   transactionId: text('transaction_id'),
   successTime: ts('success_time'),
@@ -87,6 +87,10 @@ export const payOrders = pgTable('pay_orders', {
   refunded: integer('refunded').notNull().default(0),
   /** The API the order was placed with: v3 (JSON) or v2 (XML); its notifications follow it. */
   api: text('api').notNull().default('v3'),
+  /** How the payer paid: OTHERS (balance, 零钱) or the card's bank_type; null until paid. */
+  bankType: text('bank_type'),
+  /** balance | a card id (pay_cards): where a refund goes back to. */
+  payMethod: text('pay_method'),
   createdAt: ts('created_at').notNull(),
 }, (t) => [
   index('pay_orders_success_idx').on(t.merchantId, t.successTime),
@@ -178,3 +182,64 @@ export const paySettlements = pgTable('pay_settlements', {
   net: integer('net').notNull(),
   settledAt: ts('settled_at').notNull(),
 }, (t) => [uniqueIndex('pay_settlements_day_uq').on(t.merchantId, t.tradeDate)]);
+
+/**
+ * A payer's wallet (钱包): the balance (零钱, in fen), the six-digit payment password (支付密码,
+ * hashed with the platform's password helper; set on the first payment) and its wrong attempts.
+ */
+export const payWallets = pgTable('pay_wallets', {
+  userId: uuid('user_id').primaryKey(),
+  balance: bigint('balance', { mode: 'number' }).notNull().default(0),
+  pinHash: text('pin_hash'),
+  pinFailures: integer('pin_failures').notNull().default(0),
+  /** Herald time until which the password is locked after too many wrong attempts. */
+  pinLockedUntil: ts('pin_locked_until'),
+  createdAt: ts('created_at').notNull(),
+});
+
+/** A bank card in a wallet (simulated: a bank's name and the last four digits). */
+export const payCards = pgTable('pay_cards', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id').notNull(),
+  bank: text('bank').notNull(),
+  /** debit | credit */
+  kind: text('kind').notNull(),
+  last4: text('last4').notNull(),
+  /** The bank_type a payment with it reports (e.g. CMB_DEBIT). */
+  bankType: text('bank_type').notNull(),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [index('pay_cards_user_idx').on(t.userId)]);
+
+/** A line of the payer's bill (账单): a payment, a refund or a top-up. */
+export const payBills = pgTable('pay_bills', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id').notNull(),
+  /** payment | refund | topup */
+  kind: text('kind').notNull(),
+  /** Fen: negative for money out of the wallet or card. */
+  amount: bigint('amount', { mode: 'number' }).notNull(),
+  /** balance | a card id */
+  method: text('method').notNull(),
+  orderId: uuid('order_id').references(() => payOrders.id, { onDelete: 'set null' }),
+  refundId: uuid('refund_id').references(() => payRefunds.id, { onDelete: 'set null' }),
+  merchantName: text('merchant_name'),
+  description: text('description'),
+  at: ts('at').notNull(),
+}, (t) => [index('pay_bills_user_idx').on(t.userId, t.at), uniqueIndex('pay_bills_refund_uq').on(t.refundId)]);
+
+/**
+ * A fault the simulator injects (emulator mode): the next `remaining` order requests answer
+ * `code` (kind `order`); a payment ends PAYERROR or stays USERPAYING (kind `payment`); the payer's
+ * balance counts as too low (kind `notenough`, per user); notifications wait `delaySeconds`
+ * longer (kind `notify_delay`).
+ */
+export const payFaults = pgTable('pay_faults', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  merchantId: uuid('merchant_id').references(() => payMerchants.id, { onDelete: 'cascade' }),
+  userId: uuid('user_id'),
+  kind: text('kind').notNull(),
+  code: text('code'),
+  remaining: integer('remaining').notNull(),
+  delaySeconds: integer('delay_seconds'),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [index('pay_faults_merchant_idx').on(t.merchantId, t.kind)]);

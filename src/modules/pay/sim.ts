@@ -14,7 +14,12 @@ import { createMerchant } from './commands/merchantCreator.js';
 import { bindMerchantAppid, merchantOf, reviewMerchant, setApiV3Key } from './commands/merchantSettings.js';
 import { payOrder } from './commands/orderPayer.js';
 import { presentMerchant, presentNotification, presentTransaction } from './presenters.js';
-import { listAttempts, listNotifications, requeueNotification } from './store.js';
+import { deleteFaults, insertFault, listAttempts, listFaults, listNotifications, requeueNotification, type FaultRow } from './store.js';
+import { INJECTABLE_ORDER_CODES } from './rules/errors.js';
+import { MAX_WALLET_BALANCE } from './rules/sheet.js';
+import { walletView } from './commands/sheet.js';
+import { topUp } from './commands/wallet.js';
+import { findFollowerUser } from '../followers/index.js';
 
 const merchantBody = z.strictObject({
   appid: z.string().min(1).max(32),
@@ -37,7 +42,92 @@ const payBody = z.strictObject({
   code_url: z.string().min(1).max(256).optional(),
 });
 
+const faultBody = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('order'), code: z.enum(INJECTABLE_ORDER_CODES), count: z.number().int().min(1).max(1000).default(1) }),
+  z.strictObject({ kind: z.literal('payment'), outcome: z.enum(['PAYERROR', 'USERPAYING']), count: z.number().int().min(1).max(1000).default(1) }),
+  z.strictObject({ kind: z.literal('notify_delay'), seconds: z.number().int().min(1).max(86_400), count: z.number().int().min(1).max(1000).default(1) }),
+]);
+const userFaultBody = z.strictObject({ kind: z.literal('notenough'), count: z.number().int().min(1).max(1000).default(1) });
+const topUpBody = z.strictObject({ amount: z.number().int().min(1).max(MAX_WALLET_BALANCE) });
+
+function presentFault(f: FaultRow) {
+  return { id: f.id, kind: f.kind, ...(f.code ? { code: f.code } : {}), ...(f.delaySeconds ? { seconds: f.delaySeconds } : {}), remaining: f.remaining };
+}
+
+async function simUser(services: Services, id: string) {
+  const user = /^[0-9a-f-]{36}$/i.test(id) ? await findFollowerUser(services.db, id) : undefined;
+  if (!user) throw new DomainError('not_found', 'User not found.');
+  return user;
+}
+
 export function registerPaySimRoutes(app: FastifyInstance, services: Services): void {
+  simRoute(app, services, {
+    method: 'POST',
+    url: '/pay/merchants/:mchid/faults',
+    body: faultBody,
+    status: 201,
+    handler: async ({ params, body }) => {
+      const { merchant } = await merchantOf(services, params.mchid);
+      const f = await insertFault(services.db, {
+        merchantId: merchant.id,
+        kind: body.kind,
+        code: body.kind === 'order' ? body.code : body.kind === 'payment' ? body.outcome : null,
+        delaySeconds: body.kind === 'notify_delay' ? body.seconds : null,
+        remaining: body.count,
+        createdAt: services.clock.now(),
+      });
+      return presentFault(f);
+    },
+  });
+
+  simRoute(app, services, {
+    method: 'GET',
+    url: '/pay/merchants/:mchid/faults',
+    handler: async ({ params }) => {
+      const { merchant } = await merchantOf(services, params.mchid);
+      return { faults: (await listFaults(services.db, { merchantId: merchant.id })).map(presentFault) };
+    },
+  });
+
+  simRoute(app, services, {
+    method: 'DELETE',
+    url: '/pay/merchants/:mchid/faults',
+    handler: async ({ params }) => {
+      const { merchant } = await merchantOf(services, params.mchid);
+      await deleteFaults(services.db, { merchantId: merchant.id });
+      return { ok: true };
+    },
+  });
+
+  simRoute(app, services, {
+    method: 'POST',
+    url: '/pay/users/:id/faults',
+    body: userFaultBody,
+    status: 201,
+    handler: async ({ params, body }) => {
+      const user = await simUser(services, params.id);
+      const f = await insertFault(services.db, { userId: user.id, kind: body.kind, remaining: body.count, createdAt: services.clock.now() });
+      return presentFault(f);
+    },
+  });
+
+  simRoute(app, services, {
+    method: 'GET',
+    url: '/pay/users/:id/wallet',
+    handler: async ({ params }) => walletView(services, (await simUser(services, params.id)).id),
+  });
+
+  simRoute(app, services, {
+    method: 'POST',
+    url: '/pay/users/:id/wallet/top-up',
+    body: topUpBody,
+    handler: async ({ params, body }) => {
+      const user = await simUser(services, params.id);
+      await topUp(services, user.id, body.amount);
+      return walletView(services, user.id);
+    },
+  });
+
   simRoute(app, services, {
     method: 'POST',
     url: '/pay/merchants',
@@ -146,7 +236,8 @@ export function registerPaySimRoutes(app: FastifyInstance, services: Services): 
         if (!token) throw new DomainError('invalid_request', 'Not a WeChat Pay code_url (weixin://wxpay/bizpayurl?pr=…).', { fields: [{ path: 'code_url', message: 'not a code_url' }] });
         target = { codeUrlToken: token };
       }
-      const { order, merchant } = await payOrder(services, body.user_id, target);
+      const { order, merchant, outcome } = await payOrder(services, body.user_id, target);
+      if (outcome === 'NOTENOUGH') throw new DomainError('conflict', 'The payer\'s balance (零钱) is too low (NOTENOUGH).', { outcome });
       return presentTransaction(order, merchant.mchid);
     },
   });

@@ -2,15 +2,19 @@
  * All of the Pay module's SQL: merchants and their AppID bindings, request nonces, orders,
  * refunds, notifications and their attempts.
  */
-import { and, asc, count, eq, inArray, lt, lte, or, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, lt, lte, or, isNull, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../platform/db/connect.js';
-import { payAppidBindings, payMerchants, payNonces, payNotificationAttempts, payNotifications, payOrders, payRefunds } from './schema.js';
+import { payAppidBindings, payBills, payCards, payFaults, payMerchants, payNonces, payNotificationAttempts, payNotifications, payOrders, payRefunds, payWallets } from './schema.js';
 
 export type MerchantRow = typeof payMerchants.$inferSelect;
 export type OrderRow = typeof payOrders.$inferSelect;
 export type RefundRow = typeof payRefunds.$inferSelect;
 export type NotificationRow = typeof payNotifications.$inferSelect;
 export type NotificationAttemptRow = typeof payNotificationAttempts.$inferSelect;
+export type WalletRow = typeof payWallets.$inferSelect;
+export type CardRow = typeof payCards.$inferSelect;
+export type BillRow = typeof payBills.$inferSelect;
+export type FaultRow = typeof payFaults.$inferSelect;
 
 // Merchants
 
@@ -82,9 +86,10 @@ export async function findOrder(db: Executor, merchantId: string, by: { outTrade
   return row;
 }
 
-export async function findOrderForPayment(db: Executor, by: { prepayId: string } | { codeUrlToken: string } | { orderId: string }): Promise<OrderRow | undefined> {
+export async function findOrderForPayment(db: Executor, by: { prepayId: string } | { codeUrlToken: string } | { orderId: string }, lock = true): Promise<OrderRow | undefined> {
   const where = 'prepayId' in by ? eq(payOrders.prepayId, by.prepayId) : 'codeUrlToken' in by ? eq(payOrders.codeUrlToken, by.codeUrlToken) : eq(payOrders.id, by.orderId);
-  const [row] = await db.select().from(payOrders).where(where).limit(1).for('update');
+  const q = db.select().from(payOrders).where(where).limit(1);
+  const [row] = lock ? await q.for('update') : await q;
   return row;
 }
 
@@ -199,4 +204,75 @@ export async function requeueNotification(db: Executor, merchantId: string, id: 
     .where(and(eq(payNotifications.id, id), eq(payNotifications.merchantId, merchantId), inArray(payNotifications.status, ['delivered', 'failed', 'pending'])))
     .returning({ id: payNotifications.id });
   return rows.length === 1;
+}
+
+// Wallets, cards, bills
+
+/** The payer's wallet, locked for the transaction when `lock`. */
+export async function findWallet(db: Executor, userId: string, lock = false): Promise<WalletRow | undefined> {
+  const q = db.select().from(payWallets).where(eq(payWallets.userId, userId)).limit(1);
+  const [w] = lock ? await q.for('update') : await q;
+  return w;
+}
+
+/** Creates a wallet unless one exists; true when created. */
+export async function insertWallet(db: Executor, row: typeof payWallets.$inferInsert): Promise<boolean> {
+  const rows = await db.insert(payWallets).values(row).onConflictDoNothing().returning({ userId: payWallets.userId });
+  return rows.length === 1;
+}
+
+export async function updateWallet(db: Executor, userId: string, patch: Partial<WalletRow>): Promise<WalletRow> {
+  const [w] = await db.update(payWallets).set(patch).where(eq(payWallets.userId, userId)).returning();
+  return w;
+}
+
+export async function insertCard(db: Executor, row: typeof payCards.$inferInsert): Promise<void> {
+  await db.insert(payCards).values(row);
+}
+
+export async function listCards(db: Executor, userId: string): Promise<CardRow[]> {
+  return db.select().from(payCards).where(eq(payCards.userId, userId)).orderBy(asc(payCards.createdAt));
+}
+
+export async function insertBill(db: Executor, row: typeof payBills.$inferInsert): Promise<void> {
+  await db.insert(payBills).values(row).onConflictDoNothing();
+}
+
+/** The latest bill lines, each with its order's AppID (the merchant's official account). */
+export async function listBills(db: Executor, userId: string, limit: number): Promise<Array<BillRow & { appid: string | null }>> {
+  const rows = await db
+    .select({ bill: payBills, appid: payOrders.appid })
+    .from(payBills)
+    .leftJoin(payOrders, eq(payOrders.id, payBills.orderId))
+    .where(eq(payBills.userId, userId))
+    .orderBy(desc(payBills.at), desc(payBills.id))
+    .limit(limit);
+  return rows.map((r) => ({ ...r.bill, appid: r.appid }));
+}
+
+// Faults (emulator mode)
+
+export async function insertFault(db: Executor, row: typeof payFaults.$inferInsert): Promise<FaultRow> {
+  const [f] = await db.insert(payFaults).values(row).returning();
+  return f;
+}
+
+/** Takes one use of the oldest fault of a kind (for a merchant or a user); the fault, or undefined. */
+export async function consumeFault(db: Executor, kind: string, owner: { merchantId: string } | { userId: string }): Promise<FaultRow | undefined> {
+  const who = 'merchantId' in owner ? eq(payFaults.merchantId, owner.merchantId) : eq(payFaults.userId, owner.userId);
+  const [f] = await db.select().from(payFaults).where(and(who, eq(payFaults.kind, kind), gt(payFaults.remaining, 0))).orderBy(asc(payFaults.createdAt)).limit(1).for('update');
+  if (!f) return undefined;
+  if (f.remaining <= 1) await db.delete(payFaults).where(eq(payFaults.id, f.id));
+  else await db.update(payFaults).set({ remaining: f.remaining - 1 }).where(eq(payFaults.id, f.id));
+  return f;
+}
+
+export async function listFaults(db: Executor, owner: { merchantId: string } | { userId: string }): Promise<FaultRow[]> {
+  const who = 'merchantId' in owner ? eq(payFaults.merchantId, owner.merchantId) : eq(payFaults.userId, owner.userId);
+  return db.select().from(payFaults).where(who).orderBy(asc(payFaults.createdAt));
+}
+
+export async function deleteFaults(db: Executor, owner: { merchantId: string } | { userId: string }): Promise<void> {
+  const who = 'merchantId' in owner ? eq(payFaults.merchantId, owner.merchantId) : eq(payFaults.userId, owner.userId);
+  await db.delete(payFaults).where(who);
 }

@@ -29,6 +29,7 @@ import en_phoneContacts from './en/phoneContacts.json' with { type: 'json' };
 import en_phoneDiscover from './en/phoneDiscover.json' with { type: 'json' };
 import en_phoneKit from './en/phoneKit.json' with { type: 'json' };
 import en_phoneMe from './en/phoneMe.json' with { type: 'json' };
+import en_phonePay from './en/phonePay.json' with { type: 'json' };
 import en_phoneMiniprogram from './en/phoneMiniprogram.json' with { type: 'json' };
 import en_phoneProfile from './en/phoneProfile.json' with { type: 'json' };
 import en_phoneSearch from './en/phoneSearch.json' with { type: 'json' };
@@ -74,6 +75,7 @@ import zh_phoneContacts from './zh-CN/phoneContacts.json' with { type: 'json' };
 import zh_phoneDiscover from './zh-CN/phoneDiscover.json' with { type: 'json' };
 import zh_phoneKit from './zh-CN/phoneKit.json' with { type: 'json' };
 import zh_phoneMe from './zh-CN/phoneMe.json' with { type: 'json' };
+import zh_phonePay from './zh-CN/phonePay.json' with { type: 'json' };
 import zh_phoneMiniprogram from './zh-CN/phoneMiniprogram.json' with { type: 'json' };
 import zh_phoneProfile from './zh-CN/phoneProfile.json' with { type: 'json' };
 import zh_phoneSearch from './zh-CN/phoneSearch.json' with { type: 'json' };
@@ -127,6 +129,7 @@ export const CATALOGS: Record<Language, Record<string, Record<string, string>>> 
     phoneDiscover: zh_phoneDiscover,
     phoneKit: zh_phoneKit,
     phoneMe: zh_phoneMe,
+    phonePay: zh_phonePay,
     phoneMiniprogram: zh_phoneMiniprogram,
     phoneProfile: zh_phoneProfile,
     phoneSearch: zh_phoneSearch,
@@ -174,6 +177,7 @@ export const CATALOGS: Record<Language, Record<string, Record<string, string>>> 
     phoneDiscover: en_phoneDiscover,
     phoneKit: en_phoneKit,
     phoneMe: en_phoneMe,
+    phonePay: en_phonePay,
     phoneMiniprogram: en_phoneMiniprogram,
     phoneProfile: en_phoneProfile,
     phoneSearch: en_phoneSearch,

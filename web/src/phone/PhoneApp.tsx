@@ -19,6 +19,8 @@ import { MomentsScreen } from './browser/MomentsScreen.js';
 import { PHONE_SIGNED_OUT, getToken, phoneApi, setToken } from './api.js';
 import { PhoneProvider } from './PhoneContext.js';
 import { ProfileScreen } from './profile/ProfileScreen.js';
+import { PayOverlay } from './pay/PayOverlay.js';
+import { WalletScreen } from './pay/WalletScreen.js';
 import { SearchScreen } from './search/SearchScreen.js';
 import { SignIn } from './signin/SignIn.js';
 import { SubscriptionsFolder } from './chats/SubscriptionsFolder.js';
@@ -108,6 +110,7 @@ const SCREENS: Array<{ path: string; element: ReactElement }> = [
   { path: 'contacts', element: <ContactsTab /> },
   { path: 'discover', element: <DiscoverTab /> },
   { path: 'me', element: <MeTab /> },
+  { path: 'wallet', element: <WalletScreen /> },
   { path: 'subscriptions', element: <SubscriptionsFolder /> },
   { path: 'service-notifications', element: <ServiceNotifications /> },
   { path: 'search', element: <SearchScreen /> },
@@ -130,6 +133,7 @@ function Screens() {
       {screen}
       <ArticleOverlay />
       <BrowserScreen />
+      <PayOverlay />
       <ImageViewer />
       <Banner />
     </>

@@ -72,7 +72,6 @@ export interface ConfigState {
 /** Whether a call may run; the errMsg of its refusal otherwise. */
 export function callVerdict(api: string, state: ConfigState): { ok: true } | { ok: false; errMsg: string } {
   if (!(JSSDK_APIS as readonly string[]).includes(api)) return { ok: false, errMsg: `${api}:fail, function not exist` };
-  if (api === 'chooseWXPay') return { ok: false, errMsg: 'chooseWXPay:fail, not available' };
   if (BASE_APIS.has(api)) return { ok: true };
   if (!state.configured || !state.jsApiList.includes(api)) return { ok: false, errMsg: `${api}:fail, the permission value is offline verifying` };
   if (SHARE_APIS.has(api) && !state.canShare) return { ok: false, errMsg: `${api}:fail, permission denied` };

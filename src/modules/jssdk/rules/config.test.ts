@@ -70,7 +70,7 @@ describe('a JS-SDK call after wx.config', () => {
     expect(callVerdict('getLocation', state)).toEqual({ ok: false, errMsg: 'getLocation:fail, the permission value is offline verifying' });
     expect(callVerdict('scanQRCode', { ...state, configured: false })).toEqual({ ok: false, errMsg: 'scanQRCode:fail, the permission value is offline verifying' });
     expect(callVerdict('updateAppMessageShareData', { ...state, canShare: false })).toEqual({ ok: false, errMsg: 'updateAppMessageShareData:fail, permission denied' });
-    expect(callVerdict('chooseWXPay', { ...state, jsApiList: ['chooseWXPay'] })).toEqual({ ok: false, errMsg: 'chooseWXPay:fail, not available' });
+    expect(callVerdict('chooseWXPay', { ...state, jsApiList: ['chooseWXPay'] })).toEqual({ ok: true });
     expect(callVerdict('constructor', state)).toEqual({ ok: false, errMsg: 'constructor:fail, function not exist' });
     expect(callVerdict('__proto__', state)).toMatchObject({ ok: false });
     for (const api of BASE_APIS) expect(callVerdict(api, { configured: false, jsApiList: [], canShare: false })).toEqual({ ok: true });

@@ -3,6 +3,7 @@ import type { Services } from '../../../main/services.js';
 import { JWEIXIN_VERSIONS } from '../../webauth/rules/browse.js';
 import { BRIDGE_SOURCE } from './bridgeSource.js';
 import { JWEIXIN_SOURCE } from './jweixinSource.js';
+import { WEIXIN_JSBRIDGE_SOURCE } from './payBridgeSource.js';
 
 /** Where the proxy's bridge script is served. */
 export const BRIDGE_PATH = '/open/js/herald-h5-bridge.js';
@@ -21,5 +22,5 @@ export function registerScriptRoutes(app: FastifyInstance, _services: Services):
       .header('x-content-type-options', 'nosniff')
       .send(source);
   for (const version of JWEIXIN_VERSIONS) app.get(`/open/js/jweixin-${version}.js`, js(JWEIXIN_SOURCE));
-  app.get(BRIDGE_PATH, js(BRIDGE_SOURCE));
+  app.get(BRIDGE_PATH, js(BRIDGE_SOURCE + WEIXIN_JSBRIDGE_SOURCE));
 }

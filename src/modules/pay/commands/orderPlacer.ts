@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Services } from '../../../main/services.js';
 import { dbErrorCode } from '../../../platform/errors.js';
@@ -5,17 +6,25 @@ import { findAccountByAppid } from '../../accounts/index.js';
 import { follows } from '../../followers/schema.js';
 import { payError, paramError } from '../rules/errors.js';
 import { codeUrlOf, newCodeUrlToken, newPrepayId } from '../rules/ids.js';
+import { H5_TTL_MS, h5UrlOf } from '../rules/sheet.js';
 import { canonicalJson, checkNotifyUrl, paymentDeadline, type OrderRequest } from '../rules/requests.js';
 import { findOrder, insertOrder, isAppidBound, updateOrder, type MerchantRow, type OrderRow } from '../store.js';
 
 /** A prepay_id (and a code_url) is valid 2 hours (reference §2.1, §2.3). */
 export const PREPAY_TTL_MS = 2 * 3600 * 1000;
 
-export type PlacedOrder = { prepay_id: string } | { code_url: string };
+export type PlacedOrder = { prepay_id: string } | { code_url: string } | { h5_url: string };
 
 function answer(order: OrderRow): PlacedOrder {
+  if (order.tradeType === 'MWEB') return { h5_url: h5UrlOf(order.prepayId, h5PackageOf(order.prepayId)) };
   return order.tradeType === 'NATIVE' ? { code_url: codeUrlOf(order.codeUrlToken!) } : { prepay_id: order.prepayId };
 }
+
+/** The `package` of an h5_url: opaque to the merchant; Herald uses a digest of the prepay_id. */
+const h5PackageOf = (prepayId: string) => createHash('sha256').update(prepayId).digest('hex').slice(0, 10);
+
+/** How long a prepay_id lasts: 2 hours, 5 minutes for an h5_url. */
+const ttlOf = (tradeType: string) => (tradeType === 'MWEB' ? H5_TTL_MS : PREPAY_TTL_MS);
 
 /** The request as stored and compared on re-entry (what the merchant sent, canonical). */
 function requestOf(req: OrderRequest): Record<string, unknown> {
@@ -24,7 +33,7 @@ function requestOf(req: OrderRequest): Record<string, unknown> {
 }
 
 /**
- * Places a JSAPI or Native order (`/v3/pay/transactions/jsapi|native`), or answers a re-entry
+ * Places a JSAPI, Native or H5 order (`/v3/pay/transactions/jsapi|native|h5`; H5: an h5_url valid 5 minutes), or answers a re-entry
  * with the same out_trade_no (reference §2.1): identical parameters before the deadline give a
  * current prepay_id (Native: a new code_url, the old one stops working); different parameters
  * are INVALID_REQUEST, another trade type OUT_TRADE_NO_USED; a paid order ORDERPAID, a closed
@@ -63,7 +72,7 @@ export async function placeOrder(services: Services, merchant: MerchantRow, req:
             request,
             timeExpire: new Date(deadline),
             prepayId: newPrepayId(nowMs),
-            prepayExpiresAt: new Date(nowMs + PREPAY_TTL_MS),
+            prepayExpiresAt: new Date(nowMs + ttlOf(req.trade_type)),
             codeUrlToken: req.trade_type === 'NATIVE' ? newCodeUrlToken() : null,
             tradeState: 'NOTPAY',
             api,
@@ -80,7 +89,7 @@ export async function placeOrder(services: Services, merchant: MerchantRow, req:
           return answer(await updateOrder(tx, existing.id, { codeUrlToken: newCodeUrlToken(), prepayExpiresAt: new Date(nowMs + PREPAY_TTL_MS) }));
         }
         if (existing.prepayExpiresAt.getTime() <= nowMs) {
-          return answer(await updateOrder(tx, existing.id, { prepayId: newPrepayId(nowMs), prepayExpiresAt: new Date(nowMs + PREPAY_TTL_MS) }));
+          return answer(await updateOrder(tx, existing.id, { prepayId: newPrepayId(nowMs), prepayExpiresAt: new Date(nowMs + ttlOf(existing.tradeType)) }));
         }
         return answer(existing);
       });

@@ -1,4 +1,5 @@
 import type { Services } from '../../../main/services.js';
+import type { Tx } from '../../../platform/db/connect.js';
 import { dbErrorCode } from '../../../platform/errors.js';
 import { withTransaction } from '../../../platform/jobs/transaction.js';
 import { payError } from '../rules/errors.js';
@@ -6,7 +7,7 @@ import { newRefundId } from '../rules/ids.js';
 import { canonicalJson, checkNotifyUrl, type RefundRequest } from '../rules/requests.js';
 import { presentRefundNotice } from '../presenters.js';
 import {
-  countRefunds, findMerchantById, findOrder, findOrderById, findRefund, insertRefund, lockDueRefunds, markRefundSucceeded, updateOrder,
+  countRefunds, findMerchantById, findOrder, findOrderById, findRefund, findWallet, insertBill, insertRefund, lockDueRefunds, markRefundSucceeded, updateOrder, updateWallet,
   type MerchantRow, type OrderRow, type RefundRow,
 } from '../store.js';
 import { queueNotification } from './notificationQueuer.js';
@@ -88,9 +89,21 @@ export async function settleDueRefunds(services: Services, limit = 100): Promise
       const order = await findOrderById(tx, r.orderId);
       const merchant = await findMerchantById(tx, r.merchantId);
       if (!order || !merchant) continue;
+      await creditRefund(tx, done, order, merchant.name);
       queued = (await queueNotification(tx, { merchant, eventType: 'REFUND.SUCCESS', resource: presentRefundNotice(done, order, merchant.mchid), url: r.notifyUrl, nowMs: now.getTime(), order, refund: done })) || queued;
     }
     if (queued) after.wake('payNotificationsQueued');
     return due.length;
   });
+}
+
+/** The money of a refund back to the payer: 零钱 (or the card, which Herald does not hold) and a bill line. */
+async function creditRefund(tx: Tx, refund: RefundRow, order: OrderRow, merchantName: string): Promise<void> {
+  if (!order.payerUserId) return;
+  const method = order.payMethod ?? 'balance';
+  if (method === 'balance') {
+    const w = await findWallet(tx, order.payerUserId, true);
+    if (w) await updateWallet(tx, order.payerUserId, { balance: w.balance + refund.amount });
+  }
+  await insertBill(tx, { userId: order.payerUserId, kind: 'refund', amount: refund.amount, method, orderId: order.id, refundId: refund.id, merchantName, description: order.description, at: refund.successTime ?? refund.settlesAt });
 }

@@ -23,6 +23,9 @@ export const PAY_CODES = {
   NO_AUTH: { status: 403, message: '商户无权限', internal: 268435460 },
   OUT_TRADE_NO_USED: { status: 403, message: '商户订单号重复', internal: 268435461 },
   NOT_ENOUGH: { status: 403, message: '余额不足', internal: 268435462 },
+  RULE_LIMIT: { status: 403, message: '业务规则限制', internal: 0 },
+  TRADE_ERROR: { status: 403, message: '交易错误', internal: 0 },
+  ACCOUNT_ERROR: { status: 403, message: '账号异常', internal: 0 },
   ORDER_NOT_EXIST: { status: 404, message: '订单不存在', internal: 268512771 },
   RESOURCE_NOT_EXISTS: { status: 404, message: '资源不存在', internal: 268512772 },
   NOT_FOUND: { status: 404, message: '请求的资源不存在', internal: 268512773 },
@@ -30,6 +33,8 @@ export const PAY_CODES = {
   STATEMENT_CREATING: { status: 400, message: '账单生成中', internal: 0 },
   FREQUENCY_LIMITED: { status: 429, message: '频率超限', internal: 268447840 },
   SYSTEM_ERROR: { status: 500, message: '系统错误', internal: 268435457 },
+  BANK_ERROR: { status: 500, message: '银行系统异常', internal: 0 },
+  SERVICE_UNAVAILABLE: { status: 503, message: '服务不可用', internal: 0 },
 } as const satisfies Record<string, PayCode>;
 
 export type PayCodeName = keyof typeof PAY_CODES;
@@ -48,3 +53,6 @@ export function payError(code: PayCodeName, message?: string, detail?: Record<st
 export function paramError(field: string, issue: string, message?: string): DomainError {
   return payError('PARAM_ERROR', message ?? `参数错误：${field} ${issue}`, { field, location: 'body', issue });
 }
+
+/** The codes the simulator may make the next orders answer (reference §6.2). */
+export const INJECTABLE_ORDER_CODES = ['SYSTEM_ERROR', 'FREQUENCY_LIMITED', 'BANK_ERROR', 'SERVICE_UNAVAILABLE', 'RULE_LIMIT', 'TRADE_ERROR', 'ACCOUNT_ERROR', 'NO_AUTH', 'NOT_ENOUGH', 'INVALID_REQUEST', 'PARAM_ERROR'] as const satisfies readonly PayCodeName[];

@@ -45,10 +45,27 @@ const orderBase = {
 
 const jsapiOrder = z.strictObject({ ...orderBase, payer: z.strictObject({ openid: str(128) }) });
 const nativeOrder = z.strictObject({ ...orderBase });
+/** H5 (reference §2.3): scene_info is required, with the payer's IP and h5_info. */
+const h5Order = z.strictObject({
+  ...orderBase,
+  scene_info: z.strictObject({
+    payer_client_ip: str(45),
+    device_id: str(32).optional(),
+    store_info: z.strictObject({ id: str(32), name: str(256).optional(), area_code: str(32).optional(), address: str(512).optional() }).optional(),
+    h5_info: z.strictObject({
+      type: z.enum(['Wap', 'iOS', 'Android']),
+      app_name: str(64).optional(),
+      app_url: str(128).optional(),
+      bundle_id: str(128).optional(),
+      package_name: str(128).optional(),
+    }),
+  }),
+});
 
 export type JsapiOrder = z.infer<typeof jsapiOrder>;
 export type NativeOrder = z.infer<typeof nativeOrder>;
-export type OrderRequest = (JsapiOrder & { trade_type: 'JSAPI' }) | (NativeOrder & { trade_type: 'NATIVE' });
+export type H5Order = z.infer<typeof h5Order>;
+export type OrderRequest = (JsapiOrder & { trade_type: 'JSAPI' }) | (NativeOrder & { trade_type: 'NATIVE' }) | (H5Order & { trade_type: 'MWEB' });
 
 const refundRequest = z.strictObject({
   transaction_id: str(32).optional(),
@@ -115,7 +132,13 @@ function check<T>(schema: z.ZodType<T>, value: unknown): T {
 }
 
 /** A JSAPI or Native order body, validated. */
-export function parseOrder(value: unknown, tradeType: 'JSAPI' | 'NATIVE'): OrderRequest {
+export function parseOrder(value: unknown, tradeType: 'JSAPI' | 'NATIVE' | 'MWEB'): OrderRequest {
+  if (tradeType === 'MWEB') {
+    const v = value as { scene_info?: { h5_info?: unknown } };
+    if (typeof value === 'object' && value !== null && v.scene_info === undefined) throw paramError('/scene_info', 'is required', '输入源“/body/scene_info”映射到字段“场景信息”必填性规则校验失败，此字段为必填项');
+    if (typeof v.scene_info === 'object' && v.scene_info !== null && v.scene_info.h5_info === undefined) throw paramError('/scene_info/h5_info', 'is required', '输入源“/body/scene_info/h5_info”映射到字段“H5场景信息”必填性规则校验失败，此字段为必填项');
+    return { ...check(h5Order, value), trade_type: 'MWEB' };
+  }
   if (tradeType === 'JSAPI') {
     const v = value as { payer?: unknown };
     if (typeof value === 'object' && value !== null && v.payer === undefined) throw paramError('/payer/openid', 'is required', 'JSAPI支付必须传openid');

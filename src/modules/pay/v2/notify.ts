@@ -96,7 +96,7 @@ export function v2RefundNotice(refund: RefundRow, order: OrderRow, merchant: Mer
 /** Queues a v2 notification (XML fixed now: every retry carries the same body). False without a URL or key. */
 export async function queueV2Notification(
   tx: Tx,
-  opts: { merchant: MerchantRow; eventType: 'TRANSACTION.SUCCESS' | 'REFUND.SUCCESS'; body: string; url: string | null; nowMs: number },
+  opts: { merchant: MerchantRow; eventType: 'TRANSACTION.SUCCESS' | 'REFUND.SUCCESS'; body: string; url: string | null; nowMs: number; delayMs?: number },
 ): Promise<boolean> {
   if (!opts.merchant.apiV2Key || !opts.url) return false;
   await insertNotification(tx, {
@@ -107,7 +107,7 @@ export async function queueV2Notification(
     url: opts.url,
     body: opts.body,
     status: 'pending',
-    nextAttemptAt: new Date(opts.nowMs),
+    nextAttemptAt: new Date(opts.nowMs + (opts.delayMs ?? 0)),
     createdAt: new Date(opts.nowMs),
   });
   return true;

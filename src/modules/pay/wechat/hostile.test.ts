@@ -165,7 +165,7 @@ describeEachDb('WeChat Pay APIv3: hostile input', (kind) => {
     expect(noMchid.json().code).toBe('PARAM_ERROR');
     const otherMchid = await payInject(herald, m, 'GET', '/v3/pay/transactions/out-trade-no/abcdef?mchid=1999999999');
     expect(otherMchid.json().code).toBe('INVALID_REQUEST');
-    const unserved = await payInject(herald, m, 'POST', '/v3/pay/transactions/app', order());
+    const unserved = await payInject(herald, m, 'POST', '/v3/pay/partner/transactions/jsapi', order());
     expect(unserved.statusCode).toBe(404);
     expect(unserved.json().code).toBe('NOT_FOUND');
     const weird = await herald.app.inject({ method: 'GET', url: '/v3/%E0%A4%A/<script>' });

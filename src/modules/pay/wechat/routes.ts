@@ -5,14 +5,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../../main/services.js';
 import { aesGcmEncrypt } from '../rules/crypto.js';
-import { payError, paramError } from '../rules/errors.js';
+import { isPayCode, payError, paramError, type PayCodeName } from '../rules/errors.js';
 import { rfc3339China } from '../rules/ids.js';
 import { parseClose, parseJsonBody, parseOrder, parseRefund } from '../rules/requests.js';
 import { placeOrder } from '../commands/orderPlacer.js';
 import { closeOrder } from '../commands/orderCloser.js';
 import { findRefundNow, requestRefund } from '../commands/refunder.js';
 import { presentRefund, presentTransaction } from '../presenters.js';
-import { findOrder, type MerchantRow } from '../store.js';
+import { consumeFault, findOrder, type MerchantRow } from '../store.js';
 import { payRoute, preparePayScope, type PayContext } from './kit.js';
 import { registerBillApis } from '../bills/routes.js';
 
@@ -21,6 +21,13 @@ function queryMchid(ctx: PayContext): void {
   const mchid = ctx.query.mchid;
   if (typeof mchid !== 'string' || mchid === '') throw payError('PARAM_ERROR', '输入源“/query/mchid”映射到字段“直连商户号”必填性规则校验失败，此字段为必填项', { field: 'mchid', location: 'query' });
   if (mchid !== ctx.merchant.mchid) throw payError('INVALID_REQUEST', 'http header中的mchid与请求参数中的mchid不匹配', { field: 'mchid', location: 'query' });
+}
+
+/** A fault the simulator injected for this merchant's next orders (emulator mode). */
+async function injectedOrderFault(services: Services, merchant: MerchantRow): Promise<void> {
+  if (services.config.mode !== 'emulator') return;
+  const fault = await services.db.transaction((tx) => consumeFault(tx, 'order', { merchantId: merchant.id }));
+  if (fault && isPayCode(fault.code ?? '')) throw payError(fault.code as PayCodeName);
 }
 
 async function transactionOf(services: Services, merchant: MerchantRow, by: { outTradeNo: string } | { transactionId: string }) {
@@ -35,16 +42,29 @@ export async function registerPayApis(app: FastifyInstance, services: Services):
     preparePayScope(scope, services);
     registerBillApis(scope, services);
 
-    for (const kind of ['jsapi', 'native'] as const) {
+    const TRADE_TYPES = { jsapi: 'JSAPI', native: 'NATIVE', h5: 'MWEB' } as const;
+    for (const kind of ['jsapi', 'native', 'h5'] as const) {
       payRoute(scope, services, {
         method: 'POST',
         url: `/pay/transactions/${kind}`,
         handler: async (ctx) => {
-          const req = parseOrder(parseJsonBody(ctx.raw), kind === 'jsapi' ? 'JSAPI' : 'NATIVE');
+          const req = parseOrder(parseJsonBody(ctx.raw), TRADE_TYPES[kind]);
+          await injectedOrderFault(services, ctx.merchant);
           return { status: 200, body: await placeOrder(services, ctx.merchant, req) };
         },
       });
     }
+
+    // APP orders need a mobile application's AppID; an Official Account's is refused.
+    payRoute(scope, services, {
+      method: 'POST',
+      url: '/pay/transactions/app',
+      handler: async (ctx) => {
+        const req = parseOrder(parseJsonBody(ctx.raw), 'NATIVE');
+        if (req.mchid !== ctx.merchant.mchid) throw payError('INVALID_REQUEST', 'http header中的mchid与post payload中的mchid不匹配', { field: 'mchid', location: 'body' });
+        throw payError('APPID_MCHID_NOT_MATCH', 'appid和mch_id不匹配', { field: 'appid', location: 'body', issue: 'APP支付须使用移动应用的AppID' });
+      },
+    });
 
     payRoute(scope, services, {
       method: 'GET',

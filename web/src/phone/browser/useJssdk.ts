@@ -3,6 +3,7 @@ import { phoneApi } from '../api.js';
 import { JSSDK_APIS, callVerdict, cancelText, failText, okText, type ConfigState } from '../../../../src/modules/jssdk/rules/apis.js';
 import { pageUrlOfBrowsePath } from '../../../../src/modules/webauth/rules/browse.js';
 import type { PickedLocation } from '../sheets/LocationSheet.js';
+import { requestPayment } from '../pay/payBus.js';
 
 /** What the page set with updateAppMessageShareData / updateTimelineShareData (or the onMenuShare* forms). */
 export interface ShareData {
@@ -44,6 +45,34 @@ const str = (v: unknown, max = 2000) => (typeof v === 'string' ? v.slice(0, max)
 
 /** A page's own URL from an address the phone shows it at (the proxy's), or the address itself. */
 export const pageOfHref = (href: string) => pageUrlOfBrowsePath(href) ?? href;
+
+/**
+ * A page's payment (jweixin's chooseWXPay, the bridge's getBrandWCPayRequest): the payment sheet
+ * opens; the server checks paySign and the order. chooseWXPay answers `errMsg`, the bridge
+ * `err_msg` (`get_brand_wcpay_request:ok|cancel|fail`).
+ */
+async function payFromPage(api: 'chooseWXPay' | 'getBrandWCPayRequest', params: Record<string, string>): Promise<Res> {
+  const out = await requestPayment({ api, params });
+  const errMsg = out.errMsg ?? (api === 'chooseWXPay' ? `chooseWXPay:${out.result}` : `get_brand_wcpay_request:${out.result}`);
+  return api === 'chooseWXPay' ? { errMsg } : { err_msg: errMsg, errMsg };
+}
+
+/** WeixinJSBridge.invoke from the page (its own function: the bridge's calls are not wx.* calls). */
+async function bridgeCall(payload: Record<string, unknown>): Promise<Res> {
+  const api = str(payload.api, 64);
+  const args = (payload.args && typeof payload.args === 'object' ? payload.args : {}) as Record<string, unknown>;
+  if (api === 'getBrandWCPayRequest') {
+    return payFromPage('getBrandWCPayRequest', {
+      appId: str(args.appId, 64),
+      timeStamp: str(args.timeStamp, 32),
+      nonceStr: str(args.nonceStr, 64),
+      package: str(args.package, 128),
+      signType: str(args.signType, 16),
+      paySign: str(args.paySign, 1024),
+    });
+  }
+  return { errMsg: `${api}:fail`, err_msg: `${api}:fail` };
+}
 
 /**
  * The phone's half of Herald's jweixin: answers the page's postMessage calls. wx.config goes to
@@ -240,6 +269,15 @@ export function useJssdk(host: JssdkHost) {
         case 'uploadImage':
         case 'downloadImage':
           return movePicture(api, args);
+        case 'chooseWXPay':
+          return payFromPage('chooseWXPay', {
+            appId: config.current?.appid ?? '',
+            timeStamp: str(args.timestamp, 32),
+            nonceStr: str(args.nonceStr, 64),
+            package: str(args.package, 128),
+            signType: str(args.signType, 16),
+            paySign: str(args.paySign, 1024),
+          });
         default:
           return { errMsg: `${api}:fail, function not exist` };
       }
@@ -283,6 +321,10 @@ export function useJssdk(host: JssdkHost) {
         } catch {
           answer(source, d.id, { errMsg: 'config:fail,invalid signature' });
         }
+        return;
+      }
+      if (d.type === 'bridge') {
+        answer(source, d.id, await bridgeCall(payload));
         return;
       }
       if (d.type === 'call') {

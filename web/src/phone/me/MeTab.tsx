@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { Avatar } from '../kit/Avatar.js';
 import { Cell, NavBar, Screen, TabBar } from '../kit/chrome.js';
 import { chatsUnread } from '../chats/ChatsTab.js';
@@ -14,6 +15,7 @@ function permission(): NotificationPermission | 'unsupported' {
 export function MeTab() {
   const { me, mode, chats, signOut, connected } = usePhone();
   const [perm, setPerm] = useState(permission());
+  const navigate = useNavigate();
 
   const enable = async () => {
     if (typeof Notification === 'undefined') return;
@@ -29,6 +31,9 @@ export function MeTab() {
           <div className="ph-me-id">{t('phoneMe.userId', { value: me.id.slice(0, 8) })}</div>
           {me.email && <div className="ph-me-id">{me.email}</div>}
         </div>
+      </div>
+      <div className="ph-group" role="group" aria-label={t('phonePay.services')}>
+        <Cell label={t('phonePay.wallet')} onClick={() => void navigate('/phone/wallet')} />
       </div>
       <div className="ph-group">
         <Cell

@@ -5,6 +5,7 @@ import { phoneApi } from '../api.js';
 import { usePhone } from '../PhoneContext.js';
 import type { Profile } from '../types.js';
 import { t } from '../../i18n/index.js';
+import { paySourceOf, requestPayment } from '../pay/payBus.js';
 
 /** What scanning some text led to (POST /phone/api/scan). */
 export type ScanOutcome =
@@ -13,8 +14,8 @@ export type ScanOutcome =
   | { kind: 'text'; text: string };
 
 /**
- * Acts on a scanned code as WeChat does: an official account's code follows it (or, when already
- * followed, opens the chat); other links open in the in-phone browser; other text is shown.
+ * Acts on a scanned code as WeChat does: WeChat Pay's code_url opens the payment sheet; an
+ * official account's code follows it (or, when already followed, opens the chat); other links open in the in-phone browser; other text is shown.
  */
 export function useScan(): (text: string) => Promise<void> {
   const navigate = useNavigate();
@@ -22,6 +23,12 @@ export function useScan(): (text: string) => Promise<void> {
   const toast = useToast();
   return useCallback(
     async (text: string) => {
+      // WeChat Pay's codes open the payment sheet (a Native code_url; an h5_url).
+      const pay = paySourceOf(text);
+      if (pay) {
+        await requestPayment(pay);
+        return;
+      }
       const out = await phoneApi.post<ScanOutcome>('/scan', { text });
       if (out.kind === 'account') {
         void reloadChats();
