@@ -9,6 +9,7 @@ import { describeInBrowser, makeAccount } from '../harness.js';
 import { makeOperator } from '../consoleFixtures.js';
 import { picture } from '../phoneBrowser.js';
 import { chromiumSuite } from './helpers.js';
+import { linkMiniProgram } from '../factories/miniprograms.js';
 
 describeInBrowser('article editor, drafts and materials in Chromium', (kind) => {
   // The public URL names a known port, so material and article addresses can be checked.
@@ -25,7 +26,9 @@ describeInBrowser('article editor, drafts and materials in Chromium', (kind) => 
 
   it('writes a push post with rich content, saves, previews, adds an article and publishes it', async () => {
     const op = await makeOperator(ui.h.services, { orgName: 'Lotus Tea' });
-    const { appid } = await makeAccount(ui.h.services, { orgId: op.orgId, name: 'Lotus Tea House', type: 'service', verified: true });
+    const { appid, account } = await makeAccount(ui.h.services, { orgId: op.orgId, name: 'Lotus Tea House', type: 'service', verified: true });
+    // The cards' mini program is linked to the account (85005 otherwise).
+    await linkMiniProgram(ui.h.services.db, account.id, { appid: 'wx0123456789abcdef', name: 'Lotus Tea Shop' });
     const page = await ui.signedInPage(op);
 
     // Materials library: upload two images.

@@ -15,6 +15,7 @@ import { hasText, none, picture, seen } from '../phoneBrowser.js';
 import { makePublishedArticle, type MadeArticle } from '../factories/articles.js';
 import { findFollow } from '../../src/modules/followers/store/followers.js';
 import { chromiumSuite, createPhoneFollower, developerUpload, phoneToken, phoneUserId } from './helpers.js';
+import { linkMiniProgram } from '../factories/miniprograms.js';
 
 describeInBrowser('push posts on the phone in Chromium', (kind) => {
   const ui = chromiumSuite(kind, { shots: 'broadcast', page: { viewport: { width: 1100, height: 900 }, timeout: 15_000 } });
@@ -39,6 +40,8 @@ describeInBrowser('push posts on the phone in Chromium', (kind) => {
   beforeAll(async () => {
     bank = await makeAccount(ui.h.services, { type: 'service', verified: true, name: 'Herald Bank' });
     daily = await makeAccount(ui.h.services, { type: 'subscription', verified: true, name: 'Morning Daily' });
+    // The article's mini-program card is the bank's linked mini program.
+    await linkMiniProgram(ui.h.services.db, bank.account.id, { appid: 'wx1234567890abcdef', name: 'Herald Bank Rates' });
     const bankCover = await developerUpload(ui.h, bank, picture(470, 200), { filename: 'cover.png' });
     const dailyCover = await developerUpload(ui.h, daily, picture(470, 200), { filename: 'cover.png' });
     bankNews = await makePublishedArticle(ui.h.services.db, {

@@ -17,6 +17,7 @@ import { matchAutoReply } from '../../src/modules/autoreplies/rules.js';
 import { isBlacklisted } from '../../src/modules/followers/store/blacklist.js';
 import { tagIdsOf } from '../../src/modules/followers/store/tags.js';
 import { chromiumSuite } from './helpers.js';
+import { linkMiniProgram } from '../factories/miniprograms.js';
 
 describeInBrowser('menu editor, auto-replies and followers in Chromium', (kind) => {
   const ui = chromiumSuite(kind, { shots: 'menu-autoreply-followers', fullPage: true, page: { timeout: 10_000 } });
@@ -35,6 +36,8 @@ describeInBrowser('menu editor, auto-replies and followers in Chromium', (kind) 
   it('builds a menu with a sub-menu and several button types, publishes it, and shows it after a reload', async () => {
     const op = await makeOperator(ui.h.services, { orgName: 'Lotus Tea' });
     const { appid, account } = await makeAccount(ui.h.services, { orgId: op.orgId, name: 'Lotus Tea House', type: 'service', verified: true });
+    // The Shop button's mini program is linked to the account (85005 otherwise).
+    await linkMiniProgram(ui.h.services.db, account.id, { appid: 'wx0123456789abcdef', name: 'Lotus Tea Shop' });
     const page = await ui.signedInPage(op);
     await page.goto(`/console/accounts/${appid}/menu`);
     await page.getByText('No menu is published').waitFor();

@@ -19,6 +19,7 @@ import { findFollow } from '../../src/modules/followers/store/followers.js';
 import { accounts } from '../../src/modules/accounts/schema.js';
 import { eq } from 'drizzle-orm';
 import { chromiumSuite, createPhoneFollower, developerUpload, phoneUserId } from './helpers.js';
+import { linkMiniProgram } from '../factories/miniprograms.js';
 
 const TOKEN = 'phonetoken';
 
@@ -58,6 +59,8 @@ describeInBrowser('phone simulator in Chromium', (kind) => {
     await setWechatId(ui.h.services, daily.account.id, 'morningdaily');
     await ui.h.services.db.update(accounts).set({ description: 'Banking in your pocket: balances, cards and offers.' }).where(eq(accounts.id, bank.account.id));
     await configureServer(ui.h.services, bank.account.id, { url: dev.url, token: TOKEN, mode: 'plaintext' });
+    // The menu's and the customer-service card's mini program is linked to the bank (85005 otherwise).
+    await linkMiniProgram(ui.h.services.db, bank.account.id, { appid: 'wx1234567890abcdef', name: 'Herald Bank Cards' });
     const site = dev.url.replace(/\/wechat$/, '/page');
     await publishMenu(ui.h.services, bank.account.id, [
       { type: 'click', name: 'Balance', key: 'BALANCE' },
