@@ -57,7 +57,7 @@ describe('web and server', () => {
       const specs = [...text.matchAll(/^import\s+(?!type\b)[^;]*?from\s+'([^']+)'/gms)].map((m) => m[1]);
       for (const spec of specs) {
         const target = path.relative('.', path.resolve(path.dirname(file), spec));
-        expect(`${path.relative('.', file)} imports ${target}`).toMatch(/imports (src\/modules\/[a-z]+\/rules(\/[A-Za-z]+)?|src\/platform\/(text|links))\.js$/);
+        expect(`${path.relative('.', file)} imports ${target}`).toMatch(/imports (src\/modules\/[a-z]+\/rules(\/[A-Za-z]+)?|src\/platform\/(text|links|clock))\.js$/);
       }
     }
   });
