@@ -3,7 +3,7 @@
  * WeChat page served on 127.0.0.1 by this test: it loads res.wx.qq.com's jweixin, sends the
  * follower through open.weixin.qq.com's authorize URL (snsapi_userinfo), exchanges the code and
  * reads the nickname from Herald's /sns APIs, signs wx.config with a ticket from Herald. Opened
- * from a menu view button: consent, the nickname on the page, wx.config ok, scanQRCode,
+ * from a menu view button: silent authorization (a follower from the menu), the nickname on the page, wx.config ok, scanQRCode,
  * getLocation, share to a chat as a link card; a wrong signature shows `invalid signature`; the
  * console lists the calls. Screenshots go to test-results/jssdk/.
  */
