@@ -61,7 +61,7 @@ describeEachDb('console sign-in, sessions and CSRF', (kind) => {
     expect((await login({ email: op.email, password: op.password })).statusCode).toBe(200);
   });
 
-  it('answers /me with the operator, organization and CSRF token; 401 without a session', async () => {
+  it('answers /me with the operator, organization, CSRF token and the mode; 401 without a session', async () => {
     const op = await makeOperator(h.services, { orgName: 'Acme Media' });
     const client = await signIn(h.app, op.email, op.password);
     const me = await client.get('/console/api/me');
@@ -70,6 +70,7 @@ describeEachDb('console sign-in, sessions and CSRF', (kind) => {
       operator: { id: op.id, email: op.email, name: 'Test Operator', role: 'admin', platform_admin: false },
       org: { id: op.orgId, name: 'Acme Media' },
       csrf_token: client.csrf,
+      mode: 'emulator',
     });
     expect(me.headers['cache-control']).toBe('no-store');
 
