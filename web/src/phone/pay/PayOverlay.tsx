@@ -8,6 +8,7 @@ import { Avatar } from '../kit/Avatar.js';
 import { CloseIcon } from '../kit/icons.js';
 import { onPaymentRequest, type PayResult, type PaySource } from './payBus.js';
 import './pay.css';
+import { formatTime } from '../../i18n/time.js';
 
 export interface WalletCard {
   id: string;
@@ -92,7 +93,7 @@ export function PayOverlay() {
     try {
       const out = await phoneApi.post<Confirmed>('/pay/confirm', { order_ref: sheet.order_ref, pin: digits, method });
       if (out.result === 'wrong_pin') setProblem(t('phonePay.wrongPin', { left: out.attempts_left }));
-      else if (out.result === 'locked') setProblem(t('phonePay.locked', { time: new Date(out.locked_until).toLocaleString() }));
+      else if (out.result === 'locked') setProblem(t('phonePay.locked', { time: formatTime(out.locked_until) }));
       else if (out.result === 'notenough') {
         setProblem(t('phonePay.notEnough'));
         if (sheet.wallet.cards[0]) setMethod(sheet.wallet.cards[0].id);

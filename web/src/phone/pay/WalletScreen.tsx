@@ -9,6 +9,7 @@ import { NavBar, Screen } from '../kit/chrome.js';
 import { usePhone } from '../PhoneContext.js';
 import { cardLabel, type WalletCard } from './PayOverlay.js';
 import './pay.css';
+import { formatTime } from '../../i18n/time.js';
 
 interface Bill {
   id: string;
@@ -110,7 +111,7 @@ export function WalletScreen() {
               <h3>{t('phonePay.voucher')}</h3>
               <div className="ph-voucher-amount">{yuan(-b.amount)}</div>
               <div className="ph-voucher-sub">{t('phonePay.paidTo', { name: b.merchant_name ?? '' })}</div>
-              <div className="ph-voucher-sub">{new Date(b.at).toLocaleString()}</div>
+              <div className="ph-voucher-sub">{formatTime(b.at)}</div>
               {b.appid && (
                 <div className="ph-voucher-account">
                   <span>{t('phonePay.followPrompt', { name: names[b.appid] ?? b.merchant_name ?? '' })}</span>
@@ -130,7 +131,7 @@ export function WalletScreen() {
                   {billTitle(b)}
                   <span className="ph-bill-sub">
                     {b.description ? `${b.description} · ` : ''}
-                    {new Date(b.at).toLocaleString()}
+                    {formatTime(b.at)}
                   </span>
                 </span>
                 <span className={`ph-bill-amount ${b.amount > 0 ? 'is-in' : ''}`}>
