@@ -15,3 +15,4 @@ export const registrationModule = defineModule({
     console: [consoleRegisterSignupRoutes, consoleRegisterApplicationRoutes, consoleRegisterReviewRoutes],
   },
 });
+export { storeDocumentFile, type StoredDocumentFile } from './commands/documentFile.js';
