@@ -4,6 +4,7 @@ import type { Services } from '../../main/services.js';
 import { DomainError } from '../../platform/errors.js';
 import { jsonErrorHandler, readJsonBody, validate } from '../../platform/http/jsonRoute.js';
 import { newRid } from '../../protocol/rid.js';
+import { MultipartError, parseMultipart, type MultipartPart } from '../../protocol/multipart.js';
 import { cleanText } from '../console/kit.js';
 import { bearerToken, requirePhoneUser, type PhoneUser } from './auth.js';
 import { PHONE_TOKEN_HEADER, renewedPhoneToken } from './token.js';
@@ -121,4 +122,21 @@ export function phoneErrorHandler(services: Services) {
       return id;
     },
   });
+}
+
+/** Room for multipart boundaries and headers above an upload's own limit. */
+export const MULTIPART_OVERHEAD = 64 * 1024;
+
+/**
+ * The parts of a phone upload (multipart/form-data, at most four parts): a body that is not
+ * multipart answers `invalid_upload` with `hint` (which fields to send) and the parser's reason.
+ */
+export function phoneMultipart(request: FastifyRequest, hint: string): MultipartPart[] {
+  const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+  try {
+    return parseMultipart(raw, request.headers['content-type'], { maxParts: 4 });
+  } catch (err) {
+    if (err instanceof MultipartError) throw new DomainError('invalid_upload', `${hint}: ${err.message}`);
+    throw err;
+  }
 }

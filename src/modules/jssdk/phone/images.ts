@@ -2,12 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
-import { MultipartError, parseMultipart } from '../../../protocol/multipart.js';
-import { PHONE_MEDIA_LIMIT, phoneRoute } from '../../../surfaces/phone/kit.js';
+import { MULTIPART_OVERHEAD, PHONE_MEDIA_LIMIT, phoneMultipart, phoneRoute } from '../../../surfaces/phone/kit.js';
 import { downloadImageForPage, uploadImageForPage } from '../commands/pageImages.js';
-
-/** Room for the multipart framing around the picture. */
-const MULTIPART_OVERHEAD = 64 * 1024;
 
 const appid = z.string().max(64);
 const downloadBody = z.object({ appid, server_id: z.string().min(1).max(128) });
@@ -24,14 +20,7 @@ export function registerPageImageRoutes(api: FastifyInstance, services: Services
     bodyLimit: PHONE_MEDIA_LIMIT + MULTIPART_OVERHEAD,
     status: 201,
     async handler({ user, request }) {
-      const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      let parts;
-      try {
-        parts = parseMultipart(raw, request.headers['content-type'], { maxParts: 4 });
-      } catch (err) {
-        if (err instanceof MultipartError) throw new DomainError('invalid_upload', `Send multipart/form-data fields "appid" and "media": ${err.message}`);
-        throw err;
-      }
+      const parts = phoneMultipart(request, 'Send multipart/form-data fields "appid" and "media"');
       const media = parts.find((p) => p.name === 'media' && p.filename !== undefined);
       const app = parts.find((p) => p.name === 'appid' && p.filename === undefined);
       if (!media || !app || app.data.length > 64) throw new DomainError('invalid_upload', 'Send multipart/form-data fields "appid" and "media".');

@@ -7,12 +7,8 @@ import { clickMenu } from '../commands/menuClicker.js';
 import { previewQr, scanQr } from '../../qrcodes/index.js';
 import { reportLocation } from '../../followers/index.js';
 import { findAccountByAppid } from '../../accounts/index.js';
-import { MultipartError, parseMultipart } from '../../../protocol/multipart.js';
 import { accountOf, profileFor } from '../../followers/index.js';
-import { PHONE_MEDIA_LIMIT, phoneRoute, phoneText } from '../../../surfaces/phone/kit.js';
-
-/** Room for the multipart envelope around the largest file. */
-const MULTIPART_OVERHEAD = 64 * 1024;
+import { MULTIPART_OVERHEAD, PHONE_MEDIA_LIMIT, phoneMultipart, phoneRoute, phoneText } from '../../../surfaces/phone/kit.js';
 
 const menuBody = z.object({
   path: z.union([z.tuple([z.number().int().min(0).max(4)]), z.tuple([z.number().int().min(0).max(4), z.number().int().min(0).max(4)])]),
@@ -107,14 +103,7 @@ export function registerActionRoutes(api: FastifyInstance, services: Services): 
     bodyLimit: PHONE_MEDIA_LIMIT + MULTIPART_OVERHEAD,
     status: 201,
     async handler({ user, request }) {
-      const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      let parts;
-      try {
-        parts = parseMultipart(raw, request.headers['content-type'], { maxParts: 4 });
-      } catch (err) {
-        if (err instanceof MultipartError) throw new DomainError('invalid_upload', `Send the file as multipart/form-data field "media": ${err.message}`);
-        throw err;
-      }
+      const parts = phoneMultipart(request, 'Send the file as multipart/form-data field "media"');
       const part = parts.find((p) => p.name === 'media');
       if (!part) throw new DomainError('invalid_upload', 'Send the file as multipart/form-data field "media".');
       return uploadFollowerMedia(services, user.id, { bytes: Buffer.from(part.data), filename: part.filename, contentType: part.contentType });
