@@ -137,7 +137,9 @@ describeEachDb('kf session and history APIs', (kind) => {
 
   it('pages the chat history of one day with msgid and number', async () => {
     const { token, accountId, anna, openid } = await setup();
-    await enqueueWaitingSession(herald.services, accountId, openid, { preferredKf: anna });
+    const queued = await enqueueWaitingSession(herald.services, accountId, openid, { preferredKf: anna });
+    // The session's own events carry the time it was queued; the messages, the time they were sent.
+    const queuedAt = Math.floor(queued.session.createdAt.getTime() / 1000);
     const now = herald.services.clock.now();
     await herald.services.db.transaction(async (tx) => {
       await recordUserMessageInSession(tx, accountId, openid, 'where is my parcel?', now);
@@ -147,8 +149,8 @@ describeEachDb('kf session and history APIs', (kind) => {
     const all = await post('/customservice/msgrecord/getmsglist', token, { starttime: start, endtime: end, msgid: 1, number: 10000 });
     expect(all.number).toBe(4);
     expect(all.recordlist).toEqual([
-      { openid, opercode: 1000, text: '', time: Math.floor(now.getTime() / 1000), worker: '' },
-      { openid, opercode: 1001, text: '', time: Math.floor(now.getTime() / 1000), worker: anna },
+      { openid, opercode: 1000, text: '', time: queuedAt, worker: '' },
+      { openid, opercode: 1001, text: '', time: queuedAt, worker: anna },
       { openid, opercode: 2003, text: 'where is my parcel?', time: Math.floor(now.getTime() / 1000), worker: anna },
       { openid, opercode: 2002, text: 'checking', time: Math.floor(now.getTime() / 1000), worker: anna },
     ]);
