@@ -16,6 +16,8 @@ import { benchOauthRound } from './oauth.js';
 import { benchDatacube } from './datacube.js';
 
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+/** BENCH_DBS=embedded or =postgres limits the run to one database (default: both, PostgreSQL when a URL is set). */
+const dbs = (process.env.BENCH_DBS ?? 'embedded,postgres').split(',');
 const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
 const want = (name: string) => only.length === 0 || only.includes(name);
 
@@ -23,8 +25,8 @@ console.log(`Herald benchmarks — ${new Date().toISOString()}, node ${process.v
 
 /** Runs a benchmark on the embedded database, then on a fresh PostgreSQL database when one is configured. */
 async function onEachDb(run: (label: string, databaseUrl?: string) => Promise<void>): Promise<void> {
-  await run('embedded');
-  if (!pgUrl) return;
+  if (dbs.includes('embedded')) await run('embedded');
+  if (!pgUrl || !dbs.includes('postgres')) return;
   const pgdb = await freshPgDatabase(pgUrl);
   try {
     await run('postgres', pgdb.url);
