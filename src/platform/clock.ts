@@ -71,8 +71,12 @@ const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000; // Asia/Shanghai has no DST.
 
 /** China calendar day of an instant, as YYYY-MM-DD (Asia/Shanghai). */
 export function chinaDay(ms: number): string {
-  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+  // Called on every metered API call: the day's text is kept until the day changes.
+  const day = Math.floor((ms + SHANGHAI_OFFSET_MS) / 86_400_000);
+  if (day !== lastChinaDay.day) lastChinaDay = { day, text: new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10) };
+  return lastChinaDay.text;
 }
+let lastChinaDay = { day: Number.NaN, text: '' };
 
 /** China calendar month of an instant, as YYYY-MM (Asia/Shanghai). */
 export function chinaMonth(ms: number): string {

@@ -71,23 +71,29 @@ function refuse(reply: FastifyReply, status: number, code: string, message: stri
   return reply.code(status).header('cache-control', 'no-store').send({ error: { code, message } });
 }
 
-/** Registers the checks on the guarded paths. */
+/**
+ * Registers the checks on the guarded paths. A callback hook, not an async one: it runs on every
+ * request, WeChat API calls included, and returns at once for paths it does not guard.
+ */
 export function registerHostGuard(app: FastifyInstance, opts: HostGuardOptions): void {
   const isOwn = hostMatcher(opts);
-  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+  app.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
     const url = request.url;
-    if (!GUARDED.some((p) => url.startsWith(p))) return;
+    if (!GUARDED.some((p) => url.startsWith(p))) return done();
     const host = request.headers.host;
     // No Host at all is not a browser (HTTP/1.0 scripts); a browser always sends one.
     if (host !== undefined && !hostAllowed(host, isOwn)) {
-      return refuse(reply, 421, 'host_not_allowed', `Herald does not answer for the host ${JSON.stringify(host.slice(0, 100))}; add it to HERALD_ALLOWED_HOSTS if it is yours.`);
+      refuse(reply, 421, 'host_not_allowed', `Herald does not answer for the host ${JSON.stringify(host.slice(0, 100))}; add it to HERALD_ALLOWED_HOSTS if it is yours.`);
+      return;
     }
     if (url.startsWith('/sim/')) {
       const origin = request.headers.origin;
       if (origin !== undefined && !originIsOwn(origin, host, isOwn)) {
-        return refuse(reply, 403, 'origin_not_allowed', 'The simulator API does not answer requests from other web pages.');
+        refuse(reply, 403, 'origin_not_allowed', 'The simulator API does not answer requests from other web pages.');
+        return;
       }
     }
+    done();
   });
 }
 

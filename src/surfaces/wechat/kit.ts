@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, preParsingHookHandler } from 'fastify';
 import type { z } from 'zod';
 import type { Services } from '../../main/services.js';
 import type { TokenCache } from './tokenCache.js';
@@ -8,7 +8,7 @@ import { apiEntry, dailyLimit, type ApiEntry } from './apiTable/index.js';
 import { DomainError } from '../../platform/errors.js';
 import { errmsgOf, refusal } from '../../protocol/errcodes.js';
 import { newRid } from '../../protocol/rid.js';
-import { maskUrl } from './requestLog.js';
+import { maskUrl, redactBody as redactLoggedBody } from './requestLog.js';
 import { contentDisposition } from '../../platform/http/contentDisposition.js';
 
 export const JSON_CONTENT_TYPE = 'application/json; encoding=utf-8';
@@ -19,9 +19,24 @@ export const JSON_CONTENT_TYPE = 'application/json; encoding=utf-8';
  * WeChat's answer).
  */
 export function toWxJson(value: unknown): string {
+  // The common answer has no bigint: a replacer function would slow every answer's stringify, so
+  // it runs only for answers that hold one at the top level (msgid) or fail the plain stringify.
+  if (!hasTopLevelBigint(value)) {
+    try {
+      return JSON.stringify(value);
+    } catch (err) {
+      if (!(err instanceof TypeError)) throw err;
+    }
+  }
   const big: string[] = [];
   const text = JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? `\u0000bigint:${big.push(v.toString()) - 1}\u0000` : v));
   return big.length === 0 ? text : text.replace(/"\\u0000bigint:(\d+)\\u0000"/g, (_m, i: string) => big[Number(i)]);
+}
+
+function hasTopLevelBigint(value: unknown): boolean {
+  if (!value || typeof value !== 'object') return false;
+  for (const key in value) if (typeof (value as Record<string, unknown>)[key] === 'bigint') return true;
+  return false;
 }
 
 /** A binary answer (media downloads, QR images). */
@@ -250,9 +265,9 @@ export function defineApi<Body = unknown>(app: FastifyInstance, services: Servic
       invokedAt,
       costMs: Math.round(performance.now() - started),
       method: request.method,
-      requestUrl: redactUrl(request.url),
-      requestBody:
-        rawBody.length > 0 && bodyMode !== 'raw' ? redactBody(rawBody.toString('utf8')) : rawBody.length > 0 ? `<${rawBody.length} bytes>` : '',
+      // As received: the log masks the token and secrets (lazily, for successful calls).
+      requestUrl: request.url,
+      requestBody: rawBody.length > 0 && bodyMode !== 'raw' ? rawBody.toString('utf8') : rawBody.length > 0 ? `<${rawBody.length} bytes>` : '',
       responseBody: responseText,
       errcode,
       clientIp: clientIpOf(request),
@@ -287,18 +302,25 @@ const READ_BEFORE_AUTH_BYTES = 64 * 1024;
  * chain answers the token error as usual, at once, and Node discards whatever the client still
  * sends (read and dropped, never buffered).
  */
-function skipBodyUnlessAuthorized(services: Services) {
-  return async (request: FastifyRequest, _reply: FastifyReply, payload: NodeJS.ReadableStream) => {
+function skipBodyUnlessAuthorized(services: Services): preParsingHookHandler {
+  // A callback hook: it runs on every call of a token API, and a small body (most of them) passes
+  // through at once without a promise.
+  return (request, _reply, payload, done) => {
     const declared = Number(request.headers['content-length']);
     const chunked = request.headers['transfer-encoding'] !== undefined;
-    if (!chunked && !(declared > READ_BEFORE_AUTH_BYTES)) return payload;
+    if (!chunked && !(declared > READ_BEFORE_AUTH_BYTES)) return done(null, payload);
     const token = queryOf(request).access_token;
-    const usable = token && token.length <= 1024 && (await services.tokens.resolve(token, services.clock.nowMs())).state === 'valid';
-    if (usable) return payload;
-    const empty = Readable.from([]) as Readable & { receivedEncodedLength?: number };
-    // Fastify compares what was read with Content-Length; nothing was, on purpose.
-    if (Number.isFinite(declared)) empty.receivedEncodedLength = declared;
-    return empty;
+    const check = token && token.length <= 1024 ? services.tokens.resolve(token, services.clock.nowMs()).then((r) => r.state === 'valid') : Promise.resolve(false);
+    check.then(
+      (usable) => {
+        if (usable) return done(null, payload);
+        const empty = Readable.from([]) as Readable & { receivedEncodedLength?: number };
+        // Fastify compares what was read with Content-Length; nothing was, on purpose.
+        if (Number.isFinite(declared)) empty.receivedEncodedLength = declared;
+        done(null, empty);
+      },
+      (err: Error) => done(err),
+    );
   };
 }
 
@@ -322,12 +344,5 @@ function hasIllFormedString(value: unknown): boolean {
 /** Hides credentials in a logged URL (access_token=, secret=, appsecret=). */
 export const redactUrl = maskUrl;
 
-/**
- * Hides secrets in a logged request body: JSON string fields `secret`/`appsecret` (stable_token,
- * clear_quota/v2) and form-encoded `secret=`/`appsecret=`. The AppSecret is never stored in clear.
- */
-export function redactBody(text: string): string {
-  return text
-    .replace(/("(?:secret|appsecret)"\s*:\s*")(?:[^"\\]|\\.)*"/gi, '$1***"')
-    .replace(/(^|&)((?:secret|appsecret)=)[^&]*/gi, '$1$2***');
-}
+/** Hides secrets in a logged request body (the request log's mask). */
+export const redactBody = redactLoggedBody;

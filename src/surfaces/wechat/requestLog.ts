@@ -27,12 +27,40 @@ export function maskUrl(url: string): string {
   return url.replace(/([?&](?:access_token|refresh_token|secret|appsecret)=)[^&]*/gi, '$1***');
 }
 
-/** A record as it is kept: URL masked and cut, bodies cut. */
+/**
+ * Hides secrets in a logged request body: JSON string fields `secret`/`appsecret` (stable_token,
+ * clear_quota/v2) and form-encoded `secret=`/`appsecret=`. The AppSecret is never stored in clear.
+ */
+export function redactBody(text: string): string {
+  return text
+    .replace(/("(?:secret|appsecret)"\s*:\s*")(?:[^"\\]|\\.)*"/gi, '$1***"')
+    .replace(/(^|&)((?:secret|appsecret)=)[^&]*/gi, '$1$2***');
+}
+
+/** A record as it is shown or stored: URL and request body masked, everything cut. */
 function bounded(r: RequestRecord): RequestRecord {
   return {
     ...r,
     requestUrl: cut(maskUrl(r.requestUrl), LOGGED_URL_LIMIT),
-    requestBody: cut(r.requestBody),
+    requestBody: cut(redactBody(r.requestBody ?? '')),
+    responseBody: cut(r.responseBody),
+    clientIp: cut(r.clientIp, 64),
+  };
+}
+
+/**
+ * A successful call as the in-memory window keeps it: cut to size at once, masked only when it is
+ * read (most are never read, and the masks' regular expressions cost a measurable part of a fast
+ * API's time). A text longer than its limit is masked before it is cut, so a secret is never cut
+ * in half past the reach of its mask.
+ */
+function cutForWindow(r: RequestRecord): RequestRecord {
+  const url = r.requestUrl.length > LOGGED_URL_LIMIT ? maskUrl(r.requestUrl) : r.requestUrl;
+  const body = r.requestBody ?? '';
+  return {
+    ...r,
+    requestUrl: cut(url, LOGGED_URL_LIMIT),
+    requestBody: cut(body.length > LOGGED_BODY_LIMIT ? redactBody(body) : body),
     responseBody: cut(r.responseBody),
     clientIp: cut(r.clientIp, 64),
   };
@@ -82,13 +110,13 @@ export class RequestLog {
     await this.flush();
   }
 
+  /** Records one call. URL and body come as received: the log masks credentials itself. */
   record(r: RequestRecord): void {
-    const kept = bounded(r);
-    if (!kept.errcode || !kept.accountId) {
-      this.remember(kept);
+    if (!r.errcode || !r.accountId) {
+      this.remember(cutForWindow(r));
       return;
     }
-    this.buffer.push(kept);
+    this.buffer.push(bounded(r));
     if (this.buffer.length >= 500) void this.flush();
   }
 
@@ -111,7 +139,7 @@ export class RequestLog {
 
   /** The successful requests of an account still in the in-memory window, oldest first. */
   recentSuccesses(accountId: string): RequestRecord[] {
-    return [...this.recent.values()].filter((r) => r.accountId === accountId);
+    return [...this.recent.values()].filter((r) => r.accountId === accountId).map(bounded);
   }
 
   /** Paths this account called successfully on this node since it started. */
@@ -121,7 +149,7 @@ export class RequestLog {
 
   async find(rid: string): Promise<RequestRecord | undefined> {
     const recent = this.recent.get(rid);
-    if (recent) return recent;
+    if (recent) return bounded(recent);
     // Checked in one synchronous step: a record is always in the buffer, in flight or committed.
     const pending = this.buffer.find((r) => r.rid === rid) ?? this.inflight.find((r) => r.rid === rid);
     if (pending) return pending;
