@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { consoleApi } from '../api.js';
-import { Alert, Badge, Button, Card, Checkbox, EmptyState, Field, Loading, Table, TextArea, useToast, type Column } from '../../ui/index.js';
+import { Alert, Badge, Card, EmptyState, Loading, Table, type Column } from '../../ui/index.js';
 import { formatTime } from '../../i18n/time.js';
 import { t } from '../../i18n/index.js';
 import { REJECTION_REASONS } from '../../../../src/modules/registration/rules/application.js';
+import { DecisionForm } from '../admin/DecisionForm.js';
 import { queueQuery, reviewQuery, type RegistrationReview, type RegistrationSummary } from './queries.js';
 import { statusTone } from './RegistrationPage.js';
 import { countryName, label, REASON_LABELS, refusalText, STATUS_LABELS, SUBJECT_LABELS, TYPE_LABELS } from './words.js';
@@ -18,42 +18,24 @@ const DAY_MS = 86_400_000;
 const daysSince = (from: string | null, now: number) => (from ? Math.max(0, Math.floor((now - Date.parse(from)) / DAY_MS)) : 0);
 
 /** The reviewer's decision: approve, or reject with one or more reasons and a note. */
-function DecisionForm({ app, decided }: { app: RegistrationReview; decided(): void }) {
-  const toast = useToast();
-  const [reasons, setReasons] = useState<string[]>([]);
-  const [note, setNote] = useState('');
-  const [busy, setBusy] = useState<'approve' | 'reject' | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const decide = async (decision: 'approve' | 'reject') => {
-    setBusy(decision);
-    setError(null);
-    try {
-      await consoleApi.post(`/admin/registrations/${app.application_id}/decision`, { decision, reasons: decision === 'reject' ? reasons : [], note });
-      toast.show(decision === 'approve' ? t('registration.approvedToast') : t('registration.rejectedToast'), 'success');
-      decided();
-    } catch (err) {
-      setError(refusalText(err));
-    } finally {
-      setBusy(null);
-    }
-  };
+function RegistrationDecision({ app, decided }: { app: RegistrationReview; decided(): void }) {
   return (
-    <Card title={t('registration.decision')}>
-      <fieldset className="radio-group">
-        <legend className="field-label">{t('registration.rejectionReasons')}</legend>
-        {REJECTION_REASONS.map((r) => (
-          <Checkbox key={r} label={label(REASON_LABELS, r)} checked={reasons.includes(r)} onChange={(on) => setReasons((cur) => (on ? [...cur, r] : cur.filter((x) => x !== r)))} />
-        ))}
-      </fieldset>
-      <Field label={t('registration.note')}>
-        {(p) => <TextArea {...p} name="note" rows={3} className="prose" value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />}
-      </Field>
-      {error && <Alert tone="error" title={t('registration.couldNotDecide')}>{error}</Alert>}
-      <div className="form-actions">
-        <Button variant="primary" loading={busy === 'approve'} onClick={() => void decide('approve')}>{t('registration.approve')}</Button>
-        <Button variant="danger" loading={busy === 'reject'} disabled={reasons.length === 0} onClick={() => void decide('reject')}>{t('registration.reject')}</Button>
-      </div>
-    </Card>
+    <DecisionForm
+      endpoint={`/admin/registrations/${app.application_id}/decision`}
+      reasons={REJECTION_REASONS.map((r) => ({ value: r, label: label(REASON_LABELS, r) }))}
+      words={{
+        title: t('registration.decision'),
+        reasons: t('registration.rejectionReasons'),
+        note: t('registration.note'),
+        couldNotDecide: t('registration.couldNotDecide'),
+        approve: t('registration.approve'),
+        reject: t('registration.reject'),
+        approvedToast: t('registration.approvedToast'),
+        rejectedToast: t('registration.rejectedToast'),
+      }}
+      decided={decided}
+      refusalText={refusalText}
+    />
   );
 }
 
@@ -112,7 +94,7 @@ function ReviewDetail({ id, decided }: { id: string; decided(): void }) {
           </ul>
         </Card>
       )}
-      {waiting && <DecisionForm key={app.application_id} app={app} decided={decided} />}
+      {waiting && <RegistrationDecision key={app.application_id} app={app} decided={decided} />}
     </div>
   );
 }

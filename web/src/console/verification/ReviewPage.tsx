@@ -1,58 +1,39 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { consoleApi } from '../api.js';
-import { Alert, Badge, Button, Card, Checkbox, EmptyState, Field, Loading, Table, TextArea, useToast, type Column } from '../../ui/index.js';
+import { Alert, Badge, Button, Card, Checkbox, EmptyState, Loading, Table, useToast, type Column } from '../../ui/index.js';
 import { formatTime } from '../../i18n/time.js';
 import { t } from '../../i18n/index.js';
 import { FAIL_REASONS } from '../../../../src/modules/verification/rules/verification.js';
+import { DecisionForm } from '../admin/DecisionForm.js';
 import { verificationQueueQuery, verificationReviewQuery, type ReviewApplication } from './queries.js';
 import { DOCUMENT_WORDS, KIND_WORDS, REASON_WORDS, STATUS_WORDS, SUBJECT_WORDS, refusalText, statusTone, word, yuan } from './words.js';
 import '../registration/registration.css';
 
 /** The reviewer's decision: approve (optionally refusing the name asked for), or fail with reasons and a note. */
-function DecisionForm({ app, decided }: { app: ReviewApplication; decided(): void }) {
-  const toast = useToast();
-  const [reasons, setReasons] = useState<string[]>([]);
-  const [note, setNote] = useState('');
+function VerificationDecision({ app, decided }: { app: ReviewApplication; decided(): void }) {
   const [refuseName, setRefuseName] = useState(false);
-  const [busy, setBusy] = useState<'approve' | 'reject' | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const decide = async (decision: 'approve' | 'reject') => {
-    setBusy(decision);
-    setError(null);
-    try {
-      await consoleApi.post(`/admin/verifications/${app.id}/decision`, {
-        decision,
-        reasons: decision === 'reject' ? reasons : [],
-        note,
-        ...(app.requested_name ? { naming: refuseName ? 'reject' : 'approve' } : {}),
-      });
-      toast.show(decision === 'approve' ? t('verification.approvedToast') : t('verification.rejectedToast'), 'success');
-      decided();
-    } catch (err) {
-      setError(refusalText(err));
-    } finally {
-      setBusy(null);
-    }
-  };
   return (
-    <Card title={t('verification.decision')}>
-      <fieldset className="radio-group">
-        <legend className="field-label">{t('verification.failReasons')}</legend>
-        {FAIL_REASONS.map((r) => (
-          <Checkbox key={r} label={REASON_WORDS[r]()} checked={reasons.includes(r)} onChange={(on) => setReasons((cur) => (on ? [...cur, r] : cur.filter((x) => x !== r)))} />
-        ))}
-      </fieldset>
+    <DecisionForm
+      endpoint={`/admin/verifications/${app.id}/decision`}
+      reasons={FAIL_REASONS.map((r) => ({ value: r, label: REASON_WORDS[r]() }))}
+      words={{
+        title: t('verification.decision'),
+        reasons: t('verification.failReasons'),
+        note: t('verification.note'),
+        couldNotDecide: t('verification.couldNotDecide'),
+        approve: t('verification.approve'),
+        reject: t('verification.reject'),
+        approvedToast: t('verification.approvedToast'),
+        rejectedToast: t('verification.rejectedToast'),
+      }}
+      decided={decided}
+      refusalText={refusalText}
+      extra={() => (app.requested_name ? { naming: refuseName ? 'reject' : 'approve' } : {})}
+      canReject={(reasons, note) => reasons.length > 0 || note.trim() !== ''}
+    >
       {app.requested_name && <Checkbox label={t('verification.refuseName')} checked={refuseName} onChange={setRefuseName} />}
-      <Field label={t('verification.note')}>
-        {(p) => <TextArea {...p} name="note" rows={3} className="prose" value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />}
-      </Field>
-      {error && <Alert tone="error" title={t('verification.couldNotDecide')}>{error}</Alert>}
-      <div className="form-actions">
-        <Button variant="primary" loading={busy === 'approve'} onClick={() => void decide('approve')}>{t('verification.approve')}</Button>
-        <Button variant="danger" loading={busy === 'reject'} disabled={reasons.length === 0 && !note.trim()} onClick={() => void decide('reject')}>{t('verification.reject')}</Button>
-      </div>
-    </Card>
+    </DecisionForm>
   );
 }
 
@@ -119,7 +100,7 @@ function ReviewDetail({ id, decided }: { id: string; decided(): void }) {
           </ul>
         )}
       </Card>
-      {app.status === 'in_review' && <DecisionForm key={app.id} app={app} decided={decided} />}
+      {app.status === 'in_review' && <VerificationDecision key={app.id} app={app} decided={decided} />}
     </div>
   );
 }
