@@ -16,4 +16,3 @@ export const costsModule = defineModule({
 
 // The public API: the extension point a fee source (account migration's fee) registers with.
 export { registerFeeSource, type FeeSource } from './ports.js';
-export { FEE_KINDS, type FeeKind, type FeeLine, type FeeStatus } from './rules.js';

@@ -11,7 +11,6 @@ import { csvOf } from '../datacube/rules/csv.js';
  * costs module (ports.ts) may add its own type.
  */
 export const FEE_KINDS = ['verification', 'renewal', 'migration', 'api', 'pay_fee'] as const;
-export type FeeKind = (typeof FEE_KINDS)[number];
 
 /** paid | due (invoiced, not paid) | upcoming (to pay by a date: a renewal before the end) */
 export type FeeStatus = 'paid' | 'due' | 'upcoming';

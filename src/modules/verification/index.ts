@@ -20,4 +20,4 @@ export const verificationModule = defineModule({
 });
 
 // The public API: what other modules use (costs lists the fees).
-export { verificationFees, type VerificationFee } from './commands/fees.js';
+export { verificationFees } from './commands/fees.js';
