@@ -112,6 +112,7 @@ describeEachDb('costs: an organization’s fees and the platform’s revenue', (
     const acc = await makeAccount(h.services, { orgId: op.orgId });
     const c = (await h.app.inject({ method: 'POST', url: '/sim/v1/pay/merchants', payload: { appid: acc.appid } })).json();
     const m: TestMerchant = { mchid: c.mchid, appid: acc.appid, serial: c.merchant_serial, privateKey: c.merchant_private_key, apiV3Key: c.api_v3_key, apiV2Key: c.api_v2_key, publicKeyId: c.platform_public_key_id, publicKey: c.platform_public_key, certSerial: c.platform_certificate_serial };
+    expect((await h.app.inject({ method: 'PUT', url: `/sim/v1/pay/merchants/${m.mchid}/fee-rate`, payload: { fee_rate_bp: 60 } })).statusCode).toBe(200);
     const payer = await makePayer(h, m.appid);
     for (const total of [10_000, 2_550]) {
       const body = { ...jsapiOrder(m, payer.openid, 'http://127.0.0.1:9/n'), amount: { total, currency: 'CNY' } };
