@@ -66,6 +66,8 @@ const schema = z.object({
   HERALD_MAIL_FROM: z.string().min(3).max(320).default('Herald <no-reply@herald.invalid>'),
   /** 微信认证: the fee of one application, in fen (300 RMB from copies of WeChat's FAQ; government accounts pay none). */
   HERALD_VERIFICATION_FEE_FEN: z.coerce.number().int().min(0).max(100_000_000).default(30_000),
+  /** API charges on the costs page, in fen per 1,000 calls (WeChat charges none per call: default 0, no API charges). */
+  HERALD_API_CHARGE_FEN_PER_1000_CALLS: z.coerce.number().int().min(0).max(100_000_000).default(0),
   /** Type conversion: the earliest creation day (China time, YYYY-MM-DD) of a subscription account that may convert ("created after 2016"). */
   HERALD_CONVERSION_CREATED_FROM: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD').default('2017-01-01'),
   /** WeChat Pay: merchants are approved at once (default: yes in emulator mode, no in platform mode). */
@@ -120,6 +122,8 @@ export type Config = {
   chinaHolidays?: { holidays: string[]; workdays: string[] };
   /** 微信认证 and type conversion (modules/verification): the fee in fen, the earliest creation day that may convert. */
   verification: { feeFen: number; conversionCreatedFrom: string };
+  /** The costs page (modules/costs): API charges in fen per 1,000 calls (0: none, WeChat's practice). */
+  costs: { apiChargeFenPer1000Calls: number };
   /** WeChat Pay (docs/PAY.md): automatic merchant approval, and how long a refund stays PROCESSING. */
   /** clientCertHeader: the header a TLS-terminating proxy puts the verified client certificate in (APIv2 secapi). */
   pay: { autoApprove: boolean; refundSeconds: number; clientCertHeader: string | null; pinAttempts: number };
@@ -182,6 +186,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...(chinaHolidays ? { chinaHolidays } : {}),
     mail: { from: e.HERALD_MAIL_FROM, ...(e.HERALD_SMTP_URL ? { smtpUrl: e.HERALD_SMTP_URL } : {}) },
     verification: { feeFen: e.HERALD_VERIFICATION_FEE_FEN, conversionCreatedFrom: e.HERALD_CONVERSION_CREATED_FROM },
+    costs: { apiChargeFenPer1000Calls: e.HERALD_API_CHARGE_FEN_PER_1000_CALLS },
     pay: { autoApprove: e.HERALD_PAY_AUTO_APPROVE ?? e.HERALD_MODE === 'emulator', refundSeconds: e.HERALD_PAY_REFUND_SECONDS, clientCertHeader: e.HERALD_PAY_CLIENT_CERT_HEADER?.toLowerCase() ?? null, pinAttempts: e.HERALD_PAY_PIN_ATTEMPTS },
     webAuth: {
       domainEditsPerMonth: e.HERALD_WEB_DOMAIN_EDITS_PER_MONTH,

@@ -107,6 +107,8 @@ const STATUS: Record<string, number> = {
   verification_closed: 409,
   not_awaiting_payment: 409,
   conversion_refused: 409,
+  // API mass-send protection: a post no longer waiting for the administrator.
+  confirmation_closed: 409,
 };
 
 /** HTTP status for a domain error code on the JSON surfaces. */

@@ -6,13 +6,16 @@ import { defineModule, lazyRoutes } from '../../main/manifest.js';
 import type { Services, SignalName } from '../../main/services.js';
 import type { AnyWorker } from '../../platform/jobs/registry.js';
 import { broadcastRunner } from './jobs/broadcastRunner.js';
+import { massConfirmationSchedule } from './jobs/massConfirmations.js';
 import { relayBroadcastBatches } from './jobs/broadcastLive.js';
 import { provideGroupPushes } from '../articles/index.js';
 import { groupPushes } from './store/groupPushes.js';
 
 const wechatRegisterMassApis = lazyRoutes(() => import('./wechat.js'), 'registerMassApis');
 const consoleRegisterBroadcastRoutes = lazyRoutes(() => import('./console/broadcastRoutes.js'), 'registerBroadcastRoutes');
+const consoleRegisterMassProtectionRoutes = lazyRoutes(() => import('./console/massProtectionRoutes.js'), 'registerMassProtectionRoutes');
 const phoneRegisterBroadcastRoutes = lazyRoutes(() => import('./phone/broadcastRoutes.js'), 'registerBroadcastRoutes');
+const phoneRegisterConfirmationRoutes = lazyRoutes(() => import('./phone/confirmationRoutes.js'), 'registerConfirmationRoutes');
 const simRegisterBroadcastSimRoutes = lazyRoutes(() => import('./sim.js'), 'registerBroadcastSimRoutes');
 
 let workersDeclared: AnyWorker<Services, SignalName>[] | undefined;
@@ -22,8 +25,8 @@ export const broadcastsModule = defineModule({
   name: 'broadcasts',
   routes: {
     wechat: [wechatRegisterMassApis],
-    console: [consoleRegisterBroadcastRoutes],
-    phone: [phoneRegisterBroadcastRoutes],
+    console: [consoleRegisterBroadcastRoutes, consoleRegisterMassProtectionRoutes],
+    phone: [phoneRegisterBroadcastRoutes, phoneRegisterConfirmationRoutes],
     sim: [simRegisterBroadcastSimRoutes],
   },
   // Read when the server starts jobs, not when this file loads (a job file may be what loads it).
@@ -31,6 +34,7 @@ export const broadcastsModule = defineModule({
     if (!workersDeclared) workersDeclared = [broadcastRunner()];
     return workersDeclared;
   },
+  schedules: [massConfirmationSchedule()],
   onStart: [relayBroadcastBatches],
   // Articles (below) keeps an expired media/uploadnews group a post carries, and its published list
   // shows the post that carried each group: both read the broadcasts table through these queries.

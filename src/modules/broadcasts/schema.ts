@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { pgTable, text, uuid, boolean, integer, jsonb, primaryKey, index, uniqueIndex, bigserial, bigint } from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/schema.js';
 import { newsGroups } from '../articles/schema.js';
+import { followerUsers } from '../followers/schema.js';
 import { operators } from '../operators/schema.js';
 import { ts } from '../../platform/db/columns.js';
 
@@ -28,7 +29,7 @@ export const broadcasts = pgTable('broadcasts', {
   audience: jsonb('audience').notNull(),
   sendIgnoreReprint: integer('send_ignore_reprint').notNull().default(0),
   clientmsgid: text('clientmsgid'),
-  /** scheduled | queued | sending | done | failed | cancelled | deleted */
+  /** awaiting_confirmation | scheduled | queued | sending | done | failed | cancelled | deleted */
   status: text('status').notNull().default('queued'),
   /** MASSSENDJOBFINISH Status: 'send success', 'send fail', 'err(20002)' ... */
   resultStatus: text('result_status'),
@@ -52,6 +53,10 @@ export const broadcasts = pgTable('broadcasts', {
   lockedBy: text('locked_by'),
   /** When the audience snapshot was taken: followers subscribed at this time receive it. */
   acceptedAt: ts('accepted_at').notNull(),
+  /** API mass-send protection: the administrator confirms by this time, or the post ends err(40002). */
+  confirmBy: ts('confirm_by'),
+  /** confirmed | rejected | timed_out (null: no confirmation was asked). */
+  confirmation: text('confirmation'),
   startedAt: ts('started_at'),
   finishedAt: ts('finished_at'),
   createdAt: ts('created_at').notNull(),
@@ -61,7 +66,22 @@ export const broadcasts = pgTable('broadcasts', {
   index('broadcasts_runnable_idx').on(t.status, t.scheduledAt),
   uniqueIndex('broadcasts_clientmsgid_uq').on(t.accountId, t.clientmsgid).where(sql`clientmsgid IS NOT NULL`),
   index('broadcasts_msg_data_id_idx').on(t.msgDataId),
+  index('broadcasts_awaiting_idx').on(t.confirmBy).where(sql`status = 'awaiting_confirmation'`),
 ]);
+
+/**
+ * API mass-send protection (API群发保护) of an account: when enabled, each push post sent through
+ * message/mass/sendall or send waits up to 30 minutes for the administrator's confirmation in
+ * their phone (the phone user `adminUserId`).
+ */
+export const massSendProtection = pgTable('mass_send_protection', {
+  accountId: uuid('account_id').primaryKey().references(() => accounts.id, { onDelete: 'cascade' }),
+  enabled: boolean('enabled').notNull().default(false),
+  /** The administrator's WeChat: whose phone gets the confirmation card. */
+  adminUserId: uuid('admin_user_id').references(() => followerUsers.id, { onDelete: 'set null' }),
+  updatedBy: uuid('updated_by').references(() => operators.id, { onDelete: 'set null' }),
+  updatedAt: ts('updated_at').notNull(),
+});
 
 /** One committed fan-out batch: followers with openid in (afterOpenid, lastOpenid]. */
 export const broadcastBatches = pgTable('broadcast_batches', {

@@ -7,6 +7,7 @@ import { findAccountByAppid } from '../accounts/index.js';
 import { findFollow, findFollowerUser } from '../followers/index.js';
 import { listAccountPosts, listPostSummaries, type ReceivedPost } from '../reader/index.js';
 import { presentBroadcasts } from './phone/broadcastPresenter.js';
+import { expireMassConfirmations } from './commands/massConfirmation.js';
 
 const postsQuery = z.object({
   account: z.string().min(1).max(64).optional(),
@@ -56,6 +57,15 @@ export function registerBroadcastSimRoutes(app: FastifyInstance, services: Servi
           ...(v.text !== undefined ? { text: v.text } : {}),
         })),
       };
+    },
+  });
+
+  // API mass-send protection: end the posts whose 30 minutes passed now (the sweep also runs every 15 s).
+  simRoute(app, services, {
+    method: 'POST',
+    url: '/broadcasts/confirmations/sweep',
+    async handler() {
+      return { ended: await expireMassConfirmations(services) };
     },
   });
 }

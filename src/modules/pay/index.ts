@@ -27,3 +27,6 @@ export const payModule = defineModule({
   workers: [payNotifier],
   schedules: [payRefundSettler, paySettler],
 });
+
+// The public API: what other modules use (costs lists the transaction fees).
+export { transactionFeesByMonth, type MonthlyTransactionFees } from './bills/fees.js';

@@ -18,3 +18,6 @@ export const verificationModule = defineModule({
   },
   schedules: [verificationSchedule()],
 });
+
+// The public API: what other modules use (costs lists the fees).
+export { verificationFees } from './commands/fees.js';

@@ -135,3 +135,55 @@ export async function managerEmails(db: Executor, orgId: string): Promise<string
     .limit(20);
   return rows.map((r) => r.email);
 }
+
+/** The most rows a fee listing reads (an organization has a handful of accounts and a few applications a year each). */
+const FEE_ROWS_LIMIT = 5000;
+
+/**
+ * Applications that carry a fee (verification and renewal), of one organization's accounts or,
+ * with `orgId` null, of every organization: newest first, with their account.
+ */
+export async function feeApplications(db: Executor, orgId: string | null) {
+  return db
+    .select({
+      id: verificationApplications.id,
+      kind: verificationApplications.kind,
+      feeFen: verificationApplications.feeFen,
+      invoiceNo: verificationApplications.invoiceNo,
+      status: verificationApplications.status,
+      submittedAt: verificationApplications.submittedAt,
+      paidAt: verificationApplications.paidAt,
+      accountId: accounts.id,
+      appid: accounts.appid,
+      accountName: accounts.name,
+    })
+    .from(verificationApplications)
+    .innerJoin(accounts, eq(accounts.id, verificationApplications.accountId))
+    .where(and(sql`${verificationApplications.feeFen} > 0`, orgId ? eq(accounts.orgId, orgId) : undefined))
+    .orderBy(desc(verificationApplications.submittedAt))
+    .limit(FEE_ROWS_LIMIT);
+}
+
+/**
+ * Verified accounts with an end and no application open (their renewal is still to pay), of one
+ * organization or of every one, with the subject type of their latest approved application.
+ */
+export async function renewalsToPay(db: Executor, orgId: string | null) {
+  const open = db
+    .select({ one: sql`1` })
+    .from(verificationApplications)
+    .where(and(eq(verificationApplications.accountId, accounts.id), inArray(verificationApplications.status, ['awaiting_payment', 'in_review'])));
+  return db
+    .selectDistinctOn([accounts.id], {
+      accountId: accounts.id,
+      appid: accounts.appid,
+      accountName: accounts.name,
+      verifiedUntil: accounts.verifiedUntil,
+      subjectType: verificationApplications.subjectType,
+    })
+    .from(accounts)
+    .leftJoin(verificationApplications, and(eq(verificationApplications.accountId, accounts.id), eq(verificationApplications.status, 'approved')))
+    .where(and(eq(accounts.verified, true), isNotNull(accounts.verifiedUntil), orgId ? eq(accounts.orgId, orgId) : undefined, sql`not exists (${open})`))
+    .orderBy(accounts.id, sql`${verificationApplications.decidedAt} desc nulls last`)
+    .limit(FEE_ROWS_LIMIT);
+}

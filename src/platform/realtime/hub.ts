@@ -34,7 +34,9 @@ export type RealtimeEvent<M extends RealtimeMessage = RealtimeMessage> =
   | { type: 'typing'; appid: string; typing: boolean }
   | { type: 'menu_changed'; appid: string }
   /** A push post arrived (the phone fetches it by msgId). */
-  | { type: 'broadcast'; appid: string; msgId: number };
+  | { type: 'broadcast'; appid: string; msgId: number }
+  /** A push post waits for this user's confirmation as the account's administrator. */
+  | { type: 'mass_confirmation'; appid: string; msgId: number };
 
 export type RealtimeListener<M extends RealtimeMessage = RealtimeMessage> = (event: RealtimeEvent<M>) => void;
 

@@ -11,6 +11,7 @@ import en_autoreply from './en/autoreply.json' with { type: 'json' };
 import en_broadcasts from './en/broadcasts.json' with { type: 'json' };
 import en_clock from './en/clock.json' with { type: 'json' };
 import en_comments from './en/comments.json' with { type: 'json' };
+import en_costs from './en/costs.json' with { type: 'json' };
 import en_developer from './en/developer.json' with { type: 'json' };
 import en_followers from './en/followers.json' with { type: 'json' };
 import en_frame from './en/frame.json' with { type: 'json' };
@@ -57,6 +58,7 @@ import zh_autoreply from './zh-CN/autoreply.json' with { type: 'json' };
 import zh_broadcasts from './zh-CN/broadcasts.json' with { type: 'json' };
 import zh_clock from './zh-CN/clock.json' with { type: 'json' };
 import zh_comments from './zh-CN/comments.json' with { type: 'json' };
+import zh_costs from './zh-CN/costs.json' with { type: 'json' };
 import zh_developer from './zh-CN/developer.json' with { type: 'json' };
 import zh_followers from './zh-CN/followers.json' with { type: 'json' };
 import zh_frame from './zh-CN/frame.json' with { type: 'json' };
@@ -111,6 +113,7 @@ export const CATALOGS: Record<Language, Record<string, Record<string, string>>> 
     broadcasts: zh_broadcasts,
     clock: zh_clock,
     comments: zh_comments,
+    costs: zh_costs,
     developer: zh_developer,
     followers: zh_followers,
     frame: zh_frame,
@@ -159,6 +162,7 @@ export const CATALOGS: Record<Language, Record<string, Record<string, string>>> 
     broadcasts: en_broadcasts,
     clock: en_clock,
     comments: en_comments,
+    costs: en_costs,
     developer: en_developer,
     followers: en_followers,
     frame: en_frame,

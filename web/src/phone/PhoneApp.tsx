@@ -25,6 +25,7 @@ import { SearchScreen } from './search/SearchScreen.js';
 import { SignIn } from './signin/SignIn.js';
 import { SubscriptionsFolder } from './chats/SubscriptionsFolder.js';
 import { ServiceNotifications } from './chats/ServiceNotifications.js';
+import { MassConfirmations } from './chats/MassConfirmations.js';
 import { useScan, type ScanOutcome } from './sheets/useScan.js';
 import { WhoAmI } from './signin/WhoAmI.js';
 import type { PhoneUser, Profile } from './types.js';
@@ -113,6 +114,7 @@ const SCREENS: Array<{ path: string; element: ReactElement }> = [
   { path: 'wallet', element: <WalletScreen /> },
   { path: 'subscriptions', element: <SubscriptionsFolder /> },
   { path: 'service-notifications', element: <ServiceNotifications /> },
+  { path: 'mass-confirmations', element: <MassConfirmations /> },
   { path: 'search', element: <SearchScreen /> },
   { path: 'moments', element: <MomentsScreen /> },
   { path: 'miniprogram', element: <MiniProgramPage /> },

@@ -50,6 +50,8 @@ interface PhoneState {
   closeArticle(): void;
   /** Counts reconnects of the realtime stream: screens reload what may have been missed. */
   reconnects: number;
+  /** Counts mass-send confirmations asked of this user (API mass-send protection): the lists reload. */
+  confirmations: number;
   signOut(): void;
 }
 
@@ -90,6 +92,7 @@ export function PhoneProvider({ me, mode, token, onSignOut, children }: {
   const [image, setImage] = useState<string | null>(null);
   const [article, setArticle] = useState<ArticleTarget | null>(null);
   const [reconnects, setReconnects] = useState(0);
+  const [confirmations, setConfirmations] = useState(0);
   const listeners = useRef(new Map<string, Set<(e: RealtimeEvent) => void>>());
   const active = useRef<string | null>(null);
   const typingTimers = useRef(new Map<string, number>());
@@ -128,6 +131,10 @@ export function PhoneProvider({ me, mode, token, onSignOut, children }: {
       const appid = e.type === 'message' ? e.message.appid : e.appid;
       listeners.current.get(appid)?.forEach((fn) => fn(e));
       if (e.type === 'typing') setTypingFor(appid, e.typing);
+      if (e.type === 'mass_confirmation') {
+        setConfirmations((n) => n + 1);
+        return;
+      }
       if (e.type === 'broadcast') {
         // Service accounts' posts arrive in Chats with a notification; subscription accounts'
         // posts go to the folder silently (its dot comes from the reloaded list).
@@ -215,9 +222,10 @@ export function PhoneProvider({ me, mode, token, onSignOut, children }: {
       article,
       closeArticle,
       reconnects,
+      confirmations,
       signOut,
     }),
-    [me, mode, token, chats, reloadChats, connected, typing, listen, setActiveChat, banner, dismissBanner, openBrowser, browser, closeBrowser, viewImage, image, closeImage, openArticle, article, closeArticle, reconnects, signOut],
+    [me, mode, token, chats, reloadChats, connected, typing, listen, setActiveChat, banner, dismissBanner, openBrowser, browser, closeBrowser, viewImage, image, closeImage, openArticle, article, closeArticle, reconnects, confirmations, signOut],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

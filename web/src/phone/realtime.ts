@@ -41,7 +41,7 @@ export function useRealtime(token: string | null, startAfter: number | null, onE
         } catch {
           return;
         }
-        if (event.type !== 'message' && event.type !== 'typing' && event.type !== 'menu_changed' && event.type !== 'broadcast') return;
+        if (event.type !== 'message' && event.type !== 'typing' && event.type !== 'menu_changed' && event.type !== 'broadcast' && event.type !== 'mass_confirmation') return;
         if (event.type === 'message') {
           // A replay after a reconnect may repeat what arrived just before the drop.
           if (seen.has(event.message.id)) return;

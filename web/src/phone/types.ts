@@ -177,4 +177,6 @@ export type RealtimeEvent =
   | { type: 'typing'; appid: string; typing: boolean }
   | { type: 'menu_changed'; appid: string }
   /** A push post arrived: fetch it from /broadcasts/:msgId. */
-  | { type: 'broadcast'; appid: string; msgId: number };
+  | { type: 'broadcast'; appid: string; msgId: number }
+  /** A push post waits for this user's confirmation (API mass-send protection): fetch /mass-confirmations. */
+  | { type: 'mass_confirmation'; appid: string; msgId: number };

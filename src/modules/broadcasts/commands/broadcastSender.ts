@@ -13,6 +13,8 @@ import { checkCopyright, type CopyrightCheck } from '../../articles/rules/copyri
 import type { Violation } from '../../moderation/rules/moderation.js';
 import { moderateArticles, moderateText } from '../../moderation/index.js';
 import { queueMassFinish } from './broadcastFinisher.js';
+import { findProtection } from '../store/massProtection.js';
+import { CONFIRM_WINDOW_MS, needsConfirmation } from '../rules/massConfirmation.js';
 import { usedInPeriod } from './massQuotaReader.js';
 import { resolveMassContent, type ResolvedContent } from './massContentResolver.js';
 
@@ -85,7 +87,9 @@ async function judge(tx: Tx, services: Pick<Services, 'clock'>, account: Account
  * media of the account), the audience, clientmsgid (45067 too long, 45065 already used, 45066
  * retried within a minute), the quota (45028: subscription accounts 1 per China day, service
  * accounts 4 per China month, for is_to_all, tag and console sends), moderation and the
- * originality check, then records the post queued (or scheduled) for the fan-out runner.
+ * originality check, then records the post queued (or scheduled) for the fan-out runner. With
+ * API mass-send protection on, a post from the API waits for the administrator's confirmation
+ * in the phone instead (status awaiting_confirmation, 30 minutes: commands/massConfirmation.ts).
  *
  * A post stopped by moderation or the originality check: from the console, a DomainError
  * ('content_blocked' with category, categoryLabel and passage; 'reprint_blocked') and nothing is
@@ -144,8 +148,10 @@ export async function sendBroadcast(services: Services, input: SendBroadcastInpu
       }
     }
     const verdict = await judge(tx, services, account, content, resolved, ignoreReprint);
+    const protection = input.source === 'api' ? await findProtection(tx, account.id) : undefined;
     if (verdict.kind !== 'ok' && input.source === 'console') return { verdict, row: null as BroadcastRow | null, queued: false };
     const blockedStatus = verdict.kind === 'moderation' ? moderationStatus(verdict.violation.category) : verdict.kind === 'copyright' ? verdict.check.blockedStatus : null;
+    const awaiting = !blockedStatus && !scheduledAt && needsConfirmation(input.source, protection);
     const copyright = verdict.kind === 'copyright' ? verdict.check.result : verdict.kind === 'ok' ? verdict.copyright?.result ?? null : null;
     const row = await insertBroadcast(tx, {
       accountId: account.id,
@@ -159,7 +165,7 @@ export async function sendBroadcast(services: Services, input: SendBroadcastInpu
       audience: input.audience,
       sendIgnoreReprint: ignoreReprint ? 1 : 0,
       clientmsgid: cmid.value ?? null,
-      status: blockedStatus ? 'failed' : scheduledAt ? 'scheduled' : 'queued',
+      status: blockedStatus ? 'failed' : awaiting ? 'awaiting_confirmation' : scheduledAt ? 'scheduled' : 'queued',
       resultStatus: blockedStatus,
       placement,
       notify,
@@ -169,6 +175,7 @@ export async function sendBroadcast(services: Services, input: SendBroadcastInpu
       scheduledAt,
       copyright,
       acceptedAt: now,
+      confirmBy: awaiting ? new Date(now.getTime() + CONFIRM_WINDOW_MS) : null,
       finishedAt: blockedStatus ? now : null,
       createdAt: now,
     });
@@ -179,6 +186,8 @@ export async function sendBroadcast(services: Services, input: SendBroadcastInpu
       if (queued) after.wake('deliveriesQueued');
     }
     if (row.status === 'queued' || row.status === 'scheduled') after.wake('broadcastsQueued');
+    // The administrator's phone shows the confirmation card (API mass-send protection).
+    if (awaiting && protection?.adminUserId) after.publish(protection.adminUserId, { type: 'mass_confirmation', appid: account.appid, msgId: row.id });
     return { verdict, row, queued };
   });
 

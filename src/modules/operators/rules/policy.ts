@@ -62,6 +62,8 @@ export const POLICY = {
   'articles.publish': MANAGERS,
   'broadcasts.view': ALL,
   'broadcasts.send': MANAGERS,
+  /** API mass-send protection (API群发保护): on or off, and whose phone confirms. */
+  'broadcasts.protect': MANAGERS,
   // Followers.
   'followers.view': ALL,
   'followers.edit': MANAGERS,
@@ -106,6 +108,9 @@ export const POLICY = {
   'verification.apply': MANAGERS,
   'account.convert': MANAGERS,
   'platform.verifications': PLATFORM,
+  // 费用: what the organization paid and owes (CSV too); the platform's revenue by fee type.
+  'costs.view': MANAGERS,
+  'platform.costs': PLATFORM,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type ConsoleAction = keyof typeof POLICY;

@@ -6,6 +6,7 @@ import type { AccountPageProps } from '../route.js';
 import { chinaShort } from './chinaTime.js';
 import { Composer } from './Composer.js';
 import { History } from './History.js';
+import { MassProtectionCard } from './MassProtectionCard.js';
 import { QuotaPanel } from './QuotaPanel.js';
 import { ViolationsCard } from './ViolationsCard.js';
 import { isLive, type Push, type PushQuota } from './types.js';
@@ -54,6 +55,7 @@ export function BroadcastsPage({ account }: AccountPageProps) {
         {!history.data && !history.error && <Loading />}
         {history.data && <History appid={account.appid} pushes={history.data.pushes} />}
       </Card>
+      <MassProtectionCard appid={account.appid} />
       <ViolationsCard appid={account.appid} />
     </div>
   );

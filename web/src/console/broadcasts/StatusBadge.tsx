@@ -3,6 +3,7 @@ import type { PushStatus } from './types.js';
 import { t } from '../../i18n/index.js';
 
 const LABEL: Record<PushStatus, [string, Tone]> & Record<string, [string, Tone] | undefined> = {
+  awaiting_confirmation: [t('broadcasts.awaitingConfirmation'), 'blue'],
   scheduled: [t('broadcasts.scheduled'), 'blue'],
   queued: [t('broadcasts.queued'), 'amber'],
   sending: [t('broadcasts.sending'), 'amber'],

@@ -9,7 +9,7 @@ export type Push = ConsolePush;
 export type PushAudience = Push['audience'];
 
 /** The statuses a push post goes through (the presenter sends the stored text). */
-export type PushStatus = 'scheduled' | 'queued' | 'sending' | 'done' | 'failed' | 'cancelled' | 'deleted';
+export type PushStatus = 'awaiting_confirmation' | 'scheduled' | 'queued' | 'sending' | 'done' | 'failed' | 'cancelled' | 'deleted';
 
 /** What the composer sends to POST /broadcasts. */
 export interface PushRequest {

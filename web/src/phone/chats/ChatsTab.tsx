@@ -9,13 +9,15 @@ import { usePhone } from '../PhoneContext.js';
 import { previewLine } from '../../ui/previewLine.js';
 import type { ChatEntry, SubscriptionsSummary } from '../types.js';
 import { useServiceNotifications } from './ServiceNotifications.js';
+import { useMassConfirmations, type MassConfirmation } from './MassConfirmations.js';
 import type { ServiceNotificationView } from '../../../../src/modules/subscribemsg/phone.js';
 import { t } from '../../i18n/index.js';
 
 type Row =
   | { kind: 'chat'; chat: ChatEntry; at: string }
   | { kind: 'folder'; folder: SubscriptionsSummary; at: string }
-  | { kind: 'service'; latest: ServiceNotificationView; at: string };
+  | { kind: 'service'; latest: ServiceNotificationView; at: string }
+  | { kind: 'confirm'; pending: MassConfirmation[]; at: string };
 
 /** Total unread of the Chats tab: service accounts and other chats; the folder only shows a dot. */
 export function chatsUnread(chats: ChatEntry[]): number {
@@ -25,12 +27,14 @@ export function chatsUnread(chats: ChatEntry[]): number {
 /** The Chats tab (微信): conversations newest first, with the Subscriptions folder as one row. */
 export function ChatsTab() {
   const navigate = useNavigate();
-  const { chats, connected } = usePhone();
+  const { chats, connected, confirmations } = usePhone();
   const [menuOpen, setMenuOpen] = useState(false);
   const unread = chats ? chatsUnread(chats.chats) : 0;
   const dot = Boolean(chats?.subscriptions && chats.subscriptions.unread > 0);
   const service = useServiceNotifications(`${chats?.chats[0]?.updated_at ?? ''}|${chats?.subscriptions?.updated_at ?? ''}`);
+  const pending = useMassConfirmations(`${confirmations}`);
   const rows: Row[] = [
+    ...(pending && pending.length > 0 ? [{ kind: 'confirm', pending, at: pending[pending.length - 1].sent_at } as Row] : []),
     ...(service && service.length > 0 ? [{ kind: 'service', latest: service[0], at: service[0].created_at } as Row] : []),
     ...(chats?.chats ?? []).map((chat): Row => ({ kind: 'chat', chat, at: chat.updated_at })),
     ...(chats?.subscriptions ? [{ kind: 'folder', folder: chats.subscriptions, at: chats.subscriptions.updated_at } as Row] : []),
@@ -85,7 +89,23 @@ export function ChatsTab() {
       )}
       <ul className="ph-list ph-chats" aria-label={t('phoneChats.chats')}>
         {rows.map((r) =>
-          r.kind === 'service' ? (
+          r.kind === 'confirm' ? (
+            <li key="__mass_confirmations">
+              <button type="button" className="ph-row ph-chat-row" data-testid="mass-confirmations-row" onClick={() => navigate('/phone/mass-confirmations')}>
+                <span className="ph-avatar-wrap">
+                  <Avatar name={t('phoneChats.massAssistant')} seed="mphelper" />
+                  <span className="ph-badge ph-avatar-badge">{badgeText(r.pending.length)}</span>
+                </span>
+                <span className="ph-row-main">
+                  <span className="ph-row-top">
+                    <span className="ph-row-title">{t('phoneChats.massAssistant')}</span>
+                    <span className="ph-row-time">{listTime(r.at)}</span>
+                  </span>
+                  <span className="ph-row-sub">{t('phoneChats.massConfirmPending', { count: r.pending.length })}</span>
+                </span>
+              </button>
+            </li>
+          ) : r.kind === 'service' ? (
             <li key="__service">
               <button type="button" className="ph-row ph-chat-row" data-testid="service-notifications-row" onClick={() => navigate('/phone/service-notifications')}>
                 <span className="ph-avatar-wrap">
