@@ -114,8 +114,9 @@ describeEachDb('console: the merchant platform settings', (kind) => {
     expect(refund.statusCode, refund.body).toBe(200);
     await h.app.inject({ method: 'POST', url: '/sim/v1/clock/advance', payload: { seconds: 2 } });
     await payInject(h, m, 'GET', '/v3/refund/domestic/refunds/RN-1');
-    const sent = (await h.app.inject({ method: 'GET', url: `/sim/v1/pay/merchants/${m.mchid}/notifications` })).json().notifications as Array<{ event_type: string; url: string }>;
-    expect(sent.find((n) => n.event_type === 'REFUND.SUCCESS')?.url).toBe('http://127.0.0.1:9/refund-notify');
+    // Another node may be settling the refund at this moment (the refund schedule): wait for its commit.
+    const refundNotice = async () => ((await h.app.inject({ method: 'GET', url: `/sim/v1/pay/merchants/${m.mchid}/notifications` })).json().notifications as Array<{ event_type: string; url: string }>).find((n) => n.event_type === 'REFUND.SUCCESS');
+    await expect.poll(async () => (await refundNotice())?.url, { timeout: 15_000 }).toBe('http://127.0.0.1:9/refund-notify');
 
     // Cleared with null (or an empty string).
     expect((await client.put(`${base}/notify-url`, { notify_url: '' })).json).toEqual({ notify_url: null });
