@@ -32,6 +32,8 @@ export interface ChromiumSuiteOptions {
   fullPage?: boolean;
   /** Listen on a free port named in HERALD_PUBLIC_URL, for pages that show public addresses. */
   publicUrl?: boolean;
+  /** More environment for the Herald the suite starts (e.g. HERALD_PAY_AUTO_APPROVE). */
+  env?: Record<string, string>;
   /** Defaults for `openPage` and `newContext`. */
   page?: PageOptions;
 }
@@ -68,10 +70,10 @@ export function chromiumSuite(kind: DbKind, opts: ChromiumSuiteOptions): Chromiu
 
   beforeAll(async () => {
     mkdirSync(dir, { recursive: true });
-    let env: Record<string, string> | undefined;
+    let env: Record<string, string> | undefined = opts.env ? { ...opts.env } : undefined;
     if (opts.publicUrl) {
       const port = await freePort();
-      env = { PORT: String(port), HERALD_PUBLIC_URL: `http://127.0.0.1:${port}` };
+      env = { ...env, PORT: String(port), HERALD_PUBLIC_URL: `http://127.0.0.1:${port}` };
     }
     herald = await startTestHerald(kind, { listen: true, env });
     browser = await launchChromium();

@@ -6,7 +6,8 @@
  * amount, method), the six-digit password is set, 支付成功 → 完成 returns to the page with
  * chooseWXPay:ok; the shop's notify server receives TRANSACTION.SUCCESS, checked with the SDK's
  * verifySign and opened with decipher_gcm; the wallet lists the bill. A tampered paySign gets
- * chooseWXPay:fail and a closed sheet chooseWXPay:cancel. Sheet and wallet in zh-CN and en.
+ * chooseWXPay:fail and a closed sheet chooseWXPay:cancel; a page under none of the merchant's
+支付授权目录 shows "当前页面的URL未注册" and gets chooseWXPay:fail. Sheet and wallet in zh-CN and en.
  * Screenshots go to test-results/pay-sheet/.
  */
 import http from 'node:http';
@@ -16,6 +17,8 @@ import { expect, it } from 'vitest';
 import WxPay from 'wechatpay-node-v3';
 import { describeInBrowser, makeAccount } from '../harness.js';
 import { publishMenu } from '../../src/modules/menus/commands/menuPublisher.js';
+import { addDirectory } from '../../src/modules/pay/commands/directories.js';
+import { findMerchantByMchid } from '../../src/modules/pay/store.js';
 import { startDevServer } from '../devServer.js';
 import { makeMerchant, makePayer } from '../payHelpers.js';
 import { chromiumSuite } from './helpers.js';
@@ -125,6 +128,24 @@ describeInBrowser('WeChat Pay from an H5 shop in the phone, in Chromium', (kind)
       await frame.getByRole('button', { name: /支付/ }).click();
       await expect.poll(() => frame.locator('#result').textContent()).toBe('chooseWXPay:fail');
       await page.getByRole('button', { name: zh ? /关闭/ : /Close page/ }).first().click();
+
+      if (zh) {
+        // The shop's page is under none of the merchant's 支付授权目录: WeChat's words, then the page's fail.
+        const merchant = async () => (await findMerchantByMchid(ui.h.services.db, m.mchid))!;
+        await addDirectory(ui.h.services, await merchant(), 'http://127.0.0.1:1/elsewhere/');
+        await tapMenu('买咖啡');
+        await expect.poll(() => frame.locator('#status').textContent()).toBe('ready');
+        await frame.getByRole('button', { name: /支付/ }).click();
+        const notice = page.getByTestId('pay-notice');
+        await seen(notice.getByText(/^当前页面的URL未注册：http:\/\/127\.0\.0\.1:\d+\/buy\?openid=/));
+        expect((await axeProblems(page)).filter((p) => p.includes('ph-pay'))).toEqual([]);
+        await ui.shot(page, `${locale}-00-url-not-registered`);
+        await notice.getByRole('button', { name: '确定' }).click();
+        await expect.poll(() => frame.locator('#result').textContent()).toBe('chooseWXPay:fail');
+        await page.getByRole('button', { name: /关闭/ }).first().click();
+        // Registered: the shop's pages pay from here on.
+        await addDirectory(ui.h.services, await merchant(), `${shop.url}/`);
+      }
 
       // The real order: the sheet, closed once (cancel), then paid.
       await tapMenu('买咖啡');

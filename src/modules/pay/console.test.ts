@@ -52,11 +52,21 @@ describeEachDb('console: 微信支付', (kind) => {
     const theirs = await makeAccount(h.services, { orgId: stranger.op.orgId });
     expect((await stranger.client.put(`/console/api/accounts/${theirs.appid}/pay/merchants/${mchid}/api-v3-key`, { api_v3_key: 'M'.repeat(32) })).status).toBe(404);
 
-    // Only a platform administrator reviews.
+    // Only a platform administrator reviews: the queue lists the application, oldest first.
+    expect((await client.get('/console/api/pay/merchants')).status).toBe(403);
     expect((await client.post(`/console/api/pay/merchants/${mchid}/review`, { decision: 'approve' })).status).toBe(403);
     const admin = await signedInOperator(h.app, h.services, { platformAdmin: true });
+    const queue = (await admin.client.get('/console/api/pay/merchants')).json.merchants as Array<Record<string, unknown>>;
+    expect(queue.find((q) => q.mchid === mchid)).toMatchObject({ status: 'reviewing', name: '莲花书店', account: { appid: acc.appid }, entity_type: 'enterprise', bank_account_type: 'corporate', fee_rate: '0.60%' });
+    expect(JSON.stringify(queue)).not.toContain('PRIVATE KEY');
+    for (const q of ['?status=bogus', '?status=', '?other=1', `?status=${'x'.repeat(5000)}`]) expect((await admin.client.get(`/console/api/pay/merchants${q}`)).status, q).toBe(400);
+    expect((await admin.client.post(`/console/api/pay/merchants/${mchid}/review`, { decision: 'reject' })).status).toBe(400);
+    await expectHostileBodiesRefused(admin.client, 'POST', `/console/api/pay/merchants/${mchid}/review`);
     const approved = await admin.client.post(`/console/api/pay/merchants/${mchid}/review`, { decision: 'approve' });
     expect(approved.json).toMatchObject({ status: 'approved' });
+    expect(((await admin.client.get('/console/api/pay/merchants')).json.merchants as Array<{ mchid: string }>).map((q) => q.mchid)).not.toContain(mchid);
+    expect(((await admin.client.get('/console/api/pay/merchants?status=approved')).json.merchants as Array<{ mchid: string }>).map((q) => q.mchid)).toContain(mchid);
+    expect((await admin.client.post(`/console/api/pay/merchants/${mchid}/review`, { decision: 'reject', reason: 'late' })).status).toBe(409);
   }, 60_000);
 
   it('refuses subscription accounts; agents may not apply; hostile bodies refused', async () => {

@@ -7,12 +7,13 @@ import { z } from 'zod';
 import type { Services } from '../../main/services.js';
 import { DomainError } from '../../platform/errors.js';
 import { accountInScope } from '../../surfaces/console/accountScope.js';
-import { consoleRoute } from '../../surfaces/console/kit.js';
+import { cleanText, consoleRoute } from '../../surfaces/console/kit.js';
 import { ENTITY_TYPES, INDUSTRY_FEE_BP, type Industry } from './rules/merchant.js';
 import { createMerchant } from './commands/merchantCreator.js';
-import { bindMerchantAppid, merchantOf, reviewMerchant, setApiV3Key } from './commands/merchantSettings.js';
-import { presentMerchant } from './presenters.js';
-import { listBindings, listMerchantsOfAccount, type MerchantRow } from './store.js';
+import { bindMerchantAppid, merchantOf, resetApiV2Key, reviewMerchant, setApiV3Key, setDefaultNotifyUrl } from './commands/merchantSettings.js';
+import { addDirectory, removeDirectory } from './commands/directories.js';
+import { presentMerchant, presentMerchantForReview } from './presenters.js';
+import { listBindings, listMerchantsByStatus, listMerchantsOfAccount, type MerchantRow } from './store.js';
 
 const applyBody = z.strictObject({
   name: z.string().trim().min(1).max(64),
@@ -24,6 +25,12 @@ const applyBody = z.strictObject({
 });
 const keyBody = z.strictObject({ api_v3_key: z.string().max(64) });
 const appidBody = z.strictObject({ appid: z.string().min(1).max(32) });
+/** A 支付授权目录 as typed (the rule judges it; this only bounds it). */
+const directoryText = cleanText().refine((s) => s.length <= 1024, 'must be at most 1024 characters');
+const directoryBody = z.strictObject({ directory: directoryText });
+const directoryQuery = z.strictObject({ directory: directoryText });
+const notifyUrlBody = z.strictObject({ notify_url: cleanText().refine((s) => s.length <= 1024, 'must be at most 1024 characters').nullable() });
+const queueQuery = z.strictObject({ status: z.enum(['reviewing', 'approved', 'rejected']).default('reviewing') });
 const reviewBody = z.strictObject({ decision: z.enum(['approve', 'reject']), reason: z.string().trim().min(1).max(200).optional() });
 
 /** The account's merchant with this mchid (another account's is not found). */
@@ -94,6 +101,63 @@ export function registerPayConsoleRoutes(api: FastifyInstance, services: Service
     async handler({ session, params, body }) {
       const account = await accountInScope(services, session, params.appid);
       return { appids: await bindMerchantAppid(services, await ownMerchant(services, account.id, params.mchid), body.appid) };
+    },
+  });
+
+  consoleRoute(api, services, {
+    method: 'POST',
+    url: '/accounts/:appid/pay/merchants/:mchid/directories',
+    action: 'pay.edit',
+    body: directoryBody,
+    async handler({ session, params, body }) {
+      const account = await accountInScope(services, session, params.appid);
+      return { directories: await addDirectory(services, await ownMerchant(services, account.id, params.mchid), body.directory) };
+    },
+  });
+
+  consoleRoute(api, services, {
+    method: 'DELETE',
+    url: '/accounts/:appid/pay/merchants/:mchid/directories',
+    action: 'pay.edit',
+    query: directoryQuery,
+    async handler({ session, params, query }) {
+      const account = await accountInScope(services, session, params.appid);
+      return { directories: await removeDirectory(services, await ownMerchant(services, account.id, params.mchid), query.directory) };
+    },
+  });
+
+  consoleRoute(api, services, {
+    method: 'PUT',
+    url: '/accounts/:appid/pay/merchants/:mchid/notify-url',
+    action: 'pay.edit',
+    body: notifyUrlBody,
+    async handler({ session, params, body }) {
+      const account = await accountInScope(services, session, params.appid);
+      const url = body.notify_url === null || body.notify_url.trim() === '' ? null : body.notify_url.trim();
+      const m = await setDefaultNotifyUrl(services, await ownMerchant(services, account.id, params.mchid), url);
+      return { notify_url: m.defaultNotifyUrl };
+    },
+  });
+
+  consoleRoute(api, services, {
+    method: 'POST',
+    url: '/accounts/:appid/pay/merchants/:mchid/api-v2-key',
+    action: 'pay.edit',
+    async handler({ session, params }) {
+      const account = await accountInScope(services, session, params.appid);
+      // The new key is shown this once.
+      return { api_v2_key: await resetApiV2Key(services, await ownMerchant(services, account.id, params.mchid)) };
+    },
+  });
+
+  consoleRoute(api, services, {
+    method: 'GET',
+    url: '/pay/merchants',
+    action: 'pay.review',
+    query: queueQuery,
+    async handler({ query }) {
+      const rows = await listMerchantsByStatus(services.db, query.status, 200);
+      return { merchants: rows.map((r) => presentMerchantForReview(r.merchant, r.appid, r.accountName)) };
     },
   });
 

@@ -27,6 +27,8 @@ const sheetBody = z.union([
       signType: field(16),
       paySign: field(1024),
     }),
+    /** The page's own URL (location.href as WeChat sees it), checked against the 支付授权目录. */
+    page_url: z.string().max(4096).optional(),
   }),
   z.strictObject({ code_url: z.string().min(1).max(256) }),
   z.strictObject({ h5_url: z.string().min(1).max(1024) }),
@@ -46,11 +48,11 @@ export function registerPayPhoneRoutes(api: FastifyInstance, services: Services)
     url: '/pay/sheet',
     body: sheetBody,
     handler: async ({ user, body }) => {
-      const source: SheetSource = 'api' in body ? { api: body.api, params: body.params } : 'code_url' in body ? { codeUrl: body.code_url } : { h5Url: body.h5_url };
+      const source: SheetSource = 'api' in body ? { api: body.api, params: body.params, ...(body.page_url !== undefined ? { pageUrl: body.page_url } : {}) } : 'code_url' in body ? { codeUrl: body.code_url } : { h5Url: body.h5_url };
       try {
         return { ok: true, sheet: await openSheet(services, user.id, source) };
       } catch (err) {
-        if (err instanceof SheetRefusal) return { ok: false, err_msg: err.errMsg, reason: err.reason };
+        if (err instanceof SheetRefusal) return { ok: false, err_msg: err.errMsg, reason: err.reason, ...(err.notice ? { notice: err.notice } : {}) };
         throw err;
       }
     },

@@ -100,10 +100,30 @@ export function presentMerchant(m: MerchantRow, appids: readonly string[]) {
     platform_public_key: platformPublicKeyPem(m),
     platform_certificate_serial: m.platformCertSerial,
     appids: [...appids],
+    pay_directories: [...m.payDirectories],
+    default_notify_url: m.defaultNotifyUrl,
     created_at: m.createdAt.toISOString(),
   };
 }
 export type MerchantView = ReturnType<typeof presentMerchant>;
+
+/** An application in the platform's review queue: who applied and what they declared (no keys). */
+export function presentMerchantForReview(m: MerchantRow, appid: string, accountName: string) {
+  return {
+    mchid: m.mchid,
+    name: m.name,
+    status: m.status,
+    reject_reason: m.rejectReason,
+    account: { appid, name: accountName },
+    entity_type: m.entityType,
+    bank_account_type: m.bankAccountType,
+    industry: m.industry,
+    fee_rate: `${(m.feeRateBp / 100).toFixed(2)}%`,
+    created_at: m.createdAt.toISOString(),
+    approved_at: m.approvedAt?.toISOString() ?? null,
+  };
+}
+export type MerchantReviewView = ReturnType<typeof presentMerchantForReview>;
 
 /** WeChat Pay's public key of a merchant (pub_key.pem), from its certificate. */
 export function platformPublicKeyPem(m: MerchantRow): string {

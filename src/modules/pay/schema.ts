@@ -39,6 +39,10 @@ export const payMerchants = pgTable('pay_merchants', {
   platformCertPem: text('platform_cert_pem').notNull(),
   platformCertFrom: ts('platform_cert_from').notNull(),
   platformCertUntil: ts('platform_cert_until').notNull(),
+  /** 支付授权目录: up to 5 URL prefixes (`https://shop.example.com/pay/`) a JSAPI page must be under. */
+  payDirectories: jsonb('pay_directories').$type<string[]>().notNull().default([]),
+  /** The notify URL a refund that names none is reported to (the merchant platform's 退款结果通知url). */
+  defaultNotifyUrl: text('default_notify_url'),
   createdAt: ts('created_at').notNull(),
   approvedAt: ts('approved_at'),
 }, (t) => [uniqueIndex('pay_merchants_mchid_uq').on(t.mchid), index('pay_merchants_account_idx').on(t.accountId)]);

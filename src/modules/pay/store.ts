@@ -4,6 +4,7 @@
  */
 import { and, asc, count, desc, eq, gt, inArray, lt, lte, or, isNull, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../platform/db/connect.js';
+import { accounts } from '../accounts/schema.js';
 import { payAppidBindings, payBills, payCards, payFaults, payMerchants, payNonces, payNotificationAttempts, payNotifications, payOrders, payRefunds, payWallets } from './schema.js';
 
 export type MerchantRow = typeof payMerchants.$inferSelect;
@@ -32,6 +33,13 @@ export async function listMerchantsOfAccount(db: Executor, accountId: string): P
   return db.select().from(payMerchants).where(eq(payMerchants.accountId, accountId)).orderBy(asc(payMerchants.createdAt));
 }
 
+/** Merchants in one review status with their account (the platform's review queue), oldest first. */
+export async function listMerchantsByStatus(db: Executor, status: string, limit: number): Promise<{ merchant: MerchantRow; appid: string; accountName: string }[]> {
+  return db.select({ merchant: payMerchants, appid: accounts.appid, accountName: accounts.name }).from(payMerchants)
+    .innerJoin(accounts, eq(accounts.id, payMerchants.accountId))
+    .where(eq(payMerchants.status, status)).orderBy(status === 'reviewing' ? asc(payMerchants.createdAt) : desc(payMerchants.createdAt)).limit(limit);
+}
+
 /** Sets the APIv3 key if none is set yet; false when one was already set. */
 export async function setApiV3KeyOnce(db: Executor, merchantId: string, key: string): Promise<boolean> {
   const rows = await db.update(payMerchants).set({ apiV3Key: key }).where(and(eq(payMerchants.id, merchantId), isNull(payMerchants.apiV3Key))).returning({ id: payMerchants.id });
@@ -40,6 +48,29 @@ export async function setApiV3KeyOnce(db: Executor, merchantId: string, key: str
 
 export async function updateMerchant(db: Executor, merchantId: string, patch: Partial<MerchantRow>): Promise<MerchantRow | undefined> {
   const [m] = await db.update(payMerchants).set(patch).where(eq(payMerchants.id, merchantId)).returning();
+  return m;
+}
+
+/**
+ * Appends a payment directory unless the merchant has it already or has `max`: one statement, so
+ * two saves at once cannot pass the limit. The merchant after the change, or undefined when
+ * nothing changed.
+ */
+export async function addPayDirectory(db: Executor, merchantId: string, directory: string, max: number): Promise<MerchantRow | undefined> {
+  const one = JSON.stringify([directory]);
+  const [m] = await db.update(payMerchants)
+    .set({ payDirectories: sql`${payMerchants.payDirectories} || ${one}::jsonb` })
+    .where(and(eq(payMerchants.id, merchantId), sql`jsonb_array_length(${payMerchants.payDirectories}) < ${max}`, sql`not (${payMerchants.payDirectories} @> ${one}::jsonb)`))
+    .returning();
+  return m;
+}
+
+/** Removes a payment directory (no-op when absent); the merchant after the change. */
+export async function removePayDirectory(db: Executor, merchantId: string, directory: string): Promise<MerchantRow | undefined> {
+  const [m] = await db.update(payMerchants)
+    .set({ payDirectories: sql`${payMerchants.payDirectories} - ${directory}::text` })
+    .where(eq(payMerchants.id, merchantId))
+    .returning();
   return m;
 }
 

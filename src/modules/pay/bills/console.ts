@@ -12,7 +12,7 @@ import { consoleRoute } from '../../../surfaces/console/kit.js';
 import { merchantOf } from '../commands/merchantSettings.js';
 import { chinaDayStart, FUND_ACCOUNT_TYPES, parseBillDate, TRADE_BILL_TYPES, yuan } from '../rules/bills.js';
 import type { MerchantRow } from '../store.js';
-import { fundFlowBill, tradeBill } from './files.js';
+import { basicBalance, fundFlowBill, tradeBill } from './files.js';
 import { presentOrderLine, presentRefundLine, presentSettlement } from './presenters.js';
 import { listOrders, listRefunds, listSettlements } from './store.js';
 
@@ -21,10 +21,12 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => parseBillDate(
 const listQuery = z.strictObject({
   from: day.optional(),
   to: day.optional(),
-  state: z.enum(['NOTPAY', 'SUCCESS', 'REFUND', 'CLOSED', 'PROCESSING']).optional(),
+  state: z.enum(['NOTPAY', 'USERPAYING', 'PAYERROR', 'SUCCESS', 'REFUND', 'CLOSED', 'PROCESSING']).optional(),
   q: z.string().trim().min(1).max(64).optional(),
   format: z.enum(['json', 'csv']).default('json'),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
+  /** Rows to skip: the page's start (the JSON answer says whether more follow in `has_more`). */
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 const billQuery = z.strictObject({
   kind: z.enum(['trade', 'fundflow']).default('trade'),
@@ -64,12 +66,13 @@ export function registerPayBillsConsoleRoutes(api: FastifyInstance, services: Se
     query: listQuery,
     async handler({ session, params, query, reply }) {
       const m = await ownMerchant(services, session, params.appid, params.mchid);
-      const rows = (await listOrders(services.db, m.id, { ...range(query), state: query.state, q: query.q, limit: query.limit })).map(presentOrderLine);
+      const found = await listOrders(services.db, m.id, { ...range(query), state: query.state, q: query.q, limit: query.limit + 1, offset: query.offset });
+      const rows = found.slice(0, query.limit).map(presentOrderLine);
       if (query.format === 'csv') {
         const money = rows.map((r) => ({ ...r, total: yuan(r.total), refunded: yuan(r.refunded) }));
         return csv(reply, `transactions-${m.mchid}`, money, ['created_at', 'out_trade_no', 'transaction_id', 'appid', 'trade_type', 'api', 'trade_state', 'description', 'total', 'refunded', 'payer_openid', 'success_time']);
       }
-      return { transactions: rows };
+      return { transactions: rows, has_more: found.length > query.limit };
     },
   });
 
@@ -80,12 +83,13 @@ export function registerPayBillsConsoleRoutes(api: FastifyInstance, services: Se
     query: listQuery,
     async handler({ session, params, query, reply }) {
       const m = await ownMerchant(services, session, params.appid, params.mchid);
-      const rows = (await listRefunds(services.db, m.id, { ...range(query), state: query.state, q: query.q, limit: query.limit })).map((r) => presentRefundLine(r.refund, r.order));
+      const found = await listRefunds(services.db, m.id, { ...range(query), state: query.state, q: query.q, limit: query.limit + 1, offset: query.offset });
+      const rows = found.slice(0, query.limit).map((r) => presentRefundLine(r.refund, r.order));
       if (query.format === 'csv') {
         const money = rows.map((r) => ({ ...r, amount: yuan(r.amount), total: yuan(r.total) }));
         return csv(reply, `refunds-${m.mchid}`, money, ['created_at', 'out_refund_no', 'refund_id', 'out_trade_no', 'transaction_id', 'api', 'status', 'amount', 'total', 'reason', 'success_time']);
       }
-      return { refunds: rows };
+      return { refunds: rows, has_more: found.length > query.limit };
     },
   });
 
@@ -96,12 +100,14 @@ export function registerPayBillsConsoleRoutes(api: FastifyInstance, services: Se
     query: listQuery,
     async handler({ session, params, query, reply }) {
       const m = await ownMerchant(services, session, params.appid, params.mchid);
-      const rows = (await listSettlements(services.db, m.id, { fromDay: query.from, toDay: query.to, limit: query.limit })).map(presentSettlement);
+      const found = await listSettlements(services.db, m.id, { fromDay: query.from, toDay: query.to, limit: query.limit + 1, offset: query.offset });
+      const rows = found.slice(0, query.limit).map(presentSettlement);
       if (query.format === 'csv') {
         const money = rows.map((r) => ({ ...r, payments: yuan(r.payments), refunds: yuan(r.refunds), fee: yuan(r.fee), net: yuan(r.net) }));
         return csv(reply, `settlements-${m.mchid}`, money, ['trade_date', 'payment_count', 'payments', 'refund_count', 'refunds', 'fee_rate', 'fee', 'net', 'settled_at']);
       }
-      return { settlements: rows };
+      // The basic account's balance now: what came in and is not paid out yet (T+1).
+      return { settlements: rows, has_more: found.length > query.limit, balance: await basicBalance(services.db, m, services.clock.nowMs() + 1) };
     },
   });
 

@@ -61,10 +61,17 @@ export async function fundFlowBill(db: Executor, m: MerchantRow, day: string, ac
   const rateBp = await rateOf(db, m, day);
   const entries = account === 'BASIC' ? await movements(db, m, from, from + DAY_MS, rateBp) : [];
   if (entries.length === 0) return undefined;
-  // The opening balance: everything that moved before the day (at the merchant's current rate).
-  const earlier = await movements(db, m, 0, from, m.feeRateBp);
-  const opening = earlier.reduce((sum, e) => (e.name === '自动提现' ? sum : sum + (e.direction === 'in' ? e.amount : -e.amount)), 0) - (await paidOutBefore(db, m.id, from));
-  return fundFlowBillCsv(entries, opening, day.replaceAll('-', ''));
+  return fundFlowBillCsv(entries, await basicBalance(db, m, from), day.replaceAll('-', ''));
+}
+
+/**
+ * The basic account's balance (基本账户余额) at `atMs`, in fen: everything that moved in and out
+ * before then (payments less fees, refunds) less what was paid out (T+1 automatic withdrawal),
+ * at the merchant's current rate for days not settled yet.
+ */
+export async function basicBalance(db: Executor, m: MerchantRow, atMs: number): Promise<number> {
+  const earlier = await movements(db, m, 0, atMs, m.feeRateBp);
+  return earlier.reduce((sum, e) => (e.name === '自动提现' ? sum : sum + (e.direction === 'in' ? e.amount : -e.amount)), 0) - (await paidOutBefore(db, m.id, atMs));
 }
 
 /** SHA1 hex of a bill (hash_value). */

@@ -16,6 +16,7 @@ export function presentSettlement(s: SettlementRow) {
     settled_at: rfc3339China(s.settledAt.getTime()),
   };
 }
+export type SettlementView = ReturnType<typeof presentSettlement>;
 
 export function presentOrderLine(o: OrderRow) {
   return {
@@ -33,6 +34,7 @@ export function presentOrderLine(o: OrderRow) {
     success_time: o.successTime ? rfc3339China(o.successTime.getTime()) : null,
   };
 }
+export type OrderLineView = ReturnType<typeof presentOrderLine>;
 
 export function presentRefundLine(r: RefundRow, o: OrderRow) {
   return {
@@ -49,3 +51,4 @@ export function presentRefundLine(r: RefundRow, o: OrderRow) {
     success_time: r.successTime ? rfc3339China(r.successTime.getTime()) : null,
   };
 }
+export type RefundLineView = ReturnType<typeof presentRefundLine>;

@@ -45,15 +45,20 @@ describeEachDb('WeChat Pay settlements and the console records', (kind) => {
     await payInject(h, m, 'POST', '/v3/pay/transactions/jsapi', jsapiOrder(m, payer.openid, 'http://127.0.0.1:9/n'));
 
     const run = async () => (await h.app.inject({ method: 'POST', url: '/sim/v1/pay/settlements/run' })).json().settled;
+    const base = `/console/api/accounts/${acc.appid}/pay/merchants/${m.mchid}`;
+    const fee = feeOf(1000, 38) + feeOf(2550, 38) + feeOf(99, 38) - feeOf(550, 38);
     await h.app.inject({ method: 'POST', url: '/sim/v1/clock/advance', payload: { seconds: 2 } });
     expect(await run()).toBe(0);
+    // Before the day is settled the balance holds the day's payments less fees and the refund.
+    expect((await client.get(`${base}/settlements`)).json).toMatchObject({ settlements: [], balance: 3649 - 550 - fee, has_more: false });
     await h.app.inject({ method: 'POST', url: '/sim/v1/clock/advance', payload: { seconds: 86_400 } });
     expect(await run()).toBeGreaterThanOrEqual(1);
     expect(await run()).toBe(0);
 
-    const base = `/console/api/accounts/${acc.appid}/pay/merchants/${m.mchid}`;
-    const settlements = (await client.get(`${base}/settlements`)).json.settlements as Record<string, unknown>[];
-    const fee = feeOf(1000, 38) + feeOf(2550, 38) + feeOf(99, 38) - feeOf(550, 38);
+    const settled = (await client.get(`${base}/settlements`)).json;
+    // Paid out T+1: nothing is left in the basic account.
+    expect(settled.balance).toBe(0);
+    const settlements = settled.settlements as Record<string, unknown>[];
     expect(settlements).toEqual([expect.objectContaining({ trade_date: day, payments: 3649, payment_count: 3, refunds: 550, refund_count: 1, fee, fee_rate: '0.38%', net: 3649 - 550 - fee })]);
 
     const tx = (await client.get(`${base}/transactions?state=SUCCESS`)).json.transactions as Record<string, unknown>[];
@@ -61,6 +66,14 @@ describeEachDb('WeChat Pay settlements and the console records', (kind) => {
     const one = (await client.get(`${base}/transactions?q=${nos[1]}`)).json.transactions as Record<string, unknown>[];
     expect(one).toEqual([expect.objectContaining({ out_trade_no: nos[1], trade_state: 'REFUND', refunded: 550 })]);
     expect(((await client.get(`${base}/transactions?from=2001-01-01&to=2001-01-02`)).json.transactions as unknown[]).length).toBe(0);
+
+    // Pages: four orders, newest first, one a page.
+    const pages = [];
+    for (let offset = 0; offset < 5; offset++) pages.push((await client.get(`${base}/transactions?limit=1&offset=${offset}`)).json);
+    expect(pages.map((p) => (p.transactions as unknown[]).length)).toEqual([1, 1, 1, 1, 0]);
+    expect(pages.map((p) => p.has_more)).toEqual([true, true, true, false, false]);
+    expect(new Set(pages.flatMap((p) => (p.transactions as Record<string, unknown>[]).map((t) => t.out_trade_no))).size).toBe(4);
+    expect((await client.get(`${base}/refunds?limit=1`)).json).toMatchObject({ refunds: [expect.objectContaining({ out_refund_no: 'RF-1' })], has_more: false });
 
     const exported = await client.get(`${base}/transactions?format=csv`);
     expect(exported.status).toBe(200);
@@ -78,7 +91,7 @@ describeEachDb('WeChat Pay settlements and the console records', (kind) => {
     expect(flow.body).toContain('`扣除交易手续费');
     expect((await client.get(`${base}/bills/2001-01-01`)).status).toBe(404);
 
-    for (const q of ['?from=2026-13-01', '?state=PAID', '?limit=0', '?limit=99999', `?q=${'x'.repeat(100)}`, '?nope=1', '?format=xls']) {
+    for (const q of ['?from=2026-13-01', '?state=PAID', '?limit=0', '?limit=99999', `?q=${'x'.repeat(100)}`, '?nope=1', '?format=xls', '?offset=-1', '?offset=abc', '?offset=1e99']) {
       const res = await client.get(`${base}/transactions${q}`);
       expect(res.status, q).toBe(400);
     }

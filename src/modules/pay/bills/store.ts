@@ -73,6 +73,8 @@ export interface ListFilter {
   state?: string;
   q?: string;
   limit: number;
+  /** Rows to skip (paging). */
+  offset?: number;
 }
 
 /** The merchant's orders, newest first, filtered by creation time, state and out_trade_no / transaction_id prefix. */
@@ -82,7 +84,7 @@ export async function listOrders(db: Executor, merchantId: string, f: ListFilter
   if (f.toMs !== undefined) where.push(lt(payOrders.createdAt, new Date(f.toMs)));
   if (f.state) where.push(eq(payOrders.tradeState, f.state));
   if (f.q) where.push(sql`(${payOrders.outTradeNo} = ${f.q} or ${payOrders.transactionId} = ${f.q})`);
-  return db.select().from(payOrders).where(and(...where)).orderBy(desc(payOrders.createdAt)).limit(f.limit);
+  return db.select().from(payOrders).where(and(...where)).orderBy(desc(payOrders.createdAt), desc(payOrders.id)).limit(f.limit).offset(f.offset ?? 0);
 }
 
 /** The merchant's refunds with their orders, newest first. */
@@ -93,15 +95,15 @@ export async function listRefunds(db: Executor, merchantId: string, f: ListFilte
   if (f.state) where.push(eq(payRefunds.status, f.state));
   if (f.q) where.push(sql`(${payRefunds.outRefundNo} = ${f.q} or ${payOrders.outTradeNo} = ${f.q})`);
   return db.select({ refund: payRefunds, order: payOrders }).from(payRefunds).innerJoin(payOrders, eq(payOrders.id, payRefunds.orderId))
-    .where(and(...where)).orderBy(desc(payRefunds.createdAt)).limit(f.limit);
+    .where(and(...where)).orderBy(desc(payRefunds.createdAt), desc(payRefunds.id)).limit(f.limit).offset(f.offset ?? 0);
 }
 
 /** The merchant's settlements, newest trade day first, between two days (inclusive). */
-export async function listSettlements(db: Executor, merchantId: string, f: { fromDay?: string; toDay?: string; limit: number }): Promise<SettlementRow[]> {
+export async function listSettlements(db: Executor, merchantId: string, f: { fromDay?: string; toDay?: string; limit: number; offset?: number }): Promise<SettlementRow[]> {
   const where: SQL[] = [eq(paySettlements.merchantId, merchantId)];
   if (f.fromDay) where.push(gte(paySettlements.tradeDate, f.fromDay));
   if (f.toDay) where.push(sql`${paySettlements.tradeDate} <= ${f.toDay}`);
-  return db.select().from(paySettlements).where(and(...where)).orderBy(desc(paySettlements.tradeDate)).limit(f.limit);
+  return db.select().from(paySettlements).where(and(...where)).orderBy(desc(paySettlements.tradeDate)).limit(f.limit).offset(f.offset ?? 0);
 }
 
 /** The refunds of one order, oldest first (v2 refundquery by order). */

@@ -2,6 +2,7 @@ import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
 import { findAccountByAppid } from '../../accounts/index.js';
 import { API_KEY } from '../rules/merchant.js';
+import { newApiKey } from '../rules/ids.js';
 import { bindAppid, countBindings, findMerchantByMchid, listBindings, setApiV3KeyOnce, updateMerchant, type MerchantRow } from '../store.js';
 
 /** A merchant binds at most 50 AppIDs (reference §8). */
@@ -40,4 +41,42 @@ export async function bindMerchantAppid(services: Services, merchant: MerchantRo
   if (!appids.includes(appid) && (await countBindings(services.db, merchant.id)) >= MAX_APPIDS) throw new DomainError('conflict', `A merchant binds at most ${MAX_APPIDS} AppIDs.`);
   await bindAppid(services.db, merchant.id, appid, services.clock.now());
   return listBindings(services.db, merchant.id);
+}
+
+/**
+ * Resets the APIv2 key (商户平台 → API安全 → 设置APIv2密钥): a new 32-character key, shown this
+ * once; v2 requests and notifications signed with the old one stop verifying at once.
+ */
+export async function resetApiV2Key(services: Services, merchant: MerchantRow): Promise<string> {
+  const key = newApiKey();
+  await updateMerchant(services.db, merchant.id, { apiV2Key: key });
+  return key;
+}
+
+/** The longest default notify URL (the order field's limit, reference §2.1). */
+export const MAX_NOTIFY_URL_LENGTH = 256;
+
+/**
+ * Sets (or clears, with null) the merchant's default notify URL, where refunds that name no
+ * notify_url are reported: an absolute http(s) URL without a query (https only in platform
+ * mode) that the outbound policy admits, checked now so a bad address is refused when it is typed.
+ */
+export async function setDefaultNotifyUrl(services: Services, merchant: MerchantRow, url: string | null): Promise<MerchantRow> {
+  if (url !== null) {
+    const refuse = (reason: string, message: string) => new DomainError('invalid_request', message, { reason, fields: [{ path: 'notify_url', message }] });
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw refuse('malformed', 'The notify URL must be an absolute http:// or https:// address.');
+    }
+    const httpsOnly = services.config.mode === 'platform';
+    if (url.length > MAX_NOTIFY_URL_LENGTH) throw refuse('too_long', `The notify URL is at most ${MAX_NOTIFY_URL_LENGTH} characters.`);
+    if (parsed.protocol !== 'https:' && (httpsOnly || parsed.protocol !== 'http:')) throw refuse('scheme', httpsOnly ? 'The notify URL must start with https://.' : 'The notify URL must start with http:// or https://.');
+    if (parsed.username !== '' || parsed.password !== '') throw refuse('credentials', 'The notify URL must not carry a user name or password.');
+    if (url.includes('?') || url.includes('#')) throw refuse('query', 'The notify URL must not carry a query string.');
+    const admitted = await services.outbound.admit(parsed);
+    if ('refused' in admitted) throw refuse(`outbound_${admitted.refused}`, admitted.refused === 'not_allowed' ? 'Herald does not send notifications to private or reserved addresses.' : 'The host of the notify URL does not resolve.');
+  }
+  return (await updateMerchant(services.db, merchant.id, { defaultNotifyUrl: url }))!;
 }

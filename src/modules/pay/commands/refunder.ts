@@ -49,7 +49,8 @@ export async function requestRefund(services: Services, merchant: MerchantRow, r
           refundId: newRefundId(nowMs),
           outRefundNo: req.out_refund_no,
           reason: req.reason ?? null,
-          notifyUrl: req.notify_url ?? null,
+          // A refund that names no notify_url is reported to the merchant's default (商户平台's 退款结果通知url), if set.
+          notifyUrl: req.notify_url ?? merchant.defaultNotifyUrl ?? null,
           amount: req.amount.refund,
           status: 'PROCESSING',
           request,

@@ -1,18 +1,26 @@
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
 import { findFollow } from '../../followers/index.js';
+import { pageAllowed, URL_NOT_REGISTERED } from '../rules/directories.js';
 import { codeUrlToken } from '../rules/ids.js';
 import { payErrMsg, prepayIdOfH5Url, prepayIdOfPackage, verifyPaySign, type JsapiPayParams, type PayApi } from '../rules/sheet.js';
 import { findOrderForPayment, findMerchantById, listBills, type BillRow, type CardRow, type WalletRow } from '../store.js';
+import { directoryRulesFor } from './directories.js';
 import { checkPin, ensureWallet } from './wallet.js';
 import { payableOrder, payOrder, type PaymentTarget } from './orderPayer.js';
 
-/** Where a payment sheet comes from: a page's JSAPI call, a scanned code_url, an opened h5_url. */
-export type SheetSource = { api: PayApi; params: JsapiPayParams } | { codeUrl: string } | { h5Url: string };
+/**
+ * Where a payment sheet comes from: a page's JSAPI call (with the page's own URL, which must be
+ * under a 支付授权目录), a scanned code_url, an opened h5_url.
+ */
+export type SheetSource = { api: PayApi; params: JsapiPayParams; pageUrl?: string } | { codeUrl: string } | { h5Url: string };
 
-/** A sheet that could not open: the errMsg the page receives and why (shown in the console of the phone). */
+/**
+ * A sheet that could not open: the errMsg the page receives and why (shown in the console of the
+ * phone); `notice` is what WeChat itself shows the payer, when it shows anything.
+ */
 export class SheetRefusal extends Error {
-  constructor(readonly errMsg: string, readonly reason: string) {
+  constructor(readonly errMsg: string, readonly reason: string, readonly notice?: string) {
     super(reason);
   }
 }
@@ -47,6 +55,12 @@ export async function openSheet(services: Services, userId: string, source: Shee
     if (order.appid !== source.params.appId) throw fail('the prepay_id does not belong to appId');
     const merchant = await findMerchantById(services.db, order.merchantId);
     if (!merchant || !verifyPaySign(source.params, merchant.merchantPublicKey)) throw fail('支付验证签名失败 (paySign does not verify with the merchant key)');
+    // 支付授权目录: the page must be under one of the merchant's directories (none registered: any page, in emulator mode only).
+    const pageUrl = source.pageUrl ?? '';
+    if (!pageAllowed(pageUrl, merchant.payDirectories, directoryRulesFor(services.config.mode))) {
+      const notice = `${URL_NOT_REGISTERED}${pageUrl ? `：${pageUrl.slice(0, 512)}` : ''}`;
+      throw new SheetRefusal(payErrMsg(source.api, 'fail'), `${notice} (not under the merchant's payment directories)`, notice);
+    }
   }
   let found;
   try {

@@ -4,6 +4,7 @@ import { ModerationTermsPage } from './ModerationTermsPage.js';
 import { ReviewPage } from '../registration/ReviewPage.js';
 import { VerificationReviewPage } from '../verification/ReviewPage.js';
 import { costsAdminRoutes } from '../costs/route.js';
+import { MerchantReviewPage } from '../pay/MerchantReviewPage.js';
 import { t } from '../../i18n/index.js';
 
 /** The platform settings' pages. */
@@ -13,4 +14,5 @@ export const adminRoutes: AdminRoute[] = [
   { path: 'registrations', label: t('registration.reviewTab'), icon: '✓', component: ReviewPage },
   { path: 'verifications', label: t('verification.reviewTab'), icon: '✦', component: VerificationReviewPage },
   ...costsAdminRoutes,
+  { path: 'pay-merchants', label: t('pay.reviewTab'), icon: '¥', component: MerchantReviewPage },
 ];

@@ -5,13 +5,8 @@ import { Alert, Badge, Button, Card, EmptyState, Loading, useToast, type Tone } 
 import { accountApi, consoleApi } from '../api.js';
 import { invalidatePaths, useAccountData } from '../queries.js';
 import type { AccountPageProps } from '../route.js';
-import type { MerchantView } from '../../../../src/modules/pay/presenters.js';
 import { t } from '../../i18n/index.js';
-
-interface PayView {
-  can_apply: boolean;
-  merchants: MerchantView[];
-}
+import { PaySections, type PayView } from './merchant.js';
 
 const STATUS_TONES: Record<string, Tone> = { approved: 'green', reviewing: 'amber', rejected: 'red' };
 const STATUS_WORDS: Record<string, string> = { approved: 'pay.statusApproved', reviewing: 'pay.statusReviewing', rejected: 'pay.statusRejected' };
@@ -141,6 +136,7 @@ export function PayPage({ account }: AccountPageProps) {
 
   return (
     <div className="stack pay-page">
+      {view.merchants.length > 0 && <PaySections appid={appid} />}
       {secrets && (
         <Alert tone="warning" title={t('pay.shownOnce')}>
           {secrets.privateKey && (

@@ -51,14 +51,15 @@ export const pageOfHref = (href: string) => pageUrlOfBrowsePath(href) ?? href;
  * opens; the server checks paySign and the order. chooseWXPay answers `errMsg`, the bridge
  * `err_msg` (`get_brand_wcpay_request:ok|cancel|fail`).
  */
-async function payFromPage(api: 'chooseWXPay' | 'getBrandWCPayRequest', params: Record<string, string>): Promise<Res> {
-  const out = await requestPayment({ api, params });
+async function payFromPage(api: 'chooseWXPay' | 'getBrandWCPayRequest', params: Record<string, string>, pageUrl: string): Promise<Res> {
+  // The page's own URL goes along: the server checks it against the merchant's 支付授权目录.
+  const out = await requestPayment({ api, params, page_url: pageUrl });
   const errMsg = out.errMsg ?? (api === 'chooseWXPay' ? `chooseWXPay:${out.result}` : `get_brand_wcpay_request:${out.result}`);
   return api === 'chooseWXPay' ? { errMsg } : { err_msg: errMsg, errMsg };
 }
 
 /** WeixinJSBridge.invoke from the page (its own function: the bridge's calls are not wx.* calls). */
-async function bridgeCall(payload: Record<string, unknown>): Promise<Res> {
+async function bridgeCall(payload: Record<string, unknown>, pageUrl: string): Promise<Res> {
   const api = str(payload.api, 64);
   const args = (payload.args && typeof payload.args === 'object' ? payload.args : {}) as Record<string, unknown>;
   if (api === 'getBrandWCPayRequest') {
@@ -69,7 +70,7 @@ async function bridgeCall(payload: Record<string, unknown>): Promise<Res> {
       package: str(args.package, 128),
       signType: str(args.signType, 16),
       paySign: str(args.paySign, 1024),
-    });
+    }, pageUrl);
   }
   return { errMsg: `${api}:fail`, err_msg: `${api}:fail` };
 }
@@ -277,7 +278,7 @@ export function useJssdk(host: JssdkHost) {
             package: str(args.package, 128),
             signType: str(args.signType, 16),
             paySign: str(args.paySign, 1024),
-          });
+          }, page.current.url);
         default:
           return { errMsg: `${api}:fail, function not exist` };
       }
@@ -324,7 +325,7 @@ export function useJssdk(host: JssdkHost) {
         return;
       }
       if (d.type === 'bridge') {
-        answer(source, d.id, await bridgeCall(payload));
+        answer(source, d.id, await bridgeCall(payload, page.current.url));
         return;
       }
       if (d.type === 'call') {

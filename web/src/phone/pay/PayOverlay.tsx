@@ -47,6 +47,8 @@ export function PayOverlay() {
   const [problem, setProblem] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<'ok' | 'payerror' | 'userpaying' | null>(null);
   const [followed, setFollowed] = useState(false);
+  // What WeChat itself says when the sheet cannot open (当前页面的URL未注册), before the page hears :fail.
+  const [notice, setNotice] = useState<{ text: string; errMsg: string } | null>(null);
   const pinInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -57,9 +59,14 @@ export function PayOverlay() {
       setPin('');
       setProblem(null);
       setOutcome(null);
+      setNotice(null);
       phoneApi
-        .post<{ ok: true; sheet: SheetView } | { ok: false; err_msg: string; reason: string }>('/pay/sheet', source)
+        .post<{ ok: true; sheet: SheetView } | { ok: false; err_msg: string; reason: string; notice?: string }>('/pay/sheet', source)
         .then((out) => {
+          if (!out.ok && out.notice) {
+            setNotice({ text: out.notice, errMsg: out.err_msg });
+            return;
+          }
           if (!out.ok) {
             setReq(null);
             done({ result: 'fail', errMsg: out.err_msg });
@@ -117,6 +124,25 @@ export function PayOverlay() {
       setProblem(errorMessage(err));
     }
   };
+
+  if (notice) {
+    const close = () => {
+      const r = req;
+      setReq(null);
+      setNotice(null);
+      r.done({ result: 'fail', errMsg: notice.errMsg });
+    };
+    return (
+      <div className="ph-sheet-scrim ph-pay-scrim">
+        <div className="ph-pay ph-pay-notice" role="alertdialog" aria-modal="true" aria-labelledby="ph-pay-notice-text" data-testid="pay-notice">
+          <p id="ph-pay-notice-text" className="ph-pay-hint">{notice.text}</p>
+          <Button variant="primary" autoFocus onClick={close}>
+            {t('phonePay.noticeOk')}
+          </Button>
+        </div>
+      </div>
+    );
+  }
 
   if (outcome && sheet) {
     const ok = outcome === 'ok';

@@ -4,7 +4,7 @@
  * one PayOverlay listens; the promise ends with the page's result.
  */
 export type PaySource =
-  | { api: 'getBrandWCPayRequest' | 'chooseWXPay'; params: Record<string, string> }
+  | { api: 'getBrandWCPayRequest' | 'chooseWXPay'; params: Record<string, string>; page_url?: string }
   | { code_url: string }
   | { h5_url: string };
 
