@@ -79,7 +79,7 @@ describeEachDb('WeChat Pay, the payer (phone)', (kind) => {
     const cases: Array<[string, Record<string, string>]> = [
       ['bad paySign', { ...good, paySign: `${good.paySign.slice(0, -4)}AAA=` }],
       ['signed by another merchant', jsapiParams(other, prepayId, { appId: m.appid })],
-      ['tampered package', { ...good, package: `prepay_id=${prepayId.slice(0, -1)}0` }],
+      ['tampered package', { ...good, package: `prepay_id=${prepayId.slice(0, -1)}${prepayId.endsWith('0') ? '1' : '0'}` }],
       ['not RSA', { ...good, signType: 'MD5' }],
       ['other appId', jsapiParams(m, prepayId, { appId: other.appid })],
       ['garbage package', { ...good, package: 'prepay_id=<script>' }],
