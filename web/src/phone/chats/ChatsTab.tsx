@@ -10,12 +10,15 @@ import { previewLine } from '../../ui/previewLine.js';
 import type { ChatEntry, SubscriptionsSummary } from '../types.js';
 import { useServiceNotifications } from './ServiceNotifications.js';
 import type { ServiceNotificationView } from '../../../../src/modules/subscribemsg/phone.js';
+import type { ReceiptView } from '../../../../src/modules/pay/phone.js';
+import { receiptPreview, useReceipts } from '../pay/ReceiptsScreen.js';
 import { t } from '../../i18n/index.js';
 
 type Row =
   | { kind: 'chat'; chat: ChatEntry; at: string }
   | { kind: 'folder'; folder: SubscriptionsSummary; at: string }
-  | { kind: 'service'; latest: ServiceNotificationView; at: string };
+  | { kind: 'service'; latest: ServiceNotificationView; at: string }
+  | { kind: 'pay'; latest: ReceiptView; at: string };
 
 /** Total unread of the Chats tab: service accounts and other chats; the folder only shows a dot. */
 export function chatsUnread(chats: ChatEntry[]): number {
@@ -29,8 +32,11 @@ export function ChatsTab() {
   const [menuOpen, setMenuOpen] = useState(false);
   const unread = chats ? chatsUnread(chats.chats) : 0;
   const dot = Boolean(chats?.subscriptions && chats.subscriptions.unread > 0);
-  const service = useServiceNotifications(`${chats?.chats[0]?.updated_at ?? ''}|${chats?.subscriptions?.updated_at ?? ''}`);
+  const stamp = `${chats?.chats[0]?.updated_at ?? ''}|${chats?.subscriptions?.updated_at ?? ''}`;
+  const service = useServiceNotifications(stamp);
+  const receipts = useReceipts(stamp);
   const rows: Row[] = [
+    ...(receipts && receipts.length > 0 ? [{ kind: 'pay', latest: receipts[0], at: receipts[0].at } as Row] : []),
     ...(service && service.length > 0 ? [{ kind: 'service', latest: service[0], at: service[0].created_at } as Row] : []),
     ...(chats?.chats ?? []).map((chat): Row => ({ kind: 'chat', chat, at: chat.updated_at })),
     ...(chats?.subscriptions ? [{ kind: 'folder', folder: chats.subscriptions, at: chats.subscriptions.updated_at } as Row] : []),
@@ -85,7 +91,22 @@ export function ChatsTab() {
       )}
       <ul className="ph-list ph-chats" aria-label={t('phoneChats.chats')}>
         {rows.map((r) =>
-          r.kind === 'service' ? (
+          r.kind === 'pay' ? (
+            <li key="__pay">
+              <button type="button" className="ph-row ph-chat-row" data-testid="pay-receipts-row" onClick={() => navigate('/phone/pay/receipts')}>
+                <span className="ph-avatar-wrap">
+                  <Avatar name={t('phonePay.notices')} seed="wechat-pay" />
+                </span>
+                <span className="ph-row-main">
+                  <span className="ph-row-top">
+                    <span className="ph-row-title">{t('phonePay.notices')}</span>
+                    <span className="ph-row-time">{listTime(r.latest.at)}</span>
+                  </span>
+                  <span className="ph-row-sub">{receiptPreview(r.latest)}</span>
+                </span>
+              </button>
+            </li>
+          ) : r.kind === 'service' ? (
             <li key="__service">
               <button type="button" className="ph-row ph-chat-row" data-testid="service-notifications-row" onClick={() => navigate('/phone/service-notifications')}>
                 <span className="ph-avatar-wrap">
