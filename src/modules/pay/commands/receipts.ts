@@ -7,7 +7,7 @@ import { listReceipts, type ReceiptRow } from '../store.js';
 export const MAX_RECEIPTS = 100;
 
 /** The merchant's official account as a receipt shows it, with the follow prompt's state. */
-export interface ReceiptAccount {
+interface ReceiptAccount {
   appid: string;
   name: string;
   avatar_url: string | null;
@@ -15,7 +15,7 @@ export interface ReceiptAccount {
 }
 
 /** One 微信支付 receipt (支付凭证 or 退款到账) as the phone shows it. */
-export function presentReceipt(r: ReceiptRow, account: ReceiptAccount | null) {
+function presentReceipt(r: ReceiptRow, account: ReceiptAccount | null) {
   return {
     id: r.id,
     kind: r.kind as 'payment' | 'refund',
