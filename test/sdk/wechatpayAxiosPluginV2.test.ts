@@ -169,6 +169,37 @@ describeEachDb('wechatpay-axios-plugin APIv2 and bills against Herald', (kind) =
     expect(Buffer.from(flowFile.data).toString('utf8')).toContain('`扣除交易手续费');
   });
 
+  it('MWEB: mweb_url opened in the phone pays through the sheet; APP is refused for an Official Account', { timeout: 60_000 }, async () => {
+    const outTradeNo = `MW${Date.now()}`;
+    const placed = await wxpay.v2.pay.unifiedorder.post({
+      appid: m.appid, mch_id: m.mchid, body: 'H5 商品', out_trade_no: outTradeNo, total_fee: 250, spbill_create_ip: '203.0.113.7',
+      notify_url: `${shop.url}/v2/mweb`, trade_type: 'MWEB', scene_info: JSON.stringify({ h5_info: { type: 'Wap', wap_url: 'https://shop.example', wap_name: '测试商城' } }),
+    });
+    expect(placed.data).toMatchObject({ return_code: 'SUCCESS', result_code: 'SUCCESS', trade_type: 'MWEB' });
+    expect(placed.data.mweb_url).toMatch(/^https:\/\/wx\.tenpay\.com\/cgi-bin\/mmpayweb-bin\/checkmweb\?prepay_id=wx\w+&package=\w+$/);
+    expect(placed.data.mweb_url).toContain(placed.data.prepay_id);
+
+    // The merchant's page sends the payer to mweb_url with its redirect_url; the phone opens it into the sheet.
+    const token = (await herald.app.inject({ method: 'POST', url: '/phone/api/session', payload: { user_id: payer.userId } })).json().token as string;
+    const opened = `${placed.data.mweb_url}&redirect_url=${encodeURIComponent('https://shop.example/done')}`;
+    const sheet = await herald.app.inject({ method: 'POST', url: '/phone/api/pay/sheet', headers: { authorization: `Bearer ${token}` }, payload: { h5_url: opened } });
+    expect(sheet.json()).toMatchObject({ ok: true, sheet: { amount: 250, description: 'H5 商品' } });
+    const paid = await herald.app.inject({ method: 'POST', url: '/phone/api/pay/confirm', headers: { authorization: `Bearer ${token}` }, payload: { order_ref: sheet.json().sheet.order_ref, pin: '123456' } });
+    expect(paid.json()).toMatchObject({ result: 'ok', amount: 250 });
+
+    const query = await wxpay.v2.pay.orderquery.post({ appid: m.appid, mch_id: m.mchid, out_trade_no: outTradeNo });
+    expect(query.data).toMatchObject({ trade_state: 'SUCCESS', trade_type: 'MWEB', total_fee: '250' });
+    const notice = await waitFor(async () => shop.requests.map((r) => Transformer.toObject(r.body)).find((n) => n.out_trade_no === outTradeNo), (n) => n !== undefined, 15_000);
+    expect(notice).toMatchObject({ result_code: 'SUCCESS', trade_type: 'MWEB', total_fee: '250' });
+
+    const app = await wxpay.v2.pay.unifiedorder.post({
+      appid: m.appid, mch_id: m.mchid, body: 'APP 商品', out_trade_no: `AP${Date.now()}`, total_fee: 1, spbill_create_ip: '127.0.0.1', notify_url: `${shop.url}/v2/app`, trade_type: 'APP',
+    }).catch((e: any) => e);
+    // The client refuses a result_code FAIL answer (its sign verified first) as an error carrying it.
+    expect(app.response.data).toMatchObject({ return_code: 'SUCCESS', result_code: 'FAIL', err_code: 'APPID_MCHID_NOT_MATCH', err_code_des: 'appid和mch_id不匹配' });
+    expect(app.response.data.prepay_id).toBeUndefined();
+  });
+
   it('refuses bad signatures, foreign certificates and forged certificate headers', { timeout: 60_000 }, async () => {
     const other = await makeMerchant(herald);
     const otherCert = (await herald.app.inject({ method: 'GET', url: `/sim/v1/pay/merchants/${other.mchid}/apiclient-cert` })).json().apiclient_cert;

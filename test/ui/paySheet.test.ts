@@ -7,7 +7,9 @@
  * chooseWXPay:ok; the shop's notify server receives TRANSACTION.SUCCESS, checked with the SDK's
  * verifySign and opened with decipher_gcm; the wallet lists the bill. A tampered paySign gets
  * chooseWXPay:fail and a closed sheet chooseWXPay:cancel; a page under none of the merchant's
-支付授权目录 shows "当前页面的URL未注册" and gets chooseWXPay:fail. Sheet and wallet in zh-CN and en.
+ * 支付授权目录 shows "当前页面的URL未注册" and gets chooseWXPay:fail; the Chats list's 微信支付 row
+ * opens the receipts, whose 关注公众号 follows the merchant's account again. Sheet, wallet and
+ * receipts in zh-CN and en.
  * Screenshots go to test-results/pay-sheet/.
  */
 import http from 'node:http';
@@ -190,6 +192,28 @@ describeInBrowser('WeChat Pay from an H5 shop in the phone, in Chromium', (kind)
       await seen(page.getByTestId('wallet-bills').getByText('海风咖啡 大杯', { exact: false }).first());
       expect(await axeProblems(page)).toEqual([]);
       await ui.shot(page, `${locale}-04-wallet`, true);
+
+      // 微信 (Chats): the 微信支付 row; its receipts name the merchant, the amount and the
+      // merchant's official account, with 关注公众号 for a payer who does not follow it.
+      const unfollowed = await fetch(`${ui.h.url}/sim/v1/users/${payer.userId}/unfollow`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account: m.appid }) });
+      expect(unfollowed.status).toBe(200);
+      await page.goto('/phone');
+      const payRow = page.getByTestId('pay-receipts-row');
+      await seen(payRow.getByText(zh ? /：支付成功 ¥0\.88$/ : /: paid ¥0\.88$/));
+      await payRow.click();
+      const receipts = page.getByTestId('pay-receipts');
+      await seen(receipts.getByText('海风咖啡 大杯'));
+      expect(await receipts.getByRole('article').count()).toBe(zh ? 1 : 2);
+      const newest = receipts.getByRole('article').last();
+      expect(await newest.getAttribute('aria-label')).toBe(zh ? '支付成功 ¥0.88' : 'Payment successful ¥0.88');
+      await seen(newest.getByText(zh ? '关注「海风咖啡」，获取订单动态' : 'Follow 海风咖啡 for order updates'));
+      expect(await axeProblems(page)).toEqual([]);
+      await ui.shot(page, `${locale}-05-receipts`, true);
+      await newest.getByRole('button', { name: zh ? '关注公众号 海风咖啡' : 'Follow official account 海风咖啡' }).click();
+      await seen(newest.getByRole('button', { name: zh ? '进入公众号' : 'View official account' }));
+      // Followed on the server: the receipts say so after a reload.
+      await page.reload();
+      await seen(receipts.getByRole('article').last().getByRole('button', { name: zh ? '进入公众号' : 'View official account' }));
     }
   });
 });

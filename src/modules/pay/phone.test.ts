@@ -66,6 +66,18 @@ describeEachDb('WeChat Pay, the payer (phone)', (kind) => {
     const after = (await phone(token, 'GET', '/pay/wallet')).json();
     expect(after.balance).toBe(99_940);
     expect(after.bills[0]).toMatchObject({ kind: 'refund', amount: 40 });
+
+    // The 微信支付 receipts: the refund, then the payment, each with the merchant's official account.
+    const receipts = (await phone(token, 'GET', '/pay/receipts')).json().receipts;
+    expect(receipts).toHaveLength(2);
+    expect(receipts[0]).toMatchObject({ kind: 'refund', amount: 40, merchant_name: receipts[1].merchant_name, transaction_id: paid.json().transaction_id, method: 'balance', account: { appid: m.appid, followed: true } });
+    expect(receipts[1]).toMatchObject({ kind: 'payment', amount: 100, description: 'Herald 测试商品', transaction_id: paid.json().transaction_id, account: { appid: m.appid, followed: true } });
+    expect(receipts[1].merchant_name.length).toBeGreaterThan(0);
+    expect(Date.parse(receipts[0].at)).toBeGreaterThanOrEqual(Date.parse(receipts[1].at));
+    expect((await phone(token, 'GET', '/pay/receipts?limit=1')).json().receipts).toEqual([receipts[0]]);
+    // Another user sees none of them.
+    const other = await makePayer(herald, m.appid);
+    expect((await phone(await tokenOf(other.userId), 'GET', '/pay/receipts')).json().receipts).toEqual([]);
   });
 
   it('refuses a bad paySign, a tampered package, another AppID and another payer with the page\'s fail', { timeout: 60_000 }, async () => {
@@ -216,5 +228,10 @@ describeEachDb('WeChat Pay, the payer (phone)', (kind) => {
     expect((await phone(token, 'POST', '/pay/wallet/top-up', { amount: 5_000 })).json().balance).toBe(105_000);
     const anon = await herald.app.inject({ method: 'GET', url: '/phone/api/pay/wallet' });
     expect(anon.statusCode).toBe(401);
+    for (const q of ['limit=0', 'limit=-1', 'limit=101', 'limit=abc', 'limit=1.5', `limit=${'9'.repeat(400)}`]) {
+      const res = await phone(token, 'GET', `/pay/receipts?${q}`);
+      expect(res.statusCode, q).toBe(400);
+    }
+    expect((await herald.app.inject({ method: 'GET', url: '/phone/api/pay/receipts' })).statusCode).toBe(401);
   });
 });

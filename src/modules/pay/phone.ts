@@ -1,7 +1,8 @@
 /**
  * The payer's side in the phone (docs/PAY.md, "The payer's side"): the payment sheet a page's
  * getBrandWCPayRequest / chooseWXPay, a scanned code_url or an opened h5_url shows, its 支付
- * with the six-digit password, and the wallet (钱包: 零钱, cards, 账单). The in-app browser's
+ * with the six-digit password, the wallet (钱包: 零钱, cards, 账单) and the 微信支付 receipts
+ * (the Chats list's service notifications after each payment and refund). The in-app browser's
  * bridge calls these routes; jssdk does not import pay.
  */
 import type { FastifyInstance } from 'fastify';
@@ -10,6 +11,8 @@ import type { Services } from '../../main/services.js';
 import { DomainError } from '../../platform/errors.js';
 import { phoneRoute } from '../../surfaces/phone/kit.js';
 import { confirmPayment, openSheet, SheetRefusal, walletView, type SheetSource } from './commands/sheet.js';
+import { MAX_RECEIPTS, receiptsOf } from './commands/receipts.js';
+export type { ReceiptView } from './commands/receipts.js';
 import { topUp } from './commands/wallet.js';
 import { MAX_WALLET_BALANCE } from './rules/sheet.js';
 
@@ -40,6 +43,8 @@ const confirmBody = z.strictObject({
   method: z.union([z.literal('balance'), z.string().uuid()]).default('balance'),
 });
 
+const receiptsQuery = z.object({ limit: z.coerce.number().int().min(1).max(MAX_RECEIPTS).default(50) });
+
 const topUpBody = z.strictObject({ amount: z.number().int().min(1).max(MAX_WALLET_BALANCE) });
 
 export function registerPayPhoneRoutes(api: FastifyInstance, services: Services): void {
@@ -69,6 +74,13 @@ export function registerPayPhoneRoutes(api: FastifyInstance, services: Services)
     method: 'GET',
     url: '/pay/wallet',
     handler: async ({ user }) => walletView(services, user.id),
+  });
+
+  phoneRoute(api, services, {
+    method: 'GET',
+    url: '/pay/receipts',
+    query: receiptsQuery,
+    handler: async ({ user, query }) => ({ receipts: await receiptsOf(services, user.id, query.limit) }),
   });
 
   phoneRoute(api, services, {

@@ -281,6 +281,29 @@ export async function listBills(db: Executor, userId: string, limit: number): Pr
   return rows.map((r) => ({ ...r.bill, appid: r.appid }));
 }
 
+/** The 微信支付 receipts of a user (支付凭证): payments and refunds, newest first, with their orders. */
+export async function listReceipts(db: Executor, userId: string, limit: number) {
+  return db
+    .select({
+      id: payBills.id,
+      kind: payBills.kind,
+      amount: payBills.amount,
+      method: payBills.method,
+      merchantName: payBills.merchantName,
+      description: payBills.description,
+      at: payBills.at,
+      appid: payOrders.appid,
+      outTradeNo: payOrders.outTradeNo,
+      transactionId: payOrders.transactionId,
+    })
+    .from(payBills)
+    .leftJoin(payOrders, eq(payOrders.id, payBills.orderId))
+    .where(and(eq(payBills.userId, userId), inArray(payBills.kind, ['payment', 'refund'])))
+    .orderBy(desc(payBills.at), desc(payBills.id))
+    .limit(limit);
+}
+export type ReceiptRow = Awaited<ReturnType<typeof listReceipts>>[number];
+
 // Faults (emulator mode)
 
 export async function insertFault(db: Executor, row: typeof payFaults.$inferInsert): Promise<FaultRow> {

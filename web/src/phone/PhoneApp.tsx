@@ -21,6 +21,7 @@ import { PhoneProvider } from './PhoneContext.js';
 import { ProfileScreen } from './profile/ProfileScreen.js';
 import { PayOverlay } from './pay/PayOverlay.js';
 import { WalletScreen } from './pay/WalletScreen.js';
+import { ReceiptsScreen } from './pay/ReceiptsScreen.js';
 import { SearchScreen } from './search/SearchScreen.js';
 import { SignIn } from './signin/SignIn.js';
 import { SubscriptionsFolder } from './chats/SubscriptionsFolder.js';
@@ -112,6 +113,7 @@ const SCREENS: Array<{ path: string; element: ReactElement }> = [
   { path: 'discover', element: <DiscoverTab /> },
   { path: 'me', element: <MeTab /> },
   { path: 'wallet', element: <WalletScreen /> },
+  { path: 'pay/receipts', element: <ReceiptsScreen /> },
   { path: 'subscriptions', element: <SubscriptionsFolder /> },
   { path: 'service-notifications', element: <ServiceNotifications /> },
   { path: 'mass-confirmations', element: <MassConfirmations /> },

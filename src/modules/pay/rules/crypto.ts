@@ -2,7 +2,7 @@
  * WeChat Pay APIv3's cryptography (reference wechat-pay.md §1, §4.3), pure: the request and
  * response signing messages, the Authorization header, SHA256withRSA, AEAD_AES_256_GCM.
  */
-import { createCipheriv, createDecipheriv, createPublicKey, randomBytes, sign, verify } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createPrivateKey, createPublicKey, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
 
 /** The scheme of the Authorization header and of Wechatpay-Signature-Type. */
 export const SIGNATURE_TYPE = 'WECHATPAY2-SHA256-RSA2048';
@@ -54,16 +54,33 @@ export function responseMessage(timestamp: string, nonce: string, body: string):
   return `${timestamp}\n${nonce}\n${body}\n`;
 }
 
+/**
+ * Parsed keys by PEM: parsing an RSA key on every request is work repeated per request, and a
+ * merchant's keys do not change. Bounded; the oldest goes first.
+ */
+const KEY_CACHE_SIZE = 512;
+const keys = new Map<string, KeyObject>();
+function keyOf(pem: string, kind: 'private' | 'public'): KeyObject {
+  const id = `${kind}:${pem}`;
+  let key = keys.get(id);
+  if (!key) {
+    key = kind === 'private' ? createPrivateKey(pem) : createPublicKey(pem);
+    if (keys.size >= KEY_CACHE_SIZE) keys.delete(keys.keys().next().value as string);
+    keys.set(id, key);
+  }
+  return key;
+}
+
 /** SHA256withRSA (PKCS#1 v1.5), Base64. */
 export function rsaSign(message: string, privateKeyPem: string): string {
-  return sign('sha256', Buffer.from(message, 'utf8'), privateKeyPem).toString('base64');
+  return sign('sha256', Buffer.from(message, 'utf8'), keyOf(privateKeyPem, 'private')).toString('base64');
 }
 
 /** Checks a Base64 SHA256withRSA signature; false on any malformed input. */
 export function rsaVerify(message: string, signature: string, publicKeyPem: string): boolean {
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(signature) || signature.length > 1024) return false;
   try {
-    return verify('sha256', Buffer.from(message, 'utf8'), publicKeyPem, Buffer.from(signature, 'base64'));
+    return verify('sha256', Buffer.from(message, 'utf8'), keyOf(publicKeyPem, 'public'), Buffer.from(signature, 'base64'));
   } catch {
     return false;
   }

@@ -91,4 +91,39 @@ describeEachDb('WeChat Pay APIv2 hostile input', (kind) => {
     const noBill = await fields('/pay/downloadbill', signed({ appid: m.appid, mch_id: m.mchid, nonce_str: 'b', bill_date: '2026-01-01' }));
     expect(noBill).toMatchObject({ return_code: 'FAIL', return_msg: 'invalid bill_date' });
   });
+
+  it('refuses unknown trade types, APP for an Official Account, and MWEB without a usable scene_info', async () => {
+    for (const trade_type of ['MICROPAY', 'jsapi', 'FACEPAY', 'NATIVE '.repeat(40), '<x/>']) {
+      const f = await fields('/pay/unifiedorder', signed(order({ trade_type })));
+      expect(f, trade_type).toMatchObject({ return_code: 'SUCCESS', result_code: 'FAIL', err_code: 'PARAM_ERROR', err_code_des: 'trade_type参数格式错误' });
+    }
+    const app = order({ trade_type: 'APP', openid: '' });
+    expect(await fields('/pay/unifiedorder', signed(app))).toMatchObject({ result_code: 'FAIL', err_code: 'APPID_MCHID_NOT_MATCH', err_code_des: 'appid和mch_id不匹配' });
+    // Nothing was stored: the same out_trade_no is free for a Native order.
+    expect(await fields('/pay/unifiedorder', signed({ ...app, trade_type: 'NATIVE' }))).toMatchObject({ result_code: 'SUCCESS', trade_type: 'NATIVE' });
+    expect(await fields('/pay/unifiedorder', signed(order({ trade_type: 'APP', total_fee: '-5' })))).toMatchObject({ result_code: 'FAIL', err_code: 'PARAM_ERROR' });
+
+    const mweb = (scene_info?: string) => signed(order({ trade_type: 'MWEB', openid: '', ...(scene_info === undefined ? {} : { scene_info }) }));
+    const cases: [string | undefined, string][] = [
+      [undefined, '缺少参数：scene_info'],
+      ['not json', 'scene_info参数格式错误'],
+      ['{"h5_info":"Wap"}', 'scene_info参数格式错误：缺少h5_info'],
+      ['[1,2]', 'scene_info参数格式错误：缺少h5_info'],
+      ['null', 'scene_info参数格式错误：缺少h5_info'],
+      ['{"h5_info":{"type":"Windows"}}', 'scene_info参数格式错误：h5_info.type应为IOS、Android或Wap'],
+      ['{"h5_info":{"type":"Wap","wap_url":{"a":1}}}', 'scene_info参数格式错误：wap_url'],
+    ];
+    for (const [scene, des] of cases) {
+      const f = await fields('/pay/unifiedorder', mweb(scene));
+      expect(f, scene).toMatchObject({ return_code: 'SUCCESS', result_code: 'FAIL', err_code: 'PARAM_ERROR', err_code_des: des });
+    }
+    const long = await fields('/pay/unifiedorder', mweb(JSON.stringify({ h5_info: { type: 'Wap', wap_url: `https://x.example/${'a'.repeat(200)}` } })));
+    expect(long).toMatchObject({ result_code: 'FAIL', err_code: 'PARAM_ERROR' });
+    expect(long.err_code_des).toContain('scene_info.h5_info.wap_url');
+
+    const ok = await fields('/pay/unifiedorder', mweb(JSON.stringify({ h5_info: { type: 'IOS', app_name: '王者荣耀', bundle_id: 'com.tencent.wzryIOS' } })));
+    expect(ok).toMatchObject({ result_code: 'SUCCESS', trade_type: 'MWEB' });
+    expect(ok.mweb_url).toMatch(/^https:\/\/wx\.tenpay\.com\/cgi-bin\/mmpayweb-bin\/checkmweb\?prepay_id=wx\w+&package=\w+$/);
+    expect(ok.code_url).toBeUndefined();
+  });
 });

@@ -111,6 +111,7 @@ function asRefusal(err: DomainError, notFound: V2ErrCode): V2Refusal {
 function v2FieldNames(message: string): string {
   return message
     .replace('/amount/total', 'total_fee').replace('/amount/refund', 'refund_fee').replace('/payer/openid', 'openid')
+    .replace('/scene_info/h5_info/app_url', 'scene_info.h5_info.wap_url').replace(/\/scene_info\/h5_info\/(\w+)/, 'scene_info.h5_info.$1')
     .replace('/description', 'body').replace('/scene_info/payer_client_ip', 'spbill_create_ip').replace(/\/(out_trade_no|out_refund_no|notify_url|attach|time_expire|appid|reason|transaction_id)\b/, '$1')
     .replace('reason', 'refund_desc');
 }
@@ -140,13 +141,53 @@ async function run<T>(fn: () => Promise<T>, notFound: V2ErrCode): Promise<T> {
   }
 }
 
-/** `pay/unifiedorder`: a JSAPI or NATIVE order in the shared store (re-entry as APIv3). */
+/** The trade types of `pay/unifiedorder` (reference §7). */
+const V2_TRADE_TYPES = ['JSAPI', 'NATIVE', 'MWEB', 'APP'] as const;
+type V2TradeType = (typeof V2_TRADE_TYPES)[number];
+
+/** v2's `h5_info.type` (IOS, Android, Wap) as APIv3 spells it. */
+const H5_TYPES: Record<string, 'iOS' | 'Android' | 'Wap'> = { IOS: 'iOS', iOS: 'iOS', Android: 'Android', Wap: 'Wap' };
+
+/**
+ * The `scene_info` of an MWEB order: a JSON text `{"h5_info":{"type":"Wap","wap_url":…,"wap_name":…}}`
+ * (IOS: app_name, bundle_id; Android: app_name, package_name), as APIv3's `h5_info`.
+ */
+function v2H5Info(text: string | undefined): Record<string, string> {
+  if (!text) throw new V2Refusal('PARAM_ERROR', `${V2_RETURN_MSG.LACK_PARAMS}：scene_info`);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new V2Refusal('PARAM_ERROR', 'scene_info参数格式错误');
+  }
+  const info = typeof value === 'object' && value !== null ? (value as { h5_info?: unknown }).h5_info : undefined;
+  if (typeof info !== 'object' || info === null || Array.isArray(info)) throw new V2Refusal('PARAM_ERROR', 'scene_info参数格式错误：缺少h5_info');
+  const h5 = info as Record<string, unknown>;
+  const type = typeof h5.type === 'string' ? H5_TYPES[h5.type] : undefined;
+  if (!type) throw new V2Refusal('PARAM_ERROR', 'scene_info参数格式错误：h5_info.type应为IOS、Android或Wap');
+  const out: Record<string, string> = { type };
+  const names: [string, string][] = type === 'Wap' ? [['wap_name', 'app_name'], ['wap_url', 'app_url']] : [['app_name', 'app_name'], [type === 'iOS' ? 'bundle_id' : 'package_name', type === 'iOS' ? 'bundle_id' : 'package_name']];
+  for (const [from, to] of names) {
+    const v = h5[from];
+    if (v === undefined || v === '') continue;
+    if (typeof v !== 'string') throw new V2Refusal('PARAM_ERROR', `scene_info参数格式错误：${from}`);
+    out[to] = v;
+  }
+  return out;
+}
+
+/**
+ * `pay/unifiedorder`: a JSAPI, NATIVE or MWEB (H5: `mweb_url`, the APIv3 h5_url the phone's
+ * browser opens into the payment sheet) order in the shared store (re-entry as APIv3). APP needs a
+ * mobile application's AppID: an Official Account's is refused as APIv3's `transactions/app` is.
+ */
 async function unifiedOrder(ctx: V2Context): Promise<Fields> {
   const f = ctx.fields;
   checkAppid(ctx);
   need(f, 'body', 'out_trade_no', 'total_fee', 'spbill_create_ip', 'notify_url', 'trade_type');
-  if (f.trade_type !== 'JSAPI' && f.trade_type !== 'NATIVE') throw new V2Refusal('PARAM_ERROR', `trade_type ${f.trade_type.slice(0, 16)} 不受支持（Herald 提供 JSAPI 与 NATIVE）`);
-  if (f.trade_type === 'JSAPI' && !f.openid) throw new V2Refusal('PARAM_ERROR', 'JSAPI支付必须传openid');
+  if (!(V2_TRADE_TYPES as readonly string[]).includes(f.trade_type)) throw new V2Refusal('PARAM_ERROR', 'trade_type参数格式错误');
+  const tradeType = f.trade_type as V2TradeType;
+  if (tradeType === 'JSAPI' && !f.openid) throw new V2Refusal('PARAM_ERROR', 'JSAPI支付必须传openid');
   if (f.fee_type && f.fee_type !== 'CNY') throw new V2Refusal('PARAM_ERROR', 'fee_type参数格式错误');
   if (f.body.length > 128) throw new V2Refusal('PARAM_ERROR', 'body参数长度有误');
   const total = fen(f, 'total_fee');
@@ -167,14 +208,17 @@ async function unifiedOrder(ctx: V2Context): Promise<Fields> {
     notify_url: f.notify_url,
     ...(f.goods_tag ? { goods_tag: f.goods_tag } : {}),
     amount: { total, currency: 'CNY' },
-    scene_info: { payer_client_ip: f.spbill_create_ip },
-    ...(f.trade_type === 'JSAPI' ? { payer: { openid: f.openid } } : {}),
+    scene_info: { payer_client_ip: f.spbill_create_ip, ...(tradeType === 'MWEB' ? { h5_info: v2H5Info(f.scene_info) } : {}) },
+    ...(tradeType === 'JSAPI' ? { payer: { openid: f.openid } } : {}),
   };
-  const order = await run(async () => {
-    const req: OrderRequest = parseOrder(value, f.trade_type as 'JSAPI' | 'NATIVE');
-    await placeOrder(ctx.services, ctx.merchant, req, 'v2');
-    return findOrder(ctx.services.db, ctx.merchant.id, { outTradeNo: req.out_trade_no });
+  const placed = await run(async () => {
+    // APP: the request is checked as any order, then refused: Herald's AppIDs are Official Accounts'.
+    const req: OrderRequest = parseOrder(value, tradeType === 'APP' ? 'NATIVE' : tradeType);
+    if (tradeType === 'APP') throw new V2Refusal('APPID_MCHID_NOT_MATCH');
+    const answer = await placeOrder(ctx.services, ctx.merchant, req, 'v2');
+    return { answer, order: await findOrder(ctx.services.db, ctx.merchant.id, { outTradeNo: req.out_trade_no }) };
   }, 'ORDERNOTEXIST');
+  const { order, answer } = placed;
   if (!order) throw new V2Refusal('SYSTEMERROR');
   return {
     appid: f.appid,
@@ -182,6 +226,7 @@ async function unifiedOrder(ctx: V2Context): Promise<Fields> {
     trade_type: order.tradeType,
     prepay_id: order.prepayId,
     ...(order.tradeType === 'NATIVE' && order.codeUrlToken ? { code_url: `weixin://wxpay/bizpayurl?pr=${order.codeUrlToken}` } : {}),
+    ...('h5_url' in answer ? { mweb_url: answer.h5_url } : {}),
   };
 }
 

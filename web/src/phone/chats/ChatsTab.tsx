@@ -11,13 +11,16 @@ import type { ChatEntry, SubscriptionsSummary } from '../types.js';
 import { useServiceNotifications } from './ServiceNotifications.js';
 import { useMassConfirmations, type MassConfirmation } from './MassConfirmations.js';
 import type { ServiceNotificationView } from '../../../../src/modules/subscribemsg/phone.js';
+import type { ReceiptView } from '../../../../src/modules/pay/phone.js';
+import { receiptPreview, useReceipts } from '../pay/ReceiptsScreen.js';
 import { t } from '../../i18n/index.js';
 
 type Row =
   | { kind: 'chat'; chat: ChatEntry; at: string }
   | { kind: 'folder'; folder: SubscriptionsSummary; at: string }
   | { kind: 'service'; latest: ServiceNotificationView; at: string }
-  | { kind: 'confirm'; pending: MassConfirmation[]; at: string };
+  | { kind: 'confirm'; pending: MassConfirmation[]; at: string }
+  | { kind: 'pay'; latest: ReceiptView; at: string };
 
 /** Total unread of the Chats tab: service accounts and other chats; the folder only shows a dot. */
 export function chatsUnread(chats: ChatEntry[]): number {
@@ -31,10 +34,13 @@ export function ChatsTab() {
   const [menuOpen, setMenuOpen] = useState(false);
   const unread = chats ? chatsUnread(chats.chats) : 0;
   const dot = Boolean(chats?.subscriptions && chats.subscriptions.unread > 0);
-  const service = useServiceNotifications(`${chats?.chats[0]?.updated_at ?? ''}|${chats?.subscriptions?.updated_at ?? ''}`);
+  const stamp = `${chats?.chats[0]?.updated_at ?? ''}|${chats?.subscriptions?.updated_at ?? ''}`;
+  const service = useServiceNotifications(stamp);
+  const receipts = useReceipts(stamp);
   const pending = useMassConfirmations(`${confirmations}`);
   const rows: Row[] = [
     ...(pending && pending.length > 0 ? [{ kind: 'confirm', pending, at: pending[pending.length - 1].sent_at } as Row] : []),
+    ...(receipts && receipts.length > 0 ? [{ kind: 'pay', latest: receipts[0], at: receipts[0].at } as Row] : []),
     ...(service && service.length > 0 ? [{ kind: 'service', latest: service[0], at: service[0].created_at } as Row] : []),
     ...(chats?.chats ?? []).map((chat): Row => ({ kind: 'chat', chat, at: chat.updated_at })),
     ...(chats?.subscriptions ? [{ kind: 'folder', folder: chats.subscriptions, at: chats.subscriptions.updated_at } as Row] : []),
@@ -102,6 +108,21 @@ export function ChatsTab() {
                     <span className="ph-row-time">{listTime(r.at)}</span>
                   </span>
                   <span className="ph-row-sub">{t('phoneChats.massConfirmPending', { count: r.pending.length })}</span>
+                </span>
+              </button>
+            </li>
+          ) : r.kind === 'pay' ? (
+            <li key="__pay">
+              <button type="button" className="ph-row ph-chat-row" data-testid="pay-receipts-row" onClick={() => navigate('/phone/pay/receipts')}>
+                <span className="ph-avatar-wrap">
+                  <Avatar name={t('phonePay.notices')} seed="wechat-pay" />
+                </span>
+                <span className="ph-row-main">
+                  <span className="ph-row-top">
+                    <span className="ph-row-title">{t('phonePay.notices')}</span>
+                    <span className="ph-row-time">{listTime(r.latest.at)}</span>
+                  </span>
+                  <span className="ph-row-sub">{receiptPreview(r.latest)}</span>
                 </span>
               </button>
             </li>
