@@ -51,6 +51,8 @@ interface PhoneState {
   /** Counts reconnects of the realtime stream: screens reload what may have been missed. */
   reconnects: number;
   signOut(): void;
+  /** Takes the user as the server now has it (after a change in 我). */
+  updateMe(user: PhoneUser): void;
 }
 
 const Ctx = createContext<PhoneState | null>(null);
@@ -76,11 +78,12 @@ function systemNotify(title: string, body: string): void {
 }
 
 /** Holds a signed-in tab's state: the chat list, the realtime stream, typing, banners and overlays. */
-export function PhoneProvider({ me, mode, token, onSignOut, children }: {
+export function PhoneProvider({ me, mode, token, onSignOut, onMe, children }: {
   me: PhoneUser;
   mode: 'emulator' | 'platform';
   token: string;
   onSignOut(): void;
+  onMe(user: PhoneUser): void;
   children: ReactNode;
 }) {
   const [chats, setChats] = useState<ChatsView | null>(null);
@@ -216,8 +219,9 @@ export function PhoneProvider({ me, mode, token, onSignOut, children }: {
       closeArticle,
       reconnects,
       signOut,
+      updateMe: onMe,
     }),
-    [me, mode, token, chats, reloadChats, connected, typing, listen, setActiveChat, banner, dismissBanner, openBrowser, browser, closeBrowser, viewImage, image, closeImage, openArticle, article, closeArticle, reconnects, signOut],
+    [me, mode, token, chats, reloadChats, connected, typing, listen, setActiveChat, banner, dismissBanner, openBrowser, browser, closeBrowser, viewImage, image, closeImage, openArticle, article, closeArticle, reconnects, signOut, onMe],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
