@@ -26,6 +26,12 @@ describe('mail and registration configuration', () => {
     expect(loadConfig({}).signupLinkHours).toBe(48);
   });
 
+  it('reads the registration caps, with the platform figures as defaults', () => {
+    expect(loadConfig({}).registrationCaps).toEqual({ perEmail: 1, perOrganization: 5, perPublicOrganization: 50 });
+    expect(loadConfig({ HERALD_REGISTRATION_CAP_EMAIL: '3', HERALD_REGISTRATION_CAP_ORGANIZATION: '2', HERALD_REGISTRATION_CAP_PUBLIC_ORGANIZATION: '9' }).registrationCaps).toEqual({ perEmail: 3, perOrganization: 2, perPublicOrganization: 9 });
+    for (const bad of ['0', '-1', 'many', '1.5']) expect(problemsOf({ HERALD_REGISTRATION_CAP_EMAIL: bad })[0]).toContain('HERALD_REGISTRATION_CAP_EMAIL');
+  });
+
   it('refuses an SMTP URL of another scheme and a link lifetime out of range', () => {
     expect(problemsOf({ HERALD_SMTP_URL: 'http://mail.example.com' })[0]).toContain('HERALD_SMTP_URL');
     expect(problemsOf({ HERALD_SMTP_URL: 'not a url' })[0]).toContain('HERALD_SMTP_URL');

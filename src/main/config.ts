@@ -57,6 +57,14 @@ const schema = z.object({
   /** Hours a sign-up's email verification link works (WeChat's own figure is not verified; 48 is the one repeated). */
   HERALD_SIGNUP_LINK_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(48),
   /**
+   * Caps on registration (checked at submission; an approved account or one in review counts):
+   * accounts per applicant email, per organization, per government or media organization. The
+   * defaults are the platform's published figures since 2018 (1, 5, 50).
+   */
+  HERALD_REGISTRATION_CAP_EMAIL: z.coerce.number().int().min(1).max(10_000).default(1),
+  HERALD_REGISTRATION_CAP_ORGANIZATION: z.coerce.number().int().min(1).max(10_000).default(5),
+  HERALD_REGISTRATION_CAP_PUBLIC_ORGANIZATION: z.coerce.number().int().min(1).max(10_000).default(50),
+  /**
    * A JSON file of China's public holidays and swapped working days ({"holidays": ["2027-01-01"],
    * "workdays": ["2027-02-06"]}) added to the table Herald ships: the business calendar review and
    * appeal deadlines count on, updated without a new release.
@@ -118,6 +126,8 @@ export type Config = {
   mail: { smtpUrl?: string; from: string };
   /** How long a sign-up's verification link works, in hours. */
   signupLinkHours: number;
+  /** Registration caps (HERALD_REGISTRATION_CAP_*): accounts per email, organization, government or media organization. */
+  registrationCaps: { perEmail: number; perOrganization: number; perPublicOrganization: number };
   /** Holidays and swapped working days added to the shipped table (HERALD_CHINA_HOLIDAYS_FILE). */
   chinaHolidays?: { holidays: string[]; workdays: string[] };
   /** 微信认证 and type conversion (modules/verification): the fee in fen, the earliest creation day that may convert. */
@@ -183,6 +193,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     passwordCost: e.HERALD_PASSWORD_COST,
     followerUploadBytesPerDay: uploadAllowance(e.HERALD_FOLLOWER_UPLOAD_BYTES_PER_DAY, e.HERALD_MODE),
     signupLinkHours: e.HERALD_SIGNUP_LINK_HOURS,
+    registrationCaps: {
+      perEmail: e.HERALD_REGISTRATION_CAP_EMAIL,
+      perOrganization: e.HERALD_REGISTRATION_CAP_ORGANIZATION,
+      perPublicOrganization: e.HERALD_REGISTRATION_CAP_PUBLIC_ORGANIZATION,
+    },
     ...(chinaHolidays ? { chinaHolidays } : {}),
     mail: { from: e.HERALD_MAIL_FROM, ...(e.HERALD_SMTP_URL ? { smtpUrl: e.HERALD_SMTP_URL } : {}) },
     verification: { feeFen: e.HERALD_VERIFICATION_FEE_FEN, conversionCreatedFrom: e.HERALD_CONVERSION_CREATED_FROM },

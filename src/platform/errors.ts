@@ -84,6 +84,8 @@ const STATUS: Record<string, number> = {
   followers_only: 403,
   comment_blocked: 403,
   donations_disabled: 403,
+  // An overseas entity's account hidden from mainland China (accounts' rules/region.ts).
+  region_unavailable: 451,
   // The in-app browser: a page's JS-SDK work needs a wx.config that succeeded.
   not_configured: 403,
   // 模板消息 on an account type that has no template messages.
@@ -99,6 +101,7 @@ const STATUS: Record<string, number> = {
   not_editable: 409,
   not_in_review: 409,
   not_appealable: 409,
+  registration_cap_reached: 409,
   document_too_large: 413,
   document_type: 415,
   // Verification (微信认证) and type conversion.

@@ -98,6 +98,10 @@ describeEachDb('registration in Chromium', (kind) => {
     const { page: reviewer } = await ui.openPage({ locale: 'zh-CN' });
     await signInZh(reviewer, admin);
     await reviewer.goto('/console/admin/registrations');
+    // The SLA board counts what is past due or due within a day (nothing here: due in 7 business days).
+    const sla = reviewer.getByRole('list', { name: '审核时效' });
+    await seen(sla.getByRole('listitem').filter({ hasText: '已逾期的申请' }));
+    expect(await sla.getByRole('listitem').filter({ hasText: '已逾期的申请' }).locator('.stat-value').textContent()).toBe('0');
     await reviewer.getByRole('cell', { name: applicationId }).click();
     await seen(reviewer.getByText(name, { exact: true }).first());
     await seen(reviewer.getByText('自动检查'));
@@ -123,6 +127,12 @@ describeEachDb('registration in Chromium', (kind) => {
     await reviewer.getByRole('cell', { name: applicationId }).click();
     await reviewer.getByRole('button', { name: '通过' }).click();
     await seen(reviewer.getByText('已通过该申请'));
+    // Processing time: the decided application counts under its region and subject type.
+    await reviewer.reload();
+    const times = reviewer.getByRole('table', { name: '处理时长' });
+    await seen(times.getByRole('row').filter({ hasText: '中国' }).filter({ hasText: '企业' }));
+    expect(await axeProblems(reviewer)).toEqual([]);
+    await ui.shot(reviewer, '06b-processing-time-zh', true);
     await page.reload();
     await seen(page.getByText('Approved: the account is open'));
     await page.getByRole('link', { name: 'Open the account' }).click();
@@ -141,5 +151,16 @@ describeEachDb('registration in Chromium', (kind) => {
     await seen(zh.getByRole('heading', { name: '发件箱' }));
     expect(await axeProblems(zh)).toEqual([]);
     await ui.shot(zh, '07-outbox-zh');
+
+    // The same statistics in English.
+    const { page: en } = await ui.openPage();
+    await signIn(en, admin);
+    await en.goto('/console/admin/registrations');
+    await seen(en.getByRole('list', { name: 'Service level' }).getByRole('listitem').filter({ hasText: 'Appeals due within a day' }));
+    const enTimes = en.getByRole('table', { name: 'Processing time' });
+    await seen(enTimes.getByRole('columnheader', { name: '90th percentile' }));
+    await seen(enTimes.getByRole('row').filter({ hasText: 'China' }).filter({ hasText: 'Enterprise' }));
+    expect(await axeProblems(en)).toEqual([]);
+    await ui.shot(en, '08-processing-time-en', true);
   });
 });

@@ -15,6 +15,12 @@ export const accounts = pgTable('accounts', {
   verifiedUntil: ts('verified_until'),
   /** active | suspended | banned */
   status: text('status').notNull().default('active'),
+  /**
+   * Whether users in mainland China may find, follow and read the account: false for an
+   * overseas entity's service account without a Chinese licence or a local partner
+   * (registration's foreign-entity rules decide it at approval; rules/region.ts applies it).
+   */
+  mainlandVisible: boolean('mainland_visible').notNull().default(true),
   name: text('name').notNull(),
   wechatId: text('wechat_id'),
   /** The account's original id (gh_ + 12 hex), ToUserName in pushes. */

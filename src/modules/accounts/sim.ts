@@ -13,6 +13,8 @@ const createBody = z.object({
   org_id: z.string().max(64).optional(),
   /** The account's WeChat ID (微信号); by default one is made from the AppID. */
   wechat_id: z.string().regex(WECHAT_ID_RE, 'must be 6 to 20 letters, digits, _ or -, starting with a letter.').optional(),
+  /** false: an overseas entity's account hidden from phone users in mainland China (docs/ACCOUNTS.md). */
+  mainland_visible: z.boolean().default(true),
 });
 
 /** Accounts (their callback server and delivery log are the callbacks module's). */
@@ -23,7 +25,7 @@ export function registerAccountRoutes(app: FastifyInstance, services: Services):
     body: createBody,
     status: 201,
     async handler({ body }) {
-      const { account, secret } = await createSimAccount(services, { type: body.type, verified: body.verified, name: body.name, orgId: body.org_id, wechatId: body.wechat_id });
+      const { account, secret } = await createSimAccount(services, { type: body.type, verified: body.verified, name: body.name, orgId: body.org_id, wechatId: body.wechat_id, mainlandVisible: body.mainland_visible });
       return presentAccount(account, secret);
     },
   });

@@ -10,6 +10,11 @@ export const followerUsers = pgTable('follower_users', {
   country: text('country').notNull().default(''),
   province: text('province').notNull().default(''),
   city: text('city').notNull().default(''),
+  /**
+   * Where the phone is used (ISO 3166-1 alpha-2), which decides the accounts it may see
+   * (accounts' rules/region.ts). Mainland China (CN) unless set in the simulator or the phone's 我.
+   */
+  region: text('region').notNull().default('CN'),
   /** zh_CN | zh_TW | en ... */
   language: text('language').notNull().default('zh_CN'),
   sex: integer('sex').notNull().default(0),

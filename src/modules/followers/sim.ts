@@ -15,6 +15,7 @@ const userBody = z.object({
   province: plainText(64).optional(),
   city: plainText(64).optional(),
   language: z.string().max(8).optional(),
+  region: z.string().max(8).optional(),
   sex: z.number().int().min(0).max(2).optional(),
   avatar_url: z.string().max(1024).optional(),
 });
@@ -40,6 +41,7 @@ export function registerUserRoutes(app: FastifyInstance, services: Services): vo
         province: body.province,
         city: body.city,
         language: body.language,
+        region: body.region,
         sex: body.sex,
         avatarUrl: body.avatar_url,
       });

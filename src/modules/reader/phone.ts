@@ -16,7 +16,7 @@ import { shareArticle } from './commands/articleSharer.js';
 import { donateToArticle } from './commands/articleDonor.js';
 import type { FollowerUserRow } from '../followers/index.js';
 import { phoneRoute, phoneText } from '../../surfaces/phone/kit.js';
-import { findAccountByAppid } from '../accounts/index.js';
+import { assertAvailableInRegion, findAccountByAppid } from '../accounts/index.js';
 import { listPublicArticles } from '../articles/index.js';
 
 /** Articles the profile's 历史消息 lists at most. */
@@ -59,7 +59,8 @@ export function registerArticleRoutes(api: FastifyInstance, services: Services):
     method: 'GET',
     url: '/articles/:id',
     async handler({ user, params }) {
-      const { article: a, accountName, appid } = await readableArticle(services.db, params.id);
+      const { article: a, accountName, appid, mainlandVisible } = await readableArticle(services.db, params.id);
+      assertAvailableInRegion({ mainlandVisible }, user.region);
       const [reactions, follow, comments] = await Promise.all([
         readerReactions(services.db, a.id, user.id),
         findFollow(services.db, a.accountId, user.id),
@@ -98,10 +99,11 @@ export function registerArticleRoutes(api: FastifyInstance, services: Services):
   phoneRoute(api, services, {
     method: 'GET',
     url: '/accounts/:appid/history',
-    async handler({ params }) {
+    async handler({ user, params }) {
       const appid = params.appid ?? '';
       const account = /^[A-Za-z0-9_-]{1,64}$/.test(appid) ? await findAccountByAppid(services.db, appid) : undefined;
       if (!account) throw new DomainError('not_found', 'No such official account.');
+      assertAvailableInRegion(account, user.region);
       const rows = await listPublicArticles(services.db, account.id, HISTORY_LIMIT);
       return {
         articles: rows.map((a) => ({

@@ -3,6 +3,7 @@
  * other modules may import). See README.md beside this file.
  */
 import { defineModule, lazyRoutes } from '../../main/manifest.js';
+import { appealReminderSchedule } from './jobs/appealReminders.js';
 
 const consoleRegisterSignupRoutes = lazyRoutes(() => import('./console/signupRoutes.js'), 'registerSignupRoutes');
 const consoleRegisterApplicationRoutes = lazyRoutes(() => import('./console/applicationRoutes.js'), 'registerApplicationRoutes');
@@ -14,5 +15,6 @@ export const registrationModule = defineModule({
   routes: {
     console: [consoleRegisterSignupRoutes, consoleRegisterApplicationRoutes, consoleRegisterReviewRoutes],
   },
+  schedules: [appealReminderSchedule()],
 });
 export { storeDocumentFile, type StoredDocumentFile } from './commands/documentFile.js';

@@ -5,6 +5,10 @@ import { signIn, signedInOperator, type ConsoleClient } from '../../../test/cons
 import { consoleUpload, multipart } from '../../../test/consoleUpload.js';
 import { expectHostileBodiesRefused } from '../../../test/hostileBodies.js';
 import { LOW_QUALITY_MIN_PX } from './rules/documents.js';
+import { findAccountByAppid } from '../accounts/index.js';
+import { eq } from 'drizzle-orm';
+import { registrationApplications } from './schema.js';
+import { remindAppealsDue } from './jobs/appealReminders.js';
 import { pngOf } from '../../../test/factories/images.js';
 
 type Json = Record<string, any>;
@@ -61,9 +65,12 @@ async function readyApplication(h: TestHerald, client: ConsoleClient, name: stri
 describeEachDb('sign-up and registration', (kind) => {
   let h: TestHerald;
   let admin: ConsoleClient;
+  let adminEmail: string;
   beforeAll(async () => {
     h = await startTestHerald(kind);
-    admin = (await signedInOperator(h.app, h.services, { platformAdmin: true })).client;
+    const reviewer = await signedInOperator(h.app, h.services, { platformAdmin: true });
+    admin = reviewer.client;
+    adminEmail = reviewer.op.email;
   }, 240_000);
   afterAll(async () => {
     await h?.close();
@@ -251,6 +258,85 @@ describeEachDb('sign-up and registration', (kind) => {
     expect(((decided.json.application as Json).decisions as Json[])[0]).toMatchObject({ decision: 'approved', on_appeal: true });
   });
 
+  it('caps accounts per email at submission (one by default); a rejected application does not count', { timeout: 120_000 }, async () => {
+    const client = await signUpAndVerify(h, `cap-${unique()}@example.com`);
+    const first = await readyApplication(h, client, `Cap One ${unique()}`);
+    expect((await client.post(`/console/api/registration/applications/${first}/submit`)).status).toBe(200);
+    const second = await readyApplication(h, client, `Cap Two ${unique()}`);
+    const refused = await client.post(`/console/api/registration/applications/${second}/submit`);
+    expect([refused.status, refused.json.error?.code, refused.json.error?.details]).toEqual([409, 'registration_cap_reached', { cap: 'email', limit: 1 }]);
+    expect(((await client.get(`/console/api/registration/applications/${second}`)).json.application as Json).status).toBe('draft');
+    // Once the first is rejected it no longer counts; resubmitting it is then refused in turn.
+    await admin.post(`/console/api/admin/registrations/${first}/decision`, { decision: 'reject', reasons: ['document_inconsistency'], note: '' });
+    expect((await client.post(`/console/api/registration/applications/${second}/submit`)).status).toBe(200);
+    expect((await client.post(`/console/api/registration/applications/${first}/submit`)).json.error?.code).toBe('registration_cap_reached');
+  });
+
+  it('caps accounts per organization as configured: individuals are no organization', { timeout: 180_000 }, async () => {
+    const capped = await startTestHerald(kind, { env: { HERALD_REGISTRATION_CAP_EMAIL: '3', HERALD_REGISTRATION_CAP_ORGANIZATION: '2' } });
+    try {
+      const client = await signUpAndVerify(capped, `org-cap-${unique()}@example.com`);
+      const submit = (id: string) => client.post(`/console/api/registration/applications/${id}/submit`);
+      for (let i = 0; i < 2; i++) expect((await submit(await readyApplication(capped, client, `Org Cap ${i} ${unique()}`))).status).toBe(200);
+      const third = await submit(await readyApplication(capped, client, `Org Cap 3 ${unique()}`));
+      expect([third.status, third.json.error?.details]).toEqual([409, { cap: 'organization', limit: 2 }]);
+      // An individual's account counts against the email only.
+      const mine = await submit(await readyApplication(capped, client, `Own Cap ${unique()}`, { type: 'subscription', subject: 'individual' }));
+      expect(mine.status, mine.body).toBe(200);
+      const more = await submit(await readyApplication(capped, client, `Own Cap 2 ${unique()}`, { type: 'subscription', subject: 'individual' }));
+      expect([more.status, more.json.error?.details]).toEqual([409, { cap: 'email', limit: 3 }]);
+    } finally {
+      await capped.close();
+    }
+  });
+
+  it('gives the reviewer processing times: median and 90th percentile by region and subject type', { timeout: 180_000 }, async () => {
+    // Three New Zealand businesses (service accounts with their overseas entity), decided 10, 20 and 30 hours after submission.
+    for (const hours of [10, 20, 30]) {
+      const client = await signUpAndVerify(h, `stats-${hours}-${unique()}@example.com`);
+      const id = await readyApplication(h, client, `Kiwi ${hours} ${unique()}`);
+      await client.put(`/console/api/registration/applications/${id}`, { operating_region: 'NZ', registration_jurisdiction: 'NZ' });
+      expect((await client.post(`/console/api/registration/applications/${id}/submit`)).status).toBe(200);
+      await h.services.db.update(registrationApplications).set({ submittedAt: new Date(h.services.clock.nowMs() - hours * 3_600_000) }).where(eq(registrationApplications.applicationId, id));
+      const decision = hours === 20 ? { decision: 'reject', reasons: ['low_quality_scan'], note: '' } : { decision: 'approve', reasons: [], note: '' };
+      expect((await admin.post(`/console/api/admin/registrations/${id}/decision`, decision)).status).toBe(200);
+    }
+    const res = await admin.get('/console/api/admin/registrations/statistics');
+    expect(res.status, res.body).toBe(200);
+    const nz = (res.json.statistics as Json[]).find((r) => r.region === 'NZ' && r.subject_type === 'enterprise');
+    expect(nz).toMatchObject({ decided: 3 });
+    // percentile_cont over 10 h, 20 h, 30 h: the median is 20 h, the 90th percentile 28 h (within a minute of test time).
+    expect(Math.abs((nz!.median_seconds as number) - 20 * 3600)).toBeLessThan(60);
+    expect(Math.abs((nz!.p90_seconds as number) - 28 * 3600)).toBeLessThan(60);
+    // Reviewers only.
+    const applicant = await signUpAndVerify(h, `stats-peek-${unique()}@example.com`);
+    expect((await applicant.get('/console/api/admin/registrations/statistics')).status).toBe(403);
+  });
+
+  it('mails the reviewers once when an appeal is due within a day', { timeout: 120_000 }, async () => {
+    const client = await signUpAndVerify(h, `remind-${unique()}@example.com`);
+    const id = await readyApplication(h, client, `Remind Shop ${unique()}`);
+    await client.post(`/console/api/registration/applications/${id}/submit`);
+    await admin.post(`/console/api/admin/registrations/${id}/decision`, { decision: 'reject', reasons: ['document_inconsistency'], note: '' });
+    expect((await client.post('/console/api/registration/appeals', { application_id: id, text: 'The documents match: please look again.' })).status).toBe(200);
+    const reminders = async () => ((await h.app.inject({ method: 'GET', url: `/console/api/mail/outbox?to=${encodeURIComponent(adminEmail)}` })).json() as { mail: Json[] }).mail.filter((m) => m.kind === 'registration_appeal_due' && String(m.subject).includes(id));
+    // Due in three business days: nothing yet.
+    await remindAppealsDue(h.services);
+    expect(await reminders()).toEqual([]);
+    // Due in two hours: one reminder, however often the schedule runs.
+    await h.services.db.update(registrationApplications).set({ dueAt: new Date(h.services.clock.nowMs() + 2 * 3_600_000) }).where(eq(registrationApplications.applicationId, id));
+    // (The schedule may run too: the count below holds either way.)
+    await remindAppealsDue(h.services);
+    await remindAppealsDue(h.services);
+    const sent = await reminders();
+    expect(sent).toHaveLength(1);
+    expect(sent[0].body).toContain('/console/admin/registrations');
+    // Decided, it is no longer reminded.
+    await admin.post(`/console/api/admin/registrations/${id}/decision`, { decision: 'approve', reasons: [], note: '' });
+    await remindAppealsDue(h.services);
+    expect(await reminders()).toHaveLength(1);
+  });
+
   it('keeps names unique platform-wide and applies the foreign-entity rules at submission', { timeout: 120_000 }, async () => {
     const existing = await makeAccount(h.services, { name: `Taken Name ${unique()}` });
     const client = await signUpAndVerify(h, `rules-${unique()}@example.com`);
@@ -278,19 +364,29 @@ describeEachDb('sign-up and registration', (kind) => {
     expect(ok.json.application).toMatchObject({ overseas_entity: false, mainland_visible: true });
 
     // A German business's service account in another region is refused; in its own, visible outside the mainland only.
-    const svc = await client.post('/console/api/registration/applications', { account_type: 'service', subject_type: 'enterprise', confirm_permanent: true });
+    // (Another applicant: one email registers one account.)
+    const foreign = await signUpAndVerify(h, `rules3-${unique()}@example.com`);
+    const svc = await foreign.post('/console/api/registration/applications', { account_type: 'service', subject_type: 'enterprise', confirm_permanent: true });
     const sid = (svc.json.application as Json).application_id as string;
-    await client.put(`/console/api/registration/applications/${sid}`, { operating_region: 'CN', registration_jurisdiction: 'DE', name: `Munich ${unique()}`, description: 'Books from Munich.' });
-    await upload(h, client, sid, 'business_registration', pngOf(400, 300));
-    await upload(h, client, sid, 'admin_id', GOOD_SCAN);
-    expect(((await client.post(`/console/api/registration/applications/${sid}/submit`)).json.error!.details as Json).fields).toEqual([expect.objectContaining({ code: 'region_jurisdiction_mismatch' })]);
-    await client.put(`/console/api/registration/applications/${sid}`, { operating_region: 'DE' });
-    const svcOk = await client.post(`/console/api/registration/applications/${sid}/submit`);
+    await foreign.put(`/console/api/registration/applications/${sid}`, { operating_region: 'CN', registration_jurisdiction: 'DE', name: `Munich ${unique()}`, description: 'Books from Munich.' });
+    await upload(h, foreign, sid, 'business_registration', pngOf(400, 300));
+    await upload(h, foreign, sid, 'admin_id', GOOD_SCAN);
+    expect(((await foreign.post(`/console/api/registration/applications/${sid}/submit`)).json.error!.details as Json).fields).toEqual([expect.objectContaining({ code: 'region_jurisdiction_mismatch' })]);
+    await foreign.put(`/console/api/registration/applications/${sid}`, { operating_region: 'DE' });
+    const svcOk = await foreign.post(`/console/api/registration/applications/${sid}/submit`);
     expect(svcOk.json.application).toMatchObject({ status: 'in_review', overseas_entity: true, mainland_visible: false });
     // The reviewer sees the automatic check on the small scan.
     const review = (await admin.get(`/console/api/admin/registrations/${sid}`)).json.application as Json;
     expect(review.checks).toEqual([expect.objectContaining({ code: 'low_quality_scan' })]);
     expect(LOW_QUALITY_MIN_PX).toBe(600);
+
+    // Approved, the overseas entity's service account is hidden from mainland China; the licensed one is not.
+    const opened = await admin.post(`/console/api/admin/registrations/${sid}/decision`, { decision: 'approve', reasons: [], note: '' });
+    expect(opened.status, opened.body).toBe(200);
+    expect((await findAccountByAppid(h.services.db, (opened.json.application as Json).appid as string))?.mainlandVisible).toBe(false);
+    const licensed = await admin.post(`/console/api/admin/registrations/${id}/decision`, { decision: 'approve', reasons: [], note: '' });
+    expect(licensed.status, licensed.body).toBe(200);
+    expect((await findAccountByAppid(h.services.db, (licensed.json.application as Json).appid as string))?.mainlandVisible).toBe(true);
   });
 
   it('checks documents by their bytes and size, and keeps them to the organization', { timeout: 120_000 }, async () => {

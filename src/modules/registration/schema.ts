@@ -49,6 +49,8 @@ export const registrationApplications = pgTable('registration_applications', {
   dueAt: ts('due_at'),
   appealText: text('appeal_text'),
   appealedAt: ts('appealed_at'),
+  /** When the reviewers were mailed that the appeal is due soon (once per appeal; a new appeal clears it). */
+  appealRemindedAt: ts('appeal_reminded_at'),
   /** The account opened on approval. */
   accountId: uuid('account_id').references(() => accounts.id, { onDelete: 'set null' }),
   createdAt: ts('created_at').notNull(),

@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../platform/db/connect.js';
 import { registrationApplications, registrationDecisions, registrationDocuments, signups } from './schema.js';
+import { operators } from '../operators/schema.js';
+import { CAPPED_STATUSES } from './rules/caps.js';
 
 export type SignupRow = typeof signups.$inferSelect;
 export type ApplicationRow = typeof registrationApplications.$inferSelect;
@@ -67,6 +69,85 @@ export async function listQueue(db: Executor, limit: number): Promise<Applicatio
     .where(inArray(registrationApplications.status, ['in_review', 'appealed']))
     .orderBy(asc(registrationApplications.dueAt), asc(registrationApplications.submittedAt))
     .limit(limit);
+}
+
+/**
+ * How many other applications count against the caps (in review, appealed or approved): those
+ * whose applicant has this email (compared without case), and those of this organization that
+ * are not an individual's.
+ */
+export async function cappedApplicationCounts(db: Executor, app: { id: string; orgId: string }, email: string | null): Promise<{ sameEmail: number; sameOrganization: number }> {
+  const counted = and(inArray(registrationApplications.status, [...CAPPED_STATUSES]), sql`${registrationApplications.id} <> ${app.id}`);
+  const [org] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(registrationApplications)
+    .where(and(counted, eq(registrationApplications.orgId, app.orgId), sql`${registrationApplications.subjectType} <> 'individual'`));
+  if (email === null) return { sameEmail: 0, sameOrganization: org.n };
+  const [mail] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(registrationApplications)
+    .innerJoin(operators, eq(operators.id, registrationApplications.operatorId))
+    .where(and(counted, sql`lower(${operators.email}) = lower(${email})`));
+  return { sameEmail: mail.n, sameOrganization: org.n };
+}
+
+/** Appeals due within `withinMs` of `now` (or past due) whose reviewers were not yet reminded, soonest first. */
+export async function appealsToRemind(db: Executor, now: Date, withinMs: number, limit: number): Promise<ApplicationRow[]> {
+  return db
+    .select()
+    .from(registrationApplications)
+    .where(and(eq(registrationApplications.status, 'appealed'), isNull(registrationApplications.appealRemindedAt), sql`${registrationApplications.dueAt} <= ${new Date(now.getTime() + withinMs).toISOString()}::timestamptz`))
+    .orderBy(asc(registrationApplications.dueAt))
+    .limit(limit);
+}
+
+/** Records the reminder of an appeal; false when it was already recorded (another run got there first). */
+export async function markAppealReminded(tx: Tx, id: string, now: Date): Promise<boolean> {
+  const rows = await tx
+    .update(registrationApplications)
+    .set({ appealRemindedAt: now })
+    .where(and(eq(registrationApplications.id, id), eq(registrationApplications.status, 'appealed'), isNull(registrationApplications.appealRemindedAt)))
+    .returning({ id: registrationApplications.id });
+  return rows.length === 1;
+}
+
+/** The emails of the platform's administrators (the reviewers). */
+export async function reviewerEmails(db: Executor): Promise<string[]> {
+  const rows = await db.select({ email: operators.email }).from(operators).where(eq(operators.platformAdmin, true)).orderBy(asc(operators.email));
+  return rows.map((r) => r.email);
+}
+
+/** Processing times of one operating region and subject type, in seconds. */
+export interface ProcessingTimes {
+  region: string;
+  subjectType: string;
+  decided: number;
+  medianSeconds: number;
+  p90Seconds: number;
+}
+
+/**
+ * How long reviews took: for every decided application (approved or rejected, appeals aside),
+ * from its latest submission to the decision on it, the median and the 90th percentile per
+ * operating region and subject type, the busiest first.
+ */
+export async function processingTimes(db: Executor): Promise<ProcessingTimes[]> {
+  const res = await db.execute(sql`
+    select coalesce(a.operating_region, '') as region, a.subject_type, count(*)::int as decided,
+           percentile_cont(0.5) within group (order by extract(epoch from (d.decided_at - a.submitted_at)))::float8 as median,
+           percentile_cont(0.9) within group (order by extract(epoch from (d.decided_at - a.submitted_at)))::float8 as p90
+      from registration_applications a
+      join lateral (
+        select x.decided_at from registration_decisions x
+         where x.application_id = a.id and not x.on_appeal
+         order by x.decided_at desc limit 1
+      ) d on true
+     where a.status in ('approved', 'rejected') and a.submitted_at is not null and d.decided_at >= a.submitted_at
+     group by 1, 2
+     order by 3 desc, 1, 2`);
+  type Row = { region: string; subject_type: string; decided: number; median: number; p90: number };
+  const rows = ((res as unknown as { rows?: unknown[] }).rows ?? (res as unknown as unknown[])) as Row[];
+  return rows.map((r) => ({ region: r.region, subjectType: r.subject_type, decided: Number(r.decided), medianSeconds: Number(r.median), p90Seconds: Number(r.p90) }));
 }
 
 /** Whether another application (not approved) holds this name, compared without case. */

@@ -35,7 +35,7 @@ describeEachDb('phone API under malformed and hostile input', (kind) => {
     await publishMenu(h.services, account.id, [{ type: 'click', name: 'A', key: 'A' }]);
     const { client } = await phoneUser(h.app);
     await client.post(`/accounts/${appid}/follow`);
-    const writes = ['/users', '/session', '/scan', `/accounts/${appid}/messages`, `/accounts/${appid}/menu`, `/accounts/${appid}/location`];
+    const writes = ['/users', '/session', '/scan', `/accounts/${appid}/messages`, `/accounts/${appid}/menu`, `/accounts/${appid}/location`, '/me/region'];
     for (const url of writes) {
       for (const [label, payload] of [...HOSTILE_BODIES, ...PHONE_BODIES]) {
         const r = await client.request('POST', url, payload);

@@ -15,6 +15,7 @@ export interface SimAccount {
   name: string;
   wechatId: string | null;
   orgId: string;
+  mainlandVisible: boolean;
   serverUrl: string | null;
   serverMode: string;
   serverEnabled: boolean;
@@ -30,6 +31,7 @@ export interface SimUser {
   province: string;
   city: string;
   language: string;
+  region: string;
   avatarUrl: string;
   createdAt: Date;
 }
@@ -45,6 +47,7 @@ export function presentAccount(a: SimAccount, secret?: string) {
     name: a.name,
     wechat_id: a.wechatId,
     org_id: a.orgId,
+    mainland_visible: a.mainlandVisible,
   };
 }
 
@@ -68,6 +71,7 @@ export function presentUser(u: SimUser) {
     province: u.province,
     city: u.city,
     language: u.language,
+    region: u.region,
     avatar_url: u.avatarUrl,
     created_at: u.createdAt.toISOString(),
   };

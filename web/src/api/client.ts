@@ -41,6 +41,7 @@ const CODE_MESSAGES: Record<string, string> = {
   not_follower: 'api.notFollower',
   csrf: 'api.csrf',
   comment_blocked: 'api.commentBlocked',
+  region_unavailable: 'api.regionUnavailable',
 };
 
 /** The sentence for a refusal: the catalog's for a known code, else the server's text. */

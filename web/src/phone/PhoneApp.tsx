@@ -211,7 +211,7 @@ export function PhoneApp() {
   } else if (!me) content = <Loading />;
   else {
     content = (
-      <PhoneProvider key={me.id} me={me} mode={mode} token={token} onSignOut={signOut}>
+      <PhoneProvider key={me.id} me={me} mode={mode} token={token} onSignOut={signOut} onMe={setMe}>
         <Screens />
       </PhoneProvider>
     );

@@ -53,6 +53,8 @@ interface PhoneState {
   /** Counts mass-send confirmations asked of this user (API mass-send protection): the lists reload. */
   confirmations: number;
   signOut(): void;
+  /** Takes the user as the server now has it (after a change in 我). */
+  updateMe(user: PhoneUser): void;
 }
 
 const Ctx = createContext<PhoneState | null>(null);
@@ -78,11 +80,12 @@ function systemNotify(title: string, body: string): void {
 }
 
 /** Holds a signed-in tab's state: the chat list, the realtime stream, typing, banners and overlays. */
-export function PhoneProvider({ me, mode, token, onSignOut, children }: {
+export function PhoneProvider({ me, mode, token, onSignOut, onMe, children }: {
   me: PhoneUser;
   mode: 'emulator' | 'platform';
   token: string;
   onSignOut(): void;
+  onMe(user: PhoneUser): void;
   children: ReactNode;
 }) {
   const [chats, setChats] = useState<ChatsView | null>(null);
@@ -224,8 +227,9 @@ export function PhoneProvider({ me, mode, token, onSignOut, children }: {
       reconnects,
       confirmations,
       signOut,
+      updateMe: onMe,
     }),
-    [me, mode, token, chats, reloadChats, connected, typing, listen, setActiveChat, banner, dismissBanner, openBrowser, browser, closeBrowser, viewImage, image, closeImage, openArticle, article, closeArticle, reconnects, confirmations, signOut],
+    [me, mode, token, chats, reloadChats, connected, typing, listen, setActiveChat, banner, dismissBanner, openBrowser, browser, closeBrowser, viewImage, image, closeImage, openArticle, article, closeArticle, reconnects, confirmations, signOut, onMe],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

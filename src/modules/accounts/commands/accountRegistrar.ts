@@ -16,6 +16,8 @@ export interface RegisterAccountInput {
   verifiedUntil?: Date | null;
   wechatId?: string | null;
   description?: string;
+  /** false for an overseas entity's account hidden from mainland China (default true). */
+  mainlandVisible?: boolean;
 }
 
 /**
@@ -47,6 +49,7 @@ export async function registerAccount(db: Executor, input: RegisterAccountInput)
       wechatId: input.wechatId ?? null,
       originalId: newOriginalId(),
       description: input.description ?? '',
+      mainlandVisible: input.mainlandVisible ?? true,
       secretHash: hashSecret(secret, salt),
       secretSalt: salt,
       secretHint: secret.slice(-4),

@@ -15,6 +15,8 @@ export interface SimAccountInput {
   orgId?: string;
   /** The WeChat ID (微信号); by default `sim_` and the AppID's 16 hex digits. */
   wechatId?: string;
+  /** false: hidden from phone users in mainland China (default true). */
+  mainlandVisible?: boolean;
 }
 
 /** The WeChat ID a simulator account gets when none is given: unique, as its AppID is. */
@@ -36,7 +38,7 @@ export async function createSimAccount(services: Pick<Services, 'db'>, input: Si
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`wechat_id:${input.wechatId.toLowerCase()}`}))`);
       if (await findAccountByWechatId(tx, input.wechatId)) throw new DomainError('wechat_id_taken', 'That WeChat ID is used by another account.');
     }
-    const made = await registerAccount(tx, { orgId, type: input.type, verified: input.verified, name: input.name, wechatId: input.wechatId ?? null });
+    const made = await registerAccount(tx, { orgId, type: input.type, verified: input.verified, name: input.name, wechatId: input.wechatId ?? null, mainlandVisible: input.mainlandVisible });
     if (input.wechatId !== undefined) return made;
     // kfaccount/add needs a WeChat ID (prefix@<wechat_id>): every simulator account has one.
     const account = await updateAccountProfile(tx, made.account.id, { wechatId: defaultSimWechatId(made.account.appid) });

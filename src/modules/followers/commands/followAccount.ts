@@ -1,6 +1,6 @@
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
-import { findAccountByAppid } from '../../accounts/index.js';
+import { assertAvailableInRegion, findAccountByAppid } from '../../accounts/index.js';
 import { findFollowerUser } from '../store/users.js';
 import { ensureFollowLocked, ensureUnionid, resubscribe } from '../store/followers.js';
 import { subscribeEvent } from '../../../protocol/pushMessages.js';
@@ -21,6 +21,9 @@ export interface FollowOptions {
  * the subscribe event is queued, a customer-service window opens (3 messages within a minute)
  * and, when the account has no enabled developer server, its follow auto-reply is sent.
  *
+ * Refuses (region_unavailable) an account the user's region may not see (an overseas entity's
+ * account hidden from mainland China).
+ *
  * Idempotent: following an account the user already follows changes nothing and pushes no
  * second event (WeChat's client only opens the chat then).
  */
@@ -29,6 +32,8 @@ export async function followAccount(services: Services, userId: string, appid: s
   if (!user) throw new DomainError('not_found', 'User not found.');
   const account = await findAccountByAppid(services.db, appid);
   if (!account) throw new DomainError('not_found', `No account with AppID ${appid}.`);
+  // An account hidden from the user's region cannot be followed, however it was found.
+  assertAvailableInRegion(account, user.region);
   const scene = opts.qr ? 'ADD_SCENE_QR_CODE' : (opts.scene ?? 'ADD_SCENE_SEARCH');
   if (!/^ADD_SCENE_[A-Z_]{1,40}$/.test(scene)) throw new DomainError('invalid_scene', 'scene must be an ADD_SCENE_… value.');
   const qrScene = opts.qr?.sceneId ?? 0;

@@ -1,5 +1,6 @@
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
+import { DEFAULT_USER_REGION, isRegionCode } from '../../accounts/index.js';
 import { insertFollowerUser, type FollowerUserRow } from '../store/users.js';
 import { CONTROL_MULTILINE } from '../../../platform/text.js';
 import { defaultNickname } from '../rules/sampleProfiles.js';
@@ -12,6 +13,11 @@ export interface FollowerUserInput {
   city?: string;
   /** zh_CN, zh_TW, zh_HK, en ... */
   language?: string;
+  /**
+   * Where the phone is used (ISO 3166-1 alpha-2, default CN): decides which accounts the user
+   * may see (an overseas entity's account can be hidden from mainland China).
+   */
+  region?: string;
   /** 0 unknown, 1 male, 2 female. */
   sex?: number;
   avatarUrl?: string;
@@ -29,6 +35,13 @@ function text(field: string, v: string | undefined, max: number, fallback: strin
   return s;
 }
 
+/** A region code as stored (upper case), or invalid_user for anything but ISO 3166-1 alpha-2. */
+export function checkedRegion(input: string): string {
+  const region = input.trim().toUpperCase();
+  if (!isRegionCode(region)) throw new DomainError('invalid_user', 'region must be an ISO 3166-1 alpha-2 code such as CN or US.', { field: 'region' });
+  return region;
+}
+
 /** Creates a simulated WeChat user (not yet following anyone). */
 export async function createFollowerUser(services: Pick<Services, 'db' | 'clock'>, input: FollowerUserInput = {}): Promise<FollowerUserRow> {
   const language = text('language', input.language, 8, 'zh_CN');
@@ -37,6 +50,7 @@ export async function createFollowerUser(services: Pick<Services, 'db' | 'clock'
   const nickname = text('nickname', input.nickname, 64, '') || defaultNickname(language, Math.random());
   const sex = input.sex ?? 0;
   if (!Number.isInteger(sex) || sex < 0 || sex > 2) throw new DomainError('invalid_user', 'sex must be 0, 1 or 2.', { field: 'sex' });
+  const region = checkedRegion(input.region ?? DEFAULT_USER_REGION);
   const avatarUrl = text('avatarUrl', input.avatarUrl, 1024, '');
   if (avatarUrl && !/^https?:\/\//.test(avatarUrl)) throw new DomainError('invalid_user', 'avatarUrl must be an http(s) URL.', { field: 'avatarUrl' });
   return insertFollowerUser(services.db, {
@@ -45,6 +59,7 @@ export async function createFollowerUser(services: Pick<Services, 'db' | 'clock'
     province: text('province', input.province, 64, ''),
     city: text('city', input.city, 64, ''),
     language,
+    region,
     sex,
     avatarUrl,
     createdAt: services.clock.now(),

@@ -4,7 +4,7 @@ import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
 import { followAccount } from '../commands/followAccount.js';
 import { unfollowAccount } from '../commands/unfollowAccount.js';
-import { findAccountByAppid, type AccountRow } from '../../accounts/index.js';
+import { assertAvailableInRegion, findAccountByAppid, seesMainlandHidden, type AccountRow } from '../../accounts/index.js';
 import { findFollow } from '../store/followers.js';
 import { followerMenuFinder } from '../ports.js';
 import { followedAccountIds, listFollowedAccounts, searchActiveAccounts } from '../store/phoneDirectory.js';
@@ -23,8 +23,12 @@ export async function accountOf(services: Services, appid: string): Promise<Acco
   return account;
 }
 
-/** The profile page's data: the account, whether this user follows it, and the menu they see. */
+/**
+ * The profile page's data: the account, whether this user follows it, and the menu they see.
+ * Refuses (region_unavailable) an account the user's region may not see.
+ */
 export async function profileFor(services: Services, user: FollowerUserRow, account: AccountRow) {
+  assertAvailableInRegion(account, user.region);
   const follow = await findFollow(services.db, account.id, user.id);
   const followed = Boolean(follow?.subscribed);
   const menu = follow && followed ? await followerMenuFinder()(services.db, account.id, follow.openid) : null;
@@ -39,7 +43,7 @@ export function registerAccountRoutes(api: FastifyInstance, services: Services):
     query: searchQuery,
     async handler({ user, query }) {
       if (query.q.length === 0) return { accounts: [] };
-      const found = await searchActiveAccounts(services.db, query.q, SEARCH_LIMIT);
+      const found = await searchActiveAccounts(services.db, query.q, SEARCH_LIMIT, seesMainlandHidden(user.region));
       const followed = await followedAccountIds(services.db, user.id, found.map((a) => a.id));
       return { accounts: found.map((a) => presentAccountCard(a, followed.has(a.id))) };
     },

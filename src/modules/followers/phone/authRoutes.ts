@@ -3,13 +3,13 @@ import { z } from 'zod';
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
 import { RateLimiter } from '../../../platform/http/rateLimit.js';
-import { createFollowerUser } from '../commands/followerUserCreator.js';
+import { checkedRegion, createFollowerUser } from '../commands/followerUserCreator.js';
 import { signUpFollower } from '../commands/followerSignup.js';
 import { loginFollower } from '../commands/followerLogin.js';
 import type { LoginAttempts } from '../../../platform/http/loginThrottle.js';
 import { issuePhoneToken } from '../../../surfaces/phone/token.js';
 import { findFollowerUser } from '../store/users.js';
-import { listRecentFollowerUsers } from '../store/phoneDirectory.js';
+import { listRecentFollowerUsers, setFollowerRegion } from '../store/phoneDirectory.js';
 import { phoneRoute, phoneText } from '../../../surfaces/phone/kit.js';
 import { presentPhoneUser } from './presenters.js';
 
@@ -25,7 +25,10 @@ const newUserBody = z.object({
   province: phoneText(64).optional(),
   city: phoneText(64).optional(),
   language: z.string().max(8).optional(),
+  region: z.string().max(8).optional(),
 });
+
+const regionBody = z.object({ region: z.string().max(8) });
 
 const sessionBody = z.object({ user_id: z.string().min(1).max(64) });
 
@@ -128,6 +131,16 @@ export function registerAuthRoutes(api: FastifyInstance, services: Services, { a
     url: '/me',
     async handler({ user }) {
       return { user: presentPhoneUser(user), mode: services.config.mode };
+    },
+  });
+
+  // 我 → Region: where the phone is used, which decides the accounts it may see.
+  phoneRoute(api, services, {
+    method: 'POST',
+    url: '/me/region',
+    body: regionBody,
+    async handler({ user, body }) {
+      return { user: presentPhoneUser(await setFollowerRegion(services.db, user.id, checkedRegion(body.region))) };
     },
   });
 }

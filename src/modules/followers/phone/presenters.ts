@@ -16,6 +16,7 @@ export function presentPhoneUser(u: FollowerUserRow) {
     province: u.province,
     city: u.city,
     language: u.language,
+    region: u.region,
     avatar_url: u.avatarUrl,
     email: u.email ?? null,
     created_at: u.createdAt.toISOString(),

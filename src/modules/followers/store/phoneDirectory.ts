@@ -30,6 +30,12 @@ export async function lockFollowerEmail(tx: Tx, email: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`follower_email:${email.toLowerCase()}`}))`);
 }
 
+/** Sets where the user's phone is used (an ISO 3166-1 alpha-2 code, checked by the caller). */
+export async function setFollowerRegion(db: Executor, userId: string, region: string): Promise<FollowerUserRow> {
+  const [row] = await db.update(followerUsers).set({ region }).where(eq(followerUsers.id, userId)).returning();
+  return row;
+}
+
 /** Gives a user sign-in credentials. */
 export async function setFollowerCredentials(db: Executor, userId: string, email: string, passwordHash: string): Promise<FollowerUserRow> {
   const [row] = await db.update(followerUsers).set({ email, passwordHash }).where(eq(followerUsers.id, userId)).returning();
@@ -41,9 +47,11 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * Active accounts whose name contains `q`, or whose WeChat ID or AppID is `q` (case-insensitive),
- * exact matches first. Suspended and banned accounts cannot be found.
+ * exact matches first. Suspended and banned accounts cannot be found, nor, unless
+ * `includeMainlandHidden` (accounts' region rule, for users outside mainland China), accounts
+ * hidden from mainland China.
  */
-export async function searchActiveAccounts(db: Executor, q: string, limit: number): Promise<AccountRow[]> {
+export async function searchActiveAccounts(db: Executor, q: string, limit: number, includeMainlandHidden: boolean): Promise<AccountRow[]> {
   const needle = q.toLowerCase();
   const pattern = `%${likeEscape(needle)}%`;
   return db
@@ -52,6 +60,7 @@ export async function searchActiveAccounts(db: Executor, q: string, limit: numbe
     .where(
       and(
         eq(accounts.status, 'active'),
+        includeMainlandHidden ? undefined : eq(accounts.mainlandVisible, true),
         sql`(lower(${accounts.name}) like ${pattern} escape '\\' or lower(${accounts.wechatId}) = ${needle} or ${accounts.appid} = ${q})`,
       ),
     )

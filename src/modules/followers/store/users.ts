@@ -14,6 +14,7 @@ export interface NewFollowerUser {
   province: string;
   city: string;
   language: string;
+  region: string;
   sex: number;
   avatarUrl: string;
   createdAt: Date;

@@ -1,6 +1,6 @@
 import type { Services } from '../../../main/services.js';
 import { DomainError } from '../../../platform/errors.js';
-import { findAccountById } from '../../accounts/index.js';
+import { assertAvailableInRegion, findAccountById } from '../../accounts/index.js';
 import { findFollowerUser } from '../../followers/index.js';
 import { findFollow } from '../../followers/index.js';
 import { resolveQrTicket } from '../store.js';
@@ -39,7 +39,8 @@ export async function previewQr(services: Pick<Services, 'db' | 'clock'>, textOr
  * the code's scene recorded, and the subscribe event carries EventKey qrscene_<scene> and the
  * Ticket. A follower triggers SCAN (EventKey the raw scene, Ticket) and a customer-service
  * window opens (3 messages within a minute). Expired codes: DomainError qr_expired; anything
- * else that is not a Herald code: qr_unknown.
+ * else that is not a Herald code: qr_unknown; an account hidden from the user's region:
+ * region_unavailable.
  */
 export async function scanQr(services: Services, userId: string, textOrUrl: string): Promise<QrScanResult> {
   if (typeof textOrUrl !== 'string') throw new DomainError('qr_unknown', 'This is not a QR code of an official account.');
@@ -51,6 +52,8 @@ export async function scanQr(services: Services, userId: string, textOrUrl: stri
   const qr = resolved.qr;
   const account = await findAccountById(services.db, qr.accountId);
   if (!account) throw new DomainError('qr_unknown', 'This is not a QR code of an official account.');
+  // A code of an account hidden from the user's region neither follows nor opens a window.
+  assertAvailableInRegion(account, user.region);
   const scene = qr.sceneStr ?? String(qr.sceneId ?? '');
   const base = { appid: account.appid, account_name: account.name, scene };
 

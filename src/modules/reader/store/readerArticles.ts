@@ -18,13 +18,15 @@ export interface ArticleWithAccount {
   article: ArticleRow;
   accountName: string;
   appid: string;
+  /** Whether the account may be read in mainland China (accounts' region rule). */
+  mainlandVisible: boolean;
 }
 
 /** An article and its account; undefined for unknown or malformed ids. */
 export async function findArticleWithAccount(db: Executor, id: string): Promise<ArticleWithAccount | undefined> {
   if (typeof id !== 'string' || !ARTICLE_ID_RE.test(id)) return undefined;
   const [row] = await db
-    .select({ article: articles, accountName: accounts.name, appid: accounts.appid })
+    .select({ article: articles, accountName: accounts.name, appid: accounts.appid, mainlandVisible: accounts.mainlandVisible })
     .from(articles)
     .innerJoin(accounts, eq(accounts.id, articles.accountId))
     .where(eq(articles.id, id));

@@ -35,6 +35,7 @@ export async function fileAppeal(services: Services, orgId: string, input: { app
       status: 'appealed',
       appealText: text,
       appealedAt: now,
+      appealRemindedAt: null,
       dueAt: new Date(dueAfterBusinessDays(now.getTime(), APPEAL_BUSINESS_DAYS, calendarOf(services.config))),
       updatedAt: now,
     });

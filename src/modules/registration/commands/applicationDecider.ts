@@ -5,6 +5,7 @@ import { accountNameTaken, registerAccount } from '../../accounts/index.js';
 import { findOperatorById } from '../../operators/index.js';
 import { queueMail } from '../../mail/index.js';
 import { REJECTION_REASONS } from '../rules/application.js';
+import { visibleInMainland } from '../rules/foreign.js';
 import { insertDecision, lockApplication, lockKey, updateApplication, type ApplicationRow } from '../store.js';
 import { applicationNotFound } from './access.js';
 import { nameTaken } from './applicationSaver.js';
@@ -51,6 +52,14 @@ export async function decideApplication(services: Services, reviewerId: string, 
         wechatId: app.wechatId,
         description: app.description ?? '',
         verified: false,
+        // The foreign-entity rules: an overseas entity's service account is hidden from mainland China.
+        mainlandVisible: !app.jurisdiction || visibleInMainland({
+          accountType: app.accountType === 'service' ? 'service' : 'subscription',
+          operatingRegion: app.operatingRegion ?? '',
+          jurisdiction: app.jurisdiction,
+          chineseLicence: app.chineseLicence,
+          partnerEntity: app.partnerEntity,
+        }),
       });
       updated = await updateApplication(tx, app.id, { status: 'approved', accountId: account.id, dueAt: null, updatedAt: now });
       if (applicant) await queueMail(services, tx, approvedMail(applicant.email, app, account.appid, services.config.publicUrl));

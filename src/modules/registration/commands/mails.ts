@@ -82,3 +82,22 @@ export function approvedMail(to: string, app: { applicationId: string; name: str
     ].join('\n'),
   };
 }
+
+/** To a reviewer: an appeal is due soon (or past due) and waits for a decision. */
+export function appealDueMail(to: string, app: { applicationId: string; name: string | null }, due: Date, publicUrl: string): OutgoingMail {
+  const link = consoleUrl(publicUrl, '/admin/registrations');
+  // China time, to the minute: the business calendar the due date is counted on.
+  const when = new Date(due.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+  return {
+    kind: 'registration_appeal_due',
+    to,
+    subject: `Herald：申诉即将到期 / Appeal due soon (${app.applicationId})`,
+    text: [
+      `注册申请 ${app.applicationId}（${app.name ?? ''}）的申诉将于 ${when}（北京时间）到期，请尽快处理：`,
+      link,
+      '',
+      `The appeal of application ${app.applicationId} (${app.name ?? ''}) is due at ${when} China time. Decide it here:`,
+      link,
+    ].join('\n'),
+  };
+}

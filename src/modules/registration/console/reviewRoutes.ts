@@ -6,7 +6,7 @@ import { findOperatorById, findOrganization } from '../../operators/index.js';
 import { applicationNotFound } from '../commands/access.js';
 import { decideApplication } from '../commands/applicationDecider.js';
 import { APPLICATION_ID_RE } from '../rules/application.js';
-import { findApplication, listQueue, type ApplicationRow } from '../store.js';
+import { findApplication, listQueue, processingTimes, type ApplicationRow } from '../store.js';
 import { applicationView, sendDocument } from './applicationRoutes.js';
 import { presentApplicationSummary, presentReview } from './presenters.js';
 
@@ -41,6 +41,19 @@ export function registerReviewRoutes(api: FastifyInstance, services: Services): 
     async handler() {
       const rows = await listQueue(services.db, QUEUE_LIMIT);
       return { queue: rows.map((a) => ({ ...presentApplicationSummary(a), appealed_at: a.appealedAt?.toISOString() ?? null })), now: services.clock.now().toISOString() };
+    },
+  });
+
+  // Processing-time statistics: median and 90th percentile per operating region and subject type.
+  consoleRoute(api, services, {
+    method: 'GET',
+    url: '/admin/registrations/statistics',
+    action: 'platform.registrations',
+    async handler() {
+      const rows = await processingTimes(services.db);
+      return {
+        statistics: rows.map((r) => ({ region: r.region, subject_type: r.subjectType, decided: r.decided, median_seconds: Math.round(r.medianSeconds), p90_seconds: Math.round(r.p90Seconds) })),
+      };
     },
   });
 

@@ -59,4 +59,17 @@ describe('China business days', () => {
     // Fri 2026-12-11 → Mon 14 now a holiday: Tue 15, Wed 16, Thu 17.
     expect(dueAfterBusinessDays(china('2026-12-11T18:00:00'), 3, added)).toBe(endOf('2026-12-17'));
   });
+
+  it('has 2026 as the State Council set it (notice of 2025-11-04)', () => {
+    const year = (list: readonly string[]) => list.filter((d) => d.startsWith('2026-')).sort();
+    // 元旦 1–3 Jan; 春节 15–23 Feb; 清明 4–6 Apr; 劳动节 1–5 May; 端午 19–21 Jun; 中秋 25–27 Sep; 国庆 1–7 Oct.
+    const off = [
+      ['2026-01-01', 3], ['2026-02-15', 9], ['2026-04-04', 3], ['2026-05-01', 5], ['2026-06-19', 3], ['2026-09-25', 3], ['2026-10-01', 7],
+    ] as const;
+    const days = off.flatMap(([from, n]) => Array.from({ length: n }, (_, i) => new Date(Date.parse(`${from}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10)));
+    expect(year(CHINA_HOLIDAYS.holidays)).toEqual(days.sort());
+    // Worked: Sun 4 Jan, Sat 14 and 28 Feb, Sat 9 May, Sun 20 Sep, Sat 10 Oct.
+    expect(year(CHINA_HOLIDAYS.workdays)).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
+    for (const d of year(CHINA_HOLIDAYS.workdays)) expect([0, 6]).toContain(new Date(`${d}T00:00:00Z`).getUTCDay());
+  });
 });

@@ -2,7 +2,9 @@
  * China's public holidays and the weekend days worked in their place (调休), as the State
  * Council's yearly notices set them. Pure data, updated each year when the next notice is
  * published (usually in November); a year missing here counts weekends only.
- * 2025: 国办发明电〔2024〕12号. 2026: 国办发明电〔2025〕7号 (check against the notice before relying on it).
+ * 2025: 国办发明电〔2024〕12号. 2026: 国务院办公厅关于2026年部分节假日安排的通知 of 2025-11-04
+ * (published by Xinhua the same day); every holiday and swapped working day below was checked
+ * against its text.
  */
 export interface HolidayTable {
   /** Days off that would otherwise be working days (YYYY-MM-DD, China time). */

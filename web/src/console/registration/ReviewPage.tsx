@@ -5,7 +5,8 @@ import { formatTime } from '../../i18n/time.js';
 import { t } from '../../i18n/index.js';
 import { REJECTION_REASONS } from '../../../../src/modules/registration/rules/application.js';
 import { DecisionForm } from '../admin/DecisionForm.js';
-import { queueQuery, reviewQuery, type RegistrationReview, type RegistrationSummary } from './queries.js';
+import { slaState } from '../../../../src/modules/registration/rules/sla.js';
+import { queueQuery, reviewQuery, statisticsQuery, type ProcessingTimesRow, type RegistrationReview, type RegistrationSummary } from './queries.js';
 import { statusTone } from './RegistrationPage.js';
 import { countryName, label, REASON_LABELS, refusalText, STATUS_LABELS, SUBJECT_LABELS, TYPE_LABELS } from './words.js';
 import { DocumentList } from './DocumentList.js';
@@ -99,6 +100,66 @@ function ReviewDetail({ id, decided }: { id: string; decided(): void }) {
   );
 }
 
+/**
+ * The SLA board: applications and appeals past due and due within a day, at a glance. Reviewers
+ * are also mailed a day before an appeal is due.
+ */
+function SlaBoard({ queue, now }: { queue: Row[]; now: number }) {
+  const count = (status: string, state: 'overdue' | 'due_soon') =>
+    queue.filter((a) => a.status === status && slaState(a.due_at ? Date.parse(a.due_at) : null, now) === state).length;
+  const tiles = [
+    { label: t('registration.slaApplicationsOverdue'), value: count('in_review', 'overdue') },
+    { label: t('registration.slaApplicationsDueSoon'), value: count('in_review', 'due_soon') },
+    { label: t('registration.slaAppealsOverdue'), value: count('appealed', 'overdue') },
+    { label: t('registration.slaAppealsDueSoon'), value: count('appealed', 'due_soon') },
+  ];
+  return (
+    <Card title={t('registration.serviceLevel')}>
+      <div className="stats" role="list" aria-label={t('registration.serviceLevel')}>
+        {tiles.map((s) => (
+          <div key={s.label} className="stat" role="listitem">
+            <div className="stat-label">{s.label}</div>
+            <div className="stat-value">{s.value}</div>
+          </div>
+        ))}
+      </div>
+    </Card>
+  );
+}
+
+/** A duration in hours under two days, else in days with one decimal. */
+function duration(seconds: number): string {
+  const hours = seconds / 3600;
+  return hours < 48 ? t('registration.hours', { n: Math.round(hours * 10) / 10 }) : t('registration.daysDecimal', { n: Math.round((hours / 24) * 10) / 10 });
+}
+
+/** How long reviews take: median and 90th percentile per operating region and subject type. */
+function ProcessingTimes() {
+  const q = useQuery(statisticsQuery);
+  const columns: Column<ProcessingTimesRow>[] = [
+    { key: 'region', header: t('registration.operatingRegion'), render: (r) => countryName(r.region) },
+    { key: 'subject', header: t('registration.subjectType'), render: (r) => label(SUBJECT_LABELS, r.subject_type) },
+    { key: 'decided', header: t('registration.decidedCount'), render: (r) => r.decided },
+    { key: 'median', header: t('registration.median'), render: (r) => duration(r.median_seconds), className: 'nowrap' },
+    { key: 'p90', header: t('registration.p90'), render: (r) => duration(r.p90_seconds), className: 'nowrap' },
+  ];
+  return (
+    <Card className="card-flush" title={t('registration.processingTime')}>
+      {q.isPending && <Loading />}
+      {q.error && <Alert tone="error" title={t('registration.couldNotLoad')}>{q.error.message}</Alert>}
+      {q.data && (
+        <Table
+          label={t('registration.processingTime')}
+          columns={columns}
+          rows={q.data.statistics}
+          rowKey={(r) => `${r.region}:${r.subject_type}`}
+          empty={<EmptyState title={t('registration.noDecisionsYet')} />}
+        />
+      )}
+    </Card>
+  );
+}
+
 /** 注册审核: the queue of applications and appeals with age and due date, and the one chosen. */
 export function ReviewPage() {
   const queryClient = useQueryClient();
@@ -113,7 +174,12 @@ export function ReviewPage() {
     {
       key: 'due',
       header: t('registration.due'),
-      render: (a) => (a.due_at && Date.parse(a.due_at) < now ? <Badge tone="red">{t('registration.overdue', { due: formatTime(a.due_at, 'date') })}</Badge> : formatTime(a.due_at, 'date')),
+      render: (a) => {
+        const state = slaState(a.due_at ? Date.parse(a.due_at) : null, now);
+        if (state === 'overdue') return <Badge tone="red">{t('registration.overdue', { due: formatTime(a.due_at, 'date') })}</Badge>;
+        if (state === 'due_soon') return <Badge tone="amber">{t('registration.dueSoon', { due: formatTime(a.due_at) })}</Badge>;
+        return formatTime(a.due_at, 'date');
+      },
       className: 'nowrap',
     },
   ];
@@ -122,6 +188,7 @@ export function ReviewPage() {
   };
   return (
     <div className="stack">
+      {q.data && <SlaBoard queue={q.data.queue} now={now} />}
       <Card className="card-flush" title={t('registration.reviewQueue')}>
         {q.isPending && <Loading />}
         {q.error && <Alert tone="error" title={t('registration.couldNotLoad')}>{q.error.message}</Alert>}
@@ -138,6 +205,7 @@ export function ReviewPage() {
         )}
       </Card>
       {selected && <ReviewDetail id={selected} decided={decided} />}
+      <ProcessingTimes />
     </div>
   );
 }

@@ -12,5 +12,17 @@ export const applicationQuery = (id: string) => consoleQuery<{ application: Regi
 /** The review queue. */
 export const queueQuery = consoleQuery<{ queue: Array<RegistrationSummary & { appealed_at: string | null }>; now: string }>(['admin', 'registrations'], '/admin/registrations');
 
+/** Processing times of decided applications, per operating region and subject type. */
+export interface ProcessingTimesRow {
+  region: string;
+  subject_type: string;
+  decided: number;
+  median_seconds: number;
+  p90_seconds: number;
+}
+
+/** Processing-time statistics (median, 90th percentile). */
+export const statisticsQuery = consoleQuery<{ statistics: ProcessingTimesRow[] }>(['admin', 'registrations', 'statistics'], '/admin/registrations/statistics');
+
 /** One application as the reviewer sees it. */
 export const reviewQuery = (id: string) => consoleQuery<{ application: RegistrationReview }>(['admin', 'registrations', id], `/admin/registrations/${encodeURIComponent(id)}`);

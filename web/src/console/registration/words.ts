@@ -76,6 +76,9 @@ export const problemText = (code: string): string => label(PROBLEM_LABELS, code)
 export function refusalText(err: unknown): string {
   if (err instanceof ApiError) {
     if (Object.hasOwn(REFUSAL_LABELS, err.code)) return t(REFUSAL_LABELS[err.code]);
+    if (err.code === 'registration_cap_reached') {
+      return t(err.details?.cap === 'email' ? 'registration.capEmail' : 'registration.capOrganization', { limit: Number(err.details?.limit) || 1 });
+    }
     const fields = err.details?.fields;
     if (err.code === 'application_incomplete' && Array.isArray(fields)) return (fields as Array<{ code?: string }>).map((f) => problemText(f.code ?? '')).join(' ');
   }

@@ -122,6 +122,8 @@ function ArticleView({ target, hidden }: { target: ArticleTarget; hidden: boolea
   const [state, setState] = useState<ArticleState | null>(null);
   const [comments, setComments] = useState<ArticleComment[]>([]);
   const [unavailable, setUnavailable] = useState<string | null>(null);
+  // An account hidden from the user's region: the page itself is not shown either.
+  const [regionBlocked, setRegionBlocked] = useState(false);
   const [sheet, setSheet] = useState<SheetKind>(null);
   const [busy, setBusy] = useState(false);
   // The frame's click handler outlives renders: it reads the latest state through this.
@@ -136,6 +138,7 @@ function ArticleView({ target, hidden }: { target: ArticleTarget; hidden: boolea
       setComments(r.comments);
       setUnavailable(null);
     } catch (err) {
+      if (err instanceof ApiError && err.code === 'region_unavailable') setRegionBlocked(true);
       if (err instanceof ApiError && err.status === 410) setUnavailable(t('phoneArticle.theAuthorDeletedThis'));
       else if (err instanceof ApiError && err.status === 404) setUnavailable(t('phoneArticle.previewLikesCommentsAnd'));
       else setUnavailable(errorMessage(err));
@@ -195,10 +198,16 @@ function ArticleView({ target, hidden }: { target: ArticleTarget; hidden: boolea
           <MoreIcon />
         </button>
       </header>
+      {regionBlocked && (
+        <div className="ph-center ph-article-frame" role="alert">
+          {t('api.regionUnavailable')}
+        </div>
+      )}
       <iframe
+        hidden={regionBlocked}
         ref={frame}
         className="ph-article-frame"
-        src={framePath(target.url)}
+        src={regionBlocked ? 'about:blank' : framePath(target.url)}
         title={target.title}
         referrerPolicy="same-origin"
         onLoad={() => {

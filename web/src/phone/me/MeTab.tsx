@@ -1,17 +1,60 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Avatar } from '../kit/Avatar.js';
 import { Cell, NavBar, Screen, TabBar } from '../kit/chrome.js';
 import { chatsUnread } from '../chats/ChatsTab.js';
 import { usePhone } from '../PhoneContext.js';
-import { t } from '../../i18n/index.js';
+import { currentLanguage, t } from '../../i18n/index.js';
+import { COUNTRIES } from '../../../../src/modules/registration/rules/countries.js';
+import { errorMessage } from '../../api/client.js';
+import { useToast } from '../../ui/index.js';
+import { phoneApi } from '../api.js';
+import type { PhoneUser } from '../types.js';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch.js';
 
 function permission(): NotificationPermission | 'unsupported' {
   return typeof Notification === 'undefined' ? 'unsupported' : Notification.permission;
 }
 
-/** 我: who this tab is, notifications, switching follower. */
+/**
+ * Where the phone is used: mainland China by default. It decides which accounts the user may
+ * find, follow and read (an overseas entity's account can be hidden from mainland China).
+ */
+function RegionSelect() {
+  const { me, updateMe } = usePhone();
+  const toast = useToast();
+  const [busy, setBusy] = useState(false);
+  const zh = currentLanguage() === 'zh-CN';
+  const options = useMemo(
+    () => COUNTRIES.map(([code, en, cn]) => ({ code, name: zh ? cn : en })).sort((a, b) => a.name.localeCompare(b.name, zh ? 'zh-CN' : 'en')),
+    [zh],
+  );
+  const change = async (region: string) => {
+    setBusy(true);
+    try {
+      updateMe((await phoneApi.post<{ user: PhoneUser }>('/me/region', { region })).user);
+      toast.show(t('phoneMe.regionSaved'), 'success');
+    } catch (err) {
+      toast.show(errorMessage(err), 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <label className="ph-cell">
+      <span className="ph-cell-label">{t('phoneMe.region')}</span>
+      <select className="ph-lang-switch" value={me.region} disabled={busy} onChange={(e) => void change(e.target.value)}>
+        {options.map((o) => (
+          <option key={o.code} value={o.code}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** 我: who this tab is, where the phone is used, notifications, switching follower. */
 export function MeTab() {
   const { me, mode, chats, signOut, connected } = usePhone();
   const [perm, setPerm] = useState(permission());
@@ -48,6 +91,7 @@ export function MeTab() {
           <span className="ph-cell-label">{t('phoneMe.language')}</span>
           <LanguageSwitch className="ph-lang-switch" />
         </label>
+        <RegionSelect />
       </div>
       <div className="ph-group">
         <a className="ph-cell ph-cell-link" href="/phone" target="_blank" rel="noopener">
