@@ -106,6 +106,9 @@ export const POLICY = {
   'verification.apply': MANAGERS,
   'account.convert': MANAGERS,
   'platform.verifications': PLATFORM,
+  // Account migration (账号迁移): view, apply/confirm/cancel (the owner only: it moves followers and ends an account).
+  'lifecycle.view': MANAGERS,
+  'lifecycle.migrate': ['owner'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type ConsoleAction = keyof typeof POLICY;
