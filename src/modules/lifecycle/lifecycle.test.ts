@@ -125,7 +125,7 @@ describeEachDb('account migration and changeopenid', (kind) => {
     expectWxError(await call({ from_appid: a.appid, openid_list: [1, null] }), 47001);
     const weird = await call({ from_appid: a.appid, openid_list: ['x'.repeat(10_000), "' or 1=1 --", '🙂'] });
     expect((weird.result_list as Json[]).every((x) => x.err_msg === 'ori_openid error')).toBe(true);
-    // A's own token no longer works for B's data, and B's map is intact after all that.
+    // B's map is intact after all that.
     const again = await call({ from_appid: a.appid, openid_list: old });
     expect((again.result_list as Json[]).every((x) => x.err_msg === 'ok')).toBe(true);
   });
