@@ -27,6 +27,7 @@ import { registrationModule } from '../modules/registration/index.js';
 import { payModule } from '../modules/pay/index.js';
 import { verificationModule } from '../modules/verification/index.js';
 import { costsModule } from '../modules/costs/index.js';
+import { lifecycleModule } from '../modules/lifecycle/index.js';
 
 /** Every capability module, in registration order. A new area adds one line here. */
 export const MODULES: readonly ModuleManifest[] = [
@@ -57,6 +58,7 @@ export const MODULES: readonly ModuleManifest[] = [
   registrationModule,
   payModule,
   verificationModule,
+  lifecycleModule,
   costsModule,
 ];
 

@@ -27,7 +27,7 @@ export { provideAvatarKeeper } from './ports.js';
 export type { AvatarKeeper } from './ports.js';
 export { registerAccount } from './commands/accountRegistrar.js';
 export { presentAttempt, presentDelivery, presentDeliveryDetail, presentServer } from './console/presenters.js';
-export { accountNameTaken, avatarsByAppid, updateAccountStanding, findAccountByAppid, findAccountById, findAccountByWechatId } from './store/accounts.js';
+export { accountNameTaken, avatarsByAppid, setAccountStatus, updateAccountStanding, findAccountByAppid, findAccountById, findAccountByWechatId } from './store/accounts.js';
 export type { AccountRow } from './store/accounts.js';
 export { DEFAULT_USER_REGION, MAINLAND_CHINA, assertAvailableInRegion, availableInRegion, isRegionCode, regionUnavailable, seesMainlandHidden } from './rules/region.js';
 export { wechatAccountLookups } from './kitLookups.js';

@@ -13,7 +13,7 @@ export const accounts = pgTable('accounts', {
   verified: boolean('verified').notNull().default(false),
   /** When the yearly verification (微信认证) runs out; null when unverified or not known. */
   verifiedUntil: ts('verified_until'),
-  /** active | suspended | banned */
+  /** active | suspended | banned | frozen (migrating away) | deregistering | deregistered (modules/lifecycle) */
   status: text('status').notNull().default('active'),
   /**
    * Whether users in mainland China may find, follow and read the account: false for an

@@ -49,3 +49,6 @@ export type { FollowerUserRow } from './store/users.js';
 // An account's 首页 and 公众号设置 (accounts) read and keep these.
 export { countFollowersNow, followerFigures } from './store/followerFigures.js';
 export { unfollowAccount } from './commands/unfollowAccount.js';
+// An account migration (lifecycle) moves the followers of one account to another.
+export { MIGRATION_SCENE, currentFollowers, moveFollowers } from './store/followerMigration.js';
+export type { MovedFollower } from './store/followerMigration.js';

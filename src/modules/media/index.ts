@@ -38,6 +38,6 @@ export { provideMaterialUseCheck } from './ports.js';
 export { provideNewsMaterials } from './ports.js';
 export { addMaterial, keepFile } from './commands/materialAdder.js';
 export { uploadFollowerMedia, uploadPageImage } from './commands/mediaUploader.js';
-export { findMaterial } from './store/materials.js';
+export { findMaterial, moveMaterials } from './store/materials.js';
 export { accountMayRead, findMedia, findMediaMany, grantMedia } from './store/media.js';
 export type { MediaRow } from './store/media.js';

@@ -62,3 +62,12 @@ export async function avatarsByAppid(db: Executor, appids: readonly string[]): P
     .where(and(inArray(accounts.appid, [...appids]), isNotNull(accounts.avatarMediaId)));
   return new Map(rows.map((r) => [r.appid, r.avatar as string]));
 }
+
+/**
+ * Sets an account's status: active | suspended | banned | frozen (migrating away) |
+ * deregistering (cooling-off) | deregistered. The lifecycle module owns the last three.
+ */
+export async function setAccountStatus(db: Executor, id: string, status: string): Promise<AccountRow | undefined> {
+  const [row] = await db.update(accounts).set({ status }).where(eq(accounts.id, id)).returning();
+  return row;
+}

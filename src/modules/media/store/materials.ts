@@ -55,3 +55,16 @@ export async function deleteMaterialRow(db: Executor, accountId: string, id: str
   const [row] = await db.delete(media).where(and(eq(media.id, id), isMaterial(accountId))).returning({ key: media.storageKey });
   return row?.key;
 }
+
+/**
+ * Hands every permanent material (add_material) of one account to another: an account
+ * migration's optional move of materials. Returns how many moved.
+ */
+export async function moveMaterials(db: Executor, fromAccountId: string, toAccountId: string): Promise<number> {
+  const moved = await db
+    .update(media)
+    .set({ accountId: toAccountId })
+    .where(and(eq(media.accountId, fromAccountId), eq(media.origin, 'material')))
+    .returning({ id: media.id });
+  return moved.length;
+}

@@ -111,6 +111,9 @@ export const POLICY = {
   // 费用: what the organization paid and owes (CSV too); the platform's revenue by fee type.
   'costs.view': MANAGERS,
   'platform.costs': PLATFORM,
+  // Account migration (账号迁移): view, apply/confirm/cancel (the owner only: it moves followers and ends an account).
+  'lifecycle.view': MANAGERS,
+  'lifecycle.migrate': ['owner'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type ConsoleAction = keyof typeof POLICY;

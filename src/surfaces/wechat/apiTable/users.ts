@@ -17,7 +17,7 @@ export const USERS_APIS: ApiEntry[] = [
   { path: '/cgi-bin/tags/members/getblacklist', section: 7, capability: 'user', status: 'implemented', sdks: [], summary: 'Blacklisted followers, 10000 openids per page' },
   { path: '/cgi-bin/tags/members/batchblacklist', section: 7, capability: 'user', status: 'implemented', sdks: [], summary: 'Blacklist up to 20 followers' },
   { path: '/cgi-bin/tags/members/batchunblacklist', section: 7, capability: 'user', status: 'implemented', sdks: [], summary: 'Release up to 20 followers from the blacklist' },
-  { path: '/cgi-bin/changeopenid', section: 7, capability: 'user', status: 'not yet', sdks: [], summary: 'openids of followers migrated from another account' },
+  { path: '/cgi-bin/changeopenid', section: 7, capability: 'user', status: 'implemented', sdks: [], summary: 'Old openids of followers migrated from another account to the new ones (up to 100)' },
   { path: '/cgi-bin/groups/create', section: 7, capability: 'user', status: 'implemented', sdks: ['co-wechat-api', 'wechat-api'], summary: 'Create a group (a tag: ids from 100, at most 100)' },
   { path: '/cgi-bin/groups/get', section: 7, capability: 'user', status: 'implemented', sdks: ['co-wechat-api', 'wechat-api'], summary: 'Groups with follower counts: 0 未分组, 1 黑名单, 2 星标组, then the tags' },
   { path: '/cgi-bin/groups/getid', section: 7, capability: 'user', status: 'implemented', sdks: ['co-wechat-api', 'wechat-api'], summary: 'A follower\'s group: their first tag, the star group 2, or 0' },
