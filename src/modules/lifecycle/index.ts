@@ -20,3 +20,4 @@ export const lifecycleModule = defineModule({
 
 // The public API: what other modules use (api_get_authorizer_info's account_status).
 export { accountStatusCode } from './rules.js';
+export { migrationFees } from './store.js';

@@ -1,6 +1,7 @@
 import { and, eq, inArray, or, sql, desc } from 'drizzle-orm';
 import type { Executor, Tx } from '../../platform/db/connect.js';
 import { accountMigrations, migratedOpenids } from './schema.js';
+import { accounts } from '../accounts/schema.js';
 import { OPEN_MIGRATION_STATUSES } from './rules.js';
 
 /** SQL for account migrations and the openid map changeopenid answers from. */
@@ -78,4 +79,27 @@ export async function newOpenidsOf(db: Executor, toAccountId: string, fromAppid:
     .from(migratedOpenids)
     .where(and(eq(migratedOpenids.toAccountId, toAccountId), eq(migratedOpenids.fromAppid, fromAppid), inArray(migratedOpenids.oriOpenid, ori)));
   return new Map(rows.map((r) => [r.ori, r.next]));
+}
+
+/**
+ * The review fee of each migration an organization's accounts applied for (the costs page's
+ * 账号迁移 lines): the account that applied (A), the amount and whether it is paid. A cancelled
+ * migration whose fee was never paid is not owed.
+ */
+export async function migrationFees(db: Executor, orgId: string | null) {
+  return db
+    .select({
+      id: accountMigrations.id,
+      feeFen: accountMigrations.feeFen,
+      feeStatus: accountMigrations.feeStatus,
+      status: accountMigrations.status,
+      appliedAt: accountMigrations.appliedAt,
+      appid: accounts.appid,
+      accountName: accounts.name,
+    })
+    .from(accountMigrations)
+    .innerJoin(accounts, eq(accounts.id, accountMigrations.fromAccountId))
+    .where(and(sql`${accountMigrations.feeFen} > 0`, orgId ? eq(accounts.orgId, orgId) : undefined))
+    .orderBy(desc(accountMigrations.appliedAt))
+    .limit(1000);
 }

@@ -1,6 +1,7 @@
 import { chinaMonth } from '../../../platform/clock.js';
 import { transactionFeesByMonth } from '../../pay/index.js';
 import { verificationFees } from '../../verification/index.js';
+import { migrationFees } from '../../lifecycle/index.js';
 import { apiCharge, type FeeLine } from '../rules.js';
 import type { FeeSource } from '../ports.js';
 import { apiCallsByMonth } from '../store.js';
@@ -28,6 +29,17 @@ const verificationSource: FeeSource = {
       at: f.at,
       invoiceNo: f.invoiceNo,
     }));
+  },
+};
+
+/** 账号迁移: each migration's review fee, paid or due (waived fees and unpaid ones of a cancelled migration are not owed). */
+const migrationSource: FeeSource = {
+  kind: 'migration',
+  async lines(services, orgId) {
+    const fees = await migrationFees(services.db, orgId);
+    return fees
+      .filter((f) => f.feeStatus === 'paid' || (f.feeStatus === 'unpaid' && f.status !== 'cancelled'))
+      .map((f): FeeLine => ({ kind: 'migration', appid: f.appid, accountName: f.accountName, detail: '', amountFen: f.feeFen, status: f.feeStatus === 'paid' ? 'paid' : 'due', at: f.appliedAt, invoiceNo: null }));
   },
 };
 
@@ -76,4 +88,4 @@ export function nextMonth(month: string): string {
 }
 
 /** The sources every Herald has; registered ones (ports.ts) are added to them. */
-export const BUILT_IN_SOURCES: readonly FeeSource[] = [verificationSource, payFeeSource, apiSource];
+export const BUILT_IN_SOURCES: readonly FeeSource[] = [verificationSource, migrationSource, payFeeSource, apiSource];
