@@ -6,7 +6,6 @@ import type { DomainKind } from './rules/domains.js';
 
 /** SQL for the webauth module's tables. */
 
-export type OauthCodeRow = typeof oauthCodes.$inferSelect;
 export type OauthTokenRow = typeof oauthTokens.$inferSelect;
 export type OauthGrantRow = typeof oauthGrants.$inferSelect;
 export type WebDomainRow = typeof webDomains.$inferSelect;
