@@ -60,6 +60,8 @@ export function sdkPaths(sdk: Sdk): Set<string> {
     }
     for (const m of src.matchAll(/'(https?:\/\/[a-z.]*weixin\.qq\.com\/[^'?]*)/g)) add(m[1]);
     if (sdk === 'node-easywechat') for (const m of src.matchAll(/['`"](\/?(?:cgi-bin|sns)\/[A-Za-z_/]+)/g)) add(m[1]);
+    // wechat-jssdk joins its OAuth paths to its `apiUrl` setting: sendWechatRequest('/sns/userinfo', …).
+    if (sdk === 'wechat-jssdk') for (const m of src.matchAll(/sendWechatRequest\('(\/[^'?]*)'/g)) add(m[1]);
     // Both webot SDKs define datacube methods from a list of camel-case names.
     if (/datacube\/' \+ method\.toLowerCase\(\)/.test(src)) {
       const list = src.slice(0, src.indexOf('.forEach(')).match(/'[A-Za-z]+'/g) ?? [];

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb, makeAccount, startTestHerald, type TestHerald } from '../harness.js';
 import { createFollowerUser, followAccount } from '../../src/modules/followers/index.js';
+import { expectSdkCovered } from '../sdkCoverage.js';
 
 interface Signature {
   appId: string;
@@ -61,7 +62,7 @@ describeEachDb('wechat-jssdk against Herald', (kind) => {
   }
 
   it('getSignature for a page (its #fragment dropped) passes Herald\'s wx.config check; another page\'s URL does not', async () => {
-    const { appid, secret } = await makeAccount(herald.services, { type: 'service', verified: true });
+    const { appid, secret, account } = await makeAccount(herald.services, { type: 'service', verified: true });
     await sim('PUT', `/accounts/${appid}/web-domains/jsapi`, { domains: ['localhost:3000'] });
     const user = await createFollowerUser(herald.services, { nickname: '阿明' });
     const jssdk = new JSSDK(settings(appid, secret));
@@ -74,10 +75,11 @@ describeEachDb('wechat-jssdk against Herald', (kind) => {
     // A page on a domain that is not a JS safe domain.
     const away = await jssdk.getSignature('http://elsewhere.example/');
     expect(await sim('POST', `/users/${user.id}/jssdk/config`, { config: { ...config, timestamp: away.timestamp, nonceStr: away.nonceStr, signature: away.signature }, url: 'http://elsewhere.example/' })).toMatchObject({ ok: false, err_msg: 'config:fail,invalid url domain' });
+    await expectSdkCovered(herald, account.id, 'wechat-jssdk', ['/cgi-bin/token', '/cgi-bin/ticket/getticket']);
   });
 
   it('OAuth: generateOAuthUrl opens on Herald; consent; getUserInfo exchanges the code and reads the profile', async () => {
-    const { appid, secret } = await makeAccount(herald.services, { type: 'service', verified: true });
+    const { appid, secret, account } = await makeAccount(herald.services, { type: 'service', verified: true });
     await sim('PUT', `/accounts/${appid}/web-domains/oauth`, { domains: ['localhost:3000'] });
     const user = await createFollowerUser(herald.services, { nickname: '小周', avatarUrl: 'https://img.example.com/z/0' });
     const oauth = new OAuth(settings(appid, secret));
@@ -103,5 +105,6 @@ describeEachDb('wechat-jssdk against Herald', (kind) => {
     const snap = await oauth.getUserInfo(String(moments.code), 'session-2', true);
     expect(snap).toMatchObject({ is_snapshotuser: 1, nickname: '微信用户' });
     expect(snap.openid).not.toBe(profile.openid);
+    await expectSdkCovered(herald, account.id, 'wechat-jssdk', ['/sns/oauth2/access_token', '/sns/userinfo']);
   });
 });

@@ -100,8 +100,7 @@ async function contentPage(db: Executor, accountId: string, r: DayRange): Promis
 
 /** 菜单分析: taps per day and per button. */
 async function menusPage(db: Executor, accountId: string, r: DayRange): Promise<DataView['tables']> {
-  const [from, to] = [dayStart(r.begin), dayEnd(r.end)];
-  const [days, buttons] = await Promise.all([menuClicksByDay(db, accountId, from, to), menuClicksByButton(db, accountId, from, to)]);
+  const [days, buttons] = await Promise.all([menuClicksByDay(db, accountId, r.begin, r.end), menuClicksByButton(db, accountId, r.begin, r.end)]);
   const byDay = new Map(days.map((d) => [d.refDate, d]));
   return {
     daily: table(['ref_date', 'click_count', 'click_user'], daysOf(r).map((day) => [day, byDay.get(day)?.clickCount ?? 0, byDay.get(day)?.clickUser ?? 0])),

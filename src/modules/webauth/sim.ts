@@ -52,7 +52,15 @@ async function userOf(services: Services, id: string) {
 function present(outcome: AuthorizeOutcome) {
   switch (outcome.kind) {
     case 'redirect':
-      return { outcome: 'redirect', location: outcome.location, code: outcome.code ?? null, state: outcome.state, snapshot: outcome.snapshot === true };
+      return {
+        outcome: 'redirect',
+        location: outcome.location,
+        code: outcome.code ?? null,
+        state: outcome.state,
+        snapshot: outcome.snapshot === true,
+        // The snapshot page's "使用完整服务" button: open this to get the consent sheet.
+        ...(outcome.fullService ? { full_service_url: `${AUTHORIZE_PATH}?${outcome.fullService}` } : {}),
+      };
     case 'consent':
       return { outcome: 'consent', consent: outcome.ticket, appid: outcome.account.appid, account_name: outcome.account.name, scope: outcome.request.scope };
     case 'error':
@@ -113,7 +121,7 @@ export function registerWebauthSimRoutes(app: FastifyInstance, services: Service
       }
       const query: Record<string, string> = {};
       for (const [k, v] of url.searchParams) if (!(k in query)) query[k] = v;
-      const outcome = await startAuthorization(services, query, user.id, body.from);
+      const outcome = await startAuthorization(services, query, user, body.from);
       // WeChat requires the fragment on every authorize URL; the simulator, which sees it, says so.
       return { ...present(outcome), wechat_redirect: url.hash === '#wechat_redirect' };
     },

@@ -1,12 +1,11 @@
-import { and, count, desc, eq, gte, isNull, lt, lte, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lt, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/connect.js';
-import { followerUsers } from '../followers/schema.js';
+import { followerUsers, follows } from '../followers/schema.js';
 import { jsapiTickets, oauthCodes, oauthGrants, oauthTokens, webDomainEdits, webDomains, webSettings } from './schema.js';
 import type { DomainKind } from './rules/domains.js';
 
 /** SQL for the webauth module's tables. */
 
-export type OauthCodeRow = typeof oauthCodes.$inferSelect;
 export type OauthTokenRow = typeof oauthTokens.$inferSelect;
 export type OauthGrantRow = typeof oauthGrants.$inferSelect;
 export type WebDomainRow = typeof webDomains.$inferSelect;
@@ -36,35 +35,94 @@ export async function listValidTickets(db: Executor, accountId: string, type: st
   return rows.map((r) => r.ticket);
 }
 
-export async function insertCode(db: Executor, row: typeof oauthCodes.$inferInsert): Promise<void> {
-  await db.delete(oauthCodes).where(lt(oauthCodes.expiresAt, sql`${row.createdAt.toISOString()}::timestamptz - interval '1 day'`));
-  await db.insert(oauthCodes).values(row);
+const rowsOf = <T>(r: unknown): T[] => (r as { rows: T[] }).rows;
+
+/**
+ * Records a code and the grant that made it in one statement (its own transaction: both or
+ * neither), purging codes a day past their expiry on the way. The authorize page's write when the
+ * openid is known: no explicit transaction, so the embedded database's one connection is not held
+ * between round trips.
+ */
+export async function insertCodeAndGrant(db: Executor, code: typeof oauthCodes.$inferInsert, grant: typeof oauthGrants.$inferInsert): Promise<void> {
+  const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+  await db.execute(sql`
+    with purged as (
+      delete from ${oauthCodes} where ${oauthCodes.expiresAt} < ${at(code.createdAt)} - interval '1 day'
+    ), coded as (
+      insert into ${oauthCodes} (code, account_id, user_id, openid, scope, snapshot, created_at, expires_at)
+      values (${code.code}, ${code.accountId}::uuid, ${code.userId}::uuid, ${code.openid}, ${code.scope}, ${code.snapshot ?? false}, ${at(code.createdAt)}, ${at(code.expiresAt)})
+    )
+    insert into ${oauthGrants} (account_id, user_id, openid, scope, result, errcode, redirect_host, at)
+    values (${grant.accountId}::uuid, ${grant.userId ?? null}::uuid, ${grant.openid ?? null}, ${grant.scope}, ${grant.result}, ${grant.errcode ?? null}, ${grant.redirectHost ?? ''}, ${at(grant.at)})`);
+}
+
+/** What a code is exchanged for: who it was issued to and, for one of theirs, the follower's unionid. */
+export interface ExchangedCode {
+  userId: string;
+  openid: string;
+  scope: string;
+  snapshot: boolean;
+  /** The follower's unionid under the account (null for a snapshot code: no follow is made). */
+  unionid: string | null;
 }
 
 /**
- * Uses a code: marks it used and returns it, or says why not (unknown, used, expired). Only one
- * of two concurrent exchanges of the same code gets it.
+ * Exchanges a code in one statement: marks it used, stores the web token and reads the
+ * follower's unionid. Only one of two concurrent exchanges of the same code gets it. Refused
+ * (nothing stored): why, as useCode says.
  */
-export async function useCode(
+export async function exchangeCodeForToken(
   db: Executor,
   accountId: string,
   code: string,
   now: Date,
-): Promise<{ row: OauthCodeRow } | { refused: 'unknown' | 'used' | 'expired' }> {
-  const [taken] = await db
-    .update(oauthCodes)
-    .set({ usedAt: now })
-    .where(and(eq(oauthCodes.code, code), eq(oauthCodes.accountId, accountId), isNull(oauthCodes.usedAt), sql`${oauthCodes.expiresAt} > ${now.toISOString()}::timestamptz`))
-    .returning();
-  if (taken) return { row: taken };
+  token: { accessToken: string; refreshToken: string; expiresAt: Date; refreshExpiresAt: Date },
+): Promise<{ row: ExchangedCode } | { refused: 'unknown' | 'used' | 'expired' }> {
+  const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+  const result = await db.execute(sql`
+    with used as (
+      update ${oauthCodes} set used_at = ${at(now)}
+      where code = ${code} and account_id = ${accountId}::uuid and used_at is null and expires_at > ${at(now)}
+      returning user_id, openid, scope, snapshot
+    ), stored as (
+      insert into ${oauthTokens} (access_token, refresh_token, account_id, user_id, openid, scope, issued_at, expires_at, refresh_expires_at, snapshot)
+      select ${token.accessToken}, ${token.refreshToken}, ${accountId}::uuid, user_id, openid, scope, ${at(now)}, ${at(token.expiresAt)}, ${at(token.refreshExpiresAt)}, snapshot from used
+      returning user_id, openid, scope, snapshot
+    )
+    select s.user_id, s.openid, s.scope, s.snapshot, f.unionid
+    from stored s left join ${follows} f on f.account_id = ${accountId}::uuid and f.user_id = s.user_id and not s.snapshot`);
+  const [r] = rowsOf<{ user_id: string; openid: string; scope: string; snapshot: boolean; unionid: string | null }>(result);
+  if (r) return { row: { userId: r.user_id, openid: r.openid, scope: r.scope, snapshot: r.snapshot === true, unionid: r.unionid ?? null } };
   const [row] = await db.select().from(oauthCodes).where(and(eq(oauthCodes.code, code), eq(oauthCodes.accountId, accountId)));
   if (!row) return { refused: 'unknown' };
   if (row.usedAt) return { refused: 'used' };
   return { refused: 'expired' };
 }
 
-export async function insertWebToken(db: Executor, row: typeof oauthTokens.$inferInsert): Promise<void> {
-  await db.insert(oauthTokens).values(row);
+/** A web access_token with what sns/userinfo shows of its follower (null when the follower or the follow is gone). */
+export async function findWebTokenProfile(db: Executor, accessToken: string): Promise<{ token: OauthTokenRow; nickname: string | null; avatarUrl: string | null; unionid: string | null } | undefined> {
+  const [row] = await db
+    .select({ token: oauthTokens, nickname: followerUsers.nickname, avatarUrl: followerUsers.avatarUrl, unionid: follows.unionid })
+    .from(oauthTokens)
+    .leftJoin(followerUsers, eq(followerUsers.id, oauthTokens.userId))
+    .leftJoin(follows, and(eq(follows.accountId, oauthTokens.accountId), eq(follows.userId, oauthTokens.userId)))
+    .where(eq(oauthTokens.accessToken, accessToken));
+  return row;
+}
+
+/**
+ * What the authorize page checks redirect_uri against, in one read: the account's web
+ * authorization domains and its strict-rules switch (off when the settings row is not made yet,
+ * as it would be made).
+ */
+export async function oauthDomainsOf(db: Executor, accountId: string): Promise<{ domains: string[]; strictDomains: boolean }> {
+  const rows = await db
+    .select({ domain: webDomains.domain, strict: webSettings.strictDomains })
+    .from(webDomains)
+    .leftJoin(webSettings, eq(webSettings.accountId, webDomains.accountId))
+    .where(and(eq(webDomains.accountId, accountId), eq(webDomains.kind, 'oauth')))
+    .orderBy(webDomains.createdAt, webDomains.domain);
+  return { domains: rows.map((r) => r.domain), strictDomains: rows[0]?.strict === true };
 }
 
 export async function findWebToken(db: Executor, accessToken: string): Promise<OauthTokenRow | undefined> {

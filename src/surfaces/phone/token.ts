@@ -57,8 +57,11 @@ export async function issuePhoneToken(services: TokenServices, userId: string): 
   return signPhoneToken(services.keys.key('phone-token'), userId.toLowerCase(), expiresSec);
 }
 
-/** The claims of a token Herald accepts now: signed, and in platform mode not expired. */
-async function acceptedClaims(services: TokenServices, token: unknown) {
+/**
+ * The claims of a token Herald accepts now: signed, and in platform mode not expired. The user
+ * is not looked up: for callers that read the user's row themselves (verifyPhoneToken does both).
+ */
+export async function acceptedClaims(services: TokenServices, token: unknown) {
   const claims = phoneTokenClaims(services.keys.key('phone-token'), token);
   if (!claims) return undefined;
   if (services.config.mode === 'platform' && claims.expiresMs <= services.clock.nowMs()) return undefined;

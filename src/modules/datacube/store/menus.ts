@@ -1,10 +1,12 @@
 /**
- * Menu analysis (菜单分析) from the menus module's click records: one row per tap on a button.
+ * Menu analysis (菜单分析) from the menus module's taps, read from its per-day rollup
+ * (`menu_click_days`: taps per China day, button and follower, kept equal to `menu_clicks` by the
+ * database at write time), so a month of a busy menu adds up tens of thousands of rows instead of
+ * grouping millions.
  */
-import { and, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/connect.js';
-import { menuClicks as c } from '../../menus/schema.js';
-import { periodOf } from './period.js';
+import { menuClickDays as d } from '../../menus/schema.js';
 
 export interface MenuDay {
   refDate: string;
@@ -12,15 +14,14 @@ export interface MenuDay {
   clickUser: number;
 }
 
-/** Taps and distinct followers who tapped, per China day, in [from, to). */
-export async function menuClicksByDay(db: Executor, accountId: string, from: Date, to: Date): Promise<MenuDay[]> {
-  const refDate = periodOf(c.createdAt, 'day');
+/** Taps and distinct followers who tapped, per China day, over China days fromDay..toDay (inclusive). */
+export async function menuClicksByDay(db: Executor, accountId: string, fromDay: string, toDay: string): Promise<MenuDay[]> {
   const rows = await db
-    .select({ refDate, clickCount: sql<number>`count(*)::int`, clickUser: sql<number>`count(distinct ${c.openid})::int` })
-    .from(c)
-    .where(and(eq(c.accountId, accountId), gte(c.createdAt, from), lt(c.createdAt, to)))
-    .groupBy(refDate)
-    .orderBy(refDate);
+    .select({ refDate: sql<string>`to_char(${d.day}, 'YYYY-MM-DD')`, clickCount: sql<number>`sum(${d.taps})::int`, clickUser: sql<number>`count(distinct ${d.openid})::int` })
+    .from(d)
+    .where(and(eq(d.accountId, accountId), gte(d.day, fromDay), lte(d.day, toDay)))
+    .groupBy(d.day)
+    .orderBy(d.day);
   return rows.map((r) => ({ refDate: r.refDate, clickCount: Number(r.clickCount), clickUser: Number(r.clickUser) }));
 }
 
@@ -32,13 +33,13 @@ export interface MenuButtonClicks {
   clickUser: number;
 }
 
-/** Taps per button (its place, name and type when tapped) in [from, to), most tapped first. */
-export async function menuClicksByButton(db: Executor, accountId: string, from: Date, to: Date): Promise<MenuButtonClicks[]> {
+/** Taps per button (its place, name and type when tapped) over China days fromDay..toDay, most tapped first. */
+export async function menuClicksByButton(db: Executor, accountId: string, fromDay: string, toDay: string): Promise<MenuButtonClicks[]> {
   const rows = await db
-    .select({ position: c.position, name: c.name, type: c.type, clickCount: sql<number>`count(*)::int`, clickUser: sql<number>`count(distinct ${c.openid})::int` })
-    .from(c)
-    .where(and(eq(c.accountId, accountId), gte(c.createdAt, from), lt(c.createdAt, to)))
-    .groupBy(c.position, c.name, c.type)
-    .orderBy(sql`count(*) desc`, c.position, c.name);
+    .select({ position: d.position, name: d.name, type: d.type, clickCount: sql<number>`sum(${d.taps})::int`, clickUser: sql<number>`count(distinct ${d.openid})::int` })
+    .from(d)
+    .where(and(eq(d.accountId, accountId), gte(d.day, fromDay), lte(d.day, toDay)))
+    .groupBy(d.position, d.name, d.type)
+    .orderBy(sql`sum(${d.taps}) desc`, d.position, d.name);
   return rows.map((r) => ({ position: r.position, name: r.name, type: r.type, clickCount: Number(r.clickCount), clickUser: Number(r.clickUser) }));
 }

@@ -11,6 +11,8 @@ describe('what the proxy does to an answer', () => {
     expect(injectBridge('<!doctype html><title>T</title><h1>x</h1>', '/b.js')).toBe('<!doctype html><script src="/b.js"></script><title>T</title><h1>x</h1>');
     // <header> is not <head>.
     expect(injectBridge('<header>x</header>', '/b.js')).toBe('<script src="/b.js"></script><header>x</header>');
+    // A snapshot page: the tag carries the full-service address, escaped as an attribute.
+    expect(injectBridge('<head></head>', '/b.js', '/connect/oauth2/authorize?a=1&b="2"')).toBe('<head><script src="/b.js" data-herald-full-service="/connect/oauth2/authorize?a=1&#38;b=&#34;2&#34;"></script></head>');
   });
 
   it('scopes the page\'s cookies to its proxy path; Herald\'s names and oversized cookies are refused', () => {

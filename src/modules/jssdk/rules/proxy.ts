@@ -6,12 +6,16 @@ import { BROWSE_PREFIX } from '../../webauth/rules/browse.js';
  * cookies kept from the developer's server. Pure.
  */
 
+const escapeAttr = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
 /**
  * Puts `<script src=bridge>` first: after `<head ...>`, else after `<html ...>`, else after the
- * doctype (never before it: that would switch the page to quirks mode), else at the start.
+ * doctype (never before it: that would switch the page to quirks mode), else at the start. On a
+ * snapshot page (快照页) the tag carries the address behind the "使用完整服务" bar, which the bridge
+ * passes to the phone.
  */
-export function injectBridge(html: string, bridgePath: string): string {
-  const tag = `<script src="${bridgePath}"></script>`;
+export function injectBridge(html: string, bridgePath: string, fullService?: string): string {
+  const tag = `<script src="${bridgePath}"${fullService ? ` data-herald-full-service="${escapeAttr(fullService)}"` : ''}></script>`;
   for (const re of [/<head(\s[^>]*)?>/i, /<html(\s[^>]*)?>/i, /^\s*<!doctype[^>]*>/i]) {
     const m = re.exec(html);
     if (m) return html.slice(0, m.index + m[0].length) + tag + html.slice(m.index + m[0].length);

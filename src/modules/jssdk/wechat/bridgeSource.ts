@@ -4,7 +4,8 @@
  * script makes the page behave as if it were at `<scheme>://<host><path>`: links, forms,
  * fetch, XMLHttpRequest, window.open and history entries that name the developer's own
  * addresses (relative, absolute-path or absolute) go through the proxy; WeChat's authorize URL
- * goes to Herald's authorize page. It tells the phone the page's title and address, and adds
+ * goes to Herald's authorize page. It tells the phone the page's title and address (and on a
+ * snapshot page where its "使用完整服务" bar leads), and adds
  * WeChat's words to navigator.userAgent. It changes nothing in the page's HTML.
  *
  * Open tags: once the phone says a wx.config listing them succeeded (`jssdk-event` `openTags`),
@@ -90,9 +91,11 @@ export const BRIDGE_SOURCE = String.raw`(function () {
     this.setAttribute('action', map(action === null || action === '' ? pageUrl() : action));
     return origSubmit.call(this);
   };
+  /* A snapshot page (快照页): where the phone's "使用完整服务" bar leads (set by the proxy). */
+  var fullService = (document.currentScript && document.currentScript.getAttribute('data-herald-full-service')) || null;
   function report() {
     if (window.parent === window) return;
-    window.parent.postMessage({ herald: 'h5', type: 'page', title: document.title, url: pageUrl(), shownAt: location.href }, '*');
+    window.parent.postMessage({ herald: 'h5', type: 'page', title: document.title, url: pageUrl(), shownAt: location.href, fullService: fullService }, '*');
   }
   document.addEventListener('DOMContentLoaded', function () {
     report();

@@ -37,6 +37,9 @@ async function startSite(appid: () => string) {
           return res.end('<!doctype html><html><head><title>商城</title><script src="https://res.wx.qq.com/open/js/jweixin-1.6.0.js"></script></head><body>ok</body></html>');
         case '/login':
           return redirect(`https://open.weixin.qq.com/connect/oauth2/authorize?appid=${appid()}&redirect_uri=${encodeURIComponent(`http://127.0.0.1:${port()}/cb`)}&response_type=code&scope=snsapi_base&state=s1#wechat_redirect`);
+        case '/cb':
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+          return res.end('<!doctype html><html><head><title>回来了</title></head><body>back</body></html>');
         case '/relative':
           return redirect('/page?from=relative');
         case '/evil':
@@ -124,6 +127,38 @@ describeEachDb('the in-app browser proxy', (kind) => {
 
     const relative = await get(`${base()}/relative`);
     expect(relative.headers.location).toBe(`${base()}/page?from=relative`);
+  });
+
+  it('a snapshot page (快照页): the page the authorization led to carries the "使用完整服务" address to the phone, once; forged addresses never reach the page', async () => {
+    const account = await makeAccount(herald.services, { type: 'service', verified: true });
+    appid = account.appid;
+    await herald.app.inject({ method: 'PUT', url: `/sim/v1/accounts/${appid}/web-domains/oauth`, headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ domains: [`127.0.0.1:${site.port}`] }) });
+    const location = String((await get(`${base()}/login`)).headers.location).replace('snsapi_base', 'snsapi_userinfo');
+    const { token } = await phoneUser(herald.app, '路人');
+    const authorized = await get(location, { cookie: `herald_follower=${token}; herald_from=moments` });
+    expect(authorized.statusCode).toBe(302);
+    const back = String(authorized.headers.location);
+    expect(back).toMatch(new RegExp(`^/h5/http/127\\.0\\.0\\.1:${site.port}/cb\\?code=[\\w-]{32}&state=s1$`));
+    const snapshot = ([] as string[]).concat(authorized.headers['set-cookie'] as string | string[]).find((c) => c.startsWith('herald_snapshot='))!.split(';')[0];
+
+    const page = await get(back, { cookie: snapshot });
+    expect(page.statusCode).toBe(200);
+    const full = /<script src="\/open\/js\/herald-h5-bridge\.js" data-herald-full-service="([^"]+)"><\/script>/.exec(page.body)?.[1];
+    expect(full?.replaceAll('&#38;', '&')).toBe(`${location.split('?')[0]}?appid=${appid}&redirect_uri=${encodeURIComponent(`http://127.0.0.1:${site.port}/cb`)}&response_type=code&scope=snsapi_userinfo&state=s1&full_service=1&h5=1`);
+    // Used once: the proxy clears it, and the developer's server never saw it.
+    const cleared = String(page.headers['set-cookie']);
+    expect(cleared).toMatch(/^herald_snapshot=;/);
+    expect(cleared.split('; ')).toContain('Path=/h5/');
+    expect(site.seen.at(-1)?.headers.cookie ?? '').not.toContain('herald_snapshot');
+    expect((await get(back)).body).not.toContain('data-herald-full-service');
+
+    // Forged values: not Herald's authorize page, or characters that would break out of the attribute.
+    for (const forged of ['javascript:alert(1)', '/connect/oauth2/authorize?a="><script>alert(1)</script>', 'https://evil.example/connect/oauth2/authorize?a=1', `/connect/oauth2/authorize?${'a'.repeat(5000)}`]) {
+      const res = await get(`${base()}/page`, { cookie: `herald_snapshot=${encodeURIComponent(forged)}` });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).not.toContain('data-herald-full-service');
+      expect(res.body).not.toContain('alert(1)');
+    }
   });
 
   it('refuses hostile redirects and addresses: javascript:, credentials, malformed and oversized paths, unreachable servers', async () => {

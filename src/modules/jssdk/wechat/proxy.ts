@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../../main/services.js';
 import { OutboundError, sendOutbound } from '../../../protocol/outbound.js';
 import { verifyPhoneToken } from '../../../surfaces/phone/token.js';
-import { BROWSE_COOKIE, BROWSE_PREFIX, browseTargetOf, mapJweixinScripts, pageUrlOfBrowsePath } from '../../webauth/rules/browse.js';
+import { BROWSE_COOKIE, BROWSE_PREFIX, browseTargetOf, isFullServicePath, mapJweixinScripts, pageUrlOfBrowsePath, SNAPSHOT_COOKIE } from '../../webauth/rules/browse.js';
 import { cookieFor, forwardedCookies, injectBridge, proxyProblemPage, type ProxyProblem } from '../rules/proxy.js';
 import { BRIDGE_PATH } from './scripts.js';
 
@@ -119,7 +119,10 @@ export function registerProxyRoutes(app: FastifyInstance, services: Services): v
       const type = String(res.headers['content-type'] ?? '');
       if (/^text\/html/i.test(type) || (type === '' && /^\s*</.test(res.body))) {
         if (type === '') reply.header('content-type', 'text/html; charset=utf-8');
-        return reply.code(res.status).send(injectBridge(mapJweixinScripts(res.body), BRIDGE_PATH));
+        // The page an authorization in snapshot-page mode led to: shown with the "使用完整服务" bar, once.
+        const snapshot = request.cookies?.[SNAPSHOT_COOKIE];
+        if (snapshot !== undefined) reply.clearCookie(SNAPSHOT_COOKIE, { path: BROWSE_PREFIX, httpOnly: true, sameSite: secureHerald ? 'none' : 'lax', secure: secureHerald });
+        return reply.code(res.status).send(injectBridge(mapJweixinScripts(res.body), BRIDGE_PATH, isFullServicePath(snapshot) ? snapshot : undefined));
       }
       return reply.code(res.status).send(res.bytes);
     },

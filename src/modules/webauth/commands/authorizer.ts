@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { Services } from '../../../main/services.js';
 import { can } from '../../accounts/rules/capabilities.js';
 import { findAccountByAppid, findAccountById, type AccountRow } from '../../accounts/index.js';
-import { ensureOpenid, findFollow, findFollowerUser, type FollowerUserRow } from '../../followers/index.js';
-import { AUTHORIZE_PER_MINUTE, CODE_TTL_MS, DEFAULT_SNAPSHOT_FROM, authorizeMode, parseAuthorize, redirectTarget, virtualIds, type AuthorizeErrcode, type AuthorizeRequest, type Origin, type Scope } from '../rules/authorize.js';
+import { ensureOpenid, findFollow, type FollowerUserRow } from '../../followers/index.js';
+import { AUTHORIZE_PER_MINUTE, CODE_TTL_MS, DEFAULT_SNAPSHOT_FROM, FULL_SERVICE_PARAM, authorizeMode, fullServiceQuery, parseAuthorize, redirectTarget, virtualIds, type AuthorizeErrcode, type AuthorizeRequest, type Origin, type Scope } from '../rules/authorize.js';
 import { matchUrl } from '../rules/domains.js';
-import { insertCode, insertGrant, listDomains } from '../store.js';
-import { domainRulesFor, webSettingsOf } from './webSettings.js';
+import { insertCodeAndGrant, insertGrant, oauthDomainsOf } from '../store.js';
+import { domainRulesFor } from './webSettings.js';
 import { CONSENT_TTL_MS, readConsent, signConsent } from './consentToken.js';
 
 export type { Origin };
@@ -18,8 +18,11 @@ export type AuthorizeOutcome =
   | { kind: 'signin'; account: AccountRow }
   /** snsapi_userinfo: the consent sheet, with its signed ticket. */
   | { kind: 'consent'; account: AccountRow; user: FollowerUserRow; request: AuthorizeRequest; ticket: string }
-  /** `snapshot`: the code is a snapshot-page virtual account's (no consent sheet was shown). */
-  | { kind: 'redirect'; location: string; code?: string; state: string; account: AccountRow; snapshot?: boolean };
+  /**
+   * `snapshot`: the code is a snapshot-page virtual account's (no consent sheet was shown);
+   * `fullService` then is the authorize query behind the page's "使用完整服务" button.
+   */
+  | { kind: 'redirect'; location: string; code?: string; state: string; account: AccountRow; snapshot?: boolean; fullService?: string };
 
 /** A new code: 32 URL-safe characters, as WeChat's. */
 const newCode = () => randomBytes(24).toString('base64url');
@@ -72,36 +75,54 @@ async function refuse(services: Pick<Services, 'db' | 'clock'>, errcode: Authori
   return { kind: 'error', errcode, account };
 }
 
-/** Mints the code and records the grant; the redirect the browser follows. */
-async function grant(services: Pick<Services, 'db' | 'clock'>, account: AccountRow, userId: string, scope: Scope, redirectUri: string, state: string, result: 'silent' | 'allowed' | 'snapshot'): Promise<AuthorizeOutcome> {
+/** Mints the code and records the grant; the redirect the browser follows (a snapshot's with its full-service query). */
+async function grant(
+  services: Pick<Services, 'db' | 'clock'>,
+  account: AccountRow,
+  userId: string,
+  scope: Scope,
+  redirectUri: string,
+  state: string,
+  result: 'silent' | 'allowed' | 'snapshot',
+  opts: { follow?: { openid: string }; fullService?: string } = {},
+): Promise<AuthorizeOutcome> {
   const now = services.clock.now();
   const code = newCode();
   const snapshot = result === 'snapshot';
-  await services.db.transaction(async (tx) => {
-    // A snapshot page's virtual account is no follow: the follower's real openid is not made.
-    const openid = snapshot ? virtualIds(account.id, userId).openid : (await ensureOpenid(tx, account, userId, now)).openid;
-    await insertCode(tx, { code, accountId: account.id, userId, openid, scope, snapshot, createdAt: now, expiresAt: new Date(now.getTime() + CODE_TTL_MS) });
-    await insertGrant(tx, { accountId: account.id, userId, openid, scope, result, redirectHost: hostOf(redirectUri), at: now });
-  });
-  return { kind: 'redirect', location: redirectTarget(redirectUri, { code, state }), code, state, account, ...(snapshot ? { snapshot } : {}) };
+  const codeRow = (openid: string) => ({ code, accountId: account.id, userId, openid, scope, snapshot, createdAt: now, expiresAt: new Date(now.getTime() + CODE_TTL_MS) });
+  const grantRow = (openid: string) => ({ accountId: account.id, userId, openid, scope, result, redirectHost: hostOf(redirectUri), at: now });
+  // A snapshot page's virtual account is no follow: the follower's real openid is not made.
+  const known = snapshot ? virtualIds(account.id, userId).openid : opts.follow?.openid;
+  if (known) {
+    // The common case: the openid is known, code and grant go in one statement.
+    await insertCodeAndGrant(services.db, codeRow(known), grantRow(known));
+  } else {
+    // A user who never followed gets their openid now, with the code and grant.
+    await services.db.transaction(async (tx) => {
+      const { openid } = await ensureOpenid(tx, account, userId, now);
+      await insertCodeAndGrant(tx, codeRow(openid), grantRow(openid));
+    });
+  }
+  return { kind: 'redirect', location: redirectTarget(redirectUri, { code, state }), code, state, account, ...(snapshot ? { snapshot, fullService: opts.fullService } : {}) };
 }
 
 /**
  * connect/oauth2/authorize (reference §11, commerce §2.2) for the follower signed in on this
- * browser (`userId`, undefined when nobody is). Checks in order: the query (10012, 10016, 10011,
+ * browser (`user`, their row; undefined when nobody is). Checks in order: the query (10012, 10016, 10011,
  * 10010, 10005, 10013), the account (10016 unknown appid, 10004 banned, 10005 no web
  * authorization for its type: the capability table), the redirect_uri against the account's web
  * authorization domains (10003), then the follower (10009 too many in a minute). Then
  * `authorizeMode`: snsapi_base redirects at once with a code; snsapi_userinfo asks for consent,
  * except for a follower who came from the account's chat or menu (silent) and a non-follower in
- * snapshot-page mode (a virtual account's code, no sheet).
+ * snapshot-page mode (a virtual account's code, no sheet; with `full_service=1`, the sheet).
  */
 export async function startAuthorization(
   services: Pick<Services, 'db' | 'clock' | 'config' | 'keys'>,
   query: Record<string, string | undefined>,
-  userId: string | undefined,
+  user: FollowerUserRow | undefined,
   origin: Origin = 'other',
 ): Promise<AuthorizeOutcome> {
+  const userId = user?.id;
   const parsed = parseAuthorize(query);
   if ('errcode' in parsed) {
     // A malformed appid never reaches the database; a well-formed one names the account to log against.
@@ -115,19 +136,18 @@ export async function startAuthorization(
   const ctx = { userId, scope: parsed.scope, redirectUri: parsed.redirectUri };
   if (account.status === 'banned') return refuse(services, 10004, account, ctx);
   if (!can(account, 'oauth')) return refuse(services, 10005, account, ctx);
-  const settings = await webSettingsOf(services, account.id);
-  const domains = (await listDomains(services.db, account.id, 'oauth')).map((d) => d.domain);
-  const matched = matchUrl(parsed.redirectUri, domains, domainRulesFor(services.config.mode, settings));
+  const { domains, strictDomains } = await oauthDomainsOf(services.db, account.id);
+  const matched = matchUrl(parsed.redirectUri, domains, domainRulesFor(services.config.mode, { strictDomains }));
   if (!matched.ok) return refuse(services, 10003, account, ctx);
-  if (!userId) return { kind: 'signin', account };
-  const user = await findFollowerUser(services.db, userId);
   if (!user) return { kind: 'signin', account };
   if (tooFrequent(services, `${account.id}:${user.id}`)) return refuse(services, 10009, account, ctx);
 
+  // The follow (if any) decides the mode and gives the openid the code is for.
+  const follow = await findFollow(services.db, account.id, user.id);
   if (parsed.scope === 'snsapi_userinfo') {
-    const follow = await findFollow(services.db, account.id, user.id);
-    const mode = authorizeMode(parsed.scope, origin, follow?.subscribed === true, services.config.webAuth?.snapshotFrom ?? DEFAULT_SNAPSHOT_FROM);
-    if (mode === 'snapshot') return grant(services, account, user.id, parsed.scope, parsed.redirectUri, parsed.state, 'snapshot');
+    const fullService = query[FULL_SERVICE_PARAM] === '1';
+    const mode = authorizeMode(parsed.scope, origin, follow?.subscribed === true, services.config.webAuth?.snapshotFrom ?? DEFAULT_SNAPSHOT_FROM, fullService);
+    if (mode === 'snapshot') return grant(services, account, user.id, parsed.scope, parsed.redirectUri, parsed.state, 'snapshot', { fullService: fullServiceQuery(parsed) });
     if (mode === 'consent') {
       const ticket = await signConsent(services, {
         accountId: account.id,
@@ -140,7 +160,7 @@ export async function startAuthorization(
       return { kind: 'consent', account, user, request: parsed, ticket };
     }
   }
-  return grant(services, account, user.id, parsed.scope, parsed.redirectUri, parsed.state, 'silent');
+  return grant(services, account, user.id, parsed.scope, parsed.redirectUri, parsed.state, 'silent', { follow });
 }
 
 /**

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Services } from '../../../main/services.js';
-import { authenticateApp, findAccountByAppid, findAccountById } from '../../accounts/index.js';
-import { findFollow, findFollowerUser } from '../../followers/index.js';
+import { authenticateApp, findAccountByAppid } from '../../accounts/index.js';
+import { findFollow } from '../../followers/index.js';
 import { refusal } from '../../../protocol/errcodes.js';
 import { DomainError } from '../../../platform/errors.js';
 import { BLANK_PROFILE, REFRESH_TTL_MS, SNAPSHOT_PROFILE, USERINFO_LANGS, WEB_TOKEN_TTL_SEC, virtualIds } from '../rules/authorize.js';
-import { findByRefreshToken, findWebToken, insertWebToken, renewWebToken, useCode, type OauthTokenRow } from '../store.js';
+import { exchangeCodeForToken, findByRefreshToken, findWebToken, findWebTokenProfile, renewWebToken, type OauthTokenRow } from '../store.js';
 
 /** Web access_tokens and refresh_tokens look like WeChat's (long, URL-safe). */
 const newWebToken = () => `${80 + Math.floor(Math.random() * 19)}_${randomBytes(72).toString('base64url')}`;
@@ -59,22 +59,25 @@ export async function exchangeCode(services: Pick<Services, 'db' | 'clock'>, q: 
   if (q.grant_type !== 'authorization_code') throw refusal(40002);
   if (!usable(q.code)) throw refusal(40029);
   const now = services.clock.now();
-  const used = await useCode(services.db, account.id, q.code, now);
-  if ('refused' in used) throw refusal(used.refused === 'used' ? 40163 : 40029);
-  const row: OauthTokenRow = {
+  const token = {
     accessToken: newWebToken(),
     refreshToken: newWebToken(),
-    accountId: account.id,
-    userId: used.row.userId,
-    openid: used.row.openid,
-    scope: used.row.scope,
-    snapshot: used.row.snapshot,
-    issuedAt: now,
     expiresAt: new Date(now.getTime() + WEB_TOKEN_TTL_SEC * 1000),
     refreshExpiresAt: new Date(now.getTime() + REFRESH_TTL_MS),
   };
-  await insertWebToken(services.db, row);
-  return present(services, row);
+  // One statement: the code used, the token stored, the follower's unionid read.
+  const used = await exchangeCodeForToken(services.db, account.id, q.code, now, token);
+  if ('refused' in used) throw refusal(used.refused === 'used' ? 40163 : 40029);
+  const out: WebTokenAnswer = { access_token: token.accessToken, expires_in: WEB_TOKEN_TTL_SEC, refresh_token: token.refreshToken, openid: used.row.openid, scope: used.row.scope };
+  if (used.row.snapshot) {
+    out.is_snapshotuser = 1;
+    // The virtual account's unionid, not the follower's.
+    if (used.row.scope === 'snsapi_userinfo') out.unionid = virtualIds(account.id, used.row.userId).unionid;
+  } else if (used.row.scope === 'snsapi_userinfo' && used.row.unionid) {
+    // unionid only with snsapi_userinfo.
+    out.unionid = used.row.unionid;
+  }
+  return out;
 }
 
 /**
@@ -100,16 +103,25 @@ export async function refreshWebToken(services: Pick<Services, 'db' | 'clock'>, 
   return present(services, renewed);
 }
 
-/** The web access_token of a call, checked: 41001 missing, 40001 unknown, 42001 expired, 41009/40003 openid. */
-async function webTokenOf(services: Pick<Services, 'db' | 'clock'>, q: Record<string, string>): Promise<OauthTokenRow> {
-  if (!q.access_token) throw refusal(41001);
-  if (!usable(q.access_token)) throw refusal(40001);
-  const row = await findWebToken(services.db, q.access_token);
+/** A web access_token row, checked against the call: 42001 expired, 41009/40003 openid. */
+function checkedWebToken(services: Pick<Services, 'clock'>, q: Record<string, string>, row: OauthTokenRow | undefined): OauthTokenRow {
   if (!row) throw refusal(40001);
   if (row.expiresAt.getTime() <= services.clock.nowMs()) throw refusal(42001);
   if (!q.openid) throw refusal(41009);
   if (q.openid !== row.openid) throw refusal(40003);
   return row;
+}
+
+/** The access_token parameter of a call, before the database: 41001 missing, 40001 not one Herald could have issued. */
+function tokenParam(q: Record<string, string>): string {
+  if (!q.access_token) throw refusal(41001);
+  if (!usable(q.access_token)) throw refusal(40001);
+  return q.access_token;
+}
+
+/** The web access_token of a call, checked: 41001 missing, 40001 unknown, 42001 expired, 41009/40003 openid. */
+async function webTokenOf(services: Pick<Services, 'db' | 'clock'>, q: Record<string, string>): Promise<OauthTokenRow> {
+  return checkedWebToken(services, q, await findWebToken(services.db, tokenParam(q)));
 }
 
 /** sns/auth: `{errcode:0, errmsg:"ok"}` while the token is valid for that openid. */
@@ -124,7 +136,9 @@ export async function checkWebToken(services: Pick<Services, 'db' | 'clock'>, q:
  * zh_TW or en. unionid when the account's organization gives one (always, in Herald).
  */
 export async function userInfo(services: Pick<Services, 'db' | 'clock' | 'config'>, q: Record<string, string>, onAccount: (id: string) => void) {
-  const row = await webTokenOf(services, q);
+  // One read: the token, its follower's profile and unionid.
+  const found = await findWebTokenProfile(services.db, tokenParam(q));
+  const row = checkedWebToken(services, q, found?.token);
   onAccount(row.accountId);
   if (q.lang !== undefined && !(USERINFO_LANGS as readonly string[]).includes(q.lang)) throw refusal(40035, { hint: 'lang' });
   if (row.scope !== 'snsapi_userinfo') throw refusal(48001, { hint: 'scope is snsapi_base' });
@@ -132,17 +146,15 @@ export async function userInfo(services: Pick<Services, 'db' | 'clock' | 'config
     // Snapshot-page mode: a virtual account's profile, never the follower's.
     return { openid: row.openid, ...SNAPSHOT_PROFILE, ...BLANK_PROFILE, privilege: [] as string[], unionid: virtualIds(row.accountId, row.userId).unionid };
   }
-  const user = await findFollowerUser(services.db, row.userId);
-  const account = await findAccountById(services.db, row.accountId);
-  const follow = await findFollow(services.db, row.accountId, row.userId);
-  if (!user || !account || !follow) throw new DomainError('not_found', 'user gone', undefined, { errcode: 40003 });
+  // The account's removal takes its tokens with it; a follower or follow gone leaves the token.
+  if (found?.nickname == null || found.unionid == null) throw new DomainError('not_found', 'user gone', undefined, { errcode: 40003 });
   return {
     openid: row.openid,
-    nickname: user.nickname,
+    nickname: found.nickname,
     ...BLANK_PROFILE,
-    headimgurl: headimgurl(services.config.publicUrl, user.avatarUrl),
+    headimgurl: headimgurl(services.config.publicUrl, found.avatarUrl ?? ''),
     privilege: [] as string[],
-    unionid: follow.unionid,
+    unionid: found.unionid,
   };
 }
 

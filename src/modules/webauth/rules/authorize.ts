@@ -86,13 +86,37 @@ export const DEFAULT_SNAPSHOT_FROM: ReadonlyArray<'moments' | 'other'> = ['momen
  * - `snsapi_userinfo` for a non-follower arriving from an entry in `snapshotFrom` (Moments by
  *   default; WeChat does not publish the exact rule): snapshot-page mode, no consent sheet, a
  *   virtual account's openid, unionid and profile (`is_snapshotuser: 1`).
- * - otherwise: the consent sheet.
+ * - otherwise, and when the follower asked for the full service from a snapshot page's bottom
+ *   bar (`fullService`): the consent sheet.
  */
-export function authorizeMode(scope: Scope, origin: Origin, subscribed: boolean, snapshotFrom: ReadonlyArray<'moments' | 'other'> = DEFAULT_SNAPSHOT_FROM): 'silent' | 'consent' | 'snapshot' {
+export function authorizeMode(
+  scope: Scope,
+  origin: Origin,
+  subscribed: boolean,
+  snapshotFrom: ReadonlyArray<'moments' | 'other'> = DEFAULT_SNAPSHOT_FROM,
+  fullService = false,
+): 'silent' | 'consent' | 'snapshot' {
   if (scope === 'snsapi_base') return 'silent';
   if (subscribed && (origin === 'chat' || origin === 'menu')) return 'silent';
-  if (!subscribed && (origin === 'moments' || origin === 'other') && snapshotFrom.includes(origin)) return 'snapshot';
+  if (!fullService && !subscribed && (origin === 'moments' || origin === 'other') && snapshotFrom.includes(origin)) return 'snapshot';
   return 'consent';
+}
+
+/**
+ * The authorize query parameter Herald adds (never WeChat's) when the follower taps "使用完整服务"
+ * (Use full service) on a snapshot page: the same authorization, with the consent sheet instead of
+ * the snapshot.
+ */
+export const FULL_SERVICE_PARAM = 'full_service';
+
+/**
+ * The query of the authorize URL behind a snapshot page's "使用完整服务" button: the request as it
+ * came, asking for the full service. The caller prefixes the authorize path.
+ */
+export function fullServiceQuery(req: AuthorizeRequest): string {
+  const q = new URLSearchParams({ appid: req.appid, redirect_uri: req.redirectUri, response_type: 'code', scope: req.scope, state: req.state });
+  q.set(FULL_SERVICE_PARAM, '1');
+  return q.toString();
 }
 
 /**

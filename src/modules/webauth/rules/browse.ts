@@ -11,6 +11,21 @@ export const BROWSE_PREFIX = '/h5/';
 /** The cookie that names the follower whose in-app browser asks the proxy (set with the authorize page's). */
 export const BROWSE_COOKIE = 'herald_browse';
 
+/**
+ * The cookie that marks the next page the proxy serves as a snapshot page (快照页): the authorize
+ * page sets it, scoped to the proxy, holding the address behind the page's "使用完整服务" (Use full
+ * service) bar; the proxy hands that address to the phone through the bridge and clears it.
+ */
+export const SNAPSHOT_COOKIE = 'herald_snapshot';
+
+/** How long a snapshot cookie waits for its page (the redirect is followed at once). */
+export const SNAPSHOT_COOKIE_MAX_AGE_SEC = 60;
+
+/** Whether a value is a full-service address: Herald's authorize page with a query of URL-safe characters. */
+export function isFullServicePath(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= 4096 && /^\/connect\/oauth2\/authorize\?[A-Za-z0-9%&=._~*+-]*$/.test(value);
+}
+
 /** The longest page URL the in-app browser opens (WeChat's own limit is not published; browsers take ~2 MB). */
 export const MAX_PAGE_URL = 4096;
 

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../../main/services.js';
-import { verifyPhoneToken } from '../../../surfaces/phone/token.js';
-import { findFollowerUser } from '../../followers/index.js';
+import { acceptedClaims } from '../../../surfaces/phone/token.js';
+import { findFollowerUser, type FollowerUserRow } from '../../followers/index.js';
 import { answerConsent, startAuthorization, type AuthorizeOutcome } from '../commands/authorizer.js';
 import { consentPage, errorPage, expiredPage, signinPage } from './pages.js';
 import { pageLang, type PageLang } from './pageText.js';
-import { browsePathOf } from '../rules/browse.js';
+import { BROWSE_PREFIX, browsePathOf, SNAPSHOT_COOKIE, SNAPSHOT_COOKIE_MAX_AGE_SEC } from '../rules/browse.js';
 import type { Origin } from '../rules/authorize.js';
 
 /**
@@ -21,11 +21,12 @@ const CONSENT_PATH = '/connect/oauth2/authorize/consent';
 /** The consent form is one ticket and one word. */
 const CONSENT_BODY_LIMIT = 16 * 1024;
 
-/** The follower signed in on this browser, if any. */
-async function followerOf(services: Services, request: FastifyRequest): Promise<string | undefined> {
+/** The follower signed in on this browser, if any: their row, read once for the whole page. */
+async function followerOf(services: Services, request: FastifyRequest): Promise<FollowerUserRow | undefined> {
   const token = request.cookies?.[FOLLOWER_COOKIE];
   if (!token || token.length > 512) return undefined;
-  return verifyPhoneToken(services, token);
+  const claims = await acceptedClaims(services, token);
+  return claims ? findFollowerUser(services.db, claims.userId) : undefined;
 }
 
 /**
@@ -47,8 +48,7 @@ function queryOf(request: FastifyRequest): Record<string, string> {
   return out;
 }
 
-async function langOf(services: Services, request: FastifyRequest, userId: string | undefined): Promise<PageLang> {
-  const user = userId ? await findFollowerUser(services.db, userId) : undefined;
+function langOf(request: FastifyRequest, user: FollowerUserRow | undefined): PageLang {
   const accept = request.headers['accept-language'];
   return pageLang(user?.language, typeof accept === 'string' ? accept : undefined);
 }
@@ -61,7 +61,10 @@ function inAppBrowser(request: FastifyRequest): boolean {
   return (request.query as Record<string, unknown> | undefined)?.h5 === '1';
 }
 
-function answer(reply: FastifyReply, lang: PageLang, outcome: AuthorizeOutcome, h5 = false): FastifyReply {
+/** Cookies are Secure when Herald is served over https. */
+const secureCookies = (services: Services) => services.config.publicUrl.startsWith('https:');
+
+function answer(reply: FastifyReply, lang: PageLang, outcome: AuthorizeOutcome, h5: boolean, secure: boolean): FastifyReply {
   switch (outcome.kind) {
     case 'error':
       return errorPage(reply, lang, outcome.errcode);
@@ -76,6 +79,18 @@ function answer(reply: FastifyReply, lang: PageLang, outcome: AuthorizeOutcome, 
         action: h5 ? `${CONSENT_PATH}?h5=1` : CONSENT_PATH,
       });
     case 'redirect':
+      // A snapshot page in the in-app browser: the proxy shows it with the "使用完整服务" bar,
+      // which reopens this authorization with the consent sheet (same cookie attributes as the
+      // proxy's own: its pages may run sandboxed).
+      if (h5 && outcome.snapshot && outcome.fullService) {
+        reply.setCookie(SNAPSHOT_COOKIE, `${AUTHORIZE_PATH}?${outcome.fullService}&h5=1`, {
+          path: BROWSE_PREFIX,
+          httpOnly: true,
+          sameSite: secure ? 'none' : 'lax',
+          secure,
+          maxAge: SNAPSHOT_COOKIE_MAX_AGE_SEC,
+        });
+      }
       // In the in-app browser the page comes back through Herald's proxy, as the page it left.
       return reply.code(302).header('location', (h5 && browsePathOf(outcome.location)) || outcome.location).header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').send();
   }
@@ -88,22 +103,22 @@ function answer(reply: FastifyReply, lang: PageLang, outcome: AuthorizeOutcome, 
  */
 export function registerAuthorizeRoutes(app: FastifyInstance, services: Services): void {
   app.get(AUTHORIZE_PATH, async (request, reply) => {
-    const userId = await followerOf(services, request);
-    const lang = await langOf(services, request, userId);
+    const user = await followerOf(services, request);
+    const lang = langOf(request, user);
     const query = queryOf(request);
-    const outcome = await startAuthorization(services, query, userId, userId ? originOf(request.cookies?.[FROM_COOKIE], query.appid) : 'other');
-    return answer(reply, lang, outcome, inAppBrowser(request));
+    const outcome = await startAuthorization(services, query, user, user ? originOf(request.cookies?.[FROM_COOKIE], query.appid) : 'other');
+    return answer(reply, lang, outcome, inAppBrowser(request), secureCookies(services));
   });
 
   app.post(CONSENT_PATH, { bodyLimit: CONSENT_BODY_LIMIT }, async (request, reply) => {
-    const userId = await followerOf(services, request);
-    const lang = await langOf(services, request, userId);
+    const user = await followerOf(services, request);
+    const lang = langOf(request, user);
     const raw = Buffer.isBuffer(request.body) ? request.body.toString('utf8') : typeof request.body === 'string' ? request.body : '';
     const form = new URLSearchParams(raw);
     const choice = form.get('answer');
     if (choice !== 'allow' && choice !== 'deny') return expiredPage(reply, lang);
-    const outcome = await answerConsent(services, form.get('consent'), userId, choice === 'allow');
+    const outcome = await answerConsent(services, form.get('consent'), user?.id, choice === 'allow');
     if (!outcome) return expiredPage(reply, lang);
-    return answer(reply, lang, outcome, inAppBrowser(request));
+    return answer(reply, lang, outcome, inAppBrowser(request), secureCookies(services));
   });
 }

@@ -117,11 +117,49 @@ describeEachDb('OAuth2: where the page was opened from', (kind) => {
     expect((await page(authorize(a.appid, 'snsapi_userinfo'), cookie)).body).toContain('name="consent"');
   });
 
-  it('the simulator: from "moments" answers snapshot: true; the same follower elsewhere gets the sheet ("use the full service")', async () => {
+  it('snapshot page in the in-app browser: the authorize page leaves the proxy the "使用完整服务" address for one minute; a normal browser gets no cookie', async () => {
     const a = await setup();
-    const open = async (from: string) =>
-      (await herald.app.inject({ method: 'POST', url: `/sim/v1/users/${a.user.id}/web/open`, payload: { url: `${authorize(a.appid, 'snsapi_userinfo')}#wechat_redirect`, from } })).json() as Record<string, unknown>;
-    expect(await open('moments')).toMatchObject({ outcome: 'redirect', snapshot: true, code: expect.any(String) });
+    const cookie = await cookiesFor(a.token, { from: 'moments' });
+    const res = await page(authorize(a.appid, 'snsapi_userinfo', 'snap'), cookie);
+    expect(res.statusCode, res.body).toBe(302);
+    const set = ([] as string[]).concat(res.headers['set-cookie'] as string | string[]).filter((c) => c.startsWith('herald_snapshot='));
+    expect(set).toHaveLength(1);
+    for (const attribute of ['Max-Age=60', 'Path=/h5/', 'HttpOnly', 'SameSite=Lax']) expect(set[0].split('; ')).toContain(attribute);
+    const address = decodeURIComponent(set[0].split(';')[0].slice('herald_snapshot='.length));
+    expect(address).toBe(`/connect/oauth2/authorize?appid=${a.appid}&redirect_uri=${encodeURIComponent(REDIRECT)}&response_type=code&scope=snsapi_userinfo&state=snap&full_service=1&h5=1`);
+    // The address shows the sheet (its form keeps the in-app browser's mark).
+    const sheet = await page(address, cookie);
+    expect(sheet.statusCode).toBe(200);
+    expect(sheet.body).toContain('action="/connect/oauth2/authorize/consent?h5=1"');
+    expect(sheet.headers['set-cookie']).toBeUndefined();
+    // Outside the in-app browser (no h5 mark) the snapshot redirect sets nothing.
+    const plain = await page(authorize(a.appid, 'snsapi_userinfo').replace('&h5=1', ''), cookie);
+    expect(plain.statusCode).toBe(302);
+    expect(plain.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('the simulator: from "moments" answers snapshot: true and the "使用完整服务" address, which opens the sheet; the same follower elsewhere gets the sheet', async () => {
+    const a = await setup();
+    const open = async (from: string, url = `${authorize(a.appid, 'snsapi_userinfo')}#wechat_redirect`) =>
+      (await herald.app.inject({ method: 'POST', url: `/sim/v1/users/${a.user.id}/web/open`, payload: { url, from } })).json() as Record<string, unknown>;
+    const snapshot = await open('moments');
+    expect(snapshot).toMatchObject({ outcome: 'redirect', snapshot: true, code: expect.any(String), full_service_url: expect.stringMatching(/^\/connect\/oauth2\/authorize\?/) });
+    const full = new URLSearchParams(String(snapshot.full_service_url).split('?')[1]);
+    expect(Object.fromEntries(full)).toEqual({ appid: a.appid, redirect_uri: REDIRECT, response_type: 'code', scope: 'snsapi_userinfo', state: 'S1', full_service: '1' });
+    // Use full service: still from Moments, the consent sheet; allowed, the follower's real openid.
+    const sheet = await open('moments', String(snapshot.full_service_url));
+    expect(sheet).toMatchObject({ outcome: 'consent' });
+    expect(sheet.full_service_url).toBeUndefined();
+    const allowed = (await herald.app.inject({ method: 'POST', url: `/sim/v1/users/${a.user.id}/web/consent`, payload: { consent: sheet.consent, answer: 'allow' } })).json() as Record<string, unknown>;
+    expect(allowed).toMatchObject({ outcome: 'redirect', snapshot: false });
+    const token = await exchange(a.appid, a.secret, String(allowed.code));
+    expect(token.is_snapshotuser).toBeUndefined();
+    expect(token.openid).toBe((await findFollow(herald.services.db, a.account.id, a.user.id))?.openid);
+    expect((await listGrants(herald.services.db, a.account.id, 1))[0]).toMatchObject({ result: 'allowed' });
+    // full_service is Herald's word only for "1": anything else leaves the snapshot as it was.
+    for (const value of ['0', 'true', '1 ', 'x'.repeat(5000)]) {
+      expect(await open('moments', `${authorize(a.appid, 'snsapi_userinfo')}&full_service=${encodeURIComponent(value)}`), value.slice(0, 10)).toMatchObject({ snapshot: true });
+    }
     expect(await open('other')).toMatchObject({ outcome: 'consent' });
     const bad = await herald.app.inject({ method: 'POST', url: `/sim/v1/users/${a.user.id}/web/open`, payload: { url: authorize(a.appid, 'snsapi_base'), from: 'timeline' } });
     expect(bad.statusCode).toBe(400);

@@ -4,7 +4,7 @@ import type { ApiEntry } from './types.js';
 // getcallbackip and get_api_domain_ip have no documented limit: counted, but set high enough that no
 // real use reaches it. callback/check, openapi/quota/get and openapi/rid/get: Herald's limits.
 export const AUTH_APIS: ApiEntry[] = [
-  { path: '/cgi-bin/token', section: 1, capability: 'basic', dailyLimit: 2000, status: 'implemented', sdks: ['co-wechat-api', 'wechat-api', 'node-easywechat'], summary: 'access_token from AppID + AppSecret; the previous token keeps working 5 minutes' },
+  { path: '/cgi-bin/token', section: 1, capability: 'basic', dailyLimit: 2000, status: 'implemented', sdks: ['co-wechat-api', 'wechat-api', 'node-easywechat', 'wechat-jssdk'], summary: 'access_token from AppID + AppSecret; the previous token keeps working 5 minutes' },
   { path: '/cgi-bin/stable_token', section: 1, capability: 'basic', dailyLimit: 500_000, status: 'implemented', sdks: ['node-easywechat'], summary: 'stable access_token, isolated from /token; force_refresh 20 per day, 30 s apart' },
   { path: '/cgi-bin/getcallbackip', section: 1, capability: 'basic', dailyLimit: 10_000_000, status: 'implemented', sdks: ['co-wechat-api', 'wechat-api'], summary: 'addresses Herald pushes callbacks from (HERALD_CALLBACK_IPS)' },
   { path: '/cgi-bin/get_api_domain_ip', section: 1, capability: 'basic', dailyLimit: 10_000_000, status: 'implemented', sdks: [], summary: 'addresses Herald serves the API at' },

@@ -20,7 +20,7 @@ export const OTHER_APIS: ApiEntry[] = [
   sdkOnly('/card/boardingpass/checkin', ['co-wechat-api', 'wechat-api']),
   sdkOnly('/card/code/checkcode', ['wechat-api']),
   sdkOnly('/card/code/consume', ['co-wechat-api', 'wechat-api']),
-  sdkOnly('/card/code/decrypt', ['co-wechat-api', 'wechat-api']),
+  sdkOnly('/card/code/decrypt', ['co-wechat-api', 'wechat-api', 'wechat-jssdk']),
   sdkOnly('/card/code/deposit', ['wechat-api']),
   sdkOnly('/card/code/get', ['co-wechat-api', 'wechat-api']),
   sdkOnly('/card/code/getdepositcount', ['wechat-api']),
@@ -138,7 +138,7 @@ export const OTHER_APIS: ApiEntry[] = [
   sdkOnly('/shakearound/statistics/page', ['co-wechat-api', 'wechat-api']),
   sdkOnly('/shakearound/statistics/pagelist', ['wechat-api']),
   sdkOnly('/shakearound/user/getshakeinfo', ['co-wechat-api', 'wechat-api']),
-  sdkOnly('/sns/jscode2session', ['co-wechat-api']),
+  sdkOnly('/sns/jscode2session', ['co-wechat-api', 'wechat-jssdk']),
   sdkOnly('/wxa/getwxacode', ['co-wechat-api']),
   sdkOnly('/wxa/getwxacodeunlimit', ['co-wechat-api']),
 ];

@@ -21,7 +21,7 @@ export const REFERENCE_SECTIONS = {
 export type ReferenceSection = keyof typeof REFERENCE_SECTIONS;
 
 /** The unmodified Node SDKs whose source is checked against the table (apiTable.test.ts). */
-export const KNOWN_SDKS = ['co-wechat-api', 'wechat-api', 'node-easywechat'] as const;
+export const KNOWN_SDKS = ['co-wechat-api', 'wechat-api', 'node-easywechat', 'wechat-jssdk'] as const;
 export type Sdk = (typeof KNOWN_SDKS)[number];
 
 /** Everything Herald knows about one WeChat API path. */

@@ -8,7 +8,7 @@ import { usePhone } from '../PhoneContext.js';
 import { LocationSheet } from '../sheets/LocationSheet.js';
 import { ScanSheet } from '../sheets/ScanSheet.js';
 import { Sheet } from '../sheets/Sheet.js';
-import { browseTargetOf } from '../../../../src/modules/webauth/rules/browse.js';
+import { browseTargetOf, isFullServicePath } from '../../../../src/modules/webauth/rules/browse.js';
 import { useScan } from '../sheets/useScan.js';
 import { t } from '../../i18n/index.js';
 import { useJssdk, type JssdkHost, type ShareData } from './useJssdk.js';
@@ -53,6 +53,8 @@ export function BrowserScreen() {
   const [reloads, setReloads] = useState(0);
   const [sheet, setSheet] = useState<'menu' | 'chat' | null>(null);
   const [files, setFiles] = useState<File[]>([]);
+  /** On a snapshot page (快照页): the authorize address behind its "使用完整服务" bar. */
+  const [fullService, setFullService] = useState<string | null>(null);
 
   const host = useMemo<JssdkHost>(
     () => ({
@@ -83,6 +85,7 @@ export function BrowserScreen() {
     setLoading(true);
     setTitle(browser.title ?? '');
     setDepth(0);
+    setFullService(null);
     reset();
     resetSubscribe();
     let live = true;
@@ -103,6 +106,8 @@ export function BrowserScreen() {
   useEffect(() => {
     const listener = (e: MessageEvent) => {
       if (e.source && e.source === frame.current?.contentWindow && e.data?.herald === 'h5' && typeof e.data.title === 'string' && e.data.title) setTitle(e.data.title.slice(0, 200));
+      // Each page says whether it is a snapshot page: the bar shows on that page only.
+      if (e.source && e.source === frame.current?.contentWindow && e.data?.herald === 'h5' && e.data.type === 'page') setFullService(isFullServicePath(e.data.fullService) ? e.data.fullService : null);
       // wx-open-launch-weapp: the page's open tag opens the mini program (scene 1167).
       if (e.source && e.source === frame.current?.contentWindow && e.data?.herald === 'h5' && e.data.type === 'launch-weapp' && typeof e.data.id === 'string') {
         const path = typeof e.data.path === 'string' ? e.data.path.slice(0, 1024) : '';
@@ -180,6 +185,16 @@ export function BrowserScreen() {
     }
   };
 
+  /** WeChat's snapshot-page bar: the same authorization again, with the consent sheet. */
+  const openFullService = () => {
+    if (!fullService) return;
+    setFullService(null);
+    setLoading(true);
+    // A frame's address may be set even when its page runs sandboxed (an opaque origin).
+    const win = frame.current?.contentWindow;
+    if (win) win.location.href = fullService;
+  };
+
   const pending = jssdk.pending;
   return (
     <div className="ph-overlay ph-browser" role="dialog" aria-label={t('phone.webPage')}>
@@ -229,6 +244,15 @@ export function BrowserScreen() {
             }}
           />
         )
+      )}
+
+      {fullService && (
+        <div className="ph-browser-snapshot" role="region" aria-label={t('phoneBrowser.snapshotBar')} data-testid="browser-snapshot-bar">
+          <span>{t('phoneBrowser.snapshotNote')}</span>
+          <Button variant="primary" onClick={openFullService}>
+            {t('phoneBrowser.useFullService')}
+          </Button>
+        </div>
       )}
 
       <Sheet open={sheet === 'menu'} title={t('phoneBrowser.providedBy', { host: hostOf(pageUrl) })} onClose={() => setSheet(null)}>
