@@ -11,11 +11,13 @@ import type { ChatEntry, SubscriptionsSummary } from '../types.js';
 import { useServiceNotifications } from './ServiceNotifications.js';
 import type { ServiceNotificationView } from '../../../../src/modules/subscribemsg/phone.js';
 import { t } from '../../i18n/index.js';
+import { useLinkInvitations, type LinkInvitation } from '../miniprogram/LinkInvitations.js';
 
 type Row =
   | { kind: 'chat'; chat: ChatEntry; at: string }
   | { kind: 'folder'; folder: SubscriptionsSummary; at: string }
-  | { kind: 'service'; latest: ServiceNotificationView; at: string };
+  | { kind: 'service'; latest: ServiceNotificationView; at: string }
+  | { kind: 'assistant'; latest: LinkInvitation; count: number; at: string };
 
 /** Total unread of the Chats tab: service accounts and other chats; the folder only shows a dot. */
 export function chatsUnread(chats: ChatEntry[]): number {
@@ -30,7 +32,10 @@ export function ChatsTab() {
   const unread = chats ? chatsUnread(chats.chats) : 0;
   const dot = Boolean(chats?.subscriptions && chats.subscriptions.unread > 0);
   const service = useServiceNotifications(`${chats?.chats[0]?.updated_at ?? ''}|${chats?.subscriptions?.updated_at ?? ''}`);
+  const invitations = useLinkInvitations(`${chats?.chats[0]?.updated_at ?? ''}`);
+  const newest = invitations && invitations.length > 0 ? invitations[invitations.length - 1] : null;
   const rows: Row[] = [
+    ...(newest ? [{ kind: 'assistant', latest: newest, count: invitations?.length ?? 0, at: newest.requested_at } as Row] : []),
     ...(service && service.length > 0 ? [{ kind: 'service', latest: service[0], at: service[0].created_at } as Row] : []),
     ...(chats?.chats ?? []).map((chat): Row => ({ kind: 'chat', chat, at: chat.updated_at })),
     ...(chats?.subscriptions ? [{ kind: 'folder', folder: chats.subscriptions, at: chats.subscriptions.updated_at } as Row] : []),
@@ -85,7 +90,25 @@ export function ChatsTab() {
       )}
       <ul className="ph-list ph-chats" aria-label={t('phoneChats.chats')}>
         {rows.map((r) =>
-          r.kind === 'service' ? (
+          r.kind === 'assistant' ? (
+            <li key="__assistant">
+              <button type="button" className="ph-row ph-chat-row" data-testid="security-assistant-row" onClick={() => navigate('/phone/link-invitations')}>
+                <span className="ph-avatar-wrap">
+                  <Avatar name={t('phoneMiniprogram.securityAssistant')} seed="security-assistant" />
+                  <span className="ph-badge ph-avatar-badge" aria-label={t('phoneChats.unread2', { unread: r.count })}>
+                    {badgeText(r.count)}
+                  </span>
+                </span>
+                <span className="ph-row-main">
+                  <span className="ph-row-top">
+                    <span className="ph-row-title">{t('phoneMiniprogram.securityAssistant')}</span>
+                    <span className="ph-row-time">{listTime(r.at)}</span>
+                  </span>
+                  <span className="ph-row-sub">{t('phoneMiniprogram.linkRequestText', { account: r.latest.account_name, name: r.latest.name })}</span>
+                </span>
+              </button>
+            </li>
+          ) : r.kind === 'service' ? (
             <li key="__service">
               <button type="button" className="ph-row ph-chat-row" data-testid="service-notifications-row" onClick={() => navigate('/phone/service-notifications')}>
                 <span className="ph-avatar-wrap">
