@@ -14,6 +14,7 @@ import { benchCustomSend, benchFanIn, benchPhoneLatency } from './messaging.js';
 import { benchFanout } from './broadcast.js';
 import { benchOauthRound } from './oauth.js';
 import { benchDatacube } from './datacube.js';
+import { benchTemplateSend } from './template.js';
 
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
@@ -55,6 +56,7 @@ if (want('phone')) await measure(benchPhoneLatency);
 if (want('fanout')) await measure(benchFanout);
 if (want('oauth')) await measure(benchOauthRound);
 if (want('datacube')) await onEachDb(benchDatacube);
+if (want('template')) await measure(benchTemplateSend);
 
 if (compare) {
   // The median of each side over BENCH_ROUNDS alternating rounds, then new ÷ old.
