@@ -216,7 +216,7 @@ export async function insertForEveryFollower(
       returning *
     )
     select (select count(*) from added)::int as n, coalesce((select jsonb_agg(to_jsonb(a)) from (select * from added limit ${returnAtMost + 1}::int) a), '[]'::jsonb) as rows`);
-  const [r] = result.rows as Array<{ n: number; rows: unknown }>;
+  const [r] = (result as unknown as { rows: Array<{ n: number; rows: unknown }> }).rows;
   const list = (typeof r.rows === 'string' ? JSON.parse(r.rows) : r.rows) as Array<Record<string, unknown>>;
   return { count: Number(r.n), rows: Number(r.n) <= returnAtMost ? list.map(conversationRowOf) : null };
 }
