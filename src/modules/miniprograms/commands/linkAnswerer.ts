@@ -40,8 +40,9 @@ export async function answerLinkAsMiniProgram(
   accept: boolean,
 ): Promise<{ status: number }> {
   const mp = await miniProgramOf(services, input.appid);
-  if (mp.adminUserId !== userId || typeof input.account_appid !== 'string') throw noLink();
-  const account = await findAccountByAppid(services.db, input.account_appid.slice(0, 64));
+  // An account's AppID has the form of a mini program's (wx + 16 hex); anything else names no account.
+  if (mp.adminUserId !== userId || !isWeappAppid(input.account_appid)) throw noLink();
+  const account = await findAccountByAppid(services.db, input.account_appid);
   if (!account) throw noLink();
   const { status, effects } = await services.db.transaction(async (tx) => {
     const link = await findLink(tx, account.id, mp.id, true);
