@@ -30,9 +30,9 @@ interface Follower {
   openid: string;
 }
 
-const post = <T>(url: string, body: unknown) => json<T>(url, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(body) });
+export const post = <T>(url: string, body: unknown) => json<T>(url, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(body) });
 
-async function createAccount(base: string): Promise<Account & { token: string }> {
+export async function createAccount(base: string): Promise<Account & { token: string }> {
   const acc = await post<Account>(`${base}/sim/v1/accounts`, { type: 'service', verified: true, name: 'Bench' });
   if (!acc.appid) throw new Error(`account not created: ${JSON.stringify(acc)}`);
   const tok = await json<{ access_token: string }>(`${base}/cgi-bin/token?grant_type=client_credential&appid=${acc.appid}&secret=${acc.secret}`);
@@ -59,7 +59,7 @@ async function pool(n: number, concurrency: number, label: string, fn: (i: numbe
 }
 
 /** Creates `n` users that follow `appid` and each send `messages` text messages (each opens a 48-hour window of 5 sends). */
-async function createFollowers(base: string, appid: string, n: number, messages: number): Promise<Follower[]> {
+export async function createFollowers(base: string, appid: string, n: number, messages: number): Promise<Follower[]> {
   const out: Follower[] = new Array(n);
   await pool(n, 32, `creating followers (each sends ${messages} message${messages === 1 ? '' : 's'})`, async (i) => {
     const user = await post<{ id: string }>(`${base}/sim/v1/users`, { nickname: `bench${i}` });

@@ -15,6 +15,7 @@ import { benchFanout } from './broadcast.js';
 import { benchOauthRound } from './oauth.js';
 import { benchDatacube } from './datacube.js';
 import { benchPay } from './pay.js';
+import { benchTemplateSend } from './template.js';
 
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 /** BENCH_DBS=embedded or =postgres limits the run to one database (default: both, PostgreSQL when a URL is set). */
@@ -59,6 +60,7 @@ if (want('fanout')) await measure(benchFanout);
 if (want('oauth')) await measure(benchOauthRound);
 if (want('datacube')) await onEachDb(benchDatacube);
 if (want('pay')) await measure(benchPay);
+if (want('template')) await measure(benchTemplateSend);
 
 if (compare) {
   // The median of each side over BENCH_ROUNDS alternating rounds, then new ÷ old.

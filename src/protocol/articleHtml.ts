@@ -14,6 +14,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
     'table', 'thead', 'tbody', 'tr', 'th', 'td',
     // Mini-program embeds: a card or a text link (rendered by the article page).
     'mp-miniprogram', 'mp-common-miniprogram',
+    // The subscribe block (订阅通知): the account's subscribe templates a reader may consent to.
+    'mp-subscribemsg',
   ],
   allowedAttributes: {
     a: ['href', 'title', 'data-miniprogram-appid', 'data-miniprogram-path', 'data-miniprogram-type'],
@@ -21,6 +23,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
     // The stored card form (commerce §1.5): name and icon of the linked mini program, type, service type.
     'mp-miniprogram': ['data-miniprogram-appid', 'data-miniprogram-path', 'data-miniprogram-title', 'data-miniprogram-imageurl', 'data-miniprogram-nickname', 'data-miniprogram-avatar', 'data-miniprogram-type', 'data-miniprogram-servicetype'],
     'mp-common-miniprogram': ['data-miniprogram-appid', 'data-miniprogram-path', 'data-miniprogram-title', 'data-miniprogram-imageurl'],
+    'mp-subscribemsg': ['data-template-ids', 'data-title'],
     td: ['colspan', 'rowspan'],
     th: ['colspan', 'rowspan'],
     '*': ['class'],

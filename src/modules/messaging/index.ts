@@ -5,7 +5,9 @@
 import { defineModule, lazyRoutes } from '../../main/manifest.js';
 import { onDeliverySettledInTx } from '../callbacks/index.js';
 import { onFollowChangeInTx } from '../followers/index.js';
+import { onLinkMadeInTx } from '../miniprograms/index.js';
 import { followWindowKeeper } from './commands/followWindowKeeper.js';
+import { linkNoticeSender } from './commands/linkNoticeSender.js';
 import { passiveReplyRecorder } from './commands/passiveReplyRecorder.js';
 
 const wechatRegisterCustomMessageApis = lazyRoutes(() => import('./wechat.js'), 'registerCustomMessageApis');
@@ -24,9 +26,11 @@ export const messagingModule = defineModule({
   // the settle transaction: callbacks sits below messaging and runs what is registered here.
   // A follow (followers) opens the follower's service window and an unfollow closes it, inside
   // the follow's transaction; messaging connects before autoreplies, whose follow reply comes after.
+  // A mini program linked with notify_users (miniprograms) tells the followers in the chat.
   connect: [
     (services) => onDeliverySettledInTx(services, passiveReplyRecorder(services)),
     (services) => onFollowChangeInTx(services, followWindowKeeper),
+    (services) => onLinkMadeInTx(services, linkNoticeSender(services)),
   ],
 });
 

@@ -25,3 +25,6 @@ export const miniprogramsModule = defineModule({
 export { requireLinked } from './commands/linkChecker.js';
 export { linkArticleMiniPrograms } from './commands/articleCards.js';
 export { isWeappAppid, SCENES } from './rules/miniProgram.js';
+// Modules above hear of a link made, in its transaction (messaging: the followers' notice).
+export { onLinkMadeInTx } from './ports.js';
+export type { LinkHandler, LinkMade } from './ports.js';

@@ -4,7 +4,7 @@ import { signedInOperator } from '../../../test/consoleFixtures.js';
 import { phoneUser } from '../../../test/phoneFixtures.js';
 import { expectWxError, fetchToken, wxCall, type WxBody } from '../../../test/wxClient.js';
 import { linkMiniProgram } from '../../../test/factories/miniprograms.js';
-import { createFollowerUser, followAccount } from '../followers/index.js';
+import { createFollowerUser, followAccount, unfollowAccount } from '../followers/index.js';
 
 describeEachDb('mini programs: stubs, links confirmed by both admins, the six integrations', (kind) => {
   let h: TestHerald;
@@ -119,6 +119,63 @@ describeEachDb('mini programs: stubs, links confirmed by both admins, the six in
     expect(((await s.call('wxopen/wxamplinkget')).wxopens as { items: Record<string, unknown>[] }).items[0]).toMatchObject({ status: 3 });
     expect(await s.call('wxopen/wxamplink', { appid: s.mp.appid, notify_users: 0, show_profile: 0 })).toMatchObject({ errcode: 0 });
     expect(((await s.call('wxopen/wxamplinkget')).wxopens as { items: Record<string, unknown>[] }).items[0]).toMatchObject({ status: 12 });
+  });
+
+  it('notify_users: the followers get a notice in the chat when the link is accepted; nobody else does', async () => {
+    const s = await setup();
+    const reader = await phoneUser(h.app, 'Reader');
+    const gone = await phoneUser(h.app, 'Gone');
+    expect((await reader.client.post(`/accounts/${s.appid}/follow`)).status).toBe(200);
+    expect((await gone.client.post(`/accounts/${s.appid}/follow`)).status).toBe(200);
+    await unfollowAccount(h.services, gone.user.id, s.appid);
+    const notices = async (who: typeof reader) =>
+      ((await who.client.get(`/accounts/${s.appid}/messages`)).json.messages as Array<{ msg_type: string; content: Record<string, unknown> }>).filter((m) => m.msg_type === 'system');
+    const base = `/console/api/accounts/${s.appid}/miniprogram-links`;
+    // Refused: no notice.
+    expect((await s.client.post(base, { appid: s.mp.appid, show_profile: true, notify_users: true })).status).toBe(200);
+    expect((await s.admin.client.post('/miniprogram-invitations/answer', { appid: s.mp.appid, account_appid: s.appid, accept: false })).json).toEqual({ status: 3 });
+    expect(await notices(reader)).toEqual([]);
+    // Asked again and accepted: the follower is told, once; the one who unfollowed is not.
+    expect((await s.client.post(base, { appid: s.mp.appid, show_profile: true, notify_users: true })).status).toBe(200);
+    expect((await s.admin.client.post('/miniprogram-invitations/answer', { appid: s.mp.appid, account_appid: s.appid, accept: true })).json).toEqual({ status: 1 });
+    expect(await notices(reader)).toEqual([
+      expect.objectContaining({ content: { content: '该公众号已关联小程序「Tea Shop」', miniprogram: { appid: s.mp.appid, name: 'Tea Shop', pagepath: 'pages/index/index' } } }),
+    ]);
+    expect(await notices(gone)).toEqual([]);
+    // Answering again changes nothing and tells nobody twice.
+    expect((await s.admin.client.post('/miniprogram-invitations/answer', { appid: s.mp.appid, account_appid: s.appid, accept: true })).status).toBe(404);
+    expect(await notices(reader)).toHaveLength(1);
+    // Without notify_users nobody is told.
+    const quiet = await sim('/miniprograms', { owner_appid: s.appid, name: 'Quiet', admin_user_id: s.admin.user.id, pages: ['pages/index'] });
+    expect((await s.client.post(base, { appid: quiet.json.miniprogram.appid, show_profile: false, notify_users: false })).status).toBe(200);
+    expect((await sim(`/miniprograms/${quiet.json.miniprogram.appid}/answer`, { account_appid: s.appid, accept: true })).json).toEqual({ status: 1 });
+    expect(await notices(reader)).toHaveLength(1);
+  });
+
+  it('the phone answer refuses malformed and hostile bodies with a clear error and changes nothing', async () => {
+    const s = await setup();
+    const base = `/console/api/accounts/${s.appid}/miniprogram-links`;
+    expect((await s.client.post(base, { appid: s.mp.appid, show_profile: false, notify_users: true })).status).toBe(200);
+    for (const body of [
+      '{"appid":',
+      '[]',
+      'null',
+      { appid: s.mp.appid, account_appid: s.appid },
+      { appid: s.mp.appid, account_appid: s.appid, accept: 'yes' },
+      { appid: s.mp.appid, account_appid: s.appid, accept: true, extra: 1 },
+      { appid: { $ne: 1 }, account_appid: s.appid, accept: true },
+      { appid: 'wx' + 'a'.repeat(5000), account_appid: s.appid, accept: true },
+      { appid: s.mp.appid, account_appid: 'x'.repeat(100_000), accept: true },
+      { appid: s.mp.appid, account_appid: "' or 1=1 --", accept: true },
+      { appid: s.mp.appid, account_appid: '\u0000', accept: true },
+    ]) {
+      const r = await s.admin.client.post('/miniprogram-invitations/answer', body);
+      expect([400, 404, 413], `${JSON.stringify(body).slice(0, 80)} ${r.body.slice(0, 200)}`).toContain(r.status);
+      expect(r.json.error?.code).toBeTypeOf('string');
+    }
+    expect((await s.admin.client.get('/miniprogram-invitations')).json.invitations).toEqual([expect.objectContaining({ appid: s.mp.appid, account_appid: s.appid })]);
+    expect((await s.admin.client.post('/miniprogram-invitations/answer', {})).status).toBe(400);
+    expect((await s.admin.client.request('POST', '/miniprogram-invitations/answer', undefined)).status).toBeLessThan(500);
   });
 
   it('wxamplink errors and hostile bodies; 13 requests a month; 3 mini programs of other owners', async () => {

@@ -9,7 +9,10 @@ import { can } from '../accounts/rules/capabilities.js';
 import { addSubscribeTemplate } from './commands/subscribeTemplateAdder.js';
 import { deleteSubscribeTemplateOf } from './commands/subscribeTemplateDeleter.js';
 import { countSentByTemplate, listSubscribeTemplates } from './store.js';
+import { categoryState, setSubscribeCategories } from './commands/categorySetter.js';
 import { presentConsoleSubscribe } from './consolePresenter.js';
+
+const categoriesBody = z.object({ category_ids: z.array(z.number().int().min(1).max(1_000_000)).max(20) }).strict();
 
 const addBody = z.object({
   tid: z.number().int().min(1).max(1_000_000_000),
@@ -51,9 +54,25 @@ async function subscribeAccount(services: Services, session: Parameters<typeof a
  */
 export function registerSubscribeConsoleRoutes(api: FastifyInstance, services: Services): void {
   const view = async (account: AccountRow) => {
-    const [templates, sent] = await Promise.all([listSubscribeTemplates(services.db, account.id), countSentByTemplate(services.db, account.id)]);
-    return presentConsoleSubscribe(can(account, 'template'), templates, sent);
+    const [templates, sent, categories] = await Promise.all([
+      listSubscribeTemplates(services.db, account.id),
+      countSentByTemplate(services.db, account.id),
+      categoryState(services, account.id),
+    ]);
+    return presentConsoleSubscribe(can(account, 'template'), templates, sent, categories);
   };
+
+  consoleRoute(api, services, {
+    method: 'PUT',
+    url: '/accounts/:appid/subscribe-categories',
+    action: 'templates.edit',
+    body: categoriesBody,
+    async handler({ session, params, body }) {
+      const account = await subscribeAccount(services, session, params.appid);
+      await setSubscribeCategories(services, account.id, body.category_ids);
+      return view(account);
+    },
+  });
 
   consoleRoute(api, services, {
     method: 'GET',

@@ -1,15 +1,22 @@
 import { PUBLIC_TEMPLATES, SUBSCRIBE_CATEGORIES, keywordKey, subscribeCategory, subscribeContent } from './rules/library.js';
 import { MAX_KEYWORDS, MAX_SCENE_DESC, MAX_SUBSCRIBE_TEMPLATES, MIN_KEYWORDS } from './rules/requests.js';
 import type { SubscribeTemplateRow } from './store.js';
+import { MAX_CATEGORIES } from './rules/categories.js';
 
 /**
- * 订阅通知's page: whether the account may use subscribe notifications, the limits, the library
- * by category (each template with its keywords), and the account's templates with the number of
+ * 订阅通知's page: whether the account may use subscribe notifications, the limits, its service
+ * categories (服务类目) and the changes left this month, the library by category (each template with its keywords), and the account's templates with the number of
  * notifications each sent.
  */
-export function presentConsoleSubscribe(allowed: boolean, templates: readonly SubscribeTemplateRow[], sent: ReadonlyMap<string, number>) {
+export function presentConsoleSubscribe(
+  allowed: boolean,
+  templates: readonly SubscribeTemplateRow[],
+  sent: ReadonlyMap<string, number>,
+  categories: { chosen: boolean; ids: readonly number[]; changesLeft: number },
+) {
   return {
     allowed,
+    service_categories: { chosen: categories.chosen, ids: [...categories.ids], changes_left: categories.changesLeft, max: MAX_CATEGORIES },
     max_templates: MAX_SUBSCRIBE_TEMPLATES,
     keywords: { min: MIN_KEYWORDS, max: MAX_KEYWORDS },
     max_scene_desc: MAX_SCENE_DESC,

@@ -12,6 +12,7 @@ const simRegisterSubscribeSimRoutes = lazyRoutes(() => import('./sim.js'), 'regi
 const consoleRegisterSubscribeConsoleRoutes = lazyRoutes(() => import('./console.js'), 'registerSubscribeConsoleRoutes');
 const phoneRegisterSubscribePhoneRoutes = lazyRoutes(() => import('./phone.js'), 'registerSubscribePhoneRoutes');
 const wechatRegisterLegacySubscribePage = lazyRoutes(() => import('./legacyPage.js'), 'registerLegacySubscribePage');
+const phoneRegisterArticleSubscribeRoutes = lazyRoutes(() => import('./articlePhone.js'), 'registerArticleSubscribeRoutes');
 const phoneRegisterSubscribeSessionRoute = lazyRoutes(() => import('./legacyPage.js'), 'registerSubscribeSessionRoute');
 
 /** What the server registers for subscribe notifications. */
@@ -21,7 +22,7 @@ export const subscribemsgModule = defineModule({
     wechat: [wechatRegisterSubscribeApis, wechatRegisterLegacySubscribePage],
     sim: [simRegisterSubscribeSimRoutes],
     console: [consoleRegisterSubscribeConsoleRoutes],
-    phone: [phoneRegisterSubscribePhoneRoutes, phoneRegisterSubscribeSessionRoute],
+    phone: [phoneRegisterSubscribePhoneRoutes, phoneRegisterSubscribeSessionRoute, phoneRegisterArticleSubscribeRoutes],
   },
   // The in-app browser's <wx-open-subscribe> asks and records consents through this (jssdk sits below).
   connect: [

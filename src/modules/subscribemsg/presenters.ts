@@ -3,8 +3,8 @@ import type { TitlesQuery } from './rules/requests.js';
 import type { SubscribeTemplateRow } from './store.js';
 
 /** getcategory: the account's service categories. */
-export function presentCategories() {
-  return { errcode: 0, errmsg: 'ok', data: SUBSCRIBE_CATEGORIES.map((c) => ({ id: c.id, name: c.name })) };
+export function presentCategories(ids: readonly number[]) {
+  return { errcode: 0, errmsg: 'ok', data: SUBSCRIBE_CATEGORIES.filter((c) => ids.includes(c.id)).map((c) => ({ id: c.id, name: c.name })) };
 }
 
 /** getpubtemplatetitles: one page of the categories' public templates, and how many there are. */

@@ -65,3 +65,18 @@ export const subscribeMessages = pgTable('subscribe_messages', {
 ]);
 
 export type SubscribePlace = 'chat' | 'service';
+
+/**
+ * The account's service categories (服务类目), which decide the public subscribe templates it may
+ * use: up to 5, changed at most 5 times a China calendar month. No row: the account has not
+ * chosen, and has every category of the library.
+ */
+export const subscribeCategoryChoices = pgTable('subscribe_category_choices', {
+  accountId: uuid('account_id').primaryKey().references(() => accounts.id, { onDelete: 'cascade' }),
+  /** The category ids, in the order chosen. */
+  categoryIds: jsonb('category_ids').$type<number[]>().notNull(),
+  /** The China calendar month (YYYY-MM) `changes` counts in. */
+  month: text('month').notNull(),
+  changes: integer('changes').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});

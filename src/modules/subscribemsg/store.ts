@@ -2,14 +2,14 @@
 import { and, count, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../platform/db/connect.js';
 import { accounts } from '../accounts/schema.js';
-import { subscribeConsents, subscribeMessages, subscribeTemplates } from './schema.js';
+import { subscribeCategoryChoices, subscribeConsents, subscribeMessages, subscribeTemplates } from './schema.js';
 
 export type SubscribeTemplateRow = typeof subscribeTemplates.$inferSelect;
 export type SubscribeConsentRow = typeof subscribeConsents.$inferSelect;
 export type SubscribeMessageRow = typeof subscribeMessages.$inferSelect;
 
 /** Serialises one kind of change per key for the rest of the transaction. */
-export async function lockSubscribe(tx: Tx, scope: 'templates' | 'consent', key: string): Promise<void> {
+export async function lockSubscribe(tx: Tx, scope: 'templates' | 'consent' | 'categories', key: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`subscribe_${scope}:${key}`}))`);
 }
 
@@ -151,4 +151,19 @@ export async function listServiceNotifications(db: Executor, userId: string, opt
     .orderBy(desc(subscribeMessages.msgid))
     .limit(opts.limit);
   return rows.map((r) => ({ ...r.m, appid: r.appid, accountName: r.accountName, avatarMediaId: r.avatarMediaId }));
+}
+
+export type CategoryChoiceRow = typeof subscribeCategoryChoices.$inferSelect;
+
+/** The account's chosen service categories; undefined when it never chose. */
+export async function findCategoryChoice(db: Executor, accountId: string): Promise<CategoryChoiceRow | undefined> {
+  const [r] = await db.select().from(subscribeCategoryChoices).where(eq(subscribeCategoryChoices.accountId, accountId)).limit(1);
+  return r;
+}
+
+export async function saveCategoryChoice(db: Executor, row: CategoryChoiceRow): Promise<void> {
+  await db
+    .insert(subscribeCategoryChoices)
+    .values(row)
+    .onConflictDoUpdate({ target: subscribeCategoryChoices.accountId, set: { categoryIds: row.categoryIds, month: row.month, changes: row.changes, updatedAt: row.updatedAt } });
 }

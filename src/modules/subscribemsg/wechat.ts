@@ -5,6 +5,7 @@ import { defineApi } from '../../surfaces/wechat/kit.js';
 import { refusal } from '../../protocol/errcodes.js';
 import { addSubscribeTemplate, refusalOf } from './commands/subscribeTemplateAdder.js';
 import { deleteSubscribeTemplateOf } from './commands/subscribeTemplateDeleter.js';
+import { accountCategories } from './commands/categorySetter.js';
 import { sendLegacySubscribeMessage, sendSubscribeNotification } from './commands/notificationSender.js';
 import { formBody, parseTid, parseTitlesQuery } from './rules/requests.js';
 import { listSubscribeTemplates } from './store.js';
@@ -57,17 +58,19 @@ export function registerSubscribeApis(app: FastifyInstance, services: Services):
     path: '/wxaapi/newtmpl/getcategory',
     methods: ['GET'],
     auth: 'token',
-    handler: async () => presentCategories(),
+    handler: async ({ account }) => presentCategories(await accountCategories(services.db, account.id)),
   });
 
   defineApi(app, services, {
     path: '/wxaapi/newtmpl/getpubtemplatetitles',
     methods: ['GET'],
     auth: 'token',
-    async handler({ query }) {
+    async handler({ account, query }) {
       const q = parseTitlesQuery(query);
       if (!q.ok) throw refusalOf(q);
-      return presentTitles(q.value);
+      // Only the account's service categories list templates.
+      const mine = await accountCategories(services.db, account.id);
+      return presentTitles({ ...q.value, categoryIds: q.value.categoryIds.filter((id) => mine.includes(id)) });
     },
   });
 

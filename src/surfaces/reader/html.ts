@@ -33,6 +33,15 @@ export function miniProgramHref(appid: string, path: string): string {
 }
 
 /**
+ * The phone's subscribe sheet for an article's subscribe block (PopupScene 2): the block's
+ * template ids, at most 5 of them, each up to 64 characters of the id alphabet.
+ */
+export function subscribeBlockHref(templateIds: string): string {
+  const ids = templateIds.split(',').map((s) => s.trim()).filter((s) => /^[A-Za-z0-9_-]{1,64}$/.test(s)).slice(0, 5);
+  return `/phone/article-subscribe?${new URLSearchParams({ template: ids.join(',') }).toString()}`;
+}
+
+/**
  * Turns mini-program embeds into things a browser can open: a `<mp-miniprogram>` card becomes
  * a link styled as a card, a text link with data-miniprogram-appid points at the stand-in page.
  * Images stored with only data-src (WeChat's lazy images) get it as src.
@@ -43,7 +52,7 @@ const EMBEDS: sanitizeHtml.IOptions = {
     'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'code',
     'strong', 'b', 'em', 'i', 'u', 's', 'del', 'sup', 'sub', 'span', 'section', 'div',
     'ul', 'ol', 'li', 'a', 'img', 'figure', 'figcaption', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
-    'mp-miniprogram', 'mp-common-miniprogram',
+    'mp-miniprogram', 'mp-common-miniprogram', 'mp-subscribemsg',
   ],
   allowedAttributes: false,
   allowedSchemes: ['http', 'https', 'mailto', 'weixin'],
@@ -59,6 +68,12 @@ const EMBEDS: sanitizeHtml.IOptions = {
       tagName: 'a',
       attribs: { class: 'mp-card', href: miniProgramHref(a['data-miniprogram-appid'] ?? '', a['data-miniprogram-path'] ?? '') },
       text: a['data-miniprogram-title'] || 'Mini Program',
+    }),
+    // The subscribe block becomes a link the phone answers with its subscribe sheet.
+    'mp-subscribemsg': (_tag, a) => ({
+      tagName: 'a',
+      attribs: { class: 'mp-subscribe', href: subscribeBlockHref(a['data-template-ids'] ?? '') },
+      text: (a['data-title'] ?? '').trim() || '订阅通知',
     }),
     a: (tag, a) => {
       if (!a['data-miniprogram-appid']) return { tagName: tag, attribs: a };

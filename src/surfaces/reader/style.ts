@@ -24,6 +24,8 @@ h1.title{font-size:22px;line-height:1.4;font-weight:500;margin:0 0 14px}
 .content a{color:#576b95}
 .mp-card{display:block;border:1px solid #ececec;border-radius:8px;padding:12px 14px;margin:12px 0;color:#1a1a1a!important;text-decoration:none}
 .mp-card::before{content:"Mini Program";display:block;font-size:13px;color:rgba(0,0,0,.45)}
+.mp-subscribe{display:block;border:1px solid #ececec;border-radius:8px;padding:12px 14px;margin:12px 0;color:#07c160!important;text-align:center;text-decoration:none}
+.mp-subscribe::before{content:"\\1F514  "}
 .mp-link::before{content:"\\25C9 ";color:#07c160}
 .source{margin-top:24px;font-size:14px}
 .source a{color:#576b95}

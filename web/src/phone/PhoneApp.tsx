@@ -13,6 +13,7 @@ import { DiscoverTab } from './discover/DiscoverTab.js';
 import { Frame } from './Frame.js';
 import { MeTab } from './me/MeTab.js';
 import { MiniProgramPage } from './miniprogram/MiniProgramPage.js';
+import { LinkInvitations } from './miniprogram/LinkInvitations.js';
 import { Banner, ImageViewer } from './overlays.js';
 import { BrowserScreen } from './browser/BrowserScreen.js';
 import { MomentsScreen } from './browser/MomentsScreen.js';
@@ -120,6 +121,7 @@ const SCREENS: Array<{ path: string; element: ReactElement }> = [
   { path: 'search', element: <SearchScreen /> },
   { path: 'moments', element: <MomentsScreen /> },
   { path: 'miniprogram', element: <MiniProgramPage /> },
+  { path: 'link-invitations', element: <LinkInvitations /> },
   { path: 'accounts/:appid', element: <ProfileRoute /> },
   { path: 'chat/:appid', element: <ChatRoute /> },
   { path: '*', element: <ChatsTab /> },

@@ -196,3 +196,27 @@ export function conversationRowOf(r: Record<string, unknown>): ConversationRow {
   };
 }
 
+
+/**
+ * Records one outbound message for every current follower of an account in one statement (a
+ * notice such as a newly linked mini program); returns the rows when there are at most
+ * `returnAtMost` of them (for the phones), else only how many.
+ */
+export async function insertForEveryFollower(
+  db: Executor,
+  m: Pick<NewConversationMessage, 'account' | 'source' | 'msgType' | 'content' | 'at'>,
+  returnAtMost: number,
+): Promise<{ count: number; rows: ConversationRow[] | null }> {
+  const result = await db.execute(sql`
+    with added as (
+      insert into conversation_messages (account_id, user_id, openid, direction, source, msg_type, content, placement, notify, created_at)
+      select f.account_id, f.user_id, f.openid, 'out', ${m.source}::text, ${m.msgType}::text, ${JSON.stringify(storable(m.content))}::jsonb,
+             ${placementOf(m.account.type)}::text, ${notifyOf(m.account.type, 'out')}::boolean, ${m.at.toISOString()}::timestamptz
+      from follows f where f.account_id = ${m.account.id}::uuid and f.subscribed
+      returning *
+    )
+    select (select count(*) from added)::int as n, coalesce((select jsonb_agg(to_jsonb(a)) from (select * from added limit ${returnAtMost + 1}::int) a), '[]'::jsonb) as rows`);
+  const [r] = (result as unknown as { rows: Array<{ n: number; rows: unknown }> }).rows;
+  const list = (typeof r.rows === 'string' ? JSON.parse(r.rows) : r.rows) as Array<Record<string, unknown>>;
+  return { count: Number(r.n), rows: Number(r.n) <= returnAtMost ? list.map(conversationRowOf) : null };
+}

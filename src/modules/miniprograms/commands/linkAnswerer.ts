@@ -4,6 +4,7 @@ import type { AccountRow } from '../../accounts/index.js';
 import { findAccountByAppid } from '../../accounts/index.js';
 import { isWeappAppid, LINK_STATUS } from '../rules/miniProgram.js';
 import { findLink, findMiniProgramByAppid, setLinkState, type MiniProgramRow } from '../store.js';
+import { runLinkHandlers } from '../ports.js';
 
 const noLink = () => new DomainError('not_found', 'No such link request.');
 
@@ -28,7 +29,9 @@ export async function confirmLinkAsAccount(services: Pick<Services, 'db'>, accou
 
 /**
  * The mini program's admin (a phone user) accepts (status 2 → 1, linked) or refuses (→ 3) an
- * invitation. Only that admin may answer; anyone else is told there is no such invitation.
+ * invitation. Only that admin may answer; anyone else is told there is no such invitation. An
+ * accepted link runs the link handlers in its transaction (with `notify_users`, the account's
+ * followers get a notice in the chat: messaging); their effects run after the commit.
  */
 export async function answerLinkAsMiniProgram(
   services: Pick<Services, 'db' | 'clock'>,
@@ -37,14 +40,21 @@ export async function answerLinkAsMiniProgram(
   accept: boolean,
 ): Promise<{ status: number }> {
   const mp = await miniProgramOf(services, input.appid);
-  if (mp.adminUserId !== userId || typeof input.account_appid !== 'string') throw noLink();
-  const account = await findAccountByAppid(services.db, input.account_appid.slice(0, 64));
+  // An account's AppID has the form of a mini program's (wx + 16 hex); anything else names no account.
+  if (mp.adminUserId !== userId || !isWeappAppid(input.account_appid)) throw noLink();
+  const account = await findAccountByAppid(services.db, input.account_appid);
   if (!account) throw noLink();
-  return services.db.transaction(async (tx) => {
+  const { status, effects } = await services.db.transaction(async (tx) => {
     const link = await findLink(tx, account.id, mp.id, true);
     if (!link || link.status !== LINK_STATUS.awaitingMiniProgram) throw noLink();
     const status = accept ? LINK_STATUS.linked : LINK_STATUS.refused;
-    await setLinkState(tx, account.id, mp.id, { status, linkedAt: accept ? services.clock.now() : null });
-    return { status };
+    const now = services.clock.now();
+    await setLinkState(tx, account.id, mp.id, { status, linkedAt: accept ? now : null });
+    const effects = accept
+      ? await runLinkHandlers(services, tx, { account, miniProgram: { appid: mp.appid, name: mp.name, pages: mp.pages }, notifyUsers: link.notifyUsers, now })
+      : [];
+    return { status, effects };
   });
+  for (const effect of effects) effect();
+  return { status };
 }

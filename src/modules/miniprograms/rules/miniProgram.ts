@@ -85,3 +85,12 @@ export function flag(v: unknown): boolean | undefined {
   if (v === 1 || v === '1' || v === true) return true;
   return undefined;
 }
+
+/**
+ * The notice the followers of an account get in its chat when it links a mini program with
+ * 「给已关注公众号的用户发送通知」 (`notify_users`): WeChat's system line, with the mini program the
+ * phone opens from it (its first released page).
+ */
+export function linkNotice(mp: { appid: string; name: string; pages: readonly string[] }): { content: string; miniprogram: { appid: string; name: string; pagepath: string } } {
+  return { content: `该公众号已关联小程序「${mp.name}」`, miniprogram: { appid: mp.appid, name: mp.name, pagepath: mp.pages[0] ?? '' } };
+}

@@ -4,6 +4,7 @@ import { PUBLIC_TEMPLATES, SUBSCRIBE_CATEGORIES, keywordKey, subscribeCategory, 
 import { formBody, parseAddTemplate, parseBizsend, parseTitlesQuery, subscribeCard } from './requests.js';
 import { legacyRedirect, parseLegacyPage } from './legacyPage.js';
 import { changeEvent, popupEvent, sentEvent } from './events.js';
+import { ALL_CATEGORY_IDS, changesLeft, parseCategoryChoice } from './categories.js';
 
 describe('the public library of subscribe templates', () => {
   it('unique tids; every category known; long-term only where the category allows; examples fit their rules', () => {
@@ -80,5 +81,20 @@ describe('the events', () => {
     expect(popup.xml).toContain('<SubscribeMsgPopupEvent><List><TemplateId><![CDATA[a]]></TemplateId><SubscribeStatusString><![CDATA[accept]]></SubscribeStatusString><PopupScene>1</PopupScene></List><List><TemplateId><![CDATA[b]]></TemplateId><SubscribeStatusString><![CDATA[reject]]></SubscribeStatusString><PopupScene>1</PopupScene></List></SubscribeMsgPopupEvent>');
     expect(changeEvent(base, ['a']).xml).toContain('<SubscribeMsgChangeEvent><List><TemplateId><![CDATA[a]]></TemplateId><SubscribeStatusString><![CDATA[reject]]></SubscribeStatusString></List></SubscribeMsgChangeEvent>');
     expect(sentEvent(base, { templateId: 'a', msgid: 1700827132819554304n, errorCode: 0, errorStatus: 'success' }).xml).toContain('<MsgID>1700827132819554304</MsgID><ErrorCode>0</ErrorCode><ErrorStatus><![CDATA[success]]></ErrorStatus>');
+  });
+});
+
+describe('service categories (服务类目)', () => {
+  it('1 to 5 different known categories; 5 changes a month, counted per China month', () => {
+    expect(ALL_CATEGORY_IDS).toEqual(SUBSCRIBE_CATEGORIES.map((c) => c.id));
+    expect(parseCategoryChoice([367, 616])).toEqual({ ok: true, ids: [367, 616] });
+    expect(parseCategoryChoice([])).toMatchObject({ ok: false });
+    expect(parseCategoryChoice([367, 367])).toMatchObject({ ok: false, reason: 'A category appears twice.' });
+    expect(parseCategoryChoice([1])).toMatchObject({ ok: false, reason: 'No service category has the id 1.' });
+    expect(parseCategoryChoice([2, 367, 410, 616, 688, 680])).toMatchObject({ ok: false });
+    expect(changesLeft(undefined, '2026-12')).toBe(5);
+    expect(changesLeft({ month: '2026-12', changes: 3 }, '2026-12')).toBe(2);
+    expect(changesLeft({ month: '2026-11', changes: 5 }, '2026-12')).toBe(5);
+    expect(changesLeft({ month: '2026-12', changes: 9 }, '2026-12')).toBe(0);
   });
 });

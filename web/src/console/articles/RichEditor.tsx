@@ -3,7 +3,9 @@ import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/r
 import StarterKit from '@tiptap/starter-kit';
 import Image from '@tiptap/extension-image';
 import Placeholder from '@tiptap/extension-placeholder';
-import { Button, Dialog, Field, Input } from '../../ui/index.js';
+import { Alert, Button, Checkbox, Dialog, Field, Input } from '../../ui/index.js';
+import { useAccountData } from '../queries.js';
+import { MAX_BLOCK_TEMPLATES, SubscribeBlock } from './subscribeBlock.js';
 import { MaterialPicker } from '../materials/MaterialPicker.js';
 import { ArticleLink, MINI_PROGRAM_APPID, MiniProgramCard } from './miniProgram.js';
 import { t } from '../../i18n/index.js';
@@ -101,11 +103,58 @@ function MiniProgramDialog({ editor, open, onClose }: { editor: Editor; open: bo
 }
 
 /**
+ * Inserts a subscribe block: up to 5 of the account's subscribe templates (订阅通知) that a reader
+ * may consent to from the article, and the words on the block.
+ */
+function SubscribeDialog({ appid, editor, open, onClose }: { appid: string; editor: Editor; open: boolean; onClose(): void }) {
+  const data = useAccountData<{ allowed: boolean; templates: Array<{ pri_tmpl_id: string; title: string; type: number }> }>(appid, '/subscribe-templates');
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [title, setTitle] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const templates = data.data?.templates ?? [];
+  const insert = () => {
+    if (chosen.length === 0) return setError(t('articles.subscribeChooseOne'));
+    if (chosen.length > MAX_BLOCK_TEMPLATES) return setError(t('articles.subscribeAtMost', { n: MAX_BLOCK_TEMPLATES }));
+    if (title.length > 32) return setError(t('articles.atMost32Characters'));
+    editor.chain().focus().insertContent([{ type: 'subscribeBlock', attrs: { templateIds: chosen.join(','), title: title.trim() } }, { type: 'paragraph' }]).run();
+    onClose();
+  };
+  return (
+    <Dialog
+      open={open}
+      title={t('articles.subscribeBlock')}
+      onClose={onClose}
+      footer={<><Button onClick={onClose}>{t('articles.cancel')}</Button><Button variant="primary" onClick={insert} disabled={templates.length === 0}>{t('articles.insert')}</Button></>}
+    >
+      {data.data && !data.data.allowed && <Alert tone="warning">{t('articles.subscribeNotAllowed')}</Alert>}
+      {data.data?.allowed && templates.length === 0 && <Alert tone="info">{t('articles.subscribeNoTemplates')}</Alert>}
+      {templates.length > 0 && (
+        <fieldset className="subscribe-choice">
+          <legend>{t('articles.subscribeTemplates', { n: MAX_BLOCK_TEMPLATES })}</legend>
+          {templates.map((tpl) => (
+            <Checkbox
+              key={tpl.pri_tmpl_id}
+              label={tpl.title}
+              hint={tpl.type === 3 ? t('articles.subscribeLongTerm') : t('articles.subscribeOnce')}
+              checked={chosen.includes(tpl.pri_tmpl_id)}
+              onChange={(on) => { setChosen((c) => (on ? [...c, tpl.pri_tmpl_id] : c.filter((x) => x !== tpl.pri_tmpl_id))); setError(null); }}
+            />
+          ))}
+        </fieldset>
+      )}
+      <Field label={t('articles.subscribeText')} hint={t('articles.subscribeTextHint')} error={error}>
+        {(p) => <Input {...p} value={title} placeholder={t('articles.subscribeDefaultText')} onChange={(e) => { setTitle(e.target.value); setError(null); }} />}
+      </Field>
+    </Dialog>
+  );
+}
+
+/**
  * The article body editor: Tiptap with the formatting WeChat articles use, images from the
  * materials library and mini-program embeds. `onChange` receives the HTML.
  */
 export function RichEditor({ appid, value, onChange }: { appid: string; value: string; onChange(html: string): void }) {
-  const [dialog, setDialog] = useState<null | 'link' | 'image' | 'mini'>(null);
+  const [dialog, setDialog] = useState<null | 'link' | 'image' | 'mini' | 'subscribe'>(null);
   const editor = useEditor({
     extensions: [
       StarterKit.configure({ link: false, heading: { levels: [2, 3, 4] }, code: false, codeBlock: false }),
@@ -113,6 +162,7 @@ export function RichEditor({ appid, value, onChange }: { appid: string; value: s
       Image.configure({ inline: false }),
       Placeholder.configure({ placeholder: t('articles.startWritingYourArticle') }),
       MiniProgramCard,
+      SubscribeBlock,
     ],
     content: value,
     onUpdate: ({ editor: e }) => onChange(e.isEmpty ? '' : e.getHTML()),
@@ -151,10 +201,12 @@ export function RichEditor({ appid, value, onChange }: { appid: string; value: s
         <ToolButton label={t('articles.link')} active={state?.link} onClick={() => setDialog('link')}>{t('articles.link')}</ToolButton>
         <ToolButton label={t('articles.imageFromMaterials')} onClick={() => setDialog('image')}>{t('articles.image')}</ToolButton>
         <ToolButton label={t('articles.miniProgram')} onClick={() => setDialog('mini')}>{t('articles.miniProgram')}</ToolButton>
+        <ToolButton label={t('articles.subscribeBlock')} onClick={() => setDialog('subscribe')}>🔔</ToolButton>
       </div>
       <EditorContent editor={editor} className="rich-editor-content" />
       {dialog === 'link' && <LinkDialog editor={editor} open onClose={() => setDialog(null)} />}
       {dialog === 'mini' && <MiniProgramDialog editor={editor} open onClose={() => setDialog(null)} />}
+      {dialog === 'subscribe' && <SubscribeDialog appid={appid} editor={editor} open onClose={() => setDialog(null)} />}
       <MaterialPicker
         appid={appid}
         open={dialog === 'image'}

@@ -7,6 +7,7 @@ import { invalidatePaths, useAccountData } from '../queries.js';
 import type { AccountPageProps } from '../route.js';
 import type { ConsoleSubscribeView } from '../../../../src/modules/subscribemsg/consolePresenter.js';
 import { t } from '../../i18n/index.js';
+import { ServiceCategories } from './ServiceCategories.js';
 import './subscribe.css';
 
 type LibraryEntry = ConsoleSubscribeView['library'][number];
@@ -158,8 +159,9 @@ export function SubscribePage({ account }: AccountPageProps) {
           }}
         />
       )}
+      <ServiceCategories key={view.service_categories.ids.join(',')} appid={appid} view={view} onSaved={(next) => loaded.setData(next)} />
       <Card title={t('subscribe.library')} description={full ? t('subscribe.refusedFull') : t('subscribe.libraryHint')} className="card-flush">
-        <Table label={t('subscribe.library')} columns={library} rows={view.library} rowKey={(l) => String(l.tid)} />
+        <Table label={t('subscribe.library')} columns={library} rows={view.library.filter((l) => view.service_categories.ids.includes(l.category_id))} rowKey={(l) => String(l.tid)} />
       </Card>
     </div>
   );

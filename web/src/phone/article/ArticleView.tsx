@@ -8,6 +8,8 @@ import { BackIcon, MoreIcon } from '../kit/icons.js';
 import { phoneApi } from '../api.js';
 import { usePhone } from '../PhoneContext.js';
 import { TipSheet } from './TipSheet.js';
+import { SubscribeSheet } from '../browser/SubscribeSheet.js';
+import { useArticleSubscribe } from './useArticleSubscribe.js';
 import type { ArticleComment, ArticleState, ArticleTarget } from '../types.js';
 import { t } from '../../i18n/index.js';
 
@@ -49,6 +51,8 @@ interface FrameHandlers {
   onExternal(url: string, title: string): void;
   /** A page action the phone does natively (`data-action`, e.g. "donate"). */
   onAction(action: string): boolean;
+  /** The article's subscribe block: its template ids, comma-separated. */
+  onSubscribe(template: string): void;
 }
 
 /**
@@ -56,7 +60,7 @@ interface FrameHandlers {
  * mini-program cards the phone's mini-program page, other sites the in-phone browser; article
  * links stay in the frame.
  */
-function handleFrameLinks(frame: HTMLIFrameElement, { onMiniProgram, onExternal, onAction }: FrameHandlers): void {
+function handleFrameLinks(frame: HTMLIFrameElement, { onMiniProgram, onExternal, onAction, onSubscribe }: FrameHandlers): void {
   let doc: Document | null = null;
   try {
     doc = frame.contentDocument;
@@ -86,7 +90,10 @@ function handleFrameLinks(frame: HTMLIFrameElement, { onMiniProgram, onExternal,
     } catch {
       return;
     }
-    if (url.origin === window.location.origin && url.pathname.startsWith('/phone')) {
+    if (url.origin === window.location.origin && url.pathname === '/phone/article-subscribe') {
+      ev.preventDefault();
+      onSubscribe(url.searchParams.get('template') ?? '');
+    } else if (url.origin === window.location.origin && url.pathname.startsWith('/phone')) {
       ev.preventDefault();
       onMiniProgram(`${url.pathname}${url.search}`);
     } else if (url.origin !== window.location.origin && /^https?:$/.test(url.protocol)) {
@@ -126,6 +133,7 @@ function ArticleView({ target, hidden }: { target: ArticleTarget; hidden: boolea
   const [regionBlocked, setRegionBlocked] = useState(false);
   const [sheet, setSheet] = useState<SheetKind>(null);
   const [busy, setBusy] = useState(false);
+  const subscribe = useArticleSubscribe(target.appid);
   // The frame's click handler outlives renders: it reads the latest state through this.
   const stateRef = useRef<ArticleState | null>(null);
   stateRef.current = state;
@@ -216,6 +224,7 @@ function ArticleView({ target, hidden }: { target: ArticleTarget; hidden: boolea
           handleFrameLinks(frame.current, {
             onMiniProgram: (path) => navigate(path),
             onExternal: (url, title) => openBrowser(url, title),
+            onSubscribe: (template) => void subscribe.open(template),
             onAction: (action) => {
               if (action !== 'donate' || !stateRef.current?.donationsEnabled) return false;
               setSheet('tip');
@@ -283,6 +292,7 @@ function ArticleView({ target, hidden }: { target: ArticleTarget; hidden: boolea
           <TipSheet open={sheet === 'tip'} article={state} onClose={() => setSheet(null)} />
         </>
       )}
+      <SubscribeSheet ask={subscribe.ask} />
     </div>
   );
 }

@@ -10,9 +10,14 @@ import { t } from '../../i18n/index.js';
 /** A list key: push posts' ids are msg_ids, apart from message ids. */
 export const messageKey = (m: Message) => (m.source === 'broadcast' ? `post-${m.id}` : `msg-${m.id}`);
 
+type LinkNotice = { appid: string; pagepath: string };
+/** A system notice naming a mini program the account linked (it opens from the notice). */
+const isLinkNotice = (v: unknown): v is LinkNotice => typeof v === 'object' && v !== null && typeof (v as LinkNotice).appid === 'string' && typeof (v as LinkNotice).pagepath === 'string';
+
 /** The conversation's messages: time stamps after gaps, system notices and push posts centred, bubbles left and right. */
 export function MessageList({ messages, actions, accountName, appid, avatarUrl = null }: { messages: Message[]; actions: MessageActions; accountName: string; appid: string; avatarUrl?: string | null }) {
   const { me } = usePhone();
+  const notice = (mini: LinkNotice) => actions.openMiniProgram(mini.appid, mini.pagepath);
   return (
     <ol className="ph-msglist" aria-label={t('phoneChat.messages')}>
       {messages.map((m, i) => {
@@ -32,6 +37,14 @@ export function MessageList({ messages, actions, accountName, appid, avatarUrl =
             ) : m.msg_type === 'system' ? (
               <li className="ph-system" data-msg-id={m.id}>
                 {String(m.content.content ?? '')}
+                {isLinkNotice(m.content.miniprogram) && (
+                  <>
+                    {' '}
+                    <button type="button" className="ph-linkbtn" onClick={() => notice(m.content.miniprogram as LinkNotice)}>
+                      {t('phoneChat.openMiniProgram')}
+                    </button>
+                  </>
+                )}
               </li>
             ) : (
               <li className={`ph-msg ${mine ? 'ph-msg-mine' : 'ph-msg-theirs'}`} data-msg-id={m.id} data-msg-type={m.msg_type}>

@@ -14,13 +14,15 @@ import type { ServiceNotificationView } from '../../../../src/modules/subscribem
 import type { ReceiptView } from '../../../../src/modules/pay/phone.js';
 import { receiptPreview, useReceipts } from '../pay/ReceiptsScreen.js';
 import { t } from '../../i18n/index.js';
+import { useLinkInvitations, type LinkInvitation } from '../miniprogram/LinkInvitations.js';
 
 type Row =
   | { kind: 'chat'; chat: ChatEntry; at: string }
   | { kind: 'folder'; folder: SubscriptionsSummary; at: string }
   | { kind: 'service'; latest: ServiceNotificationView; at: string }
   | { kind: 'confirm'; pending: MassConfirmation[]; at: string }
-  | { kind: 'pay'; latest: ReceiptView; at: string };
+  | { kind: 'pay'; latest: ReceiptView; at: string }
+  | { kind: 'assistant'; latest: LinkInvitation; count: number; at: string };
 
 /** Total unread of the Chats tab: service accounts and other chats; the folder only shows a dot. */
 export function chatsUnread(chats: ChatEntry[]): number {
@@ -38,9 +40,12 @@ export function ChatsTab() {
   const service = useServiceNotifications(stamp);
   const receipts = useReceipts(stamp);
   const pending = useMassConfirmations(`${confirmations}`);
+  const invitations = useLinkInvitations(`${chats?.chats[0]?.updated_at ?? ''}`);
+  const newest = invitations && invitations.length > 0 ? invitations[invitations.length - 1] : null;
   const rows: Row[] = [
     ...(pending && pending.length > 0 ? [{ kind: 'confirm', pending, at: pending[pending.length - 1].sent_at } as Row] : []),
     ...(receipts && receipts.length > 0 ? [{ kind: 'pay', latest: receipts[0], at: receipts[0].at } as Row] : []),
+    ...(newest ? [{ kind: 'assistant', latest: newest, count: invitations?.length ?? 0, at: newest.requested_at } as Row] : []),
     ...(service && service.length > 0 ? [{ kind: 'service', latest: service[0], at: service[0].created_at } as Row] : []),
     ...(chats?.chats ?? []).map((chat): Row => ({ kind: 'chat', chat, at: chat.updated_at })),
     ...(chats?.subscriptions ? [{ kind: 'folder', folder: chats.subscriptions, at: chats.subscriptions.updated_at } as Row] : []),
@@ -123,6 +128,24 @@ export function ChatsTab() {
                     <span className="ph-row-time">{listTime(r.latest.at)}</span>
                   </span>
                   <span className="ph-row-sub">{receiptPreview(r.latest)}</span>
+                </span>
+              </button>
+            </li>
+          ) : r.kind === 'assistant' ? (
+            <li key="__assistant">
+              <button type="button" className="ph-row ph-chat-row" data-testid="security-assistant-row" onClick={() => navigate('/phone/link-invitations')}>
+                <span className="ph-avatar-wrap">
+                  <Avatar name={t('phoneMiniprogram.securityAssistant')} seed="security-assistant" />
+                  <span className="ph-badge ph-avatar-badge" aria-label={t('phoneChats.unread2', { unread: r.count })}>
+                    {badgeText(r.count)}
+                  </span>
+                </span>
+                <span className="ph-row-main">
+                  <span className="ph-row-top">
+                    <span className="ph-row-title">{t('phoneMiniprogram.securityAssistant')}</span>
+                    <span className="ph-row-time">{listTime(r.at)}</span>
+                  </span>
+                  <span className="ph-row-sub">{t('phoneMiniprogram.linkRequestText', { account: r.latest.account_name, name: r.latest.name })}</span>
                 </span>
               </button>
             </li>

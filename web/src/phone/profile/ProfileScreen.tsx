@@ -8,6 +8,7 @@ import { VerifiedMark } from '../kit/icons.js';
 import { LocationSheet } from '../sheets/LocationSheet.js';
 import { ProfileHistory } from './ProfileHistory.js';
 import { TemplateNotifications } from './TemplateNotifications.js';
+import { ProfileMiniPrograms } from './ProfileMiniPrograms.js';
 import { accountPath, phoneApi } from '../api.js';
 import { usePhone } from '../PhoneContext.js';
 import type { Profile } from '../types.js';
@@ -91,6 +92,7 @@ export function ProfileScreen({ appid }: { appid: string }) {
             )}
           </div>
           {profile.followed && profile.type === 'service' && profile.verified && <TemplateNotifications appid={profile.appid} />}
+          {profile.type === 'service' && <ProfileMiniPrograms appid={profile.appid} />}
         </div>
       )}
       {profile && <ProfileHistory appid={profile.appid} accountName={profile.name} />}
