@@ -26,6 +26,7 @@ import { mailModule } from '../modules/mail/index.js';
 import { registrationModule } from '../modules/registration/index.js';
 import { payModule } from '../modules/pay/index.js';
 import { verificationModule } from '../modules/verification/index.js';
+import { enforcementModule } from '../modules/enforcement/index.js';
 
 /** Every capability module, in registration order. A new area adds one line here. */
 export const MODULES: readonly ModuleManifest[] = [
@@ -56,6 +57,7 @@ export const MODULES: readonly ModuleManifest[] = [
   registrationModule,
   payModule,
   verificationModule,
+  enforcementModule,
 ];
 
 /** The route registrars every module declares for one surface, in module order. */

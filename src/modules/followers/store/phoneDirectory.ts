@@ -41,9 +41,11 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * Active accounts whose name contains `q`, or whose WeChat ID or AppID is `q` (case-insensitive),
- * exact matches first. Suspended and banned accounts cannot be found.
+ * exact matches first. Suspended and banned accounts cannot be found, nor, until the end of the
+ * penalty, accounts with a `search` restriction or a suspension (accounts/rules/restrictions.ts).
  */
-export async function searchActiveAccounts(db: Executor, q: string, limit: number): Promise<AccountRow[]> {
+export async function searchActiveAccounts(db: Executor, q: string, limit: number, now: Date): Promise<AccountRow[]> {
+  const iso = now.toISOString();
   const needle = q.toLowerCase();
   const pattern = `%${likeEscape(needle)}%`;
   return db
@@ -52,6 +54,8 @@ export async function searchActiveAccounts(db: Executor, q: string, limit: numbe
     .where(
       and(
         eq(accounts.status, 'active'),
+        sql`coalesce((${accounts.restrictions}->>'search')::timestamptz <= ${iso}::timestamptz, true)`,
+        sql`coalesce((${accounts.restrictions}->>'account')::timestamptz <= ${iso}::timestamptz, true)`,
         sql`(lower(${accounts.name}) like ${pattern} escape '\\' or lower(${accounts.wechatId}) = ${needle} or ${accounts.appid} = ${q})`,
       ),
     )

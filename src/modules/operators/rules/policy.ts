@@ -106,6 +106,11 @@ export const POLICY = {
   'verification.apply': MANAGERS,
   'account.convert': MANAGERS,
   'platform.verifications': PLATFORM,
+  // 违规记录: an account's violation records and its response board; the one appeal of a record;
+  // the platform's reports queue, records, appeal decisions and penalty ladder.
+  'enforcement.view': ALL,
+  'enforcement.appeal': MANAGERS,
+  'platform.enforcement': PLATFORM,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type ConsoleAction = keyof typeof POLICY;
