@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { pgTable, text, uuid, boolean, integer, jsonb, primaryKey, index, uniqueIndex } from 'drizzle-orm/pg-core';
 import { organizations } from '../operators/schema.js';
 import { ts } from '../../platform/db/columns.js';
-import type { Restrictions } from './rules/restrictions.js';
+import type { Restrictions } from './rules/capabilities.js';
 
 /** An official account. type is chosen at creation; a subscription account may convert to service once (modules/verification). */
 export const accounts = pgTable('accounts', {
@@ -16,7 +16,7 @@ export const accounts = pgTable('accounts', {
   verifiedUntil: ts('verified_until'),
   /** active | suspended | banned */
   status: text('status').notNull().default('active'),
-  /** Restrictions with an end time, restriction → ISO end (rules/restrictions.ts; written by modules/enforcement). */
+  /** Restrictions with an end time, restriction → ISO end (rules/capabilities.ts; written by modules/enforcement). */
   restrictions: jsonb('restrictions').$type<Restrictions>().notNull().default(sql`'{}'::jsonb`),
   name: text('name').notNull(),
   wechatId: text('wechat_id'),

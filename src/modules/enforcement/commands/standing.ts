@@ -11,7 +11,7 @@ export type Effects = Pick<AfterCommit<HeraldSignals, never>, 'wake' | 'run'>;
 /**
  * Writes an account's restrictions and ban from the records that stand, so adding a record and
  * overturning one on appeal are the same computation. The WeChat kit reads the restrictions with
- * their ends (accounts/rules/restrictions.ts): they lift on the Herald clock with nothing to run.
+ * their ends (accounts/rules/capabilities.ts): they lift on the Herald clock with nothing to run.
  */
 export async function applyStanding(services: Pick<Services, 'tokens'>, tx: Tx, after: Effects, accountId: string): Promise<void> {
   const records = await standingPenalties(tx, accountId);

@@ -1,5 +1,5 @@
 import type { AccountRow } from '../../accounts/index.js';
-import { activeRestrictions, restrictedAt } from '../../accounts/rules/restrictions.js';
+import { activeRestrictions, restrictedAt } from '../../accounts/rules/capabilities.js';
 import { REPORT_CATEGORIES, RULES, accountStatusCode, appealRefusal, type ReportCategory, type RuleId } from '../rules/violations.js';
 import type { ReportRow, ViolationRecordRow } from '../store.js';
 

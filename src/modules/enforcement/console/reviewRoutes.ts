@@ -6,7 +6,7 @@ import { DomainError } from '../../../platform/errors.js';
 import { withTransaction } from '../../../platform/jobs/transaction.js';
 import { cleanText, consoleRoute } from '../../../surfaces/console/kit.js';
 import { findAccountByAppid } from '../../accounts/index.js';
-import { RESTRICTION_IDS } from '../../accounts/rules/restrictions.js';
+import { RESTRICTION_IDS } from '../../accounts/rules/capabilities.js';
 import { decideAppeal } from '../commands/appeals.js';
 import { recordViolation } from '../commands/violationRecorder.js';
 import { PENALTIES, policyFrom } from '../rules/ladder.js';

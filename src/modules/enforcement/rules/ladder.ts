@@ -4,7 +4,7 @@
  * the sources), so every step is configuration with documented defaults; service accounts get
  * a shorter, stricter ladder (the seed: "stricter enforcement"). Pure: no I/O.
  */
-import { RESTRICTION_IDS, type Restriction } from '../../accounts/rules/restrictions.js';
+import { RESTRICTION_IDS, type Restriction } from '../../accounts/rules/capabilities.js';
 
 export const PENALTIES = ['warning', 'content_removed', 'restricted', 'suspended', 'banned'] as const;
 export type Penalty = (typeof PENALTIES)[number];

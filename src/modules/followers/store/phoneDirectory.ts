@@ -42,7 +42,7 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 /**
  * Active accounts whose name contains `q`, or whose WeChat ID or AppID is `q` (case-insensitive),
  * exact matches first. Suspended and banned accounts cannot be found, nor, until the end of the
- * penalty, accounts with a `search` restriction or a suspension (accounts/rules/restrictions.ts).
+ * penalty, accounts with a `search` restriction or a suspension (accounts/rules/capabilities.ts).
  */
 export async function searchActiveAccounts(db: Executor, q: string, limit: number, now: Date): Promise<AccountRow[]> {
   const iso = now.toISOString();

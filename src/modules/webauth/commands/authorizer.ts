@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Services } from '../../../main/services.js';
-import { can } from '../../accounts/rules/capabilities.js';
-import { restrictedAt } from '../../accounts/rules/restrictions.js';
+import { can, restrictedAt } from '../../accounts/rules/capabilities.js';
 import { findAccountByAppid, findAccountById, type AccountRow } from '../../accounts/index.js';
 import { ensureOpenid, findFollow, findFollowerUser, type FollowerUserRow } from '../../followers/index.js';
 import { AUTHORIZE_PER_MINUTE, CODE_TTL_MS, DEFAULT_SNAPSHOT_FROM, authorizeMode, parseAuthorize, redirectTarget, virtualIds, type AuthorizeErrcode, type AuthorizeRequest, type Origin, type Scope } from '../rules/authorize.js';
