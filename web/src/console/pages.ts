@@ -16,6 +16,7 @@ import { messageRoutes } from './messages/route.js';
 import { revenueRoutes } from './revenue/route.js';
 import { settingsRoutes } from './settings/route.js';
 import { verificationRoutes } from './verification/route.js';
+import { enforcementRoutes } from './enforcement/route.js';
 import { webauthRoutes } from './webauth/route.js';
 import { templateRoutes } from './templates/route.js';
 import { payRoutes } from './pay/route.js';
@@ -46,6 +47,7 @@ export const ACCOUNT_ROUTES: readonly AccountRoute[] = [
   ...revenueRoutes,
   ...settingsRoutes,
   ...verificationRoutes,
+  ...enforcementRoutes,
   ...developerRoutes,
   ...webauthRoutes,
   ...inspectorRoutes,

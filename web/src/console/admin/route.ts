@@ -3,6 +3,7 @@ import { IcpDomainsPage } from './IcpDomainsPage.js';
 import { ModerationTermsPage } from './ModerationTermsPage.js';
 import { ReviewPage } from '../registration/ReviewPage.js';
 import { VerificationReviewPage } from '../verification/ReviewPage.js';
+import { EnforcementReviewPage } from '../enforcement/ReviewPage.js';
 import { t } from '../../i18n/index.js';
 
 /** The platform settings' pages. */
@@ -11,4 +12,5 @@ export const adminRoutes: AdminRoute[] = [
   { path: 'icp-domains', label: t('admin.icpFiledDomains'), icon: '◎', component: IcpDomainsPage },
   { path: 'registrations', label: t('registration.reviewTab'), icon: '✓', component: ReviewPage },
   { path: 'verifications', label: t('verification.reviewTab'), icon: '✦', component: VerificationReviewPage },
+  { path: 'enforcement', label: t('enforcement.reviewTab'), icon: '⚠', component: EnforcementReviewPage },
 ];

@@ -8,6 +8,7 @@ import { BackIcon, MoreIcon } from '../kit/icons.js';
 import { phoneApi } from '../api.js';
 import { usePhone } from '../PhoneContext.js';
 import { TipSheet } from './TipSheet.js';
+import { ReportSheet } from '../sheets/ReportSheet.js';
 import type { ArticleComment, ArticleState, ArticleTarget } from '../types.js';
 import { t } from '../../i18n/index.js';
 
@@ -96,7 +97,7 @@ function handleFrameLinks(frame: HTMLIFrameElement, { onMiniProgram, onExternal,
   });
 }
 
-type SheetKind = 'comment' | 'share' | 'tip' | null;
+type SheetKind = 'comment' | 'share' | 'tip' | 'report' | null;
 
 /** How often the open comment sheet asks for what changed. */
 const COMMENTS_REFRESH_MS = 5000;
@@ -270,6 +271,18 @@ function ArticleView({ target, hidden }: { target: ArticleTarget; hidden: boolea
             article={state}
             onClose={() => setSheet(null)}
             onShared={(shareCount) => setState((s) => (s ? { ...s, shareCount } : s))}
+            onReport={() => setSheet('report')}
+          />
+          <ReportSheet
+            open={sheet === 'report'}
+            appid={state.appid}
+            target="article"
+            targetRef={target.url}
+            onClose={() => setSheet(null)}
+            onReported={() => {
+              setSheet(null);
+              toast.show(t('phoneReport.reported'));
+            }}
           />
           <TipSheet open={sheet === 'tip'} article={state} onClose={() => setSheet(null)} />
         </>
