@@ -27,6 +27,7 @@ import { registrationModule } from '../modules/registration/index.js';
 import { payModule } from '../modules/pay/index.js';
 import { verificationModule } from '../modules/verification/index.js';
 import { costsModule } from '../modules/costs/index.js';
+import { enforcementModule } from '../modules/enforcement/index.js';
 import { lifecycleModule } from '../modules/lifecycle/index.js';
 
 /** Every capability module, in registration order. A new area adds one line here. */
@@ -58,6 +59,7 @@ export const MODULES: readonly ModuleManifest[] = [
   registrationModule,
   payModule,
   verificationModule,
+  enforcementModule,
   lifecycleModule,
   costsModule,
 ];

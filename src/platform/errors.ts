@@ -100,6 +100,9 @@ const STATUS: Record<string, number> = {
   name_taken: 409,
   not_editable: 409,
   not_in_review: 409,
+  // 违规记录: a record is appealed once, before its deadline.
+  already_appealed: 409,
+  appeal_closed: 409,
   not_appealable: 409,
   registration_cap_reached: 409,
   document_too_large: 413,

@@ -61,6 +61,8 @@ export const ERRMSG: Record<number, string> = {
   47001: 'data format error',
   48001: 'api unauthorized',
   48004: 'api forbidden for irregularities',
+  // An account whose user management is restricted after a violation (governance §7.2).
+  50002: 'user limited',
   48006: 'forbid to clear quota because of reaching the limit',
   // Custom menu, users and tags, QR codes (reference §2, §5, §7, §8). Where the reference has no
   // English text, the texts are WeChat's English global return-code table.

@@ -17,7 +17,7 @@ const GROUPS: ReadonlyArray<{ label: string; pages: string[] }> = [
   { label: 'frame.groupInteraction', pages: ['messages.messages', 'comments.comments', 'autoreply.autoReplies', 'menu.customMenu', 'inbox.customerService'] },
   { label: 'frame.groupData', pages: ['data.users', 'data.content', 'data.menus', 'data.messages', 'data.api'] },
   { label: 'frame.groupAds', pages: ['templates.templateMessages', 'subscribe.subscribeMessages', 'pay.wechatPay', 'miniprograms.title', 'revenue.revenue'] },
-  { label: 'frame.groupSettings', pages: ['settings.accountSettings', 'verification.tab', 'costs.tab', 'developer.developerSettings', 'webauth.functionSettings', 'webauth.grants', 'inspector.callbackInspector'] },
+  { label: 'frame.groupSettings', pages: ['settings.accountSettings', 'verification.tab', 'enforcement.tab', 'costs.tab', 'developer.developerSettings', 'webauth.functionSettings', 'webauth.grants', 'inspector.callbackInspector'] },
 ];
 /** Every tab in order: 首页 first, 用户管理 standing alone between 互动管理 and 数据. */
 const TABS = ['home.home', ...GROUPS[0].pages, ...GROUPS[1].pages, 'followers.followers', ...GROUPS[2].pages, ...GROUPS[3].pages, ...GROUPS[4].pages];

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { pgTable, text, uuid, boolean, integer, jsonb, primaryKey, index, uniqueIndex } from 'drizzle-orm/pg-core';
 import { organizations } from '../operators/schema.js';
 import { ts } from '../../platform/db/columns.js';
+import type { Restrictions } from './rules/capabilities.js';
 
 /** An official account. type is chosen at creation; a subscription account may convert to service once (modules/verification). */
 export const accounts = pgTable('accounts', {
@@ -21,6 +22,8 @@ export const accounts = pgTable('accounts', {
    * (registration's foreign-entity rules decide it at approval; rules/region.ts applies it).
    */
   mainlandVisible: boolean('mainland_visible').notNull().default(true),
+  /** Restrictions with an end time, restriction → ISO end (rules/capabilities.ts; written by modules/enforcement). */
+  restrictions: jsonb('restrictions').$type<Restrictions>().notNull().default(sql`'{}'::jsonb`),
   name: text('name').notNull(),
   wechatId: text('wechat_id'),
   /** The account's original id (gh_ + 12 hex), ToUserName in pushes. */

@@ -51,7 +51,7 @@ describe('the boot check of the job registry', () => {
   it('passes for the modules Herald ships', () => {
     expect(() => checkModuleJobs()).not.toThrow();
     const names = MODULES.flatMap((m) => [...(m.workers ?? []), ...(m.schedules ?? [])].map((j) => j.name));
-    expect(names.sort()).toEqual(['broadcasts', 'callbacks', 'mail', 'massConfirmations', 'media-sweep', 'migrations', 'payNotifications', 'payRefunds', 'paySettlements', 'publish', 'registration-reminders', 'verification']);
+    expect(names.sort()).toEqual(['broadcasts', 'callbacks', 'enforcement', 'mail', 'massConfirmations', 'media-sweep', 'migrations', 'payNotifications', 'payRefunds', 'paySettlements', 'publish', 'registration-reminders', 'verification']);
   });
 
   it('fails on a duplicate name, a signal that does not exist, and a signal nobody handles', () => {

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, preParsingHookHandl
 import type { z } from 'zod';
 import type { Services } from '../../main/services.js';
 import type { TokenCache } from './tokenCache.js';
-import { can } from '../../modules/accounts/rules/capabilities.js';
+import { can, restrictionRefusal } from '../../modules/accounts/rules/capabilities.js';
 import { apiEntry, dailyLimit, type ApiEntry } from './apiTable/index.js';
 import { DomainError } from '../../platform/errors.js';
 import { errmsgOf, refusal } from '../../protocol/errcodes.js';
@@ -188,6 +188,9 @@ export function defineApi<Body = unknown>(app: FastifyInstance, services: Servic
         account = resolved.account;
         accountId = account.id;
         if (account.status === 'banned') throw refusal(48004);
+        // A penalty with an end time (suspension, a banned interface): WeChat's answer until it ends.
+        const restricted = restrictionRefusal(account.restrictions, capability, clock.nowMs());
+        if (restricted !== null) throw refusal(restricted);
         if (capability && !can(account, capability, clock.nowMs())) throw refusal(48001);
         if (countQuota && !(await quotas.take(account.id, api.path, limit))) throw refusal(45009);
       }

@@ -17,6 +17,7 @@ import { revenueRoutes } from './revenue/route.js';
 import { settingsRoutes } from './settings/route.js';
 import { verificationRoutes } from './verification/route.js';
 import { costsRoutes } from './costs/route.js';
+import { enforcementRoutes } from './enforcement/route.js';
 import { webauthRoutes } from './webauth/route.js';
 import { templateRoutes } from './templates/route.js';
 import { payRoutes } from './pay/route.js';
@@ -47,6 +48,7 @@ export const ACCOUNT_ROUTES: readonly AccountRoute[] = [
   ...revenueRoutes,
   ...settingsRoutes,
   ...verificationRoutes,
+  ...enforcementRoutes,
   ...costsRoutes,
   ...developerRoutes,
   ...webauthRoutes,

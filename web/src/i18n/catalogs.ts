@@ -35,6 +35,7 @@ import en_phoneMiniprogram from './en/phoneMiniprogram.json' with { type: 'json'
 import en_phoneProfile from './en/phoneProfile.json' with { type: 'json' };
 import en_phoneSearch from './en/phoneSearch.json' with { type: 'json' };
 import en_phoneSheets from './en/phoneSheets.json' with { type: 'json' };
+import en_phoneReport from './en/phoneReport.json' with { type: 'json' };
 import en_phoneBrowser from './en/phoneBrowser.json' with { type: 'json' };
 import en_phoneSignin from './en/phoneSignin.json' with { type: 'json' };
 import en_registration from './en/registration.json' with { type: 'json' };
@@ -49,6 +50,7 @@ import en_time from './en/time.json' with { type: 'json' };
 import en_ui from './en/ui.json' with { type: 'json' };
 import en_webauth from './en/webauth.json' with { type: 'json' };
 import en_verification from './en/verification.json' with { type: 'json' };
+import en_enforcement from './en/enforcement.json' with { type: 'json' };
 import zh_accounts from './zh-CN/accounts.json' with { type: 'json' };
 import zh_admin from './zh-CN/admin.json' with { type: 'json' };
 import zh_api from './zh-CN/api.json' with { type: 'json' };
@@ -82,6 +84,7 @@ import zh_phoneMiniprogram from './zh-CN/phoneMiniprogram.json' with { type: 'js
 import zh_phoneProfile from './zh-CN/phoneProfile.json' with { type: 'json' };
 import zh_phoneSearch from './zh-CN/phoneSearch.json' with { type: 'json' };
 import zh_phoneSheets from './zh-CN/phoneSheets.json' with { type: 'json' };
+import zh_phoneReport from './zh-CN/phoneReport.json' with { type: 'json' };
 import zh_phoneBrowser from './zh-CN/phoneBrowser.json' with { type: 'json' };
 import zh_phoneSignin from './zh-CN/phoneSignin.json' with { type: 'json' };
 import zh_registration from './zh-CN/registration.json' with { type: 'json' };
@@ -96,6 +99,7 @@ import zh_time from './zh-CN/time.json' with { type: 'json' };
 import zh_ui from './zh-CN/ui.json' with { type: 'json' };
 import zh_webauth from './zh-CN/webauth.json' with { type: 'json' };
 import zh_verification from './zh-CN/verification.json' with { type: 'json' };
+import zh_enforcement from './zh-CN/enforcement.json' with { type: 'json' };
 
 /** The languages the web app speaks. */
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -137,6 +141,7 @@ export const CATALOGS: Record<Language, Record<string, Record<string, string>>> 
     phoneProfile: zh_phoneProfile,
     phoneSearch: zh_phoneSearch,
     phoneSheets: zh_phoneSheets,
+    phoneReport: zh_phoneReport,
     phoneBrowser: zh_phoneBrowser,
     phoneSignin: zh_phoneSignin,
     registration: zh_registration,
@@ -151,6 +156,7 @@ export const CATALOGS: Record<Language, Record<string, Record<string, string>>> 
     ui: zh_ui,
     webauth: zh_webauth,
     verification: zh_verification,
+    enforcement: zh_enforcement,
   },
   'en': {
     accounts: en_accounts,
@@ -186,6 +192,7 @@ export const CATALOGS: Record<Language, Record<string, Record<string, string>>> 
     phoneProfile: en_phoneProfile,
     phoneSearch: en_phoneSearch,
     phoneSheets: en_phoneSheets,
+    phoneReport: en_phoneReport,
     phoneBrowser: en_phoneBrowser,
     phoneSignin: en_phoneSignin,
     registration: en_registration,
@@ -200,5 +207,6 @@ export const CATALOGS: Record<Language, Record<string, Record<string, string>>> 
     ui: en_ui,
     webauth: en_webauth,
     verification: en_verification,
+    enforcement: en_enforcement,
   },
 };

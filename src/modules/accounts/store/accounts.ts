@@ -42,12 +42,13 @@ export async function updateAccountProfile(
 
 /**
  * Changes an account's standing: its verification (微信认证) and end, its type (a conversion) or
- * its name (the naming right of a verification). Written by the verification module's commands.
+ * its name (the naming right of a verification), its status and its restrictions with an end time
+ * (a penalty). Written by the verification and enforcement modules' commands.
  */
 export async function updateAccountStanding(
   db: Executor,
   id: string,
-  patch: Partial<Pick<AccountRow, 'verified' | 'verifiedUntil' | 'type' | 'name'>>,
+  patch: Partial<Pick<AccountRow, 'verified' | 'verifiedUntil' | 'type' | 'name' | 'status' | 'restrictions'>>,
 ): Promise<AccountRow | undefined> {
   const [row] = await db.update(accounts).set(patch).where(eq(accounts.id, id)).returning();
   return row;

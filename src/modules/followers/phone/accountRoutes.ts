@@ -43,7 +43,7 @@ export function registerAccountRoutes(api: FastifyInstance, services: Services):
     query: searchQuery,
     async handler({ user, query }) {
       if (query.q.length === 0) return { accounts: [] };
-      const found = await searchActiveAccounts(services.db, query.q, SEARCH_LIMIT, seesMainlandHidden(user.region));
+      const found = await searchActiveAccounts(services.db, query.q, SEARCH_LIMIT, seesMainlandHidden(user.region), services.clock.now());
       const followed = await followedAccountIds(services.db, user.id, found.map((a) => a.id));
       return { accounts: found.map((a) => presentAccountCard(a, followed.has(a.id))) };
     },

@@ -47,11 +47,13 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * Active accounts whose name contains `q`, or whose WeChat ID or AppID is `q` (case-insensitive),
- * exact matches first. Suspended and banned accounts cannot be found, nor, unless
- * `includeMainlandHidden` (accounts' region rule, for users outside mainland China), accounts
- * hidden from mainland China.
+ * exact matches first. Suspended and banned accounts cannot be found, nor, until the end of the
+ * penalty, accounts with a `search` restriction or a suspension (accounts/rules/capabilities.ts),
+ * nor, unless `includeMainlandHidden` (accounts' region rule, for users outside mainland China),
+ * accounts hidden from mainland China.
  */
-export async function searchActiveAccounts(db: Executor, q: string, limit: number, includeMainlandHidden: boolean): Promise<AccountRow[]> {
+export async function searchActiveAccounts(db: Executor, q: string, limit: number, includeMainlandHidden: boolean, now: Date): Promise<AccountRow[]> {
+  const iso = now.toISOString();
   const needle = q.toLowerCase();
   const pattern = `%${likeEscape(needle)}%`;
   return db
@@ -61,6 +63,8 @@ export async function searchActiveAccounts(db: Executor, q: string, limit: numbe
       and(
         eq(accounts.status, 'active'),
         includeMainlandHidden ? undefined : eq(accounts.mainlandVisible, true),
+        sql`coalesce((${accounts.restrictions}->>'search')::timestamptz <= ${iso}::timestamptz, true)`,
+        sql`coalesce((${accounts.restrictions}->>'account')::timestamptz <= ${iso}::timestamptz, true)`,
         sql`(lower(${accounts.name}) like ${pattern} escape '\\' or lower(${accounts.wechatId}) = ${needle} or ${accounts.appid} = ${q})`,
       ),
     )

@@ -114,6 +114,11 @@ export const POLICY = {
   // Account migration (账号迁移): view, apply/confirm/cancel (the owner only: it moves followers and ends an account).
   'lifecycle.view': MANAGERS,
   'lifecycle.migrate': ['owner'],
+  // 违规记录: an account's violation records and its response board; the one appeal of a record;
+  // the platform's reports queue, records, appeal decisions and penalty ladder.
+  'enforcement.view': ALL,
+  'enforcement.appeal': MANAGERS,
+  'platform.enforcement': PLATFORM,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type ConsoleAction = keyof typeof POLICY;

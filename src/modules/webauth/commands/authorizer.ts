@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Services } from '../../../main/services.js';
-import { can } from '../../accounts/rules/capabilities.js';
+import { can, restrictedAt } from '../../accounts/rules/capabilities.js';
 import { findAccountByAppid, findAccountById, type AccountRow } from '../../accounts/index.js';
 import { ensureOpenid, findFollow, type FollowerUserRow } from '../../followers/index.js';
 import { AUTHORIZE_PER_MINUTE, CODE_TTL_MS, DEFAULT_SNAPSHOT_FROM, FULL_SERVICE_PARAM, authorizeMode, fullServiceQuery, parseAuthorize, redirectTarget, virtualIds, type AuthorizeErrcode, type AuthorizeRequest, type Origin, type Scope } from '../rules/authorize.js';
@@ -32,6 +32,11 @@ const newCode = () => randomBytes(24).toString('base64url');
  * a sliding minute, so a burst is refused whenever it falls, not only within one clock minute.
  */
 const recent = new WeakMap<object, Map<string, number[]>>();
+
+/** A suspension or an OAuth ban with an end time closes the authorization page (10004) until it ends. */
+function oauthRestricted(account: AccountRow, nowMs: number): boolean {
+  return restrictedAt(account.restrictions, 'account', nowMs) || restrictedAt(account.restrictions, 'oauth', nowMs);
+}
 
 function tooFrequent(services: Pick<Services, 'clock'>, key: string): boolean {
   let byKey = recent.get(services.clock);
@@ -134,7 +139,7 @@ export async function startAuthorization(
   const account = await findAccountByAppid(services.db, parsed.appid);
   if (!account) return refuse(services, 10016, undefined);
   const ctx = { userId, scope: parsed.scope, redirectUri: parsed.redirectUri };
-  if (account.status === 'banned') return refuse(services, 10004, account, ctx);
+  if (account.status === 'banned' || oauthRestricted(account, services.clock.nowMs())) return refuse(services, 10004, account, ctx);
   if (!can(account, 'oauth')) return refuse(services, 10005, account, ctx);
   const { domains, strictDomains } = await oauthDomainsOf(services.db, account.id);
   const matched = matchUrl(parsed.redirectUri, domains, domainRulesFor(services.config.mode, { strictDomains }));
@@ -178,7 +183,7 @@ export async function answerConsent(
   if (!claims || !userId || claims.userId !== userId) return undefined;
   const account = await findAccountById(services.db, claims.accountId);
   if (!account) return undefined;
-  if (account.status === 'banned') return refuse(services, 10004, account, claims);
+  if (account.status === 'banned' || oauthRestricted(account, services.clock.nowMs())) return refuse(services, 10004, account, claims);
   if (!allow) {
     await insertGrant(services.db, { accountId: account.id, userId, scope: claims.scope, result: 'denied', redirectHost: hostOf(claims.redirectUri), at: services.clock.now() });
     return { kind: 'redirect', location: redirectTarget(claims.redirectUri, { state: claims.state }), state: claims.state, account };

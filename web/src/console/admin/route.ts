@@ -5,6 +5,7 @@ import { ReviewPage } from '../registration/ReviewPage.js';
 import { VerificationReviewPage } from '../verification/ReviewPage.js';
 import { costsAdminRoutes } from '../costs/route.js';
 import { MerchantReviewPage } from '../pay/MerchantReviewPage.js';
+import { EnforcementReviewPage } from '../enforcement/ReviewPage.js';
 import { t } from '../../i18n/index.js';
 
 /** The platform settings' pages. */
@@ -15,4 +16,5 @@ export const adminRoutes: AdminRoute[] = [
   { path: 'verifications', label: t('verification.reviewTab'), icon: '✦', component: VerificationReviewPage },
   ...costsAdminRoutes,
   { path: 'pay-merchants', label: t('pay.reviewTab'), icon: '¥', component: MerchantReviewPage },
+  { path: 'enforcement', label: t('enforcement.reviewTab'), icon: '⚠', component: EnforcementReviewPage },
 ];

@@ -122,7 +122,7 @@ const TARGETS = [
 ] as const;
 
 /** The share sheet: to a chat, a group chat, Moments or Discover (看一看); each share is recorded. */
-export function ShareSheet({ open, article, onClose, onShared }: { open: boolean; article: ArticleState; onClose(): void; onShared(shareCount: number): void }) {
+export function ShareSheet({ open, article, onClose, onShared, onReport }: { open: boolean; article: ArticleState; onClose(): void; onShared(shareCount: number): void; onReport(): void }) {
   const toast = useToast();
   const [error, setError] = useState<string | null>(null);
   const share = async (target: (typeof TARGETS)[number]) => {
@@ -148,6 +148,9 @@ export function ShareSheet({ open, article, onClose, onShared }: { open: boolean
           </button>
         ))}
       </div>
+      <button type="button" className="ph-linkish ph-report-link" onClick={onReport}>
+        {t('phoneReport.report')}
+      </button>
       {error && <Alert tone="error">{error}</Alert>}
     </Sheet>
   );

@@ -10,6 +10,7 @@ import { usePhone } from '../PhoneContext.js';
 import { TipSheet } from './TipSheet.js';
 import { SubscribeSheet } from '../browser/SubscribeSheet.js';
 import { useArticleSubscribe } from './useArticleSubscribe.js';
+import { ReportSheet } from '../sheets/ReportSheet.js';
 import type { ArticleComment, ArticleState, ArticleTarget } from '../types.js';
 import { t } from '../../i18n/index.js';
 
@@ -103,7 +104,7 @@ function handleFrameLinks(frame: HTMLIFrameElement, { onMiniProgram, onExternal,
   });
 }
 
-type SheetKind = 'comment' | 'share' | 'tip' | null;
+type SheetKind = 'comment' | 'share' | 'tip' | 'report' | null;
 
 /** How often the open comment sheet asks for what changed. */
 const COMMENTS_REFRESH_MS = 5000;
@@ -288,6 +289,18 @@ function ArticleView({ target, hidden }: { target: ArticleTarget; hidden: boolea
             article={state}
             onClose={() => setSheet(null)}
             onShared={(shareCount) => setState((s) => (s ? { ...s, shareCount } : s))}
+            onReport={() => setSheet('report')}
+          />
+          <ReportSheet
+            open={sheet === 'report'}
+            appid={state.appid}
+            target="article"
+            targetRef={target.url}
+            onClose={() => setSheet(null)}
+            onReported={() => {
+              setSheet(null);
+              toast.show(t('phoneReport.reported'));
+            }}
           />
           <TipSheet open={sheet === 'tip'} article={state} onClose={() => setSheet(null)} />
         </>

@@ -6,6 +6,7 @@ import { Avatar } from '../kit/Avatar.js';
 import { NavBar, Screen } from '../kit/chrome.js';
 import { VerifiedMark } from '../kit/icons.js';
 import { LocationSheet } from '../sheets/LocationSheet.js';
+import { ReportSheet } from '../sheets/ReportSheet.js';
 import { ProfileHistory } from './ProfileHistory.js';
 import { TemplateNotifications } from './TemplateNotifications.js';
 import { ProfileMiniPrograms } from './ProfileMiniPrograms.js';
@@ -23,6 +24,7 @@ export function ProfileScreen({ appid }: { appid: string }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [locating, setLocating] = useState(false);
+  const [reporting, setReporting] = useState(false);
 
   const load = useCallback(async () => {
     try {
@@ -93,6 +95,9 @@ export function ProfileScreen({ appid }: { appid: string }) {
           </div>
           {profile.followed && profile.type === 'service' && profile.verified && <TemplateNotifications appid={profile.appid} />}
           {profile.type === 'service' && <ProfileMiniPrograms appid={profile.appid} />}
+          <button type="button" className="ph-linkish ph-report-link" onClick={() => setReporting(true)}>
+            {t('phoneReport.report')}
+          </button>
         </div>
       )}
       {profile && <ProfileHistory appid={profile.appid} accountName={profile.name} />}
@@ -104,6 +109,16 @@ export function ProfileScreen({ appid }: { appid: string }) {
           await phoneApi.post(accountPath(appid, '/location'), { latitude: loc.latitude, longitude: loc.longitude, precision: 30 });
           setLocating(false);
           toast.show(t('phoneProfile.locationSharedWith', { value: profile?.name ?? t('phoneProfile.theAccount') }));
+        }}
+      />
+      <ReportSheet
+        open={reporting}
+        appid={appid}
+        target="account"
+        onClose={() => setReporting(false)}
+        onReported={() => {
+          setReporting(false);
+          toast.show(t('phoneReport.reported'));
         }}
       />
     </Screen>
