@@ -90,7 +90,7 @@ describeEachDb('unserved WeChat API paths', (kind) => {
       expectUnserved(await raw(herald.url, 'GET', `${prefix}/`), `GET ${prefix}/`);
     }
     const cases = [
-      '/cgi-bin/changeopenid', // in the API table, not implemented yet
+      '/cgi-bin/shorten/gen', // in the API table, not implemented yet
       '/datacube/getcardbizuininfo', // known to wechat-api, not served
       '/sns/oauth2/component/access_token?appid=a&code=c&grant_type=authorization_code&component_appid=b',
       `/cgi-bin/${'a/'.repeat(3000)}end`,
@@ -126,11 +126,11 @@ describeEachDb('unserved WeChat API paths', (kind) => {
   it('are logged for the account of a valid token (openapi/rid/get finds them), and not stored without one', async () => {
     const { account, appid, secret } = await makeAccount(herald.services);
     const token = await fetchToken(herald, appid, secret);
-    const rid = expectUnserved(await raw(herald.url, 'POST', `/cgi-bin/changeopenid?access_token=${token}`, '{}'), 'with token');
+    const rid = expectUnserved(await raw(herald.url, 'POST', `/cgi-bin/shorten/gen?access_token=${token}`, '{}'), 'with token');
     const found = await wxCall(herald, 'POST', `/cgi-bin/openapi/rid/get?access_token=${token}`, { body: { rid } });
     expect(found.errcode).toBe(0);
-    expect(JSON.stringify(found)).toContain('/cgi-bin/changeopenid');
-    const anonymous = expectUnserved(await raw(herald.url, 'GET', '/cgi-bin/changeopenid?access_token=nope'), 'bad token');
+    expect(JSON.stringify(found)).toContain('/cgi-bin/shorten/gen');
+    const anonymous = expectUnserved(await raw(herald.url, 'GET', '/cgi-bin/shorten/gen?access_token=nope'), 'bad token');
     await herald.services.requestLog.flush();
     expect(await herald.services.requestLog.find(anonymous)).toBeUndefined();
     expect((await herald.services.requestLog.find(rid))?.accountId).toBe(account.id);
