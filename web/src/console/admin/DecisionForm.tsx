@@ -5,6 +5,7 @@ import { Alert, Button, Card, Checkbox, Field, TextArea, useToast } from '../../
 /** The words of one review's decision form, already in the reader's language. */
 export interface DecisionWords {
   title: string;
+  /** The legend of the reasons (unused when none are offered). */
   reasons: string;
   note: string;
   couldNotDecide: string;
@@ -16,9 +17,9 @@ export interface DecisionWords {
 
 /**
  * A reviewer's decision, the same on every review page of the platform administrator: approve, or
- * reject with one or more of the reasons offered and a note. `extra` adds fields of its own to the
- * request (and `children` their controls); `canReject` says when rejecting is allowed (default:
- * at least one reason).
+ * reject with one or more of the reasons offered (none: no list) and a note. `body` shapes the
+ * request (default `{decision, reasons, note}`); `children` add what the reviewer reads or sets
+ * above the note; `canReject` says when rejecting is allowed (default: at least one reason).
  */
 export function DecisionForm({
   endpoint,
@@ -26,8 +27,9 @@ export function DecisionForm({
   words,
   decided,
   refusalText,
-  extra,
+  body = (decision, reasons, note) => ({ decision, reasons: decision === 'reject' ? reasons : [], note }),
   canReject = (reasons) => reasons.length > 0,
+  description,
   children,
 }: {
   endpoint: string;
@@ -35,8 +37,9 @@ export function DecisionForm({
   words: DecisionWords;
   decided(): void;
   refusalText(err: unknown): string;
-  extra?: () => Record<string, unknown>;
+  body?: (decision: 'approve' | 'reject', reasons: string[], note: string) => Record<string, unknown>;
   canReject?: (reasons: string[], note: string) => boolean;
+  description?: string;
   children?: ReactNode;
 }) {
   const toast = useToast();
@@ -48,7 +51,7 @@ export function DecisionForm({
     setBusy(decision);
     setError(null);
     try {
-      await consoleApi.post(endpoint, { decision, reasons: decision === 'reject' ? reasons : [], note, ...(extra?.() ?? {}) });
+      await consoleApi.post(endpoint, body(decision, reasons, note));
       toast.show(decision === 'approve' ? words.approvedToast : words.rejectedToast, 'success');
       decided();
     } catch (err) {
@@ -58,13 +61,15 @@ export function DecisionForm({
     }
   };
   return (
-    <Card title={words.title}>
-      <fieldset className="radio-group">
-        <legend className="field-label">{words.reasons}</legend>
-        {offered.map((r) => (
-          <Checkbox key={r.value} label={r.label} checked={reasons.includes(r.value)} onChange={(on) => setReasons((cur) => (on ? [...cur, r.value] : cur.filter((x) => x !== r.value)))} />
-        ))}
-      </fieldset>
+    <Card title={words.title} description={description}>
+      {offered.length > 0 && (
+        <fieldset className="radio-group">
+          <legend className="field-label">{words.reasons}</legend>
+          {offered.map((r) => (
+            <Checkbox key={r.value} label={r.label} checked={reasons.includes(r.value)} onChange={(on) => setReasons((cur) => (on ? [...cur, r.value] : cur.filter((x) => x !== r.value)))} />
+          ))}
+        </fieldset>
+      )}
       {children}
       <Field label={words.note}>
         {(p) => <TextArea {...p} name="note" rows={3} className="prose" value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />}

@@ -1,45 +1,38 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { consoleApi } from '../api.js';
 import { errorMessage } from '../../api/client.js';
-import { Alert, Badge, Button, Card, Checkbox, EmptyState, Field, Loading, Table, TextArea, useToast, type Column } from '../../ui/index.js';
+import { Alert, Badge, Card, Checkbox, EmptyState, Loading, Table, type Column } from '../../ui/index.js';
 import { formatTime } from '../../i18n/time.js';
 import { currentLanguage, t } from '../../i18n/index.js';
+import { DecisionForm } from '../admin/DecisionForm.js';
 import { reportsQuery, reviewRecordsQuery, type ReviewRecord, type ReviewReport } from './queries.js';
 import { APPEAL_WORDS, PENALTY_WORDS, SOURCE_WORDS, TARGET_WORDS, appealTone, penaltyTone, ruleText, word } from './words.js';
 
 /** The decision on a pending appeal: approve (the record is overturned) or reject, with a note. */
 function AppealDecision({ record, decided }: { record: ReviewRecord; decided(): void }) {
-  const toast = useToast();
-  const [note, setNote] = useState('');
-  const [busy, setBusy] = useState<'approve' | 'reject' | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const decide = async (decision: 'approve' | 'reject') => {
-    setBusy(decision);
-    setError(null);
-    try {
-      await consoleApi.post(`/admin/enforcement/violations/${record.id}/appeal`, { decision, note });
-      toast.show(decision === 'approve' ? t('enforcement.approvedToast') : t('enforcement.rejectedToast'), 'success');
-      decided();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(null);
-    }
-  };
   return (
-    <Card title={t('enforcement.decideAppeal')} description={`${record.account.name} · ${ruleText(record.rule)}`}>
+    <DecisionForm
+      endpoint={`/admin/enforcement/violations/${record.id}/appeal`}
+      reasons={[]}
+      words={{
+        title: t('enforcement.decideAppeal'),
+        reasons: '',
+        note: t('enforcement.decisionNote'),
+        couldNotDecide: t('enforcement.couldNotDecide'),
+        approve: t('enforcement.approveAppeal'),
+        reject: t('enforcement.rejectAppeal'),
+        approvedToast: t('enforcement.approvedToast'),
+        rejectedToast: t('enforcement.rejectedToast'),
+      }}
+      decided={decided}
+      refusalText={errorMessage}
+      body={(decision, _reasons, note) => ({ decision, note })}
+      canReject={() => true}
+      description={`${record.account.name} · ${ruleText(record.rule)}`}
+    >
       <p>{record.content}</p>
       <blockquote className="muted">{record.appeal.reason}</blockquote>
-      <Field label={t('enforcement.decisionNote')}>
-        {(p) => <TextArea {...p} name="note" rows={3} className="prose" value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />}
-      </Field>
-      {error && <Alert tone="error" title={t('enforcement.couldNotDecide')}>{error}</Alert>}
-      <div className="form-actions">
-        <Button variant="primary" loading={busy === 'approve'} onClick={() => void decide('approve')}>{t('enforcement.approveAppeal')}</Button>
-        <Button variant="danger" loading={busy === 'reject'} onClick={() => void decide('reject')}>{t('enforcement.rejectAppeal')}</Button>
-      </div>
-    </Card>
+    </DecisionForm>
   );
 }
 

@@ -29,7 +29,12 @@ function VerificationDecision({ app, decided }: { app: ReviewApplication; decide
       }}
       decided={decided}
       refusalText={refusalText}
-      extra={() => (app.requested_name ? { naming: refuseName ? 'reject' : 'approve' } : {})}
+      body={(decision, reasons, note) => ({
+        decision,
+        reasons: decision === 'reject' ? reasons : [],
+        note,
+        ...(app.requested_name ? { naming: refuseName ? 'reject' : 'approve' } : {}),
+      })}
       canReject={(reasons, note) => reasons.length > 0 || note.trim() !== ''}
     >
       {app.requested_name && <Checkbox label={t('verification.refuseName')} checked={refuseName} onChange={setRefuseName} />}
