@@ -6,7 +6,6 @@ import { accounts } from '../accounts/schema.js';
 import { followerUsers } from '../followers/schema.js';
 import { conversationMessages } from '../messaging/schema.js';
 import { moderationViolations } from '../moderation/schema.js';
-import { operators } from '../operators/schema.js';
 import { policyFrom, type EnforcementPolicy } from './rules/ladder.js';
 import { enforcementReports, enforcementViolations } from './schema.js';
 
@@ -208,17 +207,6 @@ export async function accountsWithLateInquiries(db: Executor, since: Date, lateB
     .groupBy(m.accountId)
     .having(gte(n, threshold))
     .limit(limit);
-}
-
-/** Whom to tell about a penalty: the organization's owners and admins. */
-export async function managerEmails(db: Executor, orgId: string): Promise<string[]> {
-  const rows = await db
-    .select({ email: operators.email })
-    .from(operators)
-    .where(and(eq(operators.orgId, orgId), inArray(operators.role, ['owner', 'admin'])))
-    .orderBy(asc(operators.createdAt))
-    .limit(20);
-  return rows.map((r) => r.email);
 }
 
 /** Whether message `id` is one the account sent this follower (what the phone can report). */

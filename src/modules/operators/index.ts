@@ -16,7 +16,7 @@ export const operatorsModule = defineModule({
 
 // The public API: what other modules use.
 export { createOperator } from './commands/operatorCreator.js';
-export { findOperatorByEmail, findOperatorById, findOrganization } from './store/operators.js';
+export { findOperatorByEmail, findOperatorById, findOrganization, managerEmails } from './store/operators.js';
 export { consoleSessionLookups } from './kitLookups.js';
 export { insertOrganization, organizationExists } from './store/organizations.js';
 export { checkAdminPassword, createPlatformAdmin } from './commands/adminCreator.js';

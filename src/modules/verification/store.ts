@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../platform/db/connect.js';
 import { accounts } from '../accounts/schema.js';
-import { operators } from '../operators/schema.js';
 import { accountConversions, verificationApplications, verificationDocuments, verificationReminders } from './schema.js';
 
 export type VerificationRow = typeof verificationApplications.$inferSelect;
@@ -123,17 +122,6 @@ export async function findConversion(db: Executor, accountId: string): Promise<C
 export async function insertConversion(db: Executor, values: typeof accountConversions.$inferInsert): Promise<boolean> {
   const rows = await db.insert(accountConversions).values(values).onConflictDoNothing().returning({ id: accountConversions.id });
   return rows.length > 0;
-}
-
-/** The emails of the owners and admins of an organization (who verification mail goes to). */
-export async function managerEmails(db: Executor, orgId: string): Promise<string[]> {
-  const rows = await db
-    .select({ email: operators.email })
-    .from(operators)
-    .where(and(eq(operators.orgId, orgId), inArray(operators.role, ['owner', 'admin'])))
-    .orderBy(asc(operators.createdAt))
-    .limit(20);
-  return rows.map((r) => r.email);
 }
 
 /** The most rows a fee listing reads (an organization has a handful of accounts and a few applications a year each). */

@@ -4,7 +4,8 @@ import { withTransaction } from '../../../platform/jobs/transaction.js';
 import { findAccountById, type AccountRow } from '../../accounts/index.js';
 import { queueMail } from '../../mail/index.js';
 import { appealRefusal } from '../rules/violations.js';
-import { decideAppealRow, fileAppeal, findViolationRecord, lockAccountPenalties, managerEmails, type ViolationRecordRow } from '../store.js';
+import { decideAppealRow, fileAppeal, findViolationRecord, lockAccountPenalties, type ViolationRecordRow } from '../store.js';
+import { managerEmails } from '../../operators/index.js';
 import { appealMail } from './mails.js';
 import { applyStanding } from './standing.js';
 

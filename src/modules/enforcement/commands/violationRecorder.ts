@@ -4,7 +4,8 @@ import type { AccountRow } from '../../accounts/index.js';
 import { queueMail } from '../../mail/index.js';
 import { stepEnd, stepFor } from '../rules/ladder.js';
 import type { RuleId, ViolationSource } from '../rules/violations.js';
-import { insertViolationRecord, loadPolicy, lockAccountPenalties, managerEmails, recorded, standingCount, type ViolationRecordRow } from '../store.js';
+import { insertViolationRecord, loadPolicy, lockAccountPenalties, recorded, standingCount, type ViolationRecordRow } from '../store.js';
+import { managerEmails } from '../../operators/index.js';
 import { violationMail } from './mails.js';
 import { applyStanding, type Effects } from './standing.js';
 

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/connect.js';
 import { operators, organizations } from '../schema.js';
 
@@ -36,4 +36,15 @@ export async function findOrganization(db: Executor, id: string): Promise<Organi
 /** Replaces an operator's stored password hash only if it is still `previous` (a re-hash at a higher cost). */
 export async function replaceOperatorPasswordHash(db: Executor, id: string, previous: string, next: string): Promise<void> {
   await db.update(operators).set({ passwordHash: next }).where(sql`${operators.id} = ${id} and ${operators.passwordHash} = ${previous}`);
+}
+
+/** The emails of an organization's owners and admins, oldest first (who platform notices are mailed to). */
+export async function managerEmails(db: Executor, orgId: string): Promise<string[]> {
+  const rows = await db
+    .select({ email: operators.email })
+    .from(operators)
+    .where(and(eq(operators.orgId, orgId), inArray(operators.role, ['owner', 'admin'])))
+    .orderBy(asc(operators.createdAt))
+    .limit(20);
+  return rows.map((r) => r.email);
 }

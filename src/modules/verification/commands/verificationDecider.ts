@@ -5,7 +5,8 @@ import { accountNameTaken, findAccountById, updateAccountStanding } from '../../
 import { verifiedAt } from '../../accounts/rules/capabilities.js';
 import { queueMail } from '../../mail/index.js';
 import { FAIL_REASON_TEXT, FAIL_REASONS, oneYearFrom, renewalBase, type FailReason } from '../rules/verification.js';
-import { lockAccount, managerEmails, updateVerification, type VerificationRow } from '../store.js';
+import { lockAccount, updateVerification, type VerificationRow } from '../store.js';
+import { managerEmails } from '../../operators/index.js';
 import { verificationById } from './access.js';
 import { queueVerificationEvent } from './events.js';
 import { decidedMail } from './mails.js';

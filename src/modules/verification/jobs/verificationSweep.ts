@@ -6,7 +6,8 @@ import { queueMail } from '../../mail/index.js';
 import { queueVerificationEvent } from '../commands/events.js';
 import { expiredMail, reminderMail } from '../commands/mails.js';
 import { dueReminder } from '../rules/verification.js';
-import { accountsNearExpiry, lockAccount, managerEmails, recordReminder, remindersSent } from '../store.js';
+import { accountsNearExpiry, lockAccount, recordReminder, remindersSent } from '../store.js';
+import { managerEmails } from '../../operators/index.js';
 
 /** How often the sweep looks when nothing else runs it (Herald time moves with time travel). */
 const SWEEP_EVERY_MS = 60_000;
